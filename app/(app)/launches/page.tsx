@@ -1,0 +1,21 @@
+import { Rocket } from 'lucide-react'
+import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
+import { EmptySectionPage } from '@/components/shell/section-page'
+import { requireUser } from '@/server/auth/current-user'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('LaunchesPage'))('title') }
+}
+
+export default async function LaunchesPage() {
+  await requireUser()
+  const t = await getTranslations('LaunchesPage')
+  return (
+    <EmptySectionPage
+      title={t('title')}
+      description={t('description')}
+      empty={{ icon: Rocket, title: t('emptyTitle'), description: t('emptyDescription') }}
+    />
+  )
+}

@@ -1,0 +1,63 @@
+import { ChevronRight, Users } from 'lucide-react'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { LocaleSwitcher } from '@/components/shell/locale-switcher'
+import { Badge } from '@/components/ui/badge'
+import { Card, CardHeader } from '@/components/ui/card'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireUser } from '@/server/auth/current-user'
+import { hasRole } from '@/server/auth/roles'
+import { setLocaleAction } from '../../actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('SettingsPage'))('title') }
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser()
+  const [t, fields, roles] = await Promise.all([
+    getTranslations('SettingsPage'),
+    getTranslations('AccountFields'),
+    getTranslations('Roles'),
+  ])
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader title={t('profileTitle')} />
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+            <dt className="text-muted-foreground">{fields('nameLabel')}</dt>
+            <dd>{user.name}</dd>
+            <dt className="text-muted-foreground">{fields('emailLabel')}</dt>
+            <dd className="break-all">{user.email}</dd>
+            <dt className="text-muted-foreground">{t('roleLabel')}</dt>
+            <dd>
+              <Badge tone="accent">{roles(user.role)}</Badge>
+            </dd>
+          </dl>
+        </Card>
+        <Card>
+          <CardHeader title={t('languageTitle')} description={t('languageDescription')} />
+          <LocaleSwitcher onChange={setLocaleAction} />
+        </Card>
+        {hasRole(user, 'ADMIN') ? (
+          <Card>
+            <CardHeader title={t('adminTitle')} />
+            <Link
+              href="/settings/users"
+              className="flex items-center justify-between rounded-md border border-border px-4 py-3 text-sm font-medium hover:bg-muted"
+            >
+              <span className="inline-flex items-center gap-2">
+                <Users className="size-4" aria-hidden />
+                {t('manageUsers')}
+              </span>
+              <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
+            </Link>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  )
+}

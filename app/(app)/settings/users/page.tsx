@@ -1,0 +1,61 @@
+import type { Metadata } from 'next'
+import { getFormatter, getTranslations } from 'next-intl/server'
+import { Badge } from '@/components/ui/badge'
+import { Card, CardHeader } from '@/components/ui/card'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireUser } from '@/server/auth/current-user'
+import { findUsers } from '@/server/users/find-users'
+import { createUserAction, setUserRoleAction } from './actions'
+import { CreateUserForm } from './create-user-form'
+import { RoleSelect } from './role-select'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('UsersPage'))('title') }
+}
+
+export default async function UsersPage() {
+  const actor = await requireUser('ADMIN')
+  const [t, format, result] = await Promise.all([getTranslations('UsersPage'), getFormatter(), findUsers({ actor })])
+  const users = result.ok ? result.data : []
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader title={t('createTitle')} description={t('createDescription')} />
+          <CreateUserForm action={createUserAction} />
+        </Card>
+        <Card className="overflow-x-auto p-0">
+          <p className="px-6 pt-5 text-sm text-muted-foreground">{t('roleHelp')}</p>
+          <table className="mt-3 w-full text-left text-sm">
+            <thead className="border-b border-border text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-6 py-2 font-medium">{t('tableName')}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t('tableEmail')}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t('tableRole')}</th>
+                <th scope="col" className="px-6 py-2 font-medium">{t('tableSince')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} className="border-b border-border last:border-0 align-top">
+                  <td className="px-6 py-3 font-medium">
+                    {user.name}
+                    {user.id === actor.id ? <Badge className="ml-2">{t('you')}</Badge> : null}
+                  </td>
+                  <td className="px-3 py-3 break-all">{user.email}</td>
+                  <td className="px-3 py-2">
+                    <RoleSelect user={user} action={setUserRoleAction} />
+                  </td>
+                  <td className="px-6 py-3 whitespace-nowrap text-muted-foreground">
+                    {format.dateTime(user.createdAt, { dateStyle: 'medium' })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  )
+}

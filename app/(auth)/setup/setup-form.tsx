@@ -1,0 +1,20 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useActionState } from 'react'
+import { SubmitButton } from '@/components/forms/submit-button'
+import { FormError } from '@/components/ui/field'
+import { AccountFields } from '@/components/users/account-fields'
+import { idle, type FormState } from '@/lib/form-state'
+
+export function SetupForm({ action }: { action: (prev: FormState, data: FormData) => Promise<FormState> }) {
+  const t = useTranslations('SetupPage')
+  const [state, formAction] = useActionState(action, idle)
+  return (
+    <form action={formAction} className="grid gap-4" noValidate>
+      <FormError message={state.formError} />
+      <AccountFields state={state} idPrefix="setup" />
+      <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
+    </form>
+  )
+}

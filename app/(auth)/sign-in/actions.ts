@@ -1,0 +1,30 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { failed, guarded, invalid } from '@/lib/form-action'
+import type { FormState } from '@/lib/form-state'
+import { signIn } from '@/server/auth/sign-in'
+import { signInInput } from '@/server/users/schemas'
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await guarded(formData, async () => {
+    const parsed = signInInput.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return invalid(parsed.error, formData)
+    const result = await signIn({ input: parsed.data })
+    if (result.ok) return { status: 'success' }
+    const t = await getTranslations('SignInPage')
+    const message =
+      result.error.code === 'RATE_LIMITED'
+        ? t('rateLimited', { minutes: Math.max(1, Math.ceil(Number(result.error.message) / 60)) })
+        : t('invalidCredentials')
+    return failed(result.error, formData, message)
+  })
+  if (state.status === 'success') redirect(safeNext(formData.get('next')))
+  return state
+}
+
+/** Only same-site paths: never redirect to another origin after sign-in. */
+function safeNext(value: FormDataEntryValue | null): '/postmortems' {
+  return (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/postmortems') as '/postmortems'
+}

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test'
+import { admin, signIn, signOut } from './fixtures'
+
+const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor-pass-1' }
+const viewer = { name: '王小明', email: 'viewer@example.com', password: 'viewer-pass-1' }
+
+test.describe.configure({ mode: 'serial' })
+
+test('[AUTH]: signing out and in again, with a clear message for a wrong password', async ({ page }) => {
+  await page.goto('/settings')
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/)
+
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password').fill('wrong password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible()
+  await expect(page.getByLabel('Email')).toHaveValue(admin.email)
+
+  // The sign-in brings the person back where they were going.
+  await page.getByLabel('Password').fill(admin.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/settings$/)
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+
+  await signOut(page)
+  await page.goto('/postmortems')
+  await expect(page).toHaveURL(/\/sign-in/)
+  await signIn(page, admin)
+})
+
+test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email refused', async ({ page }) => {
+  await signIn(page, admin)
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('link', { name: 'Manage users and roles' }).click()
+  await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
+
+  for (const [person, role] of [
+    [editor, 'Editor'],
+    [viewer, 'Viewer'],
+  ] as const) {
+    await page.getByLabel('Name').fill(person.name)
+    await page.getByLabel('Email').fill(person.email)
+    await page.getByLabel('Password').fill(person.password)
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: role })
+    await page.getByRole('button', { name: 'Add user' }).click()
+    await expect(page.getByRole('status')).toHaveText(`${person.name} can now sign in.`)
+    await expect(page.getByRole('row', { name: new RegExp(person.email) })).toBeVisible()
+    await expect(page.getByLabel(`Change role of ${person.name}`)).toHaveValue(role.toUpperCase())
+  }
+
+  await page.getByLabel('Name').fill('Someone Else')
+  await page.getByLabel('Email').fill(editor.email.toUpperCase())
+  await page.getByLabel('Password').fill('another-pass')
+  await page.getByRole('button', { name: 'Add user' }).click()
+  await expect(page.getByText('Someone already uses this email.')).toBeVisible()
+  await expect(page.getByRole('row', { name: /Someone Else/ })).toHaveCount(0)
+
+  // The only admin cannot demote themselves.
+  await page.getByLabel(`Change role of ${admin.name}`).selectOption({ label: 'Viewer' })
+  await expect(page.getByText('Hindsight needs at least one admin: make someone else admin first.')).toBeVisible()
+  await expect(page.getByLabel(`Change role of ${admin.name}`)).toHaveValue('ADMIN')
+})
+
+test('[ROLES]: a viewer cannot open the admin page and gets a 403 page', async ({ page }) => {
+  await signIn(page, viewer)
+  await expect(page.getByTestId('current-user').first()).toHaveText(viewer.name)
+  await expect(page.getByText('Published postmortems will appear here.')).toBeVisible()
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('link', { name: 'Manage users and roles' })).toHaveCount(0)
+
+  const response = await page.goto('/settings/users')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible()
+  await page.getByRole('link', { name: 'Go to postmortems' }).click()
+  await expect(page.getByRole('heading', { name: 'Postmortems', level: 1 })).toBeVisible()
+})
+
+test('[ROLES]: a role change takes effect on the next request', async ({ browser }) => {
+  const adminPage = await (await browser.newContext()).newPage()
+  const editorPage = await (await browser.newContext()).newPage()
+  await signIn(adminPage, admin)
+  await signIn(editorPage, editor)
+  await adminPage.goto('/settings/users')
+  await adminPage.getByLabel(`Change role of ${editor.name}`).selectOption({ label: 'Admin' })
+  await expect(adminPage.getByRole('status')).toHaveText(`Role of ${editor.name} is now Admin.`)
+
+  await editorPage.goto('/settings/users')
+  await expect(editorPage.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
+})

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test'
+import { admin, signIn } from './fixtures'
+
+test('[I18N]: the language follows the browser until one is chosen, and the choice survives a reload', async ({
+  browser,
+}) => {
+  const chinese = await browser.newContext({ locale: 'zh-CN' })
+  const page = await chinese.newPage()
+  await page.goto('/sign-in')
+  await expect(page.getByRole('heading', { name: '登录 Hindsight' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+
+  await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' })
+  await expect(page.getByRole('heading', { name: 'Sign in to Hindsight' })).toBeVisible()
+  await signIn(page, admin)
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' })
+  await expect(page.getByRole('heading', { name: '复盘', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '还没有复盘' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: '复盘', level: 1 })).toBeVisible()
+  await page.getByRole('link', { name: '设置' }).click()
+  await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible()
+  await expect(page.getByText('管理员').first()).toBeVisible()
+  await chinese.close()
+})

@@ -1,0 +1,18 @@
+import type { NextConfig } from 'next'
+import createNextIntlPlugin from 'next-intl/plugin'
+
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
+
+const nextConfig: NextConfig = {
+  // Turbopack cannot bundle these (WebAssembly / native code): load them from node_modules.
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/jieba', '@prisma/schema-engine-wasm'],
+  poweredByHeader: false,
+  typedRoutes: true,
+  experimental: {
+    serverActions: { bodySizeLimit: '1mb' },
+    // forbidden() renders app/forbidden.tsx with a 403 for a role that may not do something.
+    authInterrupts: true,
+  },
+}
+
+export default withNextIntl(nextConfig)

@@ -1,0 +1,40 @@
+import 'server-only'
+import { headers } from 'next/headers'
+import { forbidden, redirect } from 'next/navigation'
+import { cache } from 'react'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import { auth } from './auth'
+import { hasRole, roles, type Actor, type Role } from './roles'
+
+/** The signed-in user of this request, or null. One session lookup per request. */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const session = await auth.api.getSession({ headers: await headers() })
+  if (!session) return null
+  const { id, name, email, role } = session.user
+  return { id, name, email, role: (roles as readonly string[]).includes(role) ? (role as Role) : 'VIEWER' }
+})
+
+/** True until the first account exists: every visit then goes to /setup. */
+export async function needsSetup(): Promise<boolean> {
+  return (await db.user.count()) === 0
+}
+
+/** The one access rule: a session, with at least `role`. Route handlers map the error to 401/403. */
+export async function authorize(role: Role = 'VIEWER'): Promise<Result<Actor>> {
+  const user = await getCurrentUser()
+  if (!user) return err('UNAUTHENTICATED')
+  if (!hasRole(user, role)) return err('FORBIDDEN')
+  return ok(user)
+}
+
+/**
+ * For pages and server actions: anonymous visitors are sent to sign-in (or to setup on an
+ * empty database); a lower role gets the 403 page.
+ */
+export async function requireUser(role: Role = 'VIEWER'): Promise<Actor> {
+  const result = await authorize(role)
+  if (result.ok) return result.data
+  if (result.error.code === 'FORBIDDEN') forbidden()
+  redirect((await needsSetup()) ? '/setup' : '/sign-in')
+}

@@ -1,0 +1,15 @@
+import path from 'node:path'
+
+/**
+ * Where the data lives. With DATABASE_URL the server Postgres is used; without it the
+ * embedded PGlite database in HINDSIGHT_DATA_DIR (default ./data/pglite).
+ * `memory://` keeps an embedded database in memory (tests).
+ */
+export function databaseTarget():
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string } {
+  const url = process.env.DATABASE_URL?.trim()
+  if (url) return { kind: 'postgres', url }
+  const dir = process.env.HINDSIGHT_DATA_DIR?.trim() || path.join(/* turbopackIgnore: true */ process.cwd(), 'data', 'pglite')
+  return { kind: 'pglite', dataDir: dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir) }
+}

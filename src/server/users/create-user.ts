@@ -1,0 +1,17 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import { insertAccount } from './create-account'
+import type { CreateUserInput } from './schemas'
+
+export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }): Promise<
+  Result<{ id: string; name: string; email: string }>
+> {
+  if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+      return err('CONFLICT', { fields: { email: 'emailTaken' } })
+    return ok(await insertAccount(tx, input))
+  })
+}
