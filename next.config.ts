@@ -5,7 +5,12 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   // Turbopack cannot bundle these (WebAssembly / native code): load them from node_modules.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/jieba', '@prisma/schema-engine-wasm'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    '@node-rs/jieba',
+    '@prisma/schema-engine-wasm',
+  ],
   poweredByHeader: false,
   typedRoutes: true,
   experimental: {

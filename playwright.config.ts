@@ -9,12 +9,19 @@ const systemChromium = '/usr/bin/chromium'
 const launchOptions = existsSync(systemChromium)
   ? {
       executablePath: systemChromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     }
   : {}
 
 export default defineConfig({
   testDir: './e2e',
+  outputDir: 'test-results/e2e',
   // The flows share one database and build on each other (first-run setup creates the admin).
   fullyParallel: false,
   workers: 1,
@@ -25,7 +32,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
   projects: [
-    { name: 'setup', testMatch: /first-run\.setup\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'setup',
+      testMatch: /first-run\.setup\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     { name: 'chromium', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
   webServer: {

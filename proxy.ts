@@ -15,5 +15,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/postmortems/:path*', '/search/:path*', '/launches/:path*', '/checklists/:path*', '/settings/:path*', '/'],
+  matcher: [
+    '/postmortems/:path*',
+    '/search/:path*',
+    '/launches/:path*',
+    '/checklists/:path*',
+    '/settings/:path*',
+    '/',
+  ],
 }

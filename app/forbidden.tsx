@@ -4,5 +4,7 @@ import { MessagePage } from '@/components/states/message-page'
 
 export default async function Forbidden() {
   const t = await getTranslations('ForbiddenPage')
-  return <MessagePage icon={ShieldX} title={t('title')} description={t('description')} linkLabel={t('home')} />
+  return (
+    <MessagePage icon={ShieldX} title={t('title')} description={t('description')} linkLabel={t('home')} />
+  )
 }

@@ -4,5 +4,12 @@ import { MessagePage } from '@/components/states/message-page'
 
 export default async function NotFound() {
   const t = await getTranslations('NotFoundPage')
-  return <MessagePage icon={FileQuestion} title={t('title')} description={t('description')} linkLabel={t('home')} />
+  return (
+    <MessagePage
+      icon={FileQuestion}
+      title={t('title')}
+      description={t('description')}
+      linkLabel={t('home')}
+    />
+  )
 }

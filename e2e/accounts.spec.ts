@@ -28,7 +28,9 @@ test('[AUTH]: signing out and in again, with a clear message for a wrong passwor
   await signIn(page, admin)
 })
 
-test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email refused', async ({ page }) => {
+test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email refused', async ({
+  page,
+}) => {
   await signIn(page, admin)
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByRole('link', { name: 'Manage users and roles' }).click()
@@ -57,7 +59,9 @@ test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email
 
   // The only admin cannot demote themselves.
   await page.getByLabel(`Change role of ${admin.name}`).selectOption({ label: 'Viewer' })
-  await expect(page.getByText('Hindsight needs at least one admin: make someone else admin first.')).toBeVisible()
+  await expect(
+    page.getByText('Hindsight needs at least one admin: make someone else admin first.'),
+  ).toBeVisible()
   await expect(page.getByLabel(`Change role of ${admin.name}`)).toHaveValue('ADMIN')
 })
 

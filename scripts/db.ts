@@ -6,13 +6,18 @@ import { databaseTarget } from '../src/server/env'
 const [command, ...rest] = process.argv.slice(2)
 const { values } = parseArgs({ args: rest, options: { name: { type: 'string' } } })
 const target = databaseTarget()
-const where = target.kind === 'postgres' ? 'server Postgres (DATABASE_URL)' : `embedded database in ${target.dataDir}`
+const where =
+  target.kind === 'postgres' ? 'server Postgres (DATABASE_URL)' : `embedded database in ${target.dataDir}`
 
 async function main(): Promise<number> {
   switch (command) {
     case 'migrate': {
       const applied = await migrate(target)
-      console.log(applied.length ? `Applied ${applied.length} migration(s) to the ${where}:\n  ${applied.join('\n  ')}` : `The ${where} is up to date.`)
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s) to the ${where}:\n  ${applied.join('\n  ')}`
+          : `The ${where} is up to date.`,
+      )
       return 0
     }
     case 'migration': {
@@ -29,7 +34,11 @@ async function main(): Promise<number> {
       console.log(`Database: ${where}`)
       console.log(`Migrations in prisma/migrations: ${status.migrations.length}`)
       console.log(status.pending.length ? `Pending:\n  ${status.pending.join('\n  ')}` : 'Pending: none')
-      for (const [label, names] of [['Failed', status.failed], ['Edited after being applied', status.edited], ['Applied but not in this folder', status.unknown]] as const)
+      for (const [label, names] of [
+        ['Failed', status.failed],
+        ['Edited after being applied', status.edited],
+        ['Applied but not in this folder', status.unknown],
+      ] as const)
         if (names.length) console.log(`${label}:\n  ${names.join('\n  ')}`)
       return status.failed.length || status.edited.length ? 1 : 0
     }

@@ -36,13 +36,16 @@ export async function createTestDatabase(prefix: string, { migrated = true } = {
   const name = `${prefix}_${Date.now()}_${process.pid}`.replace(/\W/g, '_').toLowerCase()
   await admin(serverUrl, async (client) => {
     // Leftovers of earlier runs that were killed; in-use ones refuse to drop and stay.
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${prefix}\\_%`,
-    ])
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}\\_%`],
+    )
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {})
     // A UTF-8 ctype is needed for Chinese trigrams; C.UTF-8 exists on Debian, else the server's default.
     await client
-      .query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`)
+      .query(
+        `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+      )
       .catch(() => client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`))
   })
   const url = new URL(serverUrl)
@@ -52,6 +55,9 @@ export async function createTestDatabase(prefix: string, { migrated = true } = {
   return {
     target,
     env: { DATABASE_URL: target.url },
-    drop: () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => {},
+      ),
   }
 }

@@ -9,7 +9,8 @@ import type { FormState } from './form-state'
 export function submittedValues(formData: FormData, omit: string[] = ['password']): Record<string, string> {
   const values: Record<string, string> = {}
   for (const [key, value] of formData)
-    if (typeof value === 'string' && !omit.includes(key) && !key.startsWith('$')) values[key] = value.slice(0, 10_000)
+    if (typeof value === 'string' && !omit.includes(key) && !key.startsWith('$'))
+      values[key] = value.slice(0, 10_000)
   return values
 }
 
@@ -27,7 +28,9 @@ export async function invalid(error: z.ZodError, formData: FormData): Promise<Fo
 export async function failed(error: DomainError, formData: FormData, formError?: string): Promise<FormState> {
   const [tErrors, tValidation] = await Promise.all([getTranslations('Errors'), getTranslations('Validation')])
   const fieldErrors = error.fields
-    ? Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, tValidation(key as never)]))
+    ? Object.fromEntries(
+        Object.entries(error.fields).map(([field, key]) => [field, tValidation(key as never)]),
+      )
     : undefined
   return {
     status: 'error',

@@ -5,11 +5,14 @@ import path from 'node:path'
  * embedded PGlite database in HINDSIGHT_DATA_DIR (default ./data/pglite).
  * `memory://` keeps an embedded database in memory (tests).
  */
-export function databaseTarget():
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string } {
+export function databaseTarget(): { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } {
   const url = process.env.DATABASE_URL?.trim()
   if (url) return { kind: 'postgres', url }
-  const dir = process.env.HINDSIGHT_DATA_DIR?.trim() || path.join(/* turbopackIgnore: true */ process.cwd(), 'data', 'pglite')
-  return { kind: 'pglite', dataDir: dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir) }
+  const dir =
+    process.env.HINDSIGHT_DATA_DIR?.trim() ||
+    path.join(/* turbopackIgnore: true */ process.cwd(), 'data', 'pglite')
+  return {
+    kind: 'pglite',
+    dataDir: dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir),
+  }
 }

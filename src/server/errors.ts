@@ -23,9 +23,25 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown }
     const code = typeof e.code === 'string' ? e.code : ''
     const message = typeof e.message === 'string' ? e.message : ''
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'P1001', 'P1002', 'P1017', '57P01', '57P03'].includes(code))
+    if (
+      [
+        'ECONNREFUSED',
+        'ECONNRESET',
+        'ETIMEDOUT',
+        'EPIPE',
+        'P1001',
+        'P1002',
+        'P1017',
+        '57P01',
+        '57P03',
+      ].includes(code)
+    )
       return true
-    if (/ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|the database system is (starting up|shutting down)/i.test(message))
+    if (
+      /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|the database system is (starting up|shutting down)/i.test(
+        message,
+      )
+    )
       return true
     current = e.cause
   }

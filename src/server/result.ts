@@ -18,7 +18,10 @@ export type DomainError = {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: DomainError }
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
-export const err = (code: DomainErrorCode, extra: Omit<DomainError, 'code'> = {}): { ok: false; error: DomainError } => ({
+export const err = (
+  code: DomainErrorCode,
+  extra: Omit<DomainError, 'code'> = {},
+): { ok: false; error: DomainError } => ({
   ok: false,
   error: { code, ...extra },
 })

@@ -7,7 +7,10 @@ import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
 
-export type SignInFormProps = { action: (prev: FormState, data: FormData) => Promise<FormState>; next?: string }
+export type SignInFormProps = {
+  action: (prev: FormState, data: FormData) => Promise<FormState>
+  next?: string
+}
 
 export function SignInForm({ action, next }: SignInFormProps) {
   const t = useTranslations('SignInPage')
@@ -20,11 +23,28 @@ export function SignInForm({ action, next }: SignInFormProps) {
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field id="sign-in-email" label={fields('emailLabel')} error={errors.email}>
         {(aria) => (
-          <Input {...aria} name="email" type="email" autoComplete="username" maxLength={254} required defaultValue={state.values?.email} />
+          <Input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="username"
+            maxLength={254}
+            required
+            defaultValue={state.values?.email}
+          />
         )}
       </Field>
       <Field id="sign-in-password" label={fields('passwordLabel')} error={errors.password}>
-        {(aria) => <Input {...aria} name="password" type="password" autoComplete="current-password" maxLength={128} required />}
+        {(aria) => (
+          <Input
+            {...aria}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={128}
+            required
+          />
+        )}
       </Field>
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </form>

@@ -12,11 +12,28 @@ export function AccountFields({ state, idPrefix }: { state: FormState; idPrefix:
   return (
     <>
       <Field id={`${idPrefix}-name`} label={t('nameLabel')} error={errors.name}>
-        {(aria) => <Input {...aria} name="name" autoComplete="name" maxLength={100} required defaultValue={values.name} />}
+        {(aria) => (
+          <Input
+            {...aria}
+            name="name"
+            autoComplete="name"
+            maxLength={100}
+            required
+            defaultValue={values.name}
+          />
+        )}
       </Field>
       <Field id={`${idPrefix}-email`} label={t('emailLabel')} error={errors.email}>
         {(aria) => (
-          <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} required defaultValue={values.email} />
+          <Input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="email"
+            maxLength={254}
+            required
+            defaultValue={values.email}
+          />
         )}
       </Field>
       <Field
@@ -26,7 +43,15 @@ export function AccountFields({ state, idPrefix }: { state: FormState; idPrefix:
         error={errors.password}
       >
         {(aria) => (
-          <Input {...aria} name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} required />
+          <Input
+            {...aria}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+            required
+          />
         )}
       </Field>
     </>

@@ -2,13 +2,11 @@ import { createRequire } from 'node:module'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
-import type {
-  MigrationList,
-  SchemaEngine,
-} from '@prisma/schema-engine-wasm'
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 import pg from 'pg'
 import { createAdapter, createShadowAdapter, type AdapterHandle, type DatabaseTarget } from './adapter'
 import { databaseTarget } from '../env'
+import { withFileLock } from './file-lock'
 
 /*
  * Offline migrations with Prisma's WebAssembly schema engine: the Prisma CLI's `migrate`
@@ -32,7 +30,10 @@ const filters = { externalTables: [], externalEnums: [] }
 async function loadEngineModule() {
   const require = createRequire(import.meta.url)
   const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg')
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm')
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  )
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
     './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
   })
@@ -62,52 +63,64 @@ async function withEngine<T>(handle: AdapterHandle, run: (engine: SchemaEngine) 
   }
 }
 
-export async function readMigrations(): Promise<MigrationList> {
-  await mkdir(migrationsDir, { recursive: true })
-  const entries = await readdir(migrationsDir, { withFileTypes: true })
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
-  const lockText = await readFile(path.join(migrationsDir, LOCKFILE), 'utf8').catch(() => null)
+export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
+  await mkdir(dir, { recursive: true })
+  const entries = await readdir(dir, { withFileTypes: true })
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+  const lockText = await readFile(path.join(dir, LOCKFILE), 'utf8').catch(() => null)
   return {
-    baseDir: migrationsDir,
+    baseDir: dir,
     lockfile: { path: LOCKFILE, content: lockText },
     shadowDbInitScript: '',
     migrationDirectories: await Promise.all(
-      dirs.map(async (dir) => {
-        const file = path.join(migrationsDir, dir, 'migration.sql')
+      dirs.map(async (name) => {
+        const file = path.join(dir, name, 'migration.sql')
         const content = await readFile(file, 'utf8').then(
           (value) => ({ tag: 'ok' as const, value }),
           (error: Error) => ({ tag: 'error' as const, value: error.message }),
         )
-        return { path: dir, migrationFile: { path: 'migration.sql', content } }
+        return { path: name, migrationFile: { path: 'migration.sql', content } }
       }),
     ),
   }
 }
 
 /**
- * Applies pending migrations. On a server Postgres a session-level advisory lock makes
- * concurrent starters wait for each other instead of migrating twice; the second one then
- * finds nothing pending. (PGlite is single-process: its data folder has one owner.)
+ * Applies pending migrations. Concurrent starters wait for each other instead of migrating
+ * twice, and the second then finds nothing pending: a session-level advisory lock on a
+ * server Postgres, a lock file beside the embedded database's folder.
  */
-export async function migrate(target: DatabaseTarget = databaseTarget()): Promise<string[]> {
-  const migrationsList = await readMigrations()
-  const lock = target.kind === 'postgres' ? new pg.Client({ connectionString: target.url }) : null
-  if (lock) {
-    await lock.connect()
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
-  }
-  const handle = createAdapter(target)
-  try {
-    const { appliedMigrationNames } = await withEngine(handle, (engine) =>
-      engine.applyMigrations({ migrationsList, filters }),
-    )
-    return appliedMigrationNames
-  } finally {
-    await handle.close()
-    if (lock) {
-      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {})
-      await lock.end()
+export async function migrate(
+  target: DatabaseTarget = databaseTarget(),
+  dir = migrationsDir,
+): Promise<string[]> {
+  const migrationsList = await readMigrations(dir)
+  const apply = async () => {
+    const handle = createAdapter(target)
+    try {
+      const { appliedMigrationNames } = await withEngine(handle, (engine) =>
+        engine.applyMigrations({ migrationsList, filters }),
+      )
+      return appliedMigrationNames
+    } finally {
+      await handle.close()
     }
+  }
+  if (target.kind === 'pglite') {
+    if (target.dataDir.startsWith('memory://')) return apply()
+    await mkdir(path.dirname(target.dataDir), { recursive: true })
+    return withFileLock(`${target.dataDir}.migrate.lock`, apply)
+  }
+  const lock = new pg.Client({ connectionString: target.url })
+  await lock.connect()
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    return await apply()
+  } finally {
+    await lock.end() // ends the session, which releases the advisory lock
   }
 }
 
@@ -120,8 +133,11 @@ export type MigrationStatus = {
   unknown: string[]
 }
 
-export async function migrationStatus(target: DatabaseTarget = databaseTarget()): Promise<MigrationStatus> {
-  const migrationsList = await readMigrations()
+export async function migrationStatus(
+  target: DatabaseTarget = databaseTarget(),
+  dir = migrationsDir,
+): Promise<MigrationStatus> {
+  const migrationsList = await readMigrations(dir)
   const handle = createAdapter(target)
   try {
     const out = await withEngine(handle, (engine) =>
@@ -133,12 +149,19 @@ export async function migrationStatus(target: DatabaseTarget = databaseTarget())
     let unknown: string[] = []
     if (!out.hasMigrationsTable) pending = migrations
     else if (history?.diagnostic === 'databaseIsBehind') pending = history.unappliedMigrationNames
-    else if (history?.diagnostic === 'migrationsDirectoryIsBehind') unknown = history.unpersistedMigrationNames
+    else if (history?.diagnostic === 'migrationsDirectoryIsBehind')
+      unknown = history.unpersistedMigrationNames
     else if (history?.diagnostic === 'historiesDiverge') {
       pending = history.unappliedMigrationNames
       unknown = history.unpersistedMigrationNames
     }
-    return { migrations, pending, failed: out.failedMigrationNames, edited: out.editedMigrationNames, unknown }
+    return {
+      migrations,
+      pending,
+      failed: out.failedMigrationNames,
+      edited: out.editedMigrationNames,
+      unknown,
+    }
   } finally {
     await handle.close()
   }
@@ -151,7 +174,10 @@ export async function migrationStatus(target: DatabaseTarget = databaseTarget())
  * schema has no changes.
  */
 export async function createMigration(name: string): Promise<{ dir: string; sql: string } | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
   if (!slug) throw new Error('A migration needs a name: --name add_something')
   const migrationsList = await readMigrations()
   const isFirst = migrationsList.migrationDirectories.length === 0

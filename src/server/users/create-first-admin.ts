@@ -8,7 +8,11 @@ import type { CreateAccountInput } from './schemas'
 const SETUP_LOCK_KEY = 7_240_512_002
 
 /** First-run setup: the first account of an empty database becomes its admin. */
-export async function createFirstAdmin({ input }: { input: CreateAccountInput }): Promise<Result<{ id: string }>> {
+export async function createFirstAdmin({
+  input,
+}: {
+  input: CreateAccountInput
+}): Promise<Result<{ id: string }>> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`
     if ((await tx.user.count()) > 0) return err('INVALID_STATE', { message: 'Setup is already done.' })

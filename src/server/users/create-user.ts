@@ -5,9 +5,13 @@ import { err, ok, type Result } from '../result'
 import { insertAccount } from './create-account'
 import type { CreateUserInput } from './schemas'
 
-export async function createUser({ actor, input }: { actor: Actor; input: CreateUserInput }): Promise<
-  Result<{ id: string; name: string; email: string }>
-> {
+export async function createUser({
+  actor,
+  input,
+}: {
+  actor: Actor
+  input: CreateUserInput
+}): Promise<Result<{ id: string; name: string; email: string }>> {
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))

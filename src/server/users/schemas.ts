@@ -9,8 +9,18 @@ export const PASSWORD_MIN = 8
 export const PASSWORD_MAX = 128
 
 const name = z.string().trim().min(1, 'required').max(100, 'tooLong')
-const email = z.string().trim().toLowerCase().min(1, 'required').max(254, 'tooLong').pipe(z.email('invalidEmail'))
-const password = z.string().min(1, 'required').min(PASSWORD_MIN, 'passwordTooShort').max(PASSWORD_MAX, 'passwordTooLong')
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'required')
+  .max(254, 'tooLong')
+  .pipe(z.email('invalidEmail'))
+const password = z
+  .string()
+  .min(1, 'required')
+  .min(PASSWORD_MIN, 'passwordTooShort')
+  .max(PASSWORD_MAX, 'passwordTooLong')
 
 export const createAccountInput = z.object({ name, email, password })
 export type CreateAccountInput = z.infer<typeof createAccountInput>
@@ -18,7 +28,10 @@ export type CreateAccountInput = z.infer<typeof createAccountInput>
 export const createUserInput = createAccountInput.extend({ role: z.enum(roles, 'invalidChoice') })
 export type CreateUserInput = z.infer<typeof createUserInput>
 
-export const setUserRoleInput = z.object({ userId: z.string().min(1, 'required').max(100), role: z.enum(roles, 'invalidChoice') })
+export const setUserRoleInput = z.object({
+  userId: z.string().min(1, 'required').max(100),
+  role: z.enum(roles, 'invalidChoice'),
+})
 export type SetUserRoleInput = z.infer<typeof setUserRoleInput>
 
 export const signInInput = z.object({

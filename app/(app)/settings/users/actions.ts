@@ -30,7 +30,11 @@ export async function setUserRoleAction(_prev: FormState, formData: FormData): P
     const result = await setUserRole({ actor, input: parsed.data })
     const t = await getTranslations('UsersPage')
     if (!result.ok)
-      return failed(result.error, formData, result.error.message === 'LAST_ADMIN' ? t('lastAdmin') : undefined)
+      return failed(
+        result.error,
+        formData,
+        result.error.message === 'LAST_ADMIN' ? t('lastAdmin') : undefined,
+      )
     revalidatePath('/settings/users')
     const roles = await getTranslations('Roles')
     return {

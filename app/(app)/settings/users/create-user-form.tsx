@@ -19,10 +19,15 @@ export function CreateUserForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, idle)
   return (
     // Keyed on the outcome so that a success clears the inputs and an error keeps them.
-    <form key={state.status === 'success' ? state.message : 'form'} action={formAction} className="grid gap-4" noValidate>
+    <form
+      key={state.status === 'success' ? state.message : 'form'}
+      action={formAction}
+      className="grid gap-4"
+      noValidate
+    >
       <FormError message={state.formError} />
       {state.status === 'success' ? (
-        <p role="status" className="rounded-md bg-success/10 px-3 py-2 text-sm text-success">
+        <p role="status" className="bg-success/10 text-success rounded-md px-3 py-2 text-sm">
           {state.message}
         </p>
       ) : null}

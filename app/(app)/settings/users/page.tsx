@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requireUser('ADMIN')
-  const [t, format, result] = await Promise.all([getTranslations('UsersPage'), getFormatter(), findUsers({ actor })])
+  const [t, format, result] = await Promise.all([
+    getTranslations('UsersPage'),
+    getFormatter(),
+    findUsers({ actor }),
+  ])
   const users = result.ok ? result.data : []
   return (
     <>
@@ -26,19 +30,27 @@ export default async function UsersPage() {
           <CreateUserForm action={createUserAction} />
         </Card>
         <Card className="overflow-x-auto p-0">
-          <p className="px-6 pt-5 text-sm text-muted-foreground">{t('roleHelp')}</p>
+          <p className="text-muted-foreground px-6 pt-5 text-sm">{t('roleHelp')}</p>
           <table className="mt-3 w-full text-left text-sm">
-            <thead className="border-b border-border text-xs text-muted-foreground">
+            <thead className="border-border text-muted-foreground border-b text-xs">
               <tr>
-                <th scope="col" className="px-6 py-2 font-medium">{t('tableName')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('tableEmail')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('tableRole')}</th>
-                <th scope="col" className="px-6 py-2 font-medium">{t('tableSince')}</th>
+                <th scope="col" className="px-6 py-2 font-medium">
+                  {t('tableName')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('tableEmail')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('tableRole')}
+                </th>
+                <th scope="col" className="px-6 py-2 font-medium">
+                  {t('tableSince')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.map((user) => (
-                <tr key={user.id} className="border-b border-border last:border-0 align-top">
+                <tr key={user.id} className="border-border border-b align-top last:border-0">
                   <td className="px-6 py-3 font-medium">
                     {user.name}
                     {user.id === actor.id ? <Badge className="ml-2">{t('you')}</Badge> : null}
@@ -47,7 +59,7 @@ export default async function UsersPage() {
                   <td className="px-3 py-2">
                     <RoleSelect user={user} action={setUserRoleAction} />
                   </td>
-                  <td className="px-6 py-3 whitespace-nowrap text-muted-foreground">
+                  <td className="text-muted-foreground px-6 py-3 whitespace-nowrap">
                     {format.dateTime(user.createdAt, { dateStyle: 'medium' })}
                   </td>
                 </tr>
