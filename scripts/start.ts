@@ -9,6 +9,7 @@ import { databaseTarget } from '../src/server/env'
 const { values } = parseArgs({ options: { port: { type: 'string' } } })
 const port = values.port ?? process.env.PORT ?? '3000'
 const root = process.cwd()
+const nextBin = path.join(root, 'node_modules', '.bin', 'next')
 const say = (line: string) => console.log(`▸ ${line}`)
 
 function newestMtime(entry: string): number {
@@ -63,7 +64,13 @@ if (builtAt < sourcesAt) {
       ? 'Sources changed since the last build: rebuilding…'
       : 'Building Hindsight (the first start takes a minute)…',
   )
-  run('npx', ['next', 'build'])
+  run(nextBin, ['build'])
+}
+
+/** ./data/pglite inside the project, the absolute path elsewhere. */
+function displayPath(dir: string) {
+  const relative = path.relative(root, dir)
+  return relative && !relative.startsWith('..') ? `./${relative}` : dir
 }
 
 async function main() {
@@ -71,9 +78,16 @@ async function main() {
   say(
     target.kind === 'postgres'
       ? 'Migrating the server Postgres (DATABASE_URL)…'
-      : `Migrating the embedded database in ${path.relative(root, target.dataDir) || target.dataDir}…`,
+      : `Migrating the embedded database in ${displayPath(target.dataDir)}…`,
   )
-  const applied = await migrate(target)
+  const applied = await migrate(target).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(
+      target.kind === 'postgres'
+        ? `Cannot migrate the database at DATABASE_URL (${reason}). Is Postgres running and the URL right?`
+        : `Cannot open the embedded database in ${target.dataDir} (${reason}). Is another Hindsight using it?`,
+    )
+  })
   say(
     applied.length
       ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
@@ -81,11 +95,8 @@ async function main() {
   )
 
   say(`Starting the server on port ${port}…`)
-  const server = spawn('npx', ['next', 'start', '-p', port], {
-    stdio: ['inherit', 'pipe', 'inherit'],
-    env: process.env,
-  })
-  server.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk))
+  // The Next binary itself (not npx), so that signals sent to this process reach the server.
+  const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env: process.env })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code) => process.exit(code ?? 0))
 

@@ -18,7 +18,7 @@ export function AppNav() {
   const t = useTranslations('Nav')
   const pathname = usePathname()
   return (
-    <nav aria-label={t('mainLabel')} className="flex gap-1 overflow-x-auto md:flex-col">
+    <nav aria-label={t('mainLabel')} className="flex flex-wrap gap-1 md:flex-col">
       {items.map(({ href, key, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`)
         return (
