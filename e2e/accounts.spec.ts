@@ -91,3 +91,19 @@ test('[ROLES]: a role change takes effect on the next request', async ({ browser
   await editorPage.goto('/settings/users')
   await expect(editorPage.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
 })
+
+test('[AUTH]: repeated wrong passwords are slowed down with a clear message', async ({ page }) => {
+  await page.goto('/sign-in')
+  const email = 'nobody-at-all@example.com'
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(`guess-${attempt}`)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    // The answer has arrived once the form has cleared the password it sent.
+    await expect(page.getByLabel('Password')).toHaveValue('')
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible()
+  }
+  await page.getByLabel('Password').fill('guess-6')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in 15 minutes\./ })).toBeVisible()
+})
