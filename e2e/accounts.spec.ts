@@ -105,5 +105,7 @@ test('[AUTH]: repeated wrong passwords are slowed down with a clear message', as
   }
   await page.getByLabel('Password').fill('guess-6')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in 15 minutes\./ })).toBeVisible()
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in 15 minutes\./ }),
+  ).toBeVisible()
 })

@@ -15,3 +15,34 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in to Hindsight' })).toBeVisible()
 }
+
+export type Person = { name: string; email: string; password: string }
+
+/** Signs in as the admin in a fresh context and adds a user through the users page, unless they exist. */
+export async function ensureUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
+  await signIn(page, admin)
+  await page.goto('/settings/users')
+  if (await page.getByRole('row', { name: new RegExp(person.email) }).count()) return
+  await page.getByLabel('Name').fill(person.name)
+  await page.getByLabel('Email').fill(person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: role })
+  await page.getByRole('button', { name: 'Add user' }).click()
+  await expect(page.getByRole('status')).toHaveText(`${person.name} can now sign in.`)
+}
+
+/** Creates a postmortem through the "New postmortem" page and returns the editor's URL. */
+export async function newPostmortem(page: Page, title: string) {
+  await page.goto('/postmortems')
+  await page.getByRole('link', { name: 'New postmortem' }).first().click()
+  await page.getByLabel('Title').fill(title)
+  await page.getByRole('button', { name: 'Create and start writing' }).click()
+  await expect(page).toHaveURL(/\/postmortems\/\d+\/edit$/)
+  return page.url()
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'saved', {
+    timeout: 15_000,
+  })
+}

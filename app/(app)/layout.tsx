@@ -13,22 +13,22 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('Common')
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
-      <aside className="border-border bg-muted/60 flex flex-col gap-4 border-b p-4 md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0 md:border-r md:border-b-0">
+      <aside className="flex flex-col gap-4 border-b border-border bg-muted/60 p-4 md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0 md:border-r md:border-b-0 print:hidden">
         <Link href="/postmortems" className="inline-flex items-center gap-2 px-3 text-base font-semibold">
-          <History className="text-primary size-5" aria-hidden />
+          <History className="size-5 text-primary" aria-hidden />
           {t('appName')}
         </Link>
         <AppNav />
         <div className="mt-auto hidden gap-4 md:grid">
           <LocaleSwitcher onChange={setLocaleAction} className="px-3" />
-          <div className="border-border border-t px-1 pt-4">
+          <div className="border-t border-border px-1 pt-4">
             <UserMenu user={user} signOut={signOutAction} />
           </div>
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
         <div className="mx-auto max-w-5xl">{children}</div>
-        <div className="border-border mt-10 grid gap-4 border-t pt-4 md:hidden">
+        <div className="mt-10 grid gap-4 border-t border-border pt-4 md:hidden print:hidden">
           <LocaleSwitcher onChange={setLocaleAction} />
           <UserMenu user={user} signOut={signOutAction} />
         </div>

@@ -7,10 +7,10 @@ import { setLocaleAction } from '../actions'
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('Common')
   return (
-    <div className="bg-muted flex min-h-dvh flex-col">
+    <div className="flex min-h-dvh flex-col bg-muted">
       <header className="flex items-center justify-between px-6 py-4">
         <span className="inline-flex items-center gap-2 font-semibold">
-          <History className="text-primary size-5" aria-hidden />
+          <History className="size-5 text-primary" aria-hidden />
           {t('appName')}
         </span>
         <LocaleSwitcher onChange={setLocaleAction} />

@@ -1,26 +1,71 @@
-import { BookOpen } from 'lucide-react'
+import { BookOpen, Plus } from 'lucide-react'
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { EmptySectionPage } from '@/components/shell/section-page'
+import { PostmortemFilters } from '@/components/postmortems/postmortem-filters'
+import { PostmortemList } from '@/components/postmortems/postmortem-list'
+import { buttonVariants } from '@/components/ui/button'
+import { Empty } from '@/components/ui/empty'
+import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
+import { findPostmortems, findTaxonomy } from '@/server/postmortems/find-postmortems'
+import { findPostmortemsInput } from '@/server/postmortems/schemas'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('PostmortemsPage'))('title') }
 }
 
-export default async function PostmortemsPage() {
-  const user = await requireUser()
-  const t = await getTranslations('PostmortemsPage')
+export default async function PostmortemsPage({ searchParams }: PageProps<'/postmortems'>) {
+  const actor = await requireUser()
+  const input = findPostmortemsInput.parse(await searchParams)
+  const [t, page, taxonomy] = await Promise.all([
+    getTranslations('PostmortemsPage'),
+    findPostmortems({ actor, input }),
+    findTaxonomy(),
+  ])
+  const editor = hasRole(actor, 'EDITOR')
+  const filtered = Boolean(
+    input.status || input.severity || input.launch || input.tag || input.service || input.cursor,
+  )
+  const newButton = editor ? (
+    <Link href="/postmortems/new" className={buttonVariants()}>
+      <Plus aria-hidden />
+      {t('newButton')}
+    </Link>
+  ) : null
+
   return (
-    <EmptySectionPage
-      title={t('title')}
-      description={t('description')}
-      empty={{
-        icon: BookOpen,
-        title: t('emptyTitle'),
-        description: hasRole(user, 'EDITOR') ? t('emptyDescription') : t('emptyViewerDescription'),
-      }}
-    />
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={page.items.length || filtered ? newButton : null}
+      />
+      {page.items.length || filtered ? (
+        <PostmortemFilters input={input} taxonomy={taxonomy} showStatus={editor} />
+      ) : null}
+      {page.items.length ? (
+        <PostmortemList items={page.items} input={input} nextCursor={page.nextCursor} />
+      ) : filtered ? (
+        <Empty
+          icon={BookOpen}
+          title={t('emptyFilteredTitle')}
+          description={t('emptyFilteredDescription')}
+          action={
+            <Link href="/postmortems" className={buttonVariants({ variant: 'secondary' })}>
+              {t('clearFilters')}
+            </Link>
+          }
+        />
+      ) : (
+        <Empty
+          icon={BookOpen}
+          title={t('emptyTitle')}
+          description={editor ? t('emptyDescription') : t('emptyViewerDescription')}
+          action={newButton}
+        />
+      )}
+    </>
   )
 }

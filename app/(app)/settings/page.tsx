@@ -47,13 +47,13 @@ export default async function SettingsPage() {
             <CardHeader title={t('adminTitle')} />
             <Link
               href="/settings/users"
-              className="border-border hover:bg-muted flex items-center justify-between rounded-md border px-4 py-3 text-sm font-medium"
+              className="flex items-center justify-between rounded-md border border-border px-4 py-3 text-sm font-medium hover:bg-muted"
             >
               <span className="inline-flex items-center gap-2">
                 <Users className="size-4" aria-hidden />
                 {t('manageUsers')}
               </span>
-              <ChevronRight className="text-muted-foreground size-4" aria-hidden />
+              <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
             </Link>
           </Card>
         ) : null}

@@ -27,7 +27,7 @@ export function AppNav() {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'text-muted-foreground hover:bg-muted hover:text-foreground inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap',
+              'inline-flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:bg-muted hover:text-foreground',
               active && 'bg-accent text-accent-foreground hover:bg-accent hover:text-accent-foreground',
             )}
           >

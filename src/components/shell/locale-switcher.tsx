@@ -13,7 +13,7 @@ export function LocaleSwitcher({ onChange, className }: LocaleSwitcherProps) {
   const current = useLocale()
   const [pending, startTransition] = useTransition()
   return (
-    <label className={cn('text-muted-foreground inline-flex items-center gap-2 text-sm', className)}>
+    <label className={cn('inline-flex items-center gap-2 text-sm text-muted-foreground', className)}>
       <Languages className="size-4" aria-hidden />
       <span className="sr-only">{t('label')}</span>
       <select
@@ -24,7 +24,7 @@ export function LocaleSwitcher({ onChange, className }: LocaleSwitcherProps) {
           const next = event.target.value
           startTransition(() => onChange(next))
         }}
-        className="border-input bg-card text-foreground rounded-md border px-2 py-1 text-sm"
+        className="rounded-md border border-input bg-card px-2 py-1 text-sm text-foreground"
       >
         {locales.map((locale) => (
           <option key={locale} value={locale}>

@@ -15,7 +15,7 @@ export function UserMenu({ user, signOut }: UserMenuProps) {
         <span className="truncate font-medium" data-testid="current-user">
           {user.name}
         </span>
-        <span className="text-muted-foreground truncate text-xs">{user.email}</span>
+        <span className="truncate text-xs text-muted-foreground">{user.email}</span>
         <Badge tone="accent" className="mt-1 w-fit">
           {roles(user.role)}
         </Badge>

@@ -53,15 +53,15 @@ export function ErrorState({ error, reset }: ErrorStateProps) {
   const Icon = down ? DatabaseZap : AlertTriangle
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-3 px-6 py-16 text-center">
-      <span className="bg-destructive/10 text-destructive rounded-full p-3">
+      <span className="rounded-full bg-destructive/10 p-3 text-destructive">
         <Icon className="size-6" aria-hidden />
       </span>
       <h1 className="text-lg font-semibold">{down ? t('dbUnavailableTitle') : t('errorTitle')}</h1>
-      <p className="text-muted-foreground text-sm">
+      <p className="text-sm text-muted-foreground">
         {down ? t('dbUnavailableDescription') : t('errorDescription')}
       </p>
       {down ? (
-        <p className="text-muted-foreground inline-flex items-center gap-2 text-xs">
+        <p className="inline-flex items-center gap-2 text-xs text-muted-foreground">
           <RotateCw className="size-3 animate-spin" aria-hidden />
           {t('checking')}
         </p>
@@ -71,7 +71,7 @@ export function ErrorState({ error, reset }: ErrorStateProps) {
         </Button>
       )}
       {error.digest ? (
-        <p className="text-muted-foreground text-xs">{t('errorReference', { digest: error.digest })}</p>
+        <p className="text-xs text-muted-foreground">{t('errorReference', { digest: error.digest })}</p>
       ) : null}
     </div>
   )

@@ -5,7 +5,7 @@ export function Card({ className, ...props }: ComponentProps<'section'>) {
   return (
     <section
       data-slot="card"
-      className={cn('border-border bg-card rounded-lg border p-6 shadow-xs', className)}
+      className={cn('rounded-lg border border-border bg-card p-6 shadow-xs', className)}
       {...props}
     />
   )
@@ -21,7 +21,7 @@ export function CardHeader({
   return (
     <header className="mb-4 grid gap-1">
       <h2 className="text-base font-semibold">{title}</h2>
-      {description ? <p className="text-muted-foreground text-sm">{description}</p> : null}
+      {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
     </header>
   )
 }

@@ -8,13 +8,13 @@ export function Empty({ icon: Icon, title, description, action }: EmptyProps) {
   return (
     <div
       data-slot="empty"
-      className="border-border flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-16 text-center"
+      className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-border px-6 py-16 text-center"
     >
-      <span className="bg-muted text-muted-foreground rounded-full p-3">
+      <span className="rounded-full bg-muted p-3 text-muted-foreground">
         <Icon className="size-6" aria-hidden />
       </span>
       <h2 className="text-base font-semibold">{title}</h2>
-      <p className="text-muted-foreground max-w-md text-sm">{description}</p>
+      <p className="max-w-md text-sm text-muted-foreground">{description}</p>
       {action}
     </div>
   )

@@ -37,6 +37,13 @@ export const auth = betterAuth({
     max: 100,
     customRules: { '/sign-in/email': { window: 60, max: 5 } },
   },
+  advanced: {
+    // One cookie name everywhere: better-auth otherwise guesses "secure" differently for
+    // server components (no request: assumes production https) and route handlers (reads
+    // http from the request), and the session is found in one and not the other. Secure
+    // cookies when the public URL is https.
+    useSecureCookies: process.env.BETTER_AUTH_URL?.startsWith('https://') ?? false,
+  },
   telemetry: { enabled: false },
   // Without BETTER_AUTH_URL the origin comes from each request, which is what we want on
   // localhost and behind a proxy; its start-up warning about that would only confuse.

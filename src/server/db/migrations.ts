@@ -197,6 +197,8 @@ export async function createMigration(name: string): Promise<{ dir: string; sql:
         filters,
       }),
     )
+    if (process.env.HINDSIGHT_MIGRATE_DEBUG)
+      console.error('diff result', JSON.stringify(result).slice(0, 500))
     let sql = result.stdout?.trim() ?? ''
     if (!sql || /^-- This is an empty migration\.?$/.test(sql)) return null
     // Prisma never emits CREATE EXTENSION; the trigram indexes need it.

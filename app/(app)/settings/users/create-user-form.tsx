@@ -27,7 +27,7 @@ export function CreateUserForm({ action }: { action: Action }) {
     >
       <FormError message={state.formError} />
       {state.status === 'success' ? (
-        <p role="status" className="bg-success/10 text-success rounded-md px-3 py-2 text-sm">
+        <p role="status" className="rounded-md bg-success/10 px-3 py-2 text-sm text-success">
           {state.message}
         </p>
       ) : null}

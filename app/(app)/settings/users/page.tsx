@@ -30,9 +30,9 @@ export default async function UsersPage() {
           <CreateUserForm action={createUserAction} />
         </Card>
         <Card className="overflow-x-auto p-0">
-          <p className="text-muted-foreground px-6 pt-5 text-sm">{t('roleHelp')}</p>
+          <p className="px-6 pt-5 text-sm text-muted-foreground">{t('roleHelp')}</p>
           <table className="mt-3 w-full text-left text-sm">
-            <thead className="border-border text-muted-foreground border-b text-xs">
+            <thead className="border-b border-border text-xs text-muted-foreground">
               <tr>
                 <th scope="col" className="px-6 py-2 font-medium">
                   {t('tableName')}
@@ -50,7 +50,7 @@ export default async function UsersPage() {
             </thead>
             <tbody>
               {users.map((user) => (
-                <tr key={user.id} className="border-border border-b align-top last:border-0">
+                <tr key={user.id} className="border-b border-border align-top last:border-0">
                   <td className="px-6 py-3 font-medium">
                     {user.name}
                     {user.id === actor.id ? <Badge className="ml-2">{t('you')}</Badge> : null}
@@ -59,7 +59,7 @@ export default async function UsersPage() {
                   <td className="px-3 py-2">
                     <RoleSelect user={user} action={setUserRoleAction} />
                   </td>
-                  <td className="text-muted-foreground px-6 py-3 whitespace-nowrap">
+                  <td className="px-6 py-3 whitespace-nowrap text-muted-foreground">
                     {format.dateTime(user.createdAt, { dateStyle: 'medium' })}
                   </td>
                 </tr>

@@ -38,11 +38,11 @@ export function RoleSelect({ user, action }: RoleSelectProps) {
         ))}
       </NativeSelect>
       {state.formError ? (
-        <p role="alert" className="text-destructive max-w-56 text-xs">
+        <p role="alert" className="max-w-56 text-xs text-destructive">
           {state.formError}
         </p>
       ) : state.status === 'success' ? (
-        <p role="status" className="text-success text-xs">
+        <p role="status" className="text-xs text-success">
           {state.message}
         </p>
       ) : null}

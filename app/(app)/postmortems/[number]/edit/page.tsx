@@ -1,0 +1,51 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { PostmortemEditorShell } from './postmortem-editor-shell'
+import { requireUser } from '@/server/auth/current-user'
+import { findTaxonomy } from '@/server/postmortems/find-postmortems'
+import { getPostmortem } from '@/server/postmortems/get-postmortem'
+import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
+import { findPeople } from '@/server/users/find-people'
+
+export async function generateMetadata({
+  params,
+}: PageProps<'/postmortems/[number]/edit'>): Promise<Metadata> {
+  const t = await getTranslations('PostmortemEditor')
+  return {
+    title: t('editTitle', { number: formatNumber(parsePostmortemNumber((await params).number) ?? 0) }),
+  }
+}
+
+export default async function EditPostmortemPage({ params }: PageProps<'/postmortems/[number]/edit'>) {
+  const actor = await requireUser('EDITOR')
+  const number = parsePostmortemNumber((await params).number)
+  if (!number) notFound()
+  const [result, people, taxonomy, t] = await Promise.all([
+    getPostmortem({ actor, number }),
+    findPeople(),
+    findTaxonomy(),
+    getTranslations('PostmortemEditor'),
+  ])
+  if (!result.ok) notFound()
+  const pm = result.data
+  return (
+    <>
+      <p className="mb-1 font-mono text-sm text-muted-foreground">
+        {t('editTitle', { number: formatNumber(number) })}
+      </p>
+      <PostmortemEditorShell
+        // A new server version (after a status change) remounts the editor with it.
+        key={`${pm.version}:${pm.status}`}
+        number={number}
+        status={pm.status}
+        version={pm.version}
+        document={pm.document}
+        people={people}
+        launches={taxonomy.launches}
+        tags={taxonomy.tags}
+        services={taxonomy.services}
+      />
+    </>
+  )
+}

@@ -1,0 +1,197 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { admin, expectSaved, newPostmortem, signIn } from './fixtures'
+
+// Incident 1 of shared/seeds/launch-retro-mobile-alliance-1.1.zh.md, as its author would type it.
+const incident = {
+  title: '老用户福利初始化脚本执行过慢',
+  symptom: '代码发布源站后，执行老用户初始化脚本，发现任务上报速度很慢，严重影响上线速度',
+  hypotheses: [
+    [
+      '主从问题：MySQL查询走209从库，209机器太老性能不够',
+      'Eliminated',
+      '将脚本改为查152主库后152负载上来了，但mq上报速度依然为0.6/s，问题与主从无关',
+    ],
+    ['网络延迟', 'Eliminated', '公司为万兆网且为内网传输，基本不存在'],
+    ['日志写入过多', 'Eliminated', '测试环境写的日志更多，但无此情况'],
+    ['多进程同时查询相同数据表，查询等待时间过长', 'Eliminated', 'MySQL进程没有积压'],
+    ['索引问题', 'Confirmed', '通过查各项目的日志表，发现uid没有建索引'],
+  ],
+  observation: '查看源站119CPU负载，很低，考虑非CPU问题',
+  attempt: '将脚本改为查152主库，同时将进程数加至14',
+  result: '152负载上来了，但是执行速度依然很慢，mq上报速度为0.6/s。从结果看，问题与主从无关',
+  rootCause: '各项目日志表的uid没有建索引，初始化脚本按uid查询时全表扫描',
+  resolution: '临时对uid添加索引。',
+  verification: 'mq上报速度瞬间增至80/s，所有数据在五分钟内消费完成。',
+  metric: ['mq上报速度', '0.6/s', '80/s'],
+  question:
+    '开发和测试环境比同样没有索引，且配置比源站要低的多，为什么就能在两个小时之内完成？而源站要十几个小时？',
+  lesson:
+    '在本地跟测试环境执行较慢但可以接受，就没有去深入优化；上线前应在生产规模的数据上执行初始化脚本并查看执行计划。',
+} as const
+
+function item(list: Locator, n: number) {
+  return list.getByRole('listitem').nth(n)
+}
+
+async function addTimeline(page: Page, n: number, kind: string, text: string, tests?: string) {
+  await page.getByRole('button', { name: 'Add timeline entry' }).click()
+  const entry = item(page.getByRole('list', { name: 'Timeline' }), n)
+  await entry.getByLabel('Kind').selectOption({ label: kind })
+  if (tests) await entry.getByLabel('Tests hypothesis').selectOption({ label: tests })
+  await entry.getByLabel('What happened').fill(text)
+}
+
+test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it and reads every piece back', async ({
+  page,
+}) => {
+  await signIn(page, admin)
+  await newPostmortem(page, incident.title)
+
+  await page.getByLabel('Severity').selectOption({ label: 'SEV2 · major' })
+  await page.getByLabel('Symptom').fill(incident.symptom)
+  await page.getByLabel('Tags').fill('上线')
+  await page.getByLabel('Tags').press('Enter')
+  await page.getByLabel('Services').fill('mysql')
+  await page.getByLabel('Services').press('Enter')
+
+  const hypotheses = page.getByRole('list', { name: 'Hypotheses' })
+  for (const [i, [statement, verdict, evidence]] of incident.hypotheses.entries()) {
+    await page.getByRole('button', { name: 'Add hypothesis' }).click()
+    const h = item(hypotheses, i)
+    await h.getByLabel('Suspicion').fill(statement)
+    await h.getByLabel('Verdict').selectOption({ label: verdict })
+    await h.getByLabel('Evidence').fill(evidence)
+  }
+  await addTimeline(page, 0, 'Observation', incident.observation)
+  await addTimeline(page, 1, 'Attempt', incident.attempt, `1. ${incident.hypotheses[0][0]}`)
+  await addTimeline(page, 2, 'Result', incident.result, `1. ${incident.hypotheses[0][0]}`)
+
+  await page.getByRole('textbox', { name: 'Root cause', exact: true }).fill(incident.rootCause)
+  await page.getByLabel('Category').selectOption({ label: 'Schema / index' })
+  await page.getByLabel('Resolution', { exact: true }).fill(incident.resolution)
+  await page.getByLabel('Kind of fix').selectOption({ label: 'Temporary' })
+  await page.getByLabel('Verification', { exact: true }).fill(incident.verification)
+  await page.getByLabel('What was measured').fill(incident.metric[0])
+  await page.getByLabel('Before', { exact: true }).fill(incident.metric[1])
+  await page.getByLabel('After', { exact: true }).fill(incident.metric[2])
+  await page.getByRole('button', { name: 'Add open question' }).click()
+  await page.getByLabel('Question 1').fill(incident.question)
+  await page.getByRole('button', { name: 'Add lesson' }).click()
+  await page.getByLabel('Lesson 1').fill(incident.lesson)
+  await expectSaved(page)
+
+  // A reload restores everything that was typed.
+  await page.reload()
+  await expect(page.getByLabel('Symptom')).toHaveValue(incident.symptom)
+  await expect(item(hypotheses, 4).getByLabel('Verdict')).toHaveValue('CONFIRMED')
+  await expect(page.getByLabel('Lesson 1')).toHaveValue(incident.lesson)
+
+  await page.getByRole('button', { name: 'Submit for review' }).click()
+  await expect(page.getByText('In review', { exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Publish' }).click()
+  await expect(page.getByText('Published', { exact: true })).toBeVisible()
+
+  await page.getByRole('link', { name: 'View' }).click()
+  await expect(page).toHaveURL(/\/postmortems\/\d+$/)
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: incident.title })).toBeVisible()
+  const article = page.getByRole('article')
+  for (const text of [
+    incident.symptom,
+    incident.observation,
+    incident.attempt,
+    incident.result,
+    incident.rootCause,
+    incident.resolution,
+    incident.verification,
+    incident.question,
+    incident.lesson,
+  ])
+    await expect(article.getByText(text, { exact: false }).first()).toBeVisible()
+  const rows = article.getByRole('table').getByRole('row')
+  await expect(rows).toHaveCount(6)
+  for (const [i, [statement, verdict, evidence]] of incident.hypotheses.entries()) {
+    const row = rows.nth(i + 1)
+    await expect(row).toContainText(statement)
+    await expect(row).toContainText(evidence)
+    await expect(row).toContainText(verdict)
+  }
+  await expect(article.getByTestId('metric')).toHaveText('mq上报速度: 0.6/s → 80/s')
+  await expect(article.getByText('Temporary', { exact: true })).toBeVisible()
+  await expect(article.getByText('Category: Schema / index')).toBeVisible()
+  await expect(article.getByText('tests hypothesis 1').first()).toBeVisible()
+
+  // The Markdown export keeps every field.
+  const number = page.url().split('/').pop()
+  const markdown = await (await page.request.get(`/api/v1/postmortems/${number}/markdown`)).text()
+  for (const text of [
+    incident.title,
+    incident.symptom,
+    incident.rootCause,
+    incident.resolution,
+    incident.verification,
+    incident.question,
+    incident.lesson,
+    incident.observation,
+    incident.attempt,
+    incident.result,
+  ])
+    expect(markdown).toContain(text)
+  for (const [statement, verdict, evidence] of incident.hypotheses) {
+    expect(markdown).toContain(statement)
+    expect(markdown).toContain(evidence)
+    expect(markdown).toContain(`· ${verdict}`)
+  }
+  expect(markdown).toContain('resolutionKind: TEMPORARY')
+  expect(markdown).toMatch(/before: 0\.6\/s\n\s+after: 80\/s/)
+  expect(markdown).toContain('status: PUBLISHED')
+})
+
+test('[POSTMORTEM]: two people save the same postmortem; the second merges and both texts are kept', async ({
+  browser,
+}) => {
+  const first = await (await browser.newContext()).newPage()
+  const second = await (await browser.newContext()).newPage()
+  await signIn(first, admin)
+  await signIn(second, admin)
+  const url = await newPostmortem(first, 'Cache empty after check-in')
+  await second.goto(url)
+
+  await first.getByLabel('Symptom').fill('签到列表未更新 (seen by Ada)')
+  await expectSaved(first)
+
+  await second.getByLabel('Symptom').fill('Users saw an empty check-in list (seen by Bo)')
+  const conflict = second.getByRole('alertdialog', { name: 'Someone else changed this postmortem' })
+  await expect(conflict).toBeVisible()
+  await expect(second.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'conflict')
+  await expect(conflict.getByTestId('mine-symptom')).toHaveText(
+    'Users saw an empty check-in list (seen by Bo)',
+  )
+  await expect(conflict.getByTestId('theirs-symptom')).toHaveText('签到列表未更新 (seen by Ada)')
+  await conflict.getByRole('radio', { name: 'Keep both' }).check()
+  await conflict.getByRole('button', { name: 'Save merged version' }).click()
+  await expect(conflict).toBeHidden()
+  await expectSaved(second)
+
+  await first.reload()
+  await expect(first.getByLabel('Symptom')).toHaveValue(
+    /签到列表未更新 \(seen by Ada\)[\s\S]*Users saw an empty check-in list \(seen by Bo\)/,
+  )
+})
+
+test('[POSTMORTEM]: text typed while offline is kept and saved when the network returns', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, admin)
+  await newPostmortem(page, 'Offline typing')
+  await expectSaved(page)
+  await context.setOffline(true)
+  await page.getByLabel('Impact').fill('部分用户无法登录 — typed on a train')
+  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'offline')
+  await expect(page.getByText('Offline — your text is kept on this device')).toBeVisible()
+  await context.setOffline(false)
+  await expectSaved(page)
+  await page.reload()
+  await expect(page.getByLabel('Impact')).toHaveValue('部分用户无法登录 — typed on a train')
+})

@@ -1,0 +1,295 @@
+'use client'
+
+import { ArrowDown, ArrowUp, Trash2, X } from 'lucide-react'
+import { useTranslations } from 'next-intl'
+import { useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { Input, NativeSelect } from '@/components/ui/input'
+import { Markdown } from '@/components/ui/markdown'
+import { Textarea } from '@/components/ui/textarea'
+import { cn } from '@/lib/cn'
+
+/** Translates a validation key from the server (or passes a plain message through). */
+export function useErrorText() {
+  const t = useTranslations('Validation')
+  return (key: string | undefined) => (key ? (t.has(key as never) ? t(key as never) : key) : undefined)
+}
+
+type Base = { id: string; label: ReactNode; hint?: ReactNode; error?: string; className?: string }
+
+export function TextField({
+  value,
+  onChange,
+  maxLength,
+  ...field
+}: Base & { value: string; onChange: (value: string) => void; maxLength?: number }) {
+  return (
+    <Field {...field}>
+      {(aria) => (
+        <Input {...aria} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  )
+}
+
+export function SelectField<V extends string>({
+  value,
+  onChange,
+  options,
+  empty,
+  ...field
+}: Base & {
+  value: V | null
+  onChange: (value: V | null) => void
+  options: readonly { value: V; label: string }[]
+  /** Label of the "nothing chosen" option; without it a value is required. */
+  empty?: string
+}) {
+  return (
+    <Field {...field}>
+      {(aria) => (
+        <NativeSelect
+          {...aria}
+          value={value ?? ''}
+          onChange={(e) => onChange((e.target.value || null) as V | null)}
+        >
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </NativeSelect>
+      )}
+    </Field>
+  )
+}
+
+const subscribeNothing = () => () => {}
+/** False during server rendering and hydration, true after: for values that depend on the browser's time zone. */
+function useMounted() {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  )
+}
+
+function toLocalInput(iso: string | null) {
+  if (!iso) return ''
+  const date = new Date(iso)
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+}
+
+/** A date and time in the browser's time zone, stored as an ISO instant. */
+export function DateTimeField({
+  value,
+  onChange,
+  ...field
+}: Base & { value: string | null; onChange: (value: string | null) => void }) {
+  const mounted = useMounted()
+  return (
+    <Field {...field}>
+      {(aria) => (
+        <Input
+          {...aria}
+          type="datetime-local"
+          value={mounted ? toLocalInput(value) : ''}
+          onChange={(e) => onChange(e.target.value ? new Date(e.target.value).toISOString() : null)}
+        />
+      )}
+    </Field>
+  )
+}
+
+/** Markdown text with a Write / Preview switch. */
+export function MarkdownField({
+  value,
+  onChange,
+  rows = 3,
+  maxLength = 20_000,
+  ...field
+}: Base & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
+  const t = useTranslations('PostmortemEditor')
+  const [preview, setPreview] = useState(false)
+  return (
+    <Field {...field}>
+      {(aria) => (
+        <div className="grid gap-1">
+          <div role="group" className="flex justify-end gap-1 text-xs">
+            {(['write', 'preview'] as const).map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                aria-pressed={(mode === 'preview') === preview}
+                onClick={() => setPreview(mode === 'preview')}
+                className="rounded px-2 py-0.5 text-muted-foreground hover:bg-muted aria-pressed:bg-muted aria-pressed:text-foreground"
+              >
+                {t(mode)}
+              </button>
+            ))}
+          </div>
+          {preview ? (
+            <div className="min-h-20 rounded-md border border-border bg-card px-3 py-2">
+              {value.trim() ? (
+                <Markdown>{value}</Markdown>
+              ) : (
+                <p className="text-sm text-muted-foreground">{t('previewEmpty')}</p>
+              )}
+            </div>
+          ) : (
+            <Textarea
+              {...aria}
+              rows={rows}
+              value={value}
+              maxLength={maxLength}
+              onChange={(e) => onChange(e.target.value)}
+            />
+          )}
+        </div>
+      )}
+    </Field>
+  )
+}
+
+/** Tags or services: type a name and press Enter; names are created when first used. */
+export function NameListField({
+  value,
+  onChange,
+  suggestions,
+  ...field
+}: Base & { value: string[]; onChange: (value: string[]) => void; suggestions: string[] }) {
+  const t = useTranslations('PostmortemEditor')
+  const [draft, setDraft] = useState('')
+  const add = () => {
+    const name = draft.trim().slice(0, 50)
+    if (name && !value.includes(name)) onChange([...value, name])
+    setDraft('')
+  }
+  return (
+    <Field {...field}>
+      {(aria) => (
+        <div className="grid gap-2">
+          {value.length ? (
+            <ul className="flex flex-wrap gap-1.5">
+              {value.map((name) => (
+                <li
+                  key={name}
+                  className="inline-flex items-center gap-1 rounded-full bg-accent py-0.5 pr-1 pl-2.5 text-xs text-accent-foreground"
+                >
+                  {name}
+                  <button
+                    type="button"
+                    aria-label={t('removeName', { name })}
+                    onClick={() => onChange(value.filter((n) => n !== name))}
+                    className="rounded-full p-0.5 hover:bg-background/60"
+                  >
+                    <X className="size-3" aria-hidden />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="flex gap-2">
+            <Input
+              {...aria}
+              value={draft}
+              list={`${field.id}-suggestions`}
+              placeholder={t('namePlaceholder')}
+              maxLength={50}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault()
+                  add()
+                }
+              }}
+            />
+            <Button type="button" variant="secondary" onClick={add} disabled={!draft.trim()}>
+              {t('addName')}
+            </Button>
+          </div>
+          <datalist id={`${field.id}-suggestions`}>
+            {suggestions
+              .filter((s) => !value.includes(s))
+              .map((s) => (
+                <option key={s} value={s} />
+              ))}
+          </datalist>
+        </div>
+      )}
+    </Field>
+  )
+}
+
+/** One item of a list (a hypothesis, an action…): its title and keyboard-reachable move / remove buttons. */
+export function ListItem({
+  title,
+  index,
+  count,
+  onMove,
+  onRemove,
+  children,
+  className,
+}: {
+  title: ReactNode
+  index: number
+  count: number
+  onMove: (from: number, to: number) => void
+  onRemove: () => void
+  children: ReactNode
+  className?: string
+}) {
+  const t = useTranslations('PostmortemEditor')
+  return (
+    <li className={cn('grid gap-3 rounded-lg border border-border bg-card p-4', className)}>
+      <div className="flex items-center justify-between gap-2">
+        <h4 className="text-sm font-semibold">{title}</h4>
+        <div className="flex gap-1">
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            aria-label={t('moveUp')}
+            disabled={index === 0}
+            onClick={() => onMove(index, index - 1)}
+          >
+            <ArrowUp aria-hidden />
+          </Button>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            aria-label={t('moveDown')}
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+          >
+            <ArrowDown aria-hidden />
+          </Button>
+          <Button type="button" variant="ghost" size="icon" aria-label={t('remove')} onClick={onRemove}>
+            <Trash2 aria-hidden />
+          </Button>
+        </div>
+      </div>
+      {children}
+    </li>
+  )
+}
+
+/** List editing helpers that return new arrays (the document is immutable state). */
+export const lists = {
+  move<T>(items: T[], from: number, to: number): T[] {
+    if (to < 0 || to >= items.length) return items
+    const next = [...items]
+    const [moved] = next.splice(from, 1)
+    next.splice(to, 0, moved!)
+    return next
+  },
+  update<T>(items: T[], index: number, patch: Partial<T>): T[] {
+    return items.map((item, i) => (i === index ? { ...item, ...patch } : item))
+  },
+  remove<T>(items: T[], index: number): T[] {
+    return items.filter((_, i) => i !== index)
+  },
+}

@@ -1,0 +1,223 @@
+import { useFormatter, useTranslations } from 'next-intl'
+import type { ReactNode } from 'react'
+import { Badge } from '@/components/ui/badge'
+import { Markdown } from '@/components/ui/markdown'
+import { cn } from '@/lib/cn'
+import type { PostmortemView } from '@/server/postmortems/get-postmortem'
+
+const verdictTone = { OPEN: 'neutral', ELIMINATED: 'neutral', CONFIRMED: 'success' } as const
+
+function Block({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <section aria-labelledby={id} className="grid break-inside-avoid-page gap-2">
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+/** A postmortem as people read (and print) it. Server-rendered; no editor code. */
+export function PostmortemArticle({ view }: { view: PostmortemView }) {
+  const t = useTranslations('PostmortemPage')
+  const fields = useTranslations('Fields')
+  const enums = useTranslations('Enums')
+  const format = useFormatter()
+  const doc = view.document
+  const date = (iso: string | null) =>
+    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : null
+  const text = (
+    name: 'summary' | 'symptom' | 'detection' | 'impact' | 'rootCause' | 'resolution' | 'verification',
+  ) =>
+    doc[name].trim() ? (
+      <Block id={`read-${name}`} title={fields(name)}>
+        <Markdown>{doc[name]}</Markdown>
+      </Block>
+    ) : null
+
+  const facts = [
+    [t('severity'), doc.severity ? enums(`severity.${doc.severity}`) : null],
+    [t('launch'), view.launch?.name ?? null],
+    [t('occurred'), date(doc.occurredAt)],
+    [t('detected'), date(doc.detectedAt)],
+    [t('resolved'), date(doc.resolvedAt)],
+    [t('tags'), doc.tags.join(', ') || null],
+    [t('services'), doc.services.join(', ') || null],
+  ].filter((fact): fact is [string, string] => Boolean(fact[1]))
+
+  return (
+    <article className="grid gap-8">
+      {facts.length ? (
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-border bg-card p-4 text-sm sm:grid-cols-4">
+          {facts.map(([label, value]) => (
+            <div key={label} className="grid gap-0.5">
+              <dt className="text-xs text-muted-foreground">{label}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {text('summary')}
+      {text('symptom')}
+      {text('detection')}
+      {text('impact')}
+
+      {doc.hypotheses.length ? (
+        <Block id="read-hypotheses" title={t('hypothesesTable')}>
+          <div className="overflow-x-auto rounded-lg border border-border">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-muted/60 text-xs text-muted-foreground">
+                <tr>
+                  <th scope="col" className="w-8 px-3 py-2">
+                    #
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('colSuspicion')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('colEvidence')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('colVerdict')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {doc.hypotheses.map((h, i) => (
+                  <tr
+                    key={h.id}
+                    className={cn(
+                      'border-t border-border align-top',
+                      h.status === 'CONFIRMED' && 'bg-success/5',
+                    )}
+                  >
+                    <td className="px-3 py-2 text-muted-foreground">{i + 1}</td>
+                    <td
+                      className={cn(
+                        'px-3 py-2 font-medium',
+                        h.status === 'ELIMINATED' && 'text-muted-foreground',
+                      )}
+                    >
+                      {h.statement}
+                    </td>
+                    <td className="min-w-48 px-3 py-2">
+                      {h.evidence ? <Markdown>{h.evidence}</Markdown> : null}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <Badge tone={verdictTone[h.status]}>{enums(`hypothesis.${h.status}`)}</Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Block>
+      ) : null}
+
+      {doc.timeline.length ? (
+        <Block id="read-timeline" title={fields('timeline')}>
+          <ol className="grid gap-3 border-l-2 border-border pl-4">
+            {doc.timeline.map((entry) => {
+              const tested = doc.hypotheses.findIndex((h) => h.id === entry.hypothesisId)
+              return (
+                <li key={entry.id} className="grid gap-1">
+                  <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                    <Badge tone="accent">{enums(`timeline.${entry.kind}`)}</Badge>
+                    {date(entry.at)}
+                    {tested >= 0 ? <span>{t('testsHypothesis', { n: tested + 1 })}</span> : null}
+                  </p>
+                  <Markdown>{entry.text}</Markdown>
+                </li>
+              )
+            })}
+          </ol>
+        </Block>
+      ) : null}
+
+      {text('rootCause')}
+      {doc.rootCauseCategory ? (
+        <p className="-mt-6 text-sm text-muted-foreground">
+          {t('category')}: {enums(`rootCause.${doc.rootCauseCategory}`)}
+        </p>
+      ) : null}
+      {doc.resolution.trim() ? (
+        <Block id="read-resolution" title={fields('resolution')}>
+          {doc.resolutionKind ? (
+            <Badge tone={doc.resolutionKind === 'TEMPORARY' ? 'danger' : 'success'} className="w-fit">
+              {enums(`resolution.${doc.resolutionKind}`)}
+            </Badge>
+          ) : null}
+          <Markdown>{doc.resolution}</Markdown>
+        </Block>
+      ) : null}
+      {text('verification')}
+      {doc.metric ? (
+        <p className="-mt-4 rounded-md bg-muted px-3 py-2 text-sm" data-testid="metric">
+          <span className="text-muted-foreground">{doc.metric.label || t('metric')}: </span>
+          <span className="font-mono">{doc.metric.before}</span> →{' '}
+          <span className="font-mono font-semibold">{doc.metric.after}</span>
+        </p>
+      ) : null}
+
+      {doc.openQuestions.length ? (
+        <Block id="read-questions" title={fields('openQuestions')}>
+          <ol className="grid list-decimal gap-2 pl-5">
+            {doc.openQuestions.map((q) => (
+              <li key={q.id}>
+                <Markdown>{q.text}</Markdown>
+                {q.answer ? <Markdown className="mt-1 text-muted-foreground">{q.answer}</Markdown> : null}
+              </li>
+            ))}
+          </ol>
+        </Block>
+      ) : null}
+      {doc.lessons.length ? (
+        <Block id="read-lessons" title={fields('lessons')}>
+          <ol className="grid list-decimal gap-2 pl-5">
+            {doc.lessons.map((lesson) => (
+              <li key={lesson.id}>
+                <Markdown>{lesson.text}</Markdown>
+              </li>
+            ))}
+          </ol>
+        </Block>
+      ) : null}
+      {doc.actionItems.length ? (
+        <Block id="read-actions" title={fields('actionItems')}>
+          <ul className="grid gap-2">
+            {doc.actionItems.map((item) => (
+              <li
+                key={item.id}
+                className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-md border border-border px-3 py-2 text-sm"
+              >
+                <span className="font-medium">
+                  {item.link ? (
+                    <a href={item.link} className="text-primary underline">
+                      {item.title}
+                    </a>
+                  ) : (
+                    item.title
+                  )}
+                </span>
+                <Badge>{enums(`action.${item.status}`)}</Badge>
+                <span className="text-muted-foreground">
+                  {t('owner')}: {item.ownerId ? (view.people[item.ownerId]?.name ?? '—') : t('noOwner')}
+                </span>
+                {item.dueDate ? (
+                  <span className="text-muted-foreground">
+                    {t('due')}:{' '}
+                    {format.dateTime(new Date(`${item.dueDate}T00:00:00Z`), {
+                      dateStyle: 'medium',
+                      timeZone: 'UTC',
+                    })}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Block>
+      ) : null}
+    </article>
+  )
+}

@@ -1,0 +1,96 @@
+import { useTranslations } from 'next-intl'
+import { Button } from '@/components/ui/button'
+import { NativeSelect } from '@/components/ui/input'
+import {
+  postmortemStatuses,
+  severities,
+  sorts,
+  type FindPostmortemsInput,
+} from '@/server/postmortems/schemas'
+
+export type PostmortemFiltersProps = {
+  input: FindPostmortemsInput
+  taxonomy: { launches: { slug: string; name: string }[]; tags: string[]; services: string[] }
+  showStatus: boolean
+}
+
+/** A plain GET form: the URL holds the filters, so a filtered list can be shared and the back button works. */
+export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFiltersProps) {
+  const t = useTranslations('PostmortemsPage')
+  const enums = useTranslations('Enums')
+  const select = (
+    name: keyof FindPostmortemsInput,
+    label: string,
+    options: { value: string; label: string }[],
+    all = true,
+  ) => (
+    <label className="grid gap-1 text-xs text-muted-foreground">
+      {label}
+      <NativeSelect
+        name={name}
+        defaultValue={String(input[name] ?? '')}
+        className="h-8 min-w-32 text-sm text-foreground"
+      >
+        {all ? <option value="">{t('filterAll')}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </label>
+  )
+  return (
+    <form
+      method="get"
+      action="/postmortems"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
+    >
+      {showStatus
+        ? select(
+            'status',
+            t('filterStatus'),
+            postmortemStatuses.map((s) => ({ value: s, label: enums(`status.${s}`) })),
+          )
+        : null}
+      {select(
+        'severity',
+        t('filterSeverity'),
+        severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
+      )}
+      {taxonomy.launches.length
+        ? select(
+            'launch',
+            t('filterLaunch'),
+            taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
+          )
+        : null}
+      {taxonomy.tags.length
+        ? select(
+            'tag',
+            t('filterTag'),
+            taxonomy.tags.map((name) => ({ value: name, label: name })),
+          )
+        : null}
+      {taxonomy.services.length
+        ? select(
+            'service',
+            t('filterService'),
+            taxonomy.services.map((name) => ({ value: name, label: name })),
+          )
+        : null}
+      {select(
+        'sort',
+        t('sortLabel'),
+        sorts.map((s) => ({
+          value: s,
+          label: t(s === 'updated' ? 'sortUpdated' : s === 'newest' ? 'sortNewest' : 'sortOldest'),
+        })),
+        false,
+      )}
+      <Button type="submit" variant="secondary" size="sm">
+        {t('apply')}
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,81 @@
+import Link from 'next/link'
+import { useFormatter, useTranslations } from 'next-intl'
+import { Badge } from '@/components/ui/badge'
+import { buttonVariants } from '@/components/ui/button'
+import type { PostmortemListItem } from '@/server/postmortems/find-postmortems'
+import { formatNumber, type FindPostmortemsInput } from '@/server/postmortems/schemas'
+import { StatusBadge } from './status-badge'
+
+function pageHref(input: FindPostmortemsInput, cursor: string | null) {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries({ ...input, cursor }))
+    if (value && !(key === 'sort' && value === 'updated')) params.set(key, String(value))
+  const query = params.toString()
+  return query ? `/postmortems?${query}` : '/postmortems'
+}
+
+export function PostmortemList({
+  items,
+  input,
+  nextCursor,
+}: {
+  items: PostmortemListItem[]
+  input: FindPostmortemsInput
+  nextCursor: string | null
+}) {
+  const t = useTranslations('PostmortemsPage')
+  const enums = useTranslations('Enums')
+  const format = useFormatter()
+  return (
+    <>
+      <ul className="grid gap-2" aria-label={t('title')}>
+        {items.map((pm) => (
+          <li key={pm.number}>
+            <Link
+              href={`/postmortems/${pm.number}`}
+              className="grid gap-1.5 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
+            >
+              <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                <span className="font-mono">{formatNumber(pm.number)}</span>
+                <StatusBadge status={pm.status} />
+                {pm.severity ? (
+                  <Badge tone={pm.severity === 'SEV1' || pm.severity === 'SEV2' ? 'danger' : 'neutral'}>
+                    {enums(`severity.${pm.severity}`)}
+                  </Badge>
+                ) : null}
+                {pm.launch ? <span>{pm.launch.name}</span> : null}
+                <span className="ml-auto">{t('updated', { date: format.relativeTime(pm.updatedAt) })}</span>
+              </div>
+              <span className="font-medium break-words">{pm.title}</span>
+              {pm.symptom ? <p className="line-clamp-2 text-sm text-muted-foreground">{pm.symptom}</p> : null}
+              {pm.tags.length || pm.services.length ? (
+                <div className="flex flex-wrap gap-1">
+                  {[...pm.services, ...pm.tags].map((name) => (
+                    <Badge key={name}>{name}</Badge>
+                  ))}
+                </div>
+              ) : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <nav className="mt-4 flex justify-between gap-2">
+        {input.cursor ? (
+          <Link href={pageHref(input, null)} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+            {t('firstPage')}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextCursor ? (
+          <Link
+            href={pageHref(input, nextCursor)}
+            className={buttonVariants({ variant: 'secondary', size: 'sm' })}
+          >
+            {t('nextPage')}
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  )
+}

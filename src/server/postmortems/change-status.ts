@@ -1,0 +1,64 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import { documentInclude, toDocument } from './document'
+import { recordRevision } from './revisions'
+import type { PostmortemDocument, PostmortemStatus } from './schemas'
+
+const allowed: Record<PostmortemStatus, PostmortemStatus[]> = {
+  DRAFT: ['IN_REVIEW'],
+  IN_REVIEW: ['DRAFT', 'PUBLISHED'],
+  PUBLISHED: [],
+}
+
+/** What must be written before a postmortem goes to review or is published (field → i18n key). */
+export function missingForReview(doc: PostmortemDocument): Record<string, string> {
+  const missing: Record<string, string> = {}
+  if (!doc.symptom.trim()) missing.symptom = 'requiredToPublish'
+  if (!doc.rootCause.trim()) missing.rootCause = 'requiredToPublish'
+  doc.actionItems.forEach((item, index) => {
+    if (!item.ownerId) missing[`actionItems.${index}.ownerId`] = 'ownerRequired'
+  })
+  return missing
+}
+
+/** DRAFT → IN_REVIEW → PUBLISHED (and back to draft from review). Publishing stores a revision. */
+export async function changePostmortemStatus({
+  actor,
+  number,
+  to,
+}: {
+  actor: Actor
+  number: number
+  to: PostmortemStatus
+}): Promise<Result<{ status: PostmortemStatus }>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  return db.$transaction(async (tx) => {
+    // Locks the row, so a concurrent save or transition waits for this one.
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Postmortem" WHERE number = ${number} FOR UPDATE`
+    if (!locked[0]) return err('NOT_FOUND')
+    const row = await tx.postmortem.findUniqueOrThrow({ where: { number }, include: documentInclude })
+    if (!allowed[row.status].includes(to)) return err('INVALID_STATE', { message: `${row.status}→${to}` })
+    const document = toDocument(row)
+    if (to !== 'DRAFT') {
+      const missing = missingForReview(document)
+      if (Object.keys(missing).length) return err('INVALID_STATE', { fields: missing })
+    }
+    await tx.postmortem.update({
+      where: { id: row.id },
+      data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
+    })
+    if (to === 'PUBLISHED')
+      await recordRevision(tx, {
+        postmortemId: row.id,
+        version: row.version,
+        authorId: actor.id,
+        snapshot: { status: to, document },
+        coalesce: false,
+      })
+    return ok({ status: to })
+  })
+}

@@ -1,0 +1,81 @@
+import 'server-only'
+import type { Prisma } from '@/generated/prisma/client'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'
+
+export const PAGE_SIZE = 25
+
+export type PostmortemListItem = {
+  number: number
+  title: string
+  status: PostmortemStatus
+  severity: Severity | null
+  occurredAt: Date | null
+  updatedAt: Date
+  launch: { slug: string; name: string } | null
+  tags: string[]
+  services: string[]
+  symptom: string
+}
+
+const orderBy = {
+  updated: [{ updatedAt: 'desc' }, { number: 'desc' }],
+  newest: [{ number: 'desc' }],
+  oldest: [{ number: 'asc' }],
+} satisfies Record<FindPostmortemsInput['sort'], Prisma.PostmortemOrderByWithRelationInput[]>
+
+/**
+ * One page of postmortems, newest activity first by default. Viewers see published ones
+ * only. The cursor is the number of the last item shown (numbers are unique and stable).
+ */
+export async function findPostmortems({ actor, input }: { actor: Actor; input: FindPostmortemsInput }) {
+  const where: Prisma.PostmortemWhereInput = {
+    ...(hasRole(actor, 'EDITOR') ? (input.status ? { status: input.status } : {}) : { status: 'PUBLISHED' }),
+    ...(input.severity ? { severity: input.severity } : {}),
+    ...(input.launch ? { launch: { slug: input.launch } } : {}),
+    ...(input.tag ? { tags: { some: { tag: { name: input.tag } } } } : {}),
+    ...(input.service ? { services: { some: { service: { name: input.service } } } } : {}),
+  }
+  const cursor = input.cursor && /^\d{1,9}$/.test(input.cursor) ? Number(input.cursor) : null
+  const rows = await db.postmortem.findMany({
+    where,
+    orderBy: orderBy[input.sort],
+    take: PAGE_SIZE + 1,
+    ...(cursor ? { cursor: { number: cursor }, skip: 1 } : {}),
+    select: {
+      number: true,
+      title: true,
+      status: true,
+      severity: true,
+      occurredAt: true,
+      updatedAt: true,
+      symptom: true,
+      launch: { select: { slug: true, name: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+      services: { select: { service: { select: { name: true } } } },
+    },
+  })
+  const items: PostmortemListItem[] = rows.slice(0, PAGE_SIZE).map((row) => ({
+    ...row,
+    symptom: row.symptom.slice(0, 300),
+    tags: row.tags.map((t) => t.tag.name),
+    services: row.services.map((s) => s.service.name),
+  }))
+  const last = items.at(-1)
+  return { items, nextCursor: rows.length > PAGE_SIZE && last ? String(last.number) : null }
+}
+
+/** Launches, tags and services that exist, for the list's filters and the editor's pickers. */
+export async function findTaxonomy() {
+  const [launches, tags, services] = await Promise.all([
+    db.launch.findMany({
+      orderBy: [{ createdAt: 'desc' }],
+      select: { id: true, slug: true, name: true },
+      take: 200,
+    }),
+    db.tag.findMany({ orderBy: { name: 'asc' }, select: { name: true }, take: 500 }),
+    db.service.findMany({ orderBy: { name: 'asc' }, select: { name: true }, take: 500 }),
+  ])
+  return { launches, tags: tags.map((t) => t.name), services: services.map((s) => s.name) }
+}

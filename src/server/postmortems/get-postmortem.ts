@@ -1,0 +1,64 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import { documentInclude, toDocument } from './document'
+import type { PostmortemDocument, PostmortemStatus } from './schemas'
+
+export type PostmortemView = {
+  id: string
+  number: number
+  status: PostmortemStatus
+  version: number
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+  updatedBy: string | null
+  launch: { id: string; slug: string; name: string } | null
+  /** Names of the people the document mentions (action item owners). */
+  people: Record<string, { name: string; email: string }>
+  document: PostmortemDocument
+}
+
+/** Viewers see published postmortems only; to them a draft does not exist. */
+export function canRead(actor: Actor, status: PostmortemStatus) {
+  return status === 'PUBLISHED' || hasRole(actor, 'EDITOR')
+}
+
+export async function getPostmortem({
+  actor,
+  number,
+}: {
+  actor: Actor
+  number: number
+}): Promise<Result<PostmortemView>> {
+  const row = await db.postmortem.findUnique({
+    where: { number },
+    include: {
+      ...documentInclude,
+      launch: { select: { id: true, slug: true, name: true } },
+      updatedBy: { select: { name: true } },
+      actionItems: {
+        orderBy: { position: 'asc' },
+        include: { owner: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  })
+  if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
+  const people: PostmortemView['people'] = {}
+  for (const { owner } of row.actionItems)
+    if (owner) people[owner.id] = { name: owner.name, email: owner.email }
+  return ok({
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+    updatedBy: row.updatedBy?.name ?? null,
+    launch: row.launch,
+    people,
+    document: toDocument(row),
+  })
+}

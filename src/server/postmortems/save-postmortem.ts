@@ -1,0 +1,112 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import type { Tx } from '../db'
+import { err, ok, type DomainError } from '../result'
+import { documentInclude, scalarColumns, toDocument } from './document'
+import { recordRevision } from './revisions'
+import type { PostmortemDocument, SavePostmortemInput } from './schemas'
+import { syncChildren, syncTaxonomy } from './sync-children'
+
+export type SavedPostmortem = { version: number; updatedAt: Date }
+/** On CONFLICT: what is in the database now, for the editor's merge view. */
+export type CurrentVersion = {
+  version: number
+  updatedAt: Date
+  updatedBy: string | null
+  document: PostmortemDocument
+}
+export type SaveResult =
+  { ok: true; data: SavedPostmortem } | { ok: false; error: DomainError; current?: CurrentVersion }
+
+/**
+ * Saves a whole document on top of the version it was based on. A save based on an older
+ * version is refused with the current one, so that nobody's text is overwritten silently.
+ * The version check and the write are one statement inside one transaction.
+ */
+export async function savePostmortem({
+  actor,
+  number,
+  input,
+}: {
+  actor: Actor
+  number: number
+  input: SavePostmortemInput
+}): Promise<SaveResult> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  const doc = input.document
+  return db
+    .$transaction(async (tx): Promise<SaveResult> => {
+      const existing = await tx.postmortem.findUnique({
+        where: { number },
+        select: { id: true, status: true },
+      })
+      if (!existing) return err('NOT_FOUND')
+
+      const invalid = await checkReferences(tx, doc)
+      if (invalid) return invalid
+
+      const version = input.baseVersion + 1
+      const updated = await tx.postmortem.updateMany({
+        where: { id: existing.id, version: input.baseVersion },
+        data: { ...scalarColumns(doc), version, updatedById: actor.id },
+      })
+      if (updated.count === 0) {
+        const row = await tx.postmortem.findUniqueOrThrow({
+          where: { id: existing.id },
+          include: { ...documentInclude, updatedBy: { select: { name: true } } },
+        })
+        return {
+          ok: false,
+          error: { code: 'CONFLICT' },
+          current: {
+            version: row.version,
+            updatedAt: row.updatedAt,
+            updatedBy: row.updatedBy?.name ?? null,
+            document: toDocument(row),
+          },
+        }
+      }
+      await syncChildren(tx, existing.id, doc)
+      await syncTaxonomy(tx, existing.id, doc)
+      await tx.postmortemAuthor.createMany({
+        data: [{ postmortemId: existing.id, userId: actor.id }],
+        skipDuplicates: true,
+      })
+      if (existing.status === 'PUBLISHED')
+        await recordRevision(tx, {
+          postmortemId: existing.id,
+          version,
+          authorId: actor.id,
+          snapshot: { status: existing.status, document: doc },
+          coalesce: true,
+        })
+      const saved = await tx.postmortem.findUniqueOrThrow({
+        where: { id: existing.id },
+        select: { updatedAt: true },
+      })
+      return ok({ version, updatedAt: saved.updatedAt })
+    })
+    .catch((error: unknown) => {
+      // An item id that already belongs to another postmortem: the client sent a bad id.
+      if ((error as { code?: string }).code === 'P2002')
+        return err('INVALID_INPUT', { message: 'DUPLICATE_ID' })
+      throw error
+    })
+
+  async function checkReferences(tx: Tx, document: PostmortemDocument): Promise<SaveResult | null> {
+    const fields: Record<string, string> = {}
+    if (document.launchId && !(await tx.launch.count({ where: { id: document.launchId } })))
+      fields.launchId = 'invalidChoice'
+    const owners = [...new Set(document.actionItems.flatMap((a) => (a.ownerId ? [a.ownerId] : [])))]
+    if (owners.length) {
+      const found = new Set(
+        (await tx.user.findMany({ where: { id: { in: owners } }, select: { id: true } })).map((u) => u.id),
+      )
+      document.actionItems.forEach((item, index) => {
+        if (item.ownerId && !found.has(item.ownerId)) fields[`actionItems.${index}.ownerId`] = 'invalidChoice'
+      })
+    }
+    return Object.keys(fields).length ? err('INVALID_INPUT', { fields }) : null
+  }
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod'
+
+/*
+ * The postmortem document: everything a person edits, as the editor holds it, autosaves it
+ * and exports it as JSON. Plain zod (forms import it); messages are i18n keys under
+ * `Validation`.
+ */
+
+export const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const
+export const postmortemStatuses = ['DRAFT', 'IN_REVIEW', 'PUBLISHED'] as const
+export const hypothesisStatuses = ['OPEN', 'ELIMINATED', 'CONFIRMED'] as const
+export const timelineKinds = ['OBSERVATION', 'ATTEMPT', 'RESULT', 'DECISION'] as const
+export const rootCauseCategories = [
+  'CODE',
+  'CONFIG',
+  'DATA',
+  'SCHEMA',
+  'INFRASTRUCTURE',
+  'DEPENDENCY',
+  'CAPACITY',
+  'PROCESS',
+  'HUMAN',
+  'UNKNOWN',
+] as const
+export const resolutionKinds = ['TEMPORARY', 'PERMANENT'] as const
+export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
+
+export type Severity = (typeof severities)[number]
+export type PostmortemStatus = (typeof postmortemStatuses)[number]
+export type HypothesisStatus = (typeof hypothesisStatuses)[number]
+export type TimelineKind = (typeof timelineKinds)[number]
+
+export const LIMITS = {
+  title: 200,
+  text: 20_000,
+  short: 2_000,
+  name: 50,
+  items: 100,
+  tags: 20,
+  url: 2_000,
+} as const
+
+const text = (max: number = LIMITS.text) => z.string().max(max, 'tooLong')
+const id = z.uuid('invalidId')
+const isoDateTime = z.iso.datetime({ offset: true, message: 'invalidDate' })
+const isoDate = z.iso.date('invalidDate')
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null)
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.items) =>
+  z.array(item).max(max, 'tooMany').default([])
+
+export const hypothesis = z.object({
+  id,
+  statement: text(LIMITS.short),
+  status: z.enum(hypothesisStatuses, 'invalidChoice').default('OPEN'),
+  evidence: text().default(''),
+})
+export type Hypothesis = z.infer<typeof hypothesis>
+
+export const timelineEntry = z.object({
+  id,
+  at: nullable(isoDateTime),
+  kind: z.enum(timelineKinds, 'invalidChoice'),
+  text: text(),
+  hypothesisId: nullable(id),
+})
+export type TimelineEntry = z.infer<typeof timelineEntry>
+
+export const openQuestion = z.object({ id, text: text(LIMITS.short), answer: text().default('') })
+export const lesson = z.object({ id, text: text() })
+export const actionItem = z.object({
+  id,
+  title: text(LIMITS.short),
+  ownerId: nullable(z.string().max(100)),
+  dueDate: nullable(isoDate),
+  status: z.enum(actionItemStatuses, 'invalidChoice').default('OPEN'),
+  link: nullable(z.url({ protocol: /^https?$/, message: 'invalidUrl' }).max(LIMITS.url, 'tooLong')),
+})
+export type ActionItem = z.infer<typeof actionItem>
+
+const metric = z.object({
+  label: text(200).default(''),
+  before: text(100),
+  after: text(100),
+})
+
+const name = z.string().trim().min(1, 'required').max(LIMITS.name, 'tooLong')
+
+export const postmortemDocument = z
+  .object({
+    title: z.string().trim().min(1, 'required').max(LIMITS.title, 'tooLong'),
+    severity: nullable(z.enum(severities, 'invalidChoice')),
+    launchId: nullable(z.string().max(100)),
+    occurredAt: nullable(isoDateTime),
+    detectedAt: nullable(isoDateTime),
+    resolvedAt: nullable(isoDateTime),
+    summary: text().default(''),
+    detection: text().default(''),
+    symptom: text().default(''),
+    impact: text().default(''),
+    rootCause: text().default(''),
+    rootCauseCategory: nullable(z.enum(rootCauseCategories, 'invalidChoice')),
+    resolution: text().default(''),
+    resolutionKind: nullable(z.enum(resolutionKinds, 'invalidChoice')),
+    verification: text().default(''),
+    metric: nullable(metric),
+    tags: list(name, LIMITS.tags),
+    services: list(name, LIMITS.tags),
+    hypotheses: list(hypothesis),
+    timeline: list(timelineEntry, 500),
+    openQuestions: list(openQuestion),
+    lessons: list(lesson),
+    actionItems: list(actionItem),
+  })
+  .superRefine((doc, ctx) => {
+    // Dates in order: it happened, then it was detected, then it was resolved.
+    const order = [
+      ['occurredAt', doc.occurredAt],
+      ['detectedAt', doc.detectedAt],
+      ['resolvedAt', doc.resolvedAt],
+    ] as const
+    for (let i = 0; i < order.length; i++)
+      for (let j = i + 1; j < order.length; j++) {
+        const [, a] = order[i]!
+        const [field, b] = order[j]!
+        if (a && b && Date.parse(b) < Date.parse(a))
+          ctx.addIssue({ code: 'custom', path: [field], message: 'dateOrder' })
+      }
+    const ids = new Set<string>()
+    for (const [key, items] of [
+      ['hypotheses', doc.hypotheses],
+      ['timeline', doc.timeline],
+      ['openQuestions', doc.openQuestions],
+      ['lessons', doc.lessons],
+      ['actionItems', doc.actionItems],
+    ] as const)
+      items.forEach((item, index) => {
+        if (ids.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [key, index, 'id'], message: 'duplicateId' })
+        ids.add(item.id)
+      })
+    const hypothesisIds = new Set(doc.hypotheses.map((h) => h.id))
+    doc.timeline.forEach((entry, index) => {
+      if (entry.hypothesisId && !hypothesisIds.has(entry.hypothesisId))
+        ctx.addIssue({ code: 'custom', path: ['timeline', index, 'hypothesisId'], message: 'invalidChoice' })
+    })
+  })
+export type PostmortemDocument = z.infer<typeof postmortemDocument>
+
+export const savePostmortemInput = z.object({
+  baseVersion: z.number().int().positive(),
+  document: postmortemDocument,
+})
+export type SavePostmortemInput = z.infer<typeof savePostmortemInput>
+
+export const createPostmortemInput = z.object({
+  title: postmortemDocument.shape.title,
+  launchId: z
+    .string()
+    .max(100)
+    .transform((v) => v || null)
+    .nullable()
+    .default(null),
+})
+export type CreatePostmortemInput = z.infer<typeof createPostmortemInput>
+
+export const changeStatusInput = z.object({ to: z.enum(postmortemStatuses, 'invalidChoice') })
+
+export const sorts = ['updated', 'newest', 'oldest'] as const
+export const findPostmortemsInput = z.object({
+  status: z.enum(postmortemStatuses).optional().catch(undefined),
+  severity: z.enum(severities).optional().catch(undefined),
+  launch: z.string().max(100).optional().catch(undefined),
+  tag: z.string().max(LIMITS.name).optional().catch(undefined),
+  service: z.string().max(LIMITS.name).optional().catch(undefined),
+  sort: z.enum(sorts).default('updated').catch('updated'),
+  cursor: z.string().max(200).optional().catch(undefined),
+})
+export type FindPostmortemsInput = z.infer<typeof findPostmortemsInput>
+
+/** An empty document with a title: what "new postmortem" starts from. */
+export function emptyDocument(title: string, launchId: string | null = null): PostmortemDocument {
+  return postmortemDocument.parse({ title, launchId })
+}
+
+/** "PM-12", "pm-12" or "12" → 12. */
+export function parsePostmortemNumber(value: string): number | null {
+  const match = /^(?:pm-)?(\d{1,9})$/i.exec(decodeURIComponent(value).trim())
+  return match ? Number(match[1]) : null
+}
+
+export const formatNumber = (number: number) => `PM-${number}`

@@ -1,0 +1,179 @@
+import 'server-only'
+import type { Tx } from '../db'
+import type { PostmortemDocument } from './schemas'
+
+type Row = { id: string; position: number }
+
+/**
+ * Brings one child table in line with the document's list: deletes what is gone, updates
+ * what changed (position included), creates what is new. Rows keep their ids, so links to
+ * them (a lesson's checklist items, a timeline entry's hypothesis) survive edits.
+ */
+async function syncList<Item extends { id: string }, Existing extends Row>(
+  existing: Existing[],
+  incoming: Item[],
+  ops: {
+    same: (row: Existing, item: Item) => boolean
+    deleteMany: (ids: string[]) => Promise<unknown>
+    update: (id: string, item: Item, position: number) => Promise<unknown>
+    createMany: (items: { item: Item; position: number }[]) => Promise<unknown>
+  },
+) {
+  const byId = new Map(existing.map((row) => [row.id, row]))
+  const keep = new Set(incoming.map((item) => item.id))
+  const gone = existing.filter((row) => !keep.has(row.id)).map((row) => row.id)
+  if (gone.length) await ops.deleteMany(gone)
+  const created: { item: Item; position: number }[] = []
+  for (const [position, item] of incoming.entries()) {
+    const row = byId.get(item.id)
+    if (!row) created.push({ item, position })
+    else if (row.position !== position || !ops.same(row, item)) await ops.update(item.id, item, position)
+  }
+  if (created.length) await ops.createMany(created)
+}
+
+const dateOrNull = (value: string | null) => (value ? new Date(value) : null)
+const sameDate = (a: Date | null, b: string | null) =>
+  (a ? a.toISOString() : null) === (b ? new Date(b).toISOString() : null)
+
+export async function syncChildren(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
+  const where = { postmortemId }
+  const select = { id: true, position: true } as const
+  const [hypotheses, timeline, questions, lessons, actions] = await Promise.all([
+    tx.hypothesis.findMany({ where, select: { ...select, statement: true, status: true, evidence: true } }),
+    tx.timelineEntry.findMany({
+      where,
+      select: { ...select, at: true, kind: true, text: true, hypothesisId: true },
+    }),
+    tx.openQuestion.findMany({ where, select: { ...select, text: true, answer: true } }),
+    tx.lesson.findMany({ where, select: { ...select, text: true } }),
+    tx.actionItem.findMany({
+      where,
+      select: { ...select, title: true, ownerId: true, dueDate: true, status: true, link: true },
+    }),
+  ])
+
+  // Hypotheses first: timeline entries may point at new ones.
+  await syncList(hypotheses, doc.hypotheses, {
+    same: (r, i) => r.statement === i.statement && r.status === i.status && r.evidence === i.evidence,
+    deleteMany: (ids) => tx.hypothesis.deleteMany({ where: { id: { in: ids }, postmortemId } }),
+    update: (id, i, position) =>
+      tx.hypothesis.update({
+        where: { id },
+        data: { position, statement: i.statement, status: i.status, evidence: i.evidence },
+      }),
+    createMany: (rows) =>
+      tx.hypothesis.createMany({
+        data: rows.map(({ item: i, position }) => ({
+          id: i.id,
+          postmortemId,
+          position,
+          statement: i.statement,
+          status: i.status,
+          evidence: i.evidence,
+        })),
+      }),
+  })
+  await syncList(timeline, doc.timeline, {
+    same: (r, i) =>
+      sameDate(r.at, i.at) && r.kind === i.kind && r.text === i.text && r.hypothesisId === i.hypothesisId,
+    deleteMany: (ids) => tx.timelineEntry.deleteMany({ where: { id: { in: ids }, postmortemId } }),
+    update: (id, i, position) =>
+      tx.timelineEntry.update({
+        where: { id },
+        data: { position, at: dateOrNull(i.at), kind: i.kind, text: i.text, hypothesisId: i.hypothesisId },
+      }),
+    createMany: (rows) =>
+      tx.timelineEntry.createMany({
+        data: rows.map(({ item: i, position }) => ({
+          id: i.id,
+          postmortemId,
+          position,
+          at: dateOrNull(i.at),
+          kind: i.kind,
+          text: i.text,
+          hypothesisId: i.hypothesisId,
+        })),
+      }),
+  })
+  await syncList(questions, doc.openQuestions, {
+    same: (r, i) => r.text === i.text && (r.answer ?? '') === i.answer,
+    deleteMany: (ids) => tx.openQuestion.deleteMany({ where: { id: { in: ids }, postmortemId } }),
+    update: (id, i, position) =>
+      tx.openQuestion.update({ where: { id }, data: { position, text: i.text, answer: i.answer || null } }),
+    createMany: (rows) =>
+      tx.openQuestion.createMany({
+        data: rows.map(({ item: i, position }) => ({
+          id: i.id,
+          postmortemId,
+          position,
+          text: i.text,
+          answer: i.answer || null,
+        })),
+      }),
+  })
+  await syncList(lessons, doc.lessons, {
+    same: (r, i) => r.text === i.text,
+    deleteMany: (ids) => tx.lesson.deleteMany({ where: { id: { in: ids }, postmortemId } }),
+    update: (id, i, position) => tx.lesson.update({ where: { id }, data: { position, text: i.text } }),
+    createMany: (rows) =>
+      tx.lesson.createMany({
+        data: rows.map(({ item: i, position }) => ({ id: i.id, postmortemId, position, text: i.text })),
+      }),
+  })
+  await syncList(actions, doc.actionItems, {
+    same: (r, i) =>
+      r.title === i.title &&
+      r.ownerId === i.ownerId &&
+      sameDate(r.dueDate, i.dueDate) &&
+      r.status === i.status &&
+      r.link === i.link,
+    deleteMany: (ids) => tx.actionItem.deleteMany({ where: { id: { in: ids }, postmortemId } }),
+    update: (id, i, position) =>
+      tx.actionItem.update({
+        where: { id },
+        data: {
+          position,
+          title: i.title,
+          ownerId: i.ownerId,
+          dueDate: dateOrNull(i.dueDate),
+          status: i.status,
+          link: i.link,
+        },
+      }),
+    createMany: (rows) =>
+      tx.actionItem.createMany({
+        data: rows.map(({ item: i, position }) => ({
+          id: i.id,
+          postmortemId,
+          position,
+          title: i.title,
+          ownerId: i.ownerId,
+          dueDate: dateOrNull(i.dueDate),
+          status: i.status,
+          link: i.link,
+        })),
+      }),
+  })
+}
+
+/** Tags and services by name, created on first use. */
+export async function syncTaxonomy(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
+  const tags = [...new Set(doc.tags)]
+  const services = [...new Set(doc.services)]
+  if (tags.length) await tx.tag.createMany({ data: tags.map((name) => ({ name })), skipDuplicates: true })
+  if (services.length)
+    await tx.service.createMany({ data: services.map((name) => ({ name })), skipDuplicates: true })
+  const [tagRows, serviceRows] = await Promise.all([
+    tx.tag.findMany({ where: { name: { in: tags } }, select: { id: true } }),
+    tx.service.findMany({ where: { name: { in: services } }, select: { id: true } }),
+  ])
+  await tx.postmortemTag.deleteMany({ where: { postmortemId } })
+  await tx.postmortemService.deleteMany({ where: { postmortemId } })
+  if (tagRows.length)
+    await tx.postmortemTag.createMany({ data: tagRows.map((t) => ({ postmortemId, tagId: t.id })) })
+  if (serviceRows.length)
+    await tx.postmortemService.createMany({
+      data: serviceRows.map((s) => ({ postmortemId, serviceId: s.id })),
+    })
+}
