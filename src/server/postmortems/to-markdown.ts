@@ -129,3 +129,31 @@ export function postmortemToMarkdown(view: PostmortemView, { depth = 1 }: { dept
   })
   return `${out.join('\n\n')}\n`
 }
+
+/** A whole launch: its facts, then each postmortem one heading level down. */
+export function launchToMarkdown(
+  launch: {
+    name: string
+    slug: string
+    status: string
+    description: string
+    plannedAt: Date | null
+    launchedAt: Date | null
+  },
+  postmortems: PostmortemView[],
+): string {
+  const meta = {
+    hindsight: MARKDOWN_FORMAT_VERSION,
+    launch: {
+      name: launch.name,
+      slug: launch.slug,
+      status: launch.status,
+      plannedAt: launch.plannedAt?.toISOString().slice(0, 10) ?? null,
+      launchedAt: launch.launchedAt?.toISOString().slice(0, 10) ?? null,
+    },
+  }
+  const parts = [`---\n${stringify(meta).trimEnd()}\n---`, `# ${launch.name.replace(/\s+/g, ' ')}`]
+  if (launch.description) parts.push(field('description', launch.description))
+  for (const view of postmortems) parts.push(postmortemToMarkdown(view, { depth: 2 }).trimEnd())
+  return `${parts.join('\n\n')}\n`
+}

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test'
+import { admin, expectSaved, signIn } from './fixtures'
+
+test('[LAUNCH]: a release retro groups its postmortems and exports as one document', async ({ page }) => {
+  await signIn(page, admin)
+  await page.getByRole('link', { name: 'Launches' }).click()
+  await page.getByRole('link', { name: 'New launch' }).first().click()
+  await page.getByLabel('Name').fill('移动联盟1.1版本')
+  await page.getByLabel('Planned date').fill('2026-11-01')
+  await page.getByLabel('Launch date').fill('2026-10-01')
+  await page.getByRole('button', { name: 'Create launch' }).click()
+  await expect(page.getByText('This must not be earlier than the dates before it.')).toBeVisible()
+  await page.getByLabel('Launch date').fill('2026-11-02')
+  await page.getByLabel('Description').fill('老用户福利、成长值、签到上线。')
+  await page.getByRole('button', { name: 'Create launch' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '移动联盟1.1版本' })).toBeVisible()
+  await expect(page.getByText('No postmortem for this launch yet.')).toBeVisible()
+
+  await page.getByRole('link', { name: 'Write a postmortem for this launch' }).click()
+  await expect(page.getByLabel('Launch')).toHaveValue(/.+/)
+  await page.getByLabel('Title').fill('线上修改及创建表结构遗漏')
+  await page.getByRole('button', { name: 'Create and start writing' }).click()
+  await page.getByLabel('Symptom').fill('回归验证时发现有部分表结构线上未创建')
+  await expectSaved(page)
+
+  await page.getByRole('link', { name: 'Launches' }).click()
+  await expect(page.getByRole('link', { name: /移动联盟1\.1版本/ })).toContainText('1 postmortem')
+  await page.getByRole('link', { name: /移动联盟1\.1版本/ }).click()
+  await expect(page.getByRole('link', { name: /线上修改及创建表结构遗漏/ })).toBeVisible()
+
+  const slug = page.url().split('/').pop()
+  const markdown = await (await page.request.get(`/api/v1/launches/${slug}/markdown`)).text()
+  expect(markdown).toContain('# 移动联盟1.1版本')
+  expect(markdown).toContain('老用户福利、成长值、签到上线。')
+  expect(markdown).toMatch(/## PM-\d+ · 线上修改及创建表结构遗漏/)
+  expect(markdown).toContain('回归验证时发现有部分表结构线上未创建')
+})

@@ -1,0 +1,71 @@
+import 'server-only'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import { canRead, getPostmortem, type PostmortemView } from '../postmortems/get-postmortem'
+
+export async function findLaunches() {
+  const launches = await db.launch.findMany({
+    orderBy: [{ plannedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+    take: 200,
+    select: {
+      slug: true,
+      name: true,
+      status: true,
+      plannedAt: true,
+      launchedAt: true,
+      description: true,
+      _count: { select: { postmortems: true } },
+    },
+  })
+  return launches.map(({ _count, ...launch }) => ({ ...launch, postmortems: _count.postmortems }))
+}
+
+export type LaunchView = {
+  id: string
+  slug: string
+  name: string
+  status: string
+  description: string
+  plannedAt: Date | null
+  launchedAt: Date | null
+  postmortems: {
+    number: number
+    title: string
+    status: PostmortemView['status']
+    severity: string | null
+    symptom: string
+  }[]
+}
+
+/** A launch with the postmortems the reader may see, in the order they were numbered. */
+export async function getLaunch({
+  actor,
+  slug,
+}: {
+  actor: Actor
+  slug: string
+}): Promise<Result<LaunchView>> {
+  const launch = await db.launch.findUnique({
+    where: { slug },
+    include: {
+      postmortems: {
+        orderBy: { number: 'asc' },
+        select: { number: true, title: true, status: true, severity: true, symptom: true },
+      },
+    },
+  })
+  if (!launch) return err('NOT_FOUND')
+  return ok({
+    ...launch,
+    postmortems: launch.postmortems
+      .filter((p) => canRead(actor, p.status))
+      .map((p) => ({ ...p, symptom: p.symptom.slice(0, 300) })),
+  })
+}
+
+/** Every readable postmortem of a launch in full, for the launch's export. */
+export async function getLaunchPostmortems({ actor, launch }: { actor: Actor; launch: LaunchView }) {
+  const views = await Promise.all(launch.postmortems.map((p) => getPostmortem({ actor, number: p.number })))
+  return views.flatMap((v) => (v.ok ? [v.data] : []))
+}
