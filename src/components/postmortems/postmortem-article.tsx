@@ -65,7 +65,7 @@ export function PostmortemArticle({ view }: { view: PostmortemView }) {
 
       {doc.hypotheses.length ? (
         <Block id="read-hypotheses" title={t('hypothesesTable')}>
-          <div className="overflow-x-auto rounded-lg border border-border">
+          <div className="hidden overflow-x-auto rounded-lg border border-border sm:block print:block">
             <table className="w-full text-left text-sm">
               <thead className="bg-muted/60 text-xs text-muted-foreground">
                 <tr>
@@ -112,6 +112,33 @@ export function PostmortemArticle({ view }: { view: PostmortemView }) {
               </tbody>
             </table>
           </div>
+          {/* Phones: one card per hypothesis instead of a squeezed table. */}
+          <ol className="grid gap-2 sm:hidden print:hidden">
+            {doc.hypotheses.map((h, i) => (
+              <li
+                key={h.id}
+                className={cn(
+                  'grid gap-1 rounded-lg border border-border p-3',
+                  h.status === 'CONFIRMED' && 'bg-success/5',
+                )}
+              >
+                <div className="flex items-start justify-between gap-2">
+                  <span
+                    className={cn(
+                      'text-sm font-medium',
+                      h.status === 'ELIMINATED' && 'text-muted-foreground',
+                    )}
+                  >
+                    {i + 1}. {h.statement}
+                  </span>
+                  <Badge tone={verdictTone[h.status]} className="shrink-0">
+                    {enums(`hypothesis.${h.status}`)}
+                  </Badge>
+                </div>
+                {h.evidence ? <Markdown className="text-muted-foreground">{h.evidence}</Markdown> : null}
+              </li>
+            ))}
+          </ol>
         </Block>
       ) : null}
 

@@ -84,6 +84,13 @@ const metric = z.object({
 })
 
 const name = z.string().trim().min(1, 'required').max(LIMITS.name, 'tooLong')
+/** Tags and services: unique, in one stable order (code points, as Postgres' C.UTF-8 sorts them). */
+const names = (max: number) =>
+  z
+    .array(name)
+    .max(max, 'tooMany')
+    .default([])
+    .transform((list) => [...new Set(list)].sort())
 
 export const postmortemDocument = z
   .object({
@@ -103,8 +110,8 @@ export const postmortemDocument = z
     resolutionKind: nullable(z.enum(resolutionKinds, 'invalidChoice')),
     verification: text().default(''),
     metric: nullable(metric),
-    tags: list(name, LIMITS.tags),
-    services: list(name, LIMITS.tags),
+    tags: names(LIMITS.tags),
+    services: names(LIMITS.tags),
     hypotheses: list(hypothesis),
     timeline: list(timelineEntry, 500),
     openQuestions: list(openQuestion),
