@@ -34,4 +34,9 @@ test('[LAUNCH]: a release retro groups its postmortems and exports as one docume
   expect(markdown).toContain('老用户福利、成长值、签到上线。')
   expect(markdown).toMatch(/## PM-\d+ · 线上修改及创建表结构遗漏/)
   expect(markdown).toContain('回归验证时发现有部分表结构线上未创建')
+
+  const json = await (await page.request.get(`/api/v1/launches/${slug}`)).json()
+  expect(json.launch.name).toBe('移动联盟1.1版本')
+  expect(json.postmortems).toHaveLength(1)
+  expect(json.postmortems[0].document.symptom).toBe('回归验证时发现有部分表结构线上未创建')
 })

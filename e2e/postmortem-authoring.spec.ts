@@ -195,3 +195,19 @@ test('[POSTMORTEM]: text typed while offline is kept and saved when the network 
   await page.reload()
   await expect(page.getByLabel('Impact')).toHaveValue('部分用户无法登录 — typed on a train')
 })
+
+test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ page, context }) => {
+  await signIn(page, admin)
+  const url = await newPostmortem(page, 'Closed mid-typing')
+  await page.getByLabel('Impact').fill('最后一句话 — the last sentence before the tab closed')
+  await page.close({ runBeforeUnload: true })
+  const again = await context.newPage()
+  await again.goto(url)
+  await expect(again.getByLabel('Impact')).toHaveValue('最后一句话 — the last sentence before the tab closed')
+  await expectSaved(again)
+  // And it reached the server, not only this browser: another browser sees it.
+  const other = await (await page.context().browser()!.newContext()).newPage()
+  await signIn(other, admin)
+  await other.goto(url)
+  await expect(other.getByLabel('Impact')).toHaveValue('最后一句话 — the last sentence before the tab closed')
+})

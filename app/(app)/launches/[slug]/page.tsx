@@ -70,6 +70,13 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
             <Download aria-hidden />
             {t('exportMarkdown')}
           </a>
+          <a
+            href={`/api/v1/launches/${launch.slug}?download=1`}
+            className={buttonVariants({ variant: 'ghost', size: 'sm' })}
+          >
+            <Download aria-hidden />
+            {t('exportJson')}
+          </a>
         </nav>
       </header>
       {launch.description ? <Markdown className="mb-8">{launch.description}</Markdown> : null}

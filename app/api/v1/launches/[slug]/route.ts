@@ -1,0 +1,19 @@
+import { domainError, withActor } from '@/lib/api'
+import { getLaunch, getLaunchPostmortems } from '@/server/launches/find-launches'
+
+// GET /api/v1/launches/:slug - the launch and its postmortems in full, as JSON (?download=1 as a file).
+export async function GET(request: Request, { params }: RouteContext<'/api/v1/launches/[slug]'>) {
+  return withActor('VIEWER', async ({ actor }) => {
+    const result = await getLaunch({ actor, slug: decodeURIComponent((await params).slug) })
+    if (!result.ok) return domainError(result.error)
+    const { id: _id, postmortems: _list, ...launch } = result.data
+    const postmortems = (await getLaunchPostmortems({ actor, launch: result.data })).map(
+      ({ id: _pid, people: _people, ...view }) => view,
+    )
+    const download = new URL(request.url).searchParams.has('download')
+    return Response.json(
+      { launch, postmortems },
+      { headers: download ? { 'content-disposition': `attachment; filename="${launch.slug}.json"` } : {} },
+    )
+  })
+}
