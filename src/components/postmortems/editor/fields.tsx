@@ -1,6 +1,6 @@
 'use client'
 
-import { ArrowDown, ArrowUp, Trash2, X } from 'lucide-react'
+import { X } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
@@ -8,7 +8,6 @@ import { Field } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
 import { Markdown } from '@/components/ui/markdown'
 import { Textarea } from '@/components/ui/textarea'
-import { cn } from '@/lib/cn'
 
 /** Translates a validation key from the server (or passes a plain message through). */
 export function useErrorText() {
@@ -221,75 +220,4 @@ export function NameListField({
       )}
     </Field>
   )
-}
-
-/** One item of a list (a hypothesis, an action…): its title and keyboard-reachable move / remove buttons. */
-export function ListItem({
-  title,
-  index,
-  count,
-  onMove,
-  onRemove,
-  children,
-  className,
-}: {
-  title: ReactNode
-  index: number
-  count: number
-  onMove: (from: number, to: number) => void
-  onRemove: () => void
-  children: ReactNode
-  className?: string
-}) {
-  const t = useTranslations('PostmortemEditor')
-  return (
-    <li className={cn('grid gap-3 rounded-lg border border-border bg-card p-4', className)}>
-      <div className="flex items-center justify-between gap-2">
-        <h4 className="text-sm font-semibold">{title}</h4>
-        <div className="flex gap-1">
-          <Button
-            type="button"
-            variant="ghost"
-            size="icon"
-            aria-label={t('moveUp')}
-            disabled={index === 0}
-            onClick={() => onMove(index, index - 1)}
-          >
-            <ArrowUp aria-hidden />
-          </Button>
-          <Button
-            type="button"
-            variant="ghost"
-            size="icon"
-            aria-label={t('moveDown')}
-            disabled={index === count - 1}
-            onClick={() => onMove(index, index + 1)}
-          >
-            <ArrowDown aria-hidden />
-          </Button>
-          <Button type="button" variant="ghost" size="icon" aria-label={t('remove')} onClick={onRemove}>
-            <Trash2 aria-hidden />
-          </Button>
-        </div>
-      </div>
-      {children}
-    </li>
-  )
-}
-
-/** List editing helpers that return new arrays (the document is immutable state). */
-export const lists = {
-  move<T>(items: T[], from: number, to: number): T[] {
-    if (to < 0 || to >= items.length) return items
-    const next = [...items]
-    const [moved] = next.splice(from, 1)
-    next.splice(to, 0, moved!)
-    return next
-  },
-  update<T>(items: T[], index: number, patch: Partial<T>): T[] {
-    return items.map((item, i) => (i === index ? { ...item, ...patch } : item))
-  },
-  remove<T>(items: T[], index: number): T[] {
-    return items.filter((_, i) => i !== index)
-  },
 }
