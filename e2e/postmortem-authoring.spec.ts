@@ -179,6 +179,25 @@ test('[POSTMORTEM]: two people save the same postmortem; the second merges and b
   )
 })
 
+test('[POSTMORTEM]: invalid input is explained next to the field and nothing saved is lost', async ({
+  page,
+}) => {
+  await signIn(page, admin)
+  await newPostmortem(page, 'Dates out of order')
+  await page.getByLabel('Impact').fill('kept while the dates are wrong')
+  await expectSaved(page)
+  await page.getByLabel('Occurred').fill('2026-11-02T10:00')
+  await page.getByLabel('Resolved').fill('2026-11-01T10:00')
+  await page.getByLabel('Resolved').press('Control+s')
+  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'invalid')
+  await expect(page.getByText('This must not be earlier than the dates before it.')).toBeVisible()
+  await page.getByLabel('Resolved').fill('2026-11-02T12:00')
+  await expectSaved(page)
+  await page.reload()
+  await expect(page.getByLabel('Impact')).toHaveValue('kept while the dates are wrong')
+  await expect(page.getByText('This must not be earlier than the dates before it.')).toHaveCount(0)
+})
+
 test('[POSTMORTEM]: text typed while offline is kept and saved when the network returns', async ({
   page,
   context,

@@ -86,8 +86,14 @@ export function PostmortemEditor({
       <form
         className="grid gap-8"
         onSubmit={(e) => e.preventDefault()}
-        // Leaving a field saves at once instead of waiting for the pause.
+        // Leaving a field saves at once instead of waiting for the pause; so does Ctrl/Cmd+S.
         onBlur={() => void saver.flush()}
+        onKeyDown={(e) => {
+          if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault()
+            void saver.flush()
+          }
+        }}
         aria-label={t('editTitle', { number: `PM-${number}` })}
       >
         <Section id={id('what')} title={t('sectionWhat')}>
