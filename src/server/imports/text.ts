@@ -1,0 +1,46 @@
+import vocabulary from './vocabulary.json'
+
+export type Cue = keyof typeof vocabulary.cues
+
+/** True when the text contains one of the cue phrases (case-insensitive). */
+export function hasCue(text: string, cue: Cue): boolean {
+  const lower = ` ${text.toLowerCase()} `
+  return vocabulary.cues[cue].some((phrase) => lower.includes(phrase))
+}
+
+/** Sentences of Chinese or English prose (keeps the terminator). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！？；;!?])\s*|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** Tokens for similarity: Chinese character bigrams plus lower-case Latin words and numbers. */
+export function tokens(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const run of text.toLowerCase().match(/[\p{Script=Han}]+|[a-z0-9]+/gu) ?? []) {
+    if (/^[a-z0-9]+$/.test(run)) {
+      if (run.length > 1) out.add(run)
+      continue
+    }
+    if (run.length === 1) out.add(run)
+    for (let i = 0; i < run.length - 1; i++) out.add(run.slice(i, i + 2))
+  }
+  return out
+}
+
+/** How many tokens two texts share. */
+export function overlap(a: string, b: string): number {
+  const tb = tokens(b)
+  let n = 0
+  for (const t of tokens(a)) if (tb.has(t)) n++
+  return n
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+export function toNumber(token: string): number | null {
+  const ascii = token.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+  if (/^\d{1,2}$/.test(ascii)) return Number(ascii)
+  return CHINESE_DIGITS[token] ?? null
+}
