@@ -23,7 +23,12 @@ export type TimelineKind = 'OBSERVATION' | 'ATTEMPT' | 'RESULT' | 'DECISION'
 
 export type ParsedHypothesis = { statement: string; status: HypothesisStatus; evidence: string }
 export type ParsedTimelineEntry = { kind: TimelineKind; text: string; hypothesis: number | null }
-export type ParsedActionItem = { title: string; owner: string | null; due: string | null; status: 'OPEN' | 'DONE' }
+export type ParsedActionItem = {
+  title: string
+  owner: string | null
+  due: string | null
+  status: 'OPEN' | 'DONE'
+}
 export type ParsedPostmortem = {
   title: string
   summary: string
@@ -50,7 +55,10 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 function markdown(nodes: RootContent[]): string {
   if (!nodes.length) return ''
-  return toMarkdown({ type: 'root', children: nodes } as Root, { extensions: [gfmToMarkdown()], bullet: '-' }).trim()
+  return toMarkdown({ type: 'root', children: nodes } as Root, {
+    extensions: [gfmToMarkdown()],
+    bullet: '-',
+  }).trim()
 }
 
 const normalize = (heading: string) =>
@@ -84,7 +92,12 @@ function buildTree(root: Root): Section {
     if (node.type === 'yaml') continue
     if (node.type === 'heading') {
       while (stack.length > 1 && stack.at(-1)!.depth >= node.depth) stack.pop()
-      const section: Section = { heading: toString(node).trim(), depth: node.depth, content: [], children: [] }
+      const section: Section = {
+        heading: toString(node).trim(),
+        depth: node.depth,
+        content: [],
+        children: [],
+      }
       stack.at(-1)!.children.push(section)
       stack.push(section)
     } else stack.at(-1)!.content.push(node)
@@ -96,7 +109,10 @@ function buildTree(root: Root): Section {
 function findIncidents(section: Section): Section[] {
   const below = section.children.flatMap(findIncidents)
   if (below.length) return below
-  const own = section.depth > 0 && !classifyHeading(section.heading) && section.children.some((c) => classifyHeading(c.heading))
+  const own =
+    section.depth > 0 &&
+    !classifyHeading(section.heading) &&
+    section.children.some((c) => classifyHeading(c.heading))
   return own ? [section] : []
 }
 
@@ -106,7 +122,10 @@ function blocks(nodes: RootContent[]): { text: string; ordinal: number | null }[
   for (const node of nodes) {
     if (node.type === 'list')
       (node as List).children.forEach((item: ListItem, i) =>
-        out.push({ text: markdown(item.children as RootContent[]), ordinal: node.ordered ? (node.start ?? 1) + i : null }),
+        out.push({
+          text: markdown(item.children as RootContent[]),
+          ordinal: node.ordered ? (node.start ?? 1) + i : null,
+        }),
       )
     else if (node.type !== 'html' && node.type !== 'thematicBreak') {
       const text = markdown([node])
@@ -189,7 +208,8 @@ class IncidentReader {
         if (text) this.result(text)
         break
       case 'timeline':
-        for (const { text: item } of parts) this.pm.timeline.push({ kind: timelineKind(item), text: item, hypothesis: null })
+        for (const { text: item } of parts)
+          this.pm.timeline.push({ kind: timelineKind(item), text: item, hypothesis: null })
         break
       case 'resolution':
         if (text) this.resolution(text)
@@ -261,14 +281,18 @@ class IncidentReader {
   /** Explicit references: "针对可能原因1", "针对问题2，3，4", "针对3和4", "hypothesis 2", "3排除". */
   private references(text: string): number[] {
     const found = new Set<number>()
-    const listed = /(?:针对|对于|关于)\s*(?:可能原因|原因|问题)?\s*([0-9０-９一二三四五六七八九十](?:\s*[，,、和与及]\s*[0-9０-９一二三四五六七八九十])*)/g
+    const listed =
+      /(?:针对|对于|关于)\s*(?:可能原因|原因|问题)?\s*([0-9０-９一二三四五六七八九十](?:\s*[，,、和与及]\s*[0-9０-９一二三四五六七八九十])*)/g
     for (const m of text.matchAll(listed))
       for (const token of m[1]!.split(/\s*[，,、和与及]\s*/)) {
         const n = toNumber(token)
         if (n) found.add(n)
       }
-    for (const m of text.matchAll(/(?:可能原因|hypothesis|cause)\s*#?\s*([0-9]{1,2})/gi)) found.add(Number(m[1]))
-    for (const m of text.matchAll(/(?:^|[，,。；;\s于是])([0-9])(?:\s*[和,，、]\s*([0-9]))?\s*(?:已)?排除/g)) {
+    for (const m of text.matchAll(/(?:可能原因|hypothesis|cause)\s*#?\s*([0-9]{1,2})/gi))
+      found.add(Number(m[1]))
+    for (const m of text.matchAll(
+      /(?:^|[，,。；;\s于是])([0-9])(?:\s*[和,，、]\s*([0-9]))?\s*(?:已)?排除/g,
+    )) {
       found.add(Number(m[1]))
       if (m[2]) found.add(Number(m[2]))
     }
@@ -283,7 +307,13 @@ class IncidentReader {
       if (refs.length) {
         sawReference = true
         for (const index of refs) this.note(index, text, this.cueScope(text))
-      } else if (!fromResolution && !sawReference && ordinal && this.numbering.has(ordinal) && verdictOf(text)) {
+      } else if (
+        !fromResolution &&
+        !sawReference &&
+        ordinal &&
+        this.numbering.has(ordinal) &&
+        verdictOf(text)
+      ) {
         // "1. …，排除" under a numbered list of causes: item n answers cause n.
         this.note(this.numbering.get(ordinal)!, text)
       } else if (hasCue(text, 'confirmed') || (hasCue(text, 'found') && !fromResolution)) {
@@ -305,10 +335,14 @@ class IncidentReader {
   /** "怀疑是否是主从延迟的问题" → a new hypothesis "主从延迟", unless one like it exists. */
   private suspicions(text: string) {
     for (const sentence of sentences(text)) {
-      const m = /(?:怀疑是否是|怀疑是|怀疑|判断是|suspected|suspect)\s*([^，,。；;？?]{2,40}?)(?:的问题|问题)?(?:[，,。；;？?]|$)/i.exec(sentence)
+      const m =
+        /(?:怀疑是否是|怀疑是|怀疑|判断是|suspected|suspect)\s*([^，,。；;？?]{2,40}?)(?:的问题|问题)?(?:[，,。；;？?]|$)/i.exec(
+          sentence,
+        )
       if (!m) continue
       const subject = m[1]!.trim()
-      if (this.pm.hypotheses.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) continue
+      if (this.pm.hypotheses.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1)))
+        continue
       this.addHypothesis(subject, sentence)
     }
   }
@@ -316,7 +350,10 @@ class IncidentReader {
   /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
   private confirmations(text: string) {
     for (const sentence of sentences(text)) {
-      const m = /(?:确定就是|确认是|确定是|确认为|turned out to be|was caused by)\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)/i.exec(sentence)
+      const m =
+        /(?:确定就是|确认是|确定是|确认为|turned out to be|was caused by)\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)/i.exec(
+          sentence,
+        )
       if (!m) continue
       const best = this.bestMatch(m[1]!, true)
       if (best !== null) this.note(best, text, m[0])
@@ -340,11 +377,15 @@ class IncidentReader {
     if (hasCue(text, 'temporary')) this.pm.resolutionKind = 'TEMPORARY'
     else this.pm.resolutionKind ??= 'PERMANENT'
     // "暂时关停108机器，待找到具体问题点之后再重新启用": the deferred part is a follow-up.
-    const deferred = /(?:待|until|once we|after we)\s*([^。；;\n]{4,120})/i.exec(text)
-    if (this.pm.resolutionKind === 'TEMPORARY' && deferred) {
-      const done = text.slice(0, deferred.index).replace(/[，,\s]+$/, '')
-      this.pm.actionItems.push({ title: done ? `${deferred[1]!.trim()}（${done}）` : deferred[1]!.trim(), owner: null, due: null, status: 'OPEN' })
-    }
+    if (this.pm.resolutionKind === 'TEMPORARY')
+      for (const paragraph of text.split(/\n{2,}/))
+        if (/(?:待|之后再|以后再|until|once we|after we)/i.test(paragraph))
+          this.pm.actionItems.push({
+            title: paragraph.trim().replace(/[。.]$/, ''),
+            owner: null,
+            due: null,
+            status: 'OPEN',
+          })
     this.investigate(blocks(processor.parse(text).children), true)
   }
 
@@ -367,7 +408,9 @@ class IncidentReader {
     const pm = this.pm
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
-      pm.rootCause = confirmed.map((h) => (h.evidence ? `${h.statement}：${h.evidence.split('\n\n')[0]}` : h.statement)).join('\n\n')
+      pm.rootCause = confirmed
+        .map((h) => (h.evidence ? `${h.statement}：${h.evidence.split('\n\n')[0]}` : h.statement))
+        .join('\n\n')
     }
     pm.metric = findMetric(pm)
   }
@@ -381,9 +424,14 @@ function verdictOf(text: string): HypothesisStatus | null {
 
 function timelineKind(text: string): TimelineKind {
   const t = text.toLowerCase()
-  if (/尝试|重启|回滚|改为|tried|attempt|restart|roll(ed)? back|failover/.test(t)) return 'ATTEMPT'
-  if (/结果|恢复|result|recovered|resolved|back to normal/.test(t)) return 'RESULT'
   if (/决定|decided|decision/.test(t)) return 'DECISION'
+  if (
+    /尝试|重启|回滚|改为|暂停|关停|扩容|tried|attempt|restart|roll(ed)? back|failover|paused|stopped|scaled|disabled/.test(
+      t,
+    )
+  )
+    return 'ATTEMPT'
+  if (/结果|恢复|result|recovered|resolved|back to normal/.test(t)) return 'RESULT'
   return 'OBSERVATION'
 }
 
@@ -392,21 +440,48 @@ const NUMBER = new RegExp(String.raw`(\d+(?:\.\d+)?)\s*(${UNIT})`, 'gi')
 
 /** "0.6/s → 80/s": after from the verification, before from the same unit earlier in the retro. */
 function findMetric(pm: ParsedPostmortem): ParsedPostmortem['metric'] {
-  const arrow = new RegExp(String.raw`(\d+(?:\.\d+)?\s*${UNIT})\s*(?:→|->|=>|到|to)\s*(\d+(?:\.\d+)?\s*${UNIT})`, 'i').exec(pm.verification)
-  if (arrow) return { label: labelBefore(pm.verification, arrow.index), before: arrow[1]!.replace(/\s+/g, ''), after: arrow[2]!.replace(/\s+/g, '') }
-  const after = new RegExp(String.raw`(?:增至|增加到|提升到|提升至|提高到|升至|降至|降到|减少到|减少至|rose to|increased to|dropped to|went to|fell to)\s*(\d+(?:\.\d+)?)\s*(${UNIT})`, 'i').exec(pm.verification)
+  const arrow = new RegExp(
+    String.raw`(\d+(?:\.\d+)?\s*${UNIT})\s*(?:→|->|=>|到|to)\s*(\d+(?:\.\d+)?\s*${UNIT})`,
+    'i',
+  ).exec(pm.verification)
+  if (arrow)
+    return {
+      label: labelBefore(pm.verification, arrow.index),
+      before: arrow[1]!.replace(/\s+/g, ''),
+      after: arrow[2]!.replace(/\s+/g, ''),
+    }
+  const after = new RegExp(
+    String.raw`(?:增至|增加到|提升到|提升至|提高到|升至|降至|降到|减少到|减少至|rose to|increased to|dropped to|went to|fell to)\s*(\d+(?:\.\d+)?)\s*(${UNIT})`,
+    'i',
+  ).exec(pm.verification)
   if (!after) return null
   const unit = after[2]!.toLowerCase()
-  const earlier = [pm.symptom, ...pm.timeline.map((e) => e.text), ...pm.hypotheses.map((h) => h.evidence)].join('\n')
+  const earlier = [
+    pm.symptom,
+    ...pm.timeline.map((e) => e.text),
+    ...pm.hypotheses.map((h) => h.evidence),
+  ].join('\n')
   const before = [...earlier.matchAll(NUMBER)].filter((m) => m[2]!.toLowerCase() === unit).at(-1)
   if (!before) return null
-  return { label: labelBefore(earlier, before.index!), before: `${before[1]}${before[2]}`, after: `${after[1]}${after[2]}` }
+  return {
+    label: labelBefore(earlier, before.index!),
+    before: `${before[1]}${before[2]}`,
+    after: `${after[1]}${after[2]}`,
+  }
 }
 
-/** "mq上报速度为0.6/s" → "mq上报速度". */
+/** "mq上报速度为0.6/s" → "mq上报速度"; "Search p95 dropped from 2.4 s" → "Search p95". */
 function labelBefore(text: string, index: number): string {
-  const head = text.slice(Math.max(0, index - 20), index).replace(/(?:为|是|了|:|：|=|was|of|at|from)\s*$/i, '')
-  return /([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9 ]{0,15})$/u.exec(head)?.[1]?.trim() ?? ''
+  const head = text
+    .slice(Math.max(0, index - 30), index)
+    .replace(
+      /(?:\s*(?:为|是|了|:|：|=|was|of|at|from|dropped|rose|fell|went|increased|decreased|瞬间|从))+\s*$/i,
+      '',
+    )
+  return (
+    /((?:[A-Za-z0-9]+\s+){0,2}[A-Za-z0-9]+|[\p{Script=Han}A-Za-z0-9]{1,12})\s*$/u.exec(head)?.[1]?.trim() ??
+    ''
+  )
 }
 
 function tableActions(table: Table): ParsedActionItem[] {
@@ -418,13 +493,16 @@ function tableActions(table: Table): ParsedActionItem[] {
   const owner = column(/owner|assignee|who|负责人|责任人/)
   const due = column(/due|deadline|when|date|截止|日期|时间/)
   const status = column(/status|state|状态/)
-  const cell = (row: (typeof rows)[number], i: number) => (i >= 0 ? toString(row.children[i] ?? { type: 'text', value: '' }).trim() : '')
+  const cell = (row: (typeof rows)[number], i: number) =>
+    i >= 0 ? toString(row.children[i] ?? { type: 'text', value: '' }).trim() : ''
   return rows
     .map((row) => ({
       title: cell(row, title),
       owner: cell(row, owner) || null,
       due: /\d{4}-\d{2}-\d{2}/.exec(cell(row, due))?.[0] ?? null,
-      status: /done|closed|complete|完成|已完成/i.test(cell(row, status)) ? ('DONE' as const) : ('OPEN' as const),
+      status: /done|closed|complete|完成|已完成/i.test(cell(row, status))
+        ? ('DONE' as const)
+        : ('OPEN' as const),
     }))
     .filter((a) => a.title)
 }
@@ -437,20 +515,40 @@ function actionFromText(text: string, checked: boolean): ParsedActionItem {
     .replace(/\s*[(（][^)）]*(?:@|owner|负责人|due|截止)[^)）]*[)）]\s*$/i, '')
     .replace(/^\[[ xX]\]\s*/, '')
     .trim()
-  return { title: title || text, owner: (owner?.[1] ?? owner?.[2])?.trim() ?? null, due: due?.[0] ?? null, status: checked ? 'DONE' : 'OPEN' }
+  return {
+    title: title || text,
+    owner: (owner?.[1] ?? owner?.[2])?.trim() ?? null,
+    due: due?.[0] ?? null,
+    status: checked ? 'DONE' : 'OPEN',
+  }
+}
+
+/**
+ * Markdown's parser slows down sharply with nesting depth (2,000 list items 100 levels deep
+ * take seconds). No retro nests lists or quotes deeper than a few levels, so deeper ones are
+ * flattened to 16 levels before parsing: a hostile upload cannot tie up the server.
+ */
+function boundNesting(source: string): string {
+  return source
+    .replace(/^([ \t]{33,})(?=[-*+]\s|\d{1,9}[.)]\s)/gm, ' '.repeat(32))
+    .replace(/^(\s*>){9,}/gm, '>>>>>>>>')
 }
 
 /** Parses a Markdown retro: one document with several incidents becomes one launch with several postmortems. */
 export function parseRetro(source: string): ParsedRetro {
-  const root = processor.parse(source)
-  const front = root.children[0]?.type === 'yaml' ? safeYaml((root.children[0] as { value: string }).value) : {}
+  const root = processor.parse(boundNesting(source))
+  const front =
+    root.children[0]?.type === 'yaml' ? safeYaml((root.children[0] as { value: string }).value) : {}
   const tree = buildTree(root)
   const h1 = tree.children.find((s) => s.depth === 1)?.heading ?? ''
   const incidents = findIncidents(tree)
   const frontTitle = typeof front.title === 'string' ? front.title : ''
   if (incidents.length > 1)
     return {
-      launch: { name: (typeof front.launch === 'string' ? front.launch : '') || h1 || frontTitle || incidents[0]!.heading },
+      launch: {
+        name:
+          (typeof front.launch === 'string' ? front.launch : '') || h1 || frontTitle || incidents[0]!.heading,
+      },
       postmortems: incidents.map((s) => new IncidentReader(s.heading).read(s)),
     }
   const only = incidents[0]
@@ -458,7 +556,10 @@ export function parseRetro(source: string): ParsedRetro {
   // A single incident: the whole document is it (sections may sit beside or under the title).
   const reader = new IncidentReader(title)
   const pm = reader.read(only ?? tree)
-  return { launch: typeof front.launch === 'string' && front.launch ? { name: front.launch } : null, postmortems: [pm] }
+  return {
+    launch: typeof front.launch === 'string' && front.launch ? { name: front.launch } : null,
+    postmortems: [pm],
+  }
 }
 
 function safeYaml(text: string): Record<string, unknown> {
@@ -471,5 +572,11 @@ function safeYaml(text: string): Record<string, unknown> {
 }
 
 function firstLine(source: string) {
-  return source.split('\n').map((l) => l.replace(/^[#\s>*-]+/, '').trim()).find(Boolean)?.slice(0, 200) ?? 'Untitled'
+  return (
+    source
+      .split('\n')
+      .map((l) => l.replace(/^[#\s>*-]+/, '').trim())
+      .find(Boolean)
+      ?.slice(0, 200) ?? 'Untitled'
+  )
 }

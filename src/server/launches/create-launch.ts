@@ -1,6 +1,6 @@
 import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
-import { db } from '../db'
+import { db, type Tx } from '../db'
 import { err, ok, type Result } from '../result'
 import { slugify, type CreateLaunchInput } from './schemas'
 
@@ -12,15 +12,21 @@ export async function createLaunch({
   input: CreateLaunchInput
 }): Promise<Result<{ slug: string }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  const { slug } = await db.$transaction((tx) => insertLaunch(tx, input))
+  return ok({ slug })
+}
+
+/** Writes a launch under a slug of its name that no other launch has. */
+export async function insertLaunch(tx: Tx, input: CreateLaunchInput) {
   const base = slugify(input.name)
   const taken = new Set(
-    (await db.launch.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
+    (await tx.launch.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
       (l) => l.slug,
     ),
   )
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
-  const created = await db.launch.create({
+  return tx.launch.create({
     data: {
       name: input.name,
       slug,
@@ -28,7 +34,6 @@ export async function createLaunch({
       plannedAt: input.plannedAt ? new Date(input.plannedAt) : null,
       launchedAt: input.launchedAt ? new Date(input.launchedAt) : null,
     },
-    select: { slug: true },
+    select: { id: true, slug: true },
   })
-  return ok(created)
 }

@@ -32,5 +32,6 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
-  return ascii.length >= 2 ? ascii : `launch-${Math.random().toString(36).slice(2, 8)}`
+  // Needs a word, not just a version number: "移动联盟1.1版本" would otherwise become "1-1".
+  return /[a-z]{2}/.test(ascii) ? ascii : `launch-${Math.random().toString(36).slice(2, 8)}`
 }

@@ -1,0 +1,110 @@
+// npm run import -- <file-or-folder> [--dry-run] [--json] [--as <email>]
+// Imports Markdown retros through the same code as the browser import.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { db } from '../src/server/db'
+import { importRetro, previewRetro } from '../src/server/imports/import-retro'
+import type { Actor } from '../src/server/auth/roles'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, as: { type: 'string' } },
+})
+
+function files(target: string): string[] {
+  const stat = statSync(target)
+  if (!stat.isDirectory()) return [target]
+  return readdirSync(target, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
+}
+
+async function actor(): Promise<Actor> {
+  const user = await db.user.findFirst({
+    where: values.as ? { email: values.as.toLowerCase() } : { role: 'ADMIN' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, name: true, email: true, role: true },
+  })
+  if (!user)
+    throw new Error(
+      values.as
+        ? `No user with email ${values.as}.`
+        : 'No account yet: run npm start and create the first one.',
+    )
+  return user
+}
+
+function progress(done: number, total: number, label: string) {
+  if (values.json || total < 2) return
+  const width = 24
+  const filled = Math.round((done / total) * width)
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${label.slice(-40).padEnd(40)}`,
+  )
+  if (done === total) process.stderr.write('\n')
+}
+
+async function main(): Promise<number> {
+  const target = positionals[0]
+  if (!target) {
+    console.error('Usage: npm run import -- <file-or-folder> [--dry-run] [--json] [--as <email>]')
+    return 2
+  }
+  const list = files(target)
+  const dry = values['dry-run']
+  const who = dry ? null : await actor()
+  const results: object[] = []
+  let failed = 0
+  for (const [i, file] of list.entries()) {
+    const preview = previewRetro(readFileSync(file, 'utf8'))
+    if (!preview.ok) {
+      failed++
+      results.push({ file, error: preview.error.message })
+      if (!values.json) console.error(`\n${file}: cannot import (${preview.error.message})`)
+    } else if (dry) {
+      results.push({ file, ...preview.data })
+    } else {
+      const saved = await importRetro({ actor: who!, retro: preview.data })
+      if (!saved.ok) failed++
+      results.push({ file, ...(saved.ok ? saved.data : { error: saved.error.code }) })
+    }
+    progress(i + 1, list.length, path.basename(file))
+  }
+  if (values.json) {
+    const single = list.length === 1 && !statSync(target).isDirectory()
+    const out = single
+      ? (({ file: _file, ...rest }) => rest)(results[0] as { file: string })
+      : { files: results }
+    console.log(JSON.stringify(out, null, 2))
+  } else
+    for (const r of results as {
+      file: string
+      launch?: { name?: string; slug?: string } | null
+      postmortems?: { title: string }[]
+      numbers?: number[]
+      error?: string
+    }[]) {
+      if (r.error) continue
+      if (dry)
+        console.log(
+          `${r.file}: ${r.launch?.name ? `launch “${r.launch.name}”, ` : ''}${r.postmortems?.length} postmortem(s): ${r.postmortems?.map((p) => p.title).join(' · ')}`,
+        )
+      else
+        console.log(
+          `${r.file}: imported ${r.numbers?.map((n) => `PM-${n}`).join(', ')}${r.launch ? ` in launch /launches/${r.launch.slug}` : ''}`,
+        )
+    }
+  return failed ? 1 : 0
+}
+
+main()
+  .then(async (code) => {
+    await db.$disconnect()
+    process.exit(code)
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })

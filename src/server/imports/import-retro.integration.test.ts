@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { getPostmortem } from '../postmortems/get-postmortem'
+import { insertAccount } from '../users/create-account'
+import { importRetro, previewRetro } from './import-retro'
+import type { ParsedRetro } from './parse-retro'
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8')
+let editor: Actor
+
+beforeAll(async () => {
+  editor = await db.$transaction((tx) =>
+    insertAccount(tx, { name: 'Alice', email: 'alice@example.com', password: 'password-1', role: 'EDITOR' }),
+  )
+})
+
+describe('importRetro (real database)', () => {
+  it('saves the seed as one launch with four draft postmortems, every field in place', async () => {
+    const preview = previewRetro(fixture('launch-retro-mobile-alliance-1.1.zh.md'))
+    expect(preview.ok).toBe(true)
+    if (!preview.ok) return
+    const result = await importRetro({ actor: editor, retro: preview.data })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.data.numbers).toHaveLength(4)
+    const launch = await db.launch.findUniqueOrThrow({
+      where: { slug: result.data.launch!.slug },
+      include: { postmortems: { select: { status: true } } },
+    })
+    expect(launch.name).toBe('移动联盟1.1版本上线总结回顾')
+    expect(launch.postmortems.map((p) => p.status)).toEqual(['DRAFT', 'DRAFT', 'DRAFT', 'DRAFT'])
+
+    const first = await getPostmortem({ actor: editor, number: result.data.numbers[0]! })
+    const doc = first.ok ? first.data.document : null
+    expect(doc?.title).toBe('老用户福利初始化脚本执行过慢')
+    expect(doc?.hypotheses.map((h) => h.status)).toEqual([
+      'ELIMINATED',
+      'ELIMINATED',
+      'ELIMINATED',
+      'ELIMINATED',
+      'CONFIRMED',
+    ])
+    expect(doc?.timeline.map((e) => e.kind)).toEqual(['OBSERVATION', 'ATTEMPT', 'RESULT'])
+    expect(doc?.timeline[1]?.hypothesisId).toBe(doc?.hypotheses[0]?.id)
+    expect(doc?.metric).toEqual({ label: 'mq上报速度', before: '0.6/s', after: '80/s' })
+    expect(doc?.resolutionKind).toBe('TEMPORARY')
+    expect(doc?.launchId).toBe(launch.id)
+
+    const second = await getPostmortem({ actor: editor, number: result.data.numbers[1]! })
+    expect(second.ok && second.data.document.actionItems.map((a) => [a.title, a.status])).toEqual([
+      ['暂时关停108机器，待找到具体问题点之后再重新启用', 'OPEN'],
+    ])
+  })
+
+  it('maps action-item owners to accounts by email, and keeps unknown owners in a labelled note', async () => {
+    const preview = previewRetro(fixture('sre-style.en.md'))
+    if (!preview.ok) throw new Error('preview failed')
+    const result = await importRetro({ actor: editor, retro: preview.data })
+    const pm = result.ok ? await getPostmortem({ actor: editor, number: result.data.numbers[0]! }) : null
+    const doc = pm?.ok ? pm.data.document : null
+    expect(doc?.actionItems.map((a) => a.ownerId)).toEqual([editor.id, null, null])
+    expect(doc?.summary).toContain('Imported, not mapped')
+    expect(doc?.summary).toContain('bob')
+    expect(doc?.actionItems[2]?.status).toBe('DONE')
+  })
+
+  it('saves all or nothing: a failure in the third postmortem leaves no launch and no postmortem behind', async () => {
+    const preview = previewRetro(fixture('launch-retro-mobile-alliance-1.1.zh.md'))
+    if (!preview.ok) throw new Error('preview failed')
+    const broken: ParsedRetro = {
+      launch: { name: 'Half-imported launch' },
+      postmortems: preview.data.postmortems.map((pm, i) =>
+        i === 2 ? { ...pm, timeline: [{ kind: 'NOT_A_KIND' as never, text: 'x', hypothesis: null }] } : pm,
+      ),
+    }
+    const before = await db.postmortem.count()
+    await expect(importRetro({ actor: editor, retro: broken })).rejects.toThrow()
+    expect(await db.postmortem.count()).toBe(before)
+    expect(await db.launch.count({ where: { name: 'Half-imported launch' } })).toBe(0)
+  })
+
+  it('refuses viewers, and documents that are empty, binary or without headings', async () => {
+    const viewer: Actor = { ...editor, role: 'VIEWER' }
+    const preview = previewRetro(fixture('free-form.en.md'))
+    if (!preview.ok) throw new Error('preview failed')
+    expect(await importRetro({ actor: viewer, retro: preview.data })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(previewRetro('')).toMatchObject({ ok: false, error: { message: 'EMPTY' } })
+    expect(previewRetro('just words')).toMatchObject({ ok: false, error: { message: 'NO_STRUCTURE' } })
+    expect(previewRetro('# x\u0000')).toMatchObject({ ok: false, error: { message: 'BINARY' } })
+  })
+})

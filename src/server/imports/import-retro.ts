@@ -1,0 +1,76 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import { insertLaunch } from '../launches/create-launch'
+import { scalarColumns } from '../postmortems/document'
+import { syncChildren, syncTaxonomy } from '../postmortems/sync-children'
+import { err, ok, type Result } from '../result'
+import { parseRetro, type ParsedRetro } from './parse-retro'
+import { toDocument } from './to-document'
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+export type ImportError = 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NO_STRUCTURE'
+
+/** Checks a document before parsing: size, text, headings. Returns the reason it cannot be imported. */
+export function checkSource(source: string): ImportError | null {
+  if (!source.trim()) return 'EMPTY'
+  if (Buffer.byteLength(source) > MAX_IMPORT_BYTES) return 'TOO_LARGE'
+  // NUL or many replacement characters: not a text file.
+  if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > 8) return 'BINARY'
+  if (!/^\s{0,3}#{1,6}\s+\S/m.test(source)) return 'NO_STRUCTURE'
+  return null
+}
+
+/** Parses a retro, or says why it cannot be imported. */
+export function previewRetro(source: string): Result<ParsedRetro> {
+  const problem = checkSource(source)
+  if (problem) return err('INVALID_INPUT', { message: problem })
+  return ok(parseRetro(source))
+}
+
+/**
+ * Saves a parsed retro — a launch (when the document had several incidents) and its
+ * postmortems as drafts — in one transaction: everything is saved or nothing is.
+ */
+export async function importRetro({
+  actor,
+  retro,
+}: {
+  actor: Actor
+  retro: ParsedRetro
+}): Promise<Result<{ launch: { slug: string } | null; numbers: number[] }>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  if (!retro.postmortems.length) return err('INVALID_INPUT', { message: 'NO_STRUCTURE' })
+  const people = await db.user.findMany({ select: { id: true, name: true, email: true } })
+  return db.$transaction(
+    async (tx) => {
+      const launch = retro.launch
+        ? await insertLaunch(tx, {
+            name: retro.launch.name.slice(0, 120),
+            description: '',
+            plannedAt: null,
+            launchedAt: null,
+          })
+        : null
+      const numbers: number[] = []
+      for (const parsed of retro.postmortems) {
+        const document = toDocument(parsed, people, launch?.id ?? null)
+        const created = await tx.postmortem.create({
+          data: {
+            ...scalarColumns(document),
+            createdById: actor.id,
+            updatedById: actor.id,
+            authors: { create: { userId: actor.id } },
+          },
+          select: { id: true, number: true },
+        })
+        await syncChildren(tx, created.id, document)
+        await syncTaxonomy(tx, created.id, document)
+        numbers.push(created.number)
+      }
+      return ok({ launch: launch ? { slug: launch.slug } : null, numbers })
+    },
+    { timeout: 60_000 },
+  )
+}

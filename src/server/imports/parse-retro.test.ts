@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkSource } from './import-retro'
+import { classifyHeading, parseRetro } from './parse-retro'
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8')
+const verdicts = (pm: { hypotheses: { statement: string; status: string }[] }) =>
+  pm.hypotheses.map((h) => [h.statement, h.status])
+
+describe('parseRetro on the seed retro (移动联盟1.1)', () => {
+  const retro = parseRetro(fixture('launch-retro-mobile-alliance-1.1.zh.md'))
+  const [slow, growth, tables, checkin] = retro.postmortems
+
+  it('makes one launch named after the H1 with the four incidents as postmortems', () => {
+    expect(retro.launch).toEqual({ name: '移动联盟1.1版本上线总结回顾' })
+    expect(retro.postmortems.map((p) => p.title)).toEqual([
+      '老用户福利初始化脚本执行过慢',
+      '生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况',
+      '线上修改及创建表结构遗漏',
+      '线上部分用户出现签到完成但签到列表未更新的情况',
+    ])
+  })
+
+  it('incident 1: the replica suspicion eliminated by the failed first attempt, the missing uid index confirmed', () => {
+    expect(slow!.symptom).toBe('代码发布源站后，执行老用户初始化脚本，发现任务上报速度很慢，严重影响上线速度')
+    const [replica, network, logging, locking, index] = slow!.hypotheses
+    expect(replica!.statement).toContain('初次判断是主从的问题')
+    expect(replica!.status).toBe('ELIMINATED')
+    expect(replica!.evidence).toContain('将脚本改为查152主库，同时将进程数加至14')
+    expect(replica!.evidence).toContain('mq上报速度为0.6/s')
+    expect([network, logging, locking].map((h) => [h!.statement, h!.status, h!.evidence])).toEqual([
+      ['网络延迟', 'ELIMINATED', '公司为万兆网且为内网传输，基本不存在'],
+      ['日志写入过多', 'ELIMINATED', '测试环境写的日志更多，但无此情况'],
+      ['多进程同时查询相同数据表，查询等待时间过长', 'ELIMINATED', 'MySQL进程没有积压'],
+    ])
+    expect(index).toEqual({
+      statement: '索引问题',
+      status: 'CONFIRMED',
+      evidence: '通过查各项目的日志表，发现uid没有建索引，考虑从这里下手',
+    })
+    expect(slow!.timeline.map((e) => [e.kind, e.hypothesis])).toEqual([
+      ['OBSERVATION', null],
+      ['ATTEMPT', 0],
+      ['RESULT', 0],
+    ])
+    expect(slow!.timeline[1]!.text).toBe('将脚本改为查152主库，同时将进程数加至14')
+    expect(slow!.resolution).toBe('临时对uid添加索引。')
+    expect(slow!.resolutionKind).toBe('TEMPORARY')
+    expect(slow!.verification).toBe('mq上报速度瞬间增至80/s，所有数据在五分钟内消费完成。')
+    expect(slow!.metric).toEqual({ label: 'mq上报速度', before: '0.6/s', after: '80/s' })
+    expect(slow!.openQuestions).toHaveLength(1)
+    expect(slow!.openQuestions[0]).toMatch(/^开发和测试环境比同样没有索引/)
+    expect(slow!.lessons).toHaveLength(1)
+    expect(slow!.rootCause).toContain('uid没有建索引')
+    expect(slow!.unmapped).toEqual([])
+  })
+
+  it('incident 2: whitelist eliminated, host 108 confirmed, a temporary shutdown with a follow-up to re-enable it', () => {
+    expect(growth!.hypotheses).toHaveLength(4)
+    expect(verdicts(growth!)[0]).toEqual(['中台对移动联盟web集群有部分IP没放开', 'ELIMINATED'])
+    expect(growth!.hypotheses[0]!.evidence).toContain('白名单')
+    expect(verdicts(growth!)[3]).toEqual(['部分web机异常，在请求落到该机器时导致返回数据为空', 'CONFIRMED'])
+    expect(growth!.hypotheses[3]!.evidence).toContain('108机器错误日志明显比其他机器多')
+    expect(growth!.rootCause).toBe(
+      '108机器版本较老，对新版curl的新特性不支持，导致我方对中台发起curl请求时返回异常',
+    )
+    expect(growth!.resolutionKind).toBe('TEMPORARY')
+    expect(growth!.actionItems).toEqual([
+      { title: '暂时关停108机器，待找到具体问题点之后再重新启用', owner: null, due: null, status: 'OPEN' },
+    ])
+  })
+
+  it('incident 3: no hypotheses, a resolution and a lesson', () => {
+    expect(tables!.hypotheses).toEqual([])
+    expect(tables!.detection).toContain('部分表结构线上未创建')
+    expect(tables!.resolution).toBe('临时提QS进行线上表结构修补')
+    expect(tables!.lessons).toHaveLength(1)
+    expect(tables!.lessons[0]).toContain('七十多张表')
+  })
+
+  it('incident 4: storage and code logic eliminated, cache-delete failure eliminated by the clear-cache test, replica lag confirmed', () => {
+    expect(verdicts(checkin!).slice(0, 4)).toEqual([
+      ['签到信息入库失败', 'ELIMINATED'],
+      ['代码逻辑错误', 'ELIMINATED'],
+      ['redis缓存数据删除失败，导致缓存未更新', 'ELIMINATED'],
+      ['redis删除成功但立即又生成一份空的', 'OPEN'],
+    ])
+    expect(checkin!.hypotheses[2]!.evidence).toContain('列表缓存清空')
+    const lag = checkin!.hypotheses.find((h) => h.statement === '主从延迟')
+    expect(lag?.status).toBe('CONFIRMED')
+    expect(lag?.evidence).toContain('确定就是主从延迟导致的这个问题')
+    expect(checkin!.lessons[0]).toContain('主从延迟')
+  })
+})
+
+describe('parseRetro on English retros of other shapes', () => {
+  it('reads a Google-SRE-style report with an action-item table and "where we got lucky"', () => {
+    const { launch, postmortems } = parseRetro(fixture('sre-style.en.md'))
+    const pm = postmortems[0]!
+    expect(launch).toBeNull()
+    expect(pm.title).toBe('Postmortem: Checkout API outage after config push')
+    expect(pm.summary).toMatch(/^A config push set/)
+    expect(pm.impact).toMatch(/^About 18% of checkout attempts failed/)
+    expect(pm.detection).toMatch(/^PagerDuty alert/)
+    expect(pm.rootCause).toContain('empty override as `0`')
+    expect(pm.rootCause).toContain('config revision 8812') // the Trigger section
+    expect(pm.resolution).toMatch(/^Rolled back config revision 8812/)
+    expect(pm.timeline.map((e) => e.kind)).toEqual([
+      'OBSERVATION',
+      'OBSERVATION',
+      'ATTEMPT',
+      'OBSERVATION',
+      'DECISION',
+      'RESULT',
+    ])
+    expect(pm.lessons).toEqual([
+      'The alert fired within three minutes.',
+      'Config changes were not validated against a schema before rollout.',
+      'The push happened outside the peak shopping window.',
+    ])
+    expect(pm.actionItems).toEqual([
+      {
+        title: 'Validate rendered config against a schema in CI',
+        owner: 'alice@example.com',
+        due: '2026-12-01',
+        status: 'OPEN',
+      },
+      {
+        title: 'Treat empty overrides as unset in the templating library',
+        owner: 'bob',
+        due: '2026-12-15',
+        status: 'OPEN',
+      },
+      {
+        title: 'Add a canary stage for config pushes',
+        owner: 'carol@example.com',
+        due: '2026-11-20',
+        status: 'DONE',
+      },
+    ])
+  })
+
+  it('reads a timeline-heavy retro with front matter, referenced hypotheses and a before/after figure', () => {
+    const pm = parseRetro(fixture('timeline-heavy.en.md')).postmortems[0]!
+    expect(pm.title).toBe('Search latency spike during reindex')
+    expect(verdicts(pm)).toEqual([
+      ["Reindex job saturating the cluster's disk IO", 'CONFIRMED'],
+      ['A bad query pattern from the new mobile client', 'ELIMINATED'],
+      ['Replication lag between the search replicas', 'ELIMINATED'],
+    ])
+    expect(pm.timeline).toHaveLength(4)
+    expect(pm.timeline[1]).toMatchObject({ kind: 'ATTEMPT' })
+    expect(pm.resolutionKind).toBe('TEMPORARY')
+    expect(pm.actionItems[0]?.title).toContain('once we throttle its IO')
+    expect(pm.metric).toEqual({ label: 'Search p95', before: '2.4s', after: '85ms' })
+    expect(pm.openQuestions).toEqual([
+      'Why did the reindex job not respect the IO budget configured last quarter?',
+    ])
+  })
+
+  it('reads a short free-form retro: intro as summary, checklist follow-ups with owners', () => {
+    const pm = parseRetro(fixture('free-form.en.md')).postmortems[0]!
+    expect(pm.title).toBe('Login emails delayed')
+    expect(pm.summary).toMatch(/^Password-reset emails were delayed/)
+    expect(pm.rootCause).toBe('Transactional and marketing mail shared one sender and one rate limit.')
+    expect(pm.resolution).toBe('Moved transactional mail to its own sender domain.')
+    expect(pm.actionItems).toEqual([
+      {
+        title: 'Alert when the provider queue is older than five minutes',
+        owner: 'dave',
+        due: '2026-12-05',
+        status: 'OPEN',
+      },
+      { title: 'Separate sender domains', owner: 'erin', due: null, status: 'DONE' },
+    ])
+  })
+
+  it('keeps sections it cannot place as unmapped notes', () => {
+    const pm = parseRetro('# Outage\n\n## Symptoms\nSlow.\n\n## Weather that day\nSunny, no clouds.\n')
+      .postmortems[0]!
+    expect(pm.symptom).toBe('Slow.')
+    expect(pm.unmapped).toEqual([{ heading: 'Weather that day', text: 'Sunny, no clouds.' }])
+  })
+})
+
+describe('heading vocabulary', () => {
+  it.each([
+    ['问题现象', 'symptom'],
+    ['问题总结：', 'lessons'],
+    ['Root cause: config drift', 'rootCause'],
+    ['Lessons Learned', 'lessons'],
+    ['1. 可能原因', 'hypotheses'],
+    ['Where we got lucky', 'lessons'],
+    ['Follow-ups', 'actionItems'],
+    ['Weather', null],
+  ])('%s → %s', (heading, field) => {
+    expect(classifyHeading(heading)).toBe(field)
+  })
+})
+
+describe('checkSource', () => {
+  it('refuses what cannot be a retro, with a reason', () => {
+    expect(checkSource('   ')).toBe('EMPTY')
+    expect(checkSource('no headings at all, just prose')).toBe('NO_STRUCTURE')
+    expect(checkSource('# Title\u0000\u0001binary')).toBe('BINARY')
+    expect(checkSource(`# Big\n${'x'.repeat(5 * 1024 * 1024)}`)).toBe('TOO_LARGE')
+    expect(checkSource('# Fine\n\ntext')).toBeNull()
+  })
+})
