@@ -50,7 +50,7 @@ describe('parseRetro on the seed retro (移动联盟1.1)', () => {
     expect(slow!.verification).toBe('mq上报速度瞬间增至80/s，所有数据在五分钟内消费完成。')
     expect(slow!.metric).toEqual({ label: 'mq上报速度', before: '0.6/s', after: '80/s' })
     expect(slow!.openQuestions).toHaveLength(1)
-    expect(slow!.openQuestions[0]).toMatch(/^开发和测试环境比同样没有索引/)
+    expect(slow!.openQuestions[0]!.text).toMatch(/^开发和测试环境比同样没有索引/)
     expect(slow!.lessons).toHaveLength(1)
     expect(slow!.rootCause).toContain('uid没有建索引')
     expect(slow!.unmapped).toEqual([])

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { parse as parseYaml } from 'yaml'
+import { isHindsightExport, parseHindsight } from './parse-hindsight'
 import { hasCue, overlap, sentences, toNumber } from './text'
 import vocabulary from './vocabulary.json'
 
@@ -22,12 +23,18 @@ export type HypothesisStatus = 'OPEN' | 'ELIMINATED' | 'CONFIRMED'
 export type TimelineKind = 'OBSERVATION' | 'ATTEMPT' | 'RESULT' | 'DECISION'
 
 export type ParsedHypothesis = { statement: string; status: HypothesisStatus; evidence: string }
-export type ParsedTimelineEntry = { kind: TimelineKind; text: string; hypothesis: number | null }
+export type ParsedTimelineEntry = {
+  kind: TimelineKind
+  text: string
+  hypothesis: number | null
+  at?: string | null
+}
 export type ParsedActionItem = {
   title: string
   owner: string | null
   due: string | null
-  status: 'OPEN' | 'DONE'
+  status: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'
+  link?: string | null
 }
 export type ParsedPostmortem = {
   title: string
@@ -42,10 +49,18 @@ export type ParsedPostmortem = {
   resolutionKind: 'TEMPORARY' | 'PERMANENT' | null
   verification: string
   metric: { label: string; before: string; after: string } | null
-  openQuestions: string[]
+  openQuestions: { text: string; answer: string }[]
   lessons: string[]
   actionItems: ParsedActionItem[]
   unmapped: { heading: string; text: string }[]
+  /** Known exactly only from Hindsight's own export. */
+  severity?: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | null
+  occurredAt?: string | null
+  detectedAt?: string | null
+  resolvedAt?: string | null
+  rootCauseCategory?: string | null
+  tags?: string[]
+  services?: string[]
 }
 export type ParsedRetro = { launch: { name: string } | null; postmortems: ParsedPostmortem[] }
 
@@ -218,7 +233,7 @@ class IncidentReader {
         this.pm.verification = join(this.pm.verification, text)
         break
       case 'openQuestions':
-        this.pm.openQuestions.push(...parts.map((p) => p.text))
+        this.pm.openQuestions.push(...parts.map((p) => ({ text: p.text, answer: '' })))
         break
       case 'lessons':
         this.pm.lessons.push(...parts.map((p) => p.text))
@@ -539,6 +554,7 @@ export function parseRetro(source: string): ParsedRetro {
   const root = processor.parse(boundNesting(source))
   const front =
     root.children[0]?.type === 'yaml' ? safeYaml((root.children[0] as { value: string }).value) : {}
+  if (isHindsightExport(front, source)) return parseHindsight(front, source)
   const tree = buildTree(root)
   const h1 = tree.children.find((s) => s.depth === 1)?.heading ?? ''
   const incidents = findIncidents(tree)

@@ -38,14 +38,14 @@ export function toDocument(
       ownerId,
       dueDate: a.due,
       status: a.status,
-      link: null,
+      link: a.link ?? null,
     }
   })
   const summary = notes.length
     ? [pm.summary, `### Imported, not mapped\n\n${notes.join('\n\n')}`].filter(Boolean).join('\n\n')
     : pm.summary
   return postmortemDocument.parse({
-    title: cut(pm.title.replace(/\s+/g, ' ').trim() || 'Untitled', LIMITS.title),
+    title: cut(pm.title.trim() || 'Untitled', LIMITS.title),
     launchId,
     summary: cut(summary, LIMITS.text),
     detection: cut(pm.detection, LIMITS.text),
@@ -54,6 +54,13 @@ export function toDocument(
     rootCause: cut(pm.rootCause, LIMITS.text),
     resolution: cut(pm.resolution, LIMITS.text),
     resolutionKind: pm.resolutionKind,
+    severity: pm.severity ?? null,
+    occurredAt: pm.occurredAt ?? null,
+    detectedAt: pm.detectedAt ?? null,
+    resolvedAt: pm.resolvedAt ?? null,
+    rootCauseCategory: pm.rootCauseCategory ?? null,
+    tags: pm.tags ?? [],
+    services: pm.services ?? [],
     verification: cut(pm.verification, LIMITS.text),
     metric: pm.metric
       ? {
@@ -70,7 +77,7 @@ export function toDocument(
     })),
     timeline: pm.timeline.slice(0, 500).map((e) => ({
       id: randomUUID(),
-      at: null,
+      at: e.at ?? null,
       kind: e.kind,
       text: cut(e.text, LIMITS.text),
       hypothesisId:
@@ -78,7 +85,11 @@ export function toDocument(
     })),
     openQuestions: pm.openQuestions
       .slice(0, LIMITS.items)
-      .map((text) => ({ id: randomUUID(), text: cut(text, LIMITS.short), answer: '' })),
+      .map((q) => ({
+        id: randomUUID(),
+        text: cut(q.text, LIMITS.short),
+        answer: cut(q.answer, LIMITS.text),
+      })),
     lessons: pm.lessons
       .slice(0, LIMITS.items)
       .map((text) => ({ id: randomUUID(), text: cut(text, LIMITS.text) })),

@@ -16,8 +16,13 @@ export const MARKDOWN_FORMAT_VERSION = 1
 const attrs = (value: unknown) =>
   JSON.stringify(value).replaceAll('-->', '--\\u003e').replaceAll('<!--', '\\u003c!--')
 
+/** Marker-like text inside a field is escaped, so that it cannot end the field early. */
+export const escapeMarkers = (text: string) => text.replace(/<!--(\s*)(\\*)(\/?hindsight:)/g, '<!--$1\\$2$3')
+export const unescapeMarkers = (text: string) =>
+  text.replace(/<!--(\s*)\\(\\*)(\/?hindsight:)/g, '<!--$1$2$3')
+
 function field(name: string, text: string) {
-  return `<!-- hindsight:field ${name} -->\n${text}\n<!-- /hindsight:field -->`
+  return `<!-- hindsight:field ${name} -->\n${escapeMarkers(text)}\n<!-- /hindsight:field -->`
 }
 
 const hypothesisLabel = { OPEN: 'Open', ELIMINATED: 'Eliminated', CONFIRMED: 'Confirmed' } as const
@@ -50,7 +55,7 @@ export function postmortemToMarkdown(view: PostmortemView, { depth = 1 }: { dept
   const out: string[] = []
   if (depth === 1) out.push(`---\n${stringify(meta).trimEnd()}\n---`)
   else out.push(`<!-- hindsight:postmortem ${attrs(meta)} -->`)
-  out.push(h(1, `${formatNumber(view.number)} · ${doc.title.replace(/\s+/g, ' ')}`))
+  out.push(h(1, `${formatNumber(view.number)} · ${escapeMarkers(doc.title.replace(/\s+/g, ' '))}`))
 
   const section = (title: string, name: keyof typeof doc) => {
     const value = doc[name]
@@ -89,7 +94,9 @@ export function postmortemToMarkdown(view: PostmortemView, { depth = 1 }: { dept
   section('Verification', 'verification')
   if (doc.metric)
     out.push(
-      `**Metric:** ${[doc.metric.label, `${doc.metric.before} → ${doc.metric.after}`].filter(Boolean).join(': ')}`,
+      escapeMarkers(
+        `**Metric:** ${[doc.metric.label, `${doc.metric.before} → ${doc.metric.after}`].filter(Boolean).join(': ')}`,
+      ),
     )
 
   const items = <T extends { id: string }>(
@@ -124,7 +131,7 @@ export function postmortemToMarkdown(view: PostmortemView, { depth = 1 }: { dept
       h(3, `Action ${i + 1}`),
       `<!-- hindsight:action ${attrs({ id: item.id, status: item.status, owner: owner?.email ?? null, due: item.dueDate, link: item.link })} -->`,
       field('title', item.title),
-      facts.map((f) => `- ${f}`).join('\n'),
+      facts.map((f) => `- ${escapeMarkers(f)}`).join('\n'),
     ]
   })
   return `${out.join('\n\n')}\n`
@@ -152,7 +159,10 @@ export function launchToMarkdown(
       launchedAt: launch.launchedAt?.toISOString().slice(0, 10) ?? null,
     },
   }
-  const parts = [`---\n${stringify(meta).trimEnd()}\n---`, `# ${launch.name.replace(/\s+/g, ' ')}`]
+  const parts = [
+    `---\n${stringify(meta).trimEnd()}\n---`,
+    `# ${escapeMarkers(launch.name.replace(/\s+/g, ' '))}`,
+  ]
   if (launch.description) parts.push(field('description', launch.description))
   for (const view of postmortems) parts.push(postmortemToMarkdown(view, { depth: 2 }).trimEnd())
   return `${parts.join('\n\n')}\n`
