@@ -155,7 +155,7 @@ describe('parseRetro on English retros of other shapes', () => {
     expect(pm.actionItems[0]?.title).toContain('once we throttle its IO')
     expect(pm.metric).toEqual({ label: 'Search p95', before: '2.4s', after: '85ms' })
     expect(pm.openQuestions).toEqual([
-      'Why did the reindex job not respect the IO budget configured last quarter?',
+      { text: 'Why did the reindex job not respect the IO budget configured last quarter?', answer: '' },
     ])
   })
 
