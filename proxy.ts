@@ -21,6 +21,7 @@ export const config = {
     '/launches/:path*',
     '/checklists/:path*',
     '/settings/:path*',
+    '/imports/:path*',
     '/',
   ],
 }

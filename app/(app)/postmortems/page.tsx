@@ -1,4 +1,4 @@
-import { BookOpen, Plus } from 'lucide-react'
+import { BookOpen, FileUp, Plus } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
@@ -29,10 +29,16 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
     input.status || input.severity || input.launch || input.tag || input.service || input.cursor,
   )
   const newButton = editor ? (
-    <Link href="/postmortems/new" className={buttonVariants()}>
-      <Plus aria-hidden />
-      {t('newButton')}
-    </Link>
+    <div className="flex flex-wrap gap-2">
+      <Link href="/imports" className={buttonVariants({ variant: 'secondary' })}>
+        <FileUp aria-hidden />
+        {t('importButton')}
+      </Link>
+      <Link href="/postmortems/new" className={buttonVariants()}>
+        <Plus aria-hidden />
+        {t('newButton')}
+      </Link>
+    </div>
   ) : null
 
   return (

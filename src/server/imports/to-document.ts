@@ -83,13 +83,11 @@ export function toDocument(
       hypothesisId:
         e.hypothesis !== null && e.hypothesis < LIMITS.items ? (hypothesisIds[e.hypothesis] ?? null) : null,
     })),
-    openQuestions: pm.openQuestions
-      .slice(0, LIMITS.items)
-      .map((q) => ({
-        id: randomUUID(),
-        text: cut(q.text, LIMITS.short),
-        answer: cut(q.answer, LIMITS.text),
-      })),
+    openQuestions: pm.openQuestions.slice(0, LIMITS.items).map((q) => ({
+      id: randomUUID(),
+      text: cut(q.text, LIMITS.short),
+      answer: cut(q.answer, LIMITS.text),
+    })),
     lessons: pm.lessons
       .slice(0, LIMITS.items)
       .map((text) => ({ id: randomUUID(), text: cut(text, LIMITS.text) })),

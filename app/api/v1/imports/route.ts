@@ -1,0 +1,14 @@
+import { domainError, parseJson, withActor } from '@/lib/api'
+import { importRetro } from '@/server/imports/import-retro'
+import { parsedRetroSchema } from '@/server/imports/schemas'
+
+// POST /api/v1/imports - save a reviewed, parsed retro (see /preview) in one transaction.
+export async function POST(request: Request) {
+  return withActor('EDITOR', async ({ actor }) => {
+    const body = await parseJson(request, parsedRetroSchema, 10_000_000)
+    if (!body.ok) return body.response
+    const result = await importRetro({ actor, retro: body.data })
+    if (!result.ok) return domainError(result.error)
+    return Response.json(result.data, { status: 201 })
+  })
+}

@@ -1,0 +1,31 @@
+import type { ParsedPostmortem } from '@/server/imports/parse-retro'
+
+export const textFields = [
+  'summary',
+  'symptom',
+  'detection',
+  'impact',
+  'rootCause',
+  'resolution',
+  'verification',
+] as const
+export type TextField = (typeof textFields)[number]
+/** Where a found section goes: a text field, kept as a note (unmapped), or left out. */
+export type Target = TextField | 'note' | 'drop'
+
+/** Source key: a text field's name, or "unmapped:<index>". */
+export type Mapping = Record<string, Target>
+
+/** The postmortem with each found section moved where the person chose. */
+export function applyMapping(pm: ParsedPostmortem, mapping: Mapping): ParsedPostmortem {
+  const out: ParsedPostmortem = { ...pm, unmapped: [] }
+  for (const field of textFields) out[field] = ''
+  const put = (target: Target, heading: string, text: string) => {
+    if (!text || target === 'drop') return
+    if (target === 'note') out.unmapped.push({ heading, text })
+    else out[target] = out[target] ? `${out[target]}\n\n${text}` : text
+  }
+  for (const field of textFields) put(mapping[field] ?? field, field, pm[field])
+  pm.unmapped.forEach((u, i) => put(mapping[`unmapped:${i}`] ?? 'note', u.heading, u.text))
+  return out
+}

@@ -1,0 +1,279 @@
+'use client'
+
+import { FileUp } from 'lucide-react'
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useState, useTransition } from 'react'
+import { Button } from '@/components/ui/button'
+import { Card } from '@/components/ui/card'
+import { FormError } from '@/components/ui/field'
+import { Input, NativeSelect } from '@/components/ui/input'
+import { Textarea } from '@/components/ui/textarea'
+import type { ParsedRetro } from '@/server/imports/parse-retro'
+import { hypothesisStatuses } from '@/server/postmortems/schemas'
+import { applyMapping, textFields, type Mapping, type Target } from './apply-mapping'
+
+type Draft = { retro: ParsedRetro; include: boolean[]; mappings: Mapping[] }
+
+/** Paste or upload → preview the mapping and adjust it → import in one transaction. */
+export function ImportWizard() {
+  const t = useTranslations('ImportPage')
+  const fields = useTranslations('Fields')
+  const enums = useTranslations('Enums')
+  const router = useRouter()
+  const [source, setSource] = useState('')
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [pending, startTransition] = useTransition()
+
+  const fail = (code: string) =>
+    setError(t.has(`errors.${code}` as never) ? t(`errors.${code}` as never) : t('errors.UNKNOWN'))
+
+  const preview = () =>
+    startTransition(async () => {
+      setError(null)
+      const response = await fetch('/api/v1/imports/preview', { method: 'POST', body: source }).catch(
+        () => null,
+      )
+      const body = (await response?.json().catch(() => null)) as
+        (ParsedRetro & { error?: { code: string; message?: string } }) | null
+      if (!response?.ok || !body || body.error)
+        return fail(body?.error?.message ?? body?.error?.code ?? 'UNKNOWN')
+      setDraft({
+        retro: body,
+        include: body.postmortems.map(() => true),
+        mappings: body.postmortems.map(() => ({})),
+      })
+    })
+
+  const save = () =>
+    startTransition(async () => {
+      if (!draft) return
+      const postmortems = draft.retro.postmortems.flatMap((pm, i) =>
+        draft.include[i] ? [applyMapping(pm, draft.mappings[i]!)] : [],
+      )
+      if (!postmortems.length) return setError(t('nothingSelected'))
+      const response = await fetch('/api/v1/imports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ launch: draft.retro.launch, postmortems }),
+      }).catch(() => null)
+      const body = (await response?.json().catch(() => null)) as {
+        launch: { slug: string } | null
+        numbers: number[]
+      } | null
+      if (!response?.ok || !body) return fail('UNKNOWN')
+      router.push(body.launch ? `/launches/${body.launch.slug}` : `/postmortems/${body.numbers[0]}/edit`)
+    })
+
+  if (!draft)
+    return (
+      <Card className="grid gap-4">
+        <FormError message={error ?? undefined} />
+        <label className="grid gap-1.5 text-sm font-medium">
+          {t('sourceLabel')}
+          <Textarea
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            placeholder={t('sourcePlaceholder')}
+            className="min-h-64 font-mono text-xs"
+          />
+        </label>
+        <label className="grid gap-1.5 text-sm">
+          <span className="inline-flex items-center gap-1.5 font-medium">
+            <FileUp className="size-4" aria-hidden />
+            {t('fileLabel')}
+          </span>
+          <Input
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            onChange={async (e) => {
+              const file = e.target.files?.[0]
+              if (!file) return
+              if (file.size > 5 * 1024 * 1024) return fail('TOO_LARGE')
+              setSource(await file.text())
+            }}
+          />
+        </label>
+        <Button type="button" className="w-fit" disabled={pending || !source.trim()} onClick={preview}>
+          {pending ? t('previewing') : t('preview')}
+        </Button>
+      </Card>
+    )
+
+  const update = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch })
+  const setMapping = (i: number, key: string, target: Target) =>
+    update({ mappings: draft.mappings.map((m, j) => (j === i ? { ...m, [key]: target } : m)) })
+  const targetOptions = (
+    <>
+      {textFields.map((f) => (
+        <option key={f} value={f}>
+          {fields(f)}
+        </option>
+      ))}
+      <option value="note">{t('keepAsNote')}</option>
+      <option value="drop">{t('leaveOut')}</option>
+    </>
+  )
+  const count = draft.include.filter(Boolean).length
+
+  return (
+    <div className="grid gap-4">
+      <FormError message={error ?? undefined} />
+      {draft.retro.launch ? (
+        <label className="grid max-w-xl gap-1.5 text-sm font-medium">
+          {t('launchLabel')}
+          <Input
+            value={draft.retro.launch.name}
+            maxLength={120}
+            onChange={(e) => update({ retro: { ...draft.retro, launch: { name: e.target.value } } })}
+          />
+        </label>
+      ) : null}
+      <ol className="grid gap-4" aria-label={t('title')}>
+        {draft.retro.postmortems.map((pm, i) => {
+          const setPm = (next: typeof pm) =>
+            update({
+              retro: {
+                ...draft.retro,
+                postmortems: draft.retro.postmortems.map((p, j) => (j === i ? next : p)),
+              },
+            })
+          const found = textFields.filter((f) => pm[f])
+          return (
+            <li key={i}>
+              <Card className="grid gap-3 p-4" aria-label={pm.title}>
+                <label className="inline-flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={draft.include[i]}
+                    onChange={(e) =>
+                      update({ include: draft.include.map((v, j) => (j === i ? e.target.checked : v)) })
+                    }
+                  />
+                  {t('include')}
+                </label>
+                <label className="grid gap-1 text-sm font-medium">
+                  {t('titleLabel')}
+                  <Input
+                    value={pm.title}
+                    maxLength={200}
+                    onChange={(e) => setPm({ ...pm, title: e.target.value })}
+                  />
+                </label>
+                {found.length || pm.unmapped.length ? (
+                  <table className="w-full text-left text-sm">
+                    <thead className="text-xs text-muted-foreground">
+                      <tr>
+                        <th className="py-1 pr-3 font-medium">{t('section')}</th>
+                        <th className="py-1 font-medium">{t('mapsTo')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {found.map((f) => (
+                        <tr key={f} className="border-t border-border align-top">
+                          <td className="py-2 pr-3">
+                            <span className="font-medium">{fields(f)}</span>
+                            <p className="line-clamp-2 text-muted-foreground">{pm[f]}</p>
+                          </td>
+                          <td className="py-2">
+                            <NativeSelect
+                              aria-label={`${t('mapsTo')}: ${fields(f)}`}
+                              value={draft.mappings[i]![f] ?? f}
+                              onChange={(e) => setMapping(i, f, e.target.value as Target)}
+                              className="h-8 w-44"
+                            >
+                              {targetOptions}
+                            </NativeSelect>
+                          </td>
+                        </tr>
+                      ))}
+                      {pm.unmapped.map((u, k) => (
+                        <tr key={`u${k}`} className="border-t border-border align-top">
+                          <td className="py-2 pr-3">
+                            <span className="font-medium text-warning">
+                              {t('unmapped', { heading: u.heading })}
+                            </span>
+                            <p className="line-clamp-2 text-muted-foreground">{u.text}</p>
+                          </td>
+                          <td className="py-2">
+                            <NativeSelect
+                              aria-label={`${t('mapsTo')}: ${u.heading}`}
+                              value={draft.mappings[i]![`unmapped:${k}`] ?? 'note'}
+                              onChange={(e) => setMapping(i, `unmapped:${k}`, e.target.value as Target)}
+                              className="h-8 w-44"
+                            >
+                              {targetOptions}
+                            </NativeSelect>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+                {pm.hypotheses.length ? (
+                  <div className="grid gap-2">
+                    <h3 className="text-sm font-medium">{t('hypotheses')}</h3>
+                    <ol className="grid gap-1.5">
+                      {pm.hypotheses.map((h, k) => (
+                        <li key={k} className="flex items-start justify-between gap-3 text-sm">
+                          <span className="min-w-0">
+                            {k + 1}. {h.statement}
+                            {h.evidence ? (
+                              <span className="line-clamp-1 block text-xs text-muted-foreground">
+                                {h.evidence}
+                              </span>
+                            ) : null}
+                          </span>
+                          <NativeSelect
+                            aria-label={`${t('hypotheses')} ${k + 1}`}
+                            value={h.status}
+                            onChange={(e) =>
+                              setPm({
+                                ...pm,
+                                hypotheses: pm.hypotheses.map((x, j) =>
+                                  j === k ? { ...x, status: e.target.value as typeof h.status } : x,
+                                ),
+                              })
+                            }
+                            className="h-8 w-32 shrink-0"
+                          >
+                            {hypothesisStatuses.map((s) => (
+                              <option key={s} value={s}>
+                                {enums(`hypothesis.${s}`)}
+                              </option>
+                            ))}
+                          </NativeSelect>
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                ) : null}
+                <p className="text-xs text-muted-foreground">
+                  {t('counts', {
+                    timeline: pm.timeline.length,
+                    questions: pm.openQuestions.length,
+                    lessons: pm.lessons.length,
+                    actions: pm.actionItems.length,
+                  })}
+                  {pm.resolutionKind
+                    ? ` · ${t('resolutionKind', { kind: enums(`resolution.${pm.resolutionKind}`) })}`
+                    : ''}
+                  {pm.metric ? ` · ${t('metric', pm.metric)}` : ''}
+                </p>
+              </Card>
+            </li>
+          )
+        })}
+      </ol>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" disabled={pending || !count} onClick={save}>
+          {pending ? t('importing') : t('import', { count })}
+        </Button>
+        <Button type="button" variant="ghost" disabled={pending} onClick={() => setDraft(null)}>
+          {t('startOver')}
+        </Button>
+      </div>
+    </div>
+  )
+}
