@@ -21,7 +21,10 @@ test('[IMPORT]: the seed retro is uploaded, its mapping reviewed and imported as
   await page.getByRole('button', { name: 'Preview' }).click()
 
   await expect(page.getByLabel('Launch')).toHaveValue('移动联盟1.1版本上线总结回顾')
-  const cards = page.getByRole('list', { name: 'Import retros' }).getByRole('listitem').filter({ has: page.getByLabel('Title') })
+  const cards = page
+    .getByRole('list', { name: 'Import retros' })
+    .getByRole('listitem')
+    .filter({ has: page.getByLabel('Title') })
   await expect(cards).toHaveCount(4)
   const slow = cards.nth(0)
   await expect(slow.getByLabel('Title')).toHaveValue('老用户福利初始化脚本执行过慢')

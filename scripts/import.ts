@@ -3,9 +3,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { db } from '../src/server/db'
-import { importRetro, previewRetro } from '../src/server/imports/import-retro'
 import type { Actor } from '../src/server/auth/roles'
+import { previewRetro } from '../src/server/imports/preview-retro'
+
+// The database is opened only to save (a dry run touches nothing).
+const database = () => import('../src/server/db').then((m) => m.db)
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,7 +24,9 @@ function files(target: string): string[] {
 }
 
 async function actor(): Promise<Actor> {
-  const user = await db.user.findFirst({
+  const user = await (
+    await database()
+  ).user.findFirst({
     where: values.as ? { email: values.as.toLowerCase() } : { role: 'ADMIN' },
     orderBy: { createdAt: 'asc' },
     select: { id: true, name: true, email: true, role: true },
@@ -66,6 +70,7 @@ async function main(): Promise<number> {
     } else if (dry) {
       results.push({ file, ...preview.data })
     } else {
+      const { importRetro } = await import('../src/server/imports/import-retro')
       const saved = await importRetro({ actor: who!, retro: preview.data })
       if (!saved.ok) failed++
       results.push({ file, ...(saved.ok ? saved.data : { error: saved.error.code }) })
@@ -101,7 +106,7 @@ async function main(): Promise<number> {
 
 main()
   .then(async (code) => {
-    await db.$disconnect()
+    if (!values['dry-run']) await (await database()).$disconnect()
     process.exit(code)
   })
   .catch((error: unknown) => {

@@ -5,7 +5,8 @@ import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { insertAccount } from '../users/create-account'
-import { importRetro, previewRetro } from './import-retro'
+import { importRetro } from './import-retro'
+import { previewRetro } from './preview-retro'
 import type { ParsedRetro } from './parse-retro'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkSource } from './import-retro'
+import { checkSource } from './preview-retro'
 import { classifyHeading, parseRetro } from './parse-retro'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8')

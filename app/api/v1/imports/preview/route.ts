@@ -1,5 +1,5 @@
 import { jsonError, withActor } from '@/lib/api'
-import { MAX_IMPORT_BYTES, previewRetro } from '@/server/imports/import-retro'
+import { MAX_IMPORT_BYTES, previewRetro } from '@/server/imports/preview-retro'
 
 // POST /api/v1/imports/preview - the Markdown retro in the body (text, at most 5 MB) →
 // the structure it would be imported as. Saves nothing.

@@ -1,0 +1,23 @@
+import { err, ok, type Result } from '../result'
+import { parseRetro, type ParsedRetro } from './parse-retro'
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+export type ImportError = 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NO_STRUCTURE'
+
+/** Checks a document before parsing: size, text, headings. Returns the reason it cannot be imported. */
+export function checkSource(source: string): ImportError | null {
+  if (!source.trim()) return 'EMPTY'
+  if (Buffer.byteLength(source) > MAX_IMPORT_BYTES) return 'TOO_LARGE'
+  // NUL or many replacement characters: not a text file.
+  if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > 8) return 'BINARY'
+  if (!/^\s{0,3}#{1,6}\s+\S/m.test(source)) return 'NO_STRUCTURE'
+  return null
+}
+
+/** Parses a retro, or says why it cannot be imported. */
+export function previewRetro(source: string): Result<ParsedRetro> {
+  const problem = checkSource(source)
+  if (problem) return err('INVALID_INPUT', { message: problem })
+  return ok(parseRetro(source))
+}
