@@ -16,7 +16,7 @@ test('[I18N]: the language follows the browser until one is chosen, and the choi
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' })
   await expect(page.getByRole('heading', { name: '复盘', level: 1 })).toBeVisible()
-  await expect(page.getByRole('heading', { name: '还没有复盘' })).toBeVisible()
+  await expect(page.getByRole('link', { name: '新建复盘' }).first()).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { name: '复盘', level: 1 })).toBeVisible()
   await page.getByRole('link', { name: '设置' }).click()
