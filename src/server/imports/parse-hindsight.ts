@@ -1,5 +1,12 @@
 import { unescapeMarkers } from '../postmortems/to-markdown'
-import type { ParsedActionItem, ParsedPostmortem, ParsedRetro, TimelineKind } from './parse-retro'
+import {
+  emptyPostmortem,
+  textFields,
+  type ParsedActionItem,
+  type ParsedPostmortem,
+  type ParsedRetro,
+  type TimelineKind,
+} from './parsed-retro'
 
 /*
  * Reads Hindsight's own Markdown export (docs/decisions/005-markdown-export.md) exactly:
@@ -30,24 +37,11 @@ function blank(meta: Meta): ParsedPostmortem {
   const oneOf = <T extends string>(v: unknown, values: readonly T[]) =>
     values.includes(v as T) ? (v as T) : null
   return {
-    title: str(meta.title) || 'Untitled',
-    summary: '',
-    symptom: '',
-    detection: '',
-    impact: '',
-    hypotheses: [],
-    timeline: [],
-    rootCause: '',
-    resolution: '',
+    ...emptyPostmortem(str(meta.title) || 'Untitled'),
     resolutionKind: oneOf(meta.resolutionKind, ['TEMPORARY', 'PERMANENT'] as const),
-    verification: '',
     metric: metric
       ? { label: str(metric.label), before: str(metric.before), after: str(metric.after) }
       : null,
-    openQuestions: [],
-    lessons: [],
-    actionItems: [],
-    unmapped: [],
     severity: oneOf(meta.severity, ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const),
     occurredAt: strOrNull(meta.occurredAt),
     detectedAt: strOrNull(meta.detectedAt),
@@ -57,17 +51,6 @@ function blank(meta: Meta): ParsedPostmortem {
     services: list(meta.services),
   }
 }
-
-const topFields = [
-  'summary',
-  'symptom',
-  'detection',
-  'impact',
-  'rootCause',
-  'resolution',
-  'verification',
-] as const
-type TopField = (typeof topFields)[number]
 
 /** One postmortem's body: the text from its first marker to the next postmortem marker. */
 function readBody(pm: ParsedPostmortem, body: string) {
@@ -132,8 +115,8 @@ function readBody(pm: ParsedPostmortem, body: string) {
   })
 
   function assign(name: string, text: string) {
-    if ((topFields as readonly string[]).includes(name)) {
-      pm[name as TopField] = text
+    if ((textFields as readonly string[]).includes(name)) {
+      pm[name as (typeof textFields)[number]] = text
       item = null
       return
     }

@@ -8,6 +8,14 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { parse as parseYaml } from 'yaml'
 import { isHindsightExport, parseHindsight } from './parse-hindsight'
+import {
+  emptyPostmortem,
+  type HypothesisStatus,
+  type ParsedActionItem,
+  type ParsedPostmortem,
+  type ParsedRetro,
+  type TimelineKind,
+} from './parsed-retro'
 import { hasCue, overlap, sentences, toNumber } from './text'
 import vocabulary from './vocabulary.json'
 
@@ -19,51 +27,7 @@ import vocabulary from './vocabulary.json'
  */
 
 export type Field = keyof typeof vocabulary.sections
-export type HypothesisStatus = 'OPEN' | 'ELIMINATED' | 'CONFIRMED'
-export type TimelineKind = 'OBSERVATION' | 'ATTEMPT' | 'RESULT' | 'DECISION'
-
-export type ParsedHypothesis = { statement: string; status: HypothesisStatus; evidence: string }
-export type ParsedTimelineEntry = {
-  kind: TimelineKind
-  text: string
-  hypothesis: number | null
-  at?: string | null
-}
-export type ParsedActionItem = {
-  title: string
-  owner: string | null
-  due: string | null
-  status: 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'
-  link?: string | null
-}
-export type ParsedPostmortem = {
-  title: string
-  summary: string
-  symptom: string
-  detection: string
-  impact: string
-  hypotheses: ParsedHypothesis[]
-  timeline: ParsedTimelineEntry[]
-  rootCause: string
-  resolution: string
-  resolutionKind: 'TEMPORARY' | 'PERMANENT' | null
-  verification: string
-  metric: { label: string; before: string; after: string } | null
-  openQuestions: { text: string; answer: string }[]
-  lessons: string[]
-  actionItems: ParsedActionItem[]
-  unmapped: { heading: string; text: string }[]
-  /** Known exactly only from Hindsight's own export. */
-  severity?: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | null
-  occurredAt?: string | null
-  detectedAt?: string | null
-  resolvedAt?: string | null
-  rootCauseCategory?: string | null
-  tags?: string[]
-  services?: string[]
-}
-export type ParsedRetro = { launch: { name: string } | null; postmortems: ParsedPostmortem[] }
-
+export type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
 type Section = { heading: string; depth: number; content: RootContent[]; children: Section[] }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
@@ -150,27 +114,6 @@ function blocks(nodes: RootContent[]): { text: string; ordinal: number | null }[
   return out
 }
 
-function empty(title: string): ParsedPostmortem {
-  return {
-    title,
-    summary: '',
-    symptom: '',
-    detection: '',
-    impact: '',
-    hypotheses: [],
-    timeline: [],
-    rootCause: '',
-    resolution: '',
-    resolutionKind: null,
-    verification: '',
-    metric: null,
-    openQuestions: [],
-    lessons: [],
-    actionItems: [],
-    unmapped: [],
-  }
-}
-
 const join = (a: string, b: string) => (a && b ? `${a}\n\n${b}` : a || b)
 
 /** Reads one incident's sections into a postmortem. */
@@ -182,7 +125,7 @@ class IncidentReader {
   private tested: number | null = null
 
   constructor(title: string) {
-    this.pm = empty(title)
+    this.pm = emptyPostmortem(title)
   }
 
   read(section: Section) {
