@@ -78,7 +78,10 @@ describe('importRetro (real database)', () => {
       ),
     }
     const before = await db.postmortem.count()
-    await expect(importRetro({ actor: editor, retro: broken })).rejects.toThrow()
+    expect(await importRetro({ actor: editor, retro: broken })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(await db.postmortem.count()).toBe(before)
     expect(await db.launch.count({ where: { name: 'Half-imported launch' } })).toBe(0)
   })
@@ -94,5 +97,34 @@ describe('importRetro (real database)', () => {
     expect(previewRetro('')).toMatchObject({ ok: false, error: { message: 'EMPTY' } })
     expect(previewRetro('just words')).toMatchObject({ ok: false, error: { message: 'NO_STRUCTURE' } })
     expect(previewRetro('# x\u0000')).toMatchObject({ ok: false, error: { message: 'BINARY' } })
+  })
+})
+
+describe('importRetro with hostile or hand-edited input', () => {
+  it('leaves out javascript: links and out-of-order dates instead of failing, and says so', async () => {
+    const markdown = [
+      '---',
+      'hindsight: 1',
+      'title: Hand-edited export',
+      'occurredAt: 2026-11-02T10:00:00.000Z',
+      'resolvedAt: 2026-11-01T10:00:00.000Z',
+      '---',
+      '',
+      '# PM-1 · Hand-edited export',
+      '',
+      '<!-- hindsight:action {"id":"x","status":"OPEN","owner":null,"due":null,"link":"javascript:alert(1)"} -->',
+      '<!-- hindsight:field title -->',
+      'Click me',
+      '<!-- /hindsight:field -->',
+    ].join('\n')
+    const preview = previewRetro(markdown)
+    if (!preview.ok) throw new Error('preview failed')
+    const result = await importRetro({ actor: editor, retro: preview.data })
+    expect(result.ok).toBe(true)
+    const pm = result.ok ? await getPostmortem({ actor: editor, number: result.data.numbers[0]! }) : null
+    const doc = pm?.ok ? pm.data.document : null
+    expect(doc?.actionItems.map((a) => [a.title, a.link])).toEqual([['Click me', null]])
+    expect(doc?.summary).toContain('Link left out')
+    expect([doc?.occurredAt, doc?.resolvedAt]).toEqual(['2026-11-02T10:00:00.000Z', null])
   })
 })

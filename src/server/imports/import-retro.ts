@@ -1,4 +1,5 @@
 import 'server-only'
+import { ZodError } from 'zod'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
@@ -22,34 +23,41 @@ export async function importRetro({
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   if (!retro.postmortems.length) return err('INVALID_INPUT', { message: 'NO_STRUCTURE' })
   const people = await db.user.findMany({ select: { id: true, name: true, email: true } })
-  return db.$transaction(
-    async (tx) => {
-      const launch = retro.launch
-        ? await insertLaunch(tx, {
-            name: retro.launch.name.slice(0, 120),
-            description: '',
-            plannedAt: null,
-            launchedAt: null,
+  return db
+    .$transaction(
+      async (tx) => {
+        const launch = retro.launch
+          ? await insertLaunch(tx, {
+              name: retro.launch.name.slice(0, 120),
+              description: '',
+              plannedAt: null,
+              launchedAt: null,
+            })
+          : null
+        const numbers: number[] = []
+        for (const parsed of retro.postmortems) {
+          const document = toDocument(parsed, people, launch?.id ?? null)
+          const created = await tx.postmortem.create({
+            data: {
+              ...scalarColumns(document),
+              createdById: actor.id,
+              updatedById: actor.id,
+              authors: { create: { userId: actor.id } },
+            },
+            select: { id: true, number: true },
           })
-        : null
-      const numbers: number[] = []
-      for (const parsed of retro.postmortems) {
-        const document = toDocument(parsed, people, launch?.id ?? null)
-        const created = await tx.postmortem.create({
-          data: {
-            ...scalarColumns(document),
-            createdById: actor.id,
-            updatedById: actor.id,
-            authors: { create: { userId: actor.id } },
-          },
-          select: { id: true, number: true },
-        })
-        await syncChildren(tx, created.id, document)
-        await syncTaxonomy(tx, created.id, document)
-        numbers.push(created.number)
-      }
-      return ok({ launch: launch ? { slug: launch.slug } : null, numbers })
-    },
-    { timeout: 60_000 },
-  )
+          await syncChildren(tx, created.id, document)
+          await syncTaxonomy(tx, created.id, document)
+          numbers.push(created.number)
+        }
+        return ok({ launch: launch ? { slug: launch.slug } : null, numbers })
+      },
+      { timeout: 60_000 },
+    )
+    .catch((error: unknown) => {
+      // A value no rule could make valid (the document schema refused it): nothing was saved.
+      if (error instanceof ZodError)
+        return err('INVALID_INPUT', { message: error.issues[0]?.message ?? 'INVALID' })
+      throw error
+    })
 }

@@ -5,6 +5,17 @@ import type { ParsedPostmortem } from './parse-retro'
 export type Person = { id: string; name: string; email: string }
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+const names = (list: string[] | undefined) =>
+  [...new Set((list ?? []).map((n) => n.trim().slice(0, LIMITS.name)).filter(Boolean))].slice(0, LIMITS.tags)
+
+/** Occurred ≤ detected ≤ resolved: a date that breaks the order (a hand-edited file) is left out. */
+function inOrder(occurredAt: string | null, detectedAt: string | null, resolvedAt: string | null) {
+  const ms = (d: string | null) => (d ? Date.parse(d) : NaN)
+  const detected = detectedAt && !(ms(detectedAt) < ms(occurredAt)) ? detectedAt : null
+  const floor = Math.max(ms(occurredAt) || -Infinity, ms(detected) || -Infinity)
+  const resolved = resolvedAt && !(ms(resolvedAt) < floor) ? resolvedAt : null
+  return { occurredAt, detectedAt: detected, resolvedAt: resolved }
+}
 
 /** Finds an owner by email, then by name (case-insensitive). */
 function findOwner(owner: string | null, people: Person[]): string | null {
@@ -32,13 +43,14 @@ export function toDocument(
   const actionItems = pm.actionItems.slice(0, LIMITS.items).map((a) => {
     const ownerId = findOwner(a.owner, people)
     if (a.owner && !ownerId) notes.push(`**Owner not found** for “${a.title}”: ${a.owner}`)
+    if (a.link && !/^https?:\/\//i.test(a.link)) notes.push(`**Link left out** for “${a.title}”: ${a.link}`)
     return {
       id: randomUUID(),
       title: cut(a.title, LIMITS.short),
       ownerId,
       dueDate: a.due,
       status: a.status,
-      link: a.link ?? null,
+      link: a.link && /^https?:\/\//i.test(a.link) ? a.link.slice(0, 2_000) : null,
     }
   })
   const summary = notes.length
@@ -55,12 +67,10 @@ export function toDocument(
     resolution: cut(pm.resolution, LIMITS.text),
     resolutionKind: pm.resolutionKind,
     severity: pm.severity ?? null,
-    occurredAt: pm.occurredAt ?? null,
-    detectedAt: pm.detectedAt ?? null,
-    resolvedAt: pm.resolvedAt ?? null,
+    ...inOrder(pm.occurredAt ?? null, pm.detectedAt ?? null, pm.resolvedAt ?? null),
     rootCauseCategory: pm.rootCauseCategory ?? null,
-    tags: pm.tags ?? [],
-    services: pm.services ?? [],
+    tags: names(pm.tags),
+    services: names(pm.services),
     verification: cut(pm.verification, LIMITS.text),
     metric: pm.metric
       ? {
