@@ -5,6 +5,7 @@ import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
 import { scalarColumns } from '../postmortems/document'
 import { syncChildren, syncTaxonomy } from '../postmortems/sync-children'
+import { indexPostmortem } from '../search/index-postmortem'
 import { err, ok, type Result } from '../result'
 import type { ParsedRetro } from './parse-retro'
 import { toDocument } from './to-document'
@@ -48,6 +49,7 @@ export async function importRetro({
           })
           await syncChildren(tx, created.id, document)
           await syncTaxonomy(tx, created.id, document)
+          await indexPostmortem(tx, created.id, document)
           numbers.push(created.number)
         }
         return ok({ launch: launch ? { slug: launch.slug } : null, numbers })

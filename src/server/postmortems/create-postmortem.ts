@@ -3,6 +3,7 @@ import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { scalarColumns } from './document'
+import { indexPostmortem } from '../search/index-postmortem'
 import { emptyDocument, type CreatePostmortemInput } from './schemas'
 
 export async function createPostmortem({
@@ -18,14 +19,19 @@ export async function createPostmortem({
     !(await db.launch.findUnique({ where: { id: input.launchId }, select: { id: true } }))
   )
     return err('INVALID_INPUT', { fields: { launchId: 'invalidChoice' } })
-  const created = await db.postmortem.create({
-    data: {
-      ...scalarColumns(emptyDocument(input.title, input.launchId)),
-      createdById: actor.id,
-      updatedById: actor.id,
-      authors: { create: { userId: actor.id } },
-    },
-    select: { number: true },
+  const document = emptyDocument(input.title, input.launchId)
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.postmortem.create({
+      data: {
+        ...scalarColumns(document),
+        createdById: actor.id,
+        updatedById: actor.id,
+        authors: { create: { userId: actor.id } },
+      },
+      select: { id: true, number: true },
+    })
+    await indexPostmortem(tx, row.id, document)
+    return { number: row.number }
   })
   return ok(created)
 }

@@ -4,6 +4,7 @@ import { db } from '../db'
 import type { Tx } from '../db'
 import { err, ok, type DomainError } from '../result'
 import { documentInclude, scalarColumns, toDocument } from './document'
+import { indexPostmortem } from '../search/index-postmortem'
 import { recordRevision } from './revisions'
 import type { PostmortemDocument, SavePostmortemInput } from './schemas'
 import { syncChildren, syncTaxonomy } from './sync-children'
@@ -69,6 +70,7 @@ export async function savePostmortem({
       }
       await syncChildren(tx, existing.id, doc)
       await syncTaxonomy(tx, existing.id, doc)
+      await indexPostmortem(tx, existing.id, doc)
       await tx.postmortemAuthor.createMany({
         data: [{ postmortemId: existing.id, userId: actor.id }],
         skipDuplicates: true,

@@ -1,0 +1,104 @@
+import 'server-only'
+import { z } from 'zod'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import { documentInclude, toDocument } from '../postmortems/document'
+import { postmortemStatuses, severities, type PostmortemStatus } from '../postmortems/schemas'
+import { snippetsFor, type Snippet } from './snippets'
+import { queryTerms, toTsQuery } from './tokenize'
+
+/** Matches are ranked among at most this many candidates; beyond it the total says "many". */
+export const CANDIDATE_CAP = 2_000
+
+export const searchInput = z.object({
+  q: z.string().trim().max(200).default(''),
+  status: z.enum(postmortemStatuses).optional().catch(undefined),
+  severity: z.enum(severities).optional().catch(undefined),
+  launch: z.string().max(100).optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
+})
+export type SearchInput = z.infer<typeof searchInput>
+
+export type SearchResult = {
+  id: string
+  number: number
+  title: string
+  status: PostmortemStatus
+  score: number
+  launch: string | null
+  updatedAt: Date
+  snippets: Snippet[]
+}
+
+export type SearchResponse = {
+  query: string
+  total: number
+  capped: boolean
+  tookMs: number
+  results: SearchResult[]
+}
+
+type Row = { id: string; number: number; score: number; total: bigint | number }
+
+/**
+ * Full-text search over postmortems (docs/decisions/008-search.md): the GIN index finds a
+ * capped candidate set, which alone is ranked — ts_rank over every match of a common term
+ * would read them all. MATERIALIZED keeps the planner from walking an index backwards.
+ */
+export async function searchPostmortems({
+  actor,
+  input,
+}: {
+  actor: Actor
+  input: SearchInput
+}): Promise<SearchResponse> {
+  const started = performance.now()
+  const terms = queryTerms(input.q)
+  const tsquery = toTsQuery(terms)
+  if (!tsquery) return { query: input.q, total: 0, capped: false, tookMs: 0, results: [] }
+  const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
+  const rows = await db.$queryRaw<Row[]>`
+    WITH candidates AS MATERIALIZED (
+      SELECT p.id, p."searchVector" AS v
+      FROM "Postmortem" p
+      LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE p."searchVector" @@ ${tsquery}::tsquery
+        AND (${status}::text IS NULL OR p.status::text = ${status}::text)
+        AND (${input.severity ?? null}::text IS NULL OR p.severity::text = ${input.severity ?? null}::text)
+        AND (${input.launch ?? null}::text IS NULL OR l.slug = ${input.launch ?? null}::text)
+      LIMIT ${CANDIDATE_CAP + 1}
+    )
+    SELECT c.id, p.number, ts_rank_cd(c.v, ${tsquery}::tsquery) AS score, (SELECT count(*) FROM candidates) AS total
+    FROM candidates c JOIN "Postmortem" p ON p.id = c.id
+    ORDER BY score DESC, p."updatedAt" DESC
+    LIMIT ${input.limit}`
+  const total = Number(rows[0]?.total ?? 0)
+  const full = await db.postmortem.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    include: { ...documentInclude, launch: { select: { name: true } } },
+  })
+  const byId = new Map(full.map((row) => [row.id, row]))
+  const results = rows.flatMap((r) => {
+    const row = byId.get(r.id)
+    if (!row) return []
+    return [
+      {
+        id: row.id,
+        number: row.number,
+        title: row.title,
+        status: row.status,
+        score: Math.round(Number(r.score) * 1e4) / 1e4,
+        launch: row.launch?.name ?? null,
+        updatedAt: row.updatedAt,
+        snippets: snippetsFor(toDocument(row), terms),
+      },
+    ]
+  })
+  return {
+    query: input.q,
+    total: Math.min(total, CANDIDATE_CAP),
+    capped: total > CANDIDATE_CAP,
+    tookMs: Math.round(performance.now() - started),
+    results,
+  }
+}
