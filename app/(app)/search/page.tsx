@@ -1,21 +1,120 @@
-import { Search } from 'lucide-react'
+import { Search, SearchX } from 'lucide-react'
 import type { Metadata } from 'next'
+import Form from 'next/form'
 import { getTranslations } from 'next-intl/server'
-import { EmptySectionPage } from '@/components/shell/section-page'
+import { SearchResults } from '@/components/search/search-results'
+import { Button } from '@/components/ui/button'
+import { Empty } from '@/components/ui/empty'
+import { Input, NativeSelect } from '@/components/ui/input'
+import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
+import { hasRole } from '@/server/auth/roles'
+import { findTaxonomy } from '@/server/postmortems/find-postmortems'
+import { postmortemStatuses, severities } from '@/server/postmortems/schemas'
+import { CANDIDATE_CAP, searchInput, searchPostmortems } from '@/server/search/search-postmortems'
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('SearchPage'))('title') }
+export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
+  const t = await getTranslations('SearchPage')
+  const { q } = await searchParams
+  return { title: typeof q === 'string' && q ? `${q} · ${t('title')}` : t('title') }
 }
 
-export default async function SearchPage() {
-  await requireUser()
-  const t = await getTranslations('SearchPage')
+export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
+  const actor = await requireUser()
+  const input = searchInput.parse(await searchParams)
+  const [t, enums, taxonomy, response] = await Promise.all([
+    getTranslations('SearchPage'),
+    getTranslations('Enums'),
+    findTaxonomy(),
+    input.q ? searchPostmortems({ actor, input }) : null,
+  ])
+  const select = (
+    name: 'status' | 'severity' | 'launch',
+    label: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <label className="grid gap-1 text-xs text-muted-foreground">
+      {label}
+      <NativeSelect
+        name={name}
+        defaultValue={input[name] ?? ''}
+        className="h-8 min-w-28 text-sm text-foreground"
+      >
+        <option value="">{t('filterAll')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </label>
+  )
   return (
-    <EmptySectionPage
-      title={t('title')}
-      description={t('description')}
-      empty={{ icon: Search, title: t('emptyTitle'), description: t('emptyDescription') }}
-    />
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      {/* A GET form (client-side navigation): the URL holds the query and filters, so results can be shared and the back button works. */}
+      <Form
+        // Remounted per query, so that the back button shows the query of the page it returns to.
+        key={JSON.stringify(input)}
+        action="/search"
+        role="search"
+        className="mb-6 grid gap-3 rounded-lg border border-border bg-card p-3"
+      >
+        <div className="flex gap-2">
+          <Input
+            name="q"
+            type="search"
+            defaultValue={input.q}
+            aria-label={t('queryLabel')}
+            placeholder={t('placeholder')}
+            autoFocus
+            maxLength={200}
+          />
+          <Button type="submit">
+            <Search aria-hidden />
+            {t('submit')}
+          </Button>
+        </div>
+        <div className="flex flex-wrap gap-3">
+          {hasRole(actor, 'EDITOR')
+            ? select(
+                'status',
+                t('status'),
+                postmortemStatuses.map((s) => ({ value: s, label: enums(`status.${s}`) })),
+              )
+            : null}
+          {select(
+            'severity',
+            t('severity'),
+            severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
+          )}
+          {taxonomy.launches.length
+            ? select(
+                'launch',
+                t('launch'),
+                taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
+              )
+            : null}
+        </div>
+      </Form>
+      {!response ? (
+        <Empty icon={Search} title={t('tipsTitle')} description={t('tipsDescription')} />
+      ) : response.results.length ? (
+        <>
+          <p className="mb-3 text-sm text-muted-foreground" role="status">
+            {response.capped
+              ? t('capped', { count: CANDIDATE_CAP })
+              : t('total', { count: response.total, ms: response.tookMs })}
+          </p>
+          <SearchResults results={response.results} />
+        </>
+      ) : (
+        <Empty
+          icon={SearchX}
+          title={t('noResultsTitle', { query: input.q })}
+          description={t('noResultsDescription')}
+        />
+      )}
+    </>
   )
 }

@@ -4,6 +4,7 @@ import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
 import { scalarColumns } from '../postmortems/document'
+import { nextPostmortemNumber } from '../postmortems/next-number'
 import { syncChildren, syncTaxonomy } from '../postmortems/sync-children'
 import { indexPostmortem } from '../search/index-postmortem'
 import { err, ok, type Result } from '../result'
@@ -40,6 +41,7 @@ export async function importRetro({
           const document = toDocument(parsed, people, launch?.id ?? null)
           const created = await tx.postmortem.create({
             data: {
+              number: await nextPostmortemNumber(tx),
               ...scalarColumns(document),
               createdById: actor.id,
               updatedById: actor.id,

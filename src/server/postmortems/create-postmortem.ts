@@ -4,6 +4,7 @@ import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { scalarColumns } from './document'
 import { indexPostmortem } from '../search/index-postmortem'
+import { nextPostmortemNumber } from './next-number'
 import { emptyDocument, type CreatePostmortemInput } from './schemas'
 
 export async function createPostmortem({
@@ -23,6 +24,7 @@ export async function createPostmortem({
   const created = await db.$transaction(async (tx) => {
     const row = await tx.postmortem.create({
       data: {
+        number: await nextPostmortemNumber(tx),
         ...scalarColumns(document),
         createdById: actor.id,
         updatedById: actor.id,

@@ -1,0 +1,63 @@
+import Link from 'next/link'
+import { useTranslations } from 'next-intl'
+import { StatusBadge } from '@/components/postmortems/status-badge'
+import { formatNumber } from '@/server/postmortems/schemas'
+import type { SearchResult } from '@/server/search/search-postmortems'
+import type { Snippet } from '@/server/search/snippets'
+
+function Highlighted({ snippet }: { snippet: Snippet }) {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  snippet.highlights.forEach(([a, b], i) => {
+    if (a < at) return
+    parts.push(
+      snippet.text.slice(at, a),
+      <mark key={i} className="rounded-sm bg-warning/30 px-0.5 text-foreground">
+        {snippet.text.slice(a, b)}
+      </mark>,
+    )
+    at = b
+  })
+  parts.push(snippet.text.slice(at))
+  return <>{parts}</>
+}
+
+export function SearchResults({ results }: { results: SearchResult[] }) {
+  const t = useTranslations('SearchPage')
+  const enums = useTranslations('Enums')
+  const label = (s: Snippet) => {
+    const field = t(`fields.${s.field}`)
+    if (s.field === 'hypothesis' && s.status) return `${field} · ${enums(`hypothesis.${s.status}` as never)}`
+    if (s.field === 'timeline' && s.status) return `${field} · ${enums(`timeline.${s.status}` as never)}`
+    return field
+  }
+  return (
+    <ol className="grid gap-2" aria-label={t('title')}>
+      {results.map((r) => (
+        <li key={r.id} className="grid gap-1.5 rounded-lg border border-border bg-card px-4 py-3">
+          <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+            <span className="font-mono">{formatNumber(r.number)}</span>
+            <StatusBadge status={r.status} />
+            {r.launch ? <span>{r.launch}</span> : null}
+          </div>
+          <Link
+            href={`/postmortems/${r.number}`}
+            className="font-medium break-words text-primary hover:underline"
+          >
+            {r.title}
+          </Link>
+          {r.snippets.length ? (
+            <ul className="grid gap-1 text-sm">
+              {r.snippets.map((s, i) => (
+                <li key={i} className="break-words">
+                  <span className="mr-1.5 text-xs font-medium text-muted-foreground">{label(s)}:</span>
+                  <Highlighted snippet={s} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  )
+}
