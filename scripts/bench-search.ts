@@ -25,7 +25,8 @@ const queries = [
   { q: 'disks', kind: 'English stem' },
 ]
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0
 const r2 = (x: number) => Math.round(x * 100) / 100
 
 async function main() {

@@ -118,8 +118,28 @@ export function generateRetro(next: () => number, i: number): string {
 }
 
 const filler = {
-  zh: ['上线后', '排查发现', '通过日志确认', '运维反馈', '用户投诉', '监控显示', '回滚之后', '扩容之后', '临时处理', '根本原因是'],
-  en: ['after the deploy', 'the logs showed', 'on-call noticed', 'customers reported', 'the dashboard showed', 'after the rollback', 'as a stopgap', 'the root cause was'],
+  zh: [
+    '上线后',
+    '排查发现',
+    '通过日志确认',
+    '运维反馈',
+    '用户投诉',
+    '监控显示',
+    '回滚之后',
+    '扩容之后',
+    '临时处理',
+    '根本原因是',
+  ],
+  en: [
+    'after the deploy',
+    'the logs showed',
+    'on-call noticed',
+    'customers reported',
+    'the dashboard showed',
+    'after the rollback',
+    'as a stopgap',
+    'the root cause was',
+  ],
 }
 
 /** A postmortem's texts of about 1.5 KB, for search benchmarks (no Markdown round trip: fast to make). */
@@ -132,7 +152,9 @@ export function generateTexts(next: () => number, i: number) {
       : `${pick(next, filler.en)} the ${pick(next, en.systems)} ${pick(next, en.symptoms)}; we suspected ${pick(next, en.causes)} and it was ${pick(next, en.checks)}.`
   const paragraph = (n: number) => Array.from({ length: n }, sentence).join(chinese ? '' : ' ')
   return {
-    title: chinese ? `${pick(next, words.systems)}${pick(next, words.symptoms)} #${i}` : `#${i} ${pick(next, words.systems)}: ${pick(next, words.symptoms)}`,
+    title: chinese
+      ? `${pick(next, words.systems)}${pick(next, words.symptoms)} #${i}`
+      : `#${i} ${pick(next, words.systems)}: ${pick(next, words.symptoms)}`,
     symptom: paragraph(3),
     rootCause: paragraph(2),
     detection: paragraph(4), // stands in for hypotheses and their evidence

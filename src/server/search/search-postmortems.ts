@@ -8,7 +8,7 @@ import { snippetsFor, type Snippet } from './snippets'
 import { queryTerms, toTsQuery } from './tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
-export const CANDIDATE_CAP = 2_000
+export const CANDIDATE_CAP = 1_000
 
 export const searchInput = z.object({
   q: z.string().trim().max(200).default(''),
