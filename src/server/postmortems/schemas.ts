@@ -172,15 +172,24 @@ export type CreatePostmortemInput = z.infer<typeof createPostmortemInput>
 
 export const changeStatusInput = z.object({ to: z.enum(postmortemStatuses, 'invalidChoice') })
 
+/** A filter from the URL: an empty value ("All") means no filter. */
+export const filterText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((v) => v.trim() || undefined)
+    .optional()
+    .catch(undefined)
+
 export const sorts = ['updated', 'newest', 'oldest'] as const
 export const findPostmortemsInput = z.object({
   status: z.enum(postmortemStatuses).optional().catch(undefined),
   severity: z.enum(severities).optional().catch(undefined),
-  launch: z.string().max(100).optional().catch(undefined),
-  tag: z.string().max(LIMITS.name).optional().catch(undefined),
-  service: z.string().max(LIMITS.name).optional().catch(undefined),
+  launch: filterText(100),
+  tag: filterText(LIMITS.name),
+  service: filterText(LIMITS.name),
   sort: z.enum(sorts).default('updated').catch('updated'),
-  cursor: z.string().max(200).optional().catch(undefined),
+  cursor: filterText(200),
 })
 export type FindPostmortemsInput = z.infer<typeof findPostmortemsInput>
 

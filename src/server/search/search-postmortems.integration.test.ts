@@ -49,6 +49,11 @@ describe('searchPostmortems (real database)', () => {
     expect(await found('缓存')).toContain('线上部分用户出现签到完成但签到列表未更新的情况')
   })
 
+  it('treats the empty values of the filter form ("All") as no filter', async () => {
+    const filtered = await search('索引', editor, { launch: '', severity: '', status: '' })
+    expect(filtered.results.map((r) => r.title)).toContain('老用户福利初始化脚本执行过慢')
+  })
+
   it('finds Chinese phrases exactly, and mixed queries with every term', async () => {
     expect((await found('主从延迟'))[0]).toBe('线上部分用户出现签到完成但签到列表未更新的情况')
     expect(await found('uid 索引')).toEqual(['老用户福利初始化脚本执行过慢'])

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
-import { postmortemStatuses, severities, type PostmortemStatus } from '../postmortems/schemas'
+import { filterText, postmortemStatuses, severities, type PostmortemStatus } from '../postmortems/schemas'
 import { snippetsFor, type Snippet } from './snippets'
 import { queryTerms, toTsQuery } from './tokenize'
 
@@ -14,7 +14,7 @@ export const searchInput = z.object({
   q: z.string().trim().max(200).default(''),
   status: z.enum(postmortemStatuses).optional().catch(undefined),
   severity: z.enum(severities).optional().catch(undefined),
-  launch: z.string().max(100).optional().catch(undefined),
+  launch: filterText(100),
   limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
 })
 export type SearchInput = z.infer<typeof searchInput>
