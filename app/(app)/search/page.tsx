@@ -5,7 +5,8 @@ import { getTranslations } from 'next-intl/server'
 import { SearchResults } from '@/components/search/search-results'
 import { Button } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
-import { Input, NativeSelect } from '@/components/ui/input'
+import { FilterSelect } from '@/components/ui/filter-select'
+import { Input } from '@/components/ui/input'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
@@ -33,21 +34,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
     label: string,
     options: { value: string; label: string }[],
   ) => (
-    <label className="grid gap-1 text-xs text-muted-foreground">
-      {label}
-      <NativeSelect
-        name={name}
-        defaultValue={input[name] ?? ''}
-        className="h-8 min-w-28 text-sm text-foreground"
-      >
-        <option value="">{t('filterAll')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </NativeSelect>
-    </label>
+    <FilterSelect name={name} label={label} value={input[name]} options={options} allLabel={t('filterAll')} />
   )
   return (
     <>

@@ -1,15 +1,6 @@
-import type { ParsedPostmortem } from '@/server/imports/parse-retro'
+import { textFields, type ParsedPostmortem, type TextField } from '@/server/imports/parsed-retro'
 
-export const textFields = [
-  'summary',
-  'symptom',
-  'detection',
-  'impact',
-  'rootCause',
-  'resolution',
-  'verification',
-] as const
-export type TextField = (typeof textFields)[number]
+export { textFields }
 /** Where a found section goes: a text field, kept as a note (unmapped), or left out. */
 export type Target = TextField | 'note' | 'drop'
 

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
-import { NativeSelect } from '@/components/ui/input'
+import { FilterSelect } from '@/components/ui/filter-select'
 import {
   postmortemStatuses,
   severities,
@@ -24,21 +24,13 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
     options: { value: string; label: string }[],
     all = true,
   ) => (
-    <label className="grid gap-1 text-xs text-muted-foreground">
-      {label}
-      <NativeSelect
-        name={name}
-        defaultValue={String(input[name] ?? '')}
-        className="h-8 min-w-32 text-sm text-foreground"
-      >
-        {all ? <option value="">{t('filterAll')}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </NativeSelect>
-    </label>
+    <FilterSelect
+      name={name}
+      label={label}
+      value={input[name] === undefined ? undefined : String(input[name])}
+      options={options}
+      allLabel={all ? t('filterAll') : undefined}
+    />
   )
   return (
     <form

@@ -3,10 +3,7 @@ import { ZodError } from 'zod'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
-import { scalarColumns } from '../postmortems/document'
-import { nextPostmortemNumber } from '../postmortems/next-number'
-import { syncChildren, syncTaxonomy } from '../postmortems/sync-children'
-import { indexPostmortem } from '../search/index-postmortem'
+import { insertPostmortem } from '../postmortems/insert-postmortem'
 import { err, ok, type Result } from '../result'
 import type { ParsedRetro } from './parse-retro'
 import { toDocument } from './to-document'
@@ -39,19 +36,7 @@ export async function importRetro({
         const numbers: number[] = []
         for (const parsed of retro.postmortems) {
           const document = toDocument(parsed, people, launch?.id ?? null)
-          const created = await tx.postmortem.create({
-            data: {
-              number: await nextPostmortemNumber(tx),
-              ...scalarColumns(document),
-              createdById: actor.id,
-              updatedById: actor.id,
-              authors: { create: { userId: actor.id } },
-            },
-            select: { id: true, number: true },
-          })
-          await syncChildren(tx, created.id, document)
-          await syncTaxonomy(tx, created.id, document)
-          await indexPostmortem(tx, created.id, document)
+          const created = await insertPostmortem(tx, actor, document)
           numbers.push(created.number)
         }
         return ok({ launch: launch ? { slug: launch.slug } : null, numbers })

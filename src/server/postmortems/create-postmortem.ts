@@ -2,9 +2,7 @@ import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { scalarColumns } from './document'
-import { indexPostmortem } from '../search/index-postmortem'
-import { nextPostmortemNumber } from './next-number'
+import { insertPostmortem } from './insert-postmortem'
 import { emptyDocument, type CreatePostmortemInput } from './schemas'
 
 export async function createPostmortem({
@@ -21,19 +19,6 @@ export async function createPostmortem({
   )
     return err('INVALID_INPUT', { fields: { launchId: 'invalidChoice' } })
   const document = emptyDocument(input.title, input.launchId)
-  const created = await db.$transaction(async (tx) => {
-    const row = await tx.postmortem.create({
-      data: {
-        number: await nextPostmortemNumber(tx),
-        ...scalarColumns(document),
-        createdById: actor.id,
-        updatedById: actor.id,
-        authors: { create: { userId: actor.id } },
-      },
-      select: { id: true, number: true },
-    })
-    await indexPostmortem(tx, row.id, document)
-    return { number: row.number }
-  })
-  return ok(created)
+  const { number } = await db.$transaction((tx) => insertPostmortem(tx, actor, document))
+  return ok({ number })
 }
