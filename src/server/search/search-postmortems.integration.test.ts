@@ -106,3 +106,16 @@ describe('searchPostmortems (real database)', () => {
     )
   })
 })
+
+describe('searchPostmortems across languages', () => {
+  it('finds a Chinese retro for an English query, ranked below exact-language matches', async () => {
+    const english = (await search('replication lag')).results.map((r) => r.title)
+    expect(english[0]).toBe('Search latency spike during reindex') // says "Replication lag" itself
+    expect(english).toContain('线上部分用户出现签到完成但签到列表未更新的情况') // 主从延迟
+    const chinese = (await search('白名单')).results.map((r) => r.title)
+    expect(chinese[0]).toBe('生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况')
+    expect((await search('whitelist')).results.map((r) => r.title)).toContain(
+      '生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况',
+    )
+  })
+})

@@ -5,6 +5,7 @@ import { db } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
 import { filterText, postmortemStatuses, severities, type PostmortemStatus } from '../postmortems/schemas'
 import { snippetsFor, type Snippet } from './snippets'
+import { expandQuery } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
@@ -54,8 +55,12 @@ export async function searchPostmortems({
 }): Promise<SearchResponse> {
   const started = performance.now()
   const terms = queryTerms(input.q)
-  const tsquery = toTsQuery(terms)
-  if (!tsquery) return { query: input.q, total: 0, capped: false, tookMs: 0, results: [] }
+  const exact = toTsQuery(terms)
+  if (!exact) return { query: input.q, total: 0, capped: false, tookMs: 0, results: [] }
+  // The same question in the other language (glossary.json): found too, ranked below exact matches.
+  const alternatives = expandQuery(input.q).map(queryTerms)
+  const tsquery = [exact, ...alternatives.map(toTsQuery).filter(Boolean)].map((q) => `(${q})`).join(' | ')
+  const highlight = [...terms, ...alternatives.flat()]
   const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
   const rows = await db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
@@ -70,7 +75,7 @@ export async function searchPostmortems({
     )
     SELECT c.id, p.number, ts_rank_cd(c.v, ${tsquery}::tsquery) AS score, (SELECT count(*) FROM candidates) AS total
     FROM candidates c JOIN "Postmortem" p ON p.id = c.id
-    ORDER BY score DESC, p."updatedAt" DESC
+    ORDER BY (c.v @@ ${exact}::tsquery) DESC, score DESC, p."updatedAt" DESC
     LIMIT ${input.limit}`
   const total = Number(rows[0]?.total ?? 0)
   const full = await db.postmortem.findMany({
@@ -90,7 +95,7 @@ export async function searchPostmortems({
         score: Math.round(Number(r.score) * 1e4) / 1e4,
         launch: row.launch?.name ?? null,
         updatedAt: row.updatedAt,
-        snippets: snippetsFor(toDocument(row), terms),
+        snippets: snippetsFor(toDocument(row), highlight),
       },
     ]
   })

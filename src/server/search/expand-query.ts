@@ -1,0 +1,35 @@
+import glossary from './glossary.json'
+
+const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Finds a phrase in the query: Chinese anywhere, English as whole words. */
+function locate(query: string, phrase: string): RegExp | null {
+  const re = /^[\p{Script=Han}]+$/u.test(phrase)
+    ? new RegExp(escape(phrase))
+    : new RegExp(`(?<![\\p{Script=Latin}])${escape(phrase)}(?![\\p{Script=Latin}])`, 'iu')
+  return re.test(query) ? re : null
+}
+
+/**
+ * The query in the other language(s), by the glossary: "主从延迟" → "replication lag",
+ * "replica lag"; "uid 索引" → "uid index". Longest phrases first, so 主从延迟 wins over 主从.
+ * At most `max` alternatives; the original is not among them.
+ */
+export function expandQuery(query: string, max = 4): string[] {
+  const out = new Set<string>()
+  const phrases = groups
+    .flatMap((group) => group.map((phrase) => ({ phrase, group })))
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+  const used: string[] = []
+  for (const { phrase, group } of phrases) {
+    if (used.some((u) => u.includes(phrase))) continue
+    const re = locate(query, phrase)
+    if (!re) continue
+    used.push(phrase)
+    for (const other of group) if (other !== phrase) out.add(query.replace(re, other))
+    if (out.size >= max) break
+  }
+  out.delete(query)
+  return [...out].slice(0, max)
+}
