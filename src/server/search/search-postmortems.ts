@@ -75,7 +75,7 @@ export async function searchPostmortems({
     )
     SELECT c.id, p.number, ts_rank_cd(c.v, ${tsquery}::tsquery) AS score, (SELECT count(*) FROM candidates) AS total
     FROM candidates c JOIN "Postmortem" p ON p.id = c.id
-    ORDER BY (c.v @@ ${exact}::tsquery) DESC, score DESC, p."updatedAt" DESC
+    ORDER BY (c.v @@ ${exact}::tsquery) DESC, score DESC, p."updatedAt" DESC, p.number DESC
     LIMIT ${input.limit}`
   const total = Number(rows[0]?.total ?? 0)
   const full = await db.postmortem.findMany({

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { generateRetro, prng } from '../../../../scripts/lib/retro-generator'
+import type { Actor } from '../../auth/roles'
+import { db } from '../../db'
+import { importRetro } from '../../imports/import-retro'
+import { previewRetro } from '../../imports/preview-retro'
+import { searchInput, searchPostmortems } from '../search-postmortems'
+import labelled from './queries.json'
+
+const fixtures = path.join(import.meta.dirname, '..', '..', 'imports', 'fixtures')
+const DISTRACTORS = 150
+let actor: Actor
+
+async function load(source: string) {
+  const preview = previewRetro(source)
+  if (!preview.ok) throw new Error(preview.error.message)
+  const saved = await importRetro({ actor, retro: preview.data })
+  if (!saved.ok) throw new Error(saved.error.code)
+}
+
+beforeAll(async () => {
+  actor = await db.user.create({
+    data: { id: 'q', name: 'Q', email: 'q@example.com', role: 'ADMIN' },
+    select: { id: true, name: true, email: true, role: true },
+  })
+  const next = prng(99)
+  for (let i = 1; i <= DISTRACTORS; i++) await load(generateRetro(next, i))
+  for (const file of [
+    'launch-retro-mobile-alliance-1.1.zh.md',
+    'sre-style.en.md',
+    'timeline-heavy.en.md',
+    'free-form.en.md',
+  ])
+    await load(readFileSync(path.join(fixtures, file), 'utf8'))
+}, 120_000)
+
+describe('search quality on the labelled query set', () => {
+  it('puts a relevant incident in the first five results for at least 90% of queries', async () => {
+    const rows: { q: string; lang: string; rank: number | null }[] = []
+    for (const { q, lang, relevant } of labelled.queries) {
+      const { results } = await searchPostmortems({ actor, input: searchInput.parse({ q, limit: 10 }) })
+      const index = results.findIndex((r) => relevant.includes(r.title))
+      rows.push({ q, lang, rank: index >= 0 ? index + 1 : null })
+    }
+    const hitAt5 = rows.filter((r) => r.rank !== null && r.rank <= 5).length / rows.length
+    const mrr = rows.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / rows.length
+    const misses = rows.filter((r) => r.rank === null || r.rank > 5)
+    console.log(
+      JSON.stringify({
+        queries: rows.length,
+        distractors: DISTRACTORS,
+        hitAt5: Math.round(hitAt5 * 1000) / 1000,
+        mrr: Math.round(mrr * 1000) / 1000,
+        misses,
+      }),
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(40)
+    expect(hitAt5).toBeGreaterThanOrEqual(0.9)
+  }, 120_000)
+})
