@@ -36,3 +36,22 @@ test('[SEARCH]: a Chinese word inside a sentence finds the incident, says where 
   await page.goBack()
   await expect(page.getByRole('searchbox', { name: 'Search postmortems' })).toHaveValue('firewalls callback')
 })
+
+test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows similar past incidents while typing', async ({
+  page,
+}) => {
+  await signIn(page, admin)
+  await page.keyboard.press('Control+k')
+  const palette = page.getByRole('dialog', { name: 'Search postmortems' })
+  await expect(palette).toBeVisible()
+  await palette.getByRole('combobox', { name: 'Search postmortems' }).fill('白名单')
+  await expect(palette.getByRole('option', { name: /支付回调大量失败/ })).toBeVisible()
+  await palette.getByRole('combobox', { name: 'Search postmortems' }).press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: '支付回调大量失败' })).toBeVisible()
+
+  await newPostmortem(page, '退款回调失败')
+  const similar = page.getByRole('complementary', { name: 'Similar past incidents' })
+  await page.getByLabel('Symptom').fill('退款回调也失败了，新机房出口IP可能不在白名单')
+  await expect(similar.getByRole('link', { name: /支付回调大量失败/ })).toBeVisible()
+  await expect(similar).toContainText('白名单')
+})

@@ -2,6 +2,7 @@ import { History } from 'lucide-react'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
+import { CommandPalette } from '@/components/search/command-palette'
 import { AppNav } from '@/components/shell/app-nav'
 import { LocaleSwitcher } from '@/components/shell/locale-switcher'
 import { UserMenu } from '@/components/shell/user-menu'
@@ -18,6 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <History className="size-5 text-primary" aria-hidden />
           {t('appName')}
         </Link>
+        <CommandPalette />
         <AppNav />
         <div className="mt-auto hidden gap-4 md:grid">
           <LocaleSwitcher onChange={setLocaleAction} className="px-3" />

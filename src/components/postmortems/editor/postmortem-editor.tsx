@@ -14,6 +14,7 @@ import { DateTimeField, MarkdownField, NameListField, SelectField, TextField, us
 import { HypothesesEditor } from './hypotheses-editor'
 import { LessonsEditor, QuestionsEditor } from './notes-editor'
 import { SaveStatus } from './save-status'
+import { SimilarIncidents } from './similar-incidents'
 import { TimelineEditor } from './timeline-editor'
 import type { Person, SectionProps } from './types'
 import { useAutosave } from './use-autosave'
@@ -83,197 +84,202 @@ export function PostmortemEditor({
         <ConflictView mine={doc} theirs={saver.theirs} onResolve={saver.resolveConflict} />
       ) : null}
 
-      <form
-        className="grid gap-8"
-        onSubmit={(e) => e.preventDefault()}
-        // Leaving a field saves at once instead of waiting for the pause; so does Ctrl/Cmd+S.
-        onBlur={() => void saver.flush()}
-        onKeyDown={(e) => {
-          if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault()
-            void saver.flush()
-          }
-        }}
-        aria-label={t('editTitle', { number: `PM-${number}` })}
-      >
-        <Section id={id('what')} title={t('sectionWhat')}>
-          <TextField
-            id="pm-title"
-            label={t('titleLabel')}
-            value={doc.title}
-            maxLength={200}
-            error={errors.title}
-            onChange={(title) => change({ title })}
-          />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
-              id="pm-severity"
-              label={t('severityLabel')}
-              value={doc.severity}
-              empty={t('none')}
-              options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
-              onChange={(severity) => change({ severity })}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
+        <form
+          className="grid min-w-0 gap-8"
+          onSubmit={(e) => e.preventDefault()}
+          // Leaving a field saves at once instead of waiting for the pause; so does Ctrl/Cmd+S.
+          onBlur={() => void saver.flush()}
+          onKeyDown={(e) => {
+            if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault()
+              void saver.flush()
+            }
+          }}
+          aria-label={t('editTitle', { number: `PM-${number}` })}
+        >
+          <Section id={id('what')} title={t('sectionWhat')}>
+            <TextField
+              id="pm-title"
+              label={t('titleLabel')}
+              value={doc.title}
+              maxLength={200}
+              error={errors.title}
+              onChange={(title) => change({ title })}
             />
-            <SelectField
-              id="pm-launch"
-              label={t('launchLabel')}
-              value={doc.launchId}
-              empty={t('none')}
-              options={launches.map((l) => ({ value: l.id, label: l.name }))}
-              error={errors.launchId}
-              onChange={(launchId) => change({ launchId })}
-            />
-          </div>
-          <div className="grid gap-4 sm:grid-cols-3">
-            {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
-              <DateTimeField
-                key={field}
-                id={`pm-${field}`}
-                label={t(`${field}Label`)}
-                value={doc[field]}
-                error={errors[field]}
-                onChange={(value) => change({ [field]: value })}
+            <div className="grid gap-4 sm:grid-cols-2">
+              <SelectField
+                id="pm-severity"
+                label={t('severityLabel')}
+                value={doc.severity}
+                empty={t('none')}
+                options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
+                onChange={(severity) => change({ severity })}
               />
-            ))}
-          </div>
-          <MarkdownField
-            id="pm-symptom"
-            label={t('symptomLabel')}
-            hint={t('symptomHint')}
-            value={doc.symptom}
-            error={errors.symptom}
-            onChange={(symptom) => change({ symptom })}
-          />
-          <MarkdownField
-            id="pm-detection"
-            label={t('detectionLabel')}
-            hint={t('detectionHint')}
-            value={doc.detection}
-            rows={2}
-            error={errors.detection}
-            onChange={(detection) => change({ detection })}
-          />
-          <MarkdownField
-            id="pm-impact"
-            label={t('impactLabel')}
-            value={doc.impact}
-            rows={2}
-            error={errors.impact}
-            onChange={(impact) => change({ impact })}
-          />
-          <MarkdownField
-            id="pm-summary"
-            label={t('summaryLabel')}
-            value={doc.summary}
-            rows={2}
-            error={errors.summary}
-            onChange={(summary) => change({ summary })}
-          />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <NameListField
-              id="pm-tags"
-              label={t('tagsLabel')}
-              value={doc.tags}
-              suggestions={tags}
-              error={errors.tags}
-              onChange={(value) => change({ tags: value })}
-            />
-            <NameListField
-              id="pm-services"
-              label={t('servicesLabel')}
-              value={doc.services}
-              suggestions={services}
-              error={errors.services}
-              onChange={(value) => change({ services: value })}
-            />
-          </div>
-        </Section>
-
-        <Section id={id('investigation')} title={t('sectionInvestigation')}>
-          <HypothesesEditor {...section} />
-          <TimelineEditor {...section} />
-        </Section>
-
-        <Section id={id('root-cause')} title={t('sectionRootCause')}>
-          <MarkdownField
-            id="pm-rootCause"
-            label={t('rootCauseLabel')}
-            value={doc.rootCause}
-            error={errors.rootCause}
-            onChange={(rootCause) => change({ rootCause })}
-          />
-          <SelectField
-            id="pm-rootCauseCategory"
-            label={t('categoryLabel')}
-            value={doc.rootCauseCategory}
-            empty={t('none')}
-            options={rootCauseCategories.map((value) => ({ value, label: enums(`rootCause.${value}`) }))}
-            className="sm:max-w-xs"
-            onChange={(rootCauseCategory) => change({ rootCauseCategory })}
-          />
-        </Section>
-
-        <Section id={id('resolution')} title={t('sectionResolution')}>
-          <MarkdownField
-            id="pm-resolution"
-            label={t('resolutionLabel')}
-            value={doc.resolution}
-            error={errors.resolution}
-            onChange={(resolution) => change({ resolution })}
-          />
-          <SelectField
-            id="pm-resolutionKind"
-            label={t('resolutionKindLabel')}
-            value={doc.resolutionKind}
-            empty={t('none')}
-            options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
-            className="sm:max-w-xs"
-            onChange={(resolutionKind) => change({ resolutionKind })}
-          />
-          <MarkdownField
-            id="pm-verification"
-            label={t('verificationLabel')}
-            value={doc.verification}
-            error={errors.verification}
-            onChange={(verification) => change({ verification })}
-          />
-          <fieldset className="grid gap-3">
-            <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
-            <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-              {(['label', 'before', 'after'] as const).map((part) => (
-                <TextField
-                  key={part}
-                  id={`pm-metric-${part}`}
-                  label={t(
-                    part === 'label'
-                      ? 'metricNameLabel'
-                      : part === 'before'
-                        ? 'metricBeforeLabel'
-                        : 'metricAfterLabel',
-                  )}
-                  value={doc.metric?.[part] ?? ''}
-                  maxLength={part === 'label' ? 200 : 100}
-                  error={errors[`metric.${part}`]}
-                  onChange={(value) => {
-                    const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
-                    change({ metric: metric.label || metric.before || metric.after ? metric : null })
-                  }}
+              <SelectField
+                id="pm-launch"
+                label={t('launchLabel')}
+                value={doc.launchId}
+                empty={t('none')}
+                options={launches.map((l) => ({ value: l.id, label: l.name }))}
+                error={errors.launchId}
+                onChange={(launchId) => change({ launchId })}
+              />
+            </div>
+            <div className="grid gap-4 sm:grid-cols-3">
+              {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
+                <DateTimeField
+                  key={field}
+                  id={`pm-${field}`}
+                  label={t(`${field}Label`)}
+                  value={doc[field]}
+                  error={errors[field]}
+                  onChange={(value) => change({ [field]: value })}
                 />
               ))}
             </div>
-          </fieldset>
-        </Section>
+            <MarkdownField
+              id="pm-symptom"
+              label={t('symptomLabel')}
+              hint={t('symptomHint')}
+              value={doc.symptom}
+              error={errors.symptom}
+              onChange={(symptom) => change({ symptom })}
+            />
+            <MarkdownField
+              id="pm-detection"
+              label={t('detectionLabel')}
+              hint={t('detectionHint')}
+              value={doc.detection}
+              rows={2}
+              error={errors.detection}
+              onChange={(detection) => change({ detection })}
+            />
+            <MarkdownField
+              id="pm-impact"
+              label={t('impactLabel')}
+              value={doc.impact}
+              rows={2}
+              error={errors.impact}
+              onChange={(impact) => change({ impact })}
+            />
+            <MarkdownField
+              id="pm-summary"
+              label={t('summaryLabel')}
+              value={doc.summary}
+              rows={2}
+              error={errors.summary}
+              onChange={(summary) => change({ summary })}
+            />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <NameListField
+                id="pm-tags"
+                label={t('tagsLabel')}
+                value={doc.tags}
+                suggestions={tags}
+                error={errors.tags}
+                onChange={(value) => change({ tags: value })}
+              />
+              <NameListField
+                id="pm-services"
+                label={t('servicesLabel')}
+                value={doc.services}
+                suggestions={services}
+                error={errors.services}
+                onChange={(value) => change({ services: value })}
+              />
+            </div>
+          </Section>
 
-        <Section id={id('questions')} title={t('sectionQuestions')}>
-          <QuestionsEditor {...section} />
-        </Section>
-        <Section id={id('lessons')} title={t('sectionLessons')}>
-          <LessonsEditor {...section} />
-        </Section>
-        <Section id={id('actions')} title={t('sectionActions')}>
-          <ActionItemsEditor {...section} people={people} />
-        </Section>
-      </form>
+          <Section id={id('investigation')} title={t('sectionInvestigation')}>
+            <HypothesesEditor {...section} />
+            <TimelineEditor {...section} />
+          </Section>
+
+          <Section id={id('root-cause')} title={t('sectionRootCause')}>
+            <MarkdownField
+              id="pm-rootCause"
+              label={t('rootCauseLabel')}
+              value={doc.rootCause}
+              error={errors.rootCause}
+              onChange={(rootCause) => change({ rootCause })}
+            />
+            <SelectField
+              id="pm-rootCauseCategory"
+              label={t('categoryLabel')}
+              value={doc.rootCauseCategory}
+              empty={t('none')}
+              options={rootCauseCategories.map((value) => ({ value, label: enums(`rootCause.${value}`) }))}
+              className="sm:max-w-xs"
+              onChange={(rootCauseCategory) => change({ rootCauseCategory })}
+            />
+          </Section>
+
+          <Section id={id('resolution')} title={t('sectionResolution')}>
+            <MarkdownField
+              id="pm-resolution"
+              label={t('resolutionLabel')}
+              value={doc.resolution}
+              error={errors.resolution}
+              onChange={(resolution) => change({ resolution })}
+            />
+            <SelectField
+              id="pm-resolutionKind"
+              label={t('resolutionKindLabel')}
+              value={doc.resolutionKind}
+              empty={t('none')}
+              options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
+              className="sm:max-w-xs"
+              onChange={(resolutionKind) => change({ resolutionKind })}
+            />
+            <MarkdownField
+              id="pm-verification"
+              label={t('verificationLabel')}
+              value={doc.verification}
+              error={errors.verification}
+              onChange={(verification) => change({ verification })}
+            />
+            <fieldset className="grid gap-3">
+              <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
+              <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+                {(['label', 'before', 'after'] as const).map((part) => (
+                  <TextField
+                    key={part}
+                    id={`pm-metric-${part}`}
+                    label={t(
+                      part === 'label'
+                        ? 'metricNameLabel'
+                        : part === 'before'
+                          ? 'metricBeforeLabel'
+                          : 'metricAfterLabel',
+                    )}
+                    value={doc.metric?.[part] ?? ''}
+                    maxLength={part === 'label' ? 200 : 100}
+                    error={errors[`metric.${part}`]}
+                    onChange={(value) => {
+                      const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
+                      change({ metric: metric.label || metric.before || metric.after ? metric : null })
+                    }}
+                  />
+                ))}
+              </div>
+            </fieldset>
+          </Section>
+
+          <Section id={id('questions')} title={t('sectionQuestions')}>
+            <QuestionsEditor {...section} />
+          </Section>
+          <Section id={id('lessons')} title={t('sectionLessons')}>
+            <LessonsEditor {...section} />
+          </Section>
+          <Section id={id('actions')} title={t('sectionActions')}>
+            <ActionItemsEditor {...section} people={people} />
+          </Section>
+        </form>
+        <div className="lg:sticky lg:top-20 lg:self-start print:hidden">
+          <SimilarIncidents text={`${doc.title}\n${doc.symptom}\n${doc.rootCause}`} exclude={number} />
+        </div>
+      </div>
     </div>
   )
 }

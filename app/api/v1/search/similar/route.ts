@@ -1,0 +1,13 @@
+import { parseJson, withActor } from '@/lib/api'
+import { findSimilar, similarInput } from '@/server/search/find-similar'
+
+// POST /api/v1/search/similar { text, exclude? } - up to five past postmortems like the text.
+export async function POST(request: Request) {
+  return withActor('VIEWER', async ({ actor }) => {
+    const body = await parseJson(request, similarInput, 100_000)
+    if (!body.ok) return body.response
+    return Response.json({
+      results: await findSimilar({ actor, text: body.data.text, exclude: body.data.exclude }),
+    })
+  })
+}
