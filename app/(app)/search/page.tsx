@@ -11,7 +11,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
-import { postmortemStatuses, severities } from '@/server/postmortems/schemas'
+import { postmortemStatuses, rootCauseCategories, severities } from '@/server/postmortems/schemas'
 import { CANDIDATE_CAP, searchInput, searchPostmortems } from '@/server/search/search-postmortems'
 
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
@@ -30,7 +30,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
     input.q ? searchPostmortems({ actor, input }) : null,
   ])
   const select = (
-    name: 'status' | 'severity' | 'launch',
+    name: 'status' | 'severity' | 'launch' | 'tag' | 'service' | 'category',
     label: string,
     options: { value: string; label: string }[],
   ) => (
@@ -82,6 +82,36 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
                 taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
               )
             : null}
+          {taxonomy.tags.length
+            ? select(
+                'tag',
+                t('tag'),
+                taxonomy.tags.map((n) => ({ value: n, label: n })),
+              )
+            : null}
+          {taxonomy.services.length
+            ? select(
+                'service',
+                t('service'),
+                taxonomy.services.map((n) => ({ value: n, label: n })),
+              )
+            : null}
+          {select(
+            'category',
+            t('category'),
+            rootCauseCategories.map((c) => ({ value: c, label: enums(`rootCause.${c}`) })),
+          )}
+          {(['from', 'to'] as const).map((name) => (
+            <label key={name} className="grid gap-1 text-xs text-muted-foreground">
+              {t(name)}
+              <Input
+                type="date"
+                name={name}
+                defaultValue={input[name]}
+                className="h-8 w-40 text-sm text-foreground"
+              />
+            </label>
+          ))}
         </div>
       </Form>
       {!response ? (

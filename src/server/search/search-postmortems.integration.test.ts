@@ -54,6 +54,35 @@ describe('searchPostmortems (real database)', () => {
     expect(filtered.results.map((r) => r.title)).toContain('老用户福利初始化脚本执行过慢')
   })
 
+  it('filters by tag, service, root-cause category and date', async () => {
+    const title = '老用户福利初始化脚本执行过慢'
+    const number = titles[title]!
+    const pm = await getPostmortem({ actor: editor, number })
+    if (!pm.ok) throw new Error('missing')
+    await savePostmortem({
+      actor: editor,
+      number,
+      input: {
+        baseVersion: pm.data.version,
+        document: {
+          ...pm.data.document,
+          tags: ['mysql'],
+          services: ['welfare'],
+          rootCauseCategory: 'SCHEMA',
+          occurredAt: '2026-10-31T23:00:00.000Z',
+        },
+      },
+    })
+    const titlesFor = async (extra: Record<string, string>) =>
+      (await search('索引', editor, extra)).results.map((r) => r.title)
+    expect(await titlesFor({ tag: 'mysql' })).toEqual([title])
+    expect(await titlesFor({ tag: 'redis' })).toEqual([])
+    expect(await titlesFor({ service: 'welfare', category: 'SCHEMA' })).toEqual([title])
+    expect(await titlesFor({ category: 'CODE' })).toEqual([])
+    expect(await titlesFor({ from: '2026-10-31', to: '2026-10-31' })).toEqual([title])
+    expect(await titlesFor({ from: '2026-11-01' })).toEqual([])
+  })
+
   it('finds Chinese phrases exactly, and mixed queries with every term', async () => {
     expect((await found('主从延迟'))[0]).toBe('线上部分用户出现签到完成但签到列表未更新的情况')
     expect(await found('uid 索引')).toEqual(['老用户福利初始化脚本执行过慢'])

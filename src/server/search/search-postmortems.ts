@@ -3,7 +3,13 @@ import { z } from 'zod'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
-import { filterText, postmortemStatuses, severities, type PostmortemStatus } from '../postmortems/schemas'
+import {
+  filterText,
+  postmortemStatuses,
+  rootCauseCategories,
+  severities,
+  type PostmortemStatus,
+} from '../postmortems/schemas'
 import { snippetsFor, type Snippet } from './snippets'
 import { expandQuery } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
@@ -16,6 +22,11 @@ export const searchInput = z.object({
   status: z.enum(postmortemStatuses).optional().catch(undefined),
   severity: z.enum(severities).optional().catch(undefined),
   launch: filterText(100),
+  tag: filterText(50),
+  service: filterText(50),
+  category: z.enum(rootCauseCategories).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
 })
 export type SearchInput = z.infer<typeof searchInput>
@@ -71,6 +82,15 @@ export async function searchPostmortems({
         AND (${status}::text IS NULL OR p.status::text = ${status}::text)
         AND (${input.severity ?? null}::text IS NULL OR p.severity::text = ${input.severity ?? null}::text)
         AND (${input.launch ?? null}::text IS NULL OR l.slug = ${input.launch ?? null}::text)
+        AND (${input.category ?? null}::text IS NULL OR p."rootCauseCategory"::text = ${input.category ?? null}::text)
+        AND (${input.from ?? null}::date IS NULL OR p."occurredAt" >= ${input.from ?? null}::date)
+        AND (${input.to ?? null}::date IS NULL OR p."occurredAt" < ${input.to ?? null}::date + 1)
+        AND (${input.tag ?? null}::text IS NULL OR EXISTS (
+          SELECT 1 FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
+          WHERE pt."postmortemId" = p.id AND t.name = ${input.tag ?? null}::text))
+        AND (${input.service ?? null}::text IS NULL OR EXISTS (
+          SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
+          WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))
       LIMIT ${CANDIDATE_CAP + 1}
     )
     SELECT c.id, p.number, ts_rank_cd(c.v, ${tsquery}::tsquery) AS score, (SELECT count(*) FROM candidates) AS total
