@@ -119,7 +119,11 @@ export function useAutosave({
           store(s.doc, s.version)
           retry = true // typed while this save was on its way
         }
-      } else if (response.status === 409 && body.error?.current && sameDoc(body.error.current.document, sending)) {
+      } else if (
+        response.status === 409 &&
+        body.error?.current &&
+        sameDoc(body.error.current.document, sending)
+      ) {
         // The newer version already holds exactly this text (our own beacon from a closed tab
         // got there first): not a conflict. Continue on top of it.
         s.version = body.error.current.version
