@@ -101,6 +101,15 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             t('category'),
             rootCauseCategories.map((c) => ({ value: c, label: enums(`rootCause.${c}`) })),
           )}
+          <FilterSelect
+            name="sort"
+            label={t('sort')}
+            value={input.sort}
+            options={[
+              { value: 'relevance', label: t('sortRelevance') },
+              { value: 'date', label: t('sortDate') },
+            ]}
+          />
           {(['from', 'to'] as const).map((name) => (
             <label key={name} className="grid gap-1 text-xs text-muted-foreground">
               {t(name)}

@@ -81,6 +81,14 @@ describe('searchPostmortems (real database)', () => {
     expect(await titlesFor({ category: 'CODE' })).toEqual([])
     expect(await titlesFor({ from: '2026-10-31', to: '2026-10-31' })).toEqual([title])
     expect(await titlesFor({ from: '2026-11-01' })).toEqual([])
+    // Newest incident first, by occurrence date or else the day it was written.
+    const other = '线上部分用户出现签到完成但签到列表未更新的情况'
+    const byRelevance = (await search('主从', editor)).results.map((r) => r.title)
+    const byDate = (await search('主从', editor, { sort: 'date' })).results.map((r) => r.title)
+    expect(byRelevance.slice(0, 2)).toEqual([other, title])
+    // Its incident date (Oct 31) is older than the others' (undated: the day they were written).
+    expect(byDate.at(-1)).toBe(title)
+    expect(byDate.indexOf(other)).toBeLessThan(byDate.indexOf(title))
   })
 
   it('finds Chinese phrases exactly, and mixed queries with every term', async () => {

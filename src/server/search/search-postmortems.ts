@@ -27,6 +27,7 @@ export const searchInput = z.object({
   category: z.enum(rootCauseCategories).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
+  sort: z.enum(['relevance', 'date']).default('relevance').catch('relevance'),
   limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
 })
 export type SearchInput = z.infer<typeof searchInput>
@@ -95,7 +96,9 @@ export async function searchPostmortems({
     )
     SELECT c.id, p.number, ts_rank_cd(c.v, ${tsquery}::tsquery) AS score, (SELECT count(*) FROM candidates) AS total
     FROM candidates c JOIN "Postmortem" p ON p.id = c.id
-    ORDER BY (c.v @@ ${exact}::tsquery) DESC, score DESC, p."updatedAt" DESC, p.number DESC
+    ORDER BY
+      CASE WHEN ${input.sort} = 'date' THEN COALESCE(p."occurredAt", p."createdAt") END DESC NULLS LAST,
+      (c.v @@ ${exact}::tsquery) DESC, score DESC, p."updatedAt" DESC, p.number DESC
     LIMIT ${input.limit}`
   const total = Number(rows[0]?.total ?? 0)
   const full = await db.postmortem.findMany({
