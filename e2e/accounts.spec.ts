@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { admin, signIn, signOut } from './fixtures'
+import { addUser, admin, signIn, signOut } from './fixtures'
 
 const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor-pass-1' }
 const viewer = { name: '王小明', email: 'viewer@example.com', password: 'viewer-pass-1' }
@@ -40,12 +40,7 @@ test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email
     [editor, 'Editor'],
     [viewer, 'Viewer'],
   ] as const) {
-    await page.getByLabel('Name').fill(person.name)
-    await page.getByLabel('Email').fill(person.email)
-    await page.getByLabel('Password').fill(person.password)
-    await page.getByLabel('Role', { exact: true }).selectOption({ label: role })
-    await page.getByRole('button', { name: 'Add user' }).click()
-    await expect(page.getByRole('status')).toHaveText(`${person.name} can now sign in.`)
+    await addUser(page, person, role)
     await expect(page.getByRole('row', { name: new RegExp(person.email) })).toBeVisible()
     await expect(page.getByLabel(`Change role of ${person.name}`)).toHaveValue(role.toUpperCase())
   }

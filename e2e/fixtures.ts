@@ -18,17 +18,22 @@ export async function signOut(page: Page) {
 
 export type Person = { name: string; email: string; password: string }
 
-/** Signs in as the admin in a fresh context and adds a user through the users page, unless they exist. */
-export async function ensureUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
-  await signIn(page, admin)
-  await page.goto('/settings/users')
-  if (await page.getByRole('row', { name: new RegExp(person.email) }).count()) return
+/** On the users page: fills in the "Add a user" form and waits for the confirmation. */
+export async function addUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
   await page.getByLabel('Name').fill(person.name)
   await page.getByLabel('Email').fill(person.email)
   await page.getByLabel('Password').fill(person.password)
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role })
   await page.getByRole('button', { name: 'Add user' }).click()
   await expect(page.getByRole('status')).toHaveText(`${person.name} can now sign in.`)
+}
+
+/** Signs in as the admin and adds a user through the users page, unless they exist. */
+export async function ensureUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
+  await signIn(page, admin)
+  await page.goto('/settings/users')
+  if (await page.getByRole('row', { name: new RegExp(person.email) }).count()) return
+  await addUser(page, person, role)
 }
 
 /** Creates a postmortem through the "New postmortem" page and returns the editor's URL. */

@@ -4,13 +4,10 @@
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 import { generateRetro, prng } from './lib/retro-generator'
+import { percentile, round2 as round } from './lib/stats'
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' } } })
 const n = Number(values.n)
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-const round = (x: number) => Math.round(x * 100) / 100
 
 async function main() {
   const database = await createTestDatabase('hindsight_bench')

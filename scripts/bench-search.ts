@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 import { generateTexts, prng } from './lib/retro-generator'
+import { percentile as pct, round2 as r2 } from './lib/stats'
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, runs: { type: 'string', default: '10' } } })
 const embedded = !process.env.DATABASE_URL
@@ -24,10 +25,6 @@ const queries = [
   { q: '#4242', kind: 'rare (one title)' },
   { q: 'disks', kind: 'English stem' },
 ]
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0
-const r2 = (x: number) => Math.round(x * 100) / 100
 
 async function main() {
   const database = await createTestDatabase('hindsight_bench')

@@ -3,31 +3,35 @@ import type { Tx } from '../db'
 import type { PostmortemDocument } from './schemas'
 
 type Row = { id: string; position: number }
+type Placed<Data> = Data & { position: number }
 
 /**
  * Brings one child table in line with the document's list: deletes what is gone, updates
  * what changed (position included), creates what is new. Rows keep their ids, so links to
  * them (a lesson's checklist items, a timeline entry's hypothesis) survive edits.
  */
-async function syncList<Item extends { id: string }, Existing extends Row>(
+async function syncList<Item extends { id: string }, Existing extends Row, Data extends object>(
   existing: Existing[],
   incoming: Item[],
   ops: {
     same: (row: Existing, item: Item) => boolean
+    /** The item's own columns, as written on create and update. */
+    columns: (item: Item) => Data
     deleteMany: (ids: string[]) => Promise<unknown>
-    update: (id: string, item: Item, position: number) => Promise<unknown>
-    createMany: (items: { item: Item; position: number }[]) => Promise<unknown>
+    update: (id: string, data: Placed<Data>) => Promise<unknown>
+    createMany: (rows: (Placed<Data> & { id: string })[]) => Promise<unknown>
   },
 ) {
   const byId = new Map(existing.map((row) => [row.id, row]))
   const keep = new Set(incoming.map((item) => item.id))
   const gone = existing.filter((row) => !keep.has(row.id)).map((row) => row.id)
   if (gone.length) await ops.deleteMany(gone)
-  const created: { item: Item; position: number }[] = []
+  const created: (Placed<Data> & { id: string })[] = []
   for (const [position, item] of incoming.entries()) {
     const row = byId.get(item.id)
-    if (!row) created.push({ item, position })
-    else if (row.position !== position || !ops.same(row, item)) await ops.update(item.id, item, position)
+    if (!row) created.push({ id: item.id, position, ...ops.columns(item) })
+    else if (row.position !== position || !ops.same(row, item))
+      await ops.update(item.id, { position, ...ops.columns(item) })
   }
   if (created.length) await ops.createMany(created)
 }
@@ -39,6 +43,8 @@ const sameDate = (a: Date | null, b: string | null) =>
 export async function syncChildren(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
   const where = { postmortemId }
   const select = { id: true, position: true } as const
+  const mine = (ids: string[]) => ({ where: { id: { in: ids }, postmortemId } })
+  const withParent = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, postmortemId }))
   const [hypotheses, timeline, questions, lessons, actions] = await Promise.all([
     tx.hypothesis.findMany({ where, select: { ...select, statement: true, status: true, evidence: true } }),
     tx.timelineEntry.findMany({
@@ -56,70 +62,32 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
   // Hypotheses first: timeline entries may point at new ones.
   await syncList(hypotheses, doc.hypotheses, {
     same: (r, i) => r.statement === i.statement && r.status === i.status && r.evidence === i.evidence,
-    deleteMany: (ids) => tx.hypothesis.deleteMany({ where: { id: { in: ids }, postmortemId } }),
-    update: (id, i, position) =>
-      tx.hypothesis.update({
-        where: { id },
-        data: { position, statement: i.statement, status: i.status, evidence: i.evidence },
-      }),
-    createMany: (rows) =>
-      tx.hypothesis.createMany({
-        data: rows.map(({ item: i, position }) => ({
-          id: i.id,
-          postmortemId,
-          position,
-          statement: i.statement,
-          status: i.status,
-          evidence: i.evidence,
-        })),
-      }),
+    columns: (i) => ({ statement: i.statement, status: i.status, evidence: i.evidence }),
+    deleteMany: (ids) => tx.hypothesis.deleteMany(mine(ids)),
+    update: (id, data) => tx.hypothesis.update({ where: { id }, data }),
+    createMany: (rows) => tx.hypothesis.createMany({ data: withParent(rows) }),
   })
   await syncList(timeline, doc.timeline, {
     same: (r, i) =>
       sameDate(r.at, i.at) && r.kind === i.kind && r.text === i.text && r.hypothesisId === i.hypothesisId,
-    deleteMany: (ids) => tx.timelineEntry.deleteMany({ where: { id: { in: ids }, postmortemId } }),
-    update: (id, i, position) =>
-      tx.timelineEntry.update({
-        where: { id },
-        data: { position, at: dateOrNull(i.at), kind: i.kind, text: i.text, hypothesisId: i.hypothesisId },
-      }),
-    createMany: (rows) =>
-      tx.timelineEntry.createMany({
-        data: rows.map(({ item: i, position }) => ({
-          id: i.id,
-          postmortemId,
-          position,
-          at: dateOrNull(i.at),
-          kind: i.kind,
-          text: i.text,
-          hypothesisId: i.hypothesisId,
-        })),
-      }),
+    columns: (i) => ({ at: dateOrNull(i.at), kind: i.kind, text: i.text, hypothesisId: i.hypothesisId }),
+    deleteMany: (ids) => tx.timelineEntry.deleteMany(mine(ids)),
+    update: (id, data) => tx.timelineEntry.update({ where: { id }, data }),
+    createMany: (rows) => tx.timelineEntry.createMany({ data: withParent(rows) }),
   })
   await syncList(questions, doc.openQuestions, {
     same: (r, i) => r.text === i.text && (r.answer ?? '') === i.answer,
-    deleteMany: (ids) => tx.openQuestion.deleteMany({ where: { id: { in: ids }, postmortemId } }),
-    update: (id, i, position) =>
-      tx.openQuestion.update({ where: { id }, data: { position, text: i.text, answer: i.answer || null } }),
-    createMany: (rows) =>
-      tx.openQuestion.createMany({
-        data: rows.map(({ item: i, position }) => ({
-          id: i.id,
-          postmortemId,
-          position,
-          text: i.text,
-          answer: i.answer || null,
-        })),
-      }),
+    columns: (i) => ({ text: i.text, answer: i.answer || null }),
+    deleteMany: (ids) => tx.openQuestion.deleteMany(mine(ids)),
+    update: (id, data) => tx.openQuestion.update({ where: { id }, data }),
+    createMany: (rows) => tx.openQuestion.createMany({ data: withParent(rows) }),
   })
   await syncList(lessons, doc.lessons, {
     same: (r, i) => r.text === i.text,
-    deleteMany: (ids) => tx.lesson.deleteMany({ where: { id: { in: ids }, postmortemId } }),
-    update: (id, i, position) => tx.lesson.update({ where: { id }, data: { position, text: i.text } }),
-    createMany: (rows) =>
-      tx.lesson.createMany({
-        data: rows.map(({ item: i, position }) => ({ id: i.id, postmortemId, position, text: i.text })),
-      }),
+    columns: (i) => ({ text: i.text }),
+    deleteMany: (ids) => tx.lesson.deleteMany(mine(ids)),
+    update: (id, data) => tx.lesson.update({ where: { id }, data }),
+    createMany: (rows) => tx.lesson.createMany({ data: withParent(rows) }),
   })
   await syncList(actions, doc.actionItems, {
     same: (r, i) =>
@@ -128,32 +96,16 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
       sameDate(r.dueDate, i.dueDate) &&
       r.status === i.status &&
       r.link === i.link,
-    deleteMany: (ids) => tx.actionItem.deleteMany({ where: { id: { in: ids }, postmortemId } }),
-    update: (id, i, position) =>
-      tx.actionItem.update({
-        where: { id },
-        data: {
-          position,
-          title: i.title,
-          ownerId: i.ownerId,
-          dueDate: dateOrNull(i.dueDate),
-          status: i.status,
-          link: i.link,
-        },
-      }),
-    createMany: (rows) =>
-      tx.actionItem.createMany({
-        data: rows.map(({ item: i, position }) => ({
-          id: i.id,
-          postmortemId,
-          position,
-          title: i.title,
-          ownerId: i.ownerId,
-          dueDate: dateOrNull(i.dueDate),
-          status: i.status,
-          link: i.link,
-        })),
-      }),
+    columns: (i) => ({
+      title: i.title,
+      ownerId: i.ownerId,
+      dueDate: dateOrNull(i.dueDate),
+      status: i.status,
+      link: i.link,
+    }),
+    deleteMany: (ids) => tx.actionItem.deleteMany(mine(ids)),
+    update: (id, data) => tx.actionItem.update({ where: { id }, data }),
+    createMany: (rows) => tx.actionItem.createMany({ data: withParent(rows) }),
   })
 }
 
