@@ -35,12 +35,16 @@ export async function createTestDatabase(prefix: string, { migrated = true } = {
   }
   const name = `${prefix}_${Date.now()}_${process.pid}`.replace(/\W/g, '_').toLowerCase()
   await admin(serverUrl, async (client) => {
-    // Leftovers of earlier runs that were killed; in-use ones refuse to drop and stay.
+    // Leftovers of runs that were killed more than six hours ago (names carry their creation
+    // time); younger ones may belong to a run in another checkout, and in-use ones refuse to drop.
     const { rows } = await client.query<{ datname: string }>(
       'SELECT datname FROM pg_database WHERE datname LIKE $1',
       [`${prefix}\\_%`],
     )
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {})
+    const stale = (datname: string) =>
+      Number(datname.slice(prefix.length + 1).split('_')[0]) < Date.now() - 6 * 3600_000
+    for (const { datname } of rows.filter((r) => stale(r.datname)))
+      await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {})
     // A UTF-8 ctype is needed for Chinese trigrams; C.UTF-8 exists on Debian, else the server's default.
     await client
       .query(
