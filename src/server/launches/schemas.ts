@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const launchStatuses = ['PLANNED', 'IN_REVIEW', 'READY', 'LAUNCHED', 'CANCELLED'] as const
+export const launchStatuses = ['PLANNED', 'IN_REVIEW', 'LAUNCHED', 'CANCELLED'] as const
 export type LaunchStatus = (typeof launchStatuses)[number]
 
 const optionalDate = z

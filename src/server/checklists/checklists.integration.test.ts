@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { insertLaunch } from '../launches/create-launch'
+import { changeLaunchStatus } from '../launches/change-launch-status'
+import { createPostmortem } from '../postmortems/create-postmortem'
+import { savePostmortem } from '../postmortems/save-postmortem'
+import { emptyDocument } from '../postmortems/schemas'
+import { insertAccount } from '../users/create-account'
+import {
+  addAdhocCheck,
+  addChecksFromTemplate,
+  addSubChecks,
+  assignOwner,
+  pullNewerWording,
+  setCheckStatus,
+  setSubCheckDone,
+} from './launch-checks'
+import { getLaunchReview, getReadinessReport } from './launch-review'
+import { findLessonItems, getLessonDraft, turnLessonIntoItem } from './lesson-items'
+import { checkStatusInput, itemInput } from './schemas'
+import { addItem, moveItem, updateItem } from './template-items'
+import { createTemplate, getTemplate } from './templates'
+
+let admin: Actor
+let editor: Actor
+let viewer: Actor
+
+const person = (name: string, role: Actor['role']) =>
+  db.$transaction((tx) =>
+    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
+  )
+const item = (text: string, extra: object = {}) => itemInput.parse({ text, required: true, ...extra })
+const status = (s: object) => checkStatusInput.parse(s)
+const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  return r.data
+}
+
+async function newLaunch(name: string) {
+  return db.$transaction((tx) =>
+    insertLaunch(tx, { name, description: '', plannedAt: null, launchedAt: null }),
+  )
+}
+
+async function templateWith(...texts: string[]) {
+  const { id } = unwrap(
+    await createTemplate({ actor: editor, input: { name: `T ${randomUUID()}`, description: '' } }),
+  )
+  const ids = []
+  for (const text of texts)
+    ids.push(unwrap(await addItem({ actor: editor, templateId: id, input: item(text) })).id)
+  return { id, ids }
+}
+
+async function checksOf(launchId: string) {
+  return (await getLaunchReview({ actor: editor, launchId })).checks
+}
+
+beforeAll(async () => {
+  admin = await person('Admin', 'ADMIN')
+  editor = await person('Eve', 'EDITOR')
+  viewer = await person('Vic', 'VIEWER')
+})
+
+describe('templates', () => {
+  it('keep their order, move items by one place and bump versions on every change', async () => {
+    const t = await templateWith('A', 'B', 'C')
+    unwrap(await moveItem({ actor: editor, itemId: t.ids[2]!, direction: 'up' }))
+    const view = unwrap(await getTemplate({ actor: editor, id: t.id }))
+    expect(view.items.map((i) => i.text)).toEqual(['A', 'C', 'B'])
+    expect(view.version).toBe(5) // created 1, three items, one move
+
+    unwrap(await updateItem({ actor: editor, itemId: t.ids[0]!, input: item('A, reworded') }))
+    const after = unwrap(await getTemplate({ actor: editor, id: t.id }))
+    expect(after.items[0]).toMatchObject({ text: 'A, reworded', version: 2 })
+  })
+
+  it('refuse changes from viewers', async () => {
+    expect(await createTemplate({ actor: viewer, input: { name: 'x', description: '' } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+})
+
+describe('a lesson turned into a checklist item', () => {
+  it('links both ways and names the incident that taught it', async () => {
+    const pm = unwrap(
+      await createPostmortem({ actor: editor, input: { title: '任务上报慢', launchId: null } }),
+    )
+    const lessonId = randomUUID()
+    unwrap(
+      await savePostmortem({
+        actor: editor,
+        number: pm.number,
+        input: {
+          baseVersion: 1,
+          document: {
+            ...emptyDocument('任务上报慢'),
+            rootCause: 'uid 没有建索引。后来加上了。',
+            lessons: [{ id: lessonId, text: '上线前在生产规模数据上检查索引' }],
+          },
+        },
+      }),
+    )
+    const draft = unwrap(await getLessonDraft({ actor: editor, number: pm.number, lessonId }))
+    expect(draft.text).toBe('上线前在生产规模数据上检查索引')
+    expect(draft.rationale).toBe(`PM-${pm.number} · 任务上报慢: uid 没有建索引。`)
+
+    const t = await templateWith()
+    const { id } = unwrap(
+      await turnLessonIntoItem({
+        actor: editor,
+        number: pm.number,
+        lessonId,
+        input: { templateId: t.id, ...item(draft.text, { rationale: draft.rationale }) },
+      }),
+    )
+    const view = unwrap(await getTemplate({ actor: editor, id: t.id }))
+    expect(view.items[0]).toMatchObject({
+      id,
+      sources: [{ number: pm.number, title: '任务上报慢', rootCause: 'uid 没有建索引。' }],
+    })
+    const { id: postmortemId } = await db.postmortem.findUniqueOrThrow({ where: { number: pm.number } })
+    const lessonItems = await findLessonItems(postmortemId)
+    expect(lessonItems[lessonId]?.map((i) => i.id)).toEqual([id])
+  })
+})
+
+describe('a launch review', () => {
+  it('snapshots template items: a later rewording shows as newer and is pulled per item', async () => {
+    const t = await templateWith('Check indexes on production-size data', 'Hosts match')
+    const launch = await newLaunch('Snapshot launch')
+    expect(
+      unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id })),
+    ).toEqual({ added: 2 })
+    // Adding the same template again adds nothing twice.
+    expect(
+      unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id })),
+    ).toEqual({ added: 0 })
+
+    unwrap(
+      await updateItem({
+        actor: editor,
+        itemId: t.ids[0]!,
+        input: item('Check indexes on a production copy'),
+      }),
+    )
+    let [first, second] = await checksOf(launch.id)
+    expect(first).toMatchObject({
+      text: 'Check indexes on production-size data',
+      newer: { text: 'Check indexes on a production copy' },
+    })
+    expect(second?.newer).toBeNull()
+
+    unwrap(await pullNewerWording({ actor: editor, checkId: first!.id }))
+    ;[first] = await checksOf(launch.id)
+    expect(first).toMatchObject({ text: 'Check indexes on a production copy', newer: null })
+  })
+
+  it('cannot start until every check has one owner, and only editors may own checks', async () => {
+    const t = await templateWith('One', 'Two')
+    const launch = await newLaunch('Owner rule launch')
+    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+    const [one, two] = await checksOf(launch.id)
+    unwrap(await assignOwner({ actor: editor, checkId: one!.id, ownerId: editor.id }))
+    expect(
+      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: 'ownersMissing' },
+    })
+    expect(await assignOwner({ actor: editor, checkId: two!.id, ownerId: viewer.id })).toMatchObject({
+      ok: false,
+      error: { fields: { ownerId: 'ownerMustEdit' } },
+    })
+    // Statuses wait for the review.
+    expect(
+      await setCheckStatus({ actor: editor, checkId: one!.id, input: status({ status: 'NA' }) }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
+    unwrap(await assignOwner({ actor: editor, checkId: two!.id, ownerId: admin.id }))
+    unwrap(
+      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+    )
+  })
+
+  it('becomes ready when required checks pass, are waived or not applicable; sub-checks gate PASS', async () => {
+    const t = await templateWith('Schema change verified in production', 'Cache rebuild reads the primary')
+    const launch = await newLaunch('Readiness launch')
+    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+    unwrap(
+      await addAdhocCheck({
+        actor: editor,
+        slug: launch.slug,
+        input: item('Tell support', { required: false }),
+      }),
+    )
+    const [schema, cache, adhoc] = await checksOf(launch.id)
+    for (const c of [schema!, cache!, adhoc!])
+      unwrap(await assignOwner({ actor: editor, checkId: c.id, ownerId: editor.id }))
+    unwrap(await addSubChecks({ actor: editor, checkId: schema!.id, lines: ['t_user', 't_task', 't_user'] }))
+    unwrap(
+      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+    )
+
+    let report = unwrap(await getReadinessReport({ actor: viewer, launch: launch.slug }))
+    expect(report).toMatchObject({ ready: false, counts: { pending: 3 } })
+    expect(report.blocking).toEqual([
+      { item: 'Schema change verified in production', owner: 'Eve', status: 'PENDING' },
+      { item: 'Cache rebuild reads the primary', owner: 'Eve', status: 'PENDING' },
+    ])
+
+    expect(() => status({ status: 'WAIVED' })).toThrow() // a waiver needs a reason
+    unwrap(
+      await setCheckStatus({
+        actor: editor,
+        checkId: cache!.id,
+        input: status({ status: 'WAIVED', waiverReason: 'No cache in 1.2' }),
+      }),
+    )
+    const pass = status({ status: 'PASS', evidence: 'https://ci.example.com/run/42' })
+    expect(await setCheckStatus({ actor: editor, checkId: schema!.id, input: pass })).toMatchObject({
+      ok: false,
+      error: { message: 'subChecksOpen' },
+    })
+    const subs = (await checksOf(launch.id))[0]!.subChecks
+    expect(subs.map((s) => s.label)).toEqual(['t_user', 't_task'])
+    for (const s of subs) unwrap(await setSubCheckDone({ actor: editor, subCheckId: s.id, done: true }))
+    unwrap(await setCheckStatus({ actor: editor, checkId: schema!.id, input: pass }))
+
+    report = unwrap(await getReadinessReport({ actor: viewer, launch: launch.id }))
+    expect(report).toMatchObject({ ready: true, blocking: [], counts: { pass: 1, waived: 1, pending: 1 } })
+    const [passed] = await checksOf(launch.id)
+    expect(passed).toMatchObject({
+      status: 'PASS',
+      evidence: 'https://ci.example.com/run/42',
+      checkedBy: { name: 'Eve' },
+    })
+
+    // Unticking a sub-check reopens the passed check, and the launch is blocked again.
+    unwrap(await setSubCheckDone({ actor: editor, subCheckId: subs[0]!.id, done: false }))
+    expect(unwrap(await getReadinessReport({ actor: viewer, launch: launch.slug })).ready).toBe(false)
+  })
+
+  it('cannot be launched while not ready, unless an admin gives a reason', async () => {
+    const t = await templateWith('Only check')
+    const launch = await newLaunch('Override launch')
+    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+    const [only] = await checksOf(launch.id)
+    unwrap(await assignOwner({ actor: editor, checkId: only!.id, ownerId: editor.id }))
+    unwrap(
+      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+    )
+    const launchIt = (actor: Actor, reason = '') =>
+      changeLaunchStatus({ actor, slug: launch.slug, input: { to: 'LAUNCHED', reason } })
+    expect(await launchIt(editor, 'please')).toMatchObject({ ok: false, error: { message: 'notReady' } })
+    expect(await launchIt(admin)).toMatchObject({
+      ok: false,
+      error: { fields: { reason: 'overrideReasonRequired' } },
+    })
+    unwrap(await launchIt(admin, 'Hotfix for a live outage'))
+    const row = await db.launch.findUniqueOrThrow({ where: { id: launch.id } })
+    expect(row).toMatchObject({
+      status: 'LAUNCHED',
+      overrideReason: 'Hotfix for a live outage',
+      overrideById: admin.id,
+    })
+    // A launched launch is frozen.
+    expect(
+      await setCheckStatus({ actor: editor, checkId: only!.id, input: status({ status: 'NA' }) }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    })
+  })
+
+  it('changes nothing for a viewer', async () => {
+    const t = await templateWith('Viewer check')
+    const launch = await newLaunch('Viewer launch')
+    expect(await addChecksFromTemplate({ actor: viewer, slug: launch.slug, templateId: t.id })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      },
+    )
+    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+    const [c] = await checksOf(launch.id)
+    expect(await assignOwner({ actor: viewer, checkId: c!.id, ownerId: viewer.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(
+      await changeLaunchStatus({ actor: viewer, slug: launch.slug, input: { to: 'CANCELLED', reason: '' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+})

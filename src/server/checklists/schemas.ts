@@ -1,0 +1,71 @@
+import { z } from 'zod'
+
+export const checkStatuses = ['PENDING', 'PASS', 'FAIL', 'NA', 'WAIVED'] as const
+export type CheckStatus = (typeof checkStatuses)[number]
+
+export const LIMITS = { subChecks: 500, subCheckLabel: 300, items: 300 } as const
+
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong')
+const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').default('')
+/** A checkbox in a form posts "on" or nothing; JSON may send a boolean. */
+const checkbox = z
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true')
+
+export const templateInput = z.object({
+  name: text(120),
+  description: optionalText(2_000),
+})
+export type TemplateInput = z.infer<typeof templateInput>
+
+export const itemInput = z.object({
+  text: text(500),
+  rationale: optionalText(4_000),
+  category: optionalText(60),
+  required: checkbox,
+})
+export type ItemInput = z.infer<typeof itemInput>
+
+export const lessonItemInput = itemInput.extend({
+  templateId: z.string().trim().min(1, 'required').max(60),
+})
+export type LessonItemInput = z.infer<typeof lessonItemInput>
+
+export const reorderInput = z.object({ ids: z.array(z.string().max(60)).min(1).max(LIMITS.items) })
+
+export const adhocCheckInput = itemInput
+export const checkStatusInput = z
+  .object({
+    status: z.enum(checkStatuses, 'required'),
+    evidence: optionalText(4_000),
+    waiverReason: optionalText(2_000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'PASS' && !v.evidence)
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'evidenceRequired' })
+    if (v.status === 'WAIVED' && !v.waiverReason)
+      ctx.addIssue({ code: 'custom', path: ['waiverReason'], message: 'waiverReasonRequired' })
+  })
+export type CheckStatusInput = z.infer<typeof checkStatusInput>
+
+/** One sub-check per non-empty pasted line (e.g. 70 table names), duplicates kept once. */
+export const subChecksInput = z.object({
+  lines: z
+    .string()
+    .max(100_000, 'tooLong')
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().max(LIMITS.subCheckLabel, 'tooLong'))
+        .min(1, 'required')
+        .max(LIMITS.subChecks, 'tooMany'),
+    ),
+})

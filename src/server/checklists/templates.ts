@@ -1,0 +1,126 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import type { TemplateInput } from './schemas'
+import { sourcesSelect, toSources, type ItemSource } from './sources'
+
+export async function findTemplates({ includeArchived = false } = {}) {
+  const rows = await db.checklistTemplate.findMany({
+    where: includeArchived ? {} : { archivedAt: null },
+    orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }],
+    take: 200,
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      version: true,
+      archivedAt: true,
+      updatedAt: true,
+      _count: { select: { items: { where: { archivedAt: null } } } },
+    },
+  })
+  return rows.map(({ _count, ...t }) => ({ ...t, items: _count.items }))
+}
+
+export type TemplateView = {
+  id: string
+  name: string
+  description: string
+  version: number
+  archivedAt: Date | null
+  items: {
+    id: string
+    text: string
+    rationale: string
+    category: string
+    required: boolean
+    version: number
+    archivedAt: Date | null
+    sources: ItemSource[]
+    /** Launches where this item was waived or marked not applicable. */
+    skippedAt: { launch: string; slug: string; status: 'NA' | 'WAIVED'; reason: string | null }[]
+  }[]
+}
+
+export async function getTemplate({
+  actor,
+  id,
+}: {
+  actor: Actor
+  id: string
+}): Promise<Result<TemplateView>> {
+  const template = await db.checklistTemplate.findUnique({
+    where: { id },
+    include: {
+      items: {
+        orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { position: 'asc' }],
+        include: {
+          sources: sourcesSelect,
+          launchChecks: {
+            where: { status: { in: ['NA', 'WAIVED'] } },
+            select: { status: true, waiverReason: true, launch: { select: { name: true, slug: true } } },
+          },
+        },
+      },
+    },
+  })
+  if (!template) return err('NOT_FOUND')
+  return ok({
+    ...template,
+    items: template.items.map(({ sources, launchChecks, ...item }) => ({
+      ...item,
+      sources: toSources(actor, sources),
+      skippedAt: launchChecks.map((c) => ({
+        launch: c.launch.name,
+        slug: c.launch.slug,
+        status: c.status as 'NA' | 'WAIVED',
+        reason: c.waiverReason,
+      })),
+    })),
+  })
+}
+
+export async function createTemplate({
+  actor,
+  input,
+}: {
+  actor: Actor
+  input: TemplateInput
+}): Promise<Result<{ id: string }>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  const { id } = await db.checklistTemplate.create({ data: input, select: { id: true } })
+  return ok({ id })
+}
+
+export async function updateTemplate({
+  actor,
+  id,
+  input,
+}: {
+  actor: Actor
+  id: string
+  input: TemplateInput
+}): Promise<Result<null>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  const { count } = await db.checklistTemplate.updateMany({ where: { id }, data: input })
+  return count ? ok(null) : err('NOT_FOUND')
+}
+
+/** Templates are archived, never deleted: launches keep their snapshots and the history stays. */
+export async function setTemplateArchived({
+  actor,
+  id,
+  archived,
+}: {
+  actor: Actor
+  id: string
+  archived: boolean
+}): Promise<Result<null>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  const { count } = await db.checklistTemplate.updateMany({
+    where: { id },
+    data: { archivedAt: archived ? new Date() : null },
+  })
+  return count ? ok(null) : err('NOT_FOUND')
+}

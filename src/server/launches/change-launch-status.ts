@@ -1,0 +1,60 @@
+import 'server-only'
+import { z } from 'zod'
+import { hasRole, type Actor } from '../auth/roles'
+import { getLaunchReview } from '../checklists/launch-review'
+import { unowned } from '../checklists/readiness'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import type { LaunchStatus } from './schemas'
+
+export const launchStatusInput = z.object({
+  to: z.enum(['PLANNED', 'IN_REVIEW', 'LAUNCHED', 'CANCELLED']),
+  reason: z.string().trim().max(2_000, 'tooLong').default(''),
+})
+export type LaunchStatusInput = z.infer<typeof launchStatusInput>
+
+const allowed: Record<LaunchStatus, LaunchStatus[]> = {
+  PLANNED: ['IN_REVIEW', 'CANCELLED'],
+  IN_REVIEW: ['PLANNED', 'LAUNCHED', 'CANCELLED'],
+  LAUNCHED: [],
+  CANCELLED: ['PLANNED'],
+}
+
+/**
+ * Moves a launch along PLANNED → IN_REVIEW → LAUNCHED. The review starts only when every
+ * check has its one owner; LAUNCHED needs a ready checklist, unless an admin overrides it
+ * with a reason, which is kept with the admin's name.
+ */
+export async function changeLaunchStatus({
+  actor,
+  slug,
+  input,
+}: {
+  actor: Actor
+  slug: string
+  input: LaunchStatusInput
+}): Promise<Result<null>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  const launch = await db.launch.findUnique({ where: { slug }, select: { id: true, status: true } })
+  if (!launch) return err('NOT_FOUND')
+  if (!allowed[launch.status].includes(input.to)) return err('INVALID_STATE', { message: 'transition' })
+  const { checks, readiness } = await getLaunchReview({ actor, launchId: launch.id })
+  let override: { overrideReason: string; overrideById: string } | null = null
+  if (input.to === 'IN_REVIEW') {
+    if (!checks.length) return err('INVALID_STATE', { message: 'noChecks' })
+    if (unowned(checks).length) return err('INVALID_STATE', { message: 'ownersMissing' })
+  }
+  if (input.to === 'LAUNCHED' && !readiness.ready) {
+    if (!hasRole(actor, 'ADMIN')) return err('INVALID_STATE', { message: 'notReady' })
+    if (!input.reason) return err('INVALID_INPUT', { fields: { reason: 'overrideReasonRequired' } })
+    override = { overrideReason: input.reason, overrideById: actor.id }
+  }
+  const { count } = await db.launch.updateMany({
+    where: { id: launch.id, status: launch.status },
+    data: {
+      status: input.to,
+      ...(input.to === 'LAUNCHED' ? { launchedAt: new Date(), ...override } : {}),
+    },
+  })
+  return count ? ok(null) : err('CONFLICT')
+}
