@@ -2,7 +2,7 @@ import 'server-only'
 import { getTranslations } from 'next-intl/server'
 import type { z } from 'zod'
 import { isDatabaseUnavailable } from '@/server/errors'
-import type { DomainError } from '@/server/result'
+import type { DomainError, Result } from '@/server/result'
 import type { FormState } from './form-state'
 
 /** Form fields as strings, minus secrets, to give back to the form after an error. */
@@ -35,9 +35,15 @@ export async function failed(error: DomainError, formData: FormData, formError?:
   return {
     status: 'error',
     fieldErrors,
-    formError: fieldErrors ? undefined : (formError ?? tErrors(error.code)),
+    formError: fieldErrors ? undefined : (formError ?? reason(tErrors, error)),
     values: submittedValues(formData),
   }
+}
+
+/** A specific reason (Errors.reasons.<message>) when the domain gave one, else the code's message. */
+function reason(t: Awaited<ReturnType<typeof getTranslations<'Errors'>>>, error: DomainError) {
+  const key = `reasons.${error.message}`
+  return error.message && t.has(key as never) ? t(key as never) : t(error.code)
 }
 
 /**
@@ -52,4 +58,19 @@ export async function guarded(formData: FormData, run: () => Promise<FormState>)
     const t = await getTranslations('Errors')
     return { status: 'error', formError: t('DATABASE_UNAVAILABLE'), values: submittedValues(formData) }
   }
+}
+
+/** The usual action body: parse the form with `schema`, run the use case, report the outcome. */
+export async function runForm<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  run: (input: z.infer<S>) => Promise<Result<unknown>>,
+): Promise<FormState> {
+  return guarded(formData, async () => {
+    const parsed = schema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return invalid(parsed.error, formData)
+    const result = await run(parsed.data)
+    if (!result.ok) return failed(result.error, formData)
+    return { status: 'success' }
+  })
 }

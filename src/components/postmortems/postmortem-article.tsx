@@ -19,7 +19,14 @@ function Block({ title, children, id }: { title: string; children: ReactNode; id
 }
 
 /** A postmortem as people read (and print) it. Server-rendered; no editor code. */
-export function PostmortemArticle({ view }: { view: PostmortemView }) {
+export function PostmortemArticle({
+  view,
+  lessonFooter,
+}: {
+  view: PostmortemView
+  /** What follows each lesson on the read page (the checklist items it became). */
+  lessonFooter?: (lessonId: string) => ReactNode
+}) {
   const t = useTranslations('PostmortemPage')
   const fields = useTranslations('Fields')
   const enums = useTranslations('Enums')
@@ -205,6 +212,7 @@ export function PostmortemArticle({ view }: { view: PostmortemView }) {
             {doc.lessons.map((lesson) => (
               <li key={lesson.id}>
                 <Markdown>{lesson.text}</Markdown>
+                {lessonFooter?.(lesson.id)}
               </li>
             ))}
           </ol>

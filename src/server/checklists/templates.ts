@@ -2,6 +2,7 @@ import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
+import { findItemRecurrences, type ItemRecurrence } from './recurrence'
 import type { TemplateInput } from './schemas'
 import { sourcesSelect, toSources, type ItemSource } from './sources'
 
@@ -38,8 +39,8 @@ export type TemplateView = {
     version: number
     archivedAt: Date | null
     sources: ItemSource[]
-    /** Launches where this item was waived or marked not applicable. */
-    skippedAt: { launch: string; slug: string; status: 'NA' | 'WAIVED'; reason: string | null }[]
+    /** Launches that waived it or marked it not applicable, and the incidents that followed there. */
+    skippedAt: ItemRecurrence[]
   }[]
 }
 
@@ -55,28 +56,18 @@ export async function getTemplate({
     include: {
       items: {
         orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { position: 'asc' }],
-        include: {
-          sources: sourcesSelect,
-          launchChecks: {
-            where: { status: { in: ['NA', 'WAIVED'] } },
-            select: { status: true, waiverReason: true, launch: { select: { name: true, slug: true } } },
-          },
-        },
+        include: { sources: sourcesSelect },
       },
     },
   })
   if (!template) return err('NOT_FOUND')
+  const skipped = await findItemRecurrences(actor, id)
   return ok({
     ...template,
-    items: template.items.map(({ sources, launchChecks, ...item }) => ({
+    items: template.items.map(({ sources, ...item }) => ({
       ...item,
       sources: toSources(actor, sources),
-      skippedAt: launchChecks.map((c) => ({
-        launch: c.launch.name,
-        slug: c.launch.slug,
-        status: c.status as 'NA' | 'WAIVED',
-        reason: c.waiverReason,
-      })),
+      skippedAt: skipped[item.id] ?? [],
     })),
   })
 }

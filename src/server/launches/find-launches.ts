@@ -29,6 +29,9 @@ export type LaunchView = {
   description: string
   plannedAt: Date | null
   launchedAt: Date | null
+  /** Set when an admin launched it while not ready. */
+  overrideReason: string | null
+  overrideBy: string | null
   postmortems: {
     number: number
     title: string
@@ -49,6 +52,7 @@ export async function getLaunch({
   const launch = await db.launch.findUnique({
     where: { slug },
     include: {
+      overrideBy: { select: { name: true } },
       postmortems: {
         orderBy: { number: 'asc' },
         select: { number: true, title: true, status: true, severity: true, symptom: true },
@@ -58,6 +62,7 @@ export async function getLaunch({
   if (!launch) return err('NOT_FOUND')
   return ok({
     ...launch,
+    overrideBy: launch.overrideBy?.name ?? null,
     postmortems: launch.postmortems
       .filter((p) => canRead(actor, p.status))
       .map((p) => ({ ...p, symptom: p.symptom.slice(0, 300) })),

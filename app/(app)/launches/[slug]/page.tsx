@@ -3,14 +3,32 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { AddChecks } from '@/components/launches/add-checks'
+import { CheckCard } from '@/components/launches/check-card'
+import { LaunchStatusForm } from '@/components/launches/launch-status-form'
+import { ReadinessPanel } from '@/components/launches/readiness-panel'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { Badge } from '@/components/ui/badge'
 import { buttonVariants } from '@/components/ui/button'
 import { Markdown } from '@/components/ui/markdown'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
+import { getLaunchReview } from '@/server/checklists/launch-review'
+import { findTemplates } from '@/server/checklists/templates'
 import { getLaunch } from '@/server/launches/find-launches'
 import { formatNumber } from '@/server/postmortems/schemas'
+import { findPeople } from '@/server/users/find-people'
+import {
+  addAdhocCheckAction,
+  addSubChecksAction,
+  addTemplateChecksAction,
+  assignOwnerAction,
+  changeLaunchStatusAction,
+  pullNewerWordingAction,
+  removeCheckAction,
+  setCheckStatusAction,
+  toggleSubCheckAction,
+} from './actions'
 
 async function load(params: PageProps<'/launches/[slug]'>['params']) {
   const actor = await requireUser()
@@ -25,12 +43,19 @@ export async function generateMetadata({ params }: PageProps<'/launches/[slug]'>
 
 export default async function LaunchPage({ params }: PageProps<'/launches/[slug]'>) {
   const { actor, launch } = await load(params)
-  const [t, statuses, enums, format] = await Promise.all([
+  const canEdit = hasRole(actor, 'EDITOR')
+  const [t, tr, statuses, enums, format, review, people, templates] = await Promise.all([
     getTranslations('LaunchPage'),
+    getTranslations('LaunchReview'),
     getTranslations('LaunchStatus'),
     getTranslations('Enums'),
     getFormatter(),
+    getLaunchReview({ actor, launchId: launch.id }),
+    canEdit ? findPeople({ editors: true }) : [],
+    canEdit ? findTemplates() : [],
   ])
+  const slug = launch.slug
+  const open = launch.status === 'PLANNED' || launch.status === 'IN_REVIEW'
   const day = (date: Date | null) =>
     date ? format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' }) : '—'
   return (
@@ -57,7 +82,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
           ))}
         </dl>
         <nav className="flex flex-wrap gap-1 print:hidden">
-          {hasRole(actor, 'EDITOR') ? (
+          {canEdit ? (
             <Link href={`/postmortems/new?launch=${launch.id}`} className={buttonVariants({ size: 'sm' })}>
               <Plus aria-hidden />
               {t('writePostmortem')}
@@ -80,6 +105,58 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
         </nav>
       </header>
       {launch.description ? <Markdown className="mb-8">{launch.description}</Markdown> : null}
+      <section aria-labelledby="launch-review" className="mb-10 grid gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="launch-review" className="text-lg font-semibold">
+            {tr('title')}
+          </h2>
+          {canEdit ? (
+            <LaunchStatusForm
+              action={changeLaunchStatusAction.bind(null, slug)}
+              status={launch.status as 'PLANNED'}
+              ready={review.readiness.ready}
+              isAdmin={hasRole(actor, 'ADMIN')}
+            />
+          ) : null}
+        </div>
+        {launch.status === 'PLANNED' && review.checks.length ? (
+          <p className="text-sm text-muted-foreground">{tr('planningHint')}</p>
+        ) : null}
+        {launch.overrideReason ? (
+          <p className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm">
+            {tr('overridden', { name: launch.overrideBy ?? '—', reason: launch.overrideReason })}
+          </p>
+        ) : null}
+        <ReadinessPanel readiness={review.readiness} empty={!review.checks.length} />
+        {review.checks.length ? (
+          <ol className="grid gap-3" aria-label={tr('checksLabel')}>
+            {review.checks.map((check) => (
+              <CheckCard
+                key={check.id}
+                check={check}
+                people={people}
+                launchStatus={launch.status}
+                canEdit={canEdit}
+                actions={{
+                  assignOwner: assignOwnerAction.bind(null, slug),
+                  setStatus: setCheckStatusAction.bind(null, slug),
+                  addSubChecks: addSubChecksAction.bind(null, slug),
+                  toggleSubCheck: toggleSubCheckAction.bind(null, slug),
+                  pullNewer: pullNewerWordingAction.bind(null, slug),
+                  remove: removeCheckAction.bind(null, slug),
+                }}
+              />
+            ))}
+          </ol>
+        ) : null}
+        {canEdit && open ? (
+          <AddChecks
+            templates={templates}
+            fromTemplate={addTemplateChecksAction.bind(null, slug)}
+            adhoc={addAdhocCheckAction.bind(null, slug)}
+          />
+        ) : null}
+      </section>
       <section aria-labelledby="launch-postmortems" className="grid gap-3">
         <h2 id="launch-postmortems" className="text-lg font-semibold">
           {t('postmortemsTitle')}

@@ -1,4 +1,4 @@
-import { Download, History, Pencil } from 'lucide-react'
+import { ClipboardCheck, Download, History, Pencil, TriangleAlert } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -9,6 +9,8 @@ import { StatusBadge } from '@/components/postmortems/status-badge'
 import { buttonVariants } from '@/components/ui/button'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
+import { findLessonItems } from '@/server/checklists/lesson-items'
+import { findRecurrences } from '@/server/checklists/recurrence'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
 
@@ -28,8 +30,42 @@ export async function generateMetadata({ params }: PageProps<'/postmortems/[numb
 
 export default async function PostmortemPage({ params }: PageProps<'/postmortems/[number]'>) {
   const { actor, view } = await load(params)
-  const [t, format] = await Promise.all([getTranslations('PostmortemPage'), getFormatter()])
+  const [t, format, lessonItems, recurrences] = await Promise.all([
+    getTranslations('PostmortemPage'),
+    getFormatter(),
+    findLessonItems(view.id),
+    findRecurrences(view.id),
+  ])
   const link = buttonVariants({ variant: 'ghost', size: 'sm' })
+  const canEdit = hasRole(actor, 'EDITOR')
+  const notYet = view.document.lessons.filter((l) => !lessonItems[l.id]?.length).length
+  const lessonFooter = (lessonId: string) => {
+    const items = lessonItems[lessonId] ?? []
+    return (
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs print:hidden">
+        {items.map((item) => (
+          <Link
+            key={item.id}
+            href={`/checklists/${item.template.id}`}
+            className="inline-flex gap-1 hover:underline"
+          >
+            <ClipboardCheck className="size-3.5 text-success" aria-hidden />
+            <span className="text-muted-foreground">{t('becameItem', { template: item.template.name })}</span>
+            <span>{item.text}</span>
+          </Link>
+        ))}
+        {!items.length ? <span className="text-muted-foreground">{t('notYetCheck')}</span> : null}
+        {canEdit ? (
+          <Link
+            href={`/postmortems/${view.number}/lessons/${lessonId}`}
+            className="text-primary hover:underline"
+          >
+            {t('turnIntoItem')}
+          </Link>
+        ) : null}
+      </div>
+    )
+  }
   return (
     <>
       <header className="mb-6 grid gap-3">
@@ -71,7 +107,35 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           <PrintButton label={t('print')} />
         </nav>
       </header>
-      <PostmortemArticle view={view} />
+      {recurrences.length ? (
+        <section
+          aria-labelledby="recurrence-title"
+          className="mb-6 grid gap-1 rounded-lg border border-destructive/30 bg-destructive/5 px-4 py-3 text-sm"
+        >
+          <h2 id="recurrence-title" className="flex items-center gap-2 font-semibold text-destructive">
+            <TriangleAlert className="size-4" aria-hidden />
+            {t('recurrenceTitle')}
+          </h2>
+          <ul className="grid gap-0.5">
+            {recurrences.map((r) => (
+              <li key={r.check.id}>
+                <Link href={`/launches/${r.launch.slug}#check-${r.check.id}`} className="hover:underline">
+                  {t('recurrence', { check: r.check.text, status: r.check.status, launch: r.launch.name })}
+                </Link>
+                {r.check.reason ? <span className="text-muted-foreground"> — {r.check.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {notYet && canEdit ? (
+        <p className="mb-6 text-sm text-muted-foreground print:hidden">
+          <a href="#read-lessons" className="hover:underline">
+            {t('notYetChecks', { count: notYet })}
+          </a>
+        </p>
+      ) : null}
+      <PostmortemArticle view={view} lessonFooter={lessonFooter} />
     </>
   )
 }

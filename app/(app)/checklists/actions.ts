@@ -1,0 +1,103 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { z } from 'zod'
+import { runForm } from '@/lib/form-action'
+import type { FormState } from '@/lib/form-state'
+import { requireUser } from '@/server/auth/current-user'
+import { turnLessonIntoItem } from '@/server/checklists/lesson-items'
+import { itemInput, lessonItemInput, reorderInput, templateInput } from '@/server/checklists/schemas'
+import {
+  addItem,
+  moveItem,
+  reorderItems,
+  setItemArchived,
+  updateItem,
+} from '@/server/checklists/template-items'
+import { createTemplate, setTemplateArchived, updateTemplate } from '@/server/checklists/templates'
+
+const refresh = (templateId?: string) => {
+  revalidatePath('/checklists')
+  if (templateId) revalidatePath(`/checklists/${templateId}`)
+}
+
+export async function createTemplateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireUser('EDITOR')
+  let id = ''
+  const state = await runForm(formData, templateInput, async (input) => {
+    const result = await createTemplate({ actor, input })
+    if (result.ok) id = result.data.id
+    return result
+  })
+  if (state.status !== 'success') return state
+  refresh()
+  redirect(`/checklists/${id}`)
+}
+
+export async function updateTemplateAction(id: string, _prev: FormState, formData: FormData) {
+  const actor = await requireUser('EDITOR')
+  const state = await runForm(formData, templateInput, (input) => updateTemplate({ actor, id, input }))
+  refresh(id)
+  return state
+}
+
+export async function archiveTemplateAction(id: string, archived: boolean) {
+  const actor = await requireUser('EDITOR')
+  await setTemplateArchived({ actor, id, archived })
+  refresh(id)
+}
+
+export async function addItemAction(templateId: string, _prev: FormState, formData: FormData) {
+  const actor = await requireUser('EDITOR')
+  const state = await runForm(formData, itemInput, (input) => addItem({ actor, templateId, input }))
+  refresh(templateId)
+  return state
+}
+
+export async function updateItemAction(
+  templateId: string,
+  itemId: string,
+  _prev: FormState,
+  formData: FormData,
+) {
+  const actor = await requireUser('EDITOR')
+  const state = await runForm(formData, itemInput, (input) => updateItem({ actor, itemId, input }))
+  refresh(templateId)
+  return state
+}
+
+export async function moveItemAction(templateId: string, itemId: string, direction: 'up' | 'down') {
+  const actor = await requireUser('EDITOR')
+  await moveItem({ actor, itemId, direction: direction === 'up' ? 'up' : 'down' })
+  refresh(templateId)
+}
+
+export async function reorderItemsAction(templateId: string, ids: string[]) {
+  const actor = await requireUser('EDITOR')
+  const parsed = reorderInput.safeParse({ ids })
+  if (parsed.success) await reorderItems({ actor, templateId, ids: parsed.data.ids })
+  refresh(templateId)
+}
+
+export async function archiveItemAction(templateId: string, itemId: string, archived: boolean) {
+  const actor = await requireUser('EDITOR')
+  await setItemArchived({ actor, itemId, archived: z.boolean().parse(archived) })
+  refresh(templateId)
+}
+
+export async function lessonItemAction(
+  number: number,
+  lessonId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireUser('EDITOR')
+  const state = await runForm(formData, lessonItemInput, (input) =>
+    turnLessonIntoItem({ actor, number, lessonId, input }),
+  )
+  if (state.status !== 'success') return state
+  refresh(String(formData.get('templateId')))
+  revalidatePath(`/postmortems/${number}`)
+  redirect(`/postmortems/${number}#read-lessons`)
+}

@@ -1,0 +1,113 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { runForm } from '@/lib/form-action'
+import type { FormState } from '@/lib/form-state'
+import { requireUser } from '@/server/auth/current-user'
+import {
+  addAdhocCheck,
+  addChecksFromTemplate,
+  addSubChecks,
+  assignOwner,
+  pullNewerWording,
+  removeCheck,
+  setCheckStatus,
+  setSubCheckDone,
+} from '@/server/checklists/launch-checks'
+import { checkStatusInput, itemInput, subChecksInput } from '@/server/checklists/schemas'
+import { changeLaunchStatus, launchStatusInput } from '@/server/launches/change-launch-status'
+
+/*
+ * The launch review's actions. Each is bound to the launch's slug (and a check's id) by
+ * the page; every one checks the session and role again through its use case.
+ */
+
+const refresh = (slug: string) => {
+  revalidatePath(`/launches/${slug}`)
+  revalidatePath('/launches')
+  revalidatePath('/my-work')
+}
+
+async function run(
+  slug: string,
+  formData: FormData,
+  body: (actor: Awaited<ReturnType<typeof requireUser>>) => Promise<FormState>,
+) {
+  const actor = await requireUser('EDITOR')
+  const state = await body(actor)
+  if (state.status === 'success') refresh(slug)
+  return state
+}
+
+export async function addTemplateChecksAction(slug: string, _prev: FormState, formData: FormData) {
+  return run(slug, formData, (actor) =>
+    runForm(formData, z.object({ templateId: z.string().min(1, 'required').max(60) }), ({ templateId }) =>
+      addChecksFromTemplate({ actor, slug, templateId }),
+    ),
+  )
+}
+
+export async function addAdhocCheckAction(slug: string, _prev: FormState, formData: FormData) {
+  return run(slug, formData, (actor) =>
+    runForm(formData, itemInput, (input) => addAdhocCheck({ actor, slug, input })),
+  )
+}
+
+export async function assignOwnerAction(slug: string, checkId: string, _prev: FormState, formData: FormData) {
+  return run(slug, formData, (actor) =>
+    runForm(formData, z.object({ ownerId: z.string().min(1, 'required').max(60) }), ({ ownerId }) =>
+      assignOwner({ actor, checkId, ownerId }),
+    ),
+  )
+}
+
+export async function setCheckStatusAction(
+  slug: string,
+  checkId: string,
+  _prev: FormState,
+  formData: FormData,
+) {
+  return run(slug, formData, (actor) =>
+    runForm(formData, checkStatusInput, (input) => setCheckStatus({ actor, checkId, input })),
+  )
+}
+
+export async function addSubChecksAction(
+  slug: string,
+  checkId: string,
+  _prev: FormState,
+  formData: FormData,
+) {
+  return run(slug, formData, (actor) =>
+    runForm(formData, subChecksInput, ({ lines }) => addSubChecks({ actor, checkId, lines })),
+  )
+}
+
+export async function changeLaunchStatusAction(slug: string, _prev: FormState, formData: FormData) {
+  return run(slug, formData, (actor) =>
+    runForm(formData, launchStatusInput, (input) => changeLaunchStatus({ actor, slug, input })),
+  )
+}
+
+/** Small actions called straight from buttons and checkboxes; they answer an error code or null. */
+export async function toggleSubCheckAction(slug: string, subCheckId: string, done: boolean) {
+  const actor = await requireUser('EDITOR')
+  const result = await setSubCheckDone({ actor, subCheckId, done: done === true })
+  refresh(slug)
+  return result.ok ? null : result.error.code
+}
+
+export async function pullNewerWordingAction(slug: string, checkId: string) {
+  const actor = await requireUser('EDITOR')
+  const result = await pullNewerWording({ actor, checkId })
+  refresh(slug)
+  return result.ok ? null : result.error.code
+}
+
+export async function removeCheckAction(slug: string, checkId: string) {
+  const actor = await requireUser('EDITOR')
+  const result = await removeCheck({ actor, checkId })
+  refresh(slug)
+  return result.ok ? null : result.error.code
+}

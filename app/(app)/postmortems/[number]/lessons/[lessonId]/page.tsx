@@ -1,0 +1,58 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { LessonItemForm } from '@/components/checklists/lesson-item-form'
+import { Card } from '@/components/ui/card'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireUser } from '@/server/auth/current-user'
+import { getLessonDraft } from '@/server/checklists/lesson-items'
+import { findTemplates } from '@/server/checklists/templates'
+import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
+import { lessonItemAction } from '../../../../checklists/actions'
+
+type Props = PageProps<'/postmortems/[number]/lessons/[lessonId]'>
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('LessonItemPage'))('title') }
+}
+
+export default async function LessonItemPage({ params }: Props) {
+  const actor = await requireUser('EDITOR')
+  const { number: raw, lessonId } = await params
+  const number = parsePostmortemNumber(raw)
+  if (!number) notFound()
+  const [draft, templates, t] = await Promise.all([
+    getLessonDraft({ actor, number, lessonId }),
+    findTemplates(),
+    getTranslations('LessonItemPage'),
+  ])
+  if (!draft.ok) notFound()
+  const { postmortem } = draft.data
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('description', {
+          postmortem: `${formatNumber(postmortem.number)} · ${postmortem.title}`,
+        })}
+      />
+      <Card className="max-w-2xl">
+        {templates.length ? (
+          <LessonItemForm
+            action={lessonItemAction.bind(null, number, lessonId)}
+            templates={templates}
+            defaults={draft.data}
+          />
+        ) : (
+          <p className="text-sm">
+            {t('noTemplates')}{' '}
+            <Link href="/checklists" className="text-primary hover:underline">
+              {t('createTemplate')}
+            </Link>
+          </p>
+        )}
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,188 @@
+'use client'
+
+import { Archive, ArchiveRestore, ArrowDown, ArrowUp, GripVertical } from 'lucide-react'
+import { useTranslations } from 'next-intl'
+import { useOptimistic, useTransition, type DragEvent } from 'react'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import type { FormState } from '@/lib/form-state'
+import type { TemplateView } from '@/server/checklists/templates'
+import { ItemForm } from './item-form'
+import { ItemSources } from './item-source'
+
+type Item = TemplateView['items'][number]
+
+/**
+ * A template's items: reorder by dragging or with the arrow buttons (keyboard), reword in
+ * place, archive. Items without a source incident are marked, so they can be traced.
+ */
+export function TemplateItemList({
+  items,
+  canEdit,
+  actions,
+}: {
+  items: Item[]
+  canEdit: boolean
+  actions: {
+    update: (itemId: string, prev: FormState, data: FormData) => Promise<FormState>
+    move: (itemId: string, direction: 'up' | 'down') => Promise<void>
+    reorder: (ids: string[]) => Promise<void>
+    archive: (itemId: string, archived: boolean) => Promise<void>
+  }
+}) {
+  const t = useTranslations('TemplatePage')
+  const active = items.filter((i) => !i.archivedAt)
+  const archived = items.filter((i) => i.archivedAt)
+  const [order, setOrder] = useOptimistic(active.map((i) => i.id))
+  const [, startTransition] = useTransition()
+  const byId = new Map(active.map((i) => [i.id, i]))
+
+  const reorder = (ids: string[]) =>
+    startTransition(async () => {
+      setOrder(ids)
+      await actions.reorder(ids)
+    })
+  const onDrop = (event: DragEvent, targetId: string) => {
+    event.preventDefault()
+    const dragged = event.dataTransfer.getData('text/plain')
+    if (!dragged || dragged === targetId) return
+    const ids = order.filter((id) => id !== dragged)
+    ids.splice(ids.indexOf(targetId), 0, dragged)
+    reorder(ids)
+  }
+
+  return (
+    <div className="grid gap-6">
+      <ol className="grid gap-2" aria-label={t('itemsTitle')}>
+        {order.flatMap((id, index) => {
+          const item = byId.get(id)
+          if (!item) return []
+          return [
+            <li
+              key={id}
+              draggable={canEdit}
+              onDragStart={(e) => e.dataTransfer.setData('text/plain', id)}
+              onDragOver={(e) => canEdit && e.preventDefault()}
+              onDrop={(e) => onDrop(e, id)}
+              className="flex gap-3 rounded-lg border border-border bg-card px-3 py-3"
+            >
+              {canEdit ? (
+                <div className="flex flex-col items-center gap-1 text-muted-foreground">
+                  <GripVertical className="size-4 cursor-grab" aria-hidden />
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    className="size-7"
+                    disabled={index === 0}
+                    aria-label={t('moveUp', { item: item.text })}
+                    onClick={() => startTransition(() => actions.move(id, 'up'))}
+                  >
+                    <ArrowUp />
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    className="size-7"
+                    disabled={index === order.length - 1}
+                    aria-label={t('moveDown', { item: item.text })}
+                    onClick={() => startTransition(() => actions.move(id, 'down'))}
+                  >
+                    <ArrowDown />
+                  </Button>
+                </div>
+              ) : null}
+              <div className="grid min-w-0 flex-1 gap-1.5">
+                <ItemSummary item={item} index={index} />
+                {canEdit ? (
+                  <div className="flex flex-wrap items-start gap-2">
+                    <details className="min-w-0 flex-1">
+                      <summary className="cursor-pointer text-sm text-primary">{t('edit')}</summary>
+                      <div className="mt-3">
+                        <ItemForm
+                          action={actions.update.bind(null, id)}
+                          idPrefix={`item-${id}`}
+                          defaults={item}
+                          submitLabel={t('saveItem')}
+                        />
+                      </div>
+                    </details>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => startTransition(() => actions.archive(id, true))}
+                    >
+                      <Archive aria-hidden />
+                      {t('archive')}
+                    </Button>
+                  </div>
+                ) : null}
+              </div>
+            </li>,
+          ]
+        })}
+      </ol>
+      {archived.length ? (
+        <details>
+          <summary className="cursor-pointer text-sm text-muted-foreground">
+            {t('archivedItems', { count: archived.length })}
+          </summary>
+          <ul className="mt-2 grid gap-2">
+            {archived.map((item) => (
+              <li key={item.id} className="flex items-start gap-3 rounded-lg border border-dashed px-3 py-2">
+                <div className="min-w-0 flex-1 text-muted-foreground">
+                  <ItemSummary item={item} />
+                </div>
+                {canEdit ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => startTransition(() => actions.archive(item.id, false))}
+                  >
+                    <ArchiveRestore aria-hidden />
+                    {t('restore')}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  )
+}
+
+function ItemSummary({ item, index }: { item: Item; index?: number }) {
+  const t = useTranslations('TemplatePage')
+  return (
+    <>
+      <p className="flex flex-wrap items-baseline gap-2">
+        {index !== undefined ? <span className="text-sm text-muted-foreground">{index + 1}.</span> : null}
+        <span className="font-medium break-words">{item.text}</span>
+        {item.category ? <Badge>{item.category}</Badge> : null}
+        {item.required ? null : <Badge>{t('optional')}</Badge>}
+        {!item.sources.length ? <Badge tone="accent">{t('noSource')}</Badge> : null}
+      </p>
+      {item.rationale ? <p className="text-sm break-words text-muted-foreground">{item.rationale}</p> : null}
+      <ItemSources sources={item.sources} />
+      {item.skippedAt.length ? (
+        <ul className="grid gap-0.5 text-xs">
+          {item.skippedAt.map((s) => (
+            <li
+              key={s.launch.slug}
+              className={s.incidents.length ? 'text-destructive' : 'text-muted-foreground'}
+            >
+              {t('skippedAt', { launch: s.launch.name, status: s.status })}
+              {s.reason ? ` — ${s.reason}` : ''}
+              {s.incidents.map((i) => (
+                <span key={i.number}>
+                  {' · '}
+                  {t('thenIncident', { number: i.number, title: i.title })}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,258 @@
+'use client'
+
+import { RefreshCw, Trash2 } from 'lucide-react'
+import { useFormatter, useTranslations } from 'next-intl'
+import { useState, useTransition } from 'react'
+import { ItemSources } from '@/components/checklists/item-source'
+import { ActionForm } from '@/components/forms/action-form'
+import { SubmitButton } from '@/components/forms/submit-button'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { NativeSelect } from '@/components/ui/input'
+import { Textarea } from '@/components/ui/textarea'
+import type { FormState } from '@/lib/form-state'
+import type { LaunchCheckView } from '@/server/checklists/launch-review'
+import { checkStatuses, type CheckStatus } from '@/server/checklists/schemas'
+import { SubChecks } from './sub-checks'
+
+type Bound = (id: string, prev: FormState, data: FormData) => Promise<FormState>
+
+export type CheckActions = {
+  assignOwner: Bound
+  setStatus: Bound
+  addSubChecks: Bound
+  toggleSubCheck: (subCheckId: string, done: boolean) => Promise<string | null>
+  pullNewer: (checkId: string) => Promise<string | null>
+  remove: (checkId: string) => Promise<string | null>
+}
+
+const tone: Record<CheckStatus, 'neutral' | 'accent' | 'success' | 'danger'> = {
+  PENDING: 'neutral',
+  PASS: 'success',
+  FAIL: 'danger',
+  NA: 'accent',
+  WAIVED: 'accent',
+}
+
+/** One check of a launch review: owner, verdict with evidence or reason, sub-checks, source. */
+export function CheckCard({
+  check,
+  people,
+  launchStatus,
+  canEdit,
+  actions,
+}: {
+  check: LaunchCheckView
+  people: { id: string; name: string }[]
+  launchStatus: string
+  canEdit: boolean
+  actions: CheckActions
+}) {
+  const t = useTranslations('LaunchReview')
+  const statuses = useTranslations('CheckStatus')
+  const format = useFormatter()
+  const [pending, startTransition] = useTransition()
+  const open = canEdit && (launchStatus === 'PLANNED' || launchStatus === 'IN_REVIEW')
+  const inReview = canEdit && launchStatus === 'IN_REVIEW'
+  return (
+    <li
+      id={`check-${check.id}`}
+      aria-label={check.text}
+      className="grid scroll-mt-4 gap-3 rounded-lg border border-border bg-card px-4 py-3"
+    >
+      <div className="flex flex-wrap items-start gap-2">
+        <div className="grid min-w-0 flex-1 gap-1">
+          <p className="flex flex-wrap items-baseline gap-2">
+            <span className="font-medium break-words">{check.text}</span>
+            {check.category ? <Badge>{check.category}</Badge> : null}
+            <Badge>{check.required ? t('required') : t('optional')}</Badge>
+            {!check.template ? <Badge tone="accent">{t('adhoc')}</Badge> : null}
+          </p>
+          {check.rationale ? (
+            <p className="text-sm break-words text-muted-foreground">{check.rationale}</p>
+          ) : null}
+          <ItemSources sources={check.sources} />
+        </div>
+        <Badge tone={tone[check.status]} data-testid="check-status">
+          {statuses(check.status)}
+        </Badge>
+      </div>
+
+      {check.newer ? (
+        <div className="flex flex-wrap items-center gap-2 rounded-md bg-accent/40 px-3 py-2 text-sm">
+          <span className="min-w-0 flex-1 break-words">
+            {t('newerWording', { version: check.newer.version })} <q>{check.newer.text}</q>
+          </span>
+          {open ? (
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => startTransition(async () => void (await actions.pullNewer(check.id)))}
+            >
+              <RefreshCw aria-hidden />
+              {t('pullNewer')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
+        {open ? (
+          <ActionForm action={actions.assignOwner.bind(null, check.id)} className="flex items-end gap-2">
+            {({ errors }) => (
+              <Field id={`owner-${check.id}`} label={t('owner')} error={errors.ownerId} className="w-56">
+                {(aria) => (
+                  <NativeSelect
+                    {...aria}
+                    name="ownerId"
+                    defaultValue={check.owner?.id ?? ''}
+                    onChange={(e) => e.currentTarget.form?.requestSubmit()}
+                  >
+                    <option value="" disabled>
+                      {t('chooseOwner')}
+                    </option>
+                    {people.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                )}
+              </Field>
+            )}
+          </ActionForm>
+        ) : (
+          <p>
+            <span className="text-muted-foreground">{t('owner')}: </span>
+            {check.owner?.name ?? <span className="text-destructive">{t('noOwner')}</span>}
+          </p>
+        )}
+        {check.checkedBy && check.checkedAt ? (
+          <p className="text-xs text-muted-foreground">
+            {t('checkedBy', {
+              name: check.checkedBy.name,
+              date: format.dateTime(check.checkedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            })}
+          </p>
+        ) : null}
+      </div>
+
+      {check.evidence ? (
+        <p className="text-sm break-words">
+          <span className="text-muted-foreground">{t('evidence')}: </span>
+          {/^https?:\/\/\S+$/.test(check.evidence) ? (
+            <a href={check.evidence} className="text-primary hover:underline" rel="noreferrer noopener">
+              {check.evidence}
+            </a>
+          ) : (
+            check.evidence
+          )}
+        </p>
+      ) : null}
+      {check.waiverReason ? (
+        <p className="text-sm break-words">
+          <span className="text-muted-foreground">{t('reason')}: </span>
+          {check.waiverReason}
+        </p>
+      ) : null}
+
+      <SubChecks
+        check={check}
+        canTick={inReview}
+        canAdd={open}
+        addAction={actions.addSubChecks.bind(null, check.id)}
+        toggle={actions.toggleSubCheck}
+      />
+
+      {inReview ? <StatusForm check={check} action={actions.setStatus.bind(null, check.id)} /> : null}
+
+      {canEdit && launchStatus === 'PLANNED' ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          className="w-fit text-muted-foreground"
+          disabled={pending}
+          onClick={() => startTransition(async () => void (await actions.remove(check.id)))}
+        >
+          <Trash2 aria-hidden />
+          {t('remove')}
+        </Button>
+      ) : null}
+    </li>
+  )
+}
+
+function StatusForm({
+  check,
+  action,
+}: {
+  check: LaunchCheckView
+  action: (prev: FormState, data: FormData) => Promise<FormState>
+}) {
+  const t = useTranslations('LaunchReview')
+  const statuses = useTranslations('CheckStatus')
+  const [status, setStatus] = useState<CheckStatus>(check.status)
+  return (
+    <details className="rounded-md border border-dashed px-3 py-2">
+      <summary className="cursor-pointer text-sm text-primary">{t('record')}</summary>
+      <ActionForm action={action} className="mt-3 grid gap-3">
+        {({ errors }) => (
+          <>
+            <Field id={`status-${check.id}`} label={t('verdict')} error={errors.status} className="w-56">
+              {(aria) => (
+                <NativeSelect
+                  {...aria}
+                  name="status"
+                  value={status}
+                  onChange={(e) => setStatus(e.currentTarget.value as CheckStatus)}
+                >
+                  {checkStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {statuses(s)}
+                    </option>
+                  ))}
+                </NativeSelect>
+              )}
+            </Field>
+            {status === 'PASS' || status === 'FAIL' ? (
+              <Field
+                id={`evidence-${check.id}`}
+                label={t('evidence')}
+                hint={t('evidenceHint')}
+                error={errors.evidence}
+              >
+                {(aria) => (
+                  <Textarea
+                    {...aria}
+                    name="evidence"
+                    rows={2}
+                    maxLength={4000}
+                    defaultValue={check.evidence}
+                  />
+                )}
+              </Field>
+            ) : null}
+            {status === 'WAIVED' || status === 'NA' ? (
+              <Field id={`reason-${check.id}`} label={t('reason')} error={errors.waiverReason}>
+                {(aria) => (
+                  <Textarea
+                    {...aria}
+                    name="waiverReason"
+                    rows={2}
+                    maxLength={2000}
+                    defaultValue={check.waiverReason ?? ''}
+                  />
+                )}
+              </Field>
+            ) : null}
+            <SubmitButton size="sm" className="w-fit" pendingLabel={t('saving')}>
+              {t('saveVerdict')}
+            </SubmitButton>
+          </>
+        )}
+      </ActionForm>
+    </details>
+  )
+}

@@ -1,0 +1,75 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useState } from 'react'
+import { ActionForm, type FormAction } from '@/components/forms/action-form'
+import { SubmitButton } from '@/components/forms/submit-button'
+import { Field } from '@/components/ui/field'
+import { Textarea } from '@/components/ui/textarea'
+
+type Status = 'PLANNED' | 'IN_REVIEW' | 'LAUNCHED' | 'CANCELLED'
+
+const next: Record<Status, Status[]> = {
+  PLANNED: ['IN_REVIEW', 'CANCELLED'],
+  IN_REVIEW: ['LAUNCHED', 'PLANNED', 'CANCELLED'],
+  LAUNCHED: [],
+  CANCELLED: ['PLANNED'],
+}
+
+/** The launch's next steps; launching while not ready asks an admin for a reason. */
+export function LaunchStatusForm({
+  action,
+  status,
+  ready,
+  isAdmin,
+}: {
+  action: FormAction
+  status: Status
+  ready: boolean
+  isAdmin: boolean
+}) {
+  const t = useTranslations('LaunchReview')
+  const [overriding, setOverriding] = useState(false)
+  if (!next[status].length) return null
+  return (
+    <ActionForm action={action} className="grid gap-2">
+      {({ errors }) => (
+        <>
+          <div className="flex flex-wrap gap-2">
+            {next[status].map((to) =>
+              to === 'LAUNCHED' && !ready && !overriding ? (
+                isAdmin ? (
+                  <button
+                    key={to}
+                    type="button"
+                    className="h-8 rounded-md border border-input px-3 text-sm hover:bg-muted"
+                    onClick={() => setOverriding(true)}
+                  >
+                    {t('overrideStart')}
+                  </button>
+                ) : null
+              ) : (
+                <SubmitButton
+                  key={to}
+                  name="to"
+                  value={to}
+                  size="sm"
+                  variant={to === 'CANCELLED' || to === 'PLANNED' ? 'ghost' : 'primary'}
+                  pendingLabel={t('saving')}
+                >
+                  {t(`to.${to}`)}
+                </SubmitButton>
+              ),
+            )}
+          </div>
+          {overriding ? (
+            <Field id="override-reason" label={t('overrideReason')} error={errors.reason}>
+              {(aria) => <Textarea {...aria} name="reason" rows={2} maxLength={2000} required />}
+            </Field>
+          ) : null}
+          {errors.to ? <p className="text-sm text-destructive">{errors.to}</p> : null}
+        </>
+      )}
+    </ActionForm>
+  )
+}

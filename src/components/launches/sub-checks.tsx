@@ -1,0 +1,96 @@
+'use client'
+
+import { useTranslations } from 'next-intl'
+import { useOptimistic, useTransition } from 'react'
+import { ActionForm } from '@/components/forms/action-form'
+import { SubmitButton } from '@/components/forms/submit-button'
+import { Field } from '@/components/ui/field'
+import { Textarea } from '@/components/ui/textarea'
+import type { FormState } from '@/lib/form-state'
+import type { LaunchCheckView } from '@/server/checklists/launch-review'
+
+/** Sub-checks of a check (e.g. one per table of a schema change), with progress. */
+export function SubChecks({
+  check,
+  canTick,
+  canAdd,
+  addAction,
+  toggle,
+}: {
+  check: LaunchCheckView
+  canTick: boolean
+  canAdd: boolean
+  addAction: (prev: FormState, data: FormData) => Promise<FormState>
+  toggle: (subCheckId: string, done: boolean) => Promise<string | null>
+}) {
+  const t = useTranslations('LaunchReview')
+  const [subs, setDone] = useOptimistic(check.subChecks, (state, change: { id: string; done: boolean }) =>
+    state.map((s) => (s.id === change.id ? { ...s, done: change.done } : s)),
+  )
+  const [, startTransition] = useTransition()
+  const done = subs.filter((s) => s.done).length
+  if (!subs.length && !canAdd) return null
+  return (
+    <div className="grid gap-2">
+      {subs.length ? (
+        <>
+          <div className="flex items-center gap-3 text-sm">
+            <progress
+              value={done}
+              max={subs.length}
+              aria-label={t('subChecksProgressLabel')}
+              className="h-2 w-40 accent-primary"
+            />
+            <span data-testid="sub-check-progress">
+              {t('subChecksProgress', { done, total: subs.length })}
+            </span>
+          </div>
+          <ul className="grid max-h-72 grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-x-4 gap-y-1 overflow-y-auto text-sm">
+            {subs.map((s) => (
+              <li key={s.id}>
+                <label className="flex items-center gap-2 break-all">
+                  <input
+                    type="checkbox"
+                    className="size-4 shrink-0"
+                    checked={s.done}
+                    disabled={!canTick}
+                    onChange={(e) => {
+                      const next = e.currentTarget.checked
+                      startTransition(async () => {
+                        setDone({ id: s.id, done: next })
+                        await toggle(s.id, next)
+                      })
+                    }}
+                  />
+                  {s.label}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canAdd ? (
+        <details>
+          <summary className="cursor-pointer text-sm text-primary">{t('addSubChecks')}</summary>
+          <ActionForm action={addAction} className="mt-2 grid gap-2" resetOnSuccess>
+            {({ errors }) => (
+              <>
+                <Field
+                  id={`subchecks-${check.id}`}
+                  label={t('subChecksLabel')}
+                  hint={t('subChecksHint')}
+                  error={errors.lines}
+                >
+                  {(aria) => <Textarea {...aria} name="lines" rows={5} className="font-mono text-xs" />}
+                </Field>
+                <SubmitButton size="sm" className="w-fit" pendingLabel={t('saving')}>
+                  {t('createSubChecks')}
+                </SubmitButton>
+              </>
+            )}
+          </ActionForm>
+        </details>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,134 @@
+import 'server-only'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { canRead } from '../postmortems/get-postmortem'
+import { documentTokens } from '../search/tokenize'
+
+/*
+ * The recurrence signal: an incident at a launch where the check that should have caught it
+ * was WAIVED or marked NA. A check and an incident are linked when the check's template item
+ * was learned from one of the incident's lessons, or when the incident's lessons and root
+ * cause contain most of the check's words (CJK bigrams and English stems).
+ */
+
+const STOP = new Set(
+  'a an and are as at be by for from in is it its of on or that the this to with after before every never not'.split(
+    ' ',
+  ),
+)
+const words = (text: string) => new Set(documentTokens(text).filter((t) => t.length > 1 && !STOP.has(t)))
+
+/** Share of the check's words that the incident's text contains. */
+export function overlap(checkText: string, incidentText: string): number {
+  const check = words(checkText)
+  if (check.size < 2) return 0
+  const incident = words(incidentText)
+  let hits = 0
+  for (const w of check) if (incident.has(w)) hits++
+  return hits / check.size
+}
+
+export const CLOSE = 0.5
+
+type Incident = { lessonIds: string[]; text: string }
+type SkippedCheck = { text: string; sourceLessonIds: string[] }
+
+export function recurs(check: SkippedCheck, incident: Incident): boolean {
+  if (check.sourceLessonIds.some((id) => incident.lessonIds.includes(id))) return true
+  return overlap(check.text, incident.text) >= CLOSE
+}
+
+const incidentSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  rootCause: true,
+  lessons: { select: { id: true, text: true } },
+} as const
+
+function asIncident(p: { rootCause: string; lessons: { id: string; text: string }[] }): Incident {
+  return {
+    lessonIds: p.lessons.map((l) => l.id),
+    text: [p.rootCause, ...p.lessons.map((l) => l.text)].join('\n'),
+  }
+}
+
+const SKIPPED: ('WAIVED' | 'NA')[] = ['WAIVED', 'NA']
+
+const skippedChecksInclude = {
+  where: { status: { in: SKIPPED } },
+  select: {
+    id: true,
+    text: true,
+    status: true,
+    waiverReason: true,
+    checklistItemId: true,
+    checklistItem: { select: { sources: { select: { lessonId: true } } } },
+  },
+} as const
+
+export type Recurrence = {
+  check: { id: string; text: string; status: 'WAIVED' | 'NA'; reason: string | null }
+  launch: { name: string; slug: string }
+}
+
+/** Checks skipped at this postmortem's launch that the incident shows were needed. */
+export async function findRecurrences(postmortemId: string): Promise<Recurrence[]> {
+  const pm = await db.postmortem.findUnique({
+    where: { id: postmortemId },
+    select: {
+      ...incidentSelect,
+      launch: { select: { name: true, slug: true, checks: skippedChecksInclude } },
+    },
+  })
+  if (!pm?.launch) return []
+  const incident = asIncident(pm)
+  return pm.launch.checks
+    .filter((c) =>
+      recurs(
+        { text: c.text, sourceLessonIds: c.checklistItem?.sources.map((s) => s.lessonId) ?? [] },
+        incident,
+      ),
+    )
+    .map((c) => ({
+      check: { id: c.id, text: c.text, status: c.status as 'WAIVED' | 'NA', reason: c.waiverReason },
+      launch: { name: pm.launch!.name, slug: pm.launch!.slug },
+    }))
+}
+
+export type ItemRecurrence = {
+  launch: { name: string; slug: string }
+  status: 'WAIVED' | 'NA'
+  reason: string | null
+  incidents: { number: number; title: string }[]
+}
+
+/** For each template item: the launches that skipped it, and the incidents that followed there. */
+export async function findItemRecurrences(actor: Actor, templateId: string) {
+  const checks = await db.launchCheck.findMany({
+    where: { checklistItem: { templateId }, status: { in: SKIPPED } },
+    select: {
+      text: true,
+      status: true,
+      waiverReason: true,
+      checklistItemId: true,
+      checklistItem: { select: { sources: { select: { lessonId: true } } } },
+      launch: { select: { name: true, slug: true, postmortems: { select: incidentSelect } } },
+    },
+  })
+  const out: Record<string, ItemRecurrence[]> = {}
+  for (const c of checks) {
+    const check = { text: c.text, sourceLessonIds: c.checklistItem?.sources.map((s) => s.lessonId) ?? [] }
+    const incidents = c.launch.postmortems
+      .filter((p) => canRead(actor, p.status) && recurs(check, asIncident(p)))
+      .map((p) => ({ number: p.number, title: p.title }))
+    ;(out[c.checklistItemId!] ??= []).push({
+      launch: { name: c.launch.name, slug: c.launch.slug },
+      status: c.status as 'WAIVED' | 'NA',
+      reason: c.waiverReason,
+      incidents,
+    })
+  }
+  return out
+}
