@@ -1,4 +1,4 @@
-import { ChevronRight, Users } from 'lucide-react'
+import { ChevronRight, KeyRound, Users } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
@@ -52,6 +52,16 @@ export default async function SettingsPage() {
               <span className="inline-flex items-center gap-2">
                 <Users className="size-4" aria-hidden />
                 {t('manageUsers')}
+              </span>
+              <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
+            </Link>
+            <Link
+              href="/settings/tokens"
+              className="mt-2 flex items-center justify-between rounded-md border border-border px-4 py-3 text-sm font-medium hover:bg-muted"
+            >
+              <span className="inline-flex items-center gap-2">
+                <KeyRound className="size-4" aria-hidden />
+                {t('manageTokens')}
               </span>
               <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
             </Link>

@@ -4,13 +4,18 @@ import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
+import { actorForToken } from './api-tokens'
 import { auth } from './auth'
 import { hasRole, roles, type Actor, type Role } from './roles'
 
-/** The signed-in user of this request, or null. One session lookup per request. */
+/**
+ * The signed-in user of this request, or the read-only actor of its API token, or null.
+ * One lookup per request.
+ */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await auth.api.getSession({ headers: await headers() })
-  if (!session) return null
+  const requestHeaders = await headers()
+  const session = await auth.api.getSession({ headers: requestHeaders })
+  if (!session) return actorForToken(requestHeaders.get('authorization'))
   const { id, name, email, role } = session.user
   return { id, name, email, role: (roles as readonly string[]).includes(role) ? (role as Role) : 'VIEWER' }
 })

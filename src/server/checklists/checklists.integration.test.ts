@@ -17,6 +17,7 @@ import {
   setCheckStatus,
   setSubCheckDone,
 } from './launch-checks'
+import { runGate } from './gate'
 import { getLaunchReview, getReadinessReport } from './launch-review'
 import { findLessonItems, getLessonDraft, turnLessonIntoItem } from './lesson-items'
 import { checkStatusInput, itemInput } from './schemas'
@@ -301,6 +302,47 @@ describe('a launch review', () => {
     ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
+    })
+  })
+})
+
+describe('the deploy gate (npm run gate, on the local database)', () => {
+  it('exits 1 with what blocks the launch, then 0 once it is ready', async () => {
+    const t = await templateWith('Gate check')
+    const launch = await newLaunch('Gate launch')
+    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+    const [c] = await checksOf(launch.id)
+    unwrap(await assignOwner({ actor: editor, checkId: c!.id, ownerId: editor.id }))
+    unwrap(
+      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+    )
+
+    const before = await runGate({ launch: launch.slug, json: true })
+    expect(before.exitCode).toBe(1)
+    expect(JSON.parse(before.output)).toMatchObject({
+      launch: { slug: launch.slug, name: 'Gate launch' },
+      ready: false,
+      counts: { pass: 0, fail: 0, na: 0, waived: 0, pending: 1 },
+      blocking: [{ item: 'Gate check', owner: 'Eve', status: 'PENDING' }],
+    })
+    expect((await runGate({ launch: launch.slug, json: false })).output).toContain(
+      '✗ Gate check — Eve — PENDING',
+    )
+
+    unwrap(
+      await setCheckStatus({
+        actor: editor,
+        checkId: c!.id,
+        input: status({ status: 'NA', waiverReason: 'No schema change' }),
+      }),
+    )
+    const after = await runGate({ launch: launch.id, json: true })
+    expect(after.exitCode).toBe(0)
+    expect(JSON.parse(after.output)).toMatchObject({ ready: true, blocking: [], counts: { na: 1 } })
+
+    expect(await runGate({ launch: 'no-such-launch', json: true })).toEqual({
+      exitCode: 2,
+      output: JSON.stringify({ error: 'NOT_FOUND' }),
     })
   })
 })

@@ -1,0 +1,26 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { guarded, invalid, failed } from '@/lib/form-action'
+import type { FormState } from '@/lib/form-state'
+import { apiTokenInput, createApiToken, revokeApiToken } from '@/server/auth/api-tokens'
+import { requireUser } from '@/server/auth/current-user'
+
+/** Creates a token; the plain token is in `message`, shown once. */
+export async function createTokenAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireUser('ADMIN')
+  return guarded(formData, async () => {
+    const parsed = apiTokenInput.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return invalid(parsed.error, formData)
+    const result = await createApiToken({ actor, input: parsed.data })
+    if (!result.ok) return failed(result.error, formData)
+    revalidatePath('/settings/tokens')
+    return { status: 'success', message: result.data.token }
+  })
+}
+
+export async function revokeTokenAction(id: string) {
+  const actor = await requireUser('ADMIN')
+  await revokeApiToken({ actor, id })
+  revalidatePath('/settings/tokens')
+}

@@ -1,0 +1,30 @@
+// npm run gate -- <launch id or slug> [--json]
+// Exit 0: ready; 1: not ready; 2: cannot tell. HINDSIGHT_URL + HINDSIGHT_TOKEN ask a running
+// app's readiness API (deploy pipelines); without them the local database is read.
+import { parseArgs } from 'node:util'
+import { runGate } from '../src/server/checklists/gate'
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } })
+
+async function main(): Promise<number> {
+  const launch = positionals[0]?.trim()
+  if (!launch) {
+    console.error('Usage: npm run gate -- <launch id or slug> [--json]')
+    return 2
+  }
+  const { exitCode, output } = await runGate({
+    launch,
+    json: !!values.json,
+    url: process.env.HINDSIGHT_URL || undefined,
+    token: process.env.HINDSIGHT_TOKEN || undefined,
+  })
+  ;(exitCode === 2 ? console.error : console.log)(output)
+  return exitCode
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(2)
+  })
