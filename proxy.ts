@@ -20,6 +20,7 @@ export const config = {
     '/search/:path*',
     '/launches/:path*',
     '/checklists/:path*',
+    '/my-work/:path*',
     '/settings/:path*',
     '/imports/:path*',
     '/',

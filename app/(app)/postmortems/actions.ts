@@ -7,6 +7,7 @@ import { failed, guarded, invalid } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { changePostmortemStatus } from '@/server/postmortems/change-status'
+import { loadDemo } from '@/server/demo/load-demo'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { changeStatusInput, createPostmortemInput } from '@/server/postmortems/schemas'
 
@@ -52,4 +53,13 @@ export async function changeStatusAction(number: number, to: string): Promise<St
   revalidatePath(`/postmortems/${number}`)
   revalidatePath('/postmortems')
   return { status: 'success' }
+}
+
+/** The empty dashboard's "Load the demo": seed retro, template learned from it, next launch. */
+export async function loadDemoAction() {
+  const actor = await requireUser('EDITOR')
+  const result = await loadDemo({ actor })
+  if (!result.ok) redirect('/postmortems')
+  revalidatePath('/', 'layout')
+  redirect(`/launches/${result.data.launch}`)
 }

@@ -1,7 +1,8 @@
-import { BookOpen, FileUp, Plus } from 'lucide-react'
+import { BookOpen, FileUp, Plus, Sparkles } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { SubmitButton } from '@/components/forms/submit-button'
 import { PostmortemFilters } from '@/components/postmortems/postmortem-filters'
 import { PostmortemList } from '@/components/postmortems/postmortem-list'
 import { buttonVariants } from '@/components/ui/button'
@@ -11,6 +12,7 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
 import { findPostmortems, findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { findPostmortemsInput } from '@/server/postmortems/schemas'
+import { loadDemoAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('PostmortemsPage'))('title') }
@@ -69,7 +71,20 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
           icon={BookOpen}
           title={t('emptyTitle')}
           description={editor ? t('emptyDescription') : t('emptyViewerDescription')}
-          action={newButton}
+          action={
+            editor ? (
+              <div className="grid justify-items-center gap-3">
+                {newButton}
+                <form action={loadDemoAction} className="grid justify-items-center gap-1">
+                  <SubmitButton variant="ghost" pendingLabel={t('demoLoading')}>
+                    <Sparkles aria-hidden />
+                    {t('demoButton')}
+                  </SubmitButton>
+                  <p className="max-w-md text-xs text-muted-foreground">{t('demoHint')}</p>
+                </form>
+              </div>
+            ) : null
+          }
         />
       )}
     </>

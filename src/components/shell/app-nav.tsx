@@ -1,6 +1,6 @@
 'use client'
 
-import { BookOpen, ClipboardCheck, Rocket, Search, Settings } from 'lucide-react'
+import { BookOpen, ClipboardCheck, ListChecks, Rocket, Search, Settings } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useTranslations } from 'next-intl'
@@ -11,6 +11,7 @@ const items = [
   { href: '/search', key: 'search', icon: Search },
   { href: '/launches', key: 'launches', icon: Rocket },
   { href: '/checklists', key: 'checklists', icon: ClipboardCheck },
+  { href: '/my-work', key: 'myWork', icon: ListChecks },
   { href: '/settings', key: 'settings', icon: Settings },
 ] as const
 

@@ -1,0 +1,25 @@
+// npm run demo — loads the seed retro, a "Pre-launch review" template learned from it and a
+// planned launch 移动联盟1.2 that uses it. Idempotent; acts as the first admin.
+import { db } from '../src/server/db'
+import { loadDemo } from '../src/server/demo/load-demo'
+
+async function main() {
+  const admin = await db.user.findFirst({
+    where: { role: 'ADMIN' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, name: true, email: true, role: true },
+  })
+  if (!admin)
+    throw new Error('No account yet: run npm start and create the first one at http://localhost:3000.')
+  const result = await loadDemo({ actor: admin })
+  if (!result.ok) throw new Error(result.error.code)
+  console.log(`Demo ready: http://localhost:3000/launches/${result.data.launch}`)
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    await db.$disconnect()
+    process.exit(1)
+  })

@@ -1,0 +1,49 @@
+import 'server-only'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { canRead } from '../postmortems/get-postmortem'
+
+/** A person's open checks across launches, and their open action items from postmortems. */
+export async function findMyWork({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+  const [checks, actions] = await Promise.all([
+    db.launchCheck.findMany({
+      where: {
+        ownerId: actor.id,
+        status: { in: ['PENDING', 'FAIL'] },
+        launch: { status: { in: ['PLANNED', 'IN_REVIEW'] } },
+      },
+      orderBy: [{ launch: { plannedAt: { sort: 'asc', nulls: 'last' } } }, { position: 'asc' }],
+      take: 500,
+      select: {
+        id: true,
+        text: true,
+        status: true,
+        required: true,
+        launch: { select: { name: true, slug: true, status: true, plannedAt: true } },
+        _count: { select: { subChecks: true } },
+        subChecks: { where: { done: true }, select: { id: true } },
+      },
+    }),
+    db.actionItem.findMany({
+      where: { ownerId: actor.id, status: { in: ['OPEN', 'IN_PROGRESS'] } },
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }],
+      take: 500,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        dueDate: true,
+        postmortem: { select: { number: true, title: true, status: true } },
+      },
+    }),
+  ])
+  return {
+    checks: checks.map(({ _count, subChecks, ...c }) => ({
+      ...c,
+      subChecks: { done: subChecks.length, total: _count.subChecks },
+    })),
+    actionItems: actions
+      .filter((a) => canRead(actor, a.postmortem.status))
+      .map((a) => ({ ...a, overdue: !!a.dueDate && a.dueDate < now })),
+  }
+}
