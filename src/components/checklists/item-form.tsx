@@ -14,6 +14,7 @@ export function ItemForm({
   submitLabel,
   resetOnSuccess = false,
   before,
+  'aria-label': ariaLabel,
 }: {
   action: FormAction
   idPrefix: string
@@ -22,10 +23,11 @@ export function ItemForm({
   resetOnSuccess?: boolean
   /** Extra fields shown first (the template choice when turning a lesson into an item). */
   before?: (errors: Record<string, string>) => ReactNode
+  'aria-label'?: string
 }) {
   const t = useTranslations('ChecklistItem')
   return (
-    <ActionForm action={action} className="grid gap-3" resetOnSuccess={resetOnSuccess}>
+    <ActionForm action={action} className="grid gap-3" resetOnSuccess={resetOnSuccess} aria-label={ariaLabel}>
       {({ errors, values }) => (
         <>
           {before?.(errors)}

@@ -101,26 +101,31 @@ export function CheckCard({
       <div className="flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
         {open ? (
           <ActionForm action={actions.assignOwner.bind(null, check.id)} className="flex items-end gap-2">
-            {({ errors }) => (
-              <Field id={`owner-${check.id}`} label={t('owner')} error={errors.ownerId} className="w-56">
-                {(aria) => (
-                  <NativeSelect
-                    {...aria}
-                    name="ownerId"
-                    defaultValue={check.owner?.id ?? ''}
-                    onChange={(e) => e.currentTarget.form?.requestSubmit()}
-                  >
-                    <option value="" disabled>
-                      {t('chooseOwner')}
-                    </option>
-                    {people.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
+            {({ errors, pending, saved }) => (
+              <>
+                <Field id={`owner-${check.id}`} label={t('owner')} error={errors.ownerId} className="w-56">
+                  {(aria) => (
+                    <NativeSelect
+                      {...aria}
+                      name="ownerId"
+                      defaultValue={check.owner?.id ?? ''}
+                      onChange={(e) => e.currentTarget.form?.requestSubmit()}
+                    >
+                      <option value="" disabled>
+                        {t('chooseOwner')}
                       </option>
-                    ))}
-                  </NativeSelect>
-                )}
-              </Field>
+                      {people.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  )}
+                </Field>
+                <span role="status" className="pb-2 text-xs text-muted-foreground">
+                  {pending ? t('saving') : saved ? t('saved') : ''}
+                </span>
+              </>
             )}
           </ActionForm>
         ) : (

@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useOptimistic, useTransition } from 'react'
+import { useEffect, useOptimistic, useTransition } from 'react'
 import { ActionForm } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field } from '@/components/ui/field'
@@ -27,8 +27,15 @@ export function SubChecks({
   const [subs, setDone] = useOptimistic(check.subChecks, (state, change: { id: string; done: boolean }) =>
     state.map((s) => (s.id === change.id ? { ...s, done: change.done } : s)),
   )
-  const [, startTransition] = useTransition()
-  const done = subs.filter((s) => s.done).length
+  const [saving, startTransition] = useTransition()
+  // Progress counts what is saved; the boxes show what was just ticked.
+  const done = check.subChecks.filter((s) => s.done).length
+  useEffect(() => {
+    if (!saving) return
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [saving])
   if (!subs.length && !canAdd) return null
   return (
     <div className="grid gap-2">

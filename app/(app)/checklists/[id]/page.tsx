@@ -88,6 +88,7 @@ export default async function TemplatePage({ params }: PageProps<'/checklists/[i
             <ItemForm
               action={addItemAction.bind(null, template.id)}
               idPrefix="new-item"
+              aria-label={t('addItemTitle')}
               submitLabel={t('addItem')}
               resetOnSuccess
             />
