@@ -108,7 +108,7 @@ describe('a lesson turned into a checklist item', () => {
     )
     const draft = unwrap(await getLessonDraft({ actor: editor, number: pm.number, lessonId }))
     expect(draft.text).toBe('上线前在生产规模数据上检查索引')
-    expect(draft.rationale).toBe(`PM-${pm.number} · 任务上报慢: uid 没有建索引。`)
+    expect(draft.rationale).toBe('上线前在生产规模数据上检查索引')
 
     const t = await templateWith()
     const { id } = unwrap(

@@ -2,7 +2,6 @@ import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { canRead } from '../postmortems/get-postmortem'
-import { formatNumber } from '../postmortems/schemas'
 import { err, ok, type Result } from '../result'
 import type { LessonItemInput } from './schemas'
 import { oneLine } from './sources'
@@ -36,12 +35,12 @@ export async function getLessonDraft({
   if (!lesson || lesson.postmortem.number !== number || !canRead(actor, lesson.postmortem.status))
     return err('NOT_FOUND')
   const { postmortem } = lesson
-  const cause = oneLine(postmortem.rootCause, 300)
+  // The item says where it came from by itself ("Learned from PM-12 · …"); the rationale is the lesson.
   return ok({
     lessonId,
     postmortem: { number: postmortem.number, title: postmortem.title },
     text: oneLine(lesson.text, 500),
-    rationale: `${formatNumber(postmortem.number)} · ${postmortem.title}${cause ? `: ${cause}` : ''}`,
+    rationale: lesson.text.trim().slice(0, 4000),
   })
 }
 

@@ -4,14 +4,12 @@ import path from 'node:path'
 import { hasRole, type Actor } from '../auth/roles'
 import { addChecksFromTemplate } from '../checklists/launch-checks'
 import { itemInput } from '../checklists/schemas'
-import { oneLine } from '../checklists/sources'
 import { addItem } from '../checklists/template-items'
 import { createTemplate } from '../checklists/templates'
 import { db } from '../db'
 import { importRetro } from '../imports/import-retro'
 import { previewRetro } from '../imports/preview-retro'
 import { insertLaunch } from '../launches/create-launch'
-import { formatNumber } from '../postmortems/schemas'
 import { err, ok, type Result } from '../result'
 
 /*
@@ -57,8 +55,7 @@ async function seedPostmortems(actor: Actor) {
       select: {
         number: true,
         title: true,
-        rootCause: true,
-        lessons: { select: { id: true }, orderBy: { position: 'asc' } },
+        lessons: { select: { id: true, text: true }, orderBy: { position: 'asc' } },
       },
     })
   const existing = await find()
@@ -86,14 +83,17 @@ async function seedTemplate(actor: Actor, incidents: Awaited<ReturnType<typeof s
   if (!created.ok) throw new Error(created.error.code)
   for (const item of ITEMS) {
     const incident = incidents.find((p) => p.title === item.incident)
-    const rationale = incident
-      ? `${formatNumber(incident.number)} · ${incident.title}: ${oneLine(incident.rootCause, 300)}`
-      : ''
+    const lesson = incident?.lessons[0]
     await addItem({
       actor,
       templateId: created.data.id,
-      input: itemInput.parse({ text: item.text, category: item.category, rationale, required: true }),
-      lessonIds: incident?.lessons[0] ? [incident.lessons[0].id] : [],
+      input: itemInput.parse({
+        text: item.text,
+        category: item.category,
+        rationale: lesson?.text.slice(0, 4000) ?? '',
+        required: true,
+      }),
+      lessonIds: lesson ? [lesson.id] : [],
     })
   }
   return created.data.id
