@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { itemInput } from '../checklists/schemas'
+import { addItem, setItemArchived } from '../checklists/template-items'
+import { createTemplate } from '../checklists/templates'
+import { db } from '../db'
+import { insertAccount } from '../users/create-account'
+import { searchChecklistItems } from './search-checklist-items'
+
+describe('checklist items in search', () => {
+  it('finds active items by Chinese or English words, across the glossary', async () => {
+    const actor = await db.$transaction((tx) =>
+      insertAccount(tx, { name: 'Eve', email: 'eve@example.com', password: 'password-1', role: 'EDITOR' }),
+    )
+    const t = await createTemplate({ actor, input: { name: 'Pre-launch review', description: '' } })
+    if (!t.ok) throw new Error('template')
+    const add = async (text: string) => {
+      const r = await addItem({
+        actor,
+        templateId: t.data.id,
+        input: itemInput.parse({ text, required: true }),
+      })
+      if (!r.ok) throw new Error('item')
+      return r.data.id
+    }
+    const cache = await add('写入后重建缓存时必须读主库')
+    await add('Check indexes on production-size data')
+    const old = await add('缓存预热脚本已运行')
+    await setItemArchived({ actor, itemId: old, archived: true })
+
+    expect((await searchChecklistItems('缓存')).map((h) => h.id)).toEqual([cache])
+    expect((await searchChecklistItems('index')).map((h) => h.text)).toEqual([
+      'Check indexes on production-size data',
+    ])
+    // The glossary: an English query finds the Chinese item.
+    expect((await searchChecklistItems('cache')).map((h) => h.id)).toEqual([cache])
+    expect(await searchChecklistItems('"\\')).toEqual([])
+  })
+})
