@@ -33,3 +33,15 @@ export function expandQuery(query: string, max = 4): string[] {
   out.delete(query)
   return [...out].slice(0, max)
 }
+
+/**
+ * The glossary phrases, in the other language(s), of those a longer text contains: "the cache
+ * showed stale data" → 缓存, 未更新. For similar incidents, where any word may match.
+ */
+export function translations(text: string): string[] {
+  const out = new Set<string>()
+  for (const group of groups)
+    if (group.some((phrase) => locate(text, phrase))) for (const p of group) out.add(p)
+  for (const phrase of groups.flat()) if (locate(text, phrase)) out.delete(phrase)
+  return [...out]
+}
