@@ -10,12 +10,17 @@ import {
   severities,
   type PostmortemStatus,
 } from '../postmortems/schemas'
+import { correctTypos, type Correction } from './correct-typos'
 import { snippetsFor, type Snippet } from './snippets'
 import { expandQuery } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
 export const CANDIDATE_CAP = 1_000
+
+/** Where the words must occur: hypotheses (statement or evidence), or root cause and confirmed hypotheses. */
+export const searchScopes = ['hypotheses', 'confirmed'] as const
+export type SearchScope = (typeof searchScopes)[number]
 
 export const searchInput = z.object({
   q: z.string().trim().max(200).default(''),
@@ -27,6 +32,7 @@ export const searchInput = z.object({
   category: z.enum(rootCauseCategories).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
+  scope: z.enum(searchScopes).optional().catch(undefined),
   sort: z.enum(['relevance', 'date']).default('relevance').catch('relevance'),
   limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
 })
@@ -48,6 +54,8 @@ export type SearchResponse = {
   total: number
   capped: boolean
   tookMs: number
+  /** Mistyped words that were also searched as the closest indexed word (replcation → replication). */
+  corrections: Correction[]
   results: SearchResult[]
 }
 
@@ -68,18 +76,29 @@ export async function searchPostmortems({
   const started = performance.now()
   const terms = queryTerms(input.q)
   const exact = toTsQuery(terms)
-  if (!exact) return { query: input.q, total: 0, capped: false, tookMs: 0, results: [] }
+  if (!exact) return { query: input.q, total: 0, capped: false, tookMs: 0, corrections: [], results: [] }
+  // Mistyped English words (typos.ts): the query with the closest indexed words, ranked below exact matches.
+  const corrections = await correctTypos(terms)
+  const correctedQuery = corrections.length ? withCorrections(input.q, corrections) : input.q
+  const corrected = corrections.length ? toTsQuery(queryTerms(correctedQuery)) : exact
   // The same question in the other language (glossary.json): found too, ranked below exact matches.
-  const alternatives = expandQuery(input.q).map(queryTerms)
+  const alternatives = [
+    ...(corrections.length ? [correctedQuery] : []),
+    ...new Set([...expandQuery(input.q), ...(corrections.length ? expandQuery(correctedQuery) : [])]),
+  ].map(queryTerms)
   const tsquery = [exact, ...alternatives.map(toTsQuery).filter(Boolean)].map((q) => `(${q})`).join(' | ')
   const highlight = [...terms, ...alternatives.flat()]
   const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
+  const scope = input.scope ?? 'all'
   const rows = await db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
       SELECT p.id, p."searchVector" AS v
       FROM "Postmortem" p
       LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE p."searchVector" @@ ${tsquery}::tsquery
+      -- One of the three is the condition (the others fold to true): each has its own GIN index.
+      WHERE (${scope}::text <> 'all' OR p."searchVector" @@ ${tsquery}::tsquery)
+        AND (${scope}::text <> 'hypotheses' OR p."hypothesisVector" @@ ${tsquery}::tsquery)
+        AND (${scope}::text <> 'confirmed' OR p."rootCauseVector" @@ ${tsquery}::tsquery)
         AND (${status}::text IS NULL OR p.status::text = ${status}::text)
         AND (${input.severity ?? null}::text IS NULL OR p.severity::text = ${input.severity ?? null}::text)
         AND (${input.launch ?? null}::text IS NULL OR l.slug = ${input.launch ?? null}::text)
@@ -98,7 +117,7 @@ export async function searchPostmortems({
     FROM candidates c JOIN "Postmortem" p ON p.id = c.id
     ORDER BY
       CASE WHEN ${input.sort} = 'date' THEN COALESCE(p."occurredAt", p."createdAt") END DESC NULLS LAST,
-      (c.v @@ ${exact}::tsquery) DESC, score DESC, p."updatedAt" DESC, p.number DESC
+      (c.v @@ ${exact}::tsquery) DESC, (c.v @@ ${corrected}::tsquery) DESC, score DESC, p."updatedAt" DESC, p.number DESC
     LIMIT ${input.limit}`
   const total = Number(rows[0]?.total ?? 0)
   const full = await db.postmortem.findMany({
@@ -118,7 +137,7 @@ export async function searchPostmortems({
         score: Math.round(Number(r.score) * 1e4) / 1e4,
         launch: row.launch?.name ?? null,
         updatedAt: row.updatedAt,
-        snippets: snippetsFor(toDocument(row), highlight),
+        snippets: snippetsFor(toDocument(row), highlight, { scope: input.scope }),
       },
     ]
   })
@@ -127,6 +146,16 @@ export async function searchPostmortems({
     total: Math.min(total, CANDIDATE_CAP),
     capped: total > CANDIDATE_CAP,
     tookMs: Math.round(performance.now() - started),
+    corrections,
     results,
   }
+}
+
+/** The query with each corrected word replaced, as a whole word. */
+function withCorrections(query: string, corrections: Correction[]): string {
+  return corrections.reduce(
+    (q, { from, to }) =>
+      q.replace(new RegExp(`(?<![\\p{Script=Latin}])${from}(?![\\p{Script=Latin}])`, 'giu'), to),
+    query,
+  )
 }
