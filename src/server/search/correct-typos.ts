@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import type { QueryTerm } from './tokenize'
+import { glossaryWords } from './expand-query'
 import { bestCorrection, correctableWords } from './typos'
 
 export type Correction = { from: string; to: string }
@@ -10,10 +11,10 @@ export type Correction = { from: string; to: string }
  * more letters that no indexed word starts with (as typed or as its stem) is matched against
  * the vocabulary ("SearchWord", a pg_trgm GIN index) and the closest word, at most two edits
  * away, is searched too. Words that exist are never touched, so this costs one indexed
- * lookup on the common path.
+ * lookup on the common path. Glossary words are known too: they find the other language.
  */
 export async function correctTypos(terms: QueryTerm[]): Promise<Correction[]> {
-  const words = correctableWords(terms)
+  const words = correctableWords(terms).filter((w) => !glossaryWords.has(w.text))
   if (!words.length) return []
   const known = await db.$queryRaw<{ text: string }[]>`
     SELECT u.text FROM unnest(${words.map((w) => w.text)}::text[], ${words.map((w) => w.stem)}::text[]) AS u(text, stem)

@@ -1,6 +1,10 @@
 import glossary from './glossary.json'
 
 const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
+/** Latin words of the glossary: known words, never taken for typos ("cache" with no English retro). */
+export const glossaryWords = new Set(
+  groups.flat().flatMap((phrase) => phrase.match(/\p{Script=Latin}+/gu) ?? []),
+)
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Finds a phrase in the query: Chinese anywhere, English as whole words. */
