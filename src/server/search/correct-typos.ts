@@ -10,7 +10,7 @@ export type Correction = { from: string; to: string }
  * Typo tolerance for English words (docs/decisions/008-search.md): a query word of five or
  * more letters that no indexed word starts with (as typed or as its stem) is matched against
  * the vocabulary ("SearchWord", a pg_trgm GIN index) and the closest word, at most two edits
- * away, is searched too. Words that exist are never touched, so this costs one indexed
+ * away, is searched too (or the closest glossary word). Words that exist are never touched, so this costs one indexed
  * lookup on the common path. Glossary words are known too: they find the other language.
  */
 export async function correctTypos(terms: QueryTerm[]): Promise<Correction[]> {
@@ -29,10 +29,8 @@ export async function correctTypos(terms: QueryTerm[]): Promise<Correction[]> {
       const rows = await tx.$queryRaw<{ word: string }[]>`
         SELECT word FROM "SearchWord" WHERE word % ${text}
         ORDER BY similarity(word, ${text}) DESC, word LIMIT 20`
-      const to = bestCorrection(
-        text,
-        rows.map((r) => r.word),
-      )
+      // Glossary words too: "replcation lag" → replication lag → 主从延迟 in a Chinese-only archive.
+      const to = bestCorrection(text, [...rows.map((r) => r.word), ...glossaryWords])
       if (to) out.push({ from: text, to })
     }
     return out

@@ -200,6 +200,14 @@ describe('searchPostmortems with typos', () => {
     )
   })
 
+  it('corrects to a glossary word too, so a typo finds a retro written in the other language', async () => {
+    const response = await search('whitlist') // no retro says "whitelist"; the glossary does (白名单)
+    expect(response.corrections).toEqual([{ from: 'whitlist', to: 'whitelist' }])
+    expect(response.results.map((r) => r.title)).toContain(
+      '生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况',
+    )
+  })
+
   it('leaves words that are indexed (or start one) alone, and does not correct short words', async () => {
     expect((await search('replication')).corrections).toEqual([])
     expect((await search('replicas')).corrections).toEqual([]) // stem of an indexed word
