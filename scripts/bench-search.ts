@@ -7,7 +7,7 @@
 // index_build_s = tokenizing every document in Node (search vectors, vocabulary) + building the
 // GIN indexes over them (dropped while seeding, then created): the cost of a full reindex.
 // Server Postgres with DATABASE_URL (default n 100,000), else embedded PGlite (default 10,000).
-// --json prints only the JSON (no progress on stderr).
+// --json prints only the JSON (no progress on stderr); --keep keeps the database for EXPLAIN.
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10' },
     'naive-runs': { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
   },
 })
 const embedded = !process.env.DATABASE_URL
@@ -224,7 +225,8 @@ async function main() {
     )
   } finally {
     await db.$disconnect()
-    await database.drop()
+    if (values.keep) console.error(`Kept the database: ${JSON.stringify(database.env)}`)
+    else await database.drop()
   }
 }
 
