@@ -93,6 +93,7 @@ test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows sim
 test('[SEARCH]: after importing the seed retro, the palette and the search page find each incident in Chinese, English or both, with highlights; filters narrow; the editor shows the replica-lag incident for a stale-cache symptom', async ({
   page,
 }) => {
+  test.slow() // one long flow: an import, ten searches, two filters and the editor
   await signIn(page, admin)
   await importSeed(page)
 
