@@ -16,6 +16,18 @@ export type SnippetField =
   | 'lesson'
   | 'actionItem'
 
+/** What snippets read of a postmortem (a PostmortemDocument has it all). */
+export type SnippetSource = Pick<
+  PostmortemDocument,
+  'title' | 'symptom' | 'rootCause' | 'resolution' | 'verification' | 'detection' | 'impact' | 'summary'
+> & {
+  hypotheses: Pick<PostmortemDocument['hypotheses'][number], 'statement' | 'status' | 'evidence'>[]
+  lessons: { text: string }[]
+  timeline: Pick<PostmortemDocument['timeline'][number], 'kind' | 'text'>[]
+  openQuestions: { text: string }[]
+  actionItems: { title: string }[]
+}
+
 /** A piece of text that matched, with the ranges to highlight ([start, end) in `text`). */
 export type Snippet = { field: SnippetField; status?: string; text: string; highlights: [number, number][] }
 
@@ -65,7 +77,7 @@ const inScope = {
  * `max`; with a scope, only the fields it searches.
  */
 export function snippetsFor(
-  doc: PostmortemDocument,
+  doc: SnippetSource,
   terms: QueryTerm[],
   { max = 3, scope }: { max?: number; scope?: keyof typeof inScope } = {},
 ): Snippet[] {
