@@ -15,7 +15,7 @@ import { expandQuery } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
-export const CANDIDATE_CAP = 1_000
+export const CANDIDATE_CAP = 500
 
 /** Where the words must occur: hypotheses (statement or evidence), or root cause and confirmed hypotheses. */
 export const searchScopes = ['hypotheses', 'confirmed'] as const
