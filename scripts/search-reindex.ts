@@ -1,4 +1,5 @@
-// npm run search:reindex - rebuilds every postmortem's search document (after tokenizer changes).
+// npm run search:reindex - rebuilds every postmortem's search documents (after tokenizer changes or
+// the migration that added them) and the typo-correction vocabulary, which otherwise only grows.
 import { db } from '../src/server/db'
 import { documentInclude, toDocument } from '../src/server/postmortems/document'
 import { indexPostmortem } from '../src/server/search/index-postmortem'
@@ -7,6 +8,7 @@ async function main() {
   const started = performance.now()
   let done = 0
   let cursor: number | undefined
+  await db.$executeRaw`DELETE FROM "SearchWord"`
   for (;;) {
     const batch = await db.postmortem.findMany({
       orderBy: { number: 'asc' },

@@ -117,6 +117,77 @@ export function generateRetro(next: () => number, i: number): string {
   ].join('\n\n')
 }
 
+/** Causes beyond the retro shapes above: a long tail, as real incident archives have. */
+const moreCauses = {
+  zh: [
+    '网络抖动',
+    'DNS解析失败',
+    '证书过期',
+    '内存泄漏',
+    'GC停顿',
+    '线程池满',
+    '慢查询',
+    '消息重复消费',
+    '时钟不同步',
+    '依赖服务超时',
+    '灰度配置遗漏',
+    '表结构未同步',
+    '磁盘IO打满',
+    'CPU打满',
+    '大key',
+    '热点key',
+    '批量任务冲突',
+    '版本不兼容',
+    '权限不足',
+    '脚本执行过慢',
+  ],
+  en: [
+    'a memory leak',
+    'GC pauses',
+    'a full thread pool',
+    'a slow query',
+    'duplicate message consumption',
+    'clock skew',
+    'a hot key in redis',
+    'a schema migration that locked a table',
+    'DNS resolution failures',
+    'a dependency timing out',
+    'a feature flag left on',
+    'a retry storm',
+    'the file descriptor limit',
+    'a cache stampede',
+  ],
+}
+const allCauses = { zh: [...moreCauses.zh, ...zh.causes], en: [...moreCauses.en, ...en.causes] }
+
+/** Skewed: the k-th item is picked about 1/√(k+1) as often as the first. */
+function pickSkewed<T>(next: () => number, list: T[]): T {
+  const total = list.reduce((sum, _, k) => sum + 1 / Math.sqrt(k + 1), 0)
+  let r = next() * total
+  for (let k = 0; k < list.length; k++) if ((r -= 1 / Math.sqrt(k + 1)) <= 0) return list[k]!
+  return list.at(-1)!
+}
+
+/** English words Chinese-writing teams keep in English, and the reverse. */
+const mixedIn = {
+  zh: [
+    'redis',
+    'MySQL',
+    'uid',
+    'MQ',
+    'curl',
+    'nginx',
+    'Kafka',
+    'CPU',
+    'p95',
+    'GC',
+    'DNS',
+    'cache',
+    'timeout',
+  ],
+  en: ['(成长值服务)', '(主从延迟)', '(索引)', '(超时)', '(回滚)', '(签到服务)'],
+}
+
 const filler = {
   zh: [
     '上线后',
@@ -128,7 +199,6 @@ const filler = {
     '回滚之后',
     '扩容之后',
     '临时处理',
-    '根本原因是',
   ],
   en: [
     'after the deploy',
@@ -138,27 +208,74 @@ const filler = {
     'the dashboard showed',
     'after the rollback',
     'as a stopgap',
-    'the root cause was',
   ],
 }
 
-/** A postmortem's texts of about 1.5 KB, for search benchmarks (no Markdown round trip: fast to make). */
-export function generateTexts(next: () => number, i: number) {
+const lessons = {
+  zh: [
+    '上线前要检查{cause}相关的风险，并补上监控。',
+    '{system}的缓存策略需要在评审时说明清楚。',
+    '对{cause}这类问题要有预案，避免临时排查。',
+    '排查时先看监控和日志，再动手改配置。',
+    '灰度发布时要观察{system}的错误率。',
+  ],
+  en: [
+    'Check for {cause} before every release of the {system}.',
+    'Add a cache invalidation test for the {system}.',
+    'Write a runbook for {cause}; the on-call lost time guessing.',
+    'Alert on p95 latency, not only on errors.',
+    'Roll out {system} changes behind a flag.',
+  ],
+}
+
+/**
+ * A postmortem document of about 1.5 KB for search benchmarks: half written in Chinese with
+ * English terms mixed in (redis, uid, p95), half in English with some Chinese; 3–5
+ * hypotheses with evidence and a verdict (one confirmed, which is the root cause) drawn from
+ * a long tail of causes, and two lessons. No Markdown round trip, so 100k are quick to make.
+ */
+export function generateDocument(next: () => number, i: number) {
   const chinese = next() < 0.5
+  const lang = chinese ? 'zh' : 'en'
   const words = chinese ? zh : en
-  const sentence = () =>
-    chinese
-      ? `${pick(next, filler.zh)}${pick(next, zh.systems)}${pick(next, zh.symptoms)}，怀疑是${pick(next, zh.causes)}，${pick(next, zh.checks)}。`
-      : `${pick(next, filler.en)} the ${pick(next, en.systems)} ${pick(next, en.symptoms)}; we suspected ${pick(next, en.causes)} and it was ${pick(next, en.checks)}.`
+  const system = pick(next, words.systems)
+  const symptom = pick(next, words.symptoms)
+  const causes = [
+    ...new Set(Array.from({ length: 3 + Math.floor(next() * 3) }, () => pickSkewed(next, allCauses[lang]))),
+  ]
+  const confirmed = Math.floor(next() * causes.length)
+  const term = () => (next() < (chinese ? 0.4 : 0.1) ? pick(next, mixedIn[lang]) : '')
+  const suspect = () => (next() < 0.3 ? pick(next, causes) : '')
+  const sentence = () => {
+    const cause = suspect()
+    return chinese
+      ? `${pick(next, filler.zh)}${pick(next, zh.systems)}${term()}${pick(next, zh.symptoms)}${cause ? `，怀疑是${cause}` : ''}，${pick(next, zh.checks)}。`
+      : `${pick(next, filler.en)} the ${pick(next, en.systems)} ${pick(next, en.symptoms)} ${term()}${cause ? `; we suspected ${cause}` : ''}; it was ${pick(next, en.checks)}.`
+  }
   const paragraph = (n: number) => Array.from({ length: n }, sentence).join(chinese ? '' : ' ')
+  const fill = (template: string) =>
+    template.replace('{cause}', causes[confirmed]!).replace('{system}', system)
   return {
-    title: chinese
-      ? `${pick(next, words.systems)}${pick(next, words.symptoms)} #${i}`
-      : `#${i} ${pick(next, words.systems)}: ${pick(next, words.symptoms)}`,
-    symptom: paragraph(3),
-    rootCause: paragraph(2),
-    detection: paragraph(4), // stands in for hypotheses and their evidence
-    resolution: paragraph(2),
-    lessons: paragraph(2),
+    title: chinese ? `${system}${symptom} #${i}` : `#${i} ${system}: ${symptom}`,
+    summary: paragraph(1),
+    symptom: paragraph(2),
+    detection: paragraph(1),
+    impact: chinese
+      ? `影响约${Math.floor(next() * 40)}%的用户，持续${Math.floor(next() * 90)}分钟。`
+      : `About ${Math.floor(next() * 30)}% of requests failed for ${Math.floor(next() * 90)} minutes.`,
+    rootCause: chinese
+      ? `${causes[confirmed]}导致${system}${symptom}。${paragraph(1)}`
+      : `${causes[confirmed]} in the ${system}. ${paragraph(1)}`,
+    resolution: paragraph(1),
+    verification: chinese
+      ? `错误率降至${(next() * 2).toFixed(1)}%。`
+      : `Errors dropped to ${(next() * 2).toFixed(1)}%.`,
+    hypotheses: causes.map((cause, k) => ({
+      statement: `${cause}${chinese ? '' : ' '}${term()}`.trim(),
+      status:
+        k === confirmed ? ('CONFIRMED' as const) : next() < 0.8 ? ('ELIMINATED' as const) : ('OPEN' as const),
+      evidence: k === confirmed ? (chinese ? zh.checks[3]! : en.checks[2]!) : sentence(),
+    })),
+    lessons: [fill(pick(next, lessons[lang])), fill(pick(next, lessons[lang]))],
   }
 }

@@ -12,7 +12,12 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { postmortemStatuses, rootCauseCategories, severities } from '@/server/postmortems/schemas'
-import { CANDIDATE_CAP, searchInput, searchPostmortems } from '@/server/search/search-postmortems'
+import {
+  CANDIDATE_CAP,
+  searchInput,
+  searchPostmortems,
+  searchScopes,
+} from '@/server/search/search-postmortems'
 
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
   const t = await getTranslations('SearchPage')
@@ -102,6 +107,16 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             rootCauseCategories.map((c) => ({ value: c, label: enums(`rootCause.${c}`) })),
           )}
           <FilterSelect
+            name="scope"
+            label={t('scope')}
+            value={input.scope}
+            allLabel={t('scopeAll')}
+            options={searchScopes.map((s) => ({
+              value: s,
+              label: t(s === 'hypotheses' ? 'scopeHypotheses' : 'scopeConfirmed'),
+            }))}
+          />
+          <FilterSelect
             name="sort"
             label={t('sort')}
             value={input.sort}
@@ -131,6 +146,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             {response.capped
               ? t('capped', { count: CANDIDATE_CAP })
               : t('total', { count: response.total, ms: response.tookMs })}
+            {response.corrections.length
+              ? ` · ${t('corrected', { words: response.corrections.map((c) => `“${c.to}”`).join(', ') })}`
+              : null}
           </p>
           <SearchResults results={response.results} />
         </>

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl'
 import { Dialog } from 'radix-ui'
 import { useEffect, useState } from 'react'
 import type { SearchResponse } from '@/server/search/search-postmortems'
+import { Highlighted } from './highlighted'
 
 const DEBOUNCE_MS = 200
 
@@ -104,7 +105,9 @@ export function CommandPalette() {
                   <span className="mr-2 font-mono text-xs text-muted-foreground">PM-{r.number}</span>
                   {r.title}
                   {r.snippets[0] ? (
-                    <span className="block truncate text-xs text-muted-foreground">{r.snippets[0].text}</span>
+                    <span className="block truncate text-xs text-muted-foreground">
+                      <Highlighted snippet={r.snippets[0]} />
+                    </span>
                   ) : null}
                 </li>
               ))}

@@ -4,23 +4,7 @@ import { StatusBadge } from '@/components/postmortems/status-badge'
 import { formatNumber } from '@/server/postmortems/schemas'
 import type { SearchResult } from '@/server/search/search-postmortems'
 import type { Snippet } from '@/server/search/snippets'
-
-function Highlighted({ snippet }: { snippet: Snippet }) {
-  const parts: React.ReactNode[] = []
-  let at = 0
-  snippet.highlights.forEach(([a, b], i) => {
-    if (a < at) return
-    parts.push(
-      snippet.text.slice(at, a),
-      <mark key={i} className="rounded-sm bg-warning/30 px-0.5 text-foreground">
-        {snippet.text.slice(a, b)}
-      </mark>,
-    )
-    at = b
-  })
-  parts.push(snippet.text.slice(at))
-  return <>{parts}</>
-}
+import { Highlighted } from './highlighted'
 
 export function SearchResults({ results }: { results: SearchResult[] }) {
   const t = useTranslations('SearchPage')

@@ -1,6 +1,10 @@
 import glossary from './glossary.json'
 
 const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
+/** Latin words of the glossary: known words, never taken for typos ("cache" with no English retro). */
+export const glossaryWords = new Set(
+  groups.flat().flatMap((phrase) => phrase.match(/\p{Script=Latin}+/gu) ?? []),
+)
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Finds a phrase in the query: Chinese anywhere, English as whole words. */
@@ -32,4 +36,16 @@ export function expandQuery(query: string, max = 4): string[] {
   }
   out.delete(query)
   return [...out].slice(0, max)
+}
+
+/**
+ * The glossary phrases, in the other language(s), of those a longer text contains: "the cache
+ * showed stale data" → 缓存, 未更新. For similar incidents, where any word may match.
+ */
+export function translations(text: string): string[] {
+  const out = new Set<string>()
+  for (const group of groups)
+    if (group.some((phrase) => locate(text, phrase))) for (const p of group) out.add(p)
+  for (const phrase of groups.flat()) if (locate(text, phrase)) out.delete(phrase)
+  return [...out]
 }

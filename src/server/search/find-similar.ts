@@ -5,6 +5,7 @@ import { db } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
 import { searchParts } from './index-postmortem'
 import { documentTokens } from './tokenize'
+import { translations } from './expand-query'
 import { sentences } from '../imports/text'
 
 export const similarInput = z.object({
@@ -31,7 +32,8 @@ export async function findSimilar({
   exclude?: number
 }): Promise<SimilarIncident[]> {
   // The rarest-looking words carry the meaning: prefer longer tokens, drop very short Latin ones.
-  const tokens = [...new Set(documentTokens(text))]
+  // Glossary translations first: a symptom written in English finds a retro written in Chinese.
+  const tokens = [...new Set([...translations(text).flatMap(documentTokens), ...documentTokens(text)])]
     .filter((t) => t.length > 1 && !/^\d+$/.test(t))
     .slice(0, 40)
   if (tokens.length < 2) return []

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Tx } from '../db'
 import type { PostmortemDocument } from '../postmortems/schemas'
-import { toTsVector, type Weight } from './tokenize'
+import { toTsVector, vocabularyWords, type Weight } from './tokenize'
 
 /** Title A; symptom, root cause, confirmed hypotheses, lessons, tags B; the rest C. */
 export function searchParts(doc: PostmortemDocument): { weight: Weight; text: string }[] {
@@ -28,8 +28,57 @@ export function searchParts(doc: PostmortemDocument): { weight: Weight; text: st
   return parts.filter((p) => p.text)
 }
 
-/** Rewrites a postmortem's search document; called in the same transaction as every write. */
+/** The hypotheses alone (statement and evidence): the "only in hypotheses" filter. */
+export function hypothesisParts(doc: PostmortemDocument): { weight: Weight; text: string }[] {
+  return doc.hypotheses
+    .flatMap((h) => [
+      { weight: 'B' as Weight, text: h.statement },
+      { weight: 'C' as Weight, text: h.evidence },
+    ])
+    .filter((p) => p.text)
+}
+
+/** The root cause and the confirmed hypotheses: the "only confirmed root causes" filter. */
+export function rootCauseParts(doc: PostmortemDocument): { weight: Weight; text: string }[] {
+  return [
+    { weight: 'B' as Weight, text: doc.rootCause },
+    ...doc.hypotheses
+      .filter((h) => h.status === 'CONFIRMED')
+      .flatMap((h) => [
+        { weight: 'B' as Weight, text: h.statement },
+        { weight: 'C' as Weight, text: h.evidence },
+      ]),
+  ].filter((p) => p.text)
+}
+
+export type SearchDocument = {
+  vector: string
+  hypothesisVector: string
+  rootCauseVector: string
+  words: string[]
+}
+
+/** Everything the search index holds for one postmortem, computed in Node (tokenize.ts). */
+export function searchDocument(doc: PostmortemDocument): SearchDocument {
+  const parts = searchParts(doc)
+  const words = new Set(parts.flatMap((p) => vocabularyWords(p.text)))
+  return {
+    vector: toTsVector(parts),
+    hypothesisVector: toTsVector(hypothesisParts(doc)),
+    rootCauseVector: toTsVector(rootCauseParts(doc)),
+    // Sorted, so that concurrent writers insert new words in the same order (no deadlock).
+    words: [...words].sort(),
+  }
+}
+
+/** Rewrites a postmortem's search documents; called in the same transaction as every write. */
 export async function indexPostmortem(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
-  const vector = toTsVector(searchParts(doc))
-  await tx.$executeRaw`UPDATE "Postmortem" SET "searchVector" = ${vector}::tsvector WHERE id = ${postmortemId}`
+  const index = searchDocument(doc)
+  await tx.$executeRaw`
+    UPDATE "Postmortem" SET "searchVector" = ${index.vector}::tsvector,
+      "hypothesisVector" = ${index.hypothesisVector}::tsvector, "rootCauseVector" = ${index.rootCauseVector}::tsvector
+    WHERE id = ${postmortemId}`
+  if (index.words.length)
+    await tx.$executeRaw`
+      INSERT INTO "SearchWord" (word) SELECT unnest(${index.words}::text[]) ON CONFLICT DO NOTHING`
 }

@@ -6,6 +6,8 @@ import { db } from '../db'
 import { importRetro } from '../imports/import-retro'
 import { previewRetro } from '../imports/preview-retro'
 import { changePostmortemStatus } from '../postmortems/change-status'
+import { createPostmortem } from '../postmortems/create-postmortem'
+import type { PostmortemDocument } from '../postmortems/schemas'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { searchInput, searchPostmortems } from './search-postmortems'
@@ -154,5 +156,136 @@ describe('searchPostmortems across languages', () => {
     expect((await search('whitelist')).results.map((r) => r.title)).toContain(
       '生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况',
     )
+  })
+})
+
+/** Creates a postmortem and saves the given fields into it; returns its number. */
+async function write(title: string, fields: Partial<PostmortemDocument>) {
+  const created = await createPostmortem({ actor: editor, input: { title, launchId: null } })
+  if (!created.ok) throw new Error(title)
+  const pm = await getPostmortem({ actor: editor, number: created.data.number })
+  if (!pm.ok) throw new Error(title)
+  const saved = await savePostmortem({
+    actor: editor,
+    number: created.data.number,
+    input: { baseVersion: pm.data.version, document: { ...pm.data.document, ...fields } },
+  })
+  if (!saved.ok) throw new Error(title)
+  return created.data.number
+}
+
+const hypothesis = (statement: string, status: 'OPEN' | 'ELIMINATED' | 'CONFIRMED', evidence = '') => ({
+  id: crypto.randomUUID(),
+  statement,
+  status,
+  evidence,
+})
+
+describe('searchPostmortems with typos', () => {
+  it('finds an English word with one or two letters wrong, and says what it searched for', async () => {
+    const response = await search('replcation')
+    expect(response.corrections).toEqual([{ from: 'replcation', to: 'replication' }])
+    expect(response.results.map((r) => r.title)).toEqual(['Search latency spike during reindex'])
+    expect(response.results[0]!.snippets.some((s) => /replication/i.test(s.text))).toBe(true)
+    // The corrected query goes through the glossary too (主从延迟), ranked below the corrected one.
+    const titles = (await search('replcation lag')).results.map((r) => r.title)
+    expect(titles[0]).toBe('Search latency spike during reindex')
+    expect(titles).toContain('线上部分用户出现签到完成但签到列表未更新的情况')
+    // A swap and a missing letter in one word.
+    expect((await search('REPILCAION lag')).results.map((r) => r.title)[0]).toBe(
+      'Search latency spike during reindex',
+    )
+    expect((await search('overides')).results.map((r) => r.title)).toContain(
+      'Postmortem: Checkout API outage after config push',
+    )
+  })
+
+  it('corrects to a glossary word too, so a typo finds a retro written in the other language', async () => {
+    const response = await search('whitlist') // no retro says "whitelist"; the glossary does (白名单)
+    expect(response.corrections).toEqual([{ from: 'whitlist', to: 'whitelist' }])
+    expect(response.results.map((r) => r.title)).toContain(
+      '生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况',
+    )
+  })
+
+  it('leaves words that are indexed (or start one) alone, and does not correct short words', async () => {
+    expect((await search('replication')).corrections).toEqual([])
+    expect((await search('replicas')).corrections).toEqual([]) // stem of an indexed word
+    expect((await search('dead')).corrections).toEqual([])
+    // No English retro says "cache", but the glossary does: it finds 缓存, it is no typo.
+    expect((await search('cache')).corrections).toEqual([])
+    expect((await search('curk')).results).toEqual([]) // four letters: no guess
+    expect((await search('zzzzqqqq')).results).toEqual([]) // nothing close
+  })
+
+  it('searches a word as typed once a postmortem contains it (the vocabulary cannot tell a typo from a word)', async () => {
+    await write('Replcation typo kept as written', { summary: 'Someone wrote replcation in the notes.' })
+    const response = await search('replcation')
+    expect(response.corrections).toEqual([])
+    expect(response.results.map((r) => r.title)).toEqual(['Replcation typo kept as written'])
+  })
+
+  it('learns the words of every save', async () => {
+    expect((await search('kubernets')).results).toEqual([])
+    await write('Pods evicted', { symptom: 'Kubernetes evicted every pod on the node' })
+    expect((await search('kubernets')).results.map((r) => r.title)).toEqual(['Pods evicted'])
+  })
+})
+
+describe('searchPostmortems scoped to hypotheses or confirmed root causes', () => {
+  let numbers: Record<'symptom' | 'eliminated' | 'evidence' | 'rootCause', number>
+
+  beforeAll(async () => {
+    numbers = {
+      symptom: await write('蓝鲸 in the symptom', { symptom: '蓝鲸 jobs piled up' }),
+      eliminated: await write('蓝鲸 in an eliminated hypothesis', {
+        hypotheses: [hypothesis('The 蓝鲸 scheduler was down', 'ELIMINATED', 'It was up')],
+      }),
+      evidence: await write('蓝鲸 in the evidence of a confirmed hypothesis', {
+        hypotheses: [hypothesis('Workers were starved', 'CONFIRMED', 'The 蓝鲸 queue held 80k jobs')],
+      }),
+      rootCause: await write('蓝鲸 in the root cause', { rootCause: 'The 蓝鲸 queue had no consumer limit' }),
+    }
+  })
+
+  const numbersFor = async (q: string, scope?: string) =>
+    (await search(q, editor, scope ? { scope } : {})).results.map((r) => r.number).sort((a, b) => a - b)
+
+  it('keeps only postmortems whose hypotheses (statement or evidence) match', async () => {
+    expect(await numbersFor('蓝鲸')).toHaveLength(4)
+    expect(await numbersFor('蓝鲸', 'hypotheses')).toEqual([numbers.eliminated, numbers.evidence])
+    const response = await search('蓝鲸', editor, { scope: 'hypotheses' })
+    expect(response.results.flatMap((r) => r.snippets.map((s) => s.field))).toEqual([
+      'hypothesis',
+      'hypothesis',
+    ])
+  })
+
+  it('keeps only postmortems whose root cause or confirmed hypotheses match', async () => {
+    expect(await numbersFor('蓝鲸', 'confirmed')).toEqual([numbers.evidence, numbers.rootCause])
+    // Every word must be in the scope: "scheduler" is only in an eliminated hypothesis.
+    expect(await numbersFor('蓝鲸 scheduler', 'confirmed')).toEqual([])
+    expect(await numbersFor('蓝鲸 scheduler', 'hypotheses')).toEqual([numbers.eliminated])
+  })
+
+  it('follows the verdict when a hypothesis is confirmed later', async () => {
+    const pm = await getPostmortem({ actor: editor, number: numbers.eliminated })
+    if (!pm.ok) throw new Error('missing')
+    await savePostmortem({
+      actor: editor,
+      number: numbers.eliminated,
+      input: {
+        baseVersion: pm.data.version,
+        document: {
+          ...pm.data.document,
+          hypotheses: pm.data.document.hypotheses.map((h) => ({ ...h, status: 'CONFIRMED' as const })),
+        },
+      },
+    })
+    expect(await numbersFor('蓝鲸 scheduler', 'confirmed')).toEqual([numbers.eliminated])
+  })
+
+  it('ignores an unknown scope in the URL', async () => {
+    expect(await numbersFor('蓝鲸', 'everything')).toHaveLength(4)
   })
 })

@@ -16,6 +16,18 @@ export type SnippetField =
   | 'lesson'
   | 'actionItem'
 
+/** What snippets read of a postmortem (a PostmortemDocument has it all). */
+export type SnippetSource = Pick<
+  PostmortemDocument,
+  'title' | 'symptom' | 'rootCause' | 'resolution' | 'verification' | 'detection' | 'impact' | 'summary'
+> & {
+  hypotheses: Pick<PostmortemDocument['hypotheses'][number], 'statement' | 'status' | 'evidence'>[]
+  lessons: { text: string }[]
+  timeline: Pick<PostmortemDocument['timeline'][number], 'kind' | 'text'>[]
+  openQuestions: { text: string }[]
+  actionItems: { title: string }[]
+}
+
 /** A piece of text that matched, with the ranges to highlight ([start, end) in `text`). */
 export type Snippet = { field: SnippetField; status?: string; text: string; highlights: [number, number][] }
 
@@ -53,8 +65,22 @@ function excerpt(text: string, ranges: [number, number][]): { text: string; high
   }
 }
 
-/** The fields of a postmortem that match the query, best first (most distinct terms), at most `max`. */
-export function snippetsFor(doc: PostmortemDocument, terms: QueryTerm[], max = 3): Snippet[] {
+/** Fields that a scoped search looks in (search-postmortems.ts → searchScopes). */
+const inScope = {
+  hypotheses: (field: SnippetField) => field === 'hypothesis',
+  confirmed: (field: SnippetField, status?: string) =>
+    field === 'rootCause' || (field === 'hypothesis' && status === 'CONFIRMED'),
+}
+
+/**
+ * The fields of a postmortem that match the query, best first (most distinct terms), at most
+ * `max`; with a scope, only the fields it searches.
+ */
+export function snippetsFor(
+  doc: SnippetSource,
+  terms: QueryTerm[],
+  { max = 3, scope }: { max?: number; scope?: keyof typeof inScope } = {},
+): Snippet[] {
   const candidates: { field: SnippetField; status?: string; text: string }[] = [
     { field: 'title', text: doc.title },
     { field: 'symptom', text: doc.symptom },
@@ -82,6 +108,7 @@ export function snippetsFor(doc: PostmortemDocument, terms: QueryTerm[], max = 3
       return { c, order, flat, ranges, distinct }
     })
     .filter((x) => x.ranges.length && x.c.field !== 'title')
+    .filter((x) => !scope || inScope[scope](x.c.field, x.c.status))
     .sort((a, b) => b.distinct - a.distinct || a.order - b.order)
     .slice(0, max)
     .map(({ c, flat, ranges }) => ({

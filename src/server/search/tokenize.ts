@@ -79,3 +79,13 @@ export function toTsVector(parts: { weight: Weight; text: string }[]): string {
   }
   return [...lexemes].map(([token, positions]) => `${quote(token)}:${positions.join(',')}`).join(' ')
 }
+
+const LATIN_WORD = /\p{Script=Latin}+/gu
+
+/** Latin words of 4–40 letters, lower-cased and unstemmed, for the typo-correction vocabulary. */
+export function vocabularyWords(text: string): string[] {
+  const out: string[] = []
+  for (const [match] of text.matchAll(LATIN_WORD))
+    if (match.length >= 4 && match.length <= 40) out.push(match.toLowerCase().normalize('NFKC'))
+  return out
+}
