@@ -14,9 +14,14 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-/** ICU argument names ({name}, {count, plural, …}) used by a message. */
+/**
+ * ICU argument names ({name}, {count, plural, …}) used by a message; the text of a plural or
+ * select branch (`other {waived}`, `=0 {none}`) is not an argument.
+ */
 function argumentsOf(message: string): string[] {
-  return [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => m[1]!).sort()
+  return [
+    ...new Set([...message.matchAll(/(?<![\w=]\s*)\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => m[1]!)),
+  ].sort()
 }
 
 describe('message catalogs', () => {
