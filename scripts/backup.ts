@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { backupDatabase } from '../src/server/backup/backup-database'
+import { DatabaseInUse } from '../src/server/backup/embedded-in-use'
 import { databaseTarget } from '../src/server/env'
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} })
@@ -35,6 +36,6 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
+    process.exit(error instanceof DatabaseInUse ? 5 : 1)
   },
 )

@@ -5,7 +5,10 @@
 // strictly increase without gaps), every refused save got a 409 with the current version,
 // revision history is consistent, and nothing answered 500.
 // Env: HINDSIGHT_LOAD_SECONDS, HINDSIGHT_LOAD_AUTHORS (20), HINDSIGHT_LOAD_POSTMORTEMS (5),
-// LOAD_PORT (3420). Uses DATABASE_URL's server when set, else an embedded database.
+// HINDSIGHT_LOAD_INSTANCES, LOAD_PORT (3420; further instances on the next ports).
+// Uses DATABASE_URL's server when set — then with 2 app instances on it by default, like two
+// servers behind a load balancer: each author signs in on one and saves through another —
+// else an embedded database (one instance: it serves one process).
 // Writes test-results/load-editing.json.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -20,8 +23,7 @@ const DEFAULT_LOAD_SECONDS = 60
 const seconds = Number(process.env.HINDSIGHT_LOAD_SECONDS ?? DEFAULT_LOAD_SECONDS)
 const authorCount = Number(process.env.HINDSIGHT_LOAD_AUTHORS ?? 20)
 const postmortemCount = Number(process.env.HINDSIGHT_LOAD_POSTMORTEMS ?? 5)
-const port = process.env.LOAD_PORT ?? '3420'
-const baseURL = `http://localhost:${port}`
+const port = Number(process.env.LOAD_PORT ?? 3420)
 const say = (line: string) => console.log(`[load] ${line}`)
 
 async function main(): Promise<number> {
@@ -31,21 +33,28 @@ async function main(): Promise<number> {
     ...database.env,
     BETTER_AUTH_SECRET: 'load-test-secret-not-for-production-0123456789',
   }
-  let server: ReturnType<typeof spawn> | undefined
-  const stopServer = async () => {
-    if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return
-    const exited = new Promise((resolve) => server!.once('exit', resolve))
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-server!.pid!, signal) // the whole group: npx, start.ts and next
-      } catch {
-        // already gone
-      }
-    }
-    kill('SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
-    kill('SIGKILL')
-  }
+  const instances = Number(
+    process.env.HINDSIGHT_LOAD_INSTANCES ?? (database.target.kind === 'postgres' ? 2 : 1),
+  )
+  const urls = Array.from({ length: instances }, (_, i) => `http://localhost:${port + i}`)
+  const servers: ReturnType<typeof spawn>[] = []
+  const stopServers = () =>
+    Promise.all(
+      servers.map(async (server) => {
+        if (!server.pid || server.exitCode !== null || server.signalCode !== null) return
+        const exited = new Promise((resolve) => server.once('exit', resolve))
+        const kill = (signal: NodeJS.Signals) => {
+          try {
+            process.kill(-server.pid!, signal) // the whole group: npx, start.ts and next
+          } catch {
+            // already gone
+          }
+        }
+        kill('SIGTERM')
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+        kill('SIGKILL')
+      }),
+    )
   try {
     const seeded = spawnSync(
       'npx',
@@ -73,25 +82,31 @@ async function main(): Promise<number> {
       return new Map(rows.map((r) => [Number(r.number), Number(r.version)]))
     })
 
-    say(`starting the production build on ${baseURL} (${database.target.kind})`)
-    server = spawn('npx', ['tsx', 'scripts/start.ts', '--port', port], {
-      env,
-      stdio: 'ignore',
-      detached: true,
-    })
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${baseURL}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (up) break
-      if (i > 480 || server.exitCode !== null) throw new Error('the server did not start')
-      await new Promise((resolve) => setTimeout(resolve, 500))
+    say(
+      `starting ${instances} instance(s) of the production build on ${database.target.kind}: ${urls.join(', ')}`,
+    )
+    // One after the other: the first builds when the sources changed, the others find it built.
+    for (const url of urls) {
+      const server = spawn('npx', ['tsx', 'scripts/start.ts', '--port', new URL(url).port], {
+        env,
+        stdio: 'ignore',
+        detached: true,
+      })
+      servers.push(server)
+      for (let i = 0; ; i++) {
+        const up = await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+        if (up) break
+        if (i > 600 || server.exitCode !== null) throw new Error(`the server on ${url} did not start`)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
     }
 
     const cookies = await Promise.all(
       seed.authors.map((a, i) =>
-        signIn(baseURL, a.email, a.password, `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`),
+        signIn(urls[i % instances]!, a.email, a.password, `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`),
       ),
     )
     say(`${authorCount} authors signed in; autosaving ${postmortemCount} postmortems for ${seconds} s`)
@@ -99,11 +114,14 @@ async function main(): Promise<number> {
     const deadline = started + seconds * 1000
     const saves = (
       await Promise.all(
-        cookies.map((cookie, author) => runAuthor({ baseURL, author, cookie, numbers, deadline })),
+        // Signed in on one instance, saving through the next: sessions work across instances.
+        cookies.map((cookie, author) =>
+          runAuthor({ baseURL: urls[(author + 1) % instances]!, author, cookie, numbers, deadline }),
+        ),
       )
     ).flat()
     const elapsed = (Date.now() - started) / 1000
-    await stopServer()
+    await stopServers()
 
     const problems = await withConnection(database.target, (connection) =>
       checkEditingHistory(connection, saves, initial),
@@ -112,6 +130,7 @@ async function main(): Promise<number> {
     const latencies = saves.map((s) => s.ms)
     const figures = {
       database: database.target.kind,
+      instances,
       seconds: Math.round(elapsed),
       authors: authorCount,
       postmortems: postmortemCount,
@@ -138,7 +157,7 @@ async function main(): Promise<number> {
     say(problems.length ? `FAILED: ${problems.length} problem(s)` : 'passed')
     return problems.length ? 1 : 0
   } finally {
-    await stopServer()
+    await stopServers()
     await database.drop()
   }
 }

@@ -1,11 +1,13 @@
 // npm run db:restore -- <file> [--force]
 // Loads a backup of `npm run db:backup` into the database (embedded or DATABASE_URL).
 // Exit codes: 0 restored, 1 failed (nothing changed), 2 usage, 3 the database is not empty
-// (use --force to replace it), 4 the backup cannot be restored by this version.
+// (use --force to replace it), 4 the backup cannot be restored by this version, 5 the embedded
+// database is open in a running Hindsight (stop it first).
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { BackupFileError } from '../src/server/backup/read-backup'
 import { restoreDatabase, RestoreRefused } from '../src/server/backup/restore-database'
+import { DatabaseInUse } from '../src/server/backup/embedded-in-use'
 import { databaseTarget } from '../src/server/env'
 
 const { positionals, values } = parseArgs({
@@ -50,6 +52,6 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
+    process.exit(error instanceof DatabaseInUse ? 5 : 1)
   },
 )
