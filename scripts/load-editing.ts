@@ -11,7 +11,7 @@
 // else an embedded database (one instance: it serves one process).
 // Writes test-results/load-editing.json.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, openSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { withConnection } from '../src/server/backup/sql-connection'
 import { checkEditingHistory } from './lib/check-editing-history'
@@ -26,7 +26,10 @@ const postmortemCount = Number(process.env.HINDSIGHT_LOAD_POSTMORTEMS ?? 5)
 const port = Number(process.env.LOAD_PORT ?? 3420)
 const say = (line: string) => console.log(`[load] ${line}`)
 
+const reports = path.join(process.cwd(), 'test-results')
+
 async function main(): Promise<number> {
+  mkdirSync(reports, { recursive: true })
   const database = await createTestDatabase('hindsight_load')
   const env = {
     ...process.env,
@@ -87,9 +90,10 @@ async function main(): Promise<number> {
     )
     // One after the other: the first builds when the sources changed, the others find it built.
     for (const url of urls) {
+      const log = openSync(path.join(reports, `load-server-${new URL(url).port}.log`), 'w')
       const server = spawn('npx', ['tsx', 'scripts/start.ts', '--port', new URL(url).port], {
         env,
-        stdio: 'ignore',
+        stdio: ['ignore', log, log],
         detached: true,
       })
       servers.push(server)
@@ -144,8 +148,6 @@ async function main(): Promise<number> {
       problems,
     }
     console.log(JSON.stringify(figures, null, 2))
-    const reports = path.join(process.cwd(), 'test-results')
-    mkdirSync(reports, { recursive: true })
     writeFileSync(
       path.join(reports, 'load-editing.json'),
       JSON.stringify(
