@@ -25,6 +25,8 @@ export default defineConfig({
     command: 'npx tsx scripts/outage-server.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
+    // SIGTERM first, so that the server script stops Next and the cluster itself.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 240_000,
     // The server logs every refused query while the database is down; its errors stay visible.
     stdout: 'ignore',

@@ -58,6 +58,12 @@ async function main(): Promise<number> {
         kill('SIGKILL')
       }),
     )
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void stopServers()
+        .then(() => database.drop())
+        .finally(() => process.exit(1))
+    })
   try {
     const seeded = spawnSync(
       'npx',

@@ -9,20 +9,16 @@ const pgPort = Number(process.env.OUTAGE_PG_PORT ?? 5499)
 
 async function main() {
   const cluster = await createCluster(pgPort)
+  // In this process group: Playwright stops the whole group when the tests end.
   const server = spawn('npx', ['tsx', 'scripts/start.ts', '--port', port], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: cluster.url },
-    detached: true, // its own process group: stopping it stops the Next server it starts
   })
   let stopping = false
   const stop = (code: number) => {
     if (stopping) return
     stopping = true
-    try {
-      process.kill(-server.pid!, 'SIGTERM')
-    } catch {
-      // already gone
-    }
+    server.kill('SIGTERM') // start.ts passes it on to the Next server
     removeCluster(cluster)
     process.exit(code)
   }
