@@ -21,6 +21,8 @@ const launchOptions = existsSync(systemChromium)
 
 export default defineConfig({
   testDir: './e2e',
+  // The database-outage test has its own config (playwright.outage.config.ts).
+  testIgnore: 'outage/**',
   outputDir: 'test-results/e2e',
   // The flows share one database and build on each other (first-run setup creates the admin).
   fullyParallel: false,

@@ -1,12 +1,19 @@
 // npm test: every check and every test, in the order that fails fastest, then one summary line.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 const reports = path.join(process.cwd(), 'test-results')
 mkdirSync(reports, { recursive: true })
 const vitestReport = path.join(reports, 'vitest.json')
 const playwrightReport = path.join(reports, 'playwright.json')
+const outageReport = path.join(reports, 'playwright-outage.json')
+const loadReport = path.join(reports, 'load-editing.json')
+/** Shorter than `npm run test:load`'s 60 s, to keep `npm test` within a few minutes. */
+const LOAD_SECONDS_IN_NPM_TEST = '20'
+// Counts come from this run's reports only.
+for (const report of [vitestReport, playwrightReport, outageReport, loadReport])
+  rmSync(report, { force: true })
 
 function step(title: string, command: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n▸ ${title}`)
@@ -40,22 +47,39 @@ const ok =
   step('Production build', 'npx', ['next', 'build']) &&
   step('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-  })
+  }) &&
+  step(
+    'Database outage (private Postgres cluster stopped and started under the browser)',
+    'npx',
+    ['playwright', 'test', '-c', 'playwright.outage.config.ts', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: outageReport },
+  ) &&
+  step(
+    'Concurrent editing under load (20 authors, 5 postmortems, real HTTP)',
+    'npx',
+    ['tsx', 'scripts/load-editing.ts'],
+    {
+      HINDSIGHT_LOAD_SECONDS: process.env.HINDSIGHT_LOAD_SECONDS ?? LOAD_SECONDS_IN_NPM_TEST,
+    },
+  )
 
 const vitest = counts(vitestReport, (r: { numPassedTests: number; numFailedTests: number }) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests,
 }))
-const e2e = counts(
-  playwrightReport,
-  (r: { stats: { expected: number; unexpected: number; flaky: number } }) => ({
-    passed: r.stats.expected + r.stats.flaky,
-    failed: r.stats.unexpected,
-  }),
-)
-const failed = vitest.failed + e2e.failed + (ok ? 0 : vitest.failed + e2e.failed === 0 ? 1 : 0)
+const playwright = (r: { stats: { expected: number; unexpected: number; flaky: number } }) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+})
+const e2e = counts(playwrightReport, playwright)
+const outage = counts(outageReport, playwright)
+const load = counts(loadReport, (r: { passed: number; failed: number }) => r)
+const all = [vitest, e2e, outage, load]
+const passed = all.reduce((n, c) => n + c.passed, 0)
+const failedTests = all.reduce((n, c) => n + c.failed, 0)
+const failed = failedTests + (ok || failedTests > 0 ? 0 : 1)
 console.log(
-  `\nVitest ${vitest.passed} passed, Playwright ${e2e.passed} passed${ok ? '' : ' — a step FAILED'}`,
+  `\nVitest ${vitest.passed} passed, Playwright ${e2e.passed} passed, outage ${outage.passed} passed, load ${load.passed} passed${ok ? '' : ' — a step FAILED'}`,
 )
-console.log(`${vitest.passed + e2e.passed} passed, ${failed} failed`)
+console.log(`${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

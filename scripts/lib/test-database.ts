@@ -21,8 +21,16 @@ async function admin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T
   }
 }
 
-export async function createTestDatabase(prefix: string, { migrated = true } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL?.trim()
+/**
+ * `kind` forces one kind of database: 'pglite' even when DATABASE_URL is set; 'postgres'
+ * needs DATABASE_URL (the server the database is created on).
+ */
+export async function createTestDatabase(
+  prefix: string,
+  { migrated = true, kind }: { migrated?: boolean; kind?: DatabaseTarget['kind'] } = {},
+): Promise<TestDatabase> {
+  const serverUrl = kind === 'pglite' ? undefined : process.env.DATABASE_URL?.trim()
+  if (kind === 'postgres' && !serverUrl) throw new Error('A Postgres test database needs DATABASE_URL.')
   if (!serverUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`))
     const target = { kind: 'pglite', dataDir } as const

@@ -95,6 +95,7 @@ export function useAutosave({
     s.inFlight = true
     setState('saving')
     let retry = false
+    let databaseDown = false
     try {
       const response = await fetch(url, {
         method: 'PUT',
@@ -145,11 +146,13 @@ export function useAutosave({
       } else if (response.status === 401) {
         router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`)
       } else {
+        databaseDown = response.status === 503
         throw new Error(`HTTP ${response.status}`)
       }
     } catch {
       // Network down, or the server cannot reach its database (503): keep the text, retry.
-      setState(navigator.onLine ? 'error' : 'offline')
+      // Both are "offline" to the person typing: nothing they can do but wait, nothing lost.
+      setState(!navigator.onLine || databaseDown ? 'offline' : 'error')
       schedule(s.retryMs)
       s.retryMs = Math.min(s.retryMs * 2, MAX_RETRY_MS)
     } finally {

@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test'
+import base from './playwright.config'
+
+// The database-outage test: the production build on a private Postgres cluster that the test
+// stops and starts (scripts/outage-server.ts). Own ports, so it never meets the main e2e run
+// or the shared Postgres on 5432.
+const port = process.env.OUTAGE_PORT ?? '3410'
+const pgPort = process.env.OUTAGE_PG_PORT ?? '5499'
+const baseURL = `http://localhost:${port}`
+const launchOptions = base.projects?.[0]?.use?.launchOptions
+
+export default defineConfig({
+  testDir: './e2e/outage',
+  outputDir: 'test-results/e2e-outage',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  globalTeardown: './e2e/outage/teardown.ts',
+  use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
+  projects: [{ name: 'outage', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  webServer: {
+    command: 'npx tsx scripts/outage-server.ts',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    // SIGTERM first, so that the server script stops Next and the cluster itself.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    timeout: 240_000,
+    // The server logs every refused query while the database is down; its errors stay visible.
+    stdout: 'ignore',
+    env: { OUTAGE_PORT: port, OUTAGE_PG_PORT: pgPort },
+  },
+})

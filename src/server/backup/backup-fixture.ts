@@ -1,0 +1,130 @@
+// Test data for backup tests: at least one row in every application table, with the values
+// that are easy to lose on the way (Chinese and emoji, quotes and newlines, NULLs, JSON,
+// tsvector with weights, timestamps with milliseconds, enums, booleans, sequences).
+import type { SqlConnection } from './sql-connection'
+
+const text = `主从延迟 "quoted" \\ back\\slash\nnew line 🚀 it's`
+
+export async function fillEveryTable(connection: SqlConnection, suffix = '') {
+  const q = (sql: string, params: unknown[] = []) => connection.query(sql, params)
+  const at = '2026-11-25 08:15:30.123'
+  await q(
+    `INSERT INTO "User" (id, name, email, "emailVerified", role, "createdAt", "updatedAt") VALUES
+      ('u-admin${suffix}', 'Ada 管理员', 'ada${suffix}@example.com', true, 'ADMIN', $1, $1),
+      ('u-editor${suffix}', $2, 'eve${suffix}@example.com', false, 'EDITOR', $1, $1)`,
+    [at, text],
+  )
+  await q(
+    `INSERT INTO "Account" (id, "accountId", "providerId", "userId", password, "createdAt", "updatedAt")
+     VALUES ('a1${suffix}', 'u-admin${suffix}', 'credential', 'u-admin${suffix}', 'salt:hash', $1, $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "Session" (id, "expiresAt", token, "createdAt", "updatedAt", "ipAddress", "userId")
+     VALUES ('s1${suffix}', '2027-01-01 00:00:00', 'tok${suffix}', $1, $1, NULL, 'u-admin${suffix}')`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "Verification" (id, identifier, value, "expiresAt", "createdAt", "updatedAt")
+     VALUES ('v1${suffix}', 'reset', 'x', $1, $1, $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "ApiToken" (id, name, "tokenHash", "createdById", "createdAt")
+     VALUES ('t1${suffix}', 'deploy', 'hash${suffix}', 'u-admin${suffix}', $1)`,
+    [at],
+  )
+  await q(`INSERT INTO "Tag" (id, name) VALUES ('tag1${suffix}', '上线${suffix}')`)
+  await q(`INSERT INTO "Service" (id, name) VALUES ('svc1${suffix}', 'mysql${suffix}')`)
+  await q(
+    `INSERT INTO "Launch" (id, slug, name, status, "plannedAt", "createdAt", "updatedAt")
+     VALUES ('l1${suffix}', 'mobile-1-1${suffix}', '移动联盟 1.1', 'IN_REVIEW', $1, $1, $1)`,
+    [at],
+  )
+  // One postmortem numbered by the sequence, one with an explicit number above it.
+  await q(
+    `INSERT INTO "Postmortem" (id, title, status, severity, "launchId", "occurredAt", symptom, "rootCause",
+       "rootCauseCategory", "resolutionKind", "metricBefore", "metricAfter", version, "publishedAt",
+       "createdById", "updatedById", "createdAt", "updatedAt", "searchVector")
+     VALUES ('pm1${suffix}', '老用户福利初始化脚本执行过慢', 'PUBLISHED', 'SEV2', 'l1${suffix}', $1, $2,
+       'uid 没有建索引', 'SCHEMA', 'TEMPORARY', '0.6/s', '80/s', 3, $1, 'u-admin${suffix}', 'u-editor${suffix}', $1, $1,
+       setweight(to_tsvector('simple', '老用 用户 索引'), 'A') || to_tsvector('simple', 'uid index'))`,
+    [at, text],
+  )
+  await q(
+    `INSERT INTO "Postmortem" (id, number, title, "createdAt", "updatedAt")
+     VALUES ('pm2${suffix}', (SELECT max(number) + 40 FROM "Postmortem"), 'Draft with defaults', $1, $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "PostmortemAuthor" VALUES ('pm1${suffix}', 'u-admin${suffix}'), ('pm1${suffix}', 'u-editor${suffix}')`,
+  )
+  await q(`INSERT INTO "PostmortemTag" VALUES ('pm1${suffix}', 'tag1${suffix}')`)
+  await q(`INSERT INTO "PostmortemService" VALUES ('pm1${suffix}', 'svc1${suffix}')`)
+  await q(
+    `INSERT INTO "Hypothesis" (id, "postmortemId", position, statement, status, evidence) VALUES
+      ('h1${suffix}', 'pm1${suffix}', 0, '主从问题', 'ELIMINATED', '查主库依然 0.6/s'),
+      ('h2${suffix}', 'pm1${suffix}', 1, '索引问题', 'CONFIRMED', $1)`,
+    [text],
+  )
+  await q(
+    `INSERT INTO "TimelineEntry" (id, "postmortemId", position, at, kind, text, "hypothesisId") VALUES
+      ('te1${suffix}', 'pm1${suffix}', 0, $1, 'ATTEMPT', '改查 152 主库', 'h1${suffix}'),
+      ('te2${suffix}', 'pm1${suffix}', 1, NULL, 'RESULT', 'still 0.6/s', NULL)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "OpenQuestion" (id, "postmortemId", position, text, answer)
+     VALUES ('oq1${suffix}', 'pm1${suffix}', 0, '为什么测试环境两个小时就完成？', NULL)`,
+  )
+  await q(
+    `INSERT INTO "Lesson" (id, "postmortemId", position, text)
+     VALUES ('le1${suffix}', 'pm1${suffix}', 0, '上线前在生产规模的数据上执行初始化脚本并查看执行计划')`,
+  )
+  await q(
+    `INSERT INTO "ActionItem" (id, "postmortemId", position, title, "ownerId", "dueDate", status, link)
+     VALUES ('ai1${suffix}', 'pm1${suffix}', 0, '给 uid 加永久索引', 'u-editor${suffix}', $1, 'IN_PROGRESS', 'https://example.com/1')`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "Revision" (id, "postmortemId", version, "authorId", "createdAt", snapshot) VALUES
+      ('r1${suffix}', 'pm1${suffix}', 2, 'u-admin${suffix}', $1, $2::jsonb),
+      ('r2${suffix}', 'pm1${suffix}', 3, 'u-editor${suffix}', $1, $3::jsonb)`,
+    [
+      at,
+      JSON.stringify({
+        status: 'PUBLISHED',
+        document: { title: '老用户', tags: ['上线'], n: 1.5, none: null },
+      }),
+      JSON.stringify({ status: 'PUBLISHED', document: { title: text, nested: { list: [1, 'два', true] } } }),
+    ],
+  )
+  await q(
+    `INSERT INTO "ChecklistTemplate" (id, name, description, version, "createdAt", "updatedAt")
+     VALUES ('ct1${suffix}', '上线检查', 'Before every launch', 2, $1, $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "ChecklistItem" (id, "templateId", position, text, rationale, category, required, "createdAt", "updatedAt", "searchVector")
+     VALUES ('ci1${suffix}', 'ct1${suffix}', 0, '在生产规模数据上执行初始化脚本', '0.6/s vs 80/s', 'data', true, $1, $1,
+       to_tsvector('simple', '生产 规模'))`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "ChecklistItemSource" ("checklistItemId", "lessonId", "createdAt") VALUES ('ci1${suffix}', 'le1${suffix}', $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "LaunchCheck" (id, "launchId", "checklistItemId", "checklistItemVersion", position, text, "ownerId",
+       status, evidence, "waiverReason", "checkedById", "checkedAt", "createdAt", "updatedAt")
+     VALUES ('lc1${suffix}', 'l1${suffix}', 'ci1${suffix}', 1, 0, '在生产规模数据上执行初始化脚本', 'u-editor${suffix}',
+       'WAIVED', 'EXPLAIN 截图', 'no data yet', 'u-admin${suffix}', $1, $1, $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "LaunchSubCheck" (id, "checkId", position, label, done, "doneById", "doneAt") VALUES
+      ('sc1${suffix}', 'lc1${suffix}', 0, 'user_log_1', true, 'u-admin${suffix}', $1),
+      ('sc2${suffix}', 'lc1${suffix}', 1, 'user_log_2', false, NULL, NULL)`,
+    [at],
+  )
+}
