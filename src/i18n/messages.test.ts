@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, it } from 'vitest'
 import en from './messages/en.json'
 import zh from './messages/zh-CN.json'
@@ -14,14 +15,20 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-/**
- * ICU argument names ({name}, {count, plural, …}) used by a message; the text of a plural or
- * select branch (`other {waived}`, `=0 {none}`) is not an argument.
- */
+/** ICU argument names ({name}, {count, plural, …}) used by a message, from its parsed form. */
 function argumentsOf(message: string): string[] {
-  return [
-    ...new Set([...message.matchAll(/(?<![\w=]\s*)\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => m[1]!)),
-  ].sort()
+  const names = new Set<string>()
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ('value' in element && element.type !== TYPE.literal) names.add(String(element.value))
+      if ('options' in element)
+        for (const option of Object.values(element.options) as { value: MessageFormatElement[] }[])
+          walk(option.value)
+      if (element.type === TYPE.tag) walk(element.children)
+    }
+  }
+  walk(parse(message))
+  return [...names].sort()
 }
 
 describe('message catalogs', () => {
