@@ -173,6 +173,12 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   })
   expect(gate(baseURL!, token, slug)).toMatchObject({ code: 0, body: { ready: true } })
 
+  // The new check is found by search, next to the incidents.
+  await page.goto('/search?q=primary')
+  await expect(
+    page.getByRole('region', { name: /Checklist items/ }).getByRole('link', { name: containing(cacheCheck) }),
+  ).toBeVisible()
+
   // My work lists nothing open for the owner any more on this launch.
   await page.goto('/my-work')
   await expect(page.getByRole('heading', { name: 'My work', level: 1 })).toBeVisible()

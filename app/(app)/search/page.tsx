@@ -1,8 +1,10 @@
 import { Search, SearchX } from 'lucide-react'
 import type { Metadata } from 'next'
 import Form from 'next/form'
+import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { SearchResults } from '@/components/search/search-results'
+import { searchChecklistItems } from '@/server/search/search-checklist-items'
 import { Button } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { FilterSelect } from '@/components/ui/filter-select'
@@ -28,12 +30,33 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const actor = await requireUser()
   const input = searchInput.parse(await searchParams)
-  const [t, enums, taxonomy, response] = await Promise.all([
+  const [t, enums, taxonomy, response, items] = await Promise.all([
     getTranslations('SearchPage'),
     getTranslations('Enums'),
     findTaxonomy(),
     input.q ? searchPostmortems({ actor, input }) : null,
+    input.q ? searchChecklistItems(input.q) : [],
   ])
+  const itemSection = items.length ? (
+    <section aria-labelledby="search-items" className="mt-8 grid gap-2">
+      <h2 id="search-items" className="text-base font-semibold">
+        {t('itemsTitle', { count: items.length })}
+      </h2>
+      <ul className="grid gap-2">
+        {items.map((item) => (
+          <li key={item.id}>
+            <Link
+              href={`/checklists/${item.template.id}`}
+              className="grid gap-0.5 rounded-lg border border-border bg-card px-4 py-2 hover:bg-accent/30"
+            >
+              <span className="text-xs text-muted-foreground">{item.template.name}</span>
+              <span className="font-medium break-words">{item.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null
   const select = (
     name: 'status' | 'severity' | 'launch' | 'tag' | 'service' | 'category',
     label: string,
@@ -151,13 +174,17 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
               : null}
           </p>
           <SearchResults results={response.results} />
+          {itemSection}
         </>
       ) : (
-        <Empty
-          icon={SearchX}
-          title={t('noResultsTitle', { query: input.q })}
-          description={t('noResultsDescription')}
-        />
+        <>
+          <Empty
+            icon={SearchX}
+            title={t('noResultsTitle', { query: input.q })}
+            description={t('noResultsDescription')}
+          />
+          {itemSection}
+        </>
       )}
     </>
   )
