@@ -18,6 +18,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+          // Property tests (hundreds of runs) must not fail on a busy machine: tests never time things.
+          testTimeout: 30_000,
         },
       },
       {

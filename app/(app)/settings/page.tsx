@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, Users } from 'lucide-react'
+import { ChevronRight, KeyRound, Users, type LucideIcon } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
@@ -45,29 +45,28 @@ export default async function SettingsPage() {
         {hasRole(user, 'ADMIN') ? (
           <Card>
             <CardHeader title={t('adminTitle')} />
-            <Link
-              href="/settings/users"
-              className="flex items-center justify-between rounded-md border border-border px-4 py-3 text-sm font-medium hover:bg-muted"
-            >
-              <span className="inline-flex items-center gap-2">
-                <Users className="size-4" aria-hidden />
-                {t('manageUsers')}
-              </span>
-              <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
-            </Link>
-            <Link
-              href="/settings/tokens"
-              className="mt-2 flex items-center justify-between rounded-md border border-border px-4 py-3 text-sm font-medium hover:bg-muted"
-            >
-              <span className="inline-flex items-center gap-2">
-                <KeyRound className="size-4" aria-hidden />
-                {t('manageTokens')}
-              </span>
-              <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
-            </Link>
+            <div className="grid gap-2">
+              <SettingsLink href="/settings/users" icon={Users} label={t('manageUsers')} />
+              <SettingsLink href="/settings/tokens" icon={KeyRound} label={t('manageTokens')} />
+            </div>
           </Card>
         ) : null}
       </div>
     </>
+  )
+}
+
+function SettingsLink({ href, icon: Icon, label }: { href: string; icon: LucideIcon; label: string }) {
+  return (
+    <Link
+      href={href}
+      className="flex items-center justify-between rounded-md border border-border px-4 py-3 text-sm font-medium hover:bg-muted"
+    >
+      <span className="inline-flex items-center gap-2">
+        <Icon className="size-4" aria-hidden />
+        {label}
+      </span>
+      <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
+    </Link>
   )
 }

@@ -15,8 +15,19 @@ import { LIMITS } from './schemas'
 type LaunchState = 'PLANNED' | 'IN_REVIEW' | 'LAUNCHED' | 'CANCELLED'
 const open: LaunchState[] = ['PLANNED', 'IN_REVIEW']
 
-async function findLaunch(tx: Tx, slug: string) {
-  return tx.launch.findUnique({ where: { slug }, select: { id: true, status: true } })
+/** Runs a change to a launch's checklist while the launch is open (planned or in review). */
+async function changeLaunch<T>(
+  actor: Actor,
+  slug: string,
+  change: (tx: Tx, launch: { id: string }) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  return db.$transaction(async (tx) => {
+    const launch = await tx.launch.findUnique({ where: { slug }, select: { id: true, status: true } })
+    if (!launch) return err('NOT_FOUND')
+    if (!open.includes(launch.status)) return err('INVALID_STATE', { message: 'launchClosed' })
+    return change(tx, launch)
+  })
 }
 
 /** Runs a change to one check after the role and launch-state rules. */
@@ -55,11 +66,7 @@ export async function addChecksFromTemplate({
   slug: string
   templateId: string
 }): Promise<Result<{ added: number }>> {
-  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  return db.$transaction(async (tx) => {
-    const launch = await findLaunch(tx, slug)
-    if (!launch) return err('NOT_FOUND')
-    if (!open.includes(launch.status)) return err('INVALID_STATE', { message: 'launchClosed' })
+  return changeLaunch(actor, slug, async (tx, launch) => {
     const template = await tx.checklistTemplate.findUnique({
       where: { id: templateId },
       include: { items: { where: { archivedAt: null }, orderBy: { position: 'asc' } } },
@@ -102,11 +109,7 @@ export async function addAdhocCheck({
   slug: string
   input: ItemInput
 }): Promise<Result<{ id: string }>> {
-  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  return db.$transaction(async (tx) => {
-    const launch = await findLaunch(tx, slug)
-    if (!launch) return err('NOT_FOUND')
-    if (!open.includes(launch.status)) return err('INVALID_STATE', { message: 'launchClosed' })
+  return changeLaunch(actor, slug, async (tx, launch) => {
     const position = await nextPosition(tx, launch.id)
     if (position >= LIMITS.items) return err('INVALID_INPUT', { message: 'tooMany' })
     const { id } = await tx.launchCheck.create({ data: { launchId: launch.id, position, ...input } })
