@@ -17,7 +17,8 @@ test('[LAUNCH]: a release retro groups its postmortems and exports as one docume
   await expect(page.getByText('No postmortem for this launch yet.')).toBeVisible()
 
   await page.getByRole('link', { name: 'Write a postmortem for this launch' }).click()
-  await expect(page.getByLabel('Launch')).toHaveValue(/.+/)
+  await expect(page).toHaveURL(/\/postmortems\/new\?launch=/)
+  await expect(page.getByLabel('Launch', { exact: true })).toHaveValue(/.+/)
   await page.getByLabel('Title').fill('线上修改及创建表结构遗漏')
   await page.getByRole('button', { name: 'Create and start writing' }).click()
   await page.getByLabel('Symptom').fill('回归验证时发现有部分表结构线上未创建')
