@@ -200,7 +200,13 @@ export function emptyDocument(title: string, launchId: string | null = null): Po
 
 /** "PM-12", "pm-12" or "12" → 12. */
 export function parsePostmortemNumber(value: string): number | null {
-  const match = /^(?:pm-)?(\d{1,9})$/i.exec(decodeURIComponent(value).trim())
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(value)
+  } catch {
+    return null // broken percent-encoding ("%", "%E0%A4%A")
+  }
+  const match = /^(?:pm-)?(\d{1,9})$/i.exec(decoded.trim())
   return match ? Number(match[1]) : null
 }
 
