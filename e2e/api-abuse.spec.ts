@@ -77,7 +77,14 @@ const queries = [
   '?limit=1e309&sort[]=x&q[]=a',
 ]
 // Raw, not encoded: the server must survive broken percent-encoding too.
-const rawQueries = ['?q=%00', '?q=%', '?q=%E0%A4%A', '?q=\\"\'', '?q=😀']
+const rawQueries = [
+  '?q=%00',
+  '?q=x&tag=%00&launch=%00&service=%00',
+  '?q=%',
+  '?q=%E0%A4%A',
+  '?q=\\"\'',
+  '?q=😀',
+]
 
 const big = JSON.stringify({ text: 'x'.repeat(1_100_000), title: 'big' })
 const bodies: { name: string; headers: Record<string, string>; data: string | Buffer }[] = [
@@ -170,6 +177,8 @@ test('signed-in abuse of every route handler gets 4xx or 2xx, never 5xx or a sta
       `/postmortems/${id}`,
       `/postmortems/1/lessons/${id}`,
       `/search?q=${id}`,
+      `/search?q=x&tag=${id}&launch=${id}&service=${id}`,
+      `/postmortems?tag=${id}&launch=${id}&service=${id}&cursor=${id}`,
       `/checklists/${id}`,
     ])
       await expectSafe(api, 'GET', page)

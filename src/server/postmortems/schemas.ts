@@ -173,10 +173,12 @@ export type CreatePostmortemInput = z.infer<typeof createPostmortemInput>
 export const changeStatusInput = z.object({ to: z.enum(postmortemStatuses, 'invalidChoice') })
 
 /** A filter from the URL: an empty value ("All") means no filter. */
+/** A filter from the address bar; too long, or with a NUL (which Postgres refuses), is no filter. */
 export const filterText = (max: number) =>
   z
     .string()
     .max(max)
+    .refine((v) => !v.includes('\u0000'))
     .transform((v) => v.trim() || undefined)
     .optional()
     .catch(undefined)
