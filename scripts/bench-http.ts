@@ -113,7 +113,8 @@ async function main() {
       // A few warm-up requests (first render compiles nothing, but fills caches and pools).
       const warm = await closedLoop({ url: `${baseURL}${page}`, headers, clients: 2, seconds: 1 })
       if (warm.errors) say(`warning: ${page} answered ${JSON.stringify(warm.statuses)} while warming up`)
-      say(`${page}: ${clients} clients for ${seconds} s…`)
+      const html = await fetch(`${baseURL}${page}`, { headers }).then((r) => r.arrayBuffer())
+      say(`${page}: ${Math.round(html.byteLength / 1024)} kB of HTML; ${clients} clients for ${seconds} s…`)
       const {
         statuses,
         requests: _requests,
