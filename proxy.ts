@@ -7,6 +7,11 @@ import { NextResponse, type NextRequest } from 'next/server'
  * on the server by requireUser / authorize in every page, action and route handler.
  */
 export function proxy(request: NextRequest) {
+  // Next answers a path with broken percent-encoding ("/api/v1/postmortems/%E0%A4%A") with a
+  // bare 500 before any handler runs; it is the client's error.
+  if (!decodable(request.nextUrl.pathname))
+    return Response.json({ error: { code: 'BAD_PATH' } }, { status: 400 })
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next()
   if (getSessionCookie(request)) return NextResponse.next()
   const url = new URL('/sign-in', request.url)
   const target = request.nextUrl.pathname + request.nextUrl.search
@@ -14,8 +19,18 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url)
 }
 
+function decodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export const config = {
   matcher: [
+    '/api/:path*',
     '/postmortems/:path*',
     '/search/:path*',
     '/launches/:path*',

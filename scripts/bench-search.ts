@@ -8,10 +8,9 @@
 // GIN indexes over them (dropped while seeding, then created): the cost of a full reindex.
 // Server Postgres with DATABASE_URL (default n 100,000), else embedded PGlite (default 10,000).
 // --json prints only the JSON (no progress on stderr); --keep keeps the database for EXPLAIN.
-import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
-import { generateDocument, prng } from './lib/retro-generator'
+import { insertGeneratedPostmortems } from './lib/insert-generated-postmortems'
 import { percentile as pct, round2 as r2 } from './lib/stats'
 
 const { values } = parseArgs({
@@ -73,66 +72,14 @@ async function main() {
   if (database.target.kind === 'postgres') delete process.env.HINDSIGHT_DATA_DIR
   else delete process.env.DATABASE_URL
   const { db } = await import('../src/server/db')
-  const { emptyDocument } = await import('../src/server/postmortems/schemas')
-  const { searchDocument } = await import('../src/server/search/index-postmortem')
   const { searchInput, searchPostmortems } = await import('../src/server/search/search-postmortems')
   const { queryTerms, toTsQuery } = await import('../src/server/search/tokenize')
   try {
     for (const sql of ginIndexes) await db.$executeRawUnsafe(`DROP INDEX "${/"(\w+)"/.exec(sql)![1]}"`)
     const seedStarted = performance.now()
-    let tokenizeMs = 0
-    const next = prng(7)
-    const BATCH = 1000
-    for (let from = 0; from < n; from += BATCH) {
-      const rows = Array.from({ length: Math.min(BATCH, n - from) }, (_, k) => {
-        const i = from + k + 1
-        const generated = generateDocument(next, i)
-        const doc = {
-          ...emptyDocument(generated.title),
-          ...generated,
-          hypotheses: generated.hypotheses.map((h) => ({ id: randomUUID(), ...h })),
-          lessons: generated.lessons.map((text) => ({ id: randomUUID(), text })),
-        }
-        const t = performance.now()
-        const index = searchDocument(doc)
-        tokenizeMs += performance.now() - t
-        return { i, id: randomUUID(), doc, index }
-      })
-      const words = [...new Set(rows.flatMap((r) => r.index.words))].sort()
-      const hypotheses = rows.flatMap((r) =>
-        r.doc.hypotheses.map((h, position) => ({ ...h, pm: r.id, position })),
-      )
-      const lessons = rows.flatMap((r) => r.doc.lessons.map((l, position) => ({ ...l, pm: r.id, position })))
-      const col = <K extends keyof (typeof rows)[number]['doc']>(key: K) => rows.map((r) => r.doc[key])
-      await db.$transaction(async (tx) => {
-        await tx.$executeRaw`
-          INSERT INTO "Postmortem" (id, number, title, status, summary, symptom, detection, impact, "rootCause", resolution,
-                                    verification, "updatedAt", "searchVector", "hypothesisVector", "rootCauseVector")
-          SELECT u.id, u.number, u.title, 'PUBLISHED', u.summary, u.symptom, u.detection, u.impact, u.root, u.resolution,
-                 u.verification, now() - (u.number || ' minutes')::interval, u.v::tsvector, u.hv::tsvector, u.rv::tsvector
-          FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.i)}::int[], ${col('title')}::text[],
-                      ${col('summary')}::text[], ${col('symptom')}::text[], ${col('detection')}::text[], ${col('impact')}::text[],
-                      ${col('rootCause')}::text[], ${col('resolution')}::text[], ${col('verification')}::text[],
-                      ${rows.map((r) => r.index.vector)}::text[], ${rows.map((r) => r.index.hypothesisVector)}::text[],
-                      ${rows.map((r) => r.index.rootCauseVector)}::text[])
-               AS u(id, number, title, summary, symptom, detection, impact, root, resolution, verification, v, hv, rv)`
-        await tx.$executeRaw`
-          INSERT INTO "Hypothesis" (id, "postmortemId", position, statement, status, evidence)
-          SELECT u.id, u.pm, u.position, u.statement, u.status::"HypothesisStatus", u.evidence
-          FROM unnest(${hypotheses.map((h) => h.id)}::text[], ${hypotheses.map((h) => h.pm)}::text[],
-                      ${hypotheses.map((h) => h.position)}::int[], ${hypotheses.map((h) => h.statement)}::text[],
-                      ${hypotheses.map((h) => h.status)}::text[], ${hypotheses.map((h) => h.evidence)}::text[])
-               AS u(id, pm, position, statement, status, evidence)`
-        await tx.$executeRaw`
-          INSERT INTO "Lesson" (id, "postmortemId", position, text)
-          SELECT * FROM unnest(${lessons.map((l) => l.id)}::text[], ${lessons.map((l) => l.pm)}::text[],
-                               ${lessons.map((l) => l.position)}::int[], ${lessons.map((l) => l.text)}::text[])`
-        await tx.$executeRaw`INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
-      })
-      progress(`\rseeded ${Math.min(from + BATCH, n)}/${n}`)
-    }
-    // Keep the numbers' sequence ahead of the rows, as the app expects.
-    await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Postmortem"', 'number'), ${n})`)
+    const { tokenizeMs } = await insertGeneratedPostmortems(n, {
+      onBatch: (done) => progress(`\rseeded ${done}/${n}`),
+    })
     const ginStarted = performance.now()
     for (const sql of ginIndexes) await db.$executeRawUnsafe(sql)
     const ginSeconds = (performance.now() - ginStarted) / 1000

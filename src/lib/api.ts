@@ -1,5 +1,7 @@
 import 'server-only'
+import { headers } from 'next/headers'
 import type { z } from 'zod'
+import { tokenRetryAfter } from '@/server/auth/api-token-rate-limit'
 import { authorize } from '@/server/auth/current-user'
 import type { Actor, Role } from '@/server/auth/roles'
 import { httpStatus, isDatabaseUnavailable } from '@/server/errors'
@@ -34,9 +36,18 @@ export function domainError(error: DomainError, extra: object = {}) {
 
 type Handler = (ctx: { actor: Actor }) => Promise<Response>
 
-/** Requires a session with at least `role`; maps an unreachable database to 503. */
+/**
+ * Requires a session (or an API token) with at least `role`; maps an unreachable database
+ * to 503. A token over its rate limit gets 429 with Retry-After.
+ */
 export async function withActor(role: Role, handler: Handler): Promise<Response> {
   try {
+    const retryAfter = tokenRetryAfter((await headers()).get('authorization'))
+    if (retryAfter > 0) {
+      const response = jsonError('RATE_LIMITED', { message: 'Too many requests with this API token.' })
+      response.headers.set('retry-after', String(retryAfter))
+      return response
+    }
     const auth = await authorize(role)
     if (!auth.ok) return domainError(auth.error)
     return await handler({ actor: auth.data })

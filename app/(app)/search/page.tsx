@@ -27,9 +27,16 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
   return { title: typeof q === 'string' && q ? `${q} · ${t('title')}` : t('title') }
 }
 
+/** The address bar's query as a search; an overlong or repeated q is cut, not an error page. */
+function pageInput(params: Record<string, string | string[] | undefined>) {
+  const q = [params.q].flat()[0]?.slice(0, 200)
+  const parsed = searchInput.safeParse({ ...params, q })
+  return parsed.success ? parsed.data : searchInput.parse({})
+}
+
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const actor = await requireUser()
-  const input = searchInput.parse(await searchParams)
+  const input = pageInput(await searchParams)
   const [t, enums, taxonomy, response, items] = await Promise.all([
     getTranslations('SearchPage'),
     getTranslations('Enums'),

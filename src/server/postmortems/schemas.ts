@@ -173,10 +173,12 @@ export type CreatePostmortemInput = z.infer<typeof createPostmortemInput>
 export const changeStatusInput = z.object({ to: z.enum(postmortemStatuses, 'invalidChoice') })
 
 /** A filter from the URL: an empty value ("All") means no filter. */
+/** A filter from the address bar; too long, or with a NUL (which Postgres refuses), is no filter. */
 export const filterText = (max: number) =>
   z
     .string()
     .max(max)
+    .refine((v) => !v.includes('\u0000'))
     .transform((v) => v.trim() || undefined)
     .optional()
     .catch(undefined)
@@ -200,7 +202,13 @@ export function emptyDocument(title: string, launchId: string | null = null): Po
 
 /** "PM-12", "pm-12" or "12" → 12. */
 export function parsePostmortemNumber(value: string): number | null {
-  const match = /^(?:pm-)?(\d{1,9})$/i.exec(decodeURIComponent(value).trim())
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(value)
+  } catch {
+    return null // broken percent-encoding ("%", "%E0%A4%A")
+  }
+  const match = /^(?:pm-)?(\d{1,9})$/i.exec(decoded.trim())
   return match ? Number(match[1]) : null
 }
 

@@ -9,6 +9,7 @@ import { TemplateItemList } from '@/components/checklists/template-item-list'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
 import { getTemplate } from '@/server/checklists/templates'
@@ -24,7 +25,9 @@ import {
 
 async function load(params: PageProps<'/checklists/[id]'>['params']) {
   const actor = await requireUser()
-  const result = await getTemplate({ actor, id: (await params).id })
+  const id = decodeRouteParam((await params).id)
+  if (id === null) notFound()
+  const result = await getTemplate({ actor, id })
   if (!result.ok) notFound()
   return { actor, template: result.data }
 }

@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { cache } from 'react'
 import { AddChecks } from '@/components/launches/add-checks'
 import { CheckCard } from '@/components/launches/check-card'
 import { LaunchStatusForm } from '@/components/launches/launch-status-form'
@@ -11,6 +12,7 @@ import { StatusBadge } from '@/components/postmortems/status-badge'
 import { Badge } from '@/components/ui/badge'
 import { buttonVariants } from '@/components/ui/button'
 import { Markdown } from '@/components/ui/markdown'
+import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
 import { getLaunchReview } from '@/server/checklists/launch-review'
@@ -31,11 +33,18 @@ import {
 } from './actions'
 
 async function load(params: PageProps<'/launches/[slug]'>['params']) {
+  const slug = decodeRouteParam((await params).slug)
+  if (slug === null) notFound()
+  return loadLaunch(slug)
+}
+
+/** Once per request: the metadata and the page read the same launch. */
+const loadLaunch = cache(async (slug: string) => {
   const actor = await requireUser()
-  const result = await getLaunch({ actor, slug: decodeURIComponent((await params).slug) })
+  const result = await getLaunch({ actor, slug })
   if (!result.ok) notFound()
   return { actor, launch: result.data }
-}
+})
 
 export async function generateMetadata({ params }: PageProps<'/launches/[slug]'>): Promise<Metadata> {
   return { title: (await load(params)).launch.name }

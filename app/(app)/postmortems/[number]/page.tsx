@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { cache } from 'react'
 import { PostmortemArticle } from '@/components/postmortems/postmortem-article'
 import { PrintButton } from '@/components/postmortems/print-button'
 import { StatusBadge } from '@/components/postmortems/status-badge'
@@ -15,13 +16,18 @@ import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
 
 async function load(params: PageProps<'/postmortems/[number]'>['params']) {
-  const actor = await requireUser()
   const number = parsePostmortemNumber((await params).number)
   if (!number) notFound()
+  return loadPostmortem(number)
+}
+
+/** Once per request: the metadata and the page read the same postmortem. */
+const loadPostmortem = cache(async (number: number) => {
+  const actor = await requireUser()
   const result = await getPostmortem({ actor, number })
   if (!result.ok) notFound()
   return { actor, view: result.data }
-}
+})
 
 export async function generateMetadata({ params }: PageProps<'/postmortems/[number]'>): Promise<Metadata> {
   const { view } = await load(params)

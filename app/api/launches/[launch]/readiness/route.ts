@@ -1,11 +1,14 @@
-import { domainError, withActor } from '@/lib/api'
+import { domainError, jsonError, withActor } from '@/lib/api'
+import { decodeRouteParam } from '@/lib/route-param'
 import { getReadinessReport } from '@/server/checklists/launch-review'
 
 /** The deploy gate: `{ launch, ready, counts, blocking }` for a session or an API token. */
 export async function GET(_request: Request, { params }: RouteContext<'/api/launches/[launch]/readiness'>) {
   const { launch } = await params
   return withActor('VIEWER', async ({ actor }) => {
-    const result = await getReadinessReport({ actor, launch: decodeURIComponent(launch).slice(0, 200) })
+    const key = decodeRouteParam(launch)
+    if (key === null) return jsonError('NOT_FOUND')
+    const result = await getReadinessReport({ actor, launch: key })
     if (!result.ok) return domainError(result.error)
     return Response.json(result.data, { headers: { 'cache-control': 'no-store' } })
   })

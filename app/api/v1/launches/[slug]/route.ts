@@ -1,10 +1,13 @@
-import { domainError, withActor } from '@/lib/api'
+import { domainError, jsonError, withActor } from '@/lib/api'
+import { decodeRouteParam } from '@/lib/route-param'
 import { getLaunch, getLaunchPostmortems } from '@/server/launches/find-launches'
 
 // GET /api/v1/launches/:slug - the launch and its postmortems in full, as JSON (?download=1 as a file).
 export async function GET(request: Request, { params }: RouteContext<'/api/v1/launches/[slug]'>) {
   return withActor('VIEWER', async ({ actor }) => {
-    const result = await getLaunch({ actor, slug: decodeURIComponent((await params).slug) })
+    const slug = decodeRouteParam((await params).slug)
+    if (slug === null) return jsonError('NOT_FOUND')
+    const result = await getLaunch({ actor, slug })
     if (!result.ok) return domainError(result.error)
     const { id: _id, postmortems: _list, ...launch } = result.data
     const postmortems = (await getLaunchPostmortems({ actor, launch: result.data })).map(

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server'
 import { LessonItemForm } from '@/components/checklists/lesson-item-form'
 import { Card } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
+import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
 import { getLessonDraft } from '@/server/checklists/lesson-items'
 import { findTemplates } from '@/server/checklists/templates'
@@ -19,9 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LessonItemPage({ params }: Props) {
   const actor = await requireUser('EDITOR')
-  const { number: raw, lessonId } = await params
+  const { number: raw, lessonId: rawLessonId } = await params
   const number = parsePostmortemNumber(raw)
-  if (!number) notFound()
+  const lessonId = decodeRouteParam(rawLessonId)
+  if (!number || lessonId === null) notFound()
   const [draft, templates, t] = await Promise.all([
     getLessonDraft({ actor, number, lessonId }),
     findTemplates(),

@@ -1,11 +1,14 @@
-import { domainError, withActor } from '@/lib/api'
+import { domainError, jsonError, withActor } from '@/lib/api'
+import { decodeRouteParam } from '@/lib/route-param'
 import { getLaunch, getLaunchPostmortems } from '@/server/launches/find-launches'
 import { launchToMarkdown } from '@/server/postmortems/to-markdown'
 
 // GET /api/v1/launches/:slug/markdown - the whole release retro as one Markdown document.
 export async function GET(request: Request, { params }: RouteContext<'/api/v1/launches/[slug]/markdown'>) {
   return withActor('VIEWER', async ({ actor }) => {
-    const result = await getLaunch({ actor, slug: decodeURIComponent((await params).slug) })
+    const slug = decodeRouteParam((await params).slug)
+    if (slug === null) return jsonError('NOT_FOUND')
+    const result = await getLaunch({ actor, slug })
     if (!result.ok) return domainError(result.error)
     const markdown = launchToMarkdown(result.data, await getLaunchPostmortems({ actor, launch: result.data }))
     const download = new URL(request.url).searchParams.has('download')

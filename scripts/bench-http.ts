@@ -1,0 +1,150 @@
+// npm run bench:http [-- --n 10000 --clients 20 --seconds 30] [--json]
+// The pages people read, over HTTP on the production build: seeds N generated postmortems
+// (the search benchmark's generator) and a launch under review (20 owned checks, one with 70
+// sub-checks) into a fresh database, starts the production server on a private port
+// (scripts/start.ts: builds first when the sources changed), signs in over HTTP, then drives
+// each page in turn with `clients` concurrent keep-alive clients for `seconds`, and prints
+//   { n, clients, seconds, database, pages: [ { page, rps, p50_ms, p95_ms, errors } ] }
+// errors = non-2xx answers or network errors. Server Postgres with DATABASE_URL (a new
+// database on it, dropped after), else embedded PGlite. Env BENCH_HTTP_PORT (default 3610).
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, openSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { closedLoop } from './lib/closed-loop'
+import { signIn } from './lib/simulated-author'
+import { createTestDatabase } from './lib/test-database'
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '10000' },
+    clients: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '30' },
+    json: { type: 'boolean', default: false },
+  },
+})
+const n = Number(values.n)
+const clients = Number(values.clients)
+const seconds = Number(values.seconds)
+const port = Number(process.env.BENCH_HTTP_PORT ?? 3610)
+const baseURL = `http://localhost:${port}`
+const say = (line: string) => {
+  if (!values.json) process.stderr.write(`[bench:http] ${line}\n`)
+}
+
+async function main() {
+  const reports = path.join(process.cwd(), 'test-results')
+  mkdirSync(reports, { recursive: true })
+  const database = await createTestDatabase('hindsight_http')
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...database.env,
+    BETTER_AUTH_SECRET: 'bench-http-secret-not-for-production-0123456789',
+    NODE_ENV: 'production',
+  }
+  if (database.target.kind === 'pglite') delete env.DATABASE_URL
+  else delete env.HINDSIGHT_DATA_DIR
+  let server: ReturnType<typeof spawn> | undefined
+  const stopServer = async () => {
+    if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return
+    const exited = new Promise((resolve) => server!.once('exit', resolve))
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-server!.pid!, signal) // the whole group: npx, start.ts and next
+      } catch {
+        // already gone
+      }
+    }
+    kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    kill('SIGKILL')
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void stopServer()
+        .then(() => database.drop())
+        .finally(() => process.exit(1))
+    })
+  try {
+    say(`seeding ${n} postmortems and a launch under review into ${database.target.kind}…`)
+    const seeded = spawnSync(
+      'npx',
+      ['tsx', '--conditions=react-server', 'scripts/lib/seed-http-bench.ts', '--n', String(n)],
+      { env, encoding: 'utf8', stdio: ['ignore', 'pipe', values.json ? 'pipe' : 'inherit'] },
+    )
+    if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`)
+    const seed = JSON.parse(seeded.stdout.trim().split('\n').at(-1)!) as {
+      email: string
+      password: string
+      slug: string
+      number: number
+    }
+
+    say(`starting the production server on ${baseURL} (builds first when the sources changed)…`)
+    const log = openSync(path.join(reports, `bench-http-server-${port}.log`), 'w')
+    server = spawn('npx', ['tsx', 'scripts/start.ts', '--port', String(port)], {
+      env,
+      stdio: ['ignore', log, log],
+      detached: true,
+    })
+    for (let i = 0; ; i++) {
+      const up = await fetch(`${baseURL}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+      if (up) break
+      if (i > 1200 || server.exitCode !== null)
+        throw new Error(
+          `the server on ${baseURL} did not start (see test-results/bench-http-server-${port}.log)`,
+        )
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+
+    const cookie = await signIn(baseURL, seed.email, seed.password, '10.9.0.1')
+    const headers = { cookie, 'accept-language': 'en-US' }
+    const pages = [
+      '/postmortems',
+      `/postmortems/${seed.number}`,
+      `/search?q=${encodeURIComponent('缓存')}`,
+      `/launches/${seed.slug}`,
+    ]
+    const results = []
+    for (const page of pages) {
+      // A few warm-up requests (first render compiles nothing, but fills caches and pools).
+      const warm = await closedLoop({ url: `${baseURL}${page}`, headers, clients: 2, seconds: 1 })
+      if (warm.errors) say(`warning: ${page} answered ${JSON.stringify(warm.statuses)} while warming up`)
+      const html = await fetch(`${baseURL}${page}`, { headers }).then((r) => r.arrayBuffer())
+      say(`${page}: ${Math.round(html.byteLength / 1024)} kB of HTML; ${clients} clients for ${seconds} s…`)
+      const {
+        statuses,
+        requests: _requests,
+        ...result
+      } = await closedLoop({
+        url: `${baseURL}${page}`,
+        headers,
+        clients,
+        seconds,
+      })
+      if (result.errors) say(`  statuses: ${JSON.stringify(statuses)}`)
+      results.push({ page: decodeURIComponent(page), ...result })
+    }
+    console.log(
+      JSON.stringify(
+        { n, clients, seconds, database: database.target.kind, pages: results },
+        null,
+        values.json ? 0 : 2,
+      ),
+    )
+  } finally {
+    await stopServer()
+    await database.drop()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,20 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import { createRateLimiter } from './rate-limit'
+
+/*
+ * Requests per API token on the JSON API: a deploy gate polls a few times a minute, so a
+ * token that sends more than API_TOKEN_REQUESTS_PER_MINUTE is a runaway script or a stolen
+ * token, and is answered 429 with Retry-After before any database work. Counted per
+ * presented token (its hash), valid or not, per server process.
+ */
+export const API_TOKEN_REQUESTS_PER_MINUTE = 300
+
+const perToken = createRateLimiter({ max: API_TOKEN_REQUESTS_PER_MINUTE, windowMs: 60_000 })
+
+/** Seconds to wait before this request's bearer token may be used again, else 0 (also without a token). */
+export function tokenRetryAfter(authorization: string | null, now = Date.now()): number {
+  const token = authorization?.match(/^Bearer\s+(\S{1,200})$/i)?.[1]
+  if (!token) return 0
+  return perToken.hit(createHash('sha256').update(token).digest('hex'), now)
+}
