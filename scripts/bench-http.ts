@@ -12,6 +12,7 @@ import { mkdirSync, openSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { closedLoop } from './lib/closed-loop'
+import { stopProcessGroup } from './lib/stop-process-group'
 import { signIn } from './lib/simulated-author'
 import { createTestDatabase } from './lib/test-database'
 
@@ -45,20 +46,7 @@ async function main() {
   if (database.target.kind === 'pglite') delete env.DATABASE_URL
   else delete env.HINDSIGHT_DATA_DIR
   let server: ReturnType<typeof spawn> | undefined
-  const stopServer = async () => {
-    if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return
-    const exited = new Promise((resolve) => server!.once('exit', resolve))
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-server!.pid!, signal) // the whole group: npx, start.ts and next
-      } catch {
-        // already gone
-      }
-    }
-    kill('SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
-    kill('SIGKILL')
-  }
+  const stopServer = () => stopProcessGroup(server)
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       void stopServer()

@@ -16,6 +16,7 @@ import path from 'node:path'
 import { withConnection } from '../src/server/backup/sql-connection'
 import { checkEditingHistory } from './lib/check-editing-history'
 import { percentile } from './lib/stats'
+import { stopProcessGroup } from './lib/stop-process-group'
 import { runAuthor, signIn } from './lib/simulated-author'
 import { createTestDatabase } from './lib/test-database'
 
@@ -41,23 +42,7 @@ async function main(): Promise<number> {
   )
   const urls = Array.from({ length: instances }, (_, i) => `http://localhost:${port + i}`)
   const servers: ReturnType<typeof spawn>[] = []
-  const stopServers = () =>
-    Promise.all(
-      servers.map(async (server) => {
-        if (!server.pid || server.exitCode !== null || server.signalCode !== null) return
-        const exited = new Promise((resolve) => server.once('exit', resolve))
-        const kill = (signal: NodeJS.Signals) => {
-          try {
-            process.kill(-server.pid!, signal) // the whole group: npx, start.ts and next
-          } catch {
-            // already gone
-          }
-        }
-        kill('SIGTERM')
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
-        kill('SIGKILL')
-      }),
-    )
+  const stopServers = () => Promise.all(servers.map(stopProcessGroup))
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       void stopServers()

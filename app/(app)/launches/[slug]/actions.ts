@@ -31,7 +31,6 @@ const refresh = (slug: string) => {
 
 async function run(
   slug: string,
-  formData: FormData,
   body: (actor: Awaited<ReturnType<typeof requireUser>>) => Promise<FormState>,
 ) {
   const actor = await requireUser('EDITOR')
@@ -41,7 +40,7 @@ async function run(
 }
 
 export async function addTemplateChecksAction(slug: string, _prev: FormState, formData: FormData) {
-  return run(slug, formData, (actor) =>
+  return run(slug, (actor) =>
     runForm(formData, z.object({ templateId: z.string().min(1, 'required').max(60) }), ({ templateId }) =>
       addChecksFromTemplate({ actor, slug, templateId }),
     ),
@@ -49,13 +48,11 @@ export async function addTemplateChecksAction(slug: string, _prev: FormState, fo
 }
 
 export async function addAdhocCheckAction(slug: string, _prev: FormState, formData: FormData) {
-  return run(slug, formData, (actor) =>
-    runForm(formData, itemInput, (input) => addAdhocCheck({ actor, slug, input })),
-  )
+  return run(slug, (actor) => runForm(formData, itemInput, (input) => addAdhocCheck({ actor, slug, input })))
 }
 
 export async function assignOwnerAction(slug: string, checkId: string, _prev: FormState, formData: FormData) {
-  return run(slug, formData, (actor) =>
+  return run(slug, (actor) =>
     runForm(formData, z.object({ ownerId: z.string().min(1, 'required').max(60) }), ({ ownerId }) =>
       assignOwner({ actor, checkId, ownerId }),
     ),
@@ -68,7 +65,7 @@ export async function setCheckStatusAction(
   _prev: FormState,
   formData: FormData,
 ) {
-  return run(slug, formData, (actor) =>
+  return run(slug, (actor) =>
     runForm(formData, checkStatusInput, (input) => setCheckStatus({ actor, checkId, input })),
   )
 }
@@ -79,13 +76,13 @@ export async function addSubChecksAction(
   _prev: FormState,
   formData: FormData,
 ) {
-  return run(slug, formData, (actor) =>
+  return run(slug, (actor) =>
     runForm(formData, subChecksInput, ({ lines }) => addSubChecks({ actor, checkId, lines })),
   )
 }
 
 export async function changeLaunchStatusAction(slug: string, _prev: FormState, formData: FormData) {
-  return run(slug, formData, (actor) =>
+  return run(slug, (actor) =>
     runForm(formData, launchStatusInput, (input) => changeLaunchStatus({ actor, slug, input })),
   )
 }
