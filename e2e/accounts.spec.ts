@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { addUser, admin, signIn, signOut } from './fixtures'
+import { addUser, admin, expect, signIn, signOut, test } from './fixtures'
 
 const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor-pass-1' }
 const viewer = { name: '王小明', email: 'viewer@example.com', password: 'viewer-pass-1' }

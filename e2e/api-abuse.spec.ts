@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test'
-import { admin, signIn } from './fixtures'
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'
+import { admin, expect, signIn, test } from './fixtures'
 
 /*
  * Hostile and clumsy clients against every route handler under app/api (listed from the

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { admin } from './fixtures'
+import { admin, expect, test } from './fixtures'
 
 test('[SETUP]: the first visit to an empty database creates the admin account', async ({ page }) => {
   await page.goto('/')

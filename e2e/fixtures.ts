@@ -1,4 +1,25 @@
-import { expect, type Page } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
+
+/**
+ * Playwright's test, failing any test whose pages miss a message their client components
+ * read: next-intl then shows the key instead of the text and logs MISSING_MESSAGE. Pages
+ * hand their client components only the namespaces they list (src/i18n/client-messages.tsx).
+ */
+export const test = base.extend<{ everyMessageThere: void }>({
+  everyMessageThere: [
+    async ({ page }, use) => {
+      const missing: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('MISSING_MESSAGE'))
+          missing.push(message.text())
+      })
+      await use()
+      expect(missing, 'messages the page did not hand to its client components').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+export { expect }
 
 /** The first account, created through the setup page by first-run.setup.ts. */
 export const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' }

@@ -1,6 +1,5 @@
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
-import { admin, signIn } from './fixtures'
+import { admin, expect, signIn, test } from './fixtures'
 
 const seed = path.resolve('src/server/imports/fixtures/launch-retro-mobile-alliance-1.1.zh.md')
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { admin, signIn } from './fixtures'
+import { admin, expect, signIn, test } from './fixtures'
 
 test('[I18N]: the language follows the browser until one is chosen, and the choice survives a reload', async ({
   browser,

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { expect, test, type Page } from '@playwright/test'
-import { admin, ensureUser, signIn, signOut } from './fixtures'
+import { type Page } from '@playwright/test'
+import { admin, ensureUser, expect, signIn, signOut, test } from './fixtures'
 
 // Runs after imports.spec.ts (file order), which imported the seed retro.
 const incident = '线上部分用户出现签到完成但签到列表未更新的情况'

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { admin, expectSaved, signIn } from './fixtures'
+import { admin, expect, expectSaved, signIn, test } from './fixtures'
 
 test('[LAUNCH]: a release retro groups its postmortems and exports as one document', async ({ page }) => {
   await signIn(page, admin)

@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test'
-import { ensureUser, expectSaved, newPostmortem, signIn, signOut, type Person } from './fixtures'
+import {
+  ensureUser,
+  expect,
+  expectSaved,
+  newPostmortem,
+  signIn,
+  signOut,
+  test,
+  type Person,
+} from './fixtures'
 
 const reader: Person = { name: 'Rita Reader', email: 'rita.reader@example.com', password: 'reader-pass-1' }
 

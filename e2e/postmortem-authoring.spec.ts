@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { admin, expectSaved, newPostmortem, signIn } from './fixtures'
+import { type Locator, type Page } from '@playwright/test'
+import { admin, expect, expectSaved, newPostmortem, signIn, test } from './fixtures'
 
 // Incident 1 of shared/seeds/launch-retro-mobile-alliance-1.1.zh.md, as its author would type it.
 const incident = {

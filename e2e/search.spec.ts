@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { admin, expectSaved, newPostmortem, signIn } from './fixtures'
+import { type Locator, type Page } from '@playwright/test'
+import { admin, expect, expectSaved, newPostmortem, signIn, test } from './fixtures'
 
 const seed = path.resolve('src/server/imports/fixtures/launch-retro-mobile-alliance-1.1.zh.md')
 const slowScript = '老用户福利初始化脚本执行过慢'

@@ -4,11 +4,17 @@
 // sub-checks) into a fresh database, starts the production server on a private port
 // (scripts/start.ts: builds first when the sources changed), signs in over HTTP, then drives
 // each page in turn with `clients` concurrent keep-alive clients for `seconds`, and prints
-//   { n, clients, seconds, database, pages: [ { page, rps, p50_ms, p95_ms, errors } ] }
+//   { n, clients, seconds, database, workers, pages: [ { page, rps, p50_ms, p95_ms, errors } ],
+//     reference: [ the same for /api/health and the anonymous /sign-in ] }
 // errors = non-2xx answers or network errors. Server Postgres with DATABASE_URL (a new
 // database on it, dropped after), else embedded PGlite. Env BENCH_HTTP_PORT (default 3610).
+// --workers: the server's WEB_CONCURRENCY (default: one per core on a server Postgres, as an
+// operator would run it; always 1 on the embedded database). `reference` measures, the same
+// way, the cheapest answers the server gives (the health check and the anonymous sign-in
+// page): what no page can beat on this machine.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { closedLoop } from './lib/closed-loop'
@@ -21,6 +27,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '10000' },
     clients: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '30' },
+    workers: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 })
@@ -45,6 +52,11 @@ async function main() {
   }
   if (database.target.kind === 'pglite') delete env.DATABASE_URL
   else delete env.HINDSIGHT_DATA_DIR
+  const workers =
+    database.target.kind === 'pglite'
+      ? 1
+      : Number(values.workers ?? process.env.WEB_CONCURRENCY ?? os.availableParallelism())
+  env.WEB_CONCURRENCY = String(workers)
   let server: ReturnType<typeof spawn> | undefined
   const stopServer = () => stopProcessGroup(server)
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -96,29 +108,28 @@ async function main() {
       `/search?q=${encodeURIComponent('缓存')}`,
       `/launches/${seed.slug}`,
     ]
-    const results = []
-    for (const page of pages) {
-      // A few warm-up requests (first render compiles nothing, but fills caches and pools).
-      const warm = await closedLoop({ url: `${baseURL}${page}`, headers, clients: 2, seconds: 1 })
+    const measure = async (page: string, headers: Record<string, string>) => {
+      // Warm-up at full load first: the JIT, the connection pools and caches settle in a few
+      // seconds, and a server people use all day is warm.
+      const warm = await closedLoop({ url: `${baseURL}${page}`, headers, clients, seconds: 3 })
       if (warm.errors) say(`warning: ${page} answered ${JSON.stringify(warm.statuses)} while warming up`)
       const html = await fetch(`${baseURL}${page}`, { headers }).then((r) => r.arrayBuffer())
-      say(`${page}: ${Math.round(html.byteLength / 1024)} kB of HTML; ${clients} clients for ${seconds} s…`)
+      say(`${page}: ${Math.round(html.byteLength / 1024)} kB; ${clients} clients for ${seconds} s…`)
       const {
         statuses,
         requests: _requests,
         ...result
-      } = await closedLoop({
-        url: `${baseURL}${page}`,
-        headers,
-        clients,
-        seconds,
-      })
+      } = await closedLoop({ url: `${baseURL}${page}`, headers, clients, seconds })
       if (result.errors) say(`  statuses: ${JSON.stringify(statuses)}`)
-      results.push({ page: decodeURIComponent(page), ...result })
+      return { page: decodeURIComponent(page), ...result }
     }
+    const results = []
+    for (const page of pages) results.push(await measure(page, headers))
+    const anonymous = { 'accept-language': 'en-US' }
+    const reference = [await measure('/api/health', anonymous), await measure('/sign-in', anonymous)]
     console.log(
       JSON.stringify(
-        { n, clients, seconds, database: database.target.kind, pages: results },
+        { n, clients, seconds, database: database.target.kind, workers, pages: results, reference },
         null,
         values.json ? 0 : 2,
       ),

@@ -1,5 +1,6 @@
 // npm start: generate the database client and build when needed, migrate, serve.
 import { spawn, spawnSync } from 'node:child_process'
+import cluster from 'node:cluster'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -73,6 +74,58 @@ function displayPath(dir: string) {
   return relative && !relative.startsWith('..') ? `./${relative}` : dir
 }
 
+/**
+ * WEB_CONCURRENCY Next servers share the port (node:cluster), so that one machine's cores
+ * all render pages. Only on a server Postgres: the embedded database belongs to one process.
+ */
+function serverWorkers(kind: 'postgres' | 'pglite'): number {
+  const wanted = Number(process.env.WEB_CONCURRENCY ?? 1)
+  if (!Number.isInteger(wanted) || wanted < 1) {
+    console.error(
+      `WEB_CONCURRENCY must be a whole number of processes, 1 or more (got "${process.env.WEB_CONCURRENCY}").`,
+    )
+    process.exit(1)
+  }
+  if (wanted > 1 && kind === 'pglite') {
+    say(
+      'WEB_CONCURRENCY is ignored with the embedded database (one process only); set DATABASE_URL to use it.',
+    )
+    return 1
+  }
+  return wanted
+}
+
+/** Each worker runs `next start` itself; the primary restarts a worker that dies and passes signals on. */
+function serveInWorkers(workers: number) {
+  cluster.setupPrimary({
+    exec: path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
+    args: ['start', '-p', port],
+    execArgv: [],
+  })
+  let stopping = false
+  const stopAll = (signal: NodeJS.Signals) => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
+  }
+  const listening = new Set<number>()
+  cluster.on('listening', (worker) => listening.add(worker.id))
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping && !listening.has(worker.id)) {
+      // It never served (port taken, broken build…): restarting would only loop.
+      process.exitCode = code || 1
+      stopAll('SIGTERM')
+    }
+    if (stopping) {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit()
+      return
+    }
+    say(`A server process stopped (${signal ?? `exit ${code}`}); starting another…`)
+    cluster.fork()
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal))
+  for (let i = 0; i < workers; i++) cluster.fork()
+}
+
 async function main() {
   const target = databaseTarget()
   say(
@@ -94,11 +147,15 @@ async function main() {
       : 'Database is up to date.',
   )
 
-  say(`Starting the server on port ${port}…`)
-  // The Next binary itself (not npx), so that signals sent to this process reach the server.
-  const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env: process.env })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
-  server.on('exit', (code) => process.exit(code ?? 0))
+  const workers = serverWorkers(target.kind)
+  say(`Starting the server on port ${port}${workers > 1 ? ` (${workers} worker processes)` : ''}…`)
+  if (workers > 1) serveInWorkers(workers)
+  else {
+    // The Next binary itself (not npx), so that signals sent to this process reach the server.
+    const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env: process.env })
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+    server.on('exit', (code) => process.exit(code ?? 0))
+  }
 
   // Announce the URL once the app answers, database included.
   const url = `http://localhost:${port}`

@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/forms/submit-button'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import { LazyDetails } from '@/components/ui/lazy-details'
 import { NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import type { FormState } from '@/lib/form-state'
@@ -200,8 +201,11 @@ function StatusForm({
   const statuses = useTranslations('CheckStatus')
   const [status, setStatus] = useState<CheckStatus>(check.status)
   return (
-    <details className="rounded-md border border-dashed px-3 py-2">
-      <summary className="cursor-pointer text-sm text-primary">{t('record')}</summary>
+    <LazyDetails
+      className="rounded-md border border-dashed px-3 py-2"
+      summaryClassName="cursor-pointer text-sm text-primary"
+      summary={t('record')}
+    >
       <ActionForm action={action} className="mt-3 grid gap-3">
         {({ errors }) => (
           <>
@@ -258,6 +262,6 @@ function StatusForm({
           </>
         )}
       </ActionForm>
-    </details>
+    </LazyDetails>
   )
 }

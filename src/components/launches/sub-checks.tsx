@@ -5,6 +5,7 @@ import { useEffect, useOptimistic, useTransition } from 'react'
 import { ActionForm } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field } from '@/components/ui/field'
+import { LazyDetails } from '@/components/ui/lazy-details'
 import { Textarea } from '@/components/ui/textarea'
 import type { FormState } from '@/lib/form-state'
 import type { LaunchCheckView } from '@/server/checklists/launch-review'
@@ -77,8 +78,7 @@ export function SubChecks({
         </>
       ) : null}
       {canAdd ? (
-        <details>
-          <summary className="cursor-pointer text-sm text-primary">{t('addSubChecks')}</summary>
+        <LazyDetails summaryClassName="cursor-pointer text-sm text-primary" summary={t('addSubChecks')}>
           <ActionForm action={addAction} className="mt-2 grid gap-2" resetOnSuccess>
             {({ errors }) => (
               <>
@@ -96,7 +96,7 @@ export function SubChecks({
               </>
             )}
           </ActionForm>
-        </details>
+        </LazyDetails>
       ) : null}
     </div>
   )

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react'
+import { ClientMessages } from '@/i18n/client-messages'
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return (
+    <ClientMessages
+      namespaces={[
+        'Conflict',
+        'Enums',
+        'Fields',
+        'PostmortemEditor',
+        'SaveStatus',
+        'SimilarIncidents',
+        'Validation',
+      ]}
+    >
+      {children}
+    </ClientMessages>
+  )
+}
