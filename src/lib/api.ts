@@ -42,7 +42,7 @@ type Handler = (ctx: { actor: Actor }) => Promise<Response>
  */
 export async function withActor(role: Role, handler: Handler): Promise<Response> {
   try {
-    const retryAfter = tokenRetryAfter((await headers()).get('authorization'))
+    const retryAfter = await tokenRetryAfter((await headers()).get('authorization'))
     if (retryAfter > 0) {
       const response = jsonError('RATE_LIMITED', { message: 'Too many requests with this API token.' })
       response.headers.set('retry-after', String(retryAfter))

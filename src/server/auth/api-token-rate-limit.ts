@@ -5,15 +5,19 @@ import { createRateLimiter } from './rate-limit'
 /*
  * Requests per API token on the JSON API: a deploy gate polls a few times a minute, so a
  * token that sends more than API_TOKEN_REQUESTS_PER_MINUTE is a runaway script or a stolen
- * token, and is answered 429 with Retry-After before any database work. Counted per
- * presented token (its hash), valid or not, per server process.
+ * token, and is answered 429 with Retry-After before the token is even looked up. Counted
+ * per presented token (its hash), valid or not, in the database: across every server process.
  */
 export const API_TOKEN_REQUESTS_PER_MINUTE = 300
 
-const perToken = createRateLimiter({ max: API_TOKEN_REQUESTS_PER_MINUTE, windowMs: 60_000 })
+const perToken = createRateLimiter({
+  name: 'api-token',
+  max: API_TOKEN_REQUESTS_PER_MINUTE,
+  windowMs: 60_000,
+})
 
 /** Seconds to wait before this request's bearer token may be used again, else 0 (also without a token). */
-export function tokenRetryAfter(authorization: string | null, now = Date.now()): number {
+export async function tokenRetryAfter(authorization: string | null, now = new Date()): Promise<number> {
   const token = authorization?.match(/^Bearer\s+(\S{1,200})$/i)?.[1]
   if (!token) return 0
   return perToken.hit(createHash('sha256').update(token).digest('hex'), now)

@@ -1,30 +1,31 @@
+import 'server-only'
+import { db } from '../db'
+
 /**
- * A fixed-window limiter kept in this process's memory. Hindsight runs as one server
- * process per database in the embedded setup; with several servers each keeps its own
- * count, which still bounds guessing per server.
+ * A fixed-window limiter counted in the database, so that every server process
+ * (WEB_CONCURRENCY workers, several instances behind a balancer) shares one count per key.
+ * One statement per attempt: the upsert starts a new window when the old one has ended.
  */
-export function createRateLimiter({ max, windowMs }: { max: number; windowMs: number }) {
-  const hits = new Map<string, { count: number; resetAt: number }>()
-
-  function sweep(now: number) {
-    if (hits.size < 10_000) return
-    for (const [key, entry] of hits) if (entry.resetAt <= now) hits.delete(key)
-  }
-
+export function createRateLimiter({ name, max, windowMs }: { name: string; max: number; windowMs: number }) {
+  const id = (key: string) => `${name}:${key}`
   return {
-    /** Counts one attempt; returns the seconds to wait when over the limit, else 0. */
-    hit(key: string, now = Date.now()): number {
-      sweep(now)
-      const entry = hits.get(key)
-      if (!entry || entry.resetAt <= now) {
-        hits.set(key, { count: 1, resetAt: now + windowMs })
-        return 0
-      }
-      entry.count += 1
-      return entry.count > max ? Math.ceil((entry.resetAt - now) / 1000) : 0
+    /** Counts one attempt; resolves to the seconds to wait when over the limit, else 0. */
+    async hit(key: string, now = new Date()): Promise<number> {
+      const [row] = await db.$queryRaw<{ count: number; resetAt: Date }[]>`
+        INSERT INTO "RateLimit" (key, count, "resetAt")
+        VALUES (${id(key)}, 1, ${new Date(now.getTime() + windowMs)})
+        ON CONFLICT (key) DO UPDATE SET
+          count = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN 1 ELSE "RateLimit".count + 1 END,
+          "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${now} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
+        RETURNING count, "resetAt"`
+      // Now and then, forget windows that ended a day ago.
+      if (Math.random() < 0.01)
+        await db.rateLimit.deleteMany({ where: { resetAt: { lt: new Date(now.getTime() - 86_400_000) } } })
+      if (!row || row.count <= max) return 0
+      return Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000))
     },
-    reset(key: string) {
-      hits.delete(key)
+    async reset(key: string): Promise<void> {
+      await db.rateLimit.deleteMany({ where: { key: id(key) } })
     },
   }
 }

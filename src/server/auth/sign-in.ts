@@ -7,8 +7,8 @@ import { auth } from './auth'
 import { createRateLimiter } from './rate-limit'
 
 // 5 failed attempts per address and email in 15 minutes, 50 per address.
-const perAccount = createRateLimiter({ max: 5, windowMs: 15 * 60_000 })
-const perAddress = createRateLimiter({ max: 50, windowMs: 15 * 60_000 })
+const perAccount = createRateLimiter({ name: 'sign-in-account', max: 5, windowMs: 15 * 60_000 })
+const perAddress = createRateLimiter({ name: 'sign-in-address', max: 50, windowMs: 15 * 60_000 })
 
 function clientAddress(h: Headers): string {
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local'
@@ -22,7 +22,7 @@ export async function signIn({ input }: { input: SignInInput }): Promise<Result<
   const h = await headers()
   const address = clientAddress(h)
   const accountKey = `${address}|${input.email}`
-  const wait = Math.max(perAccount.hit(accountKey), perAddress.hit(address))
+  const wait = Math.max(await perAccount.hit(accountKey), await perAddress.hit(address))
   if (wait > 0) return err('RATE_LIMITED', { message: String(wait) })
   try {
     await auth.api.signInEmail({
@@ -33,7 +33,7 @@ export async function signIn({ input }: { input: SignInInput }): Promise<Result<
     if (isAPIError(error) && error.statusCode < 500) return err('UNAUTHENTICATED')
     throw error
   }
-  perAccount.reset(accountKey)
+  await perAccount.reset(accountKey)
   return ok(null)
 }
 

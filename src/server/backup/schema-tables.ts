@@ -2,6 +2,8 @@ import type { SqlConnection } from './sql-connection'
 
 /** Prisma's own bookkeeping: a backup records the migrations instead of copying the table. */
 export const MIGRATIONS_TABLE = '_prisma_migrations'
+/** Counters that only matter for the next minutes (rate limits): neither backed up nor checked for emptiness. */
+export const TRANSIENT_TABLES = ['RateLimit']
 
 export type TableInfo = { name: string; columns: string[] }
 export type SequenceInfo = { table: string; column: string; sequence: string }
@@ -12,11 +14,13 @@ export type SequenceInfo = { table: string; column: string; sequence: string }
  * list to keep up to date.
  */
 export async function applicationTables(connection: SqlConnection): Promise<TableInfo[]> {
+  const skipped = [MIGRATIONS_TABLE, ...TRANSIENT_TABLES]
   const tables = await connection.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $1
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+        AND table_name NOT IN (${skipped.map((_, i) => `$${i + 1}`).join(', ')})
       ORDER BY table_name`,
-    [MIGRATIONS_TABLE],
+    skipped,
   )
   const columns = await connection.query<{ table: string; column: string }>(
     `SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
