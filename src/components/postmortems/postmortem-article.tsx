@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
-import { Markdown } from '@/components/ui/markdown'
+import { CachedMarkdown } from '@/components/ui/cached-markdown'
 import { cn } from '@/lib/cn'
 import type { PostmortemView } from '@/server/postmortems/get-postmortem'
 
@@ -39,7 +39,7 @@ export function PostmortemArticle({
   ) =>
     doc[name].trim() ? (
       <Block id={`read-${name}`} title={fields(name)}>
-        <Markdown>{doc[name]}</Markdown>
+        <CachedMarkdown>{doc[name]}</CachedMarkdown>
       </Block>
     ) : null
 
@@ -109,7 +109,7 @@ export function PostmortemArticle({
                       {h.statement}
                     </td>
                     <td className="min-w-48 px-3 py-2">
-                      {h.evidence ? <Markdown>{h.evidence}</Markdown> : null}
+                      {h.evidence ? <CachedMarkdown>{h.evidence}</CachedMarkdown> : null}
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">
                       <Badge tone={verdictTone[h.status]}>{enums(`hypothesis.${h.status}`)}</Badge>
@@ -142,7 +142,9 @@ export function PostmortemArticle({
                     {enums(`hypothesis.${h.status}`)}
                   </Badge>
                 </div>
-                {h.evidence ? <Markdown className="text-muted-foreground">{h.evidence}</Markdown> : null}
+                {h.evidence ? (
+                  <CachedMarkdown className="text-muted-foreground">{h.evidence}</CachedMarkdown>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -161,7 +163,7 @@ export function PostmortemArticle({
                     {date(entry.at)}
                     {tested >= 0 ? <span>{t('testsHypothesis', { n: tested + 1 })}</span> : null}
                   </p>
-                  <Markdown>{entry.text}</Markdown>
+                  <CachedMarkdown>{entry.text}</CachedMarkdown>
                 </li>
               )
             })}
@@ -182,7 +184,7 @@ export function PostmortemArticle({
               {enums(`resolution.${doc.resolutionKind}`)}
             </Badge>
           ) : null}
-          <Markdown>{doc.resolution}</Markdown>
+          <CachedMarkdown>{doc.resolution}</CachedMarkdown>
         </Block>
       ) : null}
       {text('verification')}
@@ -199,8 +201,10 @@ export function PostmortemArticle({
           <ol className="grid list-decimal gap-2 pl-5">
             {doc.openQuestions.map((q) => (
               <li key={q.id}>
-                <Markdown>{q.text}</Markdown>
-                {q.answer ? <Markdown className="mt-1 text-muted-foreground">{q.answer}</Markdown> : null}
+                <CachedMarkdown>{q.text}</CachedMarkdown>
+                {q.answer ? (
+                  <CachedMarkdown className="mt-1 text-muted-foreground">{q.answer}</CachedMarkdown>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -211,7 +215,7 @@ export function PostmortemArticle({
           <ol className="grid list-decimal gap-2 pl-5">
             {doc.lessons.map((lesson) => (
               <li key={lesson.id}>
-                <Markdown>{lesson.text}</Markdown>
+                <CachedMarkdown>{lesson.text}</CachedMarkdown>
                 {lessonFooter?.(lesson.id)}
               </li>
             ))}

@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache'
 import type { ReactElement } from 'react'
 import ReactMarkdown from 'react-markdown'
 import rehypeSanitize from 'rehype-sanitize'
@@ -8,28 +7,22 @@ import { cn } from '@/lib/cn'
 const remarkPlugins = [remarkGfm]
 const rehypePlugins = [rehypeSanitize]
 
-/**
- * Parsing and sanitizing Markdown is the costliest part of rendering a postmortem, and the
- * same text always renders the same: keep the rendered elements of recently shown texts
- * (about 4 million characters' worth), so that a page many people open is parsed once.
- */
-const rendered = new LRUCache<string, ReactElement>({
-  maxSize: 4_000_000,
-  sizeCalculation: (_, text) => Math.max(1, text.length),
-})
-
-function render(text: string): ReactElement {
-  let element = rendered.get(text)
-  if (!element) {
-    // react-markdown's synchronous component is a pure function of its props (no hooks).
-    element = ReactMarkdown({ children: text, remarkPlugins, rehypePlugins })
-    rendered.set(text, element)
-  }
-  return element
+/** The sanitized elements of a Markdown text: no script, no raw HTML, no javascript: links. */
+export function renderMarkdown(text: string): ReactElement {
+  // react-markdown's synchronous component is a pure function of its props (no hooks).
+  return ReactMarkdown({ children: text, remarkPlugins, rehypePlugins })
 }
 
-/** Renders user Markdown, sanitized: no script, no raw HTML, no javascript: links. */
-export function Markdown({ children, className }: { children: string; className?: string }) {
+/** Renders user Markdown, sanitized (the editor's preview; pages use CachedMarkdown). */
+export function Markdown({
+  children,
+  className,
+  render = renderMarkdown,
+}: {
+  children: string
+  className?: string
+  render?: (text: string) => ReactElement
+}) {
   return (
     <div
       className={cn(

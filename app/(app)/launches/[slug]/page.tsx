@@ -11,7 +11,7 @@ import { ReadinessPanel } from '@/components/launches/readiness-panel'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { Badge } from '@/components/ui/badge'
 import { buttonVariants } from '@/components/ui/button'
-import { Markdown } from '@/components/ui/markdown'
+import { CachedMarkdown } from '@/components/ui/cached-markdown'
 import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
@@ -113,7 +113,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
           </a>
         </nav>
       </header>
-      {launch.description ? <Markdown className="mb-8">{launch.description}</Markdown> : null}
+      {launch.description ? <CachedMarkdown className="mb-8">{launch.description}</CachedMarkdown> : null}
       <section aria-labelledby="launch-review" className="mb-10 grid gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="launch-review" className="text-lg font-semibold">
