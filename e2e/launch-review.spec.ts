@@ -70,7 +70,10 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   const addForm = page.getByRole('form', { name: 'Add an item' })
   await addForm.getByLabel('Check', { exact: true }).fill(supportCheck)
   await addForm.getByRole('button', { name: 'Add item' }).click()
-  await expect(page.getByRole('list', { name: 'Items' }).getByRole('listitem')).toHaveCount(2)
+  // Two items (the first one's "Learned from" line is a nested list of its own).
+  const items = page.getByRole('list', { name: 'Items' })
+  await expect(items.getByText(supportCheck)).toBeVisible()
+  await expect(items.locator(':scope > li')).toHaveCount(2)
   await expect(page.getByText('1 item has no source incident')).toBeVisible()
 
   // A launch reviewed with the template.
