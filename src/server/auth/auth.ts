@@ -1,16 +1,21 @@
 import 'server-only'
 import { betterAuth } from 'better-auth'
 import { prismaAdapter } from 'better-auth/adapters/prisma'
+import { APIError, createAuthMiddleware } from 'better-auth/api'
 import { nextCookies } from 'better-auth/next-js'
 import { db } from '../db'
 import { PASSWORD_MAX, PASSWORD_MIN } from '../users/schemas'
 import { authSecret } from './secret'
+import { clientAddress, countSignInAttempt, forgetSignInFailures } from './sign-in-limits'
 
 /*
  * Accounts are created only by Hindsight's own use cases (first-run setup, admins), never
- * by public sign-up. Sign-in goes through a server action (src/server/auth/sign-in.ts),
- * which rate-limits; better-auth's own limiter guards its HTTP endpoints as well.
+ * by public sign-up. Sign-in, the one thing a stranger can try, is limited by the hooks
+ * below, counted in the database: the sign-in page's server action (src/server/auth/sign-in.ts)
+ * and the HTTP endpoint (/api/auth/sign-in/email) share one count across every server
+ * process. better-auth's own limiter counts in each process's memory, so it is off.
  */
+const SIGN_IN = '/sign-in/email'
 export const auth = betterAuth({
   appName: 'Hindsight',
   secret: authSecret(),
@@ -31,11 +36,24 @@ export const auth = betterAuth({
     expiresIn: 60 * 60 * 24 * 30,
     updateAge: 60 * 60 * 24,
   },
-  rateLimit: {
-    enabled: true,
-    window: 60,
-    max: 100,
-    customRules: { '/sign-in/email': { window: 60, max: 5 } },
+  rateLimit: { enabled: false },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      const email: unknown = ctx.body?.email
+      if (ctx.path !== SIGN_IN || typeof email !== 'string') return
+      const wait = await countSignInAttempt(clientAddress(ctx.headers), email)
+      if (wait > 0)
+        throw new APIError(
+          'TOO_MANY_REQUESTS',
+          { code: 'RATE_LIMITED', message: 'Too many sign-in attempts.', retryAfter: wait },
+          { 'Retry-After': String(wait) },
+        )
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const email: unknown = ctx.body?.email
+      if (ctx.path === SIGN_IN && typeof email === 'string' && ctx.context.newSession)
+        await forgetSignInFailures(clientAddress(ctx.headers), email)
+    }),
   },
   advanced: {
     // One cookie name everywhere: better-auth otherwise guesses "secure" differently for
