@@ -88,12 +88,19 @@ test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it a
 
   await page.getByRole('button', { name: 'Submit for review' }).click()
   await expect(page.getByText('In review', { exact: true })).toBeVisible()
-  await page.getByRole('button', { name: 'Publish' }).click()
-  await expect(page.getByText('Published', { exact: true })).toBeVisible()
 
-  await page.getByRole('link', { name: 'View' }).click()
+  // A reviewer finds it in My work, reads it, then publishes it from the read page.
+  await page.goto('/my-work')
+  const waiting = page.getByRole('region', { name: /Waiting for review/ })
+  await waiting.getByRole('link', { name: new RegExp(incident.title) }).click()
   await expect(page).toHaveURL(/\/postmortems\/\d+$/)
+  const review = page.getByRole('region', { name: 'Review' })
+  await expect(review).toContainText('Waiting for review')
+  await review.getByRole('button', { name: 'Publish' }).click()
+  await expect(page.getByText('Published', { exact: true })).toBeVisible()
+  await expect(review).toBeHidden()
   await page.reload()
+  await expect(page.getByText('Published', { exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: incident.title })).toBeVisible()
   const article = page.getByRole('article')
   for (const text of [

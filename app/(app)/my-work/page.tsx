@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
+import { hasRole } from '@/server/auth/roles'
 import { findMyWork } from '@/server/checklists/my-work'
 import { formatNumber } from '@/server/postmortems/schemas'
 
@@ -56,6 +57,35 @@ export default async function MyWorkPage() {
             <Empty icon={ListChecks} title={t('noChecksTitle')} description={t('noChecks')} />
           )}
         </section>
+        {hasRole(actor, 'EDITOR') ? (
+          <section aria-labelledby="reviews" className="grid gap-3">
+            <h2 id="reviews" className="text-lg font-semibold">
+              {t('reviewsTitle', { count: work.reviews.length })}
+            </h2>
+            {work.reviews.length ? (
+              <ul className="grid gap-2">
+                {work.reviews.map((p) => (
+                  <li key={p.number}>
+                    <Link href={`/postmortems/${p.number}`} className={row}>
+                      <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                        <span className="font-mono">{formatNumber(p.number)}</span>
+                        <span>
+                          {t('submitted', {
+                            name: p.updatedBy?.name ?? '—',
+                            when: format.relativeTime(p.updatedAt),
+                          })}
+                        </span>
+                      </span>
+                      <span className="font-medium break-words">{p.title}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-muted-foreground">{t('noReviews')}</p>
+            )}
+          </section>
+        ) : null}
         <section aria-labelledby="my-actions" className="grid gap-3">
           <h2 id="my-actions" className="text-lg font-semibold">
             {t('actionsTitle', { count: work.actionItems.length })}

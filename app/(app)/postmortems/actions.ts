@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
+import type { StatusChangeResult } from '@/components/postmortems/status-transitions'
 import { failed, guarded, invalid } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
@@ -27,13 +28,7 @@ export async function createPostmortemAction(_prev: FormState, formData: FormDat
   redirect(`/postmortems/${number}/edit`)
 }
 
-export type StatusChangeState = {
-  status: 'idle' | 'error' | 'success'
-  message?: string
-  fieldErrors?: Record<string, string>
-}
-
-export async function changeStatusAction(number: number, to: string): Promise<StatusChangeState> {
+export async function changeStatusAction(number: number, to: string): Promise<StatusChangeResult> {
   const actor = await requireUser('EDITOR')
   const parsed = changeStatusInput.safeParse({ to })
   const t = await getTranslations('PostmortemEditor')

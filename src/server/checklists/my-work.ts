@@ -1,11 +1,15 @@
 import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
+import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { canRead } from '../postmortems/get-postmortem'
 
-/** A person's open checks across launches, and their open action items from postmortems. */
+/**
+ * A person's open checks across launches, their open action items from postmortems, and (for
+ * editors) the postmortems waiting for review.
+ */
 export async function findMyWork({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
-  const [checks, actions] = await Promise.all([
+  const [checks, actions, reviews] = await Promise.all([
     db.launchCheck.findMany({
       where: {
         ownerId: actor.id,
@@ -36,6 +40,7 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         postmortem: { select: { number: true, title: true, status: true } },
       },
     }),
+    findAwaitingReview({ actor }),
   ])
   return {
     checks: checks.map(({ _count, subChecks, ...c }) => ({
@@ -45,5 +50,6 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
     actionItems: actions
       .filter((a) => canRead(actor, a.postmortem.status))
       .map((a) => ({ ...a, overdue: !!a.dueDate && a.dueDate < now })),
+    reviews,
   }
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { insertAccount } from '../users/create-account'
+import { findAwaitingReview } from './awaiting-review'
 import { changePostmortemStatus } from './change-status'
 import { createPostmortem } from './create-postmortem'
 import { findPostmortems } from './find-postmortems'
@@ -177,11 +178,16 @@ describe('postmortems (real database)', () => {
     })
     const owned = { ...doc, actionItems: [{ ...doc.actionItems[0]!, ownerId: editor.id }] }
     await savePostmortem({ actor: editor, number, input: { baseVersion: 2, document: owned } })
+    const awaiting = async (actor: Actor) => (await findAwaitingReview({ actor })).map((p) => p.number)
+    expect(await awaiting(editor)).not.toContain(number)
     expect((await changePostmortemStatus({ actor: editor, number, to: 'IN_REVIEW' })).ok).toBe(true)
+    expect(await awaiting(editor)).toContain(number)
+    expect(await awaiting(viewer)).toEqual([])
     expect((await getPostmortem({ actor: viewer, number })).ok).toBe(false)
     expect((await changePostmortemStatus({ actor: viewer, number, to: 'PUBLISHED' })).ok).toBe(false)
     expect((await changePostmortemStatus({ actor: editor, number, to: 'PUBLISHED' })).ok).toBe(true)
     expect((await getPostmortem({ actor: viewer, number })).ok).toBe(true)
+    expect(await awaiting(editor)).not.toContain(number)
 
     // Later edits of a published postmortem are kept as revisions (one per editing session).
     await savePostmortem({

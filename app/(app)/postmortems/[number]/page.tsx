@@ -7,13 +7,16 @@ import { cache } from 'react'
 import { PostmortemArticle } from '@/components/postmortems/postmortem-article'
 import { PrintButton } from '@/components/postmortems/print-button'
 import { StatusBadge } from '@/components/postmortems/status-badge'
+import { StatusTransitions } from '@/components/postmortems/status-transitions'
 import { buttonVariants } from '@/components/ui/button'
+import { ClientMessages } from '@/i18n/client-messages'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
 import { findLessonItems } from '@/server/checklists/lesson-items'
 import { findRecurrences } from '@/server/checklists/recurrence'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
+import { changeStatusAction } from '../actions'
 
 async function load(params: PageProps<'/postmortems/[number]'>['params']) {
   const number = parsePostmortemNumber((await params).number)
@@ -36,8 +39,9 @@ export async function generateMetadata({ params }: PageProps<'/postmortems/[numb
 
 export default async function PostmortemPage({ params }: PageProps<'/postmortems/[number]'>) {
   const { actor, view } = await load(params)
-  const [t, format, lessonItems, recurrences] = await Promise.all([
+  const [t, workflow, format, lessonItems, recurrences] = await Promise.all([
     getTranslations('PostmortemPage'),
+    getTranslations('Workflow'),
     getFormatter(),
     findLessonItems(view.id),
     findRecurrences(view.id),
@@ -113,6 +117,23 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           <PrintButton label={t('print')} />
         </nav>
       </header>
+      {canEdit && view.status !== 'PUBLISHED' ? (
+        <section
+          aria-label={workflow('label')}
+          className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-primary/30 bg-primary/5 px-4 py-3 text-sm print:hidden"
+        >
+          <p className="flex-1 basis-64">{workflow(view.status === 'IN_REVIEW' ? 'inReview' : 'draft')}</p>
+          <div className="flex flex-wrap gap-2">
+            <ClientMessages namespaces={['Workflow']}>
+              <StatusTransitions
+                number={view.number}
+                status={view.status}
+                changeStatus={changeStatusAction}
+              />
+            </ClientMessages>
+          </div>
+        </section>
+      ) : null}
       {recurrences.length ? (
         <section
           aria-labelledby="recurrence-title"

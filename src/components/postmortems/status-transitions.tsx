@@ -1,0 +1,76 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
+import { useState, useTransition } from 'react'
+import { Button } from '@/components/ui/button'
+import type { PostmortemStatus } from '@/server/postmortems/schemas'
+
+const next: Record<
+  PostmortemStatus,
+  { to: PostmortemStatus; label: 'submitForReview' | 'backToDraft' | 'publish' }[]
+> = {
+  DRAFT: [{ to: 'IN_REVIEW', label: 'submitForReview' }],
+  IN_REVIEW: [
+    { to: 'DRAFT', label: 'backToDraft' },
+    { to: 'PUBLISHED', label: 'publish' },
+  ],
+  PUBLISHED: [],
+}
+
+export type StatusChangeResult = {
+  status: 'idle' | 'error' | 'success'
+  message?: string
+  fieldErrors?: Record<string, string>
+}
+
+export type StatusTransitionsProps = {
+  number: number
+  status: PostmortemStatus
+  changeStatus: (number: number, to: string) => Promise<StatusChangeResult>
+  /** Runs before the change (the editor saves what is pending first). */
+  before?: () => Promise<void>
+}
+
+/** The next steps of draft → in review → published, and why a step was refused. */
+export function StatusTransitions({ number, status, changeStatus, before }: StatusTransitionsProps) {
+  const t = useTranslations('Workflow')
+  const router = useRouter()
+  const [pending, startTransition] = useTransition()
+  const [error, setError] = useState<StatusChangeResult | null>(null)
+  return (
+    <>
+      {next[status].map(({ to, label }) => (
+        <Button
+          key={to}
+          type="button"
+          size="sm"
+          variant={to === 'DRAFT' ? 'secondary' : 'primary'}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await before?.()
+              const result = await changeStatus(number, to)
+              setError(result.status === 'error' ? result : null)
+              if (result.status === 'success') router.refresh()
+            })
+          }
+        >
+          {t(label)}
+        </Button>
+      ))}
+      {error ? (
+        <div role="alert" className="order-last w-full text-sm text-destructive">
+          <p>{error.message}</p>
+          {error.fieldErrors ? (
+            <ul className="list-disc pl-5">
+              {[...new Set(Object.values(error.fieldErrors))].map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  )
+}
