@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { backupDatabase } from '../src/server/backup/backup-database'
-import { DatabaseInUse } from '../src/server/backup/embedded-in-use'
+import { DatabaseInUse } from '../src/server/db/embedded-in-use'
 import { databaseTarget } from '../src/server/env'
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} })

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { BackupFileError } from '../src/server/backup/read-backup'
 import { restoreDatabase, RestoreRefused } from '../src/server/backup/restore-database'
-import { DatabaseInUse } from '../src/server/backup/embedded-in-use'
+import { DatabaseInUse } from '../src/server/db/embedded-in-use'
 import { databaseTarget } from '../src/server/env'
 
 const { positionals, values } = parseArgs({

@@ -4,6 +4,7 @@ import cluster from 'node:cluster'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { DatabaseInUse } from '../src/server/db/embedded-in-use'
 import { migrate } from '../src/server/db/migrations'
 import { databaseTarget } from '../src/server/env'
 
@@ -134,6 +135,7 @@ async function main() {
       : `Migrating the embedded database in ${displayPath(target.dataDir)}…`,
   )
   const applied = await migrate(target).catch((error: unknown) => {
+    if (error instanceof DatabaseInUse) throw error
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(
       target.kind === 'postgres'

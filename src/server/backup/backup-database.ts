@@ -4,7 +4,6 @@ import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { createGzip } from 'node:zlib'
 import type { DatabaseTarget } from '../db/adapter'
-import { assertNotInUse } from './embedded-in-use'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader } from './backup-format'
 import { applicationTables, appliedMigrations, quoteIdent, sequences } from './schema-tables'
 import { withConnection } from './sql-connection'
@@ -24,7 +23,6 @@ export type BackupSummary = {
  * complete (written beside it, then renamed).
  */
 export async function backupDatabase(target: DatabaseTarget, file: string): Promise<BackupSummary> {
-  assertNotInUse(target)
   const partial = `${file}.partial`
   const gzip = createGzip()
   const out = createWriteStream(partial)

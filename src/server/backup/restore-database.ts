@@ -5,7 +5,6 @@ import path from 'node:path'
 import type { DatabaseTarget } from '../db/adapter'
 import { migrate, migrationsDir, readMigrations } from '../db/migrations'
 import { backupEnd, backupRow, type BackupHeader } from './backup-format'
-import { assertNotInUse } from './embedded-in-use'
 import { BackupFileError, backupLines, parseHeader } from './read-backup'
 import { applicationTables, appliedMigrations, quoteIdent, rowCounts, type TableInfo } from './schema-tables'
 import { withConnection, type SqlConnection } from './sql-connection'
@@ -46,7 +45,6 @@ export async function restoreDatabase(
     break
   }
   if (!header) throw new BackupFileError(`${file} is empty.`)
-  assertNotInUse(target)
 
   const known = (await readMigrations(migrations)).migrationDirectories.map((d) => d.path)
   const newer = header.migrations.filter((name) => !known.includes(name))

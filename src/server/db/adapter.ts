@@ -4,29 +4,42 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { databaseTarget } from '../env'
+import { assertNotInUse } from './embedded-in-use'
 
 export type DatabaseTarget = ReturnType<typeof databaseTarget>
 
-/** Opens lazily: queries wait until the database is ready. */
+/**
+ * The one way an embedded database is opened. PGlite serves one process: a second one on the
+ * same folder would corrupt it, so a folder another process holds is refused (DatabaseInUse).
+ */
 export function openPGlite(dataDir: string): PGlite {
+  assertNotInUse(dataDir)
   return new PGlite({ dataDir, extensions: { pg_trgm } })
 }
 
 /**
+ * Opens the folder on the first query, not when the client is created: `next build` loads the
+ * database module in worker processes that never query, and a running Hindsight may hold it.
+ *
  * pglite-prisma-adapter 0.7.2 does not await `exec()` in `executeScript`, so a failing
  * migration would be recorded as applied; and its shadow database lacks pg_trgm.
  * Both are fixed here (docs/decisions/001-offline-migrations.md).
  */
-class PGliteFactory extends PrismaPGlite {
-  constructor(private readonly pglite: PGlite) {
-    super(pglite)
+class PGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'postgres'
+  readonly adapterName = 'pglite-prisma-adapter'
+  private client: PGlite | null = null
+  constructor(private readonly dataDir: string) {}
+  async connect(): Promise<SqlDriverAdapter> {
+    this.client ??= openPGlite(this.dataDir)
+    return awaitScripts(await new PrismaPGlite(this.client).connect(), this.client)
   }
-  override async connect(): Promise<SqlDriverAdapter> {
-    return awaitScripts(await super.connect(), this.pglite)
-  }
-  override async connectToShadowDb(): Promise<SqlDriverAdapter> {
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const shadow = openPGlite('memory://')
     return awaitScripts(await new PrismaPGlite(shadow).connect(), shadow)
+  }
+  async close() {
+    await this.client?.close()
   }
 }
 
@@ -44,8 +57,6 @@ function awaitScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapt
 
 export type AdapterHandle = {
   factory: SqlMigrationAwareDriverAdapterFactory
-  /** The PGlite instance when embedded (for backups and closing). */
-  pglite: PGlite | null
   close(): Promise<void>
 }
 
@@ -57,12 +68,11 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): Adapte
         max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
         connectionTimeoutMillis: 5_000,
       }),
-      pglite: null,
       close: async () => {},
     }
   }
-  const pglite = openPGlite(target.dataDir)
-  return { factory: new PGliteFactory(pglite), pglite, close: () => pglite.close() }
+  const factory = new PGliteFactory(target.dataDir)
+  return { factory, close: () => factory.close() }
 }
 
 /** An in-memory PGlite with our extensions: the shadow database for `diff`. */

@@ -6,6 +6,7 @@ import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 import pg from 'pg'
 import { createAdapter, createShadowAdapter, type AdapterHandle, type DatabaseTarget } from './adapter'
 import { databaseTarget } from '../env'
+import { assertNotInUse } from './embedded-in-use'
 import { withFileLock } from './file-lock'
 
 /*
@@ -111,6 +112,8 @@ export async function migrate(
   }
   if (target.kind === 'pglite') {
     if (target.dataDir.startsWith('memory://')) return apply()
+    // openPGlite refuses too, but the schema engine would hide why behind its own error.
+    assertNotInUse(target.dataDir)
     await mkdir(path.dirname(target.dataDir), { recursive: true })
     return withFileLock(`${target.dataDir}.migrate.lock`, apply)
   }

@@ -1,5 +1,4 @@
 import { readdirSync, readlinkSync } from 'node:fs'
-import type { DatabaseTarget } from '../db/adapter'
 
 /** The embedded database is open in another process (a running Hindsight): stop it first. */
 export class DatabaseInUse extends Error {}
@@ -34,11 +33,12 @@ export function processesUsing(dataDir: string): number[] {
     .map(Number)
 }
 
-export function assertNotInUse(target: DatabaseTarget) {
-  if (target.kind !== 'pglite' || target.dataDir.startsWith('memory://')) return
-  const users = processesUsing(target.dataDir)
+/** Refuses a folder another process has open; every PGlite is opened through this check. */
+export function assertNotInUse(dataDir: string) {
+  if (dataDir.startsWith('memory://')) return
+  const users = processesUsing(dataDir)
   if (users.length)
     throw new DatabaseInUse(
-      `The embedded database in ${target.dataDir} is open in process ${users.join(', ')} (a running Hindsight?). Stop it first: the embedded database serves one process at a time.`,
+      `The embedded database in ${dataDir} is open in process ${users.join(', ')} (a running Hindsight?). Stop it first: the embedded database serves one process at a time.`,
     )
 }
