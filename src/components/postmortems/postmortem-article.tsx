@@ -56,9 +56,9 @@ export function PostmortemArticle({
   return (
     <article className="grid gap-8">
       {facts.length ? (
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-border bg-card p-4 text-sm sm:grid-cols-4">
+        <dl className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-border bg-card p-4 text-sm">
           {facts.map(([label, value]) => (
-            <div key={label} className="grid gap-0.5">
+            <div key={label} className="grid max-w-full min-w-24 gap-0.5">
               <dt className="text-xs text-muted-foreground">{label}</dt>
               <dd className="break-words">{value}</dd>
             </div>
