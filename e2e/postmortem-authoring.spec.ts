@@ -47,6 +47,12 @@ test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it a
   await signIn(page, admin)
   await newPostmortem(page, incident.title)
 
+  // Submitted too early, it says which parts are missing.
+  await page.getByRole('button', { name: 'Submit for review' }).click()
+  const refusal = page.getByRole('alert').filter({ hasText: 'Not yet: complete these first.' })
+  await expect(refusal).toContainText('Symptom: Needed before review and publication.')
+  await expect(refusal).toContainText('Root cause: Needed before review and publication.')
+
   await page.getByLabel('Severity').selectOption({ label: 'SEV2 · major' })
   await page.getByLabel('Symptom').fill(incident.symptom)
   await page.getByLabel('Tags').fill('上线')

@@ -31,14 +31,11 @@ export async function createPostmortemAction(_prev: FormState, formData: FormDat
 export async function changeStatusAction(number: number, to: string): Promise<StatusChangeResult> {
   const actor = await requireUser('EDITOR')
   const parsed = changeStatusInput.safeParse({ to })
-  const t = await getTranslations('PostmortemEditor')
-  if (!parsed.success) return { status: 'error', message: t('cannotChangeStatus') }
+  const [t, errors] = await Promise.all([getTranslations('PostmortemEditor'), getTranslations('Errors')])
+  if (!parsed.success) return { status: 'error', message: errors('INVALID_STATE') }
   const result = await changePostmortemStatus({ actor, number, to: parsed.data.to })
   if (!result.ok) {
-    const [errors, validation] = await Promise.all([getTranslations('Errors'), getTranslations('Validation')])
-    const fieldErrors = result.error.fields
-      ? Object.fromEntries(Object.entries(result.error.fields).map(([k, v]) => [k, validation(v as never)]))
-      : undefined
+    const fieldErrors = result.error.fields ? await describeMissing(result.error.fields) : undefined
     return {
       status: 'error',
       message: fieldErrors ? t('cannotChangeStatus') : errors(result.error.code),
@@ -48,6 +45,33 @@ export async function changeStatusAction(number: number, to: string): Promise<St
   revalidatePath(`/postmortems/${number}`)
   revalidatePath('/postmortems')
   return { status: 'success' }
+}
+
+const itemLabels = {
+  hypotheses: 'hypothesisLabel',
+  timeline: 'entryLabel',
+  openQuestions: 'questionLabel',
+  lessons: 'lessonLabel',
+  actionItems: 'actionLabel',
+} as const
+
+/** "Action 2: every action item needs exactly one owner": each refusal names its part. */
+async function describeMissing(fields: Record<string, string>): Promise<Record<string, string>> {
+  const [names, editor, validation] = await Promise.all([
+    getTranslations('Fields'),
+    getTranslations('PostmortemEditor'),
+    getTranslations('Validation'),
+  ])
+  return Object.fromEntries(
+    Object.entries(fields).map(([path, code]) => {
+      const [list, index] = path.split('.') as [string, string | undefined]
+      const label =
+        index !== undefined && list in itemLabels
+          ? editor(itemLabels[list as keyof typeof itemLabels], { n: Number(index) + 1 })
+          : names(list as never)
+      return [path, editor('missingPart', { part: label, problem: validation(code as never) })]
+    }),
+  )
 }
 
 /** The empty dashboard's "Load the demo": seed retro, template learned from it, next launch. */

@@ -17,6 +17,18 @@ export function missingForReview(doc: PostmortemDocument): Record<string, string
   const missing: Record<string, string> = {}
   if (!doc.symptom.trim()) missing.symptom = 'requiredToPublish'
   if (!doc.rootCause.trim()) missing.rootCause = 'requiredToPublish'
+  // An item added and left empty would be published as a blank row.
+  const texts = {
+    hypotheses: doc.hypotheses.map((h) => h.statement),
+    timeline: doc.timeline.map((e) => e.text),
+    openQuestions: doc.openQuestions.map((q) => q.text),
+    lessons: doc.lessons.map((l) => l.text),
+    actionItems: doc.actionItems.map((a) => a.title),
+  }
+  for (const [list, items] of Object.entries(texts))
+    items.forEach((text, index) => {
+      if (!text.trim()) missing[`${list}.${index}`] = 'emptyItem'
+    })
   doc.actionItems.forEach((item, index) => {
     if (!item.ownerId) missing[`actionItems.${index}.ownerId`] = 'ownerRequired'
   })

@@ -171,10 +171,12 @@ describe('postmortems (real database)', () => {
     })
 
     const doc = seedDocument('Workflow')
-    await savePostmortem({ actor: editor, number, input: { baseVersion: 1, document: doc } })
+    // A lesson added and left blank would be published as an empty line.
+    const blank = { ...doc, lessons: [...doc.lessons, { id: randomUUID(), text: '  ' }] }
+    await savePostmortem({ actor: editor, number, input: { baseVersion: 1, document: blank } })
     expect(await changePostmortemStatus({ actor: editor, number, to: 'IN_REVIEW' })).toMatchObject({
       ok: false,
-      error: { fields: { 'actionItems.0.ownerId': 'ownerRequired' } },
+      error: { fields: { 'lessons.1': 'emptyItem', 'actionItems.0.ownerId': 'ownerRequired' } },
     })
     const owned = { ...doc, actionItems: [{ ...doc.actionItems[0]!, ownerId: editor.id }] }
     await savePostmortem({ actor: editor, number, input: { baseVersion: 2, document: owned } })
