@@ -19,7 +19,7 @@ const next: Record<
 }
 
 export type StatusChangeResult = {
-  status: 'idle' | 'error' | 'success'
+  status: 'error' | 'success'
   message?: string
   fieldErrors?: Record<string, string>
 }

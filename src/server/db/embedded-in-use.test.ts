@@ -46,10 +46,11 @@ describe.runIf(process.platform === 'linux')('an embedded database open in anoth
       await holder.stop()
     }
     expect(processesUsing(dataDir)).toEqual([])
-    const connection = await createAdapter({ kind: 'pglite', dataDir }).factory.connect()
+    const reopened = createAdapter({ kind: 'pglite', dataDir })
+    const connection = await reopened.factory.connect()
     const result = await connection.queryRaw({ sql: 'SELECT 41 + 1 AS n', args: [], argTypes: [] })
     expect(result.rows).toEqual([[42]])
-    await connection.dispose()
+    await reopened.close()
     rmSync(dataDir, { recursive: true, force: true })
   }, 60_000)
 
