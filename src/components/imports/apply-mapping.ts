@@ -1,6 +1,16 @@
-import { textFields, type ParsedPostmortem, type TextField } from '@/server/imports/parsed-retro'
+import { textFields, UNSURE, type ParsedPostmortem, type TextField } from '@/server/imports/parsed-retro'
 
 export { textFields }
+
+/** Where an unrecognised section goes unless the person says otherwise: the field the importer proposes. */
+export const defaultTarget = (u: ParsedPostmortem['unmapped'][number]): Target => u.suggestion ?? 'note'
+
+/** The parts of a postmortem the importer is unsure of: a person should read them before importing. */
+export function unsureParts(pm: ParsedPostmortem): string[] {
+  return Object.entries(pm.confidence ?? {})
+    .filter(([, value]) => value !== undefined && value < UNSURE)
+    .map(([field]) => field)
+}
 /** Where a found section goes: a text field, kept as a note (unmapped), or left out. */
 export type Target = TextField | 'note' | 'drop'
 
@@ -17,6 +27,6 @@ export function applyMapping(pm: ParsedPostmortem, mapping: Mapping): ParsedPost
     else out[target] = out[target] ? `${out[target]}\n\n${text}` : text
   }
   for (const field of textFields) put(mapping[field] ?? field, field, pm[field])
-  pm.unmapped.forEach((u, i) => put(mapping[`unmapped:${i}`] ?? 'note', u.heading, u.text))
+  pm.unmapped.forEach((u, i) => put(mapping[`unmapped:${i}`] ?? defaultTarget(u), u.heading, u.text))
   return out
 }

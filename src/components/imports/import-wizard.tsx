@@ -11,7 +11,15 @@ import { Input, NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import type { ParsedRetro } from '@/server/imports/parse-retro'
 import { hypothesisStatuses } from '@/server/postmortems/schemas'
-import { applyMapping, textFields, type Mapping, type Target } from './apply-mapping'
+import { cn } from '@/lib/cn'
+import {
+  applyMapping,
+  defaultTarget,
+  textFields,
+  unsureParts,
+  type Mapping,
+  type Target,
+} from './apply-mapping'
 
 type Draft = { retro: ParsedRetro; include: boolean[]; mappings: Mapping[] }
 
@@ -140,6 +148,10 @@ export function ImportWizard() {
               },
             })
           const found = textFields.filter((f) => pm[f])
+          const unsure = new Set(unsureParts(pm))
+          const toCheck =
+            found.filter((f) => unsure.has(f)).length + pm.unmapped.length + (unsure.has('title') ? 1 : 0)
+          const listsUnsure = ['timeline', 'lessons', 'actionItems', 'hypotheses'].some((f) => unsure.has(f))
           return (
             <li key={i}>
               <Card className="grid gap-3 p-4" aria-label={pm.title}>
@@ -153,8 +165,14 @@ export function ImportWizard() {
                   />
                   {t('include')}
                 </label>
+                <p className="text-sm text-muted-foreground" role="status">
+                  {t('toCheck', { count: toCheck })}
+                </p>
                 <label className="grid gap-1 text-sm font-medium">
-                  {t('titleLabel')}
+                  <span>
+                    {t('titleLabel')}
+                    {unsure.has('title') ? <UnsureBadge label={t('unsure')} hint={t('unsureHint')} /> : null}
+                  </span>
                   <Input
                     value={pm.title}
                     maxLength={200}
@@ -171,9 +189,15 @@ export function ImportWizard() {
                     </thead>
                     <tbody>
                       {found.map((f) => (
-                        <tr key={f} className="border-t border-border align-top">
+                        <tr
+                          key={f}
+                          className={cn('border-t border-border align-top', unsure.has(f) && 'bg-warning/10')}
+                        >
                           <td className="py-2 pr-3">
                             <span className="font-medium">{fields(f)}</span>
+                            {unsure.has(f) ? (
+                              <UnsureBadge label={t('unsure')} hint={t('unsureHint')} />
+                            ) : null}
                             <p className="line-clamp-2 text-muted-foreground">{pm[f]}</p>
                           </td>
                           <td className="py-2">
@@ -189,17 +213,20 @@ export function ImportWizard() {
                         </tr>
                       ))}
                       {pm.unmapped.map((u, k) => (
-                        <tr key={`u${k}`} className="border-t border-border align-top">
+                        <tr key={`u${k}`} className="border-t border-border bg-warning/10 align-top">
                           <td className="py-2 pr-3">
-                            <span className="font-medium text-warning">
-                              {t('unmapped', { heading: u.heading })}
-                            </span>
+                            <span className="font-medium">{t('unmapped', { heading: u.heading })}</span>
+                            {u.suggestion ? (
+                              <span className="ml-2 text-xs text-muted-foreground">
+                                {t('proposed', { field: fields(u.suggestion) })}
+                              </span>
+                            ) : null}
                             <p className="line-clamp-2 text-muted-foreground">{u.text}</p>
                           </td>
                           <td className="py-2">
                             <NativeSelect
                               aria-label={`${t('mapsTo')}: ${u.heading}`}
-                              value={draft.mappings[i]![`unmapped:${k}`] ?? 'note'}
+                              value={draft.mappings[i]![`unmapped:${k}`] ?? defaultTarget(u)}
                               onChange={(e) => setMapping(i, `unmapped:${k}`, e.target.value as Target)}
                               className="h-8 w-44"
                             >
@@ -261,6 +288,7 @@ export function ImportWizard() {
                     : ''}
                   {pm.metric ? ` · ${t('metric', pm.metric)}` : ''}
                 </p>
+                {listsUnsure ? <p className="text-xs text-foreground">{t('listsUnsure')}</p> : null}
               </Card>
             </li>
           )
@@ -275,5 +303,18 @@ export function ImportWizard() {
         </Button>
       </div>
     </div>
+  )
+}
+
+/** Marks a part the importer is unsure of; the hint says why, for sighted and screen-reader users alike. */
+function UnsureBadge({ label, hint }: { label: string; hint: string }) {
+  return (
+    <span
+      className="ml-2 inline-flex rounded-sm border border-warning bg-warning/20 px-1.5 py-0.5 text-xs font-medium text-foreground"
+      title={hint}
+    >
+      {label}
+      <span className="sr-only">: {hint}</span>
+    </span>
   )
 }

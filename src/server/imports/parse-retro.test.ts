@@ -180,7 +180,9 @@ describe('parseRetro on English retros of other shapes', () => {
     const pm = parseRetro('# Outage\n\n## Symptoms\nSlow.\n\n## Weather that day\nSunny, no clouds.\n')
       .postmortems[0]!
     expect(pm.symptom).toBe('Slow.')
-    expect(pm.unmapped).toEqual([{ heading: 'Weather that day', text: 'Sunny, no clouds.' }])
+    expect(pm.unmapped).toEqual([
+      { heading: 'Weather that day', text: 'Sunny, no clouds.', suggestion: 'summary' },
+    ])
   })
 })
 
@@ -206,5 +208,8 @@ describe('checkSource', () => {
     expect(checkSource('# Title\u0000\u0001binary')).toBe('BINARY')
     expect(checkSource(`# Big\n${'x'.repeat(5 * 1024 * 1024)}`)).toBe('TOO_LARGE')
     expect(checkSource('# Fine\n\ntext')).toBeNull()
+    const notice =
+      '**Resolved** - Service is back to normal.\n\n**Investigating** - Some users cannot log in; we are looking into it.'
+    expect(checkSource(notice)).toBeNull() // paragraphs without headings: a status-page notice
   })
 })

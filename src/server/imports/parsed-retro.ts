@@ -33,7 +33,10 @@ export type ParsedPostmortem = {
   openQuestions: { text: string; answer: string }[]
   lessons: string[]
   actionItems: ParsedActionItem[]
-  unmapped: { heading: string; text: string }[]
+  /** Sections the importer could not place, with the field each most looks like. */
+  unmapped: { heading: string; text: string; suggestion?: TextField | null }[]
+  /** How sure the importer is of each field it filled, from 0 to 1 (below 0.7: a person should look). */
+  confidence?: Confidence
   /** Known exactly only from Hindsight's own export. */
   severity?: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | null
   occurredAt?: string | null
@@ -43,6 +46,11 @@ export type ParsedPostmortem = {
   tags?: string[]
   services?: string[]
 }
+export type Confidence = Partial<
+  Record<TextField | 'title' | 'timeline' | 'lessons' | 'actionItems' | 'hypotheses', number>
+>
+/** Below this, the import preview asks a person to check the field. */
+export const UNSURE = 0.7
 export type ParsedRetro = { launch: { name: string } | null; postmortems: ParsedPostmortem[] }
 
 /** The text fields a found section can go to (the browser preview lets a person move them). */

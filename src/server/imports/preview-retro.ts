@@ -11,7 +11,11 @@ export function checkSource(source: string): ImportError | null {
   if (Buffer.byteLength(source) > MAX_IMPORT_BYTES) return 'TOO_LARGE'
   // NUL or many replacement characters: not a text file.
   if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > 8) return 'BINARY'
-  if (!/^\s{0,3}#{1,6}\s+\S/m.test(source)) return 'NO_STRUCTURE'
+  // Without headings, a retro is still several paragraphs (a status-page notice, free prose);
+  // one line of text is not one.
+  const paragraphs = source.split(/\n\s*\n/).filter((p) => p.trim()).length
+  if (!/^\s{0,3}#{1,6}\s+\S/m.test(source) && (paragraphs < 2 || source.trim().length < 80))
+    return 'NO_STRUCTURE'
   return null
 }
 

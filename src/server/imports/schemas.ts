@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { textFields } from './parsed-retro'
 import {
   actionItemStatuses,
   hypothesisStatuses,
@@ -48,7 +49,8 @@ export const parsedPostmortemSchema = z.object({
       link: z.url().max(2_000).nullable().optional(),
     }),
   ),
-  unmapped: many(z.object({ heading: short, text })),
+  unmapped: many(z.object({ heading: short, text, suggestion: z.enum(textFields).nullable().optional() })),
+  confidence: z.partialRecord(z.string().max(40), z.number().min(0).max(1)).optional(),
   severity: z.enum(severities).nullable().optional(),
   occurredAt: z.iso.datetime({ offset: true }).nullable().optional(),
   detectedAt: z.iso.datetime({ offset: true }).nullable().optional(),

@@ -1,13 +1,3 @@
-import vocabulary from './vocabulary.json'
-
-export type Cue = keyof typeof vocabulary.cues
-
-/** True when the text contains one of the cue phrases (case-insensitive). */
-export function hasCue(text: string, cue: Cue): boolean {
-  const lower = ` ${text.toLowerCase()} `
-  return vocabulary.cues[cue].some((phrase) => lower.includes(phrase))
-}
-
 /** Sentences of Chinese or English prose (keeps the terminator). */
 export function sentences(text: string): string[] {
   return text

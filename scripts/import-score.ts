@@ -1,0 +1,31 @@
+// npm run import:score [-- --documents]: the importer's field accuracy on the development corpus
+// of real retros (src/server/imports/corpus), as JSON; --documents adds each document's scores.
+import { parseArgs } from 'node:util'
+import { scoreCorpus } from '../src/server/imports/corpus/corpus'
+
+const { values } = parseArgs({ options: { documents: { type: 'boolean' } } })
+const { documents, overall, fields } = scoreCorpus()
+const round = (n: number) => Math.round(n * 1000) / 1000
+console.log(
+  JSON.stringify(
+    {
+      documents: documents.length,
+      chinese: documents.filter((d) => d.language === 'zh').length,
+      overall,
+      fields,
+      ...(values.documents
+        ? {
+            perDocument: documents.map((d) => ({
+              name: d.name,
+              overall: d.overall,
+              low: d.scores
+                .filter((s) => s.score < 1)
+                .map((s) => `${s.field}#${s.incident}:${round(s.score)}`),
+            })),
+          }
+        : {}),
+    },
+    null,
+    2,
+  ),
+)

@@ -1,0 +1,157 @@
+import type { List, ListItem, RootContent, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import * as chrono from 'chrono-node'
+import type { ParsedActionItem } from '../parsed-retro'
+import { markdown } from './markdown'
+import { alternation, cuePattern, hasCue } from './vocabulary'
+
+/*
+ * Action items from lists (checkboxes, ✅, "(done)", "~~struck~~"), from tables with owner,
+ * due date, status and issue columns, and from group items ("Short term:" with the items
+ * below). Owners written inline ("Owner: @ada", "(@ada, due 2026-12-01)", "负责人：张三").
+ */
+
+type Status = ParsedActionItem['status']
+
+const URL = /https?:\/\/[^\s)>\]]+/
+
+function isoDay(text: string): string | null {
+  const iso = /\d{4}-\d{2}-\d{2}/.exec(text)?.[0]
+  if (iso) return iso
+  const han = /\p{Script=Han}/u.test(text)
+  const [result] = (han ? chrono.zh.hans : chrono.en).parse(text, new Date(Date.UTC(2020, 0, 1)))
+  if (!result?.start.isCertain('day') || !result.start.isCertain('month')) return null
+  const d = result.start.date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function statusOf(text: string, checked: boolean | null | undefined): Status {
+  if (checked) return 'DONE'
+  if (/^~~[\s\S]+~~$/.test(text.trim())) return 'DONE'
+  if (hasCue(text, 'done')) return 'DONE'
+  if (hasCue(text, 'inProgress')) return 'IN_PROGRESS'
+  return 'OPEN'
+}
+
+const ownerLabel = () => new RegExp(`(?:${alternation('owner')})\\s*[:：]\\s*(@?[^,，;；)）\\]\\n]+)`, 'iu')
+const dueLabel = () =>
+  new RegExp(
+    `(?:(?:${alternation('due')})\\s*[:：]|(?<![a-z])due(?:\\s+(?:by|on))?)\\s*([^,，;；)）\\]\\n]+)`,
+    'iu',
+  )
+
+/** "Add an alert (@ada, due 2026-12-01)" → title, owner, due, link, status. */
+export function actionFromText(text: string, checked: boolean | null | undefined = null): ParsedActionItem {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const owner = ownerLabel().exec(flat)?.[1] ?? /(?:^|[\s(（[,，])@([\p{L}\p{N}._-]+)/u.exec(flat)?.[1]
+  const dueText = dueLabel().exec(flat)?.[1]
+  const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
+  const title = flat
+    .replace(/^\[[ xX]\]\s*/, '')
+    .replace(/^[✅✔☑⬜🔲☐❌🟢🚧⏳]\s*/u, '')
+    .replace(/\s*[(（][^)）]*(?:@|due|截止|owner|负责)[^)）]*[)）]\s*$/iu, '')
+    .replace(new RegExp(`\\s*[-–—|,，;；]?\\s*(?:${alternation('owner')})\\s*[:：][^,，;；]*$`, 'iu'), '')
+    .replace(/~~/g, '')
+    .trim()
+  const link = URL.exec(flat)?.[0]
+  return {
+    title: title || flat,
+    owner: owner?.trim().replace(/[.。]$/, '') || null,
+    due,
+    status: statusOf(flat, checked),
+    ...(link ? { link } : {}),
+  }
+}
+
+function fromTable(table: Table): ParsedActionItem[] {
+  const [header, ...rows] = table.children
+  if (!header) return []
+  const names = header.children.map((cell) => toString(cell).trim().toLowerCase())
+  const column = (cue: Parameters<typeof cuePattern>[0]) =>
+    names.findIndex(
+      (n) => n.length < 40 && new RegExp(`^(?:${alternation(cue)})$`, 'iu').test(n.replace(/[:：]$/, '')),
+    )
+  const loose = (cue: Parameters<typeof cuePattern>[0]) =>
+    names.findIndex((n) => n.length < 40 && cuePattern(cue).test(n))
+  const owner = column('owner') >= 0 ? column('owner') : loose('owner')
+  const due = column('due') >= 0 ? column('due') : loose('due')
+  const status = column('status') >= 0 ? column('status') : loose('status')
+  const link = column('link') >= 0 ? column('link') : loose('link')
+  const taken = new Set([owner, due, status, link])
+  let title = column('actionTitle')
+  if (title < 0 || taken.has(title)) title = names.findIndex((_, i) => !taken.has(i))
+  const cell = (row: (typeof rows)[number], i: number) =>
+    i >= 0 ? toString(row.children[i] ?? { type: 'text', value: '' }).trim() : ''
+  const linkOf = (row: (typeof rows)[number]) => {
+    if (link < 0) return null
+    const node = row.children[link]
+    const text = node ? markdown(node.children as unknown as RootContent[]) : ''
+    return URL.exec(text)?.[0] ?? null
+  }
+  return rows
+    .map((row) => {
+      const text = cell(row, title)
+      const statusText = cell(row, status)
+      const done = statusText ? new RegExp(`^(?:${alternation('doneStatus')})`, 'iu').test(statusText) : false
+      const inProgress = statusText ? hasCue(statusText, 'inProgress') : false
+      const url =
+        linkOf(row) ??
+        URL.exec(markdown(row.children.flatMap((c) => c.children) as unknown as RootContent[]))?.[0]
+      return {
+        title: text.replace(/^[✅✔☑⬜🔲☐❌]\s*/u, ''),
+        owner: cell(row, owner) || null,
+        due: isoDay(cell(row, due)),
+        status: done ? ('DONE' as const) : inProgress ? ('IN_PROGRESS' as const) : statusOf(text, null),
+        ...(url ? { link: url } : {}),
+      }
+    })
+    .filter((a) => a.title)
+}
+
+function fromList(list: List): ParsedActionItem[] {
+  return list.children.flatMap((item: ListItem) => {
+    const [first, ...rest] = item.children
+    const own = first ? markdown([first as RootContent]) : ''
+    const nested = rest.filter((n) => n.type === 'list') as List[]
+    // "Short term:" / "**Monitoring**" with the items below it: a group, not an item.
+    if (
+      nested.length &&
+      item.checked == null &&
+      (/[:：]\s*$/.test(own) || /^\*\*[^*]+\*\*$/.test(own) || own.length < 40)
+    )
+      return nested.flatMap(fromList)
+    const text = nested.length ? own : markdown(item.children as RootContent[])
+    if (!text) return []
+    return [actionFromText(text, item.checked)]
+  })
+}
+
+/** The action items of a section's content; what is neither list nor table is returned as the rest. */
+export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem[]; rest: RootContent[] } {
+  const items: ParsedActionItem[] = []
+  const rest: RootContent[] = []
+  for (const node of nodes) {
+    if (node.type === 'table') items.push(...fromTable(node))
+    else if (node.type === 'list') items.push(...fromList(node))
+    else if (node.type === 'paragraph') {
+      // Lines that each carry a mark: "✅ Rotate the key\n⬜ Alert on expiry".
+      const text = markdown([node])
+      const lines = text.split('\n').filter((l) => l.trim())
+      if (
+        lines.length > 1 &&
+        lines.every((l) => /^\s*(?:[✅✔☑⬜🔲☐❌🟢🚧⏳]|\[[ xX]\]|\d+[.)、]|[-*+]\s)/u.test(l))
+      )
+        items.push(
+          ...lines.map((l) => {
+            const checked = /^\s*\[[xX]\]/.test(l)
+            return actionFromText(
+              l.replace(/^\s*(?:\d+[.)、]|[-*+])\s*/, '').replace(/^\[[ xX]\]\s*/, ''),
+              checked,
+            )
+          }),
+        )
+      else rest.push(node)
+    } else rest.push(node)
+  }
+  return { items, rest }
+}

@@ -1,0 +1,69 @@
+import type { Root } from 'mdast'
+import { parse as parseToml } from 'smol-toml'
+import { parse as parseYaml } from 'yaml'
+
+/*
+ * YAML (---) or TOML (+++) front matter, as blogs and wikis write it: title, date, severity,
+ * tags or categories, services, launch. Anything malformed is ignored, never fatal.
+ */
+
+export type FrontMatter = Record<string, unknown>
+
+export function readFrontMatter(root: Root): FrontMatter {
+  const first = root.children[0] as { type: string; value?: string } | undefined
+  if (!first?.value) return {}
+  try {
+    const value = (
+      first.type === 'yaml' ? parseYaml(first.value) : first.type === 'toml' ? parseToml(first.value) : null
+    ) as unknown
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as FrontMatter) : {}
+  } catch {
+    return {}
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '')
+const list = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.map(str).filter(Boolean)
+    : typeof v === 'string'
+      ? v
+          .split(/[,，、]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : []
+
+const SEVERITIES = {
+  SEV1: ['sev1', 'sev-1', 'sev 1', 'p0', 'p1', 'critical', 's1'],
+  SEV2: ['sev2', 'sev-2', 'sev 2', 'p2', 'high', 'major', 's2'],
+  SEV3: ['sev3', 'sev-3', 'sev 3', 'p3', 'medium', 'minor', 's3'],
+  SEV4: ['sev4', 'sev-4', 'sev 4', 'p4', 'low', 's4'],
+} as const
+
+export type Facts = {
+  title: string
+  launch: string
+  severity: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4' | null
+  occurredAt: string | null
+  tags: string[]
+  services: string[]
+}
+
+/** What the front matter says about the postmortem. */
+export function facts(front: FrontMatter): Facts {
+  const sev = str(front.severity ?? front.sev ?? front.priority).toLowerCase()
+  const severity = (Object.entries(SEVERITIES).find(([, names]) =>
+    (names as readonly string[]).includes(sev),
+  )?.[0] ?? null) as Facts['severity']
+  const date = front.date ?? front.incident_date ?? front.occurred ?? front.started
+  const at =
+    date instanceof Date ? date : typeof date === 'string' || typeof date === 'number' ? new Date(date) : null
+  return {
+    title: str(front.title),
+    launch: str(front.launch),
+    severity,
+    occurredAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null,
+    tags: [...list(front.tags), ...list(front.categories), ...list(front.keywords)].slice(0, 20),
+    services: [...list(front.services), ...list(front.service), ...list(front.components)].slice(0, 20),
+  }
+}

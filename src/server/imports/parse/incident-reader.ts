@@ -1,0 +1,470 @@
+import type { RootContent } from 'mdast'
+import {
+  emptyPostmortem,
+  type Confidence,
+  type HypothesisStatus,
+  type ParsedPostmortem,
+  type TextField,
+} from '../parsed-retro'
+import { overlap, sentences, toNumber } from '../text'
+import { readActionItems } from './action-items'
+import { blocks, join, markdown, parseMarkdown, type Block, type Section } from './markdown'
+import { findMetric } from './metric'
+import { rootCauseSentence } from './root-cause'
+import { readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
+import { findDate, type TimeContext } from './timestamps'
+import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
+
+/*
+ * Reads one incident's sections into a postmortem. Numbered "possible causes" become
+ * hypotheses, and later sentences that refer to them ("针对可能原因1", "3排除", "ruled out")
+ * set their verdict and evidence. Whatever cannot be placed is kept in `unmapped`, with the
+ * field it most looks like proposed. Every field found says how sure the reading is.
+ */
+
+/** How sure a field is when it came from: a heading the vocabulary names exactly, most of a heading, a sentence. */
+const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSentence: 0.4, derived: 0.4 }
+
+const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
+
+export class IncidentReader {
+  readonly pm: ParsedPostmortem
+  private confidence: Confidence = {}
+  /** 1-based number in the latest "possible causes" list → index in pm.hypotheses. */
+  private numbering = new Map<number, number>()
+  /** The hypothesis the latest first-look suspicion created (attempts and results test it). */
+  private tested: number | null = null
+
+  constructor(
+    title: string,
+    private context: TimeContext,
+  ) {
+    this.pm = emptyPostmortem(title)
+  }
+
+  /** Reads a section (its own content as the introduction) and any shared sections after it. */
+  read(section: Section, shared: Section[] = []) {
+    this.intro(section.content)
+    for (const child of [...section.children, ...shared]) this.section(child)
+    this.finish()
+    return this.pm
+  }
+
+  private sure(field: keyof Confidence, value: number) {
+    this.confidence[field] = Math.min(this.confidence[field] ?? 1, value)
+  }
+
+  /** Text before the first heading: a summary, unless it is a status notice or a run of timestamped lines. */
+  private intro(content: RootContent[]) {
+    const notice = statusUpdates(content, this.context)
+    if (notice) {
+      this.pm.timeline.push(...notice.entries)
+      this.sure('timeline', SURE.heading)
+      content = notice.rest
+    }
+    const rest = this.stamped(content)
+    const text = markdown(rest)
+    if (text) this.pm.summary = join(text, this.pm.summary)
+  }
+
+  /** Pulls runs of timestamped lines out of free content into the timeline; returns the rest. */
+  private stamped(content: RootContent[]): RootContent[] {
+    return content.filter((node) => {
+      const run = stampedRun(node, this.context)
+      if (run) this.pm.timeline.push(...run)
+      return !run
+    })
+  }
+
+  private section(section: Section, inherited: Field | null = null) {
+    const field = section.match?.field ?? inherited
+    const confidence = section.match
+      ? section.match.sure
+        ? SURE.heading
+        : SURE.partialHeading
+      : SURE.partialHeading
+    const content = section.content
+    const text = markdown(content)
+    const parts = blocks(content)
+    // A sub-heading under a known part ("### Day 1" under Timeline, "### Short term" under
+    // Action items) belongs to that part; a field's own sub-parts keep their own field.
+    const childField: Field | null =
+      field &&
+      [
+        'timeline',
+        'actionItems',
+        'lessons',
+        'rootCause',
+        'resolution',
+        'impact',
+        'symptom',
+        'investigation',
+        'hypotheses',
+      ].includes(field)
+        ? field
+        : null
+    const heading = inherited && !section.match && text ? `**${section.heading}**\n\n` : ''
+    switch (field) {
+      case 'summary':
+      case 'symptom':
+      case 'detection':
+      case 'impact':
+      case 'rootCause':
+      case 'verification': {
+        const rest = field === 'summary' || field === 'detection' ? this.stamped(content) : content
+        const body = markdown(rest)
+        if (body) {
+          this.pm[field] = join(this.pm[field], heading + body)
+          this.sure(field, confidence)
+        }
+        break
+      }
+      case 'investigation':
+        this.investigate(parts)
+        break
+      case 'firstLook':
+        for (const { text: item } of parts) this.firstLook(item)
+        break
+      case 'hypotheses':
+        this.possibleCauses(parts)
+        break
+      case 'attempt':
+        if (text) this.pm.timeline.push({ kind: 'ATTEMPT', text, hypothesis: this.tested })
+        break
+      case 'result':
+        if (text) this.result(text)
+        break
+      case 'timeline': {
+        const day = /\d/.test(section.heading)
+          ? { ...this.context, day: dayOf(section.heading, this.context) }
+          : this.context
+        const entries = readTimeline(content, day)
+        this.pm.timeline.push(...entries)
+        if (entries.length) this.sure('timeline', confidence)
+        break
+      }
+      case 'resolution':
+        if (text) {
+          this.resolution(heading + text)
+          this.sure('resolution', confidence)
+        }
+        break
+      case 'openQuestions':
+        this.pm.openQuestions.push(
+          ...parts.filter((p) => !isLeadIn(p.text)).map((p) => ({ text: p.text, answer: '' })),
+        )
+        break
+      case 'lessons': {
+        const lessons = parts.filter((p) => !isLeadIn(p.text)).map((p) => p.text)
+        this.pm.lessons.push(...lessons)
+        if (lessons.length) this.sure('lessons', confidence)
+        break
+      }
+      case 'actionItems': {
+        const { items, rest } = readActionItems(content)
+        this.pm.actionItems.push(...items)
+        if (items.length) this.sure('actionItems', confidence)
+        const leftover = markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
+        if (leftover) this.pm.unmapped.push({ heading: section.heading, text: leftover, suggestion: null })
+        break
+      }
+      default: {
+        const rest = this.stamped(content)
+        const body = markdown(rest)
+        if (body) this.pm.unmapped.push({ heading: section.heading, text: body, suggestion: suggest(body) })
+      }
+    }
+    for (const child of section.children) this.section(child, child.match ? null : childField)
+  }
+
+  private addHypothesis(statement: string, evidence = '', status: HypothesisStatus = 'OPEN') {
+    this.pm.hypotheses.push({ statement, evidence, status })
+    return this.pm.hypotheses.length - 1
+  }
+
+  private note(index: number, evidence: string, cueText = evidence) {
+    const h = this.pm.hypotheses[index]
+    if (!h) return
+    if (!h.evidence.includes(evidence)) h.evidence = join(h.evidence, evidence)
+    const verdict = verdictOf(cueText)
+    if (verdict) h.status = verdict
+  }
+
+  /** "初次排查": observations, and the first suspicion (which the first attempt then tests). */
+  private firstLook(item: string) {
+    if (hasCue(item, 'suspect')) this.tested = this.addHypothesis(item)
+    else this.pm.timeline.push({ kind: 'OBSERVATION', text: item, hypothesis: null })
+  }
+
+  /** "可能原因": a numbered list; "cause：why not" items carry their own verdict. */
+  private possibleCauses(parts: Block[]) {
+    this.numbering = new Map()
+    parts
+      .filter((p) => !isLeadIn(p.text))
+      .forEach(({ text, ordinal }, i) => {
+        const split = /^(.{1,80}?)(?:[：:]|[？?](?=\S))\s*([\s\S]+)$/.exec(text)
+        const statement = (split?.[1] ?? text).trim()
+        const evidence = split?.[2]?.trim() ?? ''
+        const status: HypothesisStatus = !evidence
+          ? 'OPEN'
+          : hasCue(evidence, 'eliminated')
+            ? 'ELIMINATED'
+            : hasCue(evidence, 'confirmed') || hasCue(evidence, 'found')
+              ? 'CONFIRMED'
+              : hasCue(evidence, 'negation')
+                ? 'ELIMINATED'
+                : 'OPEN'
+        this.numbering.set(ordinal ?? i + 1, this.addHypothesis(statement, evidence, status))
+      })
+  }
+
+  private result(text: string) {
+    this.pm.timeline.push({ kind: 'RESULT', text, hypothesis: this.tested })
+    if (this.tested === null) return
+    const attempt = this.pm.timeline.findLast((e) => e.kind === 'ATTEMPT' && e.hypothesis === this.tested)
+    this.note(this.tested, join(attempt?.text ?? '', text), text)
+  }
+
+  /** Explicit references: "针对可能原因1", "针对问题2，3，4", "针对3和4", "hypothesis 2", "3排除". */
+  private references(text: string): number[] {
+    const found = new Set<number>()
+    const digit = '[0-9０-９一二三四五六七八九十]'
+    const listed = new RegExp(
+      `(?:${alternation('referenceLead')})\\s*(?:${alternation('referenceNoun')})?\\s*(${digit}(?:\\s*[，,、和与及]\\s*${digit})*)`,
+      'g',
+    )
+    for (const m of text.matchAll(listed))
+      for (const token of m[1]!.split(/\s*[，,、和与及]\s*/)) {
+        const n = toNumber(token)
+        if (n) found.add(n)
+      }
+    for (const m of text.matchAll(
+      new RegExp(`(?:${alternation('referenceNumbered')})\\s*#?\\s*([0-9]{1,2})`, 'giu'),
+    ))
+      found.add(Number(m[1]))
+    for (const m of text.matchAll(
+      new RegExp(
+        `(?:^|[，,。；;\\s于是])([0-9])(?:\\s*[和,，、]\\s*([0-9]))?\\s*(?:已)?(?:${alternation('eliminated')})`,
+        'giu',
+      ),
+    )) {
+      found.add(Number(m[1]))
+      if (m[2]) found.add(Number(m[2]))
+    }
+    return [...found].flatMap((n) => (this.numbering.has(n) ? [this.numbering.get(n)!] : []))
+  }
+
+  /** Paragraphs of an investigation: evidence for the hypotheses they refer to, new suspicions, findings. */
+  private investigate(parts: Block[], fromResolution = false) {
+    let sawReference = false
+    for (const { text, ordinal } of parts) {
+      const refs = this.references(text)
+      if (refs.length) {
+        sawReference = true
+        for (const index of refs) this.note(index, text, this.cueScope(text))
+      } else if (
+        !fromResolution &&
+        !sawReference &&
+        ordinal &&
+        this.numbering.has(ordinal) &&
+        verdictOf(text)
+      ) {
+        // "1. …，排除" under a numbered list of causes: item n answers cause n.
+        this.note(this.numbering.get(ordinal)!, text)
+      } else if (!fromResolution && this.question(text)) {
+        // "1. 是否在报警的时间点有大量的写操作？通过代码排查，并没有": a cause asked and answered.
+      } else if (hasCue(text, 'confirmed') || (hasCue(text, 'found') && !fromResolution)) {
+        const best = this.bestMatch(text)
+        if (best !== null && hasCue(text, 'confirmed')) this.note(best, text)
+        else if (!fromResolution) this.pm.timeline.push({ kind: 'OBSERVATION', text, hypothesis: best })
+      } else if (!fromResolution) this.pm.timeline.push({ kind: timelineKind(text), text, hypothesis: null })
+      this.suspicions(text)
+      if (fromResolution || refs.length) this.confirmations(text)
+    }
+  }
+
+  /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
+  private question(text: string): boolean {
+    const m = new RegExp(
+      `^\\s*(?:${alternation('questionHypothesis')})\\s*([^，,。；;？?\\n]{2,60})[？?，,。；;\\n]?\\s*([\\s\\S]*)$`,
+      'iu',
+    ).exec(text)
+    if (!m) return false
+    const evidence = m[2]!.trim()
+    const status = evidence
+      ? (verdictOf(evidence) ?? (hasCue(evidence, 'negation') ? 'ELIMINATED' : 'OPEN'))
+      : 'OPEN'
+    this.addHypothesis(m[1]!.trim(), evidence, status)
+    return true
+  }
+
+  /** In "针对3和4，…于是怀疑是否是主从延迟的问题" the verdict words after a new suspicion are not about 3 and 4. */
+  private cueScope(text: string) {
+    const cut = text.search(cuePattern('newSuspicion'))
+    return cut > 0 ? text.slice(0, cut) : text
+  }
+
+  /** Texts already read for suspicions (an investigation paragraph is not read twice). */
+  private suspected = new Set<string>()
+
+  /**
+   * "怀疑是否是主从延迟的问题", "we initially suspected spam" → a new hypothesis, unless one like it
+   * exists; the rest of its sentence and the next one say whether it was ruled out or confirmed.
+   */
+  private suspicions(text: string) {
+    if (this.suspected.has(text)) return
+    this.suspected.add(text)
+    const pattern = new RegExp(
+      `(?:${alternation('suspect')})\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
+      'iu',
+    )
+    const list = sentences(text)
+    list.forEach((sentence, i) => {
+      const m = pattern.exec(sentence)
+      if (!m) return
+      const subject = m[1]!
+        .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
+        .trim()
+        .replace(/[.。]$/, '')
+      // "they were", "OK的": too little to be a cause anyone could check.
+      const size = /\p{Script=Han}/u.test(subject)
+        ? subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
+        : subject.split(/\s+/).length
+      if (size < 3 || /^(?:it|they|this|that|we|he|she)\b/i.test(subject)) return
+      if (this.pm.hypotheses.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1)))
+        return
+      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
+      this.addHypothesis(subject, sentence, verdictOf(after) ?? 'OPEN')
+    })
+  }
+
+  /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
+  private confirmations(text: string) {
+    const pattern = new RegExp(
+      `(?:${alternation('confirmsSubject')})\\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)`,
+      'iu',
+    )
+    for (const sentence of sentences(text)) {
+      const m = pattern.exec(sentence)
+      if (!m) continue
+      const best = this.bestMatch(m[1]!, true)
+      if (best !== null) this.note(best, text, m[0])
+    }
+  }
+
+  /** The hypothesis sharing most words with the text (not already eliminated), if any share at least two. */
+  private bestMatch(text: string, includeEliminated = false): number | null {
+    let best: number | null = null
+    let score = 1
+    this.pm.hypotheses.forEach((h, i) => {
+      if (!includeEliminated && h.status === 'ELIMINATED') return
+      const s = overlap(h.statement, text)
+      if (s > score) [best, score] = [i, s]
+    })
+    return best
+  }
+
+  private resolution(text: string) {
+    this.pm.resolution = join(this.pm.resolution, text)
+    if (hasCue(text, 'temporary')) this.pm.resolutionKind = 'TEMPORARY'
+    else this.pm.resolutionKind ??= 'PERMANENT'
+    // "暂时关停108机器，待找到具体问题点之后再重新启用": the deferred part is a follow-up.
+    if (this.pm.resolutionKind === 'TEMPORARY')
+      for (const paragraph of text.split(/\n{2,}/))
+        if (hasCue(paragraph, 'deferred'))
+          this.pm.actionItems.push({
+            title: paragraph.trim().replace(/[。.]$/, ''),
+            owner: null,
+            due: null,
+            status: 'OPEN',
+          })
+    this.investigate(blocks(parseMarkdown(text).children), true)
+  }
+
+  /** Up to `max` distinct sentences of the texts that carry the cue, in order. */
+  private sentencesWith(texts: string[], cue: Cue, max: number): string {
+    const out: string[] = []
+    for (const sentence of sentences(texts.filter(Boolean).join('\n')))
+      if (out.length < max && !out.includes(sentence) && sentence.length < 400 && hasCue(sentence, cue))
+        out.push(sentence)
+    return out.join(' ')
+  }
+
+  private finish() {
+    const pm = this.pm
+    // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
+    for (const text of [
+      pm.summary,
+      pm.symptom,
+      pm.rootCause,
+      ...pm.unmapped.map((u) => u.text),
+      ...pm.timeline.map((e) => e.text),
+    ])
+      for (const paragraph of text.split(/\n{2,}/)) this.suspicions(paragraph)
+    if (!pm.rootCause) {
+      const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
+      pm.rootCause = confirmed
+        .map((h) => (h.evidence ? `${h.statement}：${h.evidence.split('\n\n')[0]}` : h.statement))
+        .join('\n\n')
+      if (pm.rootCause) this.sure('rootCause', SURE.sentence)
+    }
+    if (!pm.rootCause) {
+      // "问题原因是…", "the root cause was…" in any prose of the retro.
+      const prose = [
+        pm.summary,
+        pm.symptom,
+        pm.impact,
+        ...pm.unmapped.map((u) => u.text),
+        pm.resolution,
+        ...pm.timeline.map((e) => e.text),
+      ]
+      const found = rootCauseSentence(prose)
+      if (found) {
+        pm.rootCause = found.text
+        this.sure('rootCause', found.sure ? SURE.sentence : SURE.weakSentence)
+      }
+    }
+    const guessed = pm.unmapped.filter((u) => u.suggestion)
+    const prose = (field: 'symptom' | 'resolution') => [
+      ...(field === 'symptom' ? [pm.summary, pm.impact, pm.detection] : [pm.summary]),
+      ...guessed.filter((u) => u.suggestion === field).map((u) => u.text),
+      ...pm.timeline.map((e) => e.text),
+    ]
+    if (!pm.symptom) {
+      // No symptom section: the sentences that say what went wrong.
+      const said = this.sentencesWith(prose('symptom'), 'symptom', 5)
+      if (said) {
+        pm.symptom = said
+        this.sure('symptom', SURE.derived)
+      }
+    }
+    if (!pm.resolution) {
+      // No resolution section: the sentences that say how it was fixed.
+      const said = this.sentencesWith(prose('resolution'), 'resolutionWords', 4)
+      if (said) {
+        pm.resolution = said
+        this.sure('resolution', SURE.derived)
+      }
+    }
+    pm.metric = findMetric(pm)
+    pm.confidence = this.confidence
+  }
+}
+
+const dayOf = (heading: string, context: TimeContext) => findDate(heading, context.offset) ?? context.day
+
+function verdictOf(text: string): HypothesisStatus | null {
+  if (hasCue(text, 'eliminated')) return 'ELIMINATED'
+  if (hasCue(text, 'confirmed')) return 'CONFIRMED'
+  return null
+}
+
+/** The field an unmapped section most looks like. */
+export function suggest(text: string): TextField {
+  if (cuePattern('rootCauseStrong').test(text)) return 'rootCause'
+  if (hasCue(text, 'resolutionWords')) return 'resolution'
+  if (hasCue(text, 'impactWords')) return 'impact'
+  if (hasCue(text, 'symptom')) return 'symptom'
+  if (cuePattern('rootCauseWeak').test(text)) return 'rootCause'
+  return 'summary'
+}

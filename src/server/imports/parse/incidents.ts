@@ -1,0 +1,69 @@
+import type { Section } from './markdown'
+import { alternation, type Field } from './vocabulary'
+
+/*
+ * Which sections are separate incidents. A document walks through several when sibling
+ * sections repeat the structure of a postmortem (each with its own symptom, cause or fix under
+ * a heading of its own: "### 老用户福利初始化脚本执行过慢" with "#### 问题现象" below), or when
+ * siblings are numbered incidents ("## 问题一：…", "## Incident 2: …"). Known sections beside
+ * them ("Lessons learned", "Action items" after the incidents) are shared by all.
+ */
+
+/** Parts that only an incident has: a retro whose own top level has them is one incident. */
+const INCIDENT_FIELDS: Field[] = [
+  'symptom',
+  'rootCause',
+  'resolution',
+  'investigation',
+  'hypotheses',
+  'detection',
+  'firstLook',
+]
+
+const fields = (section: Section): Set<Field> => {
+  const out = new Set<Field>()
+  for (const child of section.children) {
+    if (child.match) out.add(child.match.field)
+    if (!child.match) for (const f of fields(child)) out.add(f)
+  }
+  return out
+}
+
+const numbered = () =>
+  new RegExp(
+    `^\\s*(?:(?:${alternation('incidentHeading')})\\s*(?:#\\s*)?(?:[0-9０-９]+|[一二三四五六七八九十]+)|第\\s*[0-9一二三四五六七八九十]+\\s*(?:个)?(?:${alternation('incidentHeading')}))(?=$|[\\s:：.、,，)）\\-–—])`,
+    'iu',
+  )
+
+/** A section that reads as an incident of its own: it is not a known part, and its parts are. */
+const isIncident = (section: Section) =>
+  section.depth > 0 && !section.match?.sure && [...fields(section)].some((f) => INCIDENT_FIELDS.includes(f))
+
+export type Incidents = { incidents: Section[]; shared: Section[] }
+
+export function findIncidents(tree: Section): Incidents {
+  const search = (section: Section): Incidents | null => {
+    const kids = section.children
+    const candidates = kids.filter(isIncident)
+    const counted = kids.filter((k) => numbered().test(k.heading) && (k.content.length || k.children.length))
+    const group = candidates.length >= 2 ? candidates : counted.length >= 2 ? counted : null
+    if (group) {
+      // A known incident part beside them ("## Root cause") means they are parts of one incident.
+      const siblingsSay = kids.some(
+        (k) => !group.includes(k) && k.match && INCIDENT_FIELDS.includes(k.match.field),
+      )
+      if (!siblingsSay)
+        return {
+          incidents: group,
+          shared: kids.filter((k) => !group.includes(k) && k.match && k.depth === group[0]!.depth),
+        }
+    }
+    for (const kid of kids) {
+      if (kid.match?.sure) continue
+      const below = search(kid)
+      if (below) return below
+    }
+    return null
+  }
+  return search(tree) ?? { incidents: [], shared: [] }
+}

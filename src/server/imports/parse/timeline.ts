@@ -1,0 +1,169 @@
+import type { List, ListItem, RootContent, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { ParsedTimelineEntry, TimelineKind } from '../parsed-retro'
+import { markdown } from './markdown'
+import { isDateOnly, findDate, leadingStamp, stampTime, type TimeContext } from './timestamps'
+import { cuePattern, hasCue } from './vocabulary'
+
+/*
+ * Timeline entries from what teams write: a table (time | event), a list of timestamped
+ * lines, paragraphs of timestamped lines, days as headings or list items with their events
+ * below, and status-page updates ("**Update** - …").
+ */
+
+export function timelineKind(text: string): TimelineKind {
+  if (hasCue(text, 'timelineDecision')) return 'DECISION'
+  if (hasCue(text, 'timelineAttempt')) return 'ATTEMPT'
+  if (hasCue(text, 'timelineResult')) return 'RESULT'
+  return 'OBSERVATION'
+}
+
+const entry = (text: string, at: string | null = null): ParsedTimelineEntry => ({
+  kind: timelineKind(text),
+  text,
+  hypothesis: null,
+  at,
+})
+
+/** Lines of a text, split where a new line starts with a timestamp (a paragraph of "14:05 …" lines). */
+function stampedLines(text: string, context: TimeContext): ParsedTimelineEntry[] | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const stamped = lines.map((l) => leadingStamp(l))
+  if (stamped.filter(Boolean).length < Math.min(2, lines.length)) return null
+  const out: ParsedTimelineEntry[] = []
+  lines.forEach((line, i) => {
+    const s = stamped[i]
+    if (s) out.push(entry(line, stampTime(s, context)))
+    else if (out.length) out.at(-1)!.text += `\n${line}`
+    else out.push(entry(line))
+  })
+  return out
+}
+
+function fromTable(table: Table, context: TimeContext): ParsedTimelineEntry[] {
+  const [header, ...rows] = table.children
+  if (!header) return []
+  const names = header.children.map((c) => toString(c).trim().toLowerCase())
+  const cells = (row: (typeof rows)[number]) => row.children.map((c) => toString(c).trim())
+  let time = names.findIndex((n) => cuePattern('timeColumn').test(n) && n.length < 30)
+  if (time < 0) time = names.findIndex((_, i) => rows.some((r) => leadingStamp(`${cells(r)[i] ?? ''} x`)))
+  return rows.flatMap((row) => {
+    const values = cells(row)
+    const text = values.filter((v, i) => i !== time && v).join(' — ')
+    if (!text) return []
+    const stamp = time >= 0 ? leadingStamp(`${values[time] ?? ''} x`) : null
+    const label = time >= 0 && values[time] ? `${values[time]} ` : ''
+    return [entry(`${label}${text}`, stamp ? stampTime(stamp, context) : null)]
+  })
+}
+
+function fromList(list: List, context: TimeContext): ParsedTimelineEntry[] {
+  return list.children.flatMap((item: ListItem) => {
+    const [first, ...rest] = item.children
+    const own = first ? markdown([first as RootContent]) : ''
+    const nested = rest.filter((n) => n.type === 'list') as List[]
+    // "- January 31" with the day's events below it.
+    if (nested.length && (isDateOnly(own) || /[:：]$/.test(own))) {
+      const day = findDate(own, context.offset) ?? context.day
+      return nested.flatMap((l) => fromList(l, { ...context, day }))
+    }
+    const text = markdown(item.children as RootContent[])
+    if (!text) return []
+    const lines = stampedLines(own, context)
+    if (lines && lines.length > 1) return lines
+    const stamp = leadingStamp(own)
+    return [entry(text, stamp ? stampTime(stamp, context) : null)]
+  })
+}
+
+/** Entries of a timeline section's own content. */
+export function readTimeline(nodes: RootContent[], context: TimeContext): ParsedTimelineEntry[] {
+  const out: ParsedTimelineEntry[] = []
+  const notes: number[] = []
+  for (const node of nodes) {
+    if (node.type === 'table') out.push(...fromTable(node, context))
+    else if (node.type === 'list') out.push(...fromList(node, context))
+    else if (node.type === 'code' && out.length) out.at(-1)!.text += `\n\n${markdown([node])}`
+    else if (node.type === 'paragraph' || node.type === 'blockquote') {
+      const text = markdown([node])
+      if (isDateOnly(text)) {
+        context = { ...context, day: findDate(text, context.offset) ?? context.day }
+        continue
+      }
+      const lines = stampedLines(text, context)
+      if (lines) out.push(...lines)
+      else {
+        notes.push(out.length)
+        out.push(entry(text, null))
+      }
+    }
+  }
+  // "All times are UTC.": an unstamped paragraph among stamped entries is a note, not an event.
+  const stamped = out.filter((e) => leadingStamp(e.text)).length
+  if (stamped >= 2 && stamped >= out.length / 2)
+    return out.filter((e, i) => !notes.includes(i) || leadingStamp(e.text))
+  return out
+}
+
+/**
+ * A list or paragraph outside a timeline section whose lines mostly start with a timestamp is a
+ * timeline too (a "What happened" section written as "14:05 …" lines). Returns its entries, or null.
+ */
+export function stampedRun(node: RootContent, context: TimeContext): ParsedTimelineEntry[] | null {
+  if (node.type === 'list') {
+    const items = node.children.map((i) => toString(i.children[0] ?? { type: 'text', value: '' }))
+    const stamped = items.filter((t) => leadingStamp(t)).length
+    return stamped >= 3 && stamped >= items.length * 0.6 ? fromList(node, context) : null
+  }
+  if (node.type === 'paragraph') {
+    const lines = stampedLines(markdown([node]), context)
+    return lines && lines.length >= 3 ? lines : null
+  }
+  if (node.type === 'table') {
+    const header = node.children[0]?.children.map((c) => toString(c).trim().toLowerCase()) ?? []
+    return header.some((n) => cuePattern('timeColumn').test(n) && n.length < 30) && node.children.length > 2
+      ? fromTable(node, context)
+      : null
+  }
+  return null
+}
+
+/**
+ * A status-page notice: "**Resolved** - This incident has been resolved." paragraphs, each
+ * followed by its time ("Jan 31, 14:05 UTC"). Returns the updates as entries (oldest first), or
+ * null when the nodes are not such a notice.
+ */
+export function statusUpdates(
+  nodes: RootContent[],
+  context: TimeContext,
+): { entries: ParsedTimelineEntry[]; rest: RootContent[] } | null {
+  const entries: ParsedTimelineEntry[] = []
+  const rest: RootContent[] = []
+  for (const node of nodes) {
+    const first = node.type === 'paragraph' ? node.children[0] : null
+    // "**Resolved**", "**2020-06-05 10:27 Update 5**": a short bold label naming an update.
+    const label = first?.type === 'strong' ? toString(first).trim() : ''
+    if (label && label.length <= 48 && cuePattern('statusUpdate').test(label)) {
+      const stamp = leadingStamp(`${label} x`)
+      entries.push(entry(markdown([node]), stamp ? stampTime(stamp, context) : null))
+      continue
+    }
+    const text = markdown([node])
+    const last = entries.at(-1)
+    // The time line under an update ("Posted 2 years ago. Jan 31, 2017 - 14:05 UTC").
+    if (last && !last.at && text.length < 120 && findDate(text, context.offset)) {
+      last.text += `\n${text}`
+      const stamp = leadingStamp(`${text.replace(/^posted[^.]*\.\s*/i, '')} x`)
+      last.at = stamp ? stampTime(stamp, context) : null
+      continue
+    }
+    rest.push(node)
+  }
+  if (entries.length < 2) return null
+  // Status pages put the newest update first: oldest first when the times say so.
+  const [first, last] = [entries[0]!.at, entries.at(-1)!.at]
+  return { entries: first && last && first > last ? entries.reverse() : entries, rest }
+}

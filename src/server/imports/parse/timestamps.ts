@@ -1,0 +1,90 @@
+import * as chrono from 'chrono-node'
+
+/*
+ * Timestamps at the start of a timeline line ("14:05 UTC", "2017-01-31 23:00", "Jan 31, 14:05",
+ * "10月12日 14:05", "14点05分", "T+15m"). Absolute ones become ISO times (chrono-node) when the
+ * day is known, from the stamp itself or from the date the section or document gives;
+ * relative ones ("T+15m", "Day 2") stay as text.
+ */
+
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}[日号]?|\d{1,2}月\s*\d{1,2}[日号]|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?(?:\s+\d{4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?)`
+const SHORT_DATE = String.raw`\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?`
+const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}(?:点|时)(?:\d{1,2}分|半)?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)\s*\d{1,2}:\d{2})`
+const ZONE = String.raw`(?:\s*\(?(?:utc|gmt|z|pst|pdt|pt|est|edt|et|cst|cdt|cet|cest|bst|jst|ist|sgt|aest|北京时间|utc\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})\)?(?![a-z]))?`
+const RELATIVE = String.raw`(?:t\s*[+-]\s*\d+(?:\.\d+)?\s*(?:s|sec|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)?|t0|d\+\d+|day\s+\d+|第[一二三四五六七八九十\d]+天)`
+const STAMP = new RegExp(
+  String.raw`^[\s>*_\[(【]*(?<stamp>(?:${DATE}(?:[\s,T@-]+(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
+  'iu',
+)
+const DATE_ONLY = new RegExp(String.raw`^[\s*_]*(?:${DATE}|${SHORT_DATE})[\s*_:：]*$`, 'iu')
+const ANY_DATE = new RegExp(
+  String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}[日号]?|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4})`,
+  'iu',
+)
+
+export type Stamped = { stamp: string; rest: string; relative: boolean }
+
+/** The timestamp a line starts with, and the rest of the line. */
+export function leadingStamp(line: string): Stamped | null {
+  const m = STAMP.exec(line.split('\n', 1)[0]!.length < 400 ? line : line.slice(0, 400))
+  if (!m?.groups) return null
+  const stamp = m.groups.stamp!.trim()
+  // "1 PM" is a time, "3 servers" is not: a lone number needs am/pm, 点 or a colon.
+  if (/^\d{1,2}$/.test(stamp)) return null
+  const rest = (line.length < 400 ? m.groups.rest! : m.groups.rest! + line.slice(400)).trim()
+  return { stamp, rest, relative: new RegExp(`^${RELATIVE}$`, 'iu').test(stamp) }
+}
+
+/** "January 31, 2017" or "2017-01-31" alone: a heading or list item naming the day the lines below it share. */
+export const isDateOnly = (text: string) => DATE_ONLY.test(text.trim())
+
+/** The context a stamp is read in: the day (when known) and the document's time zone offset in minutes. */
+export type TimeContext = { day: Date | null; offset: number }
+
+/** The first full date (with a year) in a text, as a day. */
+export function findDate(text: string, offset: number): Date | null {
+  const m = ANY_DATE.exec(text)
+  if (!m) return null
+  return parse(m[0], { day: null, offset }, true)
+}
+
+/** Minutes east of UTC a document's times are in: stated ("All times UTC", "PST") or by its language. */
+export function documentOffset(text: string): number {
+  const zone = /\b(UTC|GMT|PST|PDT|EST|EDT|CET|CEST|JST|IST)\b|北京时间/.exec(text)?.[0]
+  const known: Record<string, number> = {
+    UTC: 0,
+    GMT: 0,
+    PST: -480,
+    PDT: -420,
+    EST: -300,
+    EDT: -240,
+    CET: 60,
+    CEST: 120,
+    JST: 540,
+    IST: 330,
+    北京时间: 480,
+  }
+  if (zone) return known[zone] ?? 0
+  return /\p{Script=Han}/u.test(text.slice(0, 2000)) ? 480 : 0
+}
+
+function parse(stamp: string, context: TimeContext, dayOnly = false): Date | null {
+  const han = /\p{Script=Han}/u.test(stamp)
+  const reference = { instant: context.day ?? new Date(Date.UTC(2000, 0, 1)), timezone: context.offset }
+  const [result] = (han ? chrono.zh.hans : chrono.en).parse(stamp, reference, { forwardDate: false })
+  if (!result) return null
+  if (!dayOnly && !result.start.isCertain('hour') && !result.start.isCertain('day')) return null
+  if (!result.start.isCertain('day') && !context.day) return null
+  if (!result.start.isCertain('year') && !context.day) return null
+  return result.start.date()
+}
+
+/** The stamp as an ISO time, or null when the day is unknown or the stamp is relative. */
+export function stampTime(stamp: Stamped, context: TimeContext): string | null {
+  if (stamp.relative) return null
+  const date = parse(stamp.stamp, context)
+  if (!date || Number.isNaN(date.getTime())) return null
+  const year = date.getUTCFullYear()
+  return year >= 1990 && year <= 2100 ? date.toISOString() : null
+}

@@ -1,0 +1,91 @@
+import vocabulary from '../vocabulary.json'
+
+/*
+ * The importer's words (vocabulary.json): section headings per field and the cue words every
+ * recogniser looks for. Code reads them only through here, so a team extends the file, not
+ * the code.
+ */
+
+export type Field = keyof typeof vocabulary.sections
+export type Cue = keyof typeof vocabulary.cues
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The cue phrases, lower case. */
+export const cues = (cue: Cue): string[] => vocabulary.cues[cue].map((p) => p.toLowerCase())
+
+/** True when the text contains one of the cue phrases (case-insensitive; Latin ones as whole words). */
+export function hasCue(text: string, cue: Cue): boolean {
+  return cuePattern(cue).test(text)
+}
+
+const patterns = new Map<string, RegExp>()
+/** A regular expression source matching any phrase of the cue: Latin phrases as whole words, longest first. */
+export function alternation(cue: Cue): string {
+  return cues(cue)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => {
+      const body = escape(p).replace(/\s+/g, '\\s+')
+      const start = /^[a-z0-9]/.test(p) ? '(?<![a-z0-9])' : ''
+      const end = /[a-z0-9]$/.test(p) ? '(?![a-z0-9])' : ''
+      return `${start}${body}${end}`
+    })
+    .join('|')
+}
+
+/** One compiled, case-insensitive pattern per cue. */
+export function cuePattern(cue: Cue): RegExp {
+  let re = patterns.get(cue)
+  if (!re) patterns.set(cue, (re = new RegExp(`(?:${alternation(cue)})`, 'iu')))
+  return re
+}
+
+/** The heading text without numbering, Markdown marks or trailing punctuation. */
+export const normalizeHeading = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/^[\s\d.、)）(（一二三四五六七八九十#*\-–—:：第章节部分]+(?=\S)/, '')
+    .replace(/[\s:：.。?？!！]+$/, '')
+    .trim()
+
+const phrases = Object.entries(vocabulary.sections)
+  .flatMap(([field, list]) => list.map((phrase) => ({ field: field as Field, phrase: phrase.toLowerCase() })))
+  .sort((a, b) => b.phrase.length - a.phrase.length)
+
+/** How sure a heading match is: the whole heading, a known start, or most of it. */
+export type HeadingMatch = { field: Field; sure: boolean }
+
+const isHan = (s: string) => /\p{Script=Han}/u.test(s)
+const size = (s: string) => (isHan(s) ? s.replace(/[^\p{Script=Han}]/gu, '').length : s.split(/\s+/).length)
+
+/** The part of a postmortem a heading names, or null. */
+export function matchHeading(heading: string): HeadingMatch | null {
+  const text = normalizeHeading(heading)
+  if (!text) return null
+  const exact = phrases.find((p) => p.phrase === text)
+  if (exact) return { field: exact.field, sure: true }
+  // "Root cause: config drift", "Timeline (UTC)", "经验教训 —— 写给未来": a known phrase, then punctuation.
+  const prefixed = phrases.find(
+    (p) => text.startsWith(p.phrase) && /^\s*[:：(（\-–—/|,，、]/.test(text.slice(p.phrase.length)),
+  )
+  if (prefixed) return { field: prefixed.field, sure: true }
+  // "总结与展望", "Root cause and fix": the first of two joined parts names it.
+  const [part, other] = text.split(/\s*(?:与|和|及|以及|&|\/|\+|、|\band\b)\s*/)
+  if (other !== undefined && part) {
+    const first = phrases.find((p) => p.phrase === part)
+    if (first) return { field: first.field, sure: false }
+  }
+  // "Lessons learned from the outage", "故障原因分析": a phrase that is most of a short heading.
+  if (size(text) > 8) return null
+  const contained = phrases.find((p) => {
+    const at = text.indexOf(p.phrase)
+    if (at < 0) return false
+    if (!isHan(p.phrase) && !new RegExp(`(?<![a-z])${escape(p.phrase)}(?![a-z])`).test(text)) return false
+    return p.phrase.length / text.length >= 0.5
+  })
+  return contained ? { field: contained.field, sure: false } : null
+}
+
+/** The part of a postmortem a heading names, or null. */
+export const classifyHeading = (heading: string): Field | null => matchHeading(heading)?.field ?? null
