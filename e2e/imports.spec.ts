@@ -13,7 +13,7 @@ test('[IMPORT]: the seed retro is uploaded, its mapping reviewed and imported as
   // Bad input is explained, not a crash.
   await page.getByLabel('Markdown').fill('just a sentence, no headings')
   await page.getByRole('button', { name: 'Preview' }).click()
-  await expect(page.getByText('No headings found: a retro needs at least a title heading')).toBeVisible()
+  await expect(page.getByText('Not enough to import: a retro needs a heading')).toBeVisible()
 
   await page.getByLabel('Or choose a file (.md, up to 5 MB)').setInputFiles(seed)
   await expect(page.getByLabel('Markdown')).toHaveValue(/移动联盟1\.1版本上线总结回顾/)
@@ -52,4 +52,33 @@ test('[IMPORT]: the seed retro is uploaded, its mapping reviewed and imported as
   await expect(rows.nth(2)).toContainText('Eliminated')
   await expect(rows.nth(4)).toContainText('Confirmed')
   await expect(page.getByRole('article')).toContainText('暂时关停108机器，待找到具体问题点之后再重新启用')
+})
+
+const notice = path.resolve('src/server/imports/corpus/en-hygraph-us-west-redis-outage.md')
+
+test('[IMPORT]: a status-page notice with no headings becomes a postmortem whose updates are its timeline; unsure parts are marked for checking', async ({
+  page,
+}) => {
+  await signIn(page, admin)
+  await page.goto('/imports')
+  await page.getByLabel('Or choose a file (.md, up to 5 MB)').setInputFiles(notice)
+  await page.getByRole('button', { name: 'Preview' }).click()
+
+  const card = page.getByRole('list', { name: 'Import retros' }).getByRole('listitem').first()
+  // The TOML front matter names it; the HTML source comment on line 1 does not.
+  await expect(card.getByLabel('Title')).toHaveValue('Partial API Outage US WEST')
+  await expect(card.getByText(/^3 timeline entries/)).toBeVisible()
+  // Symptom, root cause and resolution were read from sentences, not sections: a person checks them.
+  await expect(card.getByText(/parts to check/)).toBeVisible()
+  const rootCause = card.getByRole('cell').filter({ hasText: /^Root cause/ })
+  await expect(rootCause.getByText('Check this')).toBeVisible()
+  await expect(rootCause).toContainText('REDIS hiccup')
+
+  await page.getByRole('button', { name: 'Import 1 postmortem' }).click()
+  await expect(page).toHaveURL(/\/postmortems\/\d+\/edit/)
+  await expect(page.getByLabel('Title')).toHaveValue('Partial API Outage US WEST')
+  await page.goto(page.url().replace(/\/edit$/, ''))
+  const article = page.getByRole('article')
+  await expect(article).toContainText('We are working on bringing the affected APIs online again.')
+  await expect(article).toContainText('All APIs are online again.')
 })

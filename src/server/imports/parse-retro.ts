@@ -1,3 +1,4 @@
+import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { isHindsightExport, parseHindsight } from './parse-hindsight'
 import type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
@@ -6,6 +7,7 @@ import { findIncidents } from './parse/incidents'
 import { IncidentReader } from './parse/incident-reader'
 import { buildTree, parseMarkdown, type Section } from './parse/markdown'
 import { documentOffset, findDate, type TimeContext } from './parse/timestamps'
+import { alternation } from './parse/vocabulary'
 
 /*
  * Markdown retro → structured postmortems, by rules only (no network, no model). Each
@@ -18,25 +20,59 @@ export type { Field } from './parse/vocabulary'
 export { classifyHeading } from './parse/vocabulary'
 export type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
 
-/** The first line of text that is not markup: a title for a document without headings. */
-function firstLine(source: string) {
-  const line =
-    source
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/^(?:---|\+\+\+)\n[\s\S]*?\n(?:---|\+\+\+)\n/, '')
-      .split('\n')
-      .map((l) => l.replace(/^[#\s>*_-]+|[*_]+$/g, '').trim())
-      .find(Boolean) ?? 'Untitled'
-  // A first sentence, not a whole paragraph.
-  const sentence = /^(.{8,}?[。.!?！？])(?:\s|$)/u.exec(line)?.[1] ?? line
-  return sentence.slice(0, 200)
+/** "Status: final", "Owners: @ada": a metadata line, not the start of the story. */
+const isMetaLine = (line: string) =>
+  /^[\p{L}][\p{L} /_-]{0,24}[:：]\s*\S.{0,40}$/u.test(line) && !/[。.!?！？]$/.test(line)
+
+/** The first sentence of the document's prose: a title for a document without a title heading. */
+function firstSentence(tree: Section): string {
+  const paragraphs = (section: Section): string[] => [
+    ...section.content.filter((n) => n.type === 'paragraph').map((n) => toString(n)),
+    ...section.children.flatMap(paragraphs),
+  ]
+  for (const paragraph of paragraphs(tree))
+    for (const raw of paragraph.split(/\n|<br\s*\/?>/i)) {
+      const line = raw.replace(/<[^>]+>/g, '').trim()
+      if (!line || isMetaLine(line)) continue
+      // "Description: flutter.dev was offline …": the text after a short label.
+      const text = line.replace(/^[\p{L}][\p{L} _-]{0,20}[:：]\s+/u, '')
+      const sentence = /^(.{8,}?[。.!?！？])(?:\s|$)/u.exec(text)?.[1] ?? text
+      return sentence.slice(0, 200)
+    }
+  return 'Untitled'
 }
 
-/** The document's title heading: its H1, else its only top-level heading. */
+/** "| **Event** | Elan_20210305: … |" or "Title: …" at the top: what the document says it is called. */
+function labelledTitle(root: Root): string {
+  for (const node of root.children) {
+    if (node.type === 'heading') break
+    if (node.type === 'table')
+      for (const row of node.children) {
+        const [key, value] = row.children.map((c) => toString(c).trim())
+        if (key && value && new RegExp(`^(?:${alternation('titleKey')})$`, 'iu').test(key)) return value
+      }
+    if (node.type === 'paragraph')
+      for (const line of toString(node).split('\n')) {
+        const m = new RegExp(`^(?:${alternation('titleKey')})\\s*[:：]\\s*(.{3,200})$`, 'iu').exec(
+          line.trim(),
+        )
+        if (m) return m[1]!.trim()
+      }
+  }
+  return ''
+}
+
+/** The document's title heading: its only H1, else its only top-level heading (never a known part's). */
 function titleSection(tree: Section): Section | null {
   const top = tree.children.filter((s) => Number.isInteger(s.depth))
-  const h1 = top.find((s) => s.depth === 1)
-  if (h1) return h1
+  const h1s = top.filter((s) => s.depth === 1)
+  const first = h1s[0]
+  if (first && !first.match?.sure) {
+    // Several H1s: the first is the title when the others repeat it or are known parts.
+    const key = first.heading.slice(0, 8)
+    if (h1s.slice(1).every((h) => h.match?.sure || h.heading.startsWith(key))) return first
+  }
+  if (h1s.length) return null
   return top.length === 1 && !top[0]!.match ? top[0]! : null
 }
 
@@ -67,7 +103,7 @@ export function parseRetro(source: string): ParsedRetro {
       postmortems: incidents.map((s) => withFacts(new IncidentReader(s.heading, context).read(s, shared))),
     }
   // A single incident: the whole document is it (sections may sit beside or under the title).
-  const title = meta.title || named?.heading || firstLine(source)
+  const title = meta.title || named?.heading || labelledTitle(root) || firstSentence(tree)
   // The title heading is the document itself: its text is the introduction, its sub-sections the parts.
   const body: Section = named
     ? {

@@ -1,7 +1,7 @@
 /** Sentences of Chinese or English prose (keeps the terminator). */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！？；;!?])\s*|\n+/)
+    .split(/(?<=[。！？；;!?])\s*|(?<=[a-z0-9)"'”][.])\s+(?=[A-Z])|\n+/)
     .map((s) => s.trim())
     .filter(Boolean)
 }

@@ -88,7 +88,8 @@ function scorePostmortem(expected: ExpectedPostmortem, pm: ParsedPostmortem, inc
       expected.hypotheses,
       pm.hypotheses,
       (e, f) =>
-        contains(f.statement, e.statement) || (f.statement.length >= 4 && contains(e.statement, f.statement)),
+        contains(f.statement, e.statement) ||
+        (normalize(f.statement).length >= 3 && contains(e.statement, f.statement)),
       (e, f) => 0.5 + (e.status === f.status ? 0.5 : 0),
     ),
   )

@@ -25,25 +25,40 @@ function isoDay(text: string): string | null {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** "A daily check has been added", "Alerts added for …", "proxy.ts now detects …", "已增加监控": written as done. */
+function saysDone(text: string): boolean {
+  const verbs = alternation('doneVerbs')
+  const head = text.replace(/[*_`]/g, '').slice(0, 120)
+  return (
+    new RegExp(
+      `(?<![a-z])(?:has|have|had|was|were)\\s+(?:been\\s+|now\\s+|already\\s+)?(?:${verbs})(?![a-z])`,
+      'iu',
+    ).test(head) ||
+    new RegExp(`^(?:[\\p{L}\\p{N}.\\-/]+\\s+){1,4}(?:${verbs})(?![a-z])`, 'iu').test(head) ||
+    /^\s*(?:已经|已)/u.test(head)
+  )
+}
+
 function statusOf(text: string, checked: boolean | null | undefined): Status {
   if (checked) return 'DONE'
   if (/^~~[\s\S]+~~$/.test(text.trim())) return 'DONE'
   if (hasCue(text, 'done')) return 'DONE'
   if (hasCue(text, 'inProgress')) return 'IN_PROGRESS'
+  if (checked === null && saysDone(text)) return 'DONE'
   return 'OPEN'
 }
 
 const ownerLabel = () => new RegExp(`(?:${alternation('owner')})\\s*[:：]\\s*(@?[^,，;；)）\\]\\n]+)`, 'iu')
 const dueLabel = () =>
   new RegExp(
-    `(?:(?:${alternation('due')})\\s*[:：]|(?<![a-z])due(?:\\s+(?:by|on))?)\\s*([^,，;；)）\\]\\n]+)`,
+    `(?:(?:${alternation('due')})\\s*[:：]|(?<![a-z])due(?!\\s+to\\b)(?:\\s+(?:by|on))?)\\s*([^,，;；)）\\]\\n]+)`,
     'iu',
   )
 
 /** "Add an alert (@ada, due 2026-12-01)" → title, owner, due, link, status. */
 export function actionFromText(text: string, checked: boolean | null | undefined = null): ParsedActionItem {
   const flat = text.replace(/\s+/g, ' ').trim()
-  const owner = ownerLabel().exec(flat)?.[1] ?? /(?:^|[\s(（[,，])@([\p{L}\p{N}._-]+)/u.exec(flat)?.[1]
+  const owner = ownerLabel().exec(flat)?.[1] ?? /(?:^|[\s(（[,，`])@([\p{L}\p{N}._-]+)/u.exec(flat)?.[1]
   const dueText = dueLabel().exec(flat)?.[1]
   const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
   const title = flat
@@ -125,6 +140,10 @@ function fromList(list: List): ParsedActionItem[] {
     return [actionFromText(text, item.checked)]
   })
 }
+
+/** "#### 1) Alerts added for pgbouncer errors by `@ada`": a heading under Action items that is an item itself. */
+export const actionFromHeading = (heading: string) =>
+  actionFromText(heading.replace(/^\s*\d+[.)、]\s*/, ''), null)
 
 /** The action items of a section's content; what is neither list nor table is returned as the rest. */
 export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem[]; rest: RootContent[] } {

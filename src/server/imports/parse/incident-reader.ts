@@ -7,12 +7,12 @@ import {
   type TextField,
 } from '../parsed-retro'
 import { overlap, sentences, toNumber } from '../text'
-import { readActionItems } from './action-items'
+import { actionFromHeading, readActionItems } from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section } from './markdown'
 import { findMetric } from './metric'
 import { rootCauseSentence } from './root-cause'
-import { readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
-import { findDate, type TimeContext } from './timestamps'
+import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
+import { findDate, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
 import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
 
 /*
@@ -24,6 +24,13 @@ import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabul
 
 /** How sure a field is when it came from: a heading the vocabulary names exactly, most of a heading, a sentence. */
 const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSentence: 0.4, derived: 0.4 }
+
+const timelineEntry = (text: string) => ({ kind: timelineKind(text), text, hypothesis: null })
+
+/** "**Date:** 2020/04/18", "Authors: Ada": a metadata line, not prose. */
+const isMetaLine = (line: string) =>
+  /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
+  !/[。.!?！？]$/.test(line.trim())
 
 const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
 
@@ -67,11 +74,23 @@ export class IncidentReader {
     if (text) this.pm.summary = join(text, this.pm.summary)
   }
 
-  /** Pulls runs of timestamped lines out of free content into the timeline; returns the rest. */
+  /**
+   * Pulls runs of timestamped lines out of free content into the timeline, and a list introduced
+   * as follow-ups ("To prevent similar issues, we've made a few changes:") into the action
+   * items; returns the rest.
+   */
   private stamped(content: RootContent[]): RootContent[] {
-    return content.filter((node) => {
+    return content.filter((node, i) => {
       const run = stampedRun(node, this.context)
       if (run) this.pm.timeline.push(...run)
+      const before = content[i - 1]
+      const leadIn = before?.type === 'paragraph' ? markdown([before]) : ''
+      if (!run && node.type === 'list' && isLeadIn(leadIn) && hasCue(leadIn, 'actionLeadIn')) {
+        const { items } = readActionItems([node])
+        this.pm.actionItems.push(...items)
+        if (items.length) this.sure('actionItems', SURE.sentence)
+        return !items.length
+      }
       return !run
     })
   }
@@ -111,7 +130,7 @@ export class IncidentReader {
       case 'impact':
       case 'rootCause':
       case 'verification': {
-        const rest = field === 'summary' || field === 'detection' ? this.stamped(content) : content
+        const rest = this.stamped(content)
         const body = markdown(rest)
         if (body) {
           this.pm[field] = join(this.pm[field], heading + body)
@@ -119,9 +138,12 @@ export class IncidentReader {
         }
         break
       }
-      case 'investigation':
-        this.investigate(parts)
+      case 'investigation': {
+        const narrative = this.investigate(parts)
+        if (narrative.length)
+          this.pm.unmapped.push({ heading: section.heading, text: narrative.join('\n\n'), suggestion: null })
         break
+      }
       case 'firstLook':
         for (const { text: item } of parts) this.firstLook(item)
         break
@@ -138,9 +160,12 @@ export class IncidentReader {
         const day = /\d/.test(section.heading)
           ? { ...this.context, day: dayOf(section.heading, this.context) }
           : this.context
-        const entries = readTimeline(content, day)
+        const { entries, notes } = readTimeline(content, day)
         this.pm.timeline.push(...entries)
         if (entries.length) this.sure('timeline', confidence)
+        const narrative = markdown(notes)
+        if (narrative)
+          this.pm.unmapped.push({ heading: section.heading, text: narrative, suggestion: suggest(narrative) })
         break
       }
       case 'resolution':
@@ -155,13 +180,30 @@ export class IncidentReader {
         )
         break
       case 'lessons': {
-        const lessons = parts.filter((p) => !isLeadIn(p.text)).map((p) => p.text)
+        // One lesson per list item or paragraph; a paragraph of several lines is one lesson a line.
+        const lessons = parts
+          .filter((p) => !isLeadIn(p.text))
+          .flatMap((p) => {
+            const lines = p.item ? [] : p.text.split('\n').filter((l) => l.trim())
+            // Not a hard-wrapped paragraph: each line ends a sentence or the next starts a new one.
+            const separate = lines.every(
+              (l, i) =>
+                i === lines.length - 1 ||
+                /[.。!！?？;；]\s*$/.test(l) ||
+                /^\s*[\p{Lu}\p{Script=Han}\d]/u.test(lines[i + 1]!),
+            )
+            return lines.length > 1 && separate && lines.every((l) => l.trim().length >= 12)
+              ? lines
+              : [p.text]
+          })
         this.pm.lessons.push(...lessons)
         if (lessons.length) this.sure('lessons', confidence)
         break
       }
       case 'actionItems': {
         const { items, rest } = readActionItems(content)
+        // A sub-heading that is an item ("#### 1) Alerts added …"), not a group ("### Short term").
+        if (inherited && !section.match && !items.length) items.unshift(actionFromHeading(section.heading))
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', confidence)
         const leftover = markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
@@ -169,6 +211,15 @@ export class IncidentReader {
         break
       }
       default: {
+        if (isMomentHeading(section.heading)) {
+          // "## Update 2021-07-15" with what happened that day: one entry.
+          const stamp = leadingStamp(`${section.heading} x`)
+          this.pm.timeline.push({
+            ...timelineEntry(join(`**${section.heading}**`, text)),
+            at: stamp ? stampTime(stamp, this.context) : null,
+          })
+          break
+        }
         const rest = this.stamped(content)
         const body = markdown(rest)
         if (body) this.pm.unmapped.push({ heading: section.heading, text: body, suggestion: suggest(body) })
@@ -254,8 +305,12 @@ export class IncidentReader {
     return [...found].flatMap((n) => (this.numbering.has(n) ? [this.numbering.get(n)!] : []))
   }
 
-  /** Paragraphs of an investigation: evidence for the hypotheses they refer to, new suspicions, findings. */
-  private investigate(parts: Block[], fromResolution = false) {
+  /**
+   * Paragraphs of an investigation: evidence for the hypotheses they refer to, new suspicions,
+   * findings, attempts and results (timeline). Returns the narrative that is none of these.
+   */
+  private investigate(parts: Block[], fromResolution = false): string[] {
+    const narrative: string[] = []
     let sawReference = false
     for (const { text, ordinal } of parts) {
       const refs = this.references(text)
@@ -276,11 +331,17 @@ export class IncidentReader {
       } else if (hasCue(text, 'confirmed') || (hasCue(text, 'found') && !fromResolution)) {
         const best = this.bestMatch(text)
         if (best !== null && hasCue(text, 'confirmed')) this.note(best, text)
-        else if (!fromResolution) this.pm.timeline.push({ kind: 'OBSERVATION', text, hypothesis: best })
-      } else if (!fromResolution) this.pm.timeline.push({ kind: timelineKind(text), text, hypothesis: null })
+        else if (!fromResolution && (best !== null || leadingStamp(text)))
+          this.pm.timeline.push({ kind: 'OBSERVATION', text, hypothesis: best })
+        else if (!fromResolution) narrative.push(text)
+      } else if (!fromResolution) {
+        if (leadingStamp(text)) this.pm.timeline.push(timelineEntry(text))
+        else narrative.push(text)
+      }
       this.suspicions(text)
       if (fromResolution || refs.length) this.confirmations(text)
     }
+    return narrative
   }
 
   /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
@@ -326,6 +387,11 @@ export class IncidentReader {
         .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
         .trim()
         .replace(/[.。]$/, '')
+        .replace(
+          /^(?:that\s+)?(?:it|this|they)\s+(?:might|may|could|would|was|were|is)\s+(?:have\s+)?(?:be(?:en)?\s+)?/i,
+          '',
+        )
+        .replace(/^(?:was|were|is|are)\s+/i, '')
       // "they were", "OK的": too little to be a cause anyone could check.
       const size = /\p{Script=Han}/u.test(subject)
         ? subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
@@ -334,7 +400,11 @@ export class IncidentReader {
       if (this.pm.hypotheses.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1)))
         return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
-      this.addHypothesis(subject, sentence, verdictOf(after) ?? 'OPEN')
+      this.addHypothesis(
+        subject,
+        sentence,
+        verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'),
+      )
     })
   }
 
@@ -424,6 +494,23 @@ export class IncidentReader {
         this.sure('rootCause', found.sure ? SURE.sentence : SURE.weakSentence)
       }
     }
+    if (!pm.timeline.length) {
+      // No timeline anywhere: the sentences that give a time ("晚上8点发现…", "at 17:20 UTC we…").
+      const prose = [pm.summary, pm.symptom, pm.detection, ...pm.unmapped.map((u) => u.text)]
+        .join('\n\n')
+        .replace(/```[\s\S]*?```/g, '')
+      const timed = sentences(prose).flatMap((sentence) => {
+        const at = timeIn(sentence, this.context)
+        // A sentence that says something besides its time, not a log line.
+        const words = sentence.replace(/[\d:\-/.\s]/g, '').length
+        return at !== undefined && words >= 6 && sentence.length < 300 && !/^[\[\d]/.test(sentence)
+          ? [{ ...timelineEntry(sentence), at }]
+          : []
+      })
+      // Dozens of times in prose are logs or code, not a story of the incident.
+      if (timed.length <= 8) pm.timeline.push(...timed)
+      if (pm.timeline.length) this.sure('timeline', SURE.derived)
+    }
     const guessed = pm.unmapped.filter((u) => u.suggestion)
     const prose = (field: 'symptom' | 'resolution') => [
       ...(field === 'symptom' ? [pm.summary, pm.impact, pm.detection] : [pm.summary]),
@@ -431,10 +518,29 @@ export class IncidentReader {
       ...pm.timeline.map((e) => e.text),
     ]
     if (!pm.symptom) {
-      // No symptom section: the sentences that say what went wrong.
-      const said = this.sentencesWith(prose('symptom'), 'symptom', 5)
-      if (said) {
-        pm.symptom = said
+      // No symptom section: what the summary says first (the headline of the incident), what the
+      // impact says first, then the sentences of either that say what went wrong.
+      const prose = (text: string) =>
+        sentences(text.replace(/```[\s\S]*?```/g, '')).filter(
+          (s) => s.length > 12 && s.length < 400 && !isMetaLine(s),
+        )
+      const impact = [pm.impact, ...guessed.filter((u) => u.suggestion === 'impact').map((u) => u.text)].join(
+        '\n',
+      )
+      const told = [
+        pm.summary,
+        impact,
+        pm.detection,
+        ...guessed.filter((u) => u.suggestion === 'symptom').map((u) => u.text),
+      ]
+      const picked = [
+        prose(pm.summary)[0],
+        prose(impact)[0],
+        ...told.flatMap(prose).filter((s) => hasCue(s, 'symptom')),
+      ]
+      const symptom = [...new Set(picked.filter((s): s is string => !!s))].slice(0, 6).join(' ')
+      if (symptom) {
+        pm.symptom = symptom
         this.sure('symptom', SURE.derived)
       }
     }

@@ -50,7 +50,14 @@ function boundNesting(source: string): string {
 const leadingComments = (source: string) =>
   source.replace(/^(?:\s*<!--[\s\S]*?-->)+\s*(?=---\r?\n|\+\+\+\r?\n)/, '')
 
-export const parseMarkdown = (source: string): Root => processor.parse(boundNesting(leadingComments(source)))
+/** Blog generators' template tags are markup: `{% raw %}` goes, `{{< track "2019-11-14T16:05Z" >}}` leaves its quoted text. */
+const templateTags = (source: string) =>
+  source.replace(/\{\{[<%]([\s\S]{0,300}?)[%>]\}\}|\{%[^%\n]{0,200}%\}/g, (_, inner?: string) =>
+    [...(inner ?? '').matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' '),
+  )
+
+export const parseMarkdown = (source: string): Root =>
+  processor.parse(boundNesting(templateTags(leadingComments(source))))
 
 /** HTML comments carry no content (`<!-- source: … -->` is never a title or a paragraph); other raw HTML stays as text. */
 function withoutComments(node: RootContent): RootContent[] {
@@ -61,6 +68,17 @@ function withoutComments(node: RootContent): RootContent[] {
 
 const LABEL_END = /^\s*[:：]\s*/
 
+/** "Root cause: the config…", "影响：…": a plain label the vocabulary names exactly, then a colon. */
+function plainLabel(
+  node: PhrasingContent | undefined,
+): { label: string; match: HeadingMatch; rest: string } | null {
+  if (node?.type !== 'text') return null
+  const m = /^([^:：\n]{2,30})[:：][ \t]*([\s\S]*)$/.exec(node.value)
+  if (!m) return null
+  const match = matchHeading(m[1]!)
+  return match?.sure ? { label: m[1]!.trim(), match, rest: m[2]!.trimStart() } : null
+}
+
 /**
  * "**Root cause:** the config…" or "**问题原因**" alone: a bold label the vocabulary knows, at
  * the start of a paragraph. Returns the label and the paragraph's rest (if any).
@@ -68,21 +86,28 @@ const LABEL_END = /^\s*[:：]\s*/
 function labelled(node: RootContent): { label: string; match: HeadingMatch; rest: Paragraph | null } | null {
   if (node.type !== 'paragraph') return null
   const [first, ...others] = node.children
+  const plain = plainLabel(first)
+  if (plain) {
+    const rest = plain.rest ? [{ type: 'text' as const, value: plain.rest }, ...others] : others
+    return { label: plain.label, match: plain.match, rest: { type: 'paragraph', children: rest } }
+  }
   if (!first || first.type !== 'strong') return null
   const label = toString(first).trim()
   if (!label || label.length > 40) return null
   const match = matchHeading(label)
   if (!match) return null
-  const rest = [...others] as PhrasingContent[]
+  const rest = (others[0]?.type === 'break' ? others.slice(1) : [...others]) as PhrasingContent[]
   const head = rest[0]
   if (head?.type === 'text') {
-    const value = head.value.replace(LABEL_END, '').replace(/^\n+/, '')
+    const value = head.value.replace(LABEL_END, '').trimStart()
     if (value.trim()) rest[0] = { ...head, value }
     else rest.shift()
   }
   // Bold labels that end in a colon inside the bold ("**Root cause:**") or after it; a bold
   // phrase in running text ("**Impact** was small") is not a label.
-  const colon = /[:：]$/.test(label) || LABEL_END.test(others[0]?.type === 'text' ? others[0].value : '')
+  const next = others[0]?.type === 'text' ? others[0].value : others[0]?.type === 'break' ? '\n' : ''
+  // "**What went well**⏎Finality alert…": a label alone on its line.
+  const colon = /[:：]$/.test(label) || LABEL_END.test(next) || /^[ \t]*\n/.test(next)
   const alone = !rest.some((n) => (n.type === 'text' ? n.value.trim() : true))
   if (!colon && !alone) return null
   return {
@@ -90,6 +115,38 @@ function labelled(node: RootContent): { label: string; match: HeadingMatch; rest
     match,
     rest: alone ? null : { type: 'paragraph', children: rest },
   }
+}
+
+/**
+ * "**Date**: 7 Sept\n**Root Causes**: …\n**Resolution**: …" in one paragraph (hard line breaks):
+ * one paragraph per labelled line, so each label can open its section.
+ */
+function splitLabelledLines(node: RootContent): RootContent[] {
+  if (node.type !== 'paragraph') return [node]
+  const lines: PhrasingContent[][] = [[]]
+  for (const child of node.children) {
+    if (child.type === 'break' || (child.type === 'html' && /^<br\s*\/?>$/i.test(child.value))) {
+      lines.push([])
+      continue
+    }
+    if (child.type === 'text' && child.value.includes('\n')) {
+      const [first, ...more] = child.value.split('\n')
+      if (first) lines.at(-1)!.push({ ...child, value: first })
+      for (const part of more) lines.push(part ? [{ ...child, value: part }] : [])
+      continue
+    }
+    lines.at(-1)!.push(child)
+  }
+  const filled = lines.filter((l) => l.some((n) => (n.type === 'text' ? n.value.trim() : true)))
+  const startsLabel = (l: PhrasingContent[]) => l[0]?.type === 'strong' || plainLabel(l[0]) !== null
+  const labelled = filled.filter(startsLabel).length
+  if (filled.length < 2 || labelled < 2) return [node]
+  // Lines that do not start with a label continue the one above them.
+  const out: PhrasingContent[][] = []
+  for (const line of filled)
+    if (startsLabel(line) || !out.length) out.push(line)
+    else out.at(-1)!.push({ type: 'text', value: '\n' }, ...line)
+  return out.map((children) => ({ type: 'paragraph', children }))
 }
 
 /** Sections by heading depth; bold labels open a section one level below the current one. */
@@ -113,13 +170,13 @@ export function buildTree(root: Root): Section {
       open(heading, raw.depth, matchHeading(heading))
       continue
     }
-    const label = labelled(raw)
-    if (label) {
-      const section = open(label.label, headingDepth + 0.5, label.match)
-      if (label.rest) section.content.push(label.rest)
-      continue
+    for (const node of splitLabelledLines(raw)) {
+      const label = labelled(node)
+      if (label) {
+        const section = open(label.label, headingDepth + 0.5, label.match)
+        if (label.rest) section.content.push(label.rest)
+      } else stack.at(-1)!.content.push(...withoutComments(node))
     }
-    stack.at(-1)!.content.push(...withoutComments(raw))
   }
   return top
 }

@@ -2,7 +2,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { ParsedTimelineEntry, TimelineKind } from '../parsed-retro'
 import { markdown } from './markdown'
-import { isDateOnly, findDate, leadingStamp, stampTime, type TimeContext } from './timestamps'
+import { isDateOnly, findDate, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
 import { cuePattern, hasCue } from './vocabulary'
 
 /*
@@ -79,33 +79,44 @@ function fromList(list: List, context: TimeContext): ParsedTimelineEntry[] {
   })
 }
 
-/** Entries of a timeline section's own content. */
-export function readTimeline(nodes: RootContent[], context: TimeContext): ParsedTimelineEntry[] {
-  const out: ParsedTimelineEntry[] = []
-  const notes: number[] = []
+/**
+ * Entries of a timeline section's own content. Once the section has timestamped entries, its
+ * unstamped paragraphs and code are narrative, not events: they come back as `notes`.
+ */
+export function readTimeline(
+  nodes: RootContent[],
+  context: TimeContext,
+): { entries: ParsedTimelineEntry[]; notes: RootContent[] } {
+  const entries: ParsedTimelineEntry[] = []
+  const prose: { node: RootContent; entry: ParsedTimelineEntry }[] = []
   for (const node of nodes) {
-    if (node.type === 'table') out.push(...fromTable(node, context))
-    else if (node.type === 'list') out.push(...fromList(node, context))
-    else if (node.type === 'code' && out.length) out.at(-1)!.text += `\n\n${markdown([node])}`
-    else if (node.type === 'paragraph' || node.type === 'blockquote') {
+    if (node.type === 'table') entries.push(...fromTable(node, context))
+    else if (node.type === 'list') entries.push(...fromList(node, context))
+    else if (node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'code') {
       const text = markdown([node])
-      if (isDateOnly(text)) {
+      if (node.type !== 'code' && isDateOnly(text)) {
         context = { ...context, day: findDate(text, context.offset) ?? context.day }
         continue
       }
-      const lines = stampedLines(text, context)
-      if (lines) out.push(...lines)
+      const lines = node.type === 'code' ? null : stampedLines(text, context)
+      if (lines) entries.push(...lines)
       else {
-        notes.push(out.length)
-        out.push(entry(text, null))
+        const e = entry(text, null)
+        prose.push({ node, entry: e })
+        entries.push(e)
       }
     }
   }
-  // "All times are UTC.": an unstamped paragraph among stamped entries is a note, not an event.
-  const stamped = out.filter((e) => leadingStamp(e.text)).length
-  if (stamped >= 2 && stamped >= out.length / 2)
-    return out.filter((e, i) => !notes.includes(i) || leadingStamp(e.text))
-  return out
+  const stamped = entries.filter((e) => leadingStamp(e.text)).length
+  if (stamped < 2) return { entries, notes: [] }
+  const narrative = new Set(prose.map((p) => p.entry))
+  return { entries: entries.filter((e) => !narrative.has(e)), notes: prose.map((p) => p.node) }
+}
+
+/** "## Update 2021-07-15", "### 17:20 UTC": a heading that is itself a moment of the timeline. */
+export function isMomentHeading(heading: string): boolean {
+  if (leadingStamp(`${heading} x`) && !isDateOnly(heading)) return true
+  return cuePattern('statusUpdate').test(heading) && findDate(heading, 0) !== null && heading.length < 60
 }
 
 /**
@@ -142,13 +153,18 @@ export function statusUpdates(
 ): { entries: ParsedTimelineEntry[]; rest: RootContent[] } | null {
   const entries: ParsedTimelineEntry[] = []
   const rest: RootContent[] = []
+  /** Paragraphs before the first update and after the last: the original notice. */
+  const before: RootContent[] = []
+  const after: RootContent[] = []
   for (const node of nodes) {
     const first = node.type === 'paragraph' ? node.children[0] : null
     // "**Resolved**", "**2020-06-05 10:27 Update 5**": a short bold label naming an update.
     const label = first?.type === 'strong' ? toString(first).trim() : ''
     if (label && label.length <= 48 && cuePattern('statusUpdate').test(label)) {
+      const text = markdown([node])
       const stamp = leadingStamp(`${label} x`)
-      entries.push(entry(markdown([node]), stamp ? stampTime(stamp, context) : null))
+      entries.push(entry(text, stamp ? stampTime(stamp, context) : (timeIn(text, context) ?? null)))
+      after.length = 0
       continue
     }
     const text = markdown([node])
@@ -161,8 +177,17 @@ export function statusUpdates(
       continue
     }
     rest.push(node)
+    if (!entries.length) before.push(node)
+    else after.push(node)
   }
   if (entries.length < 2) return null
+  // The original notice is the first update of all (above the updates or below them).
+  const original = markdown(before.length ? before : after)
+  if (original) {
+    const at = timeIn(original, context) ?? null
+    if (before.length) entries.unshift(entry(original, at))
+    else entries.push(entry(original, at))
+  }
   // Status pages put the newest update first: oldest first when the times say so.
   const [first, last] = [entries[0]!.at, entries.at(-1)!.at]
   return { entries: first && last && first > last ? entries.reverse() : entries, rest }

@@ -26,7 +26,9 @@ const ANY_DATE = new RegExp(
 export type Stamped = { stamp: string; rest: string; relative: boolean }
 
 /** The timestamp a line starts with, and the rest of the line. */
-export function leadingStamp(line: string): Stamped | null {
+export function leadingStamp(raw: string): Stamped | null {
+  // "Feb 28th **01:52**": emphasis inside a stamp is not part of it.
+  const line = raw.replace(/\*\*|__/g, '')
   const m = STAMP.exec(line.split('\n', 1)[0]!.length < 400 ? line : line.slice(0, 400))
   if (!m?.groups) return null
   const stamp = m.groups.stamp!.trim()
@@ -87,4 +89,18 @@ export function stampTime(stamp: Stamped, context: TimeContext): string | null {
   if (!date || Number.isNaN(date.getTime())) return null
   const year = date.getUTCFullYear()
   return year >= 1990 && year <= 2100 ? date.toISOString() : null
+}
+
+const CLOCK_IN_PROSE = new RegExp(String.raw`(?:${DATE}[\s,T@-]*)?(?<![\d.:])${CLOCK}(?![\d:])${ZONE}`, 'iu')
+
+/**
+ * The moment a sentence of prose names ("当天下午 5 点左右", "at 17:20 UTC"): undefined when it names
+ * none, null when it names a time of an unknown day.
+ */
+export function timeIn(sentence: string, context: TimeContext): string | null | undefined {
+  const m = CLOCK_IN_PROSE.exec(sentence.replace(/\*\*|__/g, ''))
+  if (!m || /^\d{1,2}$/.test(m[0].trim())) return undefined
+  // A clock needs a colon, am/pm or 点/时: "3 servers" or "版本 1.2" are not times.
+  if (!/[:点时]|[ap]\.?m/i.test(m[0])) return undefined
+  return stampTime({ stamp: m[0].trim(), rest: '', relative: false }, context)
 }

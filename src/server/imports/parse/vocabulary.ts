@@ -33,6 +33,15 @@ export function alternation(cue: Cue): string {
     .join('|')
 }
 
+const global = new Map<string, RegExp>()
+/** The cue's pattern, global (for replacing every occurrence). */
+function cueGlobal(cue: Cue): RegExp {
+  let re = global.get(cue)
+  if (!re) global.set(cue, (re = new RegExp(`(?:${alternation(cue)})`, 'giu')))
+  re.lastIndex = 0
+  return re
+}
+
 /** One compiled, case-insensitive pattern per cue. */
 export function cuePattern(cue: Cue): RegExp {
   let re = patterns.get(cue)
@@ -61,7 +70,8 @@ const size = (s: string) => (isHan(s) ? s.replace(/[^\p{Script=Han}]/gu, '').len
 
 /** The part of a postmortem a heading names, or null. */
 export function matchHeading(heading: string): HeadingMatch | null {
-  const text = normalizeHeading(heading)
+  // "Root cause of the outage", "本次故障的原因": the incident itself is not part of the name.
+  const text = normalizeHeading(heading).replace(cueGlobal('headingNoise'), ' ').replace(/\s+/g, ' ').trim()
   if (!text) return null
   const exact = phrases.find((p) => p.phrase === text)
   if (exact) return { field: exact.field, sure: true }
