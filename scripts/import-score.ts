@@ -1,10 +1,14 @@
-// npm run import:score [-- --documents]: the importer's field accuracy on the development corpus
-// of real retros (src/server/imports/corpus), as JSON; --documents adds each document's scores.
+// npm run import:score [-- --documents] [--held-out]: the importer's field accuracy on the
+// development corpus of real retros (src/server/imports/corpus), as JSON; --documents adds each
+// document's scores; --held-out scores the held-out set instead (never used to tune the rules).
+import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { scoreCorpus } from '../src/server/imports/corpus/corpus'
+import { corpusDir, loadCorpus, scoreCorpus } from '../src/server/imports/corpus/corpus'
 
-const { values } = parseArgs({ options: { documents: { type: 'boolean' } } })
-const { documents, overall, fields } = scoreCorpus()
+const { values } = parseArgs({ options: { documents: { type: 'boolean' }, 'held-out': { type: 'boolean' } } })
+const { documents, overall, fields } = scoreCorpus(
+  values['held-out'] ? loadCorpus(path.join(corpusDir, 'held-out')) : loadCorpus(),
+)
 const round = (n: number) => Math.round(n * 1000) / 1000
 console.log(
   JSON.stringify(

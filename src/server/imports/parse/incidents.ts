@@ -1,5 +1,6 @@
 import type { Section } from './markdown'
-import { alternation, type Field } from './vocabulary'
+import { startsWithDate } from './timestamps'
+import { alternation, cuePattern, type Field } from './vocabulary'
 
 /*
  * Which sections are separate incidents. A document walks through several when sibling
@@ -45,8 +46,16 @@ export function findIncidents(tree: Section): Incidents {
   const search = (section: Section): Incidents | null => {
     const kids = section.children
     const candidates = kids.filter(isIncident)
-    const counted = kids.filter((k) => numbered().test(k.heading) && (k.content.length || k.children.length))
-    const group = candidates.length >= 2 ? candidates : counted.length >= 2 ? counted : null
+    const filled = (k: Section) => k.content.length > 0 || k.children.length > 0
+    const counted = kids.filter((k) => numbered().test(k.heading) && filled(k))
+    // "## 2024-02-07 网站无法访问", "## 2024-03-01 …": a log of dated incidents, when nothing
+    // beside them says they are days of one incident (no known part, no "Update" headings).
+    const dated = kids.filter(
+      (k) => filled(k) && startsWithDate(k.heading) && !cuePattern('statusUpdate').test(k.heading),
+    )
+    const plainLog = dated.length >= 2 && !kids.some((k) => k.match?.sure)
+    const group =
+      candidates.length >= 2 ? candidates : counted.length >= 2 ? counted : plainLog ? dated : null
     if (group) {
       // A known incident part beside them ("## Root cause") means they are parts of one incident.
       const siblingsSay = kids.some(

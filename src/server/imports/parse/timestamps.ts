@@ -104,3 +104,8 @@ export function timeIn(sentence: string, context: TimeContext): string | null | 
   if (!/[:点时]|[ap]\.?m/i.test(m[0])) return undefined
   return stampTime({ stamp: m[0].trim(), rest: '', relative: false }, context)
 }
+
+const LEADING_DATE = new RegExp(String.raw`^[\s*_\[(]*(?:${DATE}|${SHORT_DATE})(?![\d])`, 'iu')
+
+/** "2024-02-07 网站无法访问", "March 3: …": a heading that starts with a day. */
+export const startsWithDate = (text: string) => LEADING_DATE.test(text)
