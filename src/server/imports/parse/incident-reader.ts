@@ -12,7 +12,7 @@ import { blocks, join, markdown, parseMarkdown, type Block, type Section } from 
 import { findMetric } from './metric'
 import { rootCauseSentence } from './root-cause'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
-import { findDate, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
+import { findDate, isDateOnly, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
 import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
 
 /*
@@ -96,7 +96,12 @@ export class IncidentReader {
   }
 
   private section(section: Section, inherited: Field | null = null) {
-    const field = section.match?.field ?? inherited
+    // Under a timeline, a sub-heading is a day ("### 2023-08-25") or a moment ("### 5:37 PM"); any
+    // other sub-heading ("# Fullchain (on CDN host)") is not part of it.
+    const timelinePart = inherited === 'timeline' && !section.match
+    const moment = timelinePart && !isDateOnly(section.heading) && isMomentHeading(section.heading)
+    const field =
+      section.match?.field ?? (timelinePart && !moment && !isDateOnly(section.heading) ? null : inherited)
     const confidence = section.match
       ? section.match.sure
         ? SURE.heading
@@ -157,6 +162,15 @@ export class IncidentReader {
         if (text) this.result(text)
         break
       case 'timeline': {
+        if (moment) {
+          // "### 5:37 PM" with what happened then: one entry.
+          const stamp = leadingStamp(`${section.heading} x`)
+          this.pm.timeline.push({
+            ...timelineEntry(join(`**${section.heading}**`, text)),
+            at: stamp ? stampTime(stamp, this.context) : null,
+          })
+          break
+        }
         const day = /\d/.test(section.heading)
           ? { ...this.context, day: dayOf(section.heading, this.context) }
           : this.context

@@ -14,15 +14,19 @@ export function rootCauseSentence(texts: string[]): Found | null {
     ['rootCauseStrong', true],
     ['rootCauseWeak', false],
   ] as const) {
-    for (const text of texts)
-      for (const [i, sentence] of sentences(text).entries()) {
-        if (!cuePattern(cue).test(sentence)) continue
+    const found: string[] = []
+    for (const text of texts) {
+      const list = sentences(text.replace(/```[\s\S]*?```/g, ''))
+      list.forEach((sentence, i) => {
+        if (found.length >= 2 || !cuePattern(cue).test(sentence) || sentence.length > 400) return
         // A heading-like fragment ("Root cause:") is not the cause itself: take what follows.
-        const list = sentences(text)
         const body =
           sentence.replace(/[*_`]/g, '').length < 16 && list[i + 1] ? `${sentence} ${list[i + 1]}` : sentence
-        return { text: body.trim(), sure }
-      }
+        if (!found.includes(body.trim())) found.push(body.trim())
+      })
+      if (found.length) break
+    }
+    if (found.length) return { text: found.join(' '), sure }
   }
   return null
 }

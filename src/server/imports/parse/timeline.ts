@@ -28,7 +28,7 @@ const entry = (text: string, at: string | null = null): ParsedTimelineEntry => (
 /** Lines of a text, split where a new line starts with a timestamp (a paragraph of "14:05 …" lines). */
 function stampedLines(text: string, context: TimeContext): ParsedTimelineEntry[] | null {
   const lines = text
-    .split('\n')
+    .split(/\n|<br\s*\/?>/i)
     .map((l) => l.trim())
     .filter(Boolean)
   const stamped = lines.map((l) => leadingStamp(l))
@@ -37,7 +37,7 @@ function stampedLines(text: string, context: TimeContext): ParsedTimelineEntry[]
   lines.forEach((line, i) => {
     const s = stamped[i]
     if (s) out.push(entry(line, stampTime(s, context)))
-    else if (out.length) out.at(-1)!.text += `\n${line}`
+    else if (out.length) out.at(-1)!.text += ` ${line}`
     else out.push(entry(line))
   })
   return out
@@ -91,8 +91,20 @@ export function readTimeline(
   const prose: { node: RootContent; entry: ParsedTimelineEntry }[] = []
   for (const node of nodes) {
     if (node.type === 'table') entries.push(...fromTable(node, context))
-    else if (node.type === 'list') entries.push(...fromList(node, context))
-    else if (node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'code') {
+    else if (node.type === 'list') {
+      const last = entries.at(-1)
+      const items = fromList(node, context)
+      // "**October 23** - Investigation revealed …" then a plain list: the points of that entry.
+      const stampless = !items.some((e) => leadingStamp(e.text))
+      if (last && prose.every((p) => p.entry !== last) && leadingStamp(last.text) && stampless)
+        last.text += `\n\n${markdown([node])}`
+      else if (stampless && prose.length) {
+        // A plain list inside the narrative ("The full list of CDN hosts:") is narrative too.
+        const e = entry(markdown([node]), null)
+        prose.push({ node, entry: e })
+        entries.push(e)
+      } else entries.push(...items)
+    } else if (node.type === 'paragraph' || node.type === 'blockquote' || node.type === 'code') {
       const text = markdown([node])
       if (node.type !== 'code' && isDateOnly(text)) {
         context = { ...context, day: findDate(text, context.offset) ?? context.day }
