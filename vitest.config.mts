@@ -27,7 +27,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['src/**/*.integration.test.ts', 'app/**/*.integration.test.ts'],
+          include: [
+            'src/**/*.integration.test.ts',
+            'app/**/*.integration.test.ts',
+            'scripts/**/*.integration.test.ts',
+          ],
           // One migrated template database per run; every test file gets its own copy.
           globalSetup: ['src/test/global-setup.ts'],
           setupFiles: ['src/test/database-per-file.ts'],

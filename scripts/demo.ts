@@ -2,15 +2,19 @@
 // planned launch 移动联盟1.2 that uses it. Idempotent; acts as the first admin.
 import { db } from '../src/server/db'
 import { loadDemo } from '../src/server/demo/load-demo'
+import { prepareDatabase } from './lib/prepare-database'
 
 async function main() {
+  await prepareDatabase()
   const admin = await db.user.findFirst({
     where: { role: 'ADMIN' },
     orderBy: { createdAt: 'asc' },
     select: { id: true, name: true, email: true, role: true },
   })
   if (!admin)
-    throw new Error('No account yet: run npm start and create the first one at http://localhost:3000.')
+    throw new Error(
+      'No account yet: create the first admin with npm run user:create -- --admin <email> (or npm start and the browser).',
+    )
   const result = await loadDemo({ actor: admin })
   if (!result.ok) throw new Error(result.error.code)
   console.log(`Demo ready: http://localhost:3000/launches/${result.data.launch}`)

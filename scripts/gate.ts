@@ -1,4 +1,4 @@
-// npm run gate -- <launch id or slug> [--json]
+// npm run gate -- <launch slug, id or name> [--json]
 // Exit 0: ready; 1: not ready; 2: cannot tell. HINDSIGHT_URL + HINDSIGHT_TOKEN ask a running
 // app's readiness API (deploy pipelines); without them the local database is read.
 import { parseArgs } from 'node:util'
@@ -7,15 +7,17 @@ import { runGate } from '../src/server/checklists/gate'
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } })
 
 async function main(): Promise<number> {
-  const launch = positionals[0]?.trim()
+  const launch = positionals.join(' ').trim() // an unquoted name with spaces too
   if (!launch) {
-    console.error('Usage: npm run gate -- <launch id or slug> [--json]')
+    console.error('Usage: npm run gate -- <launch slug, id or name> [--json]')
     return 2
   }
+  const url = process.env.HINDSIGHT_URL || undefined
+  if (!url) await (await import('./lib/prepare-database')).prepareDatabase()
   const { exitCode, output } = await runGate({
     launch,
     json: !!values.json,
-    url: process.env.HINDSIGHT_URL || undefined,
+    url,
     token: process.env.HINDSIGHT_TOKEN || undefined,
   })
   ;(exitCode === 2 ? console.error : console.log)(output)

@@ -24,6 +24,7 @@ function files(target: string): string[] {
 }
 
 async function actor(): Promise<Actor> {
+  await (await import('./lib/prepare-database')).prepareDatabase()
   const user = await (
     await database()
   ).user.findFirst({
@@ -35,7 +36,7 @@ async function actor(): Promise<Actor> {
     throw new Error(
       values.as
         ? `No user with email ${values.as}.`
-        : 'No account yet: run npm start and create the first one.',
+        : 'No account yet: create the first admin with npm run user:create -- --admin <email> (or npm start and the browser).',
     )
   return user
 }

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
 import { searchInput, searchPostmortems } from '../src/server/search/search-postmortems'
+import { prepareDatabase } from './lib/prepare-database'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -14,12 +15,16 @@ async function main(): Promise<number> {
     console.error('Usage: npm run search -- "<query>" [--json] [--limit N]')
     return 2
   }
+  await prepareDatabase()
   const actor = await db.user.findFirst({
     where: { role: 'ADMIN' },
     orderBy: { createdAt: 'asc' },
     select: { id: true, name: true, email: true, role: true },
   })
-  if (!actor) throw new Error('No account yet: run npm start and create the first one.')
+  if (!actor)
+    throw new Error(
+      'No account yet: create the first admin with npm run user:create -- --admin <email> (or npm start and the browser).',
+    )
   const response = await searchPostmortems({ actor, input: searchInput.parse({ q, limit: values.limit }) })
   const results = response.results.map((r) => ({
     id: r.id,

@@ -340,9 +340,16 @@ describe('the deploy gate (npm run gate, on the local database)', () => {
     expect(after.exitCode).toBe(0)
     expect(JSON.parse(after.output)).toMatchObject({ ready: true, blocking: [], counts: { na: 1 } })
 
+    expect(await runGate({ launch: 'Gate launch', json: false })).toMatchObject({
+      exitCode: 0,
+      output: expect.stringContaining(`Gate launch (${launch.slug}): READY`),
+    })
     expect(await runGate({ launch: 'no-such-launch', json: true })).toEqual({
       exitCode: 2,
-      output: JSON.stringify({ error: 'NOT_FOUND' }),
+      output: JSON.stringify({
+        error: 'NOT_FOUND',
+        message: 'No launch has the slug or name “no-such-launch”.',
+      }),
     })
   })
 })

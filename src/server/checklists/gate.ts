@@ -2,10 +2,11 @@ import 'server-only'
 import type { ReadinessReport } from './launch-review'
 
 /*
- * `npm run gate -- <launch> [--json]` for deploy pipelines: exit 0 when the launch is ready,
- * 1 when it is not, 2 when the answer cannot be had (unknown launch, bad token, no server).
- * With HINDSIGHT_URL (and HINDSIGHT_TOKEN) it asks the running app's readiness API; without,
- * it reads the local database through the same use case.
+ * `npm run gate -- <launch> [--json]` for deploy pipelines, the launch named by slug, id or
+ * name: exit 0 when the launch is ready, 1 when it is not, 2 when the answer cannot be had
+ * (unknown launch, a name several launches share, bad token, no server). With HINDSIGHT_URL
+ * (and HINDSIGHT_TOKEN) it asks the running app's readiness API; without, it reads the local
+ * database through the same use case.
  */
 
 export type GateOutcome = { exitCode: 0 | 1 | 2; output: string }
@@ -17,24 +18,26 @@ async function viaHttp(url: string, token: string | undefined, launch: string) {
     signal: AbortSignal.timeout(15_000),
   })
   const body = (await response.json().catch(() => null)) as
-    ReadinessReport | { error?: { code?: string } } | null
+    ReadinessReport | { error?: { code?: string; message?: string } } | null
   if (response.ok && body && 'ready' in body) return { ok: true as const, report: body }
-  const code = (body && 'error' in body && body.error?.code) || `HTTP_${response.status}`
-  return { ok: false as const, error: code }
+  const error = body && 'error' in body ? body.error : undefined
+  return { ok: false as const, error: error?.code || `HTTP_${response.status}`, message: error?.message }
 }
 
 async function viaDatabase(launch: string) {
   // Loaded only here: over HTTP the gate never opens a database.
   const [{ db }, { getReadinessReport }] = await Promise.all([import('../db'), import('./launch-review')])
+  // Counts and blocking checks do not depend on who reads them: the first account reads as
+  // a viewer, or nobody on a database that has none yet (it has no launch either).
   const reader = await db.user.findFirst({
     orderBy: { createdAt: 'asc' },
     select: { id: true, name: true, email: true },
   })
-  if (!reader) return { ok: false as const, error: 'NO_ACCOUNT' }
-  const result = await getReadinessReport({ actor: { ...reader, role: 'VIEWER' }, launch })
+  const actor = { ...(reader ?? { id: '', name: 'gate', email: '' }), role: 'VIEWER' as const }
+  const result = await getReadinessReport({ actor, launch })
   return result.ok
     ? { ok: true as const, report: result.data }
-    : { ok: false as const, error: result.error.code }
+    : { ok: false as const, error: result.error.code, message: result.error.message }
 }
 
 function describe(report: ReadinessReport): string {
@@ -61,8 +64,8 @@ export async function runGate({
   const answer = url ? await viaHttp(url, token, launch) : await viaDatabase(launch)
   if (!answer.ok) {
     const output = json
-      ? JSON.stringify({ error: answer.error })
-      : `Cannot tell whether ${launch} is ready: ${answer.error}`
+      ? JSON.stringify({ error: answer.error, message: answer.message })
+      : `Cannot tell whether ${launch} is ready: ${answer.error}${answer.message ? ` — ${answer.message}` : ''}`
     return { exitCode: 2, output }
   }
   return {

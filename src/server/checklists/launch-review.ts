@@ -1,7 +1,8 @@
 import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
-import { err, ok, type Result } from '../result'
+import { resolveLaunch } from '../launches/resolve-launch'
+import { ok, type Result } from '../result'
 import { readinessOf, type Readiness } from './readiness'
 import type { CheckStatus } from './schemas'
 import { sourcesSelect, toSources, type ItemSource } from './sources'
@@ -93,7 +94,10 @@ export type ReadinessReport = {
   blocking: { item: string; owner: string | null; status: CheckStatus }[]
 }
 
-/** The deploy gate's answer for a launch named by id or slug (API and `npm run gate`). */
+/**
+ * The deploy gate's answer for a launch named by slug, id or name (API and `npm run gate`):
+ * NOT_FOUND for no such launch, CONFLICT with the slugs when several share the name.
+ */
 export async function getReadinessReport({
   actor,
   launch: key,
@@ -101,11 +105,9 @@ export async function getReadinessReport({
   actor: Actor
   launch: string
 }): Promise<Result<ReadinessReport>> {
-  const launch = await db.launch.findFirst({
-    where: { OR: [{ slug: key }, { id: key }] },
-    select: { id: true, slug: true, name: true, status: true },
-  })
-  if (!launch) return err('NOT_FOUND')
+  const resolved = await resolveLaunch({ key })
+  if (!resolved.ok) return resolved
+  const launch = resolved.data
   const { readiness } = await getLaunchReview({ actor, launchId: launch.id })
   return ok({
     launch,

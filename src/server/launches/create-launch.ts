@@ -2,7 +2,8 @@ import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
 import { db, type Tx } from '../db'
 import { err, ok, type Result } from '../result'
-import { slugify, type CreateLaunchInput } from './schemas'
+import type { CreateLaunchInput } from './schemas'
+import { slugify } from './slugify'
 
 export async function createLaunch({
   actor,

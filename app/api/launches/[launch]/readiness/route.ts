@@ -2,7 +2,10 @@ import { domainError, jsonError, withActor } from '@/lib/api'
 import { decodeRouteParam } from '@/lib/route-param'
 import { getReadinessReport } from '@/server/checklists/launch-review'
 
-/** The deploy gate: `{ launch, ready, counts, blocking }` for a session or an API token. */
+/**
+ * The deploy gate: `{ launch, ready, counts, blocking }` for a session or an API token. The
+ * launch is named by slug, id or name; a name several launches share answers 409 with their slugs.
+ */
 export async function GET(_request: Request, { params }: RouteContext<'/api/launches/[launch]/readiness'>) {
   const { launch } = await params
   return withActor('VIEWER', async ({ actor }) => {

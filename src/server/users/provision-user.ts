@@ -1,0 +1,35 @@
+import 'server-only'
+import type { Role } from '../auth/roles'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import { createFirstAdmin } from './create-first-admin'
+import { createUser } from './create-user'
+import type { CreateUserInput } from './schemas'
+
+export type ProvisionedUser = { id: string; name: string; email: string; role: Role; firstAdmin: boolean }
+
+/**
+ * An account made without a browser (`npm run user:create`), by whoever holds the database:
+ * never call it from a route. On an empty database it goes through first-run setup, as the
+ * setup page does (the first account is an admin: INVALID_STATE 'NO_ADMIN' otherwise);
+ * later accounts are created as the first admin would create them in Settings → Users
+ * (CONFLICT on a taken email). The caller parses the input with createUserInput, where the
+ * email and password rules live.
+ */
+export async function provisionUser({ input }: { input: CreateUserInput }): Promise<Result<ProvisionedUser>> {
+  const { role, ...account } = input
+  if (role === 'ADMIN') {
+    const first = await createFirstAdmin({ input: account })
+    if (first.ok)
+      return ok({ id: first.data.id, name: account.name, email: account.email, role, firstAdmin: true })
+    // Set up already: an admin adds this one, below.
+  }
+  const admin = await db.user.findFirst({
+    where: { role: 'ADMIN' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, name: true, email: true, role: true },
+  })
+  if (!admin) return err('INVALID_STATE', { message: 'NO_ADMIN' })
+  const created = await createUser({ actor: admin, input })
+  return created.ok ? ok({ ...created.data, role, firstAdmin: false }) : created
+}
