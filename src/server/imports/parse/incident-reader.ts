@@ -474,8 +474,30 @@ export class IncidentReader {
     return out.join(' ')
   }
 
+  /**
+   * "We have 2 hypotheses:" followed by a numbered list, anywhere in the prose: the causes
+   * considered; later mentions ("We test hypothesis 1 - the error is reproduced") set verdicts.
+   */
+  private ledHypotheses(texts: string[]) {
+    if (this.pm.hypotheses.length) return
+    const lead = new RegExp(
+      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
+      'iu',
+    )
+    for (const text of texts) {
+      const m = lead.exec(text)
+      if (!m) continue
+      this.possibleCauses(blocks(parseMarkdown(m[1]!).children))
+      for (const other of texts)
+        for (const index of this.references(other))
+          if (other !== text || verdictOf(other)) this.note(index, other)
+      return
+    }
+  }
+
   private finish() {
     const pm = this.pm
+    this.ledHypotheses([...pm.timeline.map((e) => e.text), ...pm.unmapped.map((u) => u.text), pm.summary])
     // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
     for (const text of [
       pm.summary,
