@@ -548,11 +548,6 @@ export class IncidentReader {
       if (pm.timeline.length) this.sure('timeline', SURE.derived)
     }
     const guessed = pm.unmapped.filter((u) => u.suggestion)
-    const prose = (field: 'symptom' | 'resolution') => [
-      ...(field === 'symptom' ? [pm.summary, pm.impact, pm.detection] : [pm.summary]),
-      ...guessed.filter((u) => u.suggestion === field).map((u) => u.text),
-      ...pm.timeline.map((e) => e.text),
-    ]
     if (!pm.symptom) {
       // No symptom section: what the summary says first (the headline of the incident), what the
       // impact says first, then the sentences of either that say what went wrong.
@@ -582,7 +577,19 @@ export class IncidentReader {
     }
     if (!pm.resolution) {
       // No resolution section: the sentences that say how it was fixed.
-      const said = this.sentencesWith(prose('resolution'), 'resolutionWords', 4)
+      // The summary and sections that read like a fix first, then the last timeline entries that
+      // say so (the fix comes at the end of an incident).
+      const fixes = pm.timeline.filter((e) => hasCue(e.text, 'resolutionWords')).slice(-2)
+      const said = [
+        this.sentencesWith(
+          [pm.summary, ...guessed.filter((u) => u.suggestion === 'resolution').map((u) => u.text)],
+          'resolutionWords',
+          3,
+        ),
+        ...fixes.map((e) => e.text.replace(/\s+/g, ' ').slice(0, 400)),
+      ]
+        .filter(Boolean)
+        .join(' ')
       if (said) {
         pm.resolution = said
         this.sure('resolution', SURE.derived)
