@@ -10,10 +10,10 @@ import { overlap, sentences, toNumber } from '../text'
 import { actionFromHeading, readActionItems } from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section } from './markdown'
 import { findMetric } from './metric'
-import { rootCauseSentence } from './root-cause'
+import { deriveMissing, SURE } from './derive'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
-import { findDate, isDateOnly, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
-import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
+import { findDate, isDateOnly, leadingStamp, stampTime, type TimeContext } from './timestamps'
+import { alternation, cuePattern, hasCue, type Field } from './vocabulary'
 
 /*
  * Reads one incident's sections into a postmortem. Numbered "possible causes" become
@@ -22,15 +22,7 @@ import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabul
  * field it most looks like proposed. Every field found says how sure the reading is.
  */
 
-/** How sure a field is when it came from: a heading the vocabulary names exactly, most of a heading, a sentence. */
-const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSentence: 0.4, derived: 0.4 }
-
 const timelineEntry = (text: string) => ({ kind: timelineKind(text), text, hypothesis: null })
-
-/** "**Date:** 2020/04/18", "Authors: Ada": a metadata line, not prose. */
-const isMetaLine = (line: string) =>
-  /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
-  !/[。.!?！？]$/.test(line.trim())
 
 const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
 
@@ -465,15 +457,6 @@ export class IncidentReader {
     this.investigate(blocks(parseMarkdown(text).children), true)
   }
 
-  /** Up to `max` distinct sentences of the texts that carry the cue, in order. */
-  private sentencesWith(texts: string[], cue: Cue, max: number): string {
-    const out: string[] = []
-    for (const sentence of sentences(texts.filter(Boolean).join('\n')))
-      if (out.length < max && !out.includes(sentence) && sentence.length < 400 && hasCue(sentence, cue))
-        out.push(sentence)
-    return out.join(' ')
-  }
-
   /**
    * "We have 2 hypotheses:" followed by a numbered list, anywhere in the prose: the causes
    * considered; later mentions ("We test hypothesis 1 - the error is reproduced") set verdicts.
@@ -514,87 +497,8 @@ export class IncidentReader {
         .join('\n\n')
       if (pm.rootCause) this.sure('rootCause', SURE.sentence)
     }
-    if (!pm.rootCause) {
-      // "问题原因是…", "the root cause was…" in any prose of the retro.
-      const prose = [
-        pm.summary,
-        pm.symptom,
-        pm.impact,
-        ...pm.unmapped.map((u) => u.text),
-        pm.resolution,
-        ...pm.timeline.map((e) => e.text),
-      ]
-      const found = rootCauseSentence(prose)
-      if (found) {
-        pm.rootCause = found.text
-        this.sure('rootCause', found.sure ? SURE.sentence : SURE.weakSentence)
-      }
-    }
-    if (!pm.timeline.length) {
-      // No timeline anywhere: the sentences that give a time ("晚上8点发现…", "at 17:20 UTC we…").
-      const prose = [pm.summary, pm.symptom, pm.detection, ...pm.unmapped.map((u) => u.text)]
-        .join('\n\n')
-        .replace(/```[\s\S]*?```/g, '')
-      const timed = sentences(prose).flatMap((sentence) => {
-        const at = timeIn(sentence, this.context)
-        // A sentence that says something besides its time, not a log line.
-        const words = sentence.replace(/[\d:\-/.\s]/g, '').length
-        return at !== undefined && words >= 6 && sentence.length < 300 && !/^[\[\d]/.test(sentence)
-          ? [{ ...timelineEntry(sentence), at }]
-          : []
-      })
-      // Dozens of times in prose are logs or code, not a story of the incident.
-      if (timed.length <= 8) pm.timeline.push(...timed)
-      if (pm.timeline.length) this.sure('timeline', SURE.derived)
-    }
-    const guessed = pm.unmapped.filter((u) => u.suggestion)
-    if (!pm.symptom) {
-      // No symptom section: what the summary says first (the headline of the incident), what the
-      // impact says first, then the sentences of either that say what went wrong.
-      const prose = (text: string) =>
-        sentences(text.replace(/```[\s\S]*?```/g, '')).filter(
-          (s) => s.length > 12 && s.length < 400 && !isMetaLine(s),
-        )
-      const impact = [pm.impact, ...guessed.filter((u) => u.suggestion === 'impact').map((u) => u.text)].join(
-        '\n',
-      )
-      const told = [
-        pm.summary,
-        impact,
-        pm.detection,
-        ...guessed.filter((u) => u.suggestion === 'symptom').map((u) => u.text),
-      ]
-      const picked = [
-        prose(pm.summary)[0],
-        prose(impact)[0],
-        ...told.flatMap(prose).filter((s) => hasCue(s, 'symptom')),
-      ]
-      const symptom = [...new Set(picked.filter((s): s is string => !!s))].slice(0, 6).join(' ')
-      if (symptom) {
-        pm.symptom = symptom
-        this.sure('symptom', SURE.derived)
-      }
-    }
-    if (!pm.resolution) {
-      // No resolution section: the sentences that say how it was fixed.
-      // The summary and sections that read like a fix first, then the last timeline entries that
-      // say so (the fix comes at the end of an incident).
-      const fixes = pm.timeline.filter((e) => hasCue(e.text, 'resolutionWords')).slice(-2)
-      const said = [
-        this.sentencesWith(
-          [pm.summary, ...guessed.filter((u) => u.suggestion === 'resolution').map((u) => u.text)],
-          'resolutionWords',
-          3,
-        ),
-        ...fixes.map((e) => e.text.replace(/\s+/g, ' ').slice(0, 400)),
-      ]
-        .filter(Boolean)
-        .join(' ')
-      if (said) {
-        pm.resolution = said
-        this.sure('resolution', SURE.derived)
-      }
-    }
+    for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
+      this.sure(field as keyof Confidence, confidence)
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
   }

@@ -1,0 +1,104 @@
+import type { Confidence, ParsedPostmortem } from '../parsed-retro'
+import { sentences } from '../text'
+import { rootCauseSentence } from './root-cause'
+import { timelineKind } from './timeline'
+import { timeIn, type TimeContext } from './timestamps'
+import { hasCue, type Cue } from './vocabulary'
+
+/*
+ * Fields a retro has no section for, read from its prose: the root cause from cue sentences,
+ * the symptom from the summary's headline and the sentences that say what went wrong, the
+ * resolution from those that say how it was fixed, a timeline from sentences that give a time.
+ * Each derived field comes back with how sure it is (low: the preview asks a person to check).
+ */
+
+export const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSentence: 0.4, derived: 0.4 }
+
+/** "**Date:** 2020/04/18", "Authors: Ada": a metadata line, not prose. */
+export const isMetaLine = (line: string) =>
+  /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
+  !/[。.!?！？]$/.test(line.trim())
+
+const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
+
+/** Up to `max` distinct sentences of the texts that carry the cue, in order. */
+function sentencesWith(texts: string[], cue: Cue, max: number): string {
+  const out: string[] = []
+  for (const sentence of sentences(texts.filter(Boolean).join('\n')))
+    if (out.length < max && !out.includes(sentence) && sentence.length < 400 && hasCue(sentence, cue))
+      out.push(sentence)
+  return out.join(' ')
+}
+
+/** Fills the empty fields it can, in place; returns the confidence of each field it filled. */
+export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confidence {
+  const sure: Confidence = {}
+  const notes = pm.unmapped.map((u) => u.text)
+  const proposed = (field: string) => pm.unmapped.filter((u) => u.suggestion === field).map((u) => u.text)
+  if (!pm.rootCause) {
+    // "问题原因是…", "the root cause was…" in any prose of the retro.
+    const prose = [
+      pm.summary,
+      pm.symptom,
+      pm.impact,
+      ...notes,
+      pm.resolution,
+      ...pm.timeline.map((e) => e.text),
+    ]
+    const found = rootCauseSentence(prose)
+    if (found) {
+      pm.rootCause = found.text
+      sure.rootCause = found.sure ? SURE.sentence : SURE.weakSentence
+    }
+  }
+  if (!pm.timeline.length) {
+    // No timeline anywhere: the sentences that give a time ("晚上8点发现…", "at 17:20 UTC we…").
+    const prose = noCode([pm.summary, pm.symptom, pm.detection, ...notes].join('\n\n'))
+    const timed = sentences(prose).flatMap((sentence) => {
+      const at = timeIn(sentence, context)
+      // A sentence that says something besides its time, not a log line.
+      const words = sentence.replace(/[\d:\-/.\s]/g, '').length
+      return at !== undefined && words >= 6 && sentence.length < 300 && !/^[\[\d]/.test(sentence)
+        ? [{ kind: timelineKind(sentence), text: sentence, hypothesis: null, at }]
+        : []
+    })
+    // Dozens of times in prose are logs or code, not a story of the incident.
+    if (timed.length <= 8) pm.timeline.push(...timed)
+    if (pm.timeline.length) sure.timeline = SURE.derived
+  }
+  if (!pm.symptom) {
+    // No symptom section: what the summary says first (the headline of the incident), what the
+    // impact says first, then the sentences of either that say what went wrong.
+    const prose = (text: string) =>
+      sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s))
+    const impact = [pm.impact, ...proposed('impact')].join('\n')
+    const told = [pm.summary, impact, pm.detection, ...proposed('symptom')]
+    const picked = [
+      prose(pm.summary)[0],
+      prose(impact)[0],
+      ...told.flatMap(prose).filter((s) => hasCue(s, 'symptom')),
+    ]
+    const symptom = [...new Set(picked.filter((s): s is string => !!s))].slice(0, 6).join(' ')
+    if (symptom) {
+      pm.symptom = symptom
+      sure.symptom = SURE.derived
+    }
+  }
+  if (!pm.resolution) {
+    // No resolution section: the sentences that say how it was fixed.
+    // The summary and sections that read like a fix first, then the last timeline entries that
+    // say so (the fix comes at the end of an incident).
+    const fixes = pm.timeline.filter((e) => hasCue(e.text, 'resolutionWords')).slice(-2)
+    const said = [
+      sentencesWith([pm.summary, ...proposed('resolution')], 'resolutionWords', 3),
+      ...fixes.map((e) => e.text.replace(/\s+/g, ' ').slice(0, 400)),
+    ]
+      .filter(Boolean)
+      .join(' ')
+    if (said) {
+      pm.resolution = said
+      sure.resolution = SURE.derived
+    }
+  }
+  return sure
+}
