@@ -107,7 +107,12 @@ function fromTable(table: Table): ParsedActionItem[] {
     .map((row) => {
       const text = cell(row, title)
       const statusText = cell(row, status)
-      const done = statusText ? new RegExp(`^(?:${alternation('doneStatus')})`, 'iu').test(statusText) : false
+      // No status column: "DONE" or ✅ written in any cell ("n/a DONE" in a Bug column).
+      const anyCell =
+        status < 0 && row.children.some((_, i) => /(?:^|\s)(?:DONE|✅|☑)(?:\s|$|\.)/u.test(cell(row, i)))
+      const done =
+        anyCell ||
+        (statusText ? new RegExp(`^(?:${alternation('doneStatus')})`, 'iu').test(statusText) : false)
       const inProgress = statusText ? hasCue(statusText, 'inProgress') : false
       const url =
         linkOf(row) ??
@@ -144,6 +149,14 @@ function fromList(list: List): ParsedActionItem[] {
 /** "#### 1) Alerts added for pgbouncer errors by `@ada`": a heading under Action items that is an item itself. */
 export const actionFromHeading = (heading: string) =>
   actionFromText(heading.replace(/^\s*\d+[.)、]\s*/, ''), null)
+
+/** A table of follow-ups wherever it is: an action column and an owner or status column. */
+export function isActionTable(table: Table): boolean {
+  const names = table.children[0]?.children.map((c) => toString(c).trim().toLowerCase()) ?? []
+  const exact = (cue: Parameters<typeof cuePattern>[0]) =>
+    names.some((n) => new RegExp(`^(?:${alternation(cue)})s?$`, 'iu').test(n.replace(/[:：]$/, '')))
+  return exact('actionTitle') && (exact('owner') || exact('status') || exact('due'))
+}
 
 /** The action items of a section's content; what is neither list nor table is returned as the rest. */
 export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem[]; rest: RootContent[] } {

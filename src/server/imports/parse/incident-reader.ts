@@ -7,7 +7,7 @@ import {
   type TextField,
 } from '../parsed-retro'
 import { overlap, sentences, toNumber } from '../text'
-import { actionFromHeading, readActionItems } from './action-items'
+import { actionFromHeading, isActionTable, readActionItems } from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section } from './markdown'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
@@ -75,6 +75,11 @@ export class IncidentReader {
     return content.filter((node, i) => {
       const run = stampedRun(node, this.context)
       if (run) this.pm.timeline.push(...run)
+      if (node.type === 'table' && isActionTable(node)) {
+        this.pm.actionItems.push(...readActionItems([node]).items)
+        this.sure('actionItems', SURE.heading)
+        return false
+      }
       const before = content[i - 1]
       const leadIn = before?.type === 'paragraph' ? markdown([before]) : ''
       if (!run && node.type === 'list' && isLeadIn(leadIn) && hasCue(leadIn, 'actionLeadIn')) {
