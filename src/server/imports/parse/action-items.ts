@@ -13,6 +13,9 @@ import { alternation, cuePattern, hasCue } from './vocabulary'
 
 type Status = ParsedActionItem['status']
 
+/** A done or open mark (✅, ⬜, ❌ …) at the start of an item's text. */
+const leadingMark = () => new RegExp(`^(?:${alternation('itemMarks')})\\s*`, 'u')
+
 const URL = /https?:\/\/[^\s)>\]]+/
 
 function isoDay(text: string): string | null {
@@ -49,9 +52,15 @@ function statusOf(text: string, checked: boolean | null | undefined): Status {
 }
 
 const ownerLabel = () => new RegExp(`(?:${alternation('owner')})\\s*[:：]\\s*(@?[^,，;；)）\\]\\n]+)`, 'iu')
-const dueLabel = () =>
+/** "Due:", "截止：", "due by": what introduces a due date ("due to a bug" does not). */
+const dueWord = String.raw`(?<![a-z])due(?!\s+to\b)(?:\s+(?:by|on))?`
+/** A due date's text: up to a comma, except the year of "Dec 1, 2026". */
+const DUE_TEXT = String.raw`[^,，;；)）\]\n]+(?:,\s*\d{4}(?!\d))?`
+const dueLabel = () => new RegExp(`(?:(?:${alternation('due')})\\s*[:：]|${dueWord})\\s*(${DUE_TEXT})`, 'iu')
+/** "…，负责人：张三，截止：2026-11-30", "…, due by Dec 1, 2026" at the end of an item: not its title. */
+const trailingMeta = () =>
   new RegExp(
-    `(?:(?:${alternation('due')})\\s*[:：]|(?<![a-z])due(?!\\s+to\\b)(?:\\s+(?:by|on))?)\\s*([^,，;；)）\\]\\n]+)`,
+    `(?:\\s*[-–—|,，;；]?\\s*(?:(?:${alternation('owner')}|${alternation('due')})\\s*[:：]|${dueWord}\\s)${DUE_TEXT})+$`,
     'iu',
   )
 
@@ -63,9 +72,9 @@ export function actionFromText(text: string, checked: boolean | null | undefined
   const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
   const title = flat
     .replace(/^\[[ xX]\]\s*/, '')
-    .replace(/^[✅✔☑⬜🔲☐❌🟢🚧⏳]\s*/u, '')
+    .replace(leadingMark(), '')
     .replace(/\s*[(（][^)）]*(?:@|due|截止|owner|负责)[^)）]*[)）]\s*$/iu, '')
-    .replace(new RegExp(`\\s*[-–—|,，;；]?\\s*(?:${alternation('owner')})\\s*[:：][^,，;；]*$`, 'iu'), '')
+    .replace(trailingMeta(), '')
     .replace(/~~/g, '')
     .trim()
   const link = URL.exec(flat)?.[0]
@@ -118,7 +127,7 @@ function fromTable(table: Table): ParsedActionItem[] {
         linkOf(row) ??
         URL.exec(markdown(row.children.flatMap((c) => c.children) as unknown as RootContent[]))?.[0]
       return {
-        title: text.replace(/^[✅✔☑⬜🔲☐❌]\s*/u, ''),
+        title: text.replace(leadingMark(), ''),
         owner: cell(row, owner) || null,
         due: isoDay(cell(row, due)),
         status: done ? ('DONE' as const) : inProgress ? ('IN_PROGRESS' as const) : statusOf(text, null),
@@ -171,7 +180,9 @@ export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem
       const lines = text.split('\n').filter((l) => l.trim())
       if (
         lines.length > 1 &&
-        lines.every((l) => /^\s*(?:[✅✔☑⬜🔲☐❌🟢🚧⏳]|\[[ xX]\]|\d+[.)、]|[-*+]\s)/u.test(l))
+        lines.every((l) =>
+          new RegExp(`^\\s*(?:${alternation('itemMarks')}|\\[[ xX]\\]|\\d+[.)、]|[-*+]\\s)`, 'u').test(l),
+        )
       )
         items.push(
           ...lines.map((l) => {

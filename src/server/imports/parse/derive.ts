@@ -89,9 +89,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // The summary and sections that read like a fix first, then the last timeline entries that
     // say so (the fix comes at the end of an incident).
     const fixes = pm.timeline.filter((e) => hasCue(e.text, 'resolutionWords')).slice(-2)
+    const told = sentencesWith([pm.summary, ...proposed('resolution')], 'resolutionWords', 3)
     const said = [
-      sentencesWith([pm.summary, ...proposed('resolution')], 'resolutionWords', 3),
-      ...fixes.map((e) => e.text.replace(/\s+/g, ' ').slice(0, 400)),
+      told,
+      // A timeline taken from the summary's sentences would say the same fix twice.
+      ...fixes.map((e) => e.text.replace(/\s+/g, ' ').slice(0, 400)).filter((t) => !told.includes(t)),
     ]
       .filter(Boolean)
       .join(' ')

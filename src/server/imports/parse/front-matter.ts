@@ -62,7 +62,8 @@ export function facts(front: FrontMatter): Facts {
     title: str(front.title),
     launch: str(front.launch),
     severity,
-    occurredAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null,
+    // TOML dates print themselves as written ("2023-10-12"): the instant, in UTC, is what is kept.
+    occurredAt: at && !Number.isNaN(at.getTime()) ? new Date(at.getTime()).toISOString() : null,
     tags: [...list(front.tags), ...list(front.categories), ...list(front.keywords)].slice(0, 20),
     services: [...list(front.services), ...list(front.service), ...list(front.components)].slice(0, 20),
   }

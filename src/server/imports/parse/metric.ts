@@ -42,10 +42,7 @@ export function findMetric(pm: ParsedPostmortem): ParsedPostmortem['metric'] {
 function labelBefore(text: string, index: number): string {
   const head = text
     .slice(Math.max(0, index - 30), index)
-    .replace(
-      /(?:\s*(?:为|是|了|:|：|=|was|of|at|from|dropped|rose|fell|went|increased|decreased|瞬间|从))+\s*$/i,
-      '',
-    )
+    .replace(new RegExp(`(?:\\s*(?:${alternation('metricLabelEnd')}))+\\s*$`, 'iu'), '')
   return (
     /((?:[A-Za-z0-9]+\s+){0,2}[A-Za-z0-9]+|[\p{Script=Han}A-Za-z0-9]{1,12})\s*$/u.exec(head)?.[1]?.trim() ??
     ''

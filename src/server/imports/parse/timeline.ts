@@ -28,7 +28,8 @@ const entry = (text: string, at: string | null = null): ParsedTimelineEntry => (
 /** Lines of a text, split where a new line starts with a timestamp (a paragraph of "14:05 …" lines). */
 function stampedLines(text: string, context: TimeContext): ParsedTimelineEntry[] | null {
   const lines = text
-    .split(/\n|<br\s*\/?>/i)
+    // A hard line break ("  ⏎") is written back as "\⏎": the backslash is not part of the line.
+    .split(/\\?\n|<br\s*\/?>/i)
     .map((l) => l.trim())
     .filter(Boolean)
   const stamped = lines.map((l) => leadingStamp(l))

@@ -10,7 +10,7 @@ import * as chrono from 'chrono-node'
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
 const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}[日号]?|\d{1,2}月\s*\d{1,2}[日号]|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?(?:\s+\d{4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?)`
 const SHORT_DATE = String.raw`\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?`
-const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}(?:点|时)(?:\d{1,2}分|半)?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)\s*\d{1,2}:\d{2})`
+const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}\s?(?:点|时)(?:\s?\d{1,2}\s?分|半)?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)\s*\d{1,2}:\d{2})`
 const ZONE = String.raw`(?:\s*\(?(?:utc|gmt|z|pst|pdt|pt|est|edt|et|cst|cdt|cet|cest|bst|jst|ist|sgt|aest|北京时间|utc\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})\)?(?![a-z]))?`
 const RELATIVE = String.raw`(?:t\s*[+-]\s*\d+(?:\.\d+)?\s*(?:s|sec|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)?|t0|d\+\d+|day\s+\d+|第[一二三四五六七八九十\d]+天)`
 const STAMP = new RegExp(

@@ -92,6 +92,8 @@ export function matchHeading(heading: string): HeadingMatch | null {
     const at = text.indexOf(p.phrase)
     if (at < 0) return false
     if (!isHan(p.phrase) && !new RegExp(`(?<![a-z])${escape(p.phrase)}(?![a-z])`).test(text)) return false
+    // "Lessons learned from the outage": a known phrase of several words opens the heading.
+    if (at === 0 && !isHan(p.phrase) && p.phrase.includes(' ')) return true
     return p.phrase.length / text.length >= 0.5
   })
   return contained ? { field: contained.field, sure: false } : null
