@@ -180,11 +180,11 @@ export function ImportWizard() {
                   />
                 </label>
                 {found.length || pm.unmapped.length ? (
-                  <table className="w-full text-left text-sm">
+                  <table className="w-full table-fixed text-left text-sm">
                     <thead className="text-xs text-muted-foreground">
                       <tr>
                         <th className="py-1 pr-3 font-medium">{t('section')}</th>
-                        <th className="py-1 font-medium">{t('mapsTo')}</th>
+                        <th className="w-48 py-1 font-medium">{t('mapsTo')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -198,7 +198,9 @@ export function ImportWizard() {
                             {unsure.has(f) ? (
                               <UnsureBadge label={t('unsure')} hint={t('unsureHint')} />
                             ) : null}
-                            <p className="line-clamp-2 text-muted-foreground">{pm[f]}</p>
+                            <p className="line-clamp-2 [overflow-wrap:anywhere] text-muted-foreground">
+                              {pm[f]}
+                            </p>
                           </td>
                           <td className="py-2">
                             <NativeSelect
@@ -221,7 +223,9 @@ export function ImportWizard() {
                                 {t('proposed', { field: fields(u.suggestion) })}
                               </span>
                             ) : null}
-                            <p className="line-clamp-2 text-muted-foreground">{u.text}</p>
+                            <p className="line-clamp-2 [overflow-wrap:anywhere] text-muted-foreground">
+                              {u.text}
+                            </p>
                           </td>
                           <td className="py-2">
                             <NativeSelect
@@ -247,7 +251,7 @@ export function ImportWizard() {
                           <span className="min-w-0">
                             {k + 1}. {h.statement}
                             {h.evidence ? (
-                              <span className="line-clamp-1 block text-xs text-muted-foreground">
+                              <span className="line-clamp-1 block text-xs [overflow-wrap:anywhere] text-muted-foreground">
                                 {h.evidence}
                               </span>
                             ) : null}

@@ -13,7 +13,7 @@ import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
 import { findDate, isDateOnly, leadingStamp, stampTime, type TimeContext } from './timestamps'
-import { alternation, cuePattern, hasCue, type Field } from './vocabulary'
+import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
 
 /*
  * Reads one incident's sections into a postmortem. Numbered "possible causes" become
@@ -517,12 +517,15 @@ function verdictOf(text: string): HypothesisStatus | null {
   return null
 }
 
-/** The field an unmapped section most looks like. */
+/** The field an unmapped section most looks like: the one whose cue words it uses most. */
 export function suggest(text: string): TextField {
-  if (cuePattern('rootCauseStrong').test(text)) return 'rootCause'
-  if (hasCue(text, 'resolutionWords')) return 'resolution'
-  if (hasCue(text, 'impactWords')) return 'impact'
-  if (hasCue(text, 'symptom')) return 'symptom'
-  if (cuePattern('rootCauseWeak').test(text)) return 'rootCause'
-  return 'summary'
+  const count = (cue: Cue) => text.match(new RegExp(cuePattern(cue).source, 'giu'))?.length ?? 0
+  const scores: [TextField, number][] = [
+    ['rootCause', 2 * count('rootCauseStrong') + count('rootCauseWeak') / 2],
+    ['resolution', count('resolutionWords')],
+    ['impact', count('impactWords')],
+    ['symptom', count('symptom')],
+  ]
+  const [field, score] = scores.reduce((best, next) => (next[1] > best[1] ? next : best))
+  return score > 0 ? field : 'summary'
 }
