@@ -2,8 +2,12 @@ import { textFields, UNSURE, type ParsedPostmortem, type TextField } from '@/ser
 
 export { textFields }
 
-/** Where an unrecognised section goes unless the person says otherwise: the field the importer proposes. */
-export const defaultTarget = (u: ParsedPostmortem['unmapped'][number]): Target => u.suggestion ?? 'note'
+/**
+ * Where an unrecognised section goes unless the person says otherwise: the field the importer
+ * proposes when that field is still empty; otherwise a note (never the same story twice).
+ */
+export const defaultTarget = (pm: ParsedPostmortem, u: ParsedPostmortem['unmapped'][number]): Target =>
+  u.suggestion && !pm[u.suggestion] ? u.suggestion : 'note'
 
 /** The parts of a postmortem the importer is unsure of: a person should read them before importing. */
 export function unsureParts(pm: ParsedPostmortem): string[] {
@@ -27,6 +31,6 @@ export function applyMapping(pm: ParsedPostmortem, mapping: Mapping): ParsedPost
     else out[target] = out[target] ? `${out[target]}\n\n${text}` : text
   }
   for (const field of textFields) put(mapping[field] ?? field, field, pm[field])
-  pm.unmapped.forEach((u, i) => put(mapping[`unmapped:${i}`] ?? defaultTarget(u), u.heading, u.text))
+  pm.unmapped.forEach((u, i) => put(mapping[`unmapped:${i}`] ?? defaultTarget(pm, u), u.heading, u.text))
   return out
 }

@@ -230,7 +230,7 @@ export function ImportWizard() {
                           <td className="py-2">
                             <NativeSelect
                               aria-label={`${t('mapsTo')}: ${u.heading}`}
-                              value={draft.mappings[i]![`unmapped:${k}`] ?? defaultTarget(u)}
+                              value={draft.mappings[i]![`unmapped:${k}`] ?? defaultTarget(pm, u)}
                               onChange={(e) => setMapping(i, `unmapped:${k}`, e.target.value as Target)}
                               className="h-8 w-44"
                             >

@@ -164,12 +164,13 @@ export function buildTree(root: Root): Section {
   let headingDepth = 0
   for (const raw of root.children) {
     if (raw.type === 'yaml' || (raw.type as string) === 'toml') continue
-    if (raw.type === 'heading') {
+    if (raw.type === 'heading' && toString(raw).trim()) {
       const heading = toString(raw).trim()
       headingDepth = raw.depth
       open(heading, raw.depth, matchHeading(heading))
       continue
     }
+    if (raw.type === 'heading') continue // "##" with nothing after it
     for (const node of splitLabelledLines(raw)) {
       const label = labelled(node)
       if (label) {
