@@ -54,7 +54,11 @@ export const normalizeHeading = (heading: string) =>
   heading
     .toLowerCase()
     .replace(/[*_`]/g, '')
-    .replace(/^[\s\d.、)）(（一二三四五六七八九十#*\-–—:：第章节部分]+(?=\S)/, '')
+    // "1.", "1.1", "(2)", "一、", "第三章", "#", "-": numbering, not words.
+    .replace(
+      /^(?:[\s\d.、)）(（#*\-–—:：]|[一二三四五六七八九十]+(?=[、.．)）:：\s])|第[一二三四五六七八九十\d]+[章节部分步]?)+(?=\S)/u,
+      '',
+    )
     .replace(/[\s:：.。?？!！]+$/, '')
     .trim()
 
