@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest'
+import { actionFromHeading, actionFromText, readActionItems } from './action-items'
+import { markdown, parseMarkdown } from './markdown'
+
+const read = (source: string) => readActionItems(parseMarkdown(source).children)
+const items = (source: string) => read(source).items
+
+describe('action items from lists', () => {
+  it('checkboxes, ✅ and strikethrough say whether an item is done', () => {
+    expect(
+      items(
+        '- [x] Roll back the config change\n- [ ] Add an alert on cache hit rate\n- ✅ 增加连接池监控\n- ~~Migrate to the new DNS provider~~\n- 补充慢查询告警',
+      ).map((a) => [a.title, a.status]),
+    ).toEqual([
+      ['Roll back the config change', 'DONE'],
+      ['Add an alert on cache hit rate', 'OPEN'],
+      ['增加连接池监控', 'DONE'],
+      ['Migrate to the new DNS provider', 'DONE'],
+      ['补充慢查询告警', 'OPEN'],
+    ])
+  })
+
+  it('reads owners and due dates written inline, and keeps them out of the title', () => {
+    expect(
+      items(
+        '- Add an alert on cache hit rate (@ada, due 2026-12-01)\n- Write a runbook for cache warm-up. Owner: @grace\n- 补充索引检查脚本，负责人：张三，截止：2026-11-30\n- 增加告警（负责人：王五）',
+      ),
+    ).toEqual([
+      { title: 'Add an alert on cache hit rate', owner: 'ada', due: '2026-12-01', status: 'OPEN' },
+      { title: 'Write a runbook for cache warm-up.', owner: '@grace', due: null, status: 'OPEN' },
+      { title: '补充索引检查脚本', owner: '张三', due: '2026-11-30', status: 'OPEN' },
+      { title: '增加告警', owner: '王五', due: null, status: 'OPEN' },
+    ])
+  })
+
+  it('a written-out due date keeps its year', () => {
+    expect(actionFromText('Load-test checkout, due by Dec 1, 2026')).toMatchObject({
+      title: 'Load-test checkout',
+      due: '2026-12-01',
+    })
+  })
+
+  it('"due to a bug" is not a due date', () => {
+    expect(actionFromText('Fix the retry loop that fired due to a bug in the client')).toEqual({
+      title: 'Fix the retry loop that fired due to a bug in the client',
+      owner: null,
+      due: null,
+      status: 'OPEN',
+    })
+  })
+
+  it('an item written in the past tense is done; one still to do is open', () => {
+    expect(
+      items(
+        '- A daily check has been added for expiring certificates\n- Alerts added for pgbouncer errors\n- 已增加磁盘使用率告警\n- Investigate why the pager was silent\n- 调研为什么告警没有触发',
+      ).map((a) => a.status),
+    ).toEqual(['DONE', 'DONE', 'DONE', 'OPEN', 'OPEN'])
+  })
+
+  it('an unticked checkbox stays open even when written in the past tense', () => {
+    expect(items('- [ ] Alerts added for pgbouncer errors')[0]?.status).toBe('OPEN')
+  })
+
+  it('reads in-progress marks', () => {
+    expect(actionFromText('Add alerting on queue depth — in progress').status).toBe('IN_PROGRESS')
+    expect(actionFromText('压测签到接口（进行中）').status).toBe('IN_PROGRESS')
+  })
+
+  it('a group item ("Short term:", "**监控**") gives its nested items, not itself', () => {
+    expect(
+      items(
+        '- Short term:\n  - Add a retry to the payment client\n  - Page on queue depth\n- Long term:\n  - Move sessions to Redis\n- **监控**\n  - 增加磁盘告警',
+      ).map((a) => a.title),
+    ).toEqual([
+      'Add a retry to the payment client',
+      'Page on queue depth',
+      'Move sessions to Redis',
+      '增加磁盘告警',
+    ])
+  })
+
+  it('numbered items after a lead-in are items; the lead-in is the rest', () => {
+    const { items: found, rest } = read(
+      'To prevent this from happening again:\n\n1. Add a canary stage\n2. Document the rollback',
+    )
+    expect(found.map((a) => a.title)).toEqual(['Add a canary stage', 'Document the rollback'])
+    expect(markdown(rest)).toBe('To prevent this from happening again:')
+  })
+
+  it('a paragraph of marked lines is one item a line', () => {
+    expect(
+      items('✅ Rotate the leaked key\n⬜ Alert before certificates expire').map((a) => [a.title, a.status]),
+    ).toEqual([
+      ['Rotate the leaked key', 'DONE'],
+      ['Alert before certificates expire', 'OPEN'],
+    ])
+  })
+
+  it('keeps a link written in the item', () => {
+    expect(actionFromText('Add a schema check to CI https://github.com/acme/shop/issues/77').link).toBe(
+      'https://github.com/acme/shop/issues/77',
+    )
+  })
+})
+
+describe('action items from tables', () => {
+  it('reads Owner / Due / Status / Issue columns; "Done" is done and the link comes from the issue column', () => {
+    expect(
+      items(
+        [
+          '| Action | Owner | Due | Status | Issue |',
+          '| --- | --- | --- | --- | --- |',
+          '| Add alert on 5xx rate | @ada | 2026-12-01 | Done | [#123](https://github.com/acme/shop/issues/123) |',
+          '| Load-test checkout | Bob | Dec 15, 2026 | In progress | https://jira.example.com/browse/OPS-9 |',
+          '| Rotate keys | Carol | | Open | |',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      {
+        title: 'Add alert on 5xx rate',
+        owner: '@ada',
+        due: '2026-12-01',
+        status: 'DONE',
+        link: 'https://github.com/acme/shop/issues/123',
+      },
+      {
+        title: 'Load-test checkout',
+        owner: 'Bob',
+        due: '2026-12-15',
+        status: 'IN_PROGRESS',
+        link: 'https://jira.example.com/browse/OPS-9',
+      },
+      { title: 'Rotate keys', owner: 'Carol', due: null, status: 'OPEN' },
+    ])
+  })
+
+  it('reads a Chinese table: "已完成" is done', () => {
+    expect(
+      items(
+        '| 改进项 | 负责人 | 截止日期 | 状态 |\n| --- | --- | --- | --- |\n| 增加慢查询告警 | 张三 | 2026-11-30 | 已完成 |\n| 压测签到接口 | 李四 | 2026-12-15 | 进行中 |\n| 补充发布检查清单 | 王五 | | 未开始 |',
+      ),
+    ).toEqual([
+      { title: '增加慢查询告警', owner: '张三', due: '2026-11-30', status: 'DONE' },
+      { title: '压测签到接口', owner: '李四', due: '2026-12-15', status: 'IN_PROGRESS' },
+      { title: '补充发布检查清单', owner: '王五', due: null, status: 'OPEN' },
+    ])
+  })
+
+  it('without a title column, the first column that is not owner/due/status is the title', () => {
+    expect(items('| # | 负责人 |\n| --- | --- |\n| 增加告警 | 张三 |')).toEqual([
+      { title: '增加告警', owner: '张三', due: null, status: 'OPEN' },
+    ])
+  })
+})
+
+describe('actionFromHeading', () => {
+  it('reads a heading that is an item itself, without its number', () => {
+    expect(actionFromHeading('1) Alerts added for pgbouncer errors by `@ada`')).toMatchObject({
+      title: 'Alerts added for pgbouncer errors by `@ada`',
+      owner: 'ada',
+      status: 'DONE',
+    })
+    expect(actionFromHeading('2、增加发布前的索引检查')).toMatchObject({
+      title: '增加发布前的索引检查',
+      status: 'OPEN',
+    })
+  })
+})

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { emptyPostmortem, UNSURE, type ParsedTimelineEntry } from '../parsed-retro'
+import { deriveMissing, isMetaLine, SURE } from './derive'
+import type { TimeContext } from './timestamps'
+
+const march2: TimeContext = { day: new Date(Date.UTC(2024, 2, 2)), offset: 0 }
+const beijing: TimeContext = { day: new Date(Date.UTC(2023, 9, 12)), offset: 480 }
+const entry = (text: string, kind: ParsedTimelineEntry['kind'] = 'OBSERVATION'): ParsedTimelineEntry => ({
+  kind,
+  text,
+  hypothesis: null,
+  at: null,
+})
+
+describe('deriveMissing', () => {
+  it('without a symptom section, takes the symptom from the summary’s headline, below the "check this" line', () => {
+    const pm = emptyPostmortem('Checkout outage')
+    pm.summary =
+      'Checkout returned errors for 40 minutes after a config push. The push set the pool size to zero.'
+    const sure = deriveMissing(pm, march2)
+    expect(pm.symptom).toBe('Checkout returned errors for 40 minutes after a config push.')
+    expect(sure.symptom).toBeDefined()
+    expect(sure.symptom!).toBeLessThan(UNSURE)
+  })
+
+  it('a Chinese summary: the headline, then what the impact says first; metadata lines are skipped', () => {
+    const pm = emptyPostmortem('签到列表未更新')
+    pm.summary = '**日期**：2023-10-12\n\n线上部分用户签到完成后签到列表未更新，持续约两小时。'
+    pm.impact = '约 5% 的安卓用户受影响。'
+    const sure = deriveMissing(pm, beijing)
+    expect(pm.symptom).toBe('线上部分用户签到完成后签到列表未更新，持续约两小时。 约 5% 的安卓用户受影响。')
+    expect(sure.symptom).toBe(SURE.derived)
+  })
+
+  it('without a resolution section, takes the last timeline entry that says how it was fixed', () => {
+    const pm = emptyPostmortem('Checkout outage')
+    pm.symptom = 'Checkout failed.'
+    pm.timeline = [
+      entry('14:05 Alerts fire for checkout 5xx'),
+      entry('14:20 Rolled back the config push and restarted the pods', 'ATTEMPT'),
+      entry('14:45 Error rate back to normal', 'RESULT'),
+    ]
+    const sure = deriveMissing(pm, march2)
+    expect(pm.resolution).toBe('14:20 Rolled back the config push and restarted the pods')
+    expect(sure.resolution).toBe(SURE.derived)
+  })
+
+  it('says a fix told in the summary once, even when the timeline was taken from that same sentence', () => {
+    const pm = emptyPostmortem('Checkout outage')
+    pm.summary =
+      'At 14:05 UTC the checkout API started returning errors to every user. At 14:40 UTC we rolled back the deploy and checkout recovered.'
+    const sure = deriveMissing(pm, march2)
+    expect(pm.timeline.map((e) => [e.at, e.text])).toEqual([
+      ['2024-03-02T14:05:00.000Z', 'At 14:05 UTC the checkout API started returning errors to every user.'],
+      ['2024-03-02T14:40:00.000Z', 'At 14:40 UTC we rolled back the deploy and checkout recovered.'],
+    ])
+    expect(pm.resolution).toBe('At 14:40 UTC we rolled back the deploy and checkout recovered.')
+    expect(sure).toEqual({ timeline: SURE.derived, symptom: SURE.derived, resolution: SURE.derived })
+  })
+
+  it('takes a Chinese timeline from sentences that name a time', () => {
+    const pm = emptyPostmortem('签到')
+    pm.summary = '当天晚上8点，客服反馈大量用户签到失败。晚上9点回滚版本后恢复正常。'
+    deriveMissing(pm, beijing)
+    expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
+  })
+
+  it('finds the root cause in a cue sentence of the notes, with the confidence of the cue', () => {
+    const pm = emptyPostmortem('签到')
+    pm.symptom = '签到列表未更新。'
+    pm.unmapped = [
+      {
+        heading: '排查',
+        text: '查看日志后发现，问题原因是缓存过期时间设置成了一天。',
+        suggestion: 'rootCause',
+      },
+    ]
+    const sure = deriveMissing(pm, beijing)
+    expect(pm.rootCause).toBe('查看日志后发现，问题原因是缓存过期时间设置成了一天。')
+    expect(sure.rootCause).toBe(SURE.sentence)
+
+    const weak = emptyPostmortem('Login')
+    weak.summary = 'Logins failed due to an expired certificate.'
+    expect(deriveMissing(weak, march2).rootCause).toBe(SURE.weakSentence)
+  })
+
+  it('leaves fields it has nothing for empty, and says nothing about fields already there', () => {
+    const pm = emptyPostmortem('x')
+    pm.symptom = 'Slow.'
+    pm.rootCause = 'A cold cache.'
+    pm.resolution = 'Warmed it.'
+    pm.timeline = [entry('We warmed the cache.')]
+    expect(deriveMissing(pm, march2)).toEqual({})
+    expect([pm.symptom, pm.rootCause, pm.resolution]).toEqual(['Slow.', 'A cold cache.', 'Warmed it.'])
+
+    const empty = emptyPostmortem('y')
+    expect(deriveMissing(empty, march2)).toEqual({})
+    expect([empty.symptom, empty.rootCause, empty.resolution, empty.timeline]).toEqual(['', '', '', []])
+  })
+
+  it('confidence values are between 0 and 1, all below the "check this" line', () => {
+    for (const value of [SURE.sentence, SURE.weakSentence, SURE.derived, SURE.partialHeading])
+      expect(value).toBeGreaterThan(0)
+    for (const value of [SURE.sentence, SURE.weakSentence, SURE.derived]) expect(value).toBeLessThan(UNSURE)
+    expect(SURE.heading).toBeGreaterThanOrEqual(UNSURE)
+  })
+})
+
+describe('isMetaLine', () => {
+  it.each([
+    ['**Date:** 2020/04/18', true],
+    ['Authors: Ada, Grace', true],
+    ['**日期**：2023-10-12', true],
+    ['Impact: users could not log in for an hour.', false],
+    ['Checkout returned errors for 40 minutes.', false],
+  ])('%s → %s', (line, meta) => {
+    expect(isMetaLine(line)).toBe(meta)
+  })
+})

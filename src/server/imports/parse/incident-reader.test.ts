@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { IncidentReader, suggest } from './incident-reader'
+import { buildTree, parseMarkdown } from './markdown'
+import type { TimeContext } from './timestamps'
+
+const beijing: TimeContext = { day: new Date(Date.UTC(2023, 9, 12)), offset: 480 }
+const march2: TimeContext = { day: new Date(Date.UTC(2024, 2, 2)), offset: 0 }
+const read = (source: string, context = beijing) =>
+  new IncidentReader('签到列表未更新', context).read(buildTree(parseMarkdown(source)))
+
+describe('IncidentReader', () => {
+  const pm = read(
+    [
+      '## 问题现象',
+      '签到完成后列表未更新。',
+      '## 可能原因',
+      '1. 缓存未失效\n2. 主从延迟：从库延迟只有 1 秒，基本不存在\n3. 客户端缓存',
+      '## 排查过程',
+      '针对可能原因3，抓包确认客户端每次都请求了接口，可以排除。',
+      '确认是缓存未失效导致的。',
+      '## 解决方案',
+      '临时清理缓存，待修复发布后再恢复定时任务。',
+      '## 经验教训',
+      '发布前检查缓存策略。',
+      '## 后续改进',
+      '- [ ] 增加缓存命中率告警（负责人：张三）',
+      '## 天气',
+      '当天晴。',
+    ].join('\n\n'),
+  )
+
+  it('reads known sections into their fields, sure of the headings the vocabulary names', () => {
+    expect(pm.symptom).toBe('签到完成后列表未更新。')
+    expect(pm.lessons).toEqual(['发布前检查缓存策略。'])
+    expect(pm.confidence).toMatchObject({ symptom: 0.95, resolution: 0.95, lessons: 0.95, actionItems: 0.95 })
+  })
+
+  it('numbered possible causes become hypotheses; their own answers and later references set verdicts', () => {
+    expect(pm.hypotheses.map((h) => [h.statement, h.status])).toEqual([
+      ['缓存未失效', 'CONFIRMED'],
+      ['主从延迟', 'ELIMINATED'],
+      ['客户端缓存', 'ELIMINATED'],
+    ])
+    expect(pm.hypotheses[2]!.evidence).toContain('抓包确认')
+    expect(pm.rootCause).toContain('缓存未失效')
+  })
+
+  it('a temporary fix is marked so, and what it defers becomes an open follow-up', () => {
+    expect(pm.resolutionKind).toBe('TEMPORARY')
+    expect(pm.actionItems).toEqual([
+      { title: '临时清理缓存，待修复发布后再恢复定时任务', owner: null, due: null, status: 'OPEN' },
+      { title: '增加缓存命中率告警', owner: '张三', due: null, status: 'OPEN' },
+    ])
+  })
+
+  it('keeps a section it cannot place as a note with a proposed field', () => {
+    expect(pm.unmapped).toEqual([{ heading: '天气', text: '当天晴。', suggestion: 'summary' }])
+  })
+
+  it('moment headings under Timeline are entries with their time', () => {
+    const en = new IncidentReader('Checkout outage', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Timeline\n\n### 14:05 UTC\n\nAlerts fire.\n\n### 14:30 UTC\n\nRolled back the deploy.',
+        ),
+      ),
+    )
+    expect(en.timeline.map((e) => [e.at, e.kind, e.text])).toEqual([
+      ['2024-03-02T14:05:00.000Z', 'OBSERVATION', '**14:05 UTC**\n\nAlerts fire.'],
+      ['2024-03-02T14:30:00.000Z', 'ATTEMPT', '**14:30 UTC**\n\nRolled back the deploy.'],
+    ])
+  })
+
+  it('a status notice before any heading becomes the timeline, not the summary', () => {
+    const en = new IncidentReader('Checkout errors', { day: null, offset: 0 }).read(
+      buildTree(
+        parseMarkdown(
+          'We are investigating errors on checkout.\n\n**Update** - A bad deploy was identified.\n\nJan 31, 2017 - 14:40 UTC\n\n**Resolved** - Checkout is back to normal.\n\nJan 31, 2017 - 15:10 UTC',
+        ),
+      ),
+    )
+    expect(en.timeline.map((e) => e.at)).toEqual([
+      null,
+      '2017-01-31T14:40:00.000Z',
+      '2017-01-31T15:10:00.000Z',
+    ])
+    expect(en.confidence?.timeline).toBe(0.95)
+  })
+})
+
+describe('suggest', () => {
+  it.each([
+    ['The root cause was an expired certificate.', 'rootCause'],
+    ['We rolled back the deploy.', 'resolution'],
+    ['About 20% of users were affected.', 'impact'],
+    ['用户打开页面时报错。', 'symptom'],
+    ['Sunny, no clouds.', 'summary'],
+  ])('%s → %s', (text, field) => {
+    expect(suggest(text)).toBe(field)
+  })
+})

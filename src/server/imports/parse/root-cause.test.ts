@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { rootCauseSentence } from './root-cause'
+
+describe('rootCauseSentence', () => {
+  it('a strong cue wins over a weak one, wherever it is', () => {
+    expect(
+      rootCauseSentence([
+        'Checkout errors spiked because of a deploy at 14:00.',
+        'After two hours we found that the root cause was a missing index on orders.user_id.',
+      ]),
+    ).toEqual({
+      text: 'After two hours we found that the root cause was a missing index on orders.user_id.',
+      sure: true,
+    })
+    expect(rootCauseSentence(['由于流量突增，接口开始超时。问题原因是连接池只配置了 10 个连接。'])).toEqual({
+      text: '问题原因是连接池只配置了 10 个连接。',
+      sure: true,
+    })
+  })
+
+  it('"问题原因是…" in the middle of prose is the root cause', () => {
+    expect(
+      rootCauseSentence(['签到列表没有更新。问题原因是缓存的过期时间被设置成了一天。我们已经修复。']),
+    ).toEqual({
+      text: '问题原因是缓存的过期时间被设置成了一天。',
+      sure: true,
+    })
+  })
+
+  it('a weak cue alone is found but not sure', () => {
+    expect(rootCauseSentence(['由于磁盘写满，服务无法写日志。'])).toEqual({
+      text: '由于磁盘写满，服务无法写日志。',
+      sure: false,
+    })
+    expect(rootCauseSentence(['Logins failed due to an expired certificate on the gateway.'])).toEqual({
+      text: 'Logins failed due to an expired certificate on the gateway.',
+      sure: false,
+    })
+  })
+
+  it('a "Root cause:" fragment takes the sentence that follows it', () => {
+    expect(rootCauseSentence(['Root cause:\nA missing index on user_id.'])?.text).toBe(
+      'Root cause: A missing index on user_id.',
+    )
+  })
+
+  it('keeps at most two sentences, from the first text that has any', () => {
+    const found = rootCauseSentence([
+      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging.',
+      'The root cause was something else entirely.',
+    ])
+    expect(found?.text).toBe(
+      'The root cause was a typo in the config. The underlying cause was a missing schema check.',
+    )
+  })
+
+  it('ignores code blocks', () => {
+    expect(rootCauseSentence(['We restarted it.\n\n```\n# root cause: unknown\n```'])).toBeNull()
+  })
+
+  it('nothing found → null', () => {
+    expect(rootCauseSentence(['Everything was slow for an hour.', 'We restarted the service.'])).toBeNull()
+    expect(rootCauseSentence(['当天晚上八点收到告警，重启后恢复。'])).toBeNull()
+    expect(rootCauseSentence([])).toBeNull()
+  })
+})
