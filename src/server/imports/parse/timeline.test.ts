@@ -106,6 +106,21 @@ describe('readTimeline', () => {
 })
 
 describe('statusUpdates', () => {
+  it('a time line without a year under each update ("Jan 31, 14:40 UTC") dates it in the year the document gives', () => {
+    const jan31: TimeContext = { day: new Date(Date.UTC(2017, 0, 31)), offset: 0 }
+    const notice = statusUpdates(
+      nodes(
+        '**Resolved** - Fixed.\n\nJan 31, 15:10 UTC\n\n**Update** - We rolled back.\n\nJan 31, 14:40 UTC\n\n**Investigating** - Users cannot log in.\n\nJan 31, 14:05 UTC',
+      ),
+      jan31,
+    )
+    expect(notice?.entries.map((e) => e.at)).toEqual([
+      '2017-01-31T14:05:00.000Z',
+      '2017-01-31T14:40:00.000Z',
+      '2017-01-31T15:10:00.000Z',
+    ])
+  })
+
   const jan31: TimeContext = { day: null, offset: 0 }
 
   it('reads `**Update**` / `**Resolved**` paragraphs with the original notice as the first entry', () => {

@@ -183,9 +183,15 @@ export function statusUpdates(
     const text = markdown([node])
     const last = entries.at(-1)
     // The time line under an update ("Posted 2 years ago. Jan 31, 2017 - 14:05 UTC").
-    if (last && !last.at && text.length < 120 && findDate(text, context.offset)) {
+    const timeLine = text.replace(/^posted[^.]*\.\s*/i, '')
+    if (
+      last &&
+      !last.at &&
+      text.length < 120 &&
+      (findDate(text, context.offset) || leadingStamp(`${timeLine} x`))
+    ) {
       last.text += `\n${text}`
-      const stamp = leadingStamp(`${text.replace(/^posted[^.]*\.\s*/i, '')} x`)
+      const stamp = leadingStamp(`${timeLine} x`)
       last.at = stamp ? stampTime(stamp, context) : null
       continue
     }
