@@ -10,6 +10,8 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
   const t = useTranslations('SearchPage')
   const enums = useTranslations('Enums')
   const label = (s: Snippet) => {
+    // Tags and services have their own labels in the filter form.
+    if (s.field === 'tag' || s.field === 'service') return t(s.field)
     const field = t(`fields.${s.field}`)
     if (s.field === 'hypothesis' && s.status) return `${field} · ${enums(`hypothesis.${s.status}` as never)}`
     if (s.field === 'timeline' && s.status) return `${field} · ${enums(`timeline.${s.status}` as never)}`
@@ -23,6 +25,9 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
             <span className="font-mono">{formatNumber(r.number)}</span>
             <StatusBadge status={r.status} />
             {r.launch ? <span>{r.launch}</span> : null}
+            {r.partial ? (
+              <span className="rounded-sm border border-border px-1.5">{t('partial')}</span>
+            ) : null}
           </div>
           <Link
             href={`/postmortems/${r.number}`}

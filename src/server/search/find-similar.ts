@@ -1,26 +1,54 @@
 import 'server-only'
 import { z } from 'zod'
+import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
-import { searchParts } from './index-postmortem'
-import { documentTokens } from './tokenize'
-import { translations } from './expand-query'
-import { sentences } from '../imports/text'
+import { isGeneric, queryConcepts, type Concept } from './query-concepts'
+import { rankByConcepts, rarityOf, type RankedConcept } from './rank-concepts'
+import { snippetsFor } from './snippets'
 
 export const similarInput = z.object({
   text: z.string().max(20_000),
   exclude: z.coerce.number().int().positive().optional(),
 })
 
-export type SimilarIncident = { number: number; title: string; status: string; sentence: string }
+export type SimilarIncident = {
+  number: number
+  title: string
+  status: string
+  /** The passage that shares the most with the text, and the shared words in it ([start, end)). */
+  sentence: string
+  highlights: [number, number][]
+}
 
-const quote = (token: string) => `'${token.replace(/'/g, "''")}'`
+/** The words that say what a text is about: its most distinctive concepts, at most this many. */
+const KEYWORDS = 12
+/** A past incident is shown only when it holds at least this many of them… */
+const MIN_SHARED = 2
+/** …and at least this share of their weight (Σ idf). */
+const MIN_COVERAGE = 0.25
+const MAX_RESULTS = 5
 
 /**
- * Past postmortems most like a text being written (symptom, root cause): any of its distinct
- * words (bigrams for Chinese) may match, ranked by how much they cover; each with the
- * sentence that shares the most words with the text.
+ * The text's keywords: its concepts (query-concepts.ts: glossary phrases with their other
+ * language, English words, Chinese words) weighted by how often the text says them and how rare
+ * they are among past postmortems (tf·idf), the first KEYWORDS. A concept no postmortem holds stays
+ * among them: a text about something new is not like anything old.
+ */
+function keywords(ranked: RankedConcept[]): RankedConcept[] {
+  return [...ranked]
+    .sort((a, b) => (1 + Math.log(b.concept.count)) * b.idf - (1 + Math.log(a.concept.count)) * a.idf)
+    .slice(0, KEYWORDS)
+}
+
+/**
+ * Past postmortems like a text being written (title, symptom, root cause), above a relevance
+ * threshold that does not depend on how many postmortems there are or how long the text is: a
+ * postmortem must hold at least MIN_SHARED of the text's keywords and MIN_COVERAGE of their weight,
+ * so an unrelated incident that shares a common word ("用户", "error") is not listed. Ranked by
+ * BM25 over the keywords (rank-concepts.ts); each with the passage that shares the most with the
+ * text. Glossary phrases count in either language: a symptom in English finds a retro in Chinese.
  */
 export async function findSimilar({
   actor,
@@ -31,39 +59,42 @@ export async function findSimilar({
   text: string
   exclude?: number
 }): Promise<SimilarIncident[]> {
-  // The rarest-looking words carry the meaning: prefer longer tokens, drop very short Latin ones.
-  // Glossary translations first: a symptom written in English finds a retro written in Chinese.
-  const tokens = [...new Set([...translations(text).flatMap(documentTokens), ...documentTokens(text)])]
-    .filter((t) => t.length > 1 && !/^\d+$/.test(t))
-    .slice(0, 40)
-  if (tokens.length < 2) return []
-  const tsquery = tokens.map(quote).join(' | ')
+  const all = queryConcepts(text, { maxLength: 20_000 }).filter((c) => !isGeneric(c))
+  if (all.length < MIN_SHARED) return []
   const publishedOnly = !hasRole(actor, 'EDITOR')
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH candidates AS MATERIALIZED (
-      SELECT id, "searchVector" AS v FROM "Postmortem"
-      WHERE "searchVector" @@ ${tsquery}::tsquery
-        AND number <> ${exclude ?? 0}
-        AND (${publishedOnly} = false OR status = 'PUBLISHED')
-      LIMIT 1000
-    )
-    SELECT id FROM candidates ORDER BY ts_rank_cd(v, ${tsquery}::tsquery, 1) DESC LIMIT 5`
-  if (!rows.length) return []
-  const full = await db.postmortem.findMany({
-    where: { id: { in: rows.map((r) => r.id) } },
+  // Rarity first; then the keywords alone are ranked on.
+  const chosen = keywords(await rarityOf(all, { exclude }))
+  const matches = await rankByConcepts({
+    concepts: chosen,
+    where: (seed) => Prisma.sql`p."searchVector" @@ ${seed}::tsquery AND p.number <> ${exclude ?? 0}
+      AND (${publishedOnly} = false OR p.status::text = 'PUBLISHED')`,
+    vector: Prisma.sql`p."searchVector"`,
+    cap: 1_000,
+  })
+  const similar = matches
+    .filter((m) => m.shared.length >= MIN_SHARED && m.coverage >= MIN_COVERAGE)
+    .slice(0, MAX_RESULTS)
+  if (!similar.length) return []
+  const rows = await db.postmortem.findMany({
+    where: { id: { in: similar.map((m) => m.id) } },
     include: documentInclude,
   })
-  const wanted = new Set(tokens)
-  return rows.flatMap(({ id }) => {
-    const row = full.find((r) => r.id === id)
+  return similar.flatMap((m) => {
+    const row = rows.find((r) => r.id === m.id)
     if (!row) return []
-    const candidates = searchParts(toDocument(row)).flatMap((p) => sentences(p.text))
-    let best = ''
-    let score = 0
-    for (const sentence of candidates) {
-      const shared = new Set(documentTokens(sentence).filter((t) => wanted.has(t))).size
-      if (shared > score) [best, score] = [sentence, shared]
-    }
-    return [{ number: row.number, title: row.title, status: row.status, sentence: best.slice(0, 200) }]
+    const [best] = snippetsFor(
+      toDocument(row),
+      m.shared.flatMap((c: Concept) => c.forms),
+      { max: 1 },
+    )
+    return [
+      {
+        number: row.number,
+        title: row.title,
+        status: row.status,
+        sentence: best?.text ?? '',
+        highlights: best?.highlights ?? [],
+      },
+    ]
   })
 }

@@ -14,7 +14,10 @@ export type ChecklistItemHit = {
 export async function searchChecklistItems(q: string, limit = 5): Promise<ChecklistItemHit[]> {
   const exact = toTsQuery(queryTerms(q))
   if (!exact) return []
-  const alternatives = expandQuery(q).map(queryTerms).map(toTsQuery).filter(Boolean)
+  const alternatives = expandQuery(q)
+    .map((q) => queryTerms(q))
+    .map((t) => toTsQuery(t))
+    .filter(Boolean)
   const tsquery = [exact, ...alternatives].map((part) => `(${part})`).join(' | ')
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT i.id

@@ -289,3 +289,59 @@ describe('searchPostmortems scoped to hypotheses or confirmed root causes', () =
     expect(await numbersFor('蓝鲸', 'everything')).toHaveLength(4)
   })
 })
+
+describe('searchPostmortems says why every result matched', () => {
+  const explained = (r: { snippets: { text: string; highlights: [number, number][] }[] }) =>
+    r.snippets.some((s) => s.highlights.some(([a, b]) => b > a && s.text.slice(a, b).trim()))
+
+  it('gives every result a highlighted snippet: same language, glossary, stems, typos, title only, sentences', async () => {
+    await write('Primary failover drill', {}) // the title alone holds "primary" (主库 in the glossary)
+    await write('Keys rotated', { summary: 'Every deploy retried the keys' }) // stems: deploi, retri, kei
+    await write('标签和服务', { tags: ['主库切换'], services: ['checkout'] })
+    const queries = [
+      '主库', // glossary: primary, master
+      'primary',
+      '索引',
+      '缓存',
+      '主从',
+      '主从延迟',
+      'replication lag', // → 主从延迟 in a Chinese retro
+      'whitelist', // → 白名单
+      'whitlist', // typo → whitelist → 白名单
+      'replcation lag',
+      'deploy',
+      'retry',
+      'key',
+      'checkout',
+      '4G网络',
+      'uid 索引',
+      'mq上报速度',
+      'curl',
+      'the cache kept showing stale data after a write', // a sentence: the postmortems that share most of it
+      '新机房出口IP不在白名单导致回调失败',
+    ]
+    const missing: string[] = []
+    for (const q of queries) {
+      const { results } = await search(q)
+      for (const r of results) if (!explained(r)) missing.push(`${q} → ${r.title}`)
+    }
+    expect(missing).toEqual([])
+    // The glossary-only and title-only matches are among them, each with its reason.
+    const primary = (await search('主库')).results.find((r) => r.title === 'Primary failover drill')
+    expect(primary?.snippets).toEqual([
+      { field: 'title', text: 'Primary failover drill', highlights: [[0, 7]] },
+    ])
+    const tagged = (await search('checkout')).results.find((r) => r.title === '标签和服务')
+    expect(tagged?.snippets[0]).toMatchObject({ field: 'service', text: 'checkout' })
+    const keys = (await search('key')).results.find((r) => r.title === 'Keys rotated')
+    expect(keys?.snippets.map((s) => s.text)).toContain('Every deploy retried the keys')
+  })
+
+  it('finds a question typed as a sentence by the words it shares, after those that hold every word', async () => {
+    const { results } = await search('after a write the cache kept showing stale data')
+    const found = results.find((r) => r.title === '线上部分用户出现签到完成但签到列表未更新的情况')
+    expect(found?.partial).toBe(true)
+    // Those that hold every word come first.
+    expect(results.findIndex((r) => r.partial)).not.toBeLessThan(results.filter((r) => !r.partial).length)
+  })
+})

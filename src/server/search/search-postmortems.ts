@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import {
@@ -12,7 +13,9 @@ import {
 import { correctTypos, type Correction } from './correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from './snippets'
 import { expandQuery } from './expand-query'
-import { queryTerms, toTsQuery } from './tokenize'
+import { conceptTsQuery, meaningfulTerms, queryConcepts, type Concept } from './query-concepts'
+import { rankByConcepts, rarityOf } from './rank-concepts'
+import { queryTerms, toTsQuery, type QueryTerm } from './tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
 export const CANDIDATE_CAP = 500
@@ -42,9 +45,12 @@ export type SearchResult = {
   number: number
   title: string
   status: PostmortemStatus
+  /** How well it matched, comparable within its tier (every word, or `partial`). */
   score: number
   launch: string | null
   updatedAt: Date
+  /** Holds some of the words of a question typed as a sentence, not all (after those that hold all). */
+  partial: boolean
   snippets: Snippet[]
 }
 
@@ -65,13 +71,36 @@ type Row = SnippetSource & {
   launch: string | null
   updatedAt: Date
   score: number
-  total: bigint | number
 }
+
+/**
+ * The result page and what its snippets read (texts, hypotheses, lessons, timeline, open
+ * questions, action items, tags and services as `json_agg` subqueries), for `p` and `l`.
+ */
+const pageColumns = Prisma.sql`p.id, p.number, p.title, p.status::text AS status, p."updatedAt", l.name AS launch,
+      p.summary, p.detection, p.symptom, p.impact, p."rootCause", p.resolution, p.verification,
+      COALESCE((SELECT json_agg(json_build_object('statement', h.statement, 'status', h.status, 'evidence', h.evidence)
+        ORDER BY h.position) FROM "Hypothesis" h WHERE h."postmortemId" = p.id), '[]') AS hypotheses,
+      COALESCE((SELECT json_agg(json_build_object('text', x.text) ORDER BY x.position)
+        FROM "Lesson" x WHERE x."postmortemId" = p.id), '[]') AS lessons,
+      COALESCE((SELECT json_agg(json_build_object('kind', x.kind, 'text', x.text) ORDER BY x.position)
+        FROM "TimelineEntry" x WHERE x."postmortemId" = p.id), '[]') AS timeline,
+      COALESCE((SELECT json_agg(json_build_object('text', x.text, 'answer', x.answer) ORDER BY x.position)
+        FROM "OpenQuestion" x WHERE x."postmortemId" = p.id), '[]') AS "openQuestions",
+      COALESCE((SELECT json_agg(json_build_object('title', x.title) ORDER BY x.position)
+        FROM "ActionItem" x WHERE x."postmortemId" = p.id), '[]') AS "actionItems",
+      COALESCE((SELECT json_agg(t.name ORDER BY t.name) FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
+        WHERE pt."postmortemId" = p.id), '[]') AS tags,
+      COALESCE((SELECT json_agg(s.name ORDER BY s.name) FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
+        WHERE ps."postmortemId" = p.id), '[]') AS services`
 
 /**
  * Full-text search over postmortems (docs/decisions/008-search.md): the GIN index finds a
  * capped candidate set, which alone is ranked — ts_rank over every match of a common term
  * would read them all. MATERIALIZED keeps the planner from walking an index backwards.
+ * Postmortems that hold every word of the query (as typed, corrected or in the other language)
+ * come first; when they do not fill the page, those that share most of its concepts follow
+ * (`sharedConcepts`): a question typed as a sentence rarely has all its words in one retro.
  */
 export async function searchPostmortems({
   actor,
@@ -92,27 +121,17 @@ export async function searchPostmortems({
   const alternatives = [
     ...(corrections.length ? [correctedQuery] : []),
     ...new Set([...expandQuery(input.q), ...(corrections.length ? expandQuery(correctedQuery) : [])]),
-  ].map(queryTerms)
-  const tsquery = [exact, ...alternatives.map(toTsQuery).filter(Boolean)].map((q) => `(${q})`).join(' | ')
-  const highlight = [...terms, ...alternatives.flat()]
+  ].map((q) => queryTerms(q))
+  const tsquery = [exact, ...alternatives.map((t) => toTsQuery(t)).filter(Boolean)]
+    .map((q) => `(${q})`)
+    .join(' | ')
+  // Snippets read every form the query was searched in, so each result shows why it matched.
+  const forms = [terms, ...alternatives].map(meaningfulTerms)
   // Exact matches first, then corrected ones, then the other language: only when there are tiers.
   const tiered = alternatives.length > 0
   const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
   const scope = input.scope ?? 'all'
-  const rows = await db.$queryRaw<Row[]>`
-    WITH candidates AS MATERIALIZED (
-      -- Ranked here, while the row is at hand: each tsvector is read (detoasted) once.
-      SELECT p.id, p.number, p."updatedAt", COALESCE(p."occurredAt", p."createdAt") AS occurred,
-        ts_rank_cd(p."searchVector", ${tsquery}::tsquery) AS score,
-        CASE WHEN ${tiered} THEN p."searchVector" @@ ${exact}::tsquery END AS exact,
-        CASE WHEN ${corrections.length > 0} THEN p."searchVector" @@ ${corrected}::tsquery END AS corrected
-      FROM "Postmortem" p
-      LEFT JOIN "Launch" l ON l.id = p."launchId"
-      -- One of the three is the condition (the others fold to true): each has its own GIN index.
-      WHERE (${scope}::text <> 'all' OR p."searchVector" @@ ${tsquery}::tsquery)
-        AND (${scope}::text <> 'hypotheses' OR p."hypothesisVector" @@ ${tsquery}::tsquery)
-        AND (${scope}::text <> 'confirmed' OR p."rootCauseVector" @@ ${tsquery}::tsquery)
-        AND (${status}::text IS NULL OR p.status::text = ${status}::text)
+  const filters = Prisma.sql`(${status}::text IS NULL OR p.status::text = ${status}::text)
         AND (${input.severity ?? null}::text IS NULL OR p.severity::text = ${input.severity ?? null}::text)
         AND (${input.launch ?? null}::text IS NULL OR l.slug = ${input.launch ?? null}::text)
         AND (${input.category ?? null}::text IS NULL OR p."rootCauseCategory"::text = ${input.category ?? null}::text)
@@ -123,7 +142,21 @@ export async function searchPostmortems({
           WHERE pt."postmortemId" = p.id AND t.name = ${input.tag ?? null}::text))
         AND (${input.service ?? null}::text IS NULL OR EXISTS (
           SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
-          WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))
+          WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))`
+  // One of the three is the condition (the others fold to true): each has its own GIN index.
+  const matching = (q: string) => Prisma.sql`(${scope}::text <> 'all' OR p."searchVector" @@ ${q}::tsquery)
+        AND (${scope}::text <> 'hypotheses' OR p."hypothesisVector" @@ ${q}::tsquery)
+        AND (${scope}::text <> 'confirmed' OR p."rootCauseVector" @@ ${q}::tsquery)`
+  const rows = await db.$queryRaw<(Row & { total: bigint | number })[]>`
+    WITH candidates AS MATERIALIZED (
+      -- Ranked here, while the row is at hand: each tsvector is read (detoasted) once.
+      SELECT p.id, p.number, p."updatedAt", COALESCE(p."occurredAt", p."createdAt") AS occurred,
+        ts_rank_cd(p."searchVector", ${tsquery}::tsquery) AS score,
+        CASE WHEN ${tiered} THEN p."searchVector" @@ ${exact}::tsquery END AS exact,
+        CASE WHEN ${corrections.length > 0} THEN p."searchVector" @@ ${corrected}::tsquery END AS corrected
+      FROM "Postmortem" p
+      LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE ${matching(tsquery)} AND ${filters}
       LIMIT ${CANDIDATE_CAP + 1}
     )
     , page AS (
@@ -135,24 +168,13 @@ export async function searchPostmortems({
       LIMIT ${input.limit}
     )
     -- The result page with what its snippets read, in the same round trip (PGlite pays ~3 ms a query).
-    SELECT c.id, p.number, p.title, p.status::text AS status, p."updatedAt", l.name AS launch, c.score, c.total,
-      p.summary, p.detection, p.symptom, p.impact, p."rootCause", p.resolution, p.verification,
-      COALESCE((SELECT json_agg(json_build_object('statement', h.statement, 'status', h.status, 'evidence', h.evidence)
-        ORDER BY h.position) FROM "Hypothesis" h WHERE h."postmortemId" = p.id), '[]') AS hypotheses,
-      COALESCE((SELECT json_agg(json_build_object('text', x.text) ORDER BY x.position)
-        FROM "Lesson" x WHERE x."postmortemId" = p.id), '[]') AS lessons,
-      COALESCE((SELECT json_agg(json_build_object('kind', x.kind, 'text', x.text) ORDER BY x.position)
-        FROM "TimelineEntry" x WHERE x."postmortemId" = p.id), '[]') AS timeline,
-      COALESCE((SELECT json_agg(json_build_object('text', x.text) ORDER BY x.position)
-        FROM "OpenQuestion" x WHERE x."postmortemId" = p.id), '[]') AS "openQuestions",
-      COALESCE((SELECT json_agg(json_build_object('title', x.title) ORDER BY x.position)
-        FROM "ActionItem" x WHERE x."postmortemId" = p.id), '[]') AS "actionItems"
+    SELECT ${pageColumns}, c.score, c.total
     FROM page c JOIN "Postmortem" p ON p.id = c.id LEFT JOIN "Launch" l ON l.id = p."launchId"
     ORDER BY
       CASE WHEN ${input.sort} = 'date' THEN c.occurred END DESC NULLS LAST,
       c.exact DESC NULLS LAST, c.corrected DESC NULLS LAST, c.score DESC, c."updatedAt" DESC, c.number DESC`
   const total = Number(rows[0]?.total ?? 0)
-  const results = rows.map((row) => ({
+  const result = (row: Row, formsOf: QueryTerm[][], partial = false): SearchResult => ({
     id: row.id,
     number: row.number,
     title: row.title,
@@ -160,15 +182,93 @@ export async function searchPostmortems({
     score: Math.round(Number(row.score) * 1e4) / 1e4,
     launch: row.launch,
     updatedAt: row.updatedAt,
-    snippets: snippetsFor(row, highlight, { scope: input.scope }),
-  }))
+    partial,
+    snippets: snippetsFor(row, formsOf, { scope: input.scope }),
+  })
+  const results = rows.map((row) => result(row, forms))
+  // Too few hold every word (by relevance): those that share the most of the query's concepts follow.
+  let more = 0
+  if (input.sort === 'relevance' && rows.length < input.limit) {
+    const shared = await sharedConcepts({
+      query: input.q,
+      corrected: correctedQuery,
+      exclude: rows.map((r) => r.id),
+      limit: input.limit - rows.length,
+      matching,
+      filters,
+      scope,
+    })
+    more = shared.total
+    if (shared.ids.length) {
+      const page = await db.$queryRaw<Row[]>`
+        SELECT ${pageColumns}, 0 AS score FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+        WHERE p.id = ANY(${shared.ids.map((s) => s.id)}::text[])`
+      const conceptForms = shared.concepts.flatMap((c) => c.forms)
+      for (const { id, score } of shared.ids) {
+        const row = page.find((r) => r.id === id)
+        if (row) results.push(result({ ...row, score }, conceptForms, true))
+      }
+    }
+  }
   return {
     query: input.q,
-    total: Math.min(total, CANDIDATE_CAP),
-    capped: total > CANDIDATE_CAP,
+    total: Math.min(total + more, CANDIDATE_CAP),
+    capped: total + more > CANDIDATE_CAP,
     tookMs: Math.round(performance.now() - started),
     corrections,
     results,
+  }
+}
+
+/** Queries with fewer concepts than this ("主从延迟 curl") find only postmortems that hold every word. */
+const MIN_CONCEPTS = 3
+
+/**
+ * Postmortems that share the most concepts of a query written as a sentence (rank-concepts.ts).
+ * Only those that share at least two words, or a third of the query's weight, are kept: one
+ * shared common word is no reason to show a postmortem.
+ */
+async function sharedConcepts({
+  query,
+  corrected,
+  exclude,
+  limit,
+  matching,
+  filters,
+  scope,
+}: {
+  query: string
+  /** The query with mistyped words corrected: its new concepts are guesses, worth half. */
+  corrected: string
+  exclude: string[]
+  limit: number
+  matching: (q: string) => Prisma.Sql
+  filters: Prisma.Sql
+  scope: string
+}): Promise<{ ids: { id: string; score: number }[]; total: number; concepts: Concept[] }> {
+  const typed = queryConcepts(query)
+  // A short query means every word of it (decision 008): only a sentence is read for its concepts.
+  if (typed.length < MIN_CONCEPTS) return { ids: [], total: 0, concepts: [] }
+  const known = new Set(typed.map((c) => conceptTsQuery(c)))
+  const concepts = [
+    ...typed,
+    ...(corrected === query ? [] : queryConcepts(corrected))
+      .filter((c) => !known.has(conceptTsQuery(c)))
+      .map((c) => ({ ...c, weight: c.weight / 2 })),
+  ]
+  const rarity = await rarityOf(concepts)
+  const matches = await rankByConcepts({
+    concepts: rarity,
+    where: (seed) => Prisma.sql`${matching(seed)} AND ${filters} AND NOT (p.id = ANY(${exclude}::text[]))`,
+    vector: Prisma.sql`CASE ${scope}::text WHEN 'hypotheses' THEN p."hypothesisVector"
+      WHEN 'confirmed' THEN p."rootCauseVector" ELSE p."searchVector" END`,
+    cap: CANDIDATE_CAP,
+  })
+  const kept = matches.filter((m) => m.shared.length >= 2 || m.coverage >= 1 / 3)
+  return {
+    ids: kept.slice(0, limit).map((m) => ({ id: m.id, score: Math.round(m.score * 1e4) / 1e4 })),
+    total: kept.length,
+    concepts: rarity.filter((c) => c.df > 0).map((c) => c.concept),
   }
 }
 

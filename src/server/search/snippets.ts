@@ -1,5 +1,5 @@
 import type { PostmortemDocument } from '../postmortems/schemas'
-import type { QueryTerm } from './tokenize'
+import { tokenSpans, type QueryTerm, type TokenSpan } from './tokenize'
 
 export type SnippetField =
   | 'title'
@@ -15,8 +15,10 @@ export type SnippetField =
   | 'openQuestion'
   | 'lesson'
   | 'actionItem'
+  | 'tag'
+  | 'service'
 
-/** What snippets read of a postmortem (a PostmortemDocument has it all). */
+/** What snippets read of a postmortem (a PostmortemDocument has it all): every text the index holds. */
 export type SnippetSource = Pick<
   PostmortemDocument,
   'title' | 'symptom' | 'rootCause' | 'resolution' | 'verification' | 'detection' | 'impact' | 'summary'
@@ -24,44 +26,114 @@ export type SnippetSource = Pick<
   hypotheses: Pick<PostmortemDocument['hypotheses'][number], 'statement' | 'status' | 'evidence'>[]
   lessons: { text: string }[]
   timeline: Pick<PostmortemDocument['timeline'][number], 'kind' | 'text'>[]
-  openQuestions: { text: string }[]
+  openQuestions: { text: string; answer?: string | null }[]
   actionItems: { title: string }[]
+  tags?: string[]
+  services?: string[]
 }
 
 /** A piece of text that matched, with the ranges to highlight ([start, end) in `text`). */
 export type Snippet = { field: SnippetField; status?: string; text: string; highlights: [number, number][] }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+type Range = [number, number]
+/** Where one query term (by its index in the terms) occurs in a text. */
+type Match = { term: number; start: number; end: number; whole?: boolean }
 
-/** Where each term occurs in a text: Chinese as typed, Latin words by their stem as a word prefix. */
-function matches(text: string, terms: QueryTerm[]): [number, number][] {
-  const found: [number, number][] = []
-  for (const term of terms) {
-    const re =
-      term.kind === 'phrase'
-        ? new RegExp(escape(term.text), 'g')
-        : new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${escape(term.stem)}[\\p{Script=Latin}\\p{N}]*`, 'giu')
-    for (const m of text.matchAll(re)) if (m[0]) found.push([m.index, m.index + m[0].length])
-  }
-  return found.sort((a, b) => a[0] - b[0])
+const isSingleHan = (term: QueryTerm) =>
+  term.kind === 'phrase' && term.tokens.length === 1 && [...term.tokens[0]!].length === 1
+
+/**
+ * Where each term occurs in a text, by the same tokens and the same rules as the tsquery
+ * (tokenize.ts → toTsQuery): a Chinese phrase is a run of adjacent bigrams, a single Chinese
+ * character the start of a token, a Latin word the prefix of a token's stem. So a word that
+ * matched through its stem ("deploy" → deploi, "keys" → kei) is found as written.
+ */
+export function termMatches(text: string, terms: QueryTerm[], spans = tokenSpans(text)): Match[] {
+  const found: Match[] = []
+  terms.forEach((term, index) => {
+    if (term.kind === 'word') {
+      for (const s of spans)
+        if (term.exact ? s.token === term.stem : s.token.startsWith(term.stem))
+          found.push({ term: index, start: s.start, end: s.end, whole: s.token === term.stem })
+      return
+    }
+    if (isSingleHan(term)) {
+      const char = term.tokens[0]!
+      for (const s of spans)
+        if (s.token.startsWith(char)) found.push({ term: index, start: s.start, end: s.start + char.length })
+      return
+    }
+    const n = term.tokens.length
+    for (let i = 0; i + n <= spans.length; i++)
+      if (term.tokens.every((t, k) => spans[i + k]!.token === t))
+        found.push({ term: index, start: spans[i]!.start, end: spans[i + n - 1]!.end, whole: true })
+  })
+  return found.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
-const WINDOW = 60
+/** Sorted ranges with overlaps merged (a phrase and a word inside it are one highlight). */
+function merge(ranges: Range[]): Range[] {
+  const out: Range[] = []
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0] || y[1] - x[1])) {
+    const last = out.at(-1)
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b)
+    else out.push([a, b])
+  }
+  return out
+}
 
-/** A short window of the text around its first match, with highlights shifted into it. */
-function excerpt(text: string, ranges: [number, number][]): { text: string; highlights: [number, number][] } {
-  const flat = text.replace(/\s+/g, ' ')
-  const shifted = ranges
-  const first = shifted[0]?.[0] ?? 0
-  const start = Math.max(0, first - WINDOW)
-  const end = Math.min(flat.length, first + WINDOW * 2)
+/** Characters shown before the first highlight, and the length of a snippet. */
+const LEAD = 30
+const SPAN = 180
+/** A sentence ends at 。！？；!?; a line end, or a full stop before a space (not in 0.6/s). */
+const endsSentence = (text: string, i: number) =>
+  /[。！？；!?;\n]/.test(text[i]!) || (text[i] === '.' && /\s/.test(text[i + 1] ?? ''))
+
+/**
+ * The part of a text worth showing: the window of SPAN characters that holds the most distinct
+ * terms (earliest on a tie), starting at a sentence start when one is close before the first
+ * of them, with its highlights shifted into it.
+ */
+export function excerpt(text: string, matches: Match[]): { text: string; highlights: Range[] } {
+  // Each match may open the window; the best holds the most distinct terms, then the most found
+  // as typed, then the tightest (the span from its first match to the last new term), then the earliest.
+  let anchor = 0
+  let best = [-1, -1, -Infinity]
+  matches.forEach((m, i) => {
+    const seen = new Set<number>()
+    const whole = new Set<number>()
+    let reach = 0
+    for (const x of matches.slice(i)) {
+      if (x.end > m.start + SPAN - LEAD) break
+      if (x.whole) whole.add(x.term)
+      if (!seen.has(x.term)) [reach] = [x.end - m.start, seen.add(x.term)]
+    }
+    const score = [seen.size, whole.size, seen.size > 1 ? -reach : 0]
+    const better = score.findIndex((v, k) => v !== best[k]!)
+    if (better >= 0 && score[better]! > best[better]!) [anchor, best] = [i, score]
+  })
+  const first = matches[anchor]?.start ?? 0
+  let start = Math.max(0, first - LEAD)
+  // Begin at the sentence the match is in, when it starts within the lead.
+  for (let i = first - 1; i >= start; i--)
+    if (endsSentence(text, i)) {
+      start = i + 1
+      break
+    }
+  // Never cut a word (or a surrogate pair) in two at the start.
+  const inWord = (i: number) => /[\p{Script=Latin}\p{N}\uDC00-\uDFFF]/u.test(text[i] ?? '')
+  if (start > 0 && inWord(start - 1)) while (start < first && inWord(start)) start++
+  while (start < first && /\s/.test(text[start]!)) start++
+  const end = Math.min(text.length, Math.max(start + SPAN, matches[anchor]?.end ?? 0))
   const prefix = start > 0 ? '…' : ''
-  const suffix = end < flat.length ? '…' : ''
+  const suffix = end < text.length ? '…' : ''
   return {
-    text: `${prefix}${flat.slice(start, end)}${suffix}`,
-    highlights: shifted
-      .filter(([a, b]) => a >= start && b <= end)
-      .map(([a, b]) => [a - start + prefix.length, b - start + prefix.length] as [number, number]),
+    text: `${prefix}${text.slice(start, end).replace(/\n/g, ' ')}${suffix}`,
+    highlights: merge(
+      matches
+        .filter((m) => m.start >= start && m.end <= end)
+        .map((m) => [m.start - start + prefix.length, m.end - start + prefix.length] as Range),
+    ),
   }
 }
 
@@ -71,17 +143,13 @@ const inScope = {
   confirmed: (field: SnippetField, status?: string) =>
     field === 'rootCause' || (field === 'hypothesis' && status === 'CONFIRMED'),
 }
+export type SnippetScope = keyof typeof inScope
 
-/**
- * The fields of a postmortem that match the query, best first (most distinct terms), at most
- * `max`; with a scope, only the fields it searches.
- */
-export function snippetsFor(
-  doc: SnippetSource,
-  terms: QueryTerm[],
-  { max = 3, scope }: { max?: number; scope?: keyof typeof inScope } = {},
-): Snippet[] {
-  const candidates: { field: SnippetField; status?: string; text: string }[] = [
+type Candidate = { field: SnippetField; status?: string; text: string }
+
+/** Every text of a postmortem that the search index holds (index-postmortem.ts → searchParts), in display order. */
+function fieldsOf(doc: SnippetSource): Candidate[] {
+  const all: Candidate[] = [
     { field: 'title', text: doc.title },
     { field: 'symptom', text: doc.symptom },
     { field: 'rootCause', text: doc.rootCause },
@@ -97,23 +165,142 @@ export function snippetsFor(
     { field: 'detection', text: doc.detection },
     { field: 'impact', text: doc.impact },
     { field: 'summary', text: doc.summary },
-    ...doc.openQuestions.map((q) => ({ field: 'openQuestion' as const, text: q.text })),
+    ...doc.openQuestions.map((q) => ({
+      field: 'openQuestion' as const,
+      text: [q.text, q.answer].filter(Boolean).join(' — '),
+    })),
     ...doc.actionItems.map((a) => ({ field: 'actionItem' as const, text: a.title })),
+    { field: 'tag', text: (doc.tags ?? []).join(', ') },
+    { field: 'service', text: (doc.services ?? []).join(', ') },
   ]
-  return candidates
+  return (
+    all
+      // One space between words, line ends kept (they end sentences); the same length either way.
+      .map((c) => ({
+        ...c,
+        text: (c.text ?? '')
+          .trim()
+          .replace(/\s*\n\s*/g, '\n')
+          .replace(/[^\S\n]+/g, ' '),
+      }))
+      .filter((c) => c.text)
+  )
+}
+
+const snippet = (c: Candidate, part: { text: string; highlights: Range[] }): Snippet => ({
+  field: c.field,
+  ...(c.status ? { status: c.status } : {}),
+  ...part,
+})
+
+const keyOf = (t: QueryTerm) =>
+  t.kind === 'word' ? `w ${t.stem}${t.exact ? ' =' : ''}` : `p ${t.tokens.join(' ')}`
+
+/**
+ * Why a postmortem matched. `forms` are the forms the query was searched in (as typed, corrected,
+ * in the other language: each form's terms are all required), so every snippet reads the terms
+ * that matched. The fields that hold the largest share of one form's terms come first (then the
+ * most terms, then the order of the page), at most `max`; with a scope, only the fields it
+ * searches. The title is shown above every result, so it is a snippet only when it holds a term
+ * no other snippet shows. When no field holds a whole term, the sentence that shares the most
+ * tokens with the terms stands in, its shared characters highlighted. Empty only when no text of
+ * the postmortem shares a single token with the query.
+ */
+export function snippetsFor(
+  doc: SnippetSource,
+  forms: QueryTerm[][],
+  { max = 3, scope }: { max?: number; scope?: SnippetScope } = {},
+): Snippet[] {
+  // The same term in several forms (uid in "uid 索引" and "uid index") is one term.
+  const terms: QueryTerm[] = []
+  const ids = new Map<string, number>()
+  const formIds = forms
+    .map((form) => [
+      ...new Set(
+        form.map((t) => {
+          if (!ids.has(keyOf(t))) ids.set(keyOf(t), terms.push(t) - 1)
+          return ids.get(keyOf(t))!
+        }),
+      ),
+    ])
+    .filter((form) => form.length)
+  const fields = fieldsOf(doc).filter((c) => !scope || inScope[scope](c.field, c.status))
+  const scored = fields
     .map((c, order) => {
-      const flat = c.text.replace(/\s+/g, ' ')
-      const ranges = matches(flat, terms)
-      const distinct = new Set(ranges.map(([a, b]) => flat.slice(a, b).toLowerCase())).size
-      return { c, order, flat, ranges, distinct }
+      const matches = termMatches(c.text, terms)
+      const found = new Set(matches.map((m) => m.term))
+      // Terms found as typed (replication), not only as the start of a longer word (replicas).
+      const whole = new Set(matches.filter((m) => m.whole).map((m) => m.term)).size
+      const share = Math.max(
+        0,
+        ...formIds.map((form) => form.filter((t) => found.has(t)).length / form.length),
+      )
+      return { c, order, matches, found, whole, share }
     })
-    .filter((x) => x.ranges.length && x.c.field !== 'title')
-    .filter((x) => !scope || inScope[scope](x.c.field, x.c.status))
-    .sort((a, b) => b.distinct - a.distinct || a.order - b.order)
+    .filter((x) => x.matches.length)
+  const body = scored
+    .filter((x) => x.c.field !== 'title')
+    .sort(
+      (a, b) => b.share - a.share || b.found.size - a.found.size || b.whole - a.whole || a.order - b.order,
+    )
     .slice(0, max)
-    .map(({ c, flat, ranges }) => ({
-      field: c.field,
-      ...(c.status ? { status: c.status } : {}),
-      ...excerpt(flat, ranges),
-    }))
+  const title = scored.find((x) => x.c.field === 'title')
+  const shown = new Set(body.flatMap((x) => [...x.found]))
+  const chosen =
+    title && [...title.found].some((t) => !shown.has(t))
+      ? [...body.slice(0, Math.max(0, max - 1)), title]
+      : body
+  if (chosen.length) return chosen.map((x) => snippet(x.c, excerpt(x.c.text, x.matches)))
+  const fallback = bestSentence(fields, terms)
+  return fallback ? [fallback] : []
+}
+
+/** The sentences of a text, with their offsets (split after 。！？；!?; and at line ends). */
+function sentencesOf(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  let start = 0
+  for (const m of text.matchAll(/[。！？；!?;]+|\.(?=\s|$)|\n/g)) {
+    const end = m.index + m[0].length
+    if (text.slice(start, end).trim()) out.push({ start, end })
+    start = end
+  }
+  if (text.slice(start).trim()) out.push({ start, end: text.length })
+  return out
+}
+
+/**
+ * The sentence of any field that shares the most distinct tokens with the terms (a bigram of a
+ * Chinese phrase, a stem), its shared characters highlighted: the reason a result matched when
+ * no field holds a whole term (a stale index, a phrase split by the tokenizer).
+ */
+function bestSentence(fields: Candidate[], terms: QueryTerm[]): Snippet | null {
+  const wanted = (s: TokenSpan) =>
+    terms.some((t) =>
+      t.kind === 'word'
+        ? t.exact
+          ? s.token === t.stem
+          : s.token.startsWith(t.stem)
+        : isSingleHan(t)
+          ? s.token.startsWith(t.tokens[0]!)
+          : t.tokens.includes(s.token),
+    )
+  let best: { c: Candidate; text: string; highlights: Range[]; score: number } | null = null
+  for (const c of fields)
+    for (const { start, end } of sentencesOf(c.text)) {
+      const text = c.text.slice(start, end).trim().replace(/\n/g, ' ')
+      const shared = tokenSpans(text).filter(wanted)
+      const score = new Set(shared.map((s) => s.token)).size
+      if (score > (best?.score ?? 0))
+        best = { c, text, highlights: merge(shared.map((s) => [s.start, s.end] as Range)), score }
+    }
+  if (!best) return null
+  const { c, text, highlights } = best
+  if (text.length <= SPAN) return snippet(c, { text, highlights })
+  return snippet(
+    c,
+    excerpt(
+      text,
+      highlights.map(([a, b]) => ({ term: a, start: a, end: b })),
+    ),
+  )
 }

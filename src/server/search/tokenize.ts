@@ -11,13 +11,17 @@ import { stemmer } from 'stemmer'
 const WORD = /[\p{Script=Han}]+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
 const HAN = /^[\p{Script=Han}]+$/u
 
+/** A Chinese phrase (adjacent bigrams), or a Latin word: by default a prefix of stems, `exact` the stem itself. */
 export type QueryTerm =
-  { kind: 'phrase'; tokens: string[]; text: string } | { kind: 'word'; stem: string; text: string }
+  | { kind: 'phrase'; tokens: string[]; text: string }
+  | { kind: 'word'; stem: string; text: string; exact?: boolean }
 
+/** Overlapping bigrams of a Han run (by code point); a one-character run stays a unigram. */
 function hanTokens(run: string): string[] {
-  if (run.length === 1) return [run]
+  const chars = [...run]
+  if (chars.length === 1) return [run]
   const out: string[] = []
-  for (let i = 0; i < run.length - 1; i++) out.push(run.slice(i, i + 2))
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!)
   return out
 }
 
@@ -26,37 +30,81 @@ function latinToken(word: string): string {
   return /^\p{L}+$/u.test(lower) ? stemmer(lower) : lower
 }
 
-/** Tokens of a text, in order (positions matter for phrases). */
-export function documentTokens(text: string): string[] {
-  const out: string[] = []
-  for (const [match] of text.matchAll(WORD)) {
-    if (HAN.test(match)) out.push(...hanTokens(match))
-    else out.push(latinToken(match).slice(0, 60))
+/** A token and where it is in the text ([start, end) in UTF-16 units). */
+export type TokenSpan = { token: string; start: number; end: number }
+
+/**
+ * The tokens of a text in order, each with the characters it was made of: the same tokens as
+ * the index holds (documentTokens), so snippets highlight exactly what the tsquery matched.
+ */
+export function tokenSpans(text: string): TokenSpan[] {
+  const out: TokenSpan[] = []
+  for (const match of text.matchAll(WORD)) {
+    const [run] = match
+    const at = match.index
+    if (HAN.test(run)) {
+      // Han characters are single UTF-16 units except the rare supplementary ones: walk code points.
+      const chars = [...run]
+      const offsets: number[] = []
+      let offset = at
+      for (const c of chars) {
+        offsets.push(offset)
+        offset += c.length
+      }
+      offsets.push(offset)
+      if (chars.length === 1) out.push({ token: run, start: at, end: offset })
+      else
+        for (let i = 0; i < chars.length - 1; i++)
+          out.push({ token: chars[i]! + chars[i + 1]!, start: offsets[i]!, end: offsets[i + 2]! })
+    } else out.push({ token: latinToken(run).slice(0, 60), start: at, end: at + run.length })
   }
   return out
 }
 
-/** A query's terms: each Chinese run is a phrase of bigrams, each Latin word a stem. */
-export function queryTerms(query: string): QueryTerm[] {
+/** Tokens of a text, in order (positions matter for phrases). */
+export function documentTokens(text: string): string[] {
+  return tokenSpans(text).map((s) => s.token)
+}
+
+/**
+ * A query's terms: each Chinese run is a phrase of bigrams, each Latin word a stem. A typed
+ * query is read up to 200 characters and 12 terms; longer texts (similar incidents) pass limits.
+ */
+export function queryTerms(query: string, { maxLength = 200, maxTerms = 12 } = {}): QueryTerm[] {
   const terms: QueryTerm[] = []
-  for (const [match] of query.slice(0, 200).matchAll(WORD)) {
+  for (const [match] of query.slice(0, maxLength).matchAll(WORD)) {
     if (HAN.test(match)) terms.push({ kind: 'phrase', tokens: hanTokens(match), text: match })
     else terms.push({ kind: 'word', stem: latinToken(match).slice(0, 60), text: match })
+    if (terms.length >= maxTerms) break
   }
-  return terms.slice(0, 12)
+  return terms
 }
 
 const quote = (token: string) => `'${token.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`
+
+export type TsQueryOptions = {
+  /** Only lexemes of these weights ('A': the title; 'AB': also symptom, root cause, lessons…). */
+  weights?: string
+  /** Latin stems shorter than this match whole tokens only, not as prefixes (log ≠ login). */
+  minPrefix?: number
+}
 
 /**
  * The tsquery for the terms, all required. A single Han character is a prefix of the
  * bigrams that start with it; Latin words match as prefixes (dead → deadlock).
  */
-export function toTsQuery(terms: QueryTerm[]): string | null {
+export function toTsQuery(
+  terms: QueryTerm[],
+  { weights = '', minPrefix = 0 }: TsQueryOptions = {},
+): string | null {
+  const lexeme = (token: string, prefix: boolean) =>
+    prefix || weights ? `${quote(token)}:${prefix ? '*' : ''}${weights}` : quote(token)
   const parts = terms.map((term) => {
-    if (term.kind === 'word') return `${quote(term.stem)}:*`
-    if (term.tokens.length === 1 && term.tokens[0]!.length === 1) return `${quote(term.tokens[0]!)}:*`
-    return term.tokens.length === 1 ? quote(term.tokens[0]!) : `(${term.tokens.map(quote).join(' <-> ')})`
+    if (term.kind === 'word') return lexeme(term.stem, !term.exact && term.stem.length >= minPrefix)
+    if (term.tokens.length === 1 && [...term.tokens[0]!].length === 1) return lexeme(term.tokens[0]!, true)
+    return term.tokens.length === 1
+      ? lexeme(term.tokens[0]!, false)
+      : `(${term.tokens.map((t) => lexeme(t, false)).join(' <-> ')})`
   })
   return parts.length ? parts.join(' & ') : null
 }

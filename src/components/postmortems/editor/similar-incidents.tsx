@@ -4,6 +4,7 @@ import { Lightbulb } from 'lucide-react'
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
+import { Highlighted } from '@/components/search/highlighted'
 import type { SimilarIncident } from '@/server/search/find-similar'
 
 const DEBOUNCE_MS = 600
@@ -60,7 +61,11 @@ export function SimilarIncidents({ text, exclude }: { text: string; exclude: num
               >
                 PM-{r.number} · {r.title}
               </Link>
-              {r.sentence ? <p className="line-clamp-3 text-xs text-muted-foreground">{r.sentence}</p> : null}
+              {r.sentence ? (
+                <p className="line-clamp-3 text-xs text-muted-foreground">
+                  <Highlighted snippet={{ field: 'summary', text: r.sentence, highlights: r.highlights }} />
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { importRetro } from '../imports/import-retro'
+import { previewRetro } from '../imports/preview-retro'
+import { changePostmortemStatus } from '../postmortems/change-status'
+import { createPostmortem } from '../postmortems/create-postmortem'
+import { getPostmortem } from '../postmortems/get-postmortem'
+import { savePostmortem } from '../postmortems/save-postmortem'
+import { findSimilar } from './find-similar'
+
+const fixtures = path.join(import.meta.dirname, '..', 'imports', 'fixtures')
+const replicaLag = '线上部分用户出现签到完成但签到列表未更新的情况'
+const slowScript = '老用户福利初始化脚本执行过慢'
+let editor: Actor
+let viewer: Actor
+/** The seed retro's four incidents and the English fixtures, by title. */
+const numbers: Record<string, number> = {}
+
+const titles = async (text: string, actor = editor, exclude?: number) =>
+  (await findSimilar({ actor, text, exclude })).map((r) => r.title)
+
+beforeAll(async () => {
+  editor = await db.user.create({
+    data: { id: 'ed', name: 'Ed', email: 'ed@example.com', role: 'EDITOR' },
+    select: { id: true, name: true, email: true, role: true },
+  })
+  viewer = { ...editor, id: 'vi', role: 'VIEWER' }
+  for (const file of [
+    'launch-retro-mobile-alliance-1.1.zh.md',
+    'sre-style.en.md',
+    'timeline-heavy.en.md',
+    'free-form.en.md',
+  ]) {
+    const preview = previewRetro(readFileSync(path.join(fixtures, file), 'utf8'))
+    if (!preview.ok) throw new Error(file)
+    const saved = await importRetro({ actor: editor, retro: preview.data })
+    if (!saved.ok) throw new Error(file)
+    for (const number of saved.data.numbers) {
+      const pm = await getPostmortem({ actor: editor, number })
+      if (pm.ok) numbers[pm.data.document.title] = number
+    }
+  }
+})
+
+describe('findSimilar (real database)', () => {
+  it('finds the replica-lag incident for a stale-cache symptom written in English (glossary)', async () => {
+    const found = await titles(
+      'Check-in list wrong after signing in\nAfter a write the cache kept showing stale data\n',
+    )
+    expect(found).toContain(replicaLag)
+    expect(found).not.toContain(slowScript)
+  })
+
+  it('finds an incident written in the same language by its distinctive words', async () => {
+    const found = await findSimilar({
+      actor: editor,
+      text: '新功能上线后初始化脚本跑了一整晚，uid 字段没有索引，全表扫描',
+    })
+    expect(found[0]?.title).toBe(slowScript)
+    // The passage that shares the most, with the shared words highlighted.
+    const { sentence, highlights } = found[0]!
+    expect(highlights.length).toBeGreaterThan(0)
+    for (const [a, b] of highlights) expect(sentence.slice(a, b)).toMatch(/\S/)
+  })
+
+  it('lists none of the seed incidents for unrelated texts that share only common words', async () => {
+    const unrelated = [
+      '支付退款失败\n用户申请退款后，退款金额迟迟没有退回原支付账户，客服收到大量投诉\n第三方支付渠道的退款接口变更了签名方式',
+      'Refunds stuck in pending\nCustomers who asked for a refund were never paid back; the payment provider rejected the refund requests\n',
+      '会议室预订系统\n周一早上大家都订不到会议室，日历同步出错\n',
+    ]
+    for (const text of unrelated) expect(await titles(text), text).toEqual([])
+  })
+
+  it('needs at least two shared words: one rare word alone is not enough', async () => {
+    expect(await titles('白名单')).toEqual([])
+    expect(await titles('白名单 whitelist')).toEqual([]) // one concept in two languages
+  })
+
+  it('leaves out the postmortem being written, and shows viewers published postmortems only', async () => {
+    const text = '老用户福利初始化脚本执行过慢，uid 没有建索引'
+    expect(await titles(text, editor, numbers[slowScript])).not.toContain(slowScript)
+    expect(await titles(text, viewer)).toEqual([])
+    await changePostmortemStatus({ actor: editor, number: numbers[slowScript]!, to: 'IN_REVIEW' })
+    await changePostmortemStatus({ actor: editor, number: numbers[slowScript]!, to: 'PUBLISHED' })
+    expect(await titles(text, viewer)).toEqual([slowScript])
+  })
+
+  it('finds a postmortem written after the seed, from a symptom in the other words of its team', async () => {
+    const created = await createPostmortem({
+      actor: editor,
+      input: { title: '支付回调大量失败', launchId: null },
+    })
+    if (!created.ok) throw new Error('create')
+    const pm = await getPostmortem({ actor: editor, number: created.data.number })
+    if (!pm.ok) throw new Error('get')
+    await savePostmortem({
+      actor: editor,
+      number: created.data.number,
+      input: {
+        baseVersion: pm.data.version,
+        document: {
+          ...pm.data.document,
+          symptom: '上线后支付回调大量失败，排查发现新机房的出口IP不在白名单里',
+        },
+      },
+    })
+    const found = await findSimilar({
+      actor: editor,
+      text: '退款回调失败\n退款回调也失败了，新机房出口IP可能不在白名单\n',
+    })
+    expect(found[0]?.title).toBe('支付回调大量失败')
+    expect(found[0]?.sentence).toContain('白名单')
+  })
+})

@@ -1,0 +1,211 @@
+import 'server-only'
+import { Jieba } from '@node-rs/jieba'
+import { dict, idf } from '@node-rs/jieba/dict.js'
+import glossary from './glossary.json'
+import stopwords from './stopwords.json'
+import { queryTerms, toTsQuery, type QueryTerm, type TsQueryOptions } from './tokenize'
+
+/*
+ * A query written as a sentence ("engineer wiped the primary instead of the replica",
+ * "备库每隔几小时就追不上主库") rarely has every word in one postmortem; a text being written
+ * (similar incidents) never does. Their concepts are what search looks for then: each glossary
+ * phrase (with the group's other phrases, so 主库 also finds "primary"), each other English word
+ * that is not a stop word, and each Chinese word (segmented by jieba's dictionary, which knows the
+ * glossary's phrases too) that is not a function word. Postmortems are ranked by the concepts they
+ * share, the rarer the better (rank-concepts.ts). The index is unchanged: a Chinese word is a
+ * phrase of the bigrams it holds, as a typed query is.
+ */
+
+export type Concept = {
+  /** As written in the query. */
+  text: string
+  /** The ways the concept may be written, each as query terms (all required): one, or a glossary group. */
+  forms: QueryTerm[][]
+  /** How much the concept says, before its rarity: a word 1, a single Chinese character half. */
+  weight: number
+  /** How many times the text says it. */
+  count: number
+}
+
+const english = new Set(stopwords.english)
+const chinese = new Set(stopwords.chinese)
+const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
+const groupOf = new Map(groups.flatMap((group) => group.map((phrase) => [phrase, group] as const)))
+const hasLatin = (phrase: string) => /[\p{Script=Latin}\p{N}]/u.test(phrase)
+
+/** Glossary phrases with Latin letters or digits (English, or mixed: ssl证书), by first character, longest first. */
+const byFirst = new Map<string, { phrase: string; group: string[] }[]>()
+for (const group of groups)
+  for (const phrase of group.filter(hasLatin))
+    byFirst.set(phrase[0]!, [...(byFirst.get(phrase[0]!) ?? []), { phrase, group }])
+for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length)
+const wordChar = (c: string | undefined) => !!c && /[\p{Script=Latin}\p{N}]/u.test(c)
+
+/**
+ * The English (or mixed) glossary phrases in a lower-case text, leftmost and longest first, never
+ * overlapping; an English end of a phrase must end a word ("cert" is not in "certbot"). One pass
+ * over the text, no pattern per phrase.
+ */
+export function latinGlossaryPhrases(text: string): { start: number; end: number; group: string[] }[] {
+  const out: { start: number; end: number; group: string[] }[] = []
+  for (let i = 0; i < text.length;) {
+    const found = (byFirst.get(text[i]!) ?? []).find(
+      ({ phrase }) =>
+        text.startsWith(phrase, i) &&
+        !(wordChar(phrase[0]) && wordChar(text[i - 1])) &&
+        !(wordChar(phrase.at(-1)) && wordChar(text[i + phrase.length])),
+    )
+    if (!found) {
+      i++
+      continue
+    }
+    out.push({ start: i, end: i + found.phrase.length, group: found.group })
+    i += found.phrase.length
+  }
+  return out
+}
+
+let generalIdf: Map<string, number> | undefined
+/**
+ * How much a Chinese word says in general, from 0.2 to 1, by its idf over jieba's general corpus:
+ * 主要, 情况, 系统 little; 缓存, 死锁, 浏览器 a lot; a word jieba does not know (手滑, 闪退) a lot.
+ * A small archive cannot tell a common word from a rare one by itself.
+ */
+export function chineseWordWeight(word: string): number {
+  if (!generalIdf) {
+    generalIdf = new Map()
+    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+      const [w, value] = line.split(' ')
+      if (w && value) generalIdf.set(w, Number(value))
+    }
+  }
+  const value = generalIdf.get(word)
+  return value === undefined ? 1 : Math.min(1, Math.max(0.2, (value - 3.5) / 5))
+}
+
+let segmenter: Jieba | undefined
+/** jieba with its dictionary and the glossary's Chinese phrases as words (主从延迟 stays whole). */
+function jieba(): Jieba {
+  if (!segmenter) {
+    segmenter = Jieba.withDict(dict)
+    const words = [...groupOf.keys()].filter((phrase) => /^\p{Script=Han}+$/u.test(phrase))
+    segmenter.loadDict(Buffer.from(words.map((word) => `${word} 20000 n`).join('\n')))
+  }
+  return segmenter
+}
+
+/**
+ * Parts of speech that carry no meaning alone (jieba's tags): particles, prepositions, conjunctions,
+ * pronouns, modal particles, interjections, onomatopoeia, punctuation.
+ */
+const FUNCTION_TAGS = /^(u|p|c|r|y|e|o|w|x$)/
+/** Tags of single characters that say too little to search for: adverbs, numerals, measure and direction words. */
+const WEAK_SINGLE_TAGS = /^(d|m|q|f|t)/
+
+/**
+ * The Chinese words of a run of Han characters that mean something: jieba's words, less function
+ * words, each with the shorter dictionary words inside it (几小时 → 小时, 安卓版 → 安卓), which a
+ * retro may use alone. A glossary phrase is whole: its group says the rest.
+ */
+export function chineseWords(run: string): { word: string; weight: number }[] {
+  const out: { word: string; weight: number }[] = []
+  for (const { word, tag } of jieba().tag(run, true)) {
+    if (!/^\p{Script=Han}+$/u.test(word) || chinese.has(word)) continue
+    const length = [...word].length
+    if (groupOf.has(word)) out.push({ word, weight: 1 })
+    else if (length === 1) {
+      if (!FUNCTION_TAGS.test(tag) && !WEAK_SINGLE_TAGS.test(tag))
+        out.push({ word, weight: chineseWordWeight(word) / 2 })
+    } else if (!/^(u|p|c|r|y|e|o)/.test(tag)) {
+      out.push({ word, weight: chineseWordWeight(word) })
+      if (length > 2)
+        for (const part of jieba().cutForSearch(word, false))
+          if (part !== word && [...part].length > 1 && !chinese.has(part))
+            out.push({ word: part, weight: chineseWordWeight(part) / 2 })
+    }
+  }
+  return out
+}
+
+/**
+ * The concepts of a query or a text, each once: English glossary phrases first (longest wins),
+ * then English words, then the Chinese words of each run (a glossary phrase brings its group).
+ * A typed query is read up to 200 characters; a text being written further.
+ */
+export function queryConcepts(query: string, { maxLength = 200 } = {}): Concept[] {
+  const text = query.slice(0, maxLength).toLowerCase()
+  const out = new Map<string, Concept>()
+  const add = (concept: Concept) => {
+    // Words of a sentence are whole words: their stems, not prefixes (back ≠ backup).
+    const exact = concept.forms.map((form) =>
+      form.map((t) => (t.kind === 'word' ? { ...t, exact: true } : t)),
+    )
+    // backup and backups are one form (one stem): keep each tsquery once.
+    const forms = new Map(exact.map((form) => [toTsQuery(form) ?? '', form]))
+    forms.delete('')
+    const key = [...forms.keys()].sort().join('|')
+    const known = out.get(key)
+    if (known) known.count++
+    else if (key) out.set(key, { ...concept, forms: [...forms.values()] })
+  }
+  const group = (written: string, phrases: string[]) =>
+    add({
+      text: written,
+      forms: phrases.map((p) => queryTerms(p)).filter((f) => f.length),
+      weight: 1,
+      count: 1,
+    })
+  const taken = new Array<boolean>(text.length).fill(false)
+  for (const { start, end, group: phrases } of latinGlossaryPhrases(text)) {
+    taken.fill(true, start, end)
+    group(text.slice(start, end), phrases)
+  }
+  // What no glossary phrase took, word by word (the blanks keep words apart).
+  const rest = text.replace(/[\s\S]/g, (c, i: number) => (taken[i] ? ' ' : c))
+  for (const term of queryTerms(rest, { maxLength: Infinity, maxTerms: Infinity })) {
+    if (term.kind === 'word') {
+      if (!english.has(term.text.toLowerCase()) && (term.text.length > 1 || /\d/.test(term.text)))
+        add({ text: term.text, forms: [[term]], weight: 1, count: 1 })
+      continue
+    }
+    for (const { word, weight } of chineseWords(term.text)) {
+      const phrases = groupOf.get(word)
+      if (phrases) group(word, phrases)
+      else add({ text: word, forms: [queryTerms(word)], weight, count: 1 })
+    }
+  }
+  return [...out.values()]
+}
+
+/** The tsquery that finds a concept in any of its forms; `options` restrict weights or prefixes. */
+export function conceptTsQuery(concept: Concept, options: TsQueryOptions = {}): string {
+  return concept.forms
+    .map((form) => toTsQuery(form, options))
+    .filter(Boolean)
+    .map((q) => `(${q})`)
+    .join(' | ')
+}
+
+/**
+ * The terms worth highlighting: without English stop words, unless the query is nothing else
+ * ("the who" stays as typed). A query's stop words are still required by the search.
+ */
+export function meaningfulTerms(terms: QueryTerm[]): QueryTerm[] {
+  const kept = terms.filter((t) => t.kind !== 'word' || !english.has(t.text.toLowerCase()))
+  return kept.length ? kept : terms
+}
+
+const generic = new Set(
+  stopwords.generic.map((w) => queryTerms(w)[0]).map((t) => (t?.kind === 'word' ? t.stem : t?.text)),
+)
+/**
+ * A concept nearly every retro has (stopwords.json → generic: dates, "incident", "users", 影响),
+ * or a number: it says nothing about what an incident was like.
+ */
+export function isGeneric(concept: Concept): boolean {
+  if (/^\d+(?:st|nd|rd|th|s|ms|h|m|k|gb|mb)?$/.test(concept.text)) return true
+  const [form] = concept.forms
+  if (concept.forms.length !== 1 || form?.length !== 1) return false
+  const [term] = form
+  return generic.has(term!.kind === 'word' ? term!.stem : term!.text)
+}
