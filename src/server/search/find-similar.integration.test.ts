@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { importFixtures } from '@/test/import-fixtures'
 import type { Actor } from '../auth/roles'
-import { db } from '../db'
-import { importRetro } from '../imports/import-retro'
-import { previewRetro } from '../imports/preview-retro'
 import { changePostmortemStatus } from '../postmortems/change-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { findSimilar } from './find-similar'
 
-const fixtures = path.join(import.meta.dirname, '..', 'imports', 'fixtures')
 const replicaLag = '线上部分用户出现签到完成但签到列表未更新的情况'
 const slowScript = '老用户福利初始化脚本执行过慢'
 let editor: Actor
@@ -23,26 +18,9 @@ const titles = async (text: string, actor = editor, exclude?: number) =>
   (await findSimilar({ actor, text, exclude })).map((r) => r.title)
 
 beforeAll(async () => {
-  editor = await db.user.create({
-    data: { id: 'ed', name: 'Ed', email: 'ed@example.com', role: 'EDITOR' },
-    select: { id: true, name: true, email: true, role: true },
-  })
-  viewer = { ...editor, id: 'vi', role: 'VIEWER' }
-  for (const file of [
-    'launch-retro-mobile-alliance-1.1.zh.md',
-    'sre-style.en.md',
-    'timeline-heavy.en.md',
-    'free-form.en.md',
-  ]) {
-    const preview = previewRetro(readFileSync(path.join(fixtures, file), 'utf8'))
-    if (!preview.ok) throw new Error(file)
-    const saved = await importRetro({ actor: editor, retro: preview.data })
-    if (!saved.ok) throw new Error(file)
-    for (const number of saved.data.numbers) {
-      const pm = await getPostmortem({ actor: editor, number })
-      if (pm.ok) numbers[pm.data.document.title] = number
-    }
-  }
+  const imported = await importFixtures()
+  ;({ editor, viewer } = imported)
+  Object.assign(numbers, imported.numbers)
 })
 
 describe('findSimilar (real database)', () => {
@@ -52,6 +30,32 @@ describe('findSimilar (real database)', () => {
     )
     expect(found).toContain(replicaLag)
     expect(found).not.toContain(slowScript)
+  })
+
+  it('still finds the Chinese incident when an English postmortem shares more of the words', async () => {
+    const closer = await createPostmortem({
+      actor: editor,
+      input: { title: 'Cache empty after check-in', launchId: null },
+    })
+    if (!closer.ok) throw new Error('create')
+    const saved = await getPostmortem({ actor: editor, number: closer.data.number })
+    if (!saved.ok) throw new Error('get')
+    await savePostmortem({
+      actor: editor,
+      number: closer.data.number,
+      input: {
+        baseVersion: saved.data.version,
+        document: {
+          ...saved.data.document,
+          symptom: '签到列表未更新 (seen by Ada)\n\nUsers saw an empty check-in list (seen by Bo)',
+        },
+      },
+    })
+    const found = await titles(
+      'Check-in list wrong after signing in\nAfter a write the cache kept showing stale data\n',
+    )
+    expect(found).toContain('Cache empty after check-in')
+    expect(found).toContain(replicaLag)
   })
 
   it('finds an incident written in the same language by its distinctive words', async () => {

@@ -132,6 +132,13 @@ export function chineseWords(run: string): { word: string; weight: number }[] {
  * then English words, then the Chinese words of each run (a glossary phrase brings its group).
  * A typed query is read up to 200 characters; a text being written further.
  */
+/**
+ * A glossary phrase is an operations term by definition (缓存, replication lag): it says more
+ * about an incident than a general word of the same rarity ("wrong", "showing"), which in a small
+ * archive of mostly Chinese retros would otherwise look rare.
+ */
+const GLOSSARY_WEIGHT = 1.5
+
 export function queryConcepts(query: string, { maxLength = 200 } = {}): Concept[] {
   const text = query.slice(0, maxLength).toLowerCase()
   const out = new Map<string, Concept>()
@@ -152,7 +159,7 @@ export function queryConcepts(query: string, { maxLength = 200 } = {}): Concept[
     add({
       text: written,
       forms: phrases.map((p) => queryTerms(p)).filter((f) => f.length),
-      weight: 1,
+      weight: GLOSSARY_WEIGHT,
       count: 1,
     })
   const taken = new Array<boolean>(text.length).fill(false)

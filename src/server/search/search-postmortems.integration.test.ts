@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { importFixtures } from '@/test/import-fixtures'
 import type { Actor } from '../auth/roles'
-import { db } from '../db'
-import { importRetro } from '../imports/import-retro'
-import { previewRetro } from '../imports/preview-retro'
 import { changePostmortemStatus } from '../postmortems/change-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import type { PostmortemDocument } from '../postmortems/schemas'
@@ -12,7 +8,6 @@ import { savePostmortem } from '../postmortems/save-postmortem'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { searchInput, searchPostmortems } from './search-postmortems'
 
-const fixtures = path.join(import.meta.dirname, '..', 'imports', 'fixtures')
 let editor: Actor
 let viewer: Actor
 const titles: Record<string, number> = {}
@@ -23,26 +18,9 @@ async function search(q: string, actor = editor, extra: Record<string, string> =
 const found = async (q: string) => (await search(q)).results.map((r) => r.title)
 
 beforeAll(async () => {
-  editor = await db.user.create({
-    data: { id: 'ed', name: 'Ed', email: 'ed@example.com', role: 'EDITOR' },
-    select: { id: true, name: true, email: true, role: true },
-  })
-  viewer = { ...editor, id: 'vi', role: 'VIEWER' }
-  for (const file of [
-    'launch-retro-mobile-alliance-1.1.zh.md',
-    'sre-style.en.md',
-    'timeline-heavy.en.md',
-    'free-form.en.md',
-  ]) {
-    const preview = previewRetro(readFileSync(path.join(fixtures, file), 'utf8'))
-    if (!preview.ok) throw new Error(file)
-    const saved = await importRetro({ actor: editor, retro: preview.data })
-    if (!saved.ok) throw new Error(file)
-    for (const number of saved.data.numbers) {
-      const pm = await getPostmortem({ actor: editor, number })
-      if (pm.ok) titles[pm.data.document.title] = number
-    }
-  }
+  const imported = await importFixtures()
+  ;({ editor, viewer } = imported)
+  Object.assign(titles, imported.numbers)
 })
 
 describe('searchPostmortems (real database)', () => {
