@@ -11,6 +11,21 @@ const rows = (entries: { kind: string; text: string; at?: string | null }[]) =>
   entries.map((e) => [e.at ?? null, e.kind, e.text])
 
 describe('readTimeline', () => {
+  it('paragraphs that open with an approximate stamp ("**± 17:20 UTC:**") are events; the prose between them is narrative', () => {
+    const { entries, notes } = read(
+      'On Tuesday an engineer started a migration.\n\n**± 17:20 UTC:** the engineer takes a snapshot\nof the production database.\n\n**± 19:00 UTC:** load rises sharply.\n\nLater we found a job behind part of it.\n\n**~ 23:00 UTC:** replication stops.',
+    )
+    expect(entries.map((e) => e.at)).toEqual([
+      '2024-03-02T17:20:00.000Z',
+      '2024-03-02T19:00:00.000Z',
+      '2024-03-02T23:00:00.000Z',
+    ])
+    expect(notes.map((n) => markdown([n]))).toEqual([
+      'On Tuesday an engineer started a migration.',
+      'Later we found a job behind part of it.',
+    ])
+  })
+
   it('a `| Time | Event |` table gives one entry per row with its time', () => {
     const { entries, notes } = read(
       '| Time | Event |\n| --- | --- |\n| 14:05 | Alerts fire for checkout 5xx |\n| 14:12 | On-call rolls back the deploy |\n| 14:30 | Error rate back to normal |',

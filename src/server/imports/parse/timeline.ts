@@ -114,7 +114,8 @@ export function readTimeline(
       const lines = node.type === 'code' ? null : stampedLines(text, context)
       if (lines) entries.push(...lines)
       else {
-        const e = entry(text, null)
+        const stamp = node.type === 'code' ? null : leadingStamp(text)
+        const e = entry(text, stamp ? stampTime(stamp, context) : null)
         prose.push({ node, entry: e })
         entries.push(e)
       }
@@ -122,8 +123,10 @@ export function readTimeline(
   }
   const stamped = entries.filter((e) => leadingStamp(e.text)).length
   if (stamped < 2) return { entries, notes: [] }
-  const narrative = new Set(prose.map((p) => p.entry))
-  return { entries: entries.filter((e) => !narrative.has(e)), notes: prose.map((p) => p.node) }
+  // A paragraph that starts with a stamp ("**± 17:20 UTC:** the engineer takes…") is an event.
+  const story = prose.filter((p) => !leadingStamp(p.entry.text))
+  const narrative = new Set(story.map((p) => p.entry))
+  return { entries: entries.filter((e) => !narrative.has(e)), notes: story.map((p) => p.node) }
 }
 
 /** "## Update 2021-07-15", "### 17:20 UTC": a heading that is itself a moment of the timeline. */

@@ -14,7 +14,7 @@ const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)
 const ZONE = String.raw`(?:\s*\(?(?:utc|gmt|z|pst|pdt|pt|est|edt|et|cst|cdt|cet|cest|bst|jst|ist|sgt|aest|北京时间|utc\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})\)?(?![a-z]))?`
 const RELATIVE = String.raw`(?:t\s*[+-]\s*\d+(?:\.\d+)?\s*(?:s|sec|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)?|t0|d\+\d+|day\s+\d+|第[一二三四五六七八九十\d]+天)`
 const STAMP = new RegExp(
-  String.raw`^[\s>*_\[(【]*(?<stamp>(?:${DATE}(?:[\s,T@-]+(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
+  String.raw`^[\s>*_\[(【]*(?:[±~≈约]|approx\.?|around|about|大约|大概)?\s*(?<stamp>(?:${DATE}(?:[\s,T@-]+(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
   'iu',
 )
 const DATE_ONLY = new RegExp(String.raw`^[\s*_]*(?:${DATE}|${SHORT_DATE})[\s*_:：]*$`, 'iu')
@@ -28,7 +28,7 @@ export type Stamped = { stamp: string; rest: string; relative: boolean }
 /** The timestamp a line starts with, and the rest of the line. */
 export function leadingStamp(raw: string): Stamped | null {
   // "Feb 28th **01:52**": emphasis inside a stamp is not part of it.
-  const line = raw.replace(/\*\*|__/g, '')
+  const line = raw.replace(/\*\*|__/g, '').replace(/^(\s*)\\(?=[~±])/, '$1')
   const m = STAMP.exec(line.split('\n', 1)[0]!.length < 400 ? line : line.slice(0, 400))
   if (!m?.groups) return null
   const stamp = m.groups.stamp!.trim()
