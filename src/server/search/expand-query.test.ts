@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery, translations } from './expand-query'
+import { expandQuery } from './expand-query'
 
 describe('expandQuery', () => {
   it('translates operations terms both ways', () => {
@@ -12,13 +12,5 @@ describe('expandQuery', () => {
   it('leaves queries without glossary terms alone, and matches English as whole words', () => {
     expect(expandQuery('uid')).toEqual([])
     expect(expandQuery('indexing')).toEqual([])
-  })
-})
-
-describe('translations', () => {
-  it('gives the other-language glossary phrases of the phrases a text contains', () => {
-    const found = translations('After a write the cache kept showing stale data')
-    expect(found).toEqual(expect.arrayContaining(['缓存', '未更新']))
-    expect(found).not.toContain('cache')
   })
 })

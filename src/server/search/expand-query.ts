@@ -7,13 +7,29 @@ export const glossaryWords = new Set(
 )
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Finds a phrase in the query: Chinese anywhere, English as whole words. */
+/** A phrase's pattern: Chinese anywhere, English as whole words (compiled once, on first use). */
+const patterns = new Map<string, RegExp>()
+function pattern(phrase: string): RegExp {
+  let re = patterns.get(phrase)
+  if (!re) {
+    re = /^[\p{Script=Han}]+$/u.test(phrase)
+      ? new RegExp(escape(phrase))
+      : new RegExp(`(?<![\\p{Script=Latin}])${escape(phrase)}(?![\\p{Script=Latin}])`, 'iu')
+    patterns.set(phrase, re)
+  }
+  return re
+}
+
+/** Finds a phrase in the query. */
 function locate(query: string, phrase: string): RegExp | null {
-  const re = /^[\p{Script=Han}]+$/u.test(phrase)
-    ? new RegExp(escape(phrase))
-    : new RegExp(`(?<![\\p{Script=Latin}])${escape(phrase)}(?![\\p{Script=Latin}])`, 'iu')
+  const re = pattern(phrase)
   return re.test(query) ? re : null
 }
+
+/** Every phrase with its group, longest first (so 主从延迟 wins over 主从). */
+const byLength = groups
+  .flatMap((group) => group.map((phrase) => ({ phrase, group })))
+  .sort((a, b) => b.phrase.length - a.phrase.length)
 
 /**
  * The query in the other language(s), by the glossary: "主从延迟" → "replication lag",
@@ -22,11 +38,8 @@ function locate(query: string, phrase: string): RegExp | null {
  */
 export function expandQuery(query: string, max = 4): string[] {
   const out = new Set<string>()
-  const phrases = groups
-    .flatMap((group) => group.map((phrase) => ({ phrase, group })))
-    .sort((a, b) => b.phrase.length - a.phrase.length)
   const used: string[] = []
-  for (const { phrase, group } of phrases) {
+  for (const { phrase, group } of byLength) {
     if (used.some((u) => u.includes(phrase))) continue
     const re = locate(query, phrase)
     if (!re) continue
@@ -36,16 +49,4 @@ export function expandQuery(query: string, max = 4): string[] {
   }
   out.delete(query)
   return [...out].slice(0, max)
-}
-
-/**
- * The glossary phrases, in the other language(s), of those a longer text contains: "the cache
- * showed stale data" → 缓存, 未更新. For similar incidents, where any word may match.
- */
-export function translations(text: string): string[] {
-  const out = new Set<string>()
-  for (const group of groups)
-    if (group.some((phrase) => locate(text, phrase))) for (const p of group) out.add(p)
-  for (const phrase of groups.flat()) if (locate(text, phrase)) out.delete(phrase)
-  return [...out]
 }
