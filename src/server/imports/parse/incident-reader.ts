@@ -1,36 +1,27 @@
 import type { RootContent } from 'mdast'
-import {
-  emptyPostmortem,
-  type Confidence,
-  type HypothesisStatus,
-  type ParsedPostmortem,
-  type TextField,
-} from '../parsed-retro'
-import { overlap, sentences, toNumber } from '../text'
+import { emptyPostmortem, type Confidence, type ParsedPostmortem, type TextField } from '../parsed-retro'
 import { actionFromHeading, isActionTable, readActionItems } from './action-items'
-import { blocks, join, markdown, parseMarkdown, type Block, type Section } from './markdown'
+import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
+import { Hypotheses, verdictOf } from './hypotheses'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
 import { findDate, isDateOnly, leadingStamp, stampTime, type TimeContext } from './timestamps'
-import { alternation, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
+import { cuePattern, hasCue, type Cue, type Field } from './vocabulary'
 
 /*
- * Reads one incident's sections into a postmortem. Numbered "possible causes" become
- * hypotheses, and later sentences that refer to them ("针对可能原因1", "3排除", "ruled out")
- * set their verdict and evidence. Whatever cannot be placed is kept in `unmapped`, with the
- * field it most looks like proposed. Every field found says how sure the reading is.
+ * Reads one incident's sections into a postmortem: each part to its field, timelines and action
+ * items by their recognisers, hypotheses and their verdicts (hypotheses.ts), the fields no
+ * section gave from its prose (derive.ts). Whatever cannot be placed is kept in `unmapped`, with
+ * the field it most looks like proposed. Every field found says how sure the reading is.
  */
 
 const timelineEntry = (text: string) => ({ kind: timelineKind(text), text, hypothesis: null })
 
-const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
-
 export class IncidentReader {
   readonly pm: ParsedPostmortem
+  private hypotheses: Hypotheses
   private confidence: Confidence = {}
-  /** 1-based number in the latest "possible causes" list → index in pm.hypotheses. */
-  private numbering = new Map<number, number>()
   /** The hypothesis the latest first-look suspicion created (attempts and results test it). */
   private tested: number | null = null
 
@@ -39,6 +30,7 @@ export class IncidentReader {
     private context: TimeContext,
   ) {
     this.pm = emptyPostmortem(title)
+    this.hypotheses = new Hypotheses(this.pm.hypotheses)
   }
 
   /** Reads a section (its own content as the introduction) and any shared sections after it. */
@@ -150,7 +142,7 @@ export class IncidentReader {
         for (const { text: item } of parts) this.firstLook(item)
         break
       case 'hypotheses':
-        this.possibleCauses(parts)
+        this.hypotheses.possibleCauses(parts)
         break
       case 'attempt':
         if (text) this.pm.timeline.push({ kind: 'ATTEMPT', text, hypothesis: this.tested })
@@ -239,81 +231,17 @@ export class IncidentReader {
     for (const child of section.children) this.section(child, child.match ? null : childField)
   }
 
-  private addHypothesis(statement: string, evidence = '', status: HypothesisStatus = 'OPEN') {
-    this.pm.hypotheses.push({ statement, evidence, status })
-    return this.pm.hypotheses.length - 1
-  }
-
-  private note(index: number, evidence: string, cueText = evidence) {
-    const h = this.pm.hypotheses[index]
-    if (!h) return
-    if (!h.evidence.includes(evidence)) h.evidence = join(h.evidence, evidence)
-    const verdict = verdictOf(cueText)
-    if (verdict) h.status = verdict
-  }
-
   /** "初次排查": observations, and the first suspicion (which the first attempt then tests). */
   private firstLook(item: string) {
-    if (hasCue(item, 'suspect')) this.tested = this.addHypothesis(item)
+    if (hasCue(item, 'suspect')) this.tested = this.hypotheses.add(item)
     else this.pm.timeline.push({ kind: 'OBSERVATION', text: item, hypothesis: null })
-  }
-
-  /** "可能原因": a numbered list; "cause：why not" items carry their own verdict. */
-  private possibleCauses(parts: Block[]) {
-    this.numbering = new Map()
-    parts
-      .filter((p) => !isLeadIn(p.text))
-      .forEach(({ text, ordinal }, i) => {
-        const split = /^(.{1,80}?)(?:[：:]|[？?](?=\S))\s*([\s\S]+)$/.exec(text)
-        const statement = (split?.[1] ?? text).trim()
-        const evidence = split?.[2]?.trim() ?? ''
-        const status: HypothesisStatus = !evidence
-          ? 'OPEN'
-          : hasCue(evidence, 'eliminated')
-            ? 'ELIMINATED'
-            : hasCue(evidence, 'confirmed') || hasCue(evidence, 'found')
-              ? 'CONFIRMED'
-              : hasCue(evidence, 'negation')
-                ? 'ELIMINATED'
-                : 'OPEN'
-        this.numbering.set(ordinal ?? i + 1, this.addHypothesis(statement, evidence, status))
-      })
   }
 
   private result(text: string) {
     this.pm.timeline.push({ kind: 'RESULT', text, hypothesis: this.tested })
     if (this.tested === null) return
     const attempt = this.pm.timeline.findLast((e) => e.kind === 'ATTEMPT' && e.hypothesis === this.tested)
-    this.note(this.tested, join(attempt?.text ?? '', text), text)
-  }
-
-  /** Explicit references: "针对可能原因1", "针对问题2，3，4", "针对3和4", "hypothesis 2", "3排除". */
-  private references(text: string): number[] {
-    const found = new Set<number>()
-    const digit = '[0-9０-９一二三四五六七八九十]'
-    const listed = new RegExp(
-      `(?:${alternation('referenceLead')})\\s*(?:${alternation('referenceNoun')})?\\s*(${digit}(?:\\s*[，,、和与及]\\s*${digit})*)`,
-      'g',
-    )
-    for (const m of text.matchAll(listed))
-      for (const token of m[1]!.split(/\s*[，,、和与及]\s*/)) {
-        const n = toNumber(token)
-        if (n) found.add(n)
-      }
-    for (const m of text.matchAll(
-      new RegExp(`(?:${alternation('referenceNumbered')})\\s*#?\\s*([0-9]{1,2})`, 'giu'),
-    ))
-      found.add(Number(m[1]))
-    for (const m of text.matchAll(
-      new RegExp(
-        `(?:^|[，,。；;\\s于是])([0-9])(?:\\s*[和,，、]\\s*([0-9]))?\\s*(?:已)?(?:${alternation('eliminated')})`,
-        'giu',
-      ),
-    )) {
-      found.add(Number(m[1]))
-      if (m[2]) found.add(Number(m[2]))
-    }
-    return [...found].flatMap((n) => (this.numbering.has(n) ? [this.numbering.get(n)!] : []))
+    this.hypotheses.note(this.tested, join(attempt?.text ?? '', text), text)
   }
 
   /**
@@ -324,24 +252,24 @@ export class IncidentReader {
     const narrative: string[] = []
     let sawReference = false
     for (const { text, ordinal } of parts) {
-      const refs = this.references(text)
+      const refs = this.hypotheses.references(text)
       if (refs.length) {
         sawReference = true
-        for (const index of refs) this.note(index, text, this.cueScope(text))
+        for (const index of refs) this.hypotheses.note(index, text, this.hypotheses.cueScope(text))
       } else if (
         !fromResolution &&
         !sawReference &&
         ordinal &&
-        this.numbering.has(ordinal) &&
+        this.hypotheses.numbering.has(ordinal) &&
         verdictOf(text)
       ) {
         // "1. …，排除" under a numbered list of causes: item n answers cause n.
-        this.note(this.numbering.get(ordinal)!, text)
-      } else if (!fromResolution && this.question(text)) {
+        this.hypotheses.note(this.hypotheses.numbering.get(ordinal)!, text)
+      } else if (!fromResolution && this.hypotheses.question(text)) {
         // "1. 是否在报警的时间点有大量的写操作？通过代码排查，并没有": a cause asked and answered.
       } else if (hasCue(text, 'confirmed') || (hasCue(text, 'found') && !fromResolution)) {
-        const best = this.bestMatch(text)
-        if (best !== null && hasCue(text, 'confirmed')) this.note(best, text)
+        const best = this.hypotheses.bestMatch(text)
+        if (best !== null && hasCue(text, 'confirmed')) this.hypotheses.note(best, text)
         else if (!fromResolution && (best !== null || leadingStamp(text)))
           this.pm.timeline.push({ kind: 'OBSERVATION', text, hypothesis: best })
         else if (!fromResolution) narrative.push(text)
@@ -349,100 +277,10 @@ export class IncidentReader {
         if (leadingStamp(text)) this.pm.timeline.push(timelineEntry(text))
         else narrative.push(text)
       }
-      this.suspicions(text)
-      if (fromResolution || refs.length) this.confirmations(text)
+      this.hypotheses.suspicions(text)
+      if (fromResolution || refs.length) this.hypotheses.confirmations(text)
     }
     return narrative
-  }
-
-  /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
-  private question(text: string): boolean {
-    const m = new RegExp(
-      `^\\s*(?:${alternation('questionHypothesis')})\\s*([^，,。；;？?\\n]{2,60})[？?，,。；;\\n]?\\s*([\\s\\S]*)$`,
-      'iu',
-    ).exec(text)
-    if (!m) return false
-    const evidence = m[2]!.trim()
-    const status = evidence
-      ? (verdictOf(evidence) ?? (hasCue(evidence, 'negation') ? 'ELIMINATED' : 'OPEN'))
-      : 'OPEN'
-    this.addHypothesis(m[1]!.trim(), evidence, status)
-    return true
-  }
-
-  /** In "针对3和4，…于是怀疑是否是主从延迟的问题" the verdict words after a new suspicion are not about 3 and 4. */
-  private cueScope(text: string) {
-    const cut = text.search(cuePattern('newSuspicion'))
-    return cut > 0 ? text.slice(0, cut) : text
-  }
-
-  /** Texts already read for suspicions (an investigation paragraph is not read twice). */
-  private suspected = new Set<string>()
-
-  /**
-   * "怀疑是否是主从延迟的问题", "we initially suspected spam" → a new hypothesis, unless one like it
-   * exists; the rest of its sentence and the next one say whether it was ruled out or confirmed.
-   */
-  private suspicions(text: string) {
-    if (this.suspected.has(text)) return
-    this.suspected.add(text)
-    const pattern = new RegExp(
-      `(?:${alternation('suspect')})\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
-      'iu',
-    )
-    const list = sentences(text)
-    list.forEach((sentence, i) => {
-      const m = pattern.exec(sentence)
-      if (!m) return
-      const subject = m[1]!
-        .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
-        .trim()
-        .replace(/[.。]$/, '')
-        .replace(
-          /^(?:that\s+)?(?:it|this|they)\s+(?:might|may|could|would|was|were|is)\s+(?:have\s+)?(?:be(?:en)?\s+)?/i,
-          '',
-        )
-        .replace(/^(?:was|were|is|are)\s+/i, '')
-      // "they were", "OK的": too little to be a cause anyone could check.
-      const size = /\p{Script=Han}/u.test(subject)
-        ? subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
-        : subject.split(/\s+/).length
-      if (size < 3 || /^(?:it|they|this|that|we|he|she)\b/i.test(subject)) return
-      if (this.pm.hypotheses.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1)))
-        return
-      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
-      this.addHypothesis(
-        subject,
-        sentence,
-        verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'),
-      )
-    })
-  }
-
-  /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
-  private confirmations(text: string) {
-    const pattern = new RegExp(
-      `(?:${alternation('confirmsSubject')})\\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)`,
-      'iu',
-    )
-    for (const sentence of sentences(text)) {
-      const m = pattern.exec(sentence)
-      if (!m) continue
-      const best = this.bestMatch(m[1]!, true)
-      if (best !== null) this.note(best, text, m[0])
-    }
-  }
-
-  /** The hypothesis sharing most words with the text (not already eliminated), if any share at least two. */
-  private bestMatch(text: string, includeEliminated = false): number | null {
-    let best: number | null = null
-    let score = 1
-    this.pm.hypotheses.forEach((h, i) => {
-      if (!includeEliminated && h.status === 'ELIMINATED') return
-      const s = overlap(h.statement, text)
-      if (s > score) [best, score] = [i, s]
-    })
-    return best
   }
 
   private resolution(text: string) {
@@ -462,30 +300,9 @@ export class IncidentReader {
     this.investigate(blocks(parseMarkdown(text).children), true)
   }
 
-  /**
-   * "We have 2 hypotheses:" followed by a numbered list, anywhere in the prose: the causes
-   * considered; later mentions ("We test hypothesis 1 - the error is reproduced") set verdicts.
-   */
-  private ledHypotheses(texts: string[]) {
-    if (this.pm.hypotheses.length) return
-    const lead = new RegExp(
-      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
-      'iu',
-    )
-    for (const text of texts) {
-      const m = lead.exec(text)
-      if (!m) continue
-      this.possibleCauses(blocks(parseMarkdown(m[1]!).children))
-      for (const other of texts)
-        for (const index of this.references(other))
-          if (other !== text || verdictOf(other)) this.note(index, other)
-      return
-    }
-  }
-
   private finish() {
     const pm = this.pm
-    this.ledHypotheses([...pm.timeline.map((e) => e.text), ...pm.unmapped.map((u) => u.text), pm.summary])
+    this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...pm.unmapped.map((u) => u.text), pm.summary])
     // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
     for (const text of [
       pm.summary,
@@ -494,7 +311,7 @@ export class IncidentReader {
       ...pm.unmapped.map((u) => u.text),
       ...pm.timeline.map((e) => e.text),
     ])
-      for (const paragraph of text.split(/\n{2,}/)) this.suspicions(paragraph)
+      for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
       pm.rootCause = confirmed
@@ -510,12 +327,6 @@ export class IncidentReader {
 }
 
 const dayOf = (heading: string, context: TimeContext) => findDate(heading, context.offset) ?? context.day
-
-function verdictOf(text: string): HypothesisStatus | null {
-  if (hasCue(text, 'eliminated')) return 'ELIMINATED'
-  if (hasCue(text, 'confirmed')) return 'CONFIRMED'
-  return null
-}
 
 /** The field an unmapped section most looks like: the one whose cue words it uses most. */
 export function suggest(text: string): TextField {

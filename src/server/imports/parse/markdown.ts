@@ -205,4 +205,7 @@ export function blocks(nodes: RootContent[]): Block[] {
   return out
 }
 
+/** "Here is what we learned:": a short line that introduces what follows, not an item itself. */
+export const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
+
 export const join = (a: string, b: string) => (a && b ? `${a}\n\n${b}` : a || b)

@@ -1,0 +1,193 @@
+import type { HypothesisStatus, ParsedHypothesis } from '../parsed-retro'
+import { overlap, sentences, toNumber } from '../text'
+import { blocks, join, parseMarkdown, type Block, isLeadIn } from './markdown'
+import { alternation, cuePattern, hasCue } from './vocabulary'
+
+/*
+ * The causes a retro weighs: numbered "possible causes" (items that carry their own verdict
+ * after a colon), questions an investigation asks ("是否有大量的写操作？没有"), suspicions told
+ * anywhere ("怀疑是…", "we suspected …"), and the sentences that settle them: explicit references
+ * ("针对可能原因1", "3排除", "hypothesis 2") or the hypothesis a finding shares most words with.
+ */
+
+export function verdictOf(text: string): HypothesisStatus | null {
+  if (hasCue(text, 'eliminated')) return 'ELIMINATED'
+  if (hasCue(text, 'confirmed')) return 'CONFIRMED'
+  return null
+}
+
+export class Hypotheses {
+  constructor(readonly list: ParsedHypothesis[]) {}
+
+  /** 1-based number in the latest "possible causes" list → index in pm.hypotheses. */
+  numbering = new Map<number, number>()
+  add(statement: string, evidence = '', status: HypothesisStatus = 'OPEN') {
+    this.list.push({ statement, evidence, status })
+    return this.list.length - 1
+  }
+
+  note(index: number, evidence: string, cueText = evidence) {
+    const h = this.list[index]
+    if (!h) return
+    if (!h.evidence.includes(evidence)) h.evidence = join(h.evidence, evidence)
+    const verdict = verdictOf(cueText)
+    if (verdict) h.status = verdict
+  }
+
+  /** "可能原因": a numbered list; "cause：why not" items carry their own verdict. */
+  possibleCauses(parts: Block[]) {
+    this.numbering = new Map()
+    parts
+      .filter((p) => !isLeadIn(p.text))
+      .forEach(({ text, ordinal }, i) => {
+        const split = /^(.{1,80}?)(?:[：:]|[？?](?=\S))\s*([\s\S]+)$/.exec(text)
+        const statement = (split?.[1] ?? text).trim()
+        const evidence = split?.[2]?.trim() ?? ''
+        const status: HypothesisStatus = !evidence
+          ? 'OPEN'
+          : hasCue(evidence, 'eliminated')
+            ? 'ELIMINATED'
+            : hasCue(evidence, 'confirmed') || hasCue(evidence, 'found')
+              ? 'CONFIRMED'
+              : hasCue(evidence, 'negation')
+                ? 'ELIMINATED'
+                : 'OPEN'
+        this.numbering.set(ordinal ?? i + 1, this.add(statement, evidence, status))
+      })
+  }
+
+  /** Explicit references: "针对可能原因1", "针对问题2，3，4", "针对3和4", "hypothesis 2", "3排除". */
+  references(text: string): number[] {
+    const found = new Set<number>()
+    const digit = '[0-9０-９一二三四五六七八九十]'
+    const listed = new RegExp(
+      `(?:${alternation('referenceLead')})\\s*(?:${alternation('referenceNoun')})?\\s*(${digit}(?:\\s*[，,、和与及]\\s*${digit})*)`,
+      'g',
+    )
+    for (const m of text.matchAll(listed))
+      for (const token of m[1]!.split(/\s*[，,、和与及]\s*/)) {
+        const n = toNumber(token)
+        if (n) found.add(n)
+      }
+    for (const m of text.matchAll(
+      new RegExp(`(?:${alternation('referenceNumbered')})\\s*#?\\s*([0-9]{1,2})`, 'giu'),
+    ))
+      found.add(Number(m[1]))
+    for (const m of text.matchAll(
+      new RegExp(
+        `(?:^|[，,。；;\\s于是])([0-9])(?:\\s*[和,，、]\\s*([0-9]))?\\s*(?:已)?(?:${alternation('eliminated')})`,
+        'giu',
+      ),
+    )) {
+      found.add(Number(m[1]))
+      if (m[2]) found.add(Number(m[2]))
+    }
+    return [...found].flatMap((n) => (this.numbering.has(n) ? [this.numbering.get(n)!] : []))
+  }
+
+  /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
+  question(text: string): boolean {
+    const m = new RegExp(
+      `^\\s*(?:${alternation('questionHypothesis')})\\s*([^，,。；;？?\\n]{2,60})[？?，,。；;\\n]?\\s*([\\s\\S]*)$`,
+      'iu',
+    ).exec(text)
+    if (!m) return false
+    const evidence = m[2]!.trim()
+    const status = evidence
+      ? (verdictOf(evidence) ?? (hasCue(evidence, 'negation') ? 'ELIMINATED' : 'OPEN'))
+      : 'OPEN'
+    this.add(m[1]!.trim(), evidence, status)
+    return true
+  }
+
+  /** In "针对3和4，…于是怀疑是否是主从延迟的问题" the verdict words after a new suspicion are not about 3 and 4. */
+  cueScope(text: string) {
+    const cut = text.search(cuePattern('newSuspicion'))
+    return cut > 0 ? text.slice(0, cut) : text
+  }
+
+  /** Texts already read for suspicions (an investigation paragraph is not read twice). */
+  private suspected = new Set<string>()
+
+  /**
+   * "怀疑是否是主从延迟的问题", "we initially suspected spam" → a new hypothesis, unless one like it
+   * exists; the rest of its sentence and the next one say whether it was ruled out or confirmed.
+   */
+  suspicions(text: string) {
+    if (this.suspected.has(text)) return
+    this.suspected.add(text)
+    const pattern = new RegExp(
+      `(?:${alternation('suspect')})\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
+      'iu',
+    )
+    const list = sentences(text)
+    list.forEach((sentence, i) => {
+      const m = pattern.exec(sentence)
+      if (!m) return
+      const subject = m[1]!
+        .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
+        .trim()
+        .replace(/[.。]$/, '')
+        .replace(
+          /^(?:that\s+)?(?:it|this|they)\s+(?:might|may|could|would|was|were|is)\s+(?:have\s+)?(?:be(?:en)?\s+)?/i,
+          '',
+        )
+        .replace(/^(?:was|were|is|are)\s+/i, '')
+      // "they were", "OK的": too little to be a cause anyone could check.
+      const size = /\p{Script=Han}/u.test(subject)
+        ? subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
+        : subject.split(/\s+/).length
+      if (size < 3 || /^(?:it|they|this|that|we|he|she)\b/i.test(subject)) return
+      if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
+      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
+      this.add(subject, sentence, verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
+    })
+  }
+
+  /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
+  confirmations(text: string) {
+    const pattern = new RegExp(
+      `(?:${alternation('confirmsSubject')})\\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)`,
+      'iu',
+    )
+    for (const sentence of sentences(text)) {
+      const m = pattern.exec(sentence)
+      if (!m) continue
+      const best = this.bestMatch(m[1]!, true)
+      if (best !== null) this.note(best, text, m[0])
+    }
+  }
+
+  /** The hypothesis sharing most words with the text (not already eliminated), if any share at least two. */
+  bestMatch(text: string, includeEliminated = false): number | null {
+    let best: number | null = null
+    let score = 1
+    this.list.forEach((h, i) => {
+      if (!includeEliminated && h.status === 'ELIMINATED') return
+      const s = overlap(h.statement, text)
+      if (s > score) [best, score] = [i, s]
+    })
+    return best
+  }
+
+  /**
+   * "We have 2 hypotheses:" followed by a numbered list, anywhere in the prose: the causes
+   * considered; later mentions ("We test hypothesis 1 - the error is reproduced") set verdicts.
+   */
+  ledBy(texts: string[]) {
+    if (this.list.length) return
+    const lead = new RegExp(
+      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
+      'iu',
+    )
+    for (const text of texts) {
+      const m = lead.exec(text)
+      if (!m) continue
+      this.possibleCauses(blocks(parseMarkdown(m[1]!).children))
+      for (const other of texts)
+        for (const index of this.references(other))
+          if (other !== text || verdictOf(other)) this.note(index, other)
+      return
+    }
+  }
+}
