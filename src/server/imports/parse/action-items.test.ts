@@ -40,6 +40,18 @@ describe('action items from lists', () => {
     })
   })
 
+  it('a closing note in brackets says an item is done ("(fixed by …)", "(added …)"), "(filed …)" does not', () => {
+    expect(
+      actionFromText('Monitoring should check docs.example.com. (fixed by adding a separate check)').status,
+    ).toBe('DONE')
+    expect(actionFromText('Have an emergency channel for the team. (added an @emergency role)').status).toBe(
+      'DONE',
+    )
+    expect(
+      actionFromText('Monitoring should page more people. (filed https://example.com/issues/1)').status,
+    ).toBe('OPEN')
+  })
+
   it('"due to a bug" is not a due date', () => {
     expect(actionFromText('Fix the retry loop that fired due to a bug in the client')).toEqual({
       title: 'Fix the retry loop that fired due to a bug in the client',

@@ -38,6 +38,10 @@ function saysDone(text: string): boolean {
       'iu',
     ).test(head) ||
     new RegExp(`^(?:[\\p{L}\\p{N}.\\-/]+\\s+){1,4}(?:${verbs})(?![a-z])`, 'iu').test(head) ||
+    // "… (fixed by adding a separate monitoring entry)", "（已修复）": a closing note that says so.
+    new RegExp(`[(（]\\s*(?:${verbs}|fixed|done|resolved|closed)(?![a-z])[^)）]*[)）][.。]?\\s*$`, 'iu').test(
+      text.replace(/[*_`]/g, ''),
+    ) ||
     /^\s*(?:已经|已)/u.test(head)
   )
 }

@@ -99,3 +99,20 @@ describe('suggest', () => {
     expect(suggest(text)).toBe(field)
   })
 })
+
+describe('follow-ups written as paragraphs', () => {
+  it('under an action-items heading with no list, each paragraph is an item; a lead-in is not', () => {
+    const pm = new IncidentReader('DNS outage', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Follow-up\n\nWhat we are changing:\n\nThe monitoring system should notify more people. (filed https://example.com/1)\n\nIt would help to have a channel for urgent help. (added an @emergency role)\n',
+        ),
+      ),
+    )
+    expect(pm.actionItems.map((a) => [a.title.slice(0, 30), a.status])).toEqual([
+      ['The monitoring system should n', 'OPEN'],
+      ['It would help to have a channe', 'DONE'],
+    ])
+    expect(pm.unmapped).toEqual([])
+  })
+})

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast'
 import { emptyPostmortem, type Confidence, type ParsedPostmortem, type TextField } from '../parsed-retro'
-import { actionFromHeading, isActionTable, readActionItems } from './action-items'
+import { actionFromHeading, actionFromText, isActionTable, readActionItems } from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
@@ -205,11 +205,15 @@ export class IncidentReader {
       }
       case 'actionItems': {
         const { items, rest } = readActionItems(content)
+        // Follow-ups written as paragraphs, with no list or table: one item a paragraph.
+        const paragraphs = rest.filter((n) => n.type === 'paragraph' && !isLeadIn(markdown([n])))
+        const asItems = !items.length && paragraphs.length >= 2 && paragraphs.length === rest.length
+        if (asItems) items.push(...paragraphs.map((n) => actionFromText(markdown([n]), null)))
         // A sub-heading that is an item ("#### 1) Alerts added …"), not a group ("### Short term").
         if (inherited && !section.match && !items.length) items.unshift(actionFromHeading(section.heading))
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', confidence)
-        const leftover = markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
+        const leftover = asItems ? '' : markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
         if (leftover) this.pm.unmapped.push({ heading: section.heading, text: leftover, suggestion: null })
         break
       }

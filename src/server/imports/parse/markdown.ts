@@ -89,7 +89,11 @@ function labelled(node: RootContent): { label: string; match: HeadingMatch; rest
   const plain = plainLabel(first)
   if (plain) {
     const rest = plain.rest ? [{ type: 'text' as const, value: plain.rest }, ...others] : others
-    return { label: plain.label, match: plain.match, rest: { type: 'paragraph', children: rest } }
+    return {
+      label: plain.label,
+      match: plain.match,
+      rest: rest.length ? { type: 'paragraph', children: rest } : null,
+    }
   }
   if (!first || first.type !== 'strong') return null
   const label = toString(first).trim()
