@@ -36,7 +36,8 @@ function firstSentence(tree: Section): string {
       if (!line || isMetaLine(line)) continue
       // "Description: flutter.dev was offline …": the text after a short label.
       const text = line.replace(/^[\p{L}][\p{L} _-]{0,20}[:：]\s+/u, '')
-      const sentence = /^(.{8,}?[。.!?！？])(?:\s|$)/u.exec(text)?.[1] ?? text
+      // Chinese sentences end at 。！？ with no space after; English ones at .!? before a space.
+      const sentence = /^(.{8,}?)(?:[。！？]|[.!?](?=\s|$))/u.exec(text)?.[1] ?? text
       return sentence.slice(0, 200)
     }
   return 'Untitled'
