@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { toMarkdown, type Options } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -26,13 +26,22 @@ export type Section = {
 
 export const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
 
+const options: Options = { extensions: [gfmToMarkdown()], bullet: '-' }
+/**
+ * Each node's (or list of nodes') text, once: the recognisers ask for the same text many times,
+ * and serialising is the costly part of an import.
+ */
+const written = new WeakMap<object, string>()
+
 /** Markdown text of nodes. */
 export function markdown(nodes: RootContent[]): string {
   if (!nodes.length) return ''
-  return toMarkdown({ type: 'root', children: nodes } as Root, {
-    extensions: [gfmToMarkdown()],
-    bullet: '-',
-  }).trim()
+  const key = nodes.length === 1 ? nodes[0]! : nodes
+  const known = written.get(key)
+  if (known !== undefined) return known
+  const text = toMarkdown({ type: 'root', children: nodes } as Root, options).trim()
+  written.set(key, text)
+  return text
 }
 
 /**

@@ -21,8 +21,11 @@ export function hasCue(text: string, cue: Cue): boolean {
 
 const patterns = new Map<string, RegExp>()
 /** A regular expression source matching any phrase of the cue: Latin phrases as whole words, longest first. */
+const alternations = new Map<Cue, string>()
 export function alternation(cue: Cue): string {
-  return cues(cue)
+  const known = alternations.get(cue)
+  if (known !== undefined) return known
+  const source = cues(cue)
     .sort((a, b) => b.length - a.length)
     .map((p) => {
       const body = escape(p).replace(/\s+/g, '\\s+')
@@ -31,6 +34,8 @@ export function alternation(cue: Cue): string {
       return `${start}${body}${end}`
     })
     .join('|')
+  alternations.set(cue, source)
+  return source
 }
 
 const global = new Map<string, RegExp>()
