@@ -16,23 +16,32 @@ export type Correction = { from: string; to: string }
 export async function correctTypos(terms: QueryTerm[]): Promise<Correction[]> {
   const words = correctableWords(terms).filter((w) => !glossaryWords.has(w.text))
   if (!words.length) return []
-  const known = await db.$queryRaw<{ text: string }[]>`
-    SELECT u.text FROM unnest(${words.map((w) => w.text)}::text[], ${words.map((w) => w.stem)}::text[]) AS u(text, stem)
-    WHERE EXISTS (SELECT 1 FROM "SearchWord" s WHERE s.word LIKE u.text || '%' OR s.word LIKE u.stem || '%')`
-  const unknown = words.filter((w) => !known.some((k) => k.text === w.text))
-  if (!unknown.length) return []
-  return db.$transaction(async (tx) => {
-    // The trigram operator's threshold (default 0.3) would miss a swap in a short word (cahce: 0.2).
-    await tx.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.2', true)`
-    const out: Correction[] = []
-    for (const { text } of unknown) {
-      const rows = await tx.$queryRaw<{ word: string }[]>`
-        SELECT word FROM "SearchWord" WHERE word % ${text}
-        ORDER BY similarity(word, ${text}) DESC, word LIMIT 20`
-      // Glossary words too: "replcation lag" → replication lag → 主从延迟 in a Chinese-only archive.
-      const to = bestCorrection(text, [...rows.map((r) => r.word), ...glossaryWords])
-      if (to) out.push({ from: text, to })
-    }
-    return out
-  })
+  // One round trip: the words no indexed word starts with, each with its closest indexed words
+  // (no row when every word is known, the common path). The trigram operator's threshold (default
+  // 0.3) would miss a swap in a short word (cahce: 0.2): set_config(…, true) lowers it for this
+  // statement only, and runs first, since every lookup reads `t` (LATERAL).
+  const rows = await db.$queryRaw<{ text: string; word: string | null }[]>`
+    SELECT u.text, s.word
+    FROM (SELECT set_config('pg_trgm.similarity_threshold', '0.2', true)) AS t(threshold)
+    CROSS JOIN unnest(${words.map((w) => w.text)}::text[], ${words.map((w) => w.stem)}::text[])
+      WITH ORDINALITY AS u(text, stem, i)
+    LEFT JOIN LATERAL (
+      SELECT w.word, similarity(w.word, u.text) AS similarity FROM "SearchWord" w
+      WHERE t.threshold IS NOT NULL AND w.word % u.text
+      ORDER BY similarity(w.word, u.text) DESC, w.word LIMIT 20) s ON true
+    WHERE NOT EXISTS (SELECT 1 FROM "SearchWord" k WHERE k.word LIKE u.text || '%' OR k.word LIKE u.stem || '%')
+    ORDER BY u.i, s.similarity DESC, s.word`
+  const similar = new Map<string, string[]>()
+  for (const { text, word } of rows) {
+    const list = similar.get(text) ?? []
+    if (word) list.push(word)
+    similar.set(text, list)
+  }
+  const out: Correction[] = []
+  for (const [text, candidates] of similar) {
+    // Glossary words too: "replcation lag" → replication lag → 主从延迟 in a Chinese-only archive.
+    const to = bestCorrection(text, [...candidates, ...glossaryWords])
+    if (to) out.push({ from: text, to })
+  }
+  return out
 }

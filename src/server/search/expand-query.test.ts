@@ -13,4 +13,9 @@ describe('expandQuery', () => {
     expect(expandQuery('uid')).toEqual([])
     expect(expandQuery('indexing')).toEqual([])
   })
+
+  it('finds English phrases whatever their case, ſ (a long s) included', () => {
+    expect(expandQuery('REPLICATION LAG')).toEqual(['主从延迟', 'replica lag'])
+    expect(expandQuery('ſtale cache')).toContain('未更新 cache')
+  })
 })

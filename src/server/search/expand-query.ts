@@ -26,10 +26,21 @@ function locate(query: string, phrase: string): RegExp | null {
   return re.test(query) ? re : null
 }
 
-/** Every phrase with its group, longest first (so 主从延迟 wins over 主从). */
+/**
+ * Every phrase with its group, longest first (so 主从延迟 wins over 主从). `plain`: ASCII and Chinese
+ * only, so the phrase can match only where the lower-cased query holds it (see `folded`).
+ */
 const byLength = groups
-  .flatMap((group) => group.map((phrase) => ({ phrase, group })))
+  .flatMap((group) =>
+    group.map((phrase) => ({ phrase, group, plain: /^[\x00-\x7F\p{Script=Han}]+$/u.test(phrase) })),
+  )
   .sort((a, b) => b.phrase.length - a.phrase.length)
+
+/**
+ * The query as a case-insensitive pattern sees it, for a cheap test before the pattern runs: ſ is
+ * the one letter that matches an ASCII letter (s) ignoring case but is not lower-cased to it.
+ */
+const folded = (query: string) => query.toLowerCase().replace(/ſ/g, 's')
 
 /**
  * The query in the other language(s), by the glossary: "主从延迟" → "replication lag",
@@ -39,7 +50,10 @@ const byLength = groups
 export function expandQuery(query: string, max = 4): string[] {
   const out = new Set<string>()
   const used: string[] = []
-  for (const { phrase, group } of byLength) {
+  // Most of the ~2,000 phrases are not in the query at all: only those it holds run their pattern.
+  const text = folded(query)
+  for (const { phrase, group, plain } of byLength) {
+    if (plain && !text.includes(phrase)) continue
     if (used.some((u) => u.includes(phrase))) continue
     const re = locate(query, phrase)
     if (!re) continue

@@ -25,9 +25,23 @@ function hanTokens(run: string): string[] {
   return out
 }
 
+/**
+ * Tokens of Latin words already seen, as written: stemming is most of the cost of tokenizing a
+ * text (snippets read every field of the result page on every search), and a language has far
+ * fewer words than an archive has occurrences. Cleared when full, so memory stays bounded.
+ */
+const latinTokens = new Map<string, string>()
+const MAX_CACHED_WORDS = 50_000
+
 function latinToken(word: string): string {
-  const lower = word.toLowerCase().normalize('NFKC')
-  return /^\p{L}+$/u.test(lower) ? stemmer(lower) : lower
+  let token = latinTokens.get(word)
+  if (token === undefined) {
+    const lower = word.toLowerCase().normalize('NFKC')
+    token = (/^\p{L}+$/u.test(lower) ? stemmer(lower) : lower).slice(0, 60)
+    if (latinTokens.size >= MAX_CACHED_WORDS) latinTokens.clear()
+    if (word.length <= 60) latinTokens.set(word, token)
+  }
+  return token
 }
 
 /** A token and where it is in the text ([start, end) in UTF-16 units). */
@@ -56,7 +70,7 @@ export function tokenSpans(text: string): TokenSpan[] {
       else
         for (let i = 0; i < chars.length - 1; i++)
           out.push({ token: chars[i]! + chars[i + 1]!, start: offsets[i]!, end: offsets[i + 2]! })
-    } else out.push({ token: latinToken(run).slice(0, 60), start: at, end: at + run.length })
+    } else out.push({ token: latinToken(run), start: at, end: at + run.length })
   }
   return out
 }
@@ -74,7 +88,7 @@ export function queryTerms(query: string, { maxLength = 200, maxTerms = 12 } = {
   const terms: QueryTerm[] = []
   for (const [match] of query.slice(0, maxLength).matchAll(WORD)) {
     if (HAN.test(match)) terms.push({ kind: 'phrase', tokens: hanTokens(match), text: match })
-    else terms.push({ kind: 'word', stem: latinToken(match).slice(0, 60), text: match })
+    else terms.push({ kind: 'word', stem: latinToken(match), text: match })
     if (terms.length >= maxTerms) break
   }
   return terms

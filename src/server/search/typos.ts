@@ -17,17 +17,22 @@ export function correctableWords(terms: QueryTerm[]): { text: string; stem: stri
 
 /** Edits (insert, delete, substitute, swap two neighbours) from a to b: optimal string alignment. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  )
-  for (let i = 1; i <= a.length; i++)
+  // Three rows of the table are enough: this one, the one above, and the one above that (swaps).
+  let above2 = new Array<number>(b.length + 1).fill(0)
+  let above = Array.from({ length: b.length + 1 }, (_, j) => j)
+  let row = new Array<number>(b.length + 1).fill(0)
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      let d = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost)
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1)
+        d = Math.min(d, above2[j - 2]! + 1)
+      row[j] = d
     }
-  return d[a.length]![b.length]!
+    ;[above2, above, row] = [above, row, above2]
+  }
+  return above[b.length]!
 }
 
 /**
@@ -38,6 +43,8 @@ export function bestCorrection(word: string, candidates: string[]): string | nul
   let best: { word: string; distance: number } | null = null
   for (const candidate of candidates) {
     if (candidate === word) return null
+    // Lengths that differ by more than two need more than two edits: most of the glossary's words.
+    if (Math.abs(candidate.length - word.length) > 2) continue
     const distance = editDistance(word, candidate)
     if (distance <= 2 && (!best || distance < best.distance)) best = { word: candidate, distance }
   }
