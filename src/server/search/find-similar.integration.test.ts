@@ -23,6 +23,19 @@ beforeAll(async () => {
   Object.assign(numbers, imported.numbers)
 })
 
+/** A postmortem written after the seed: created, then its symptom saved. */
+async function writePostmortem(title: string, symptom: string) {
+  const created = await createPostmortem({ actor: editor, input: { title, launchId: null } })
+  if (!created.ok) throw new Error('create')
+  const pm = await getPostmortem({ actor: editor, number: created.data.number })
+  if (!pm.ok) throw new Error('get')
+  await savePostmortem({
+    actor: editor,
+    number: created.data.number,
+    input: { baseVersion: pm.data.version, document: { ...pm.data.document, symptom } },
+  })
+}
+
 describe('findSimilar (real database)', () => {
   it('finds the replica-lag incident for a stale-cache symptom written in English (glossary)', async () => {
     const found = await titles(
@@ -33,24 +46,10 @@ describe('findSimilar (real database)', () => {
   })
 
   it('still finds the Chinese incident when an English postmortem shares more of the words', async () => {
-    const closer = await createPostmortem({
-      actor: editor,
-      input: { title: 'Cache empty after check-in', launchId: null },
-    })
-    if (!closer.ok) throw new Error('create')
-    const saved = await getPostmortem({ actor: editor, number: closer.data.number })
-    if (!saved.ok) throw new Error('get')
-    await savePostmortem({
-      actor: editor,
-      number: closer.data.number,
-      input: {
-        baseVersion: saved.data.version,
-        document: {
-          ...saved.data.document,
-          symptom: '签到列表未更新 (seen by Ada)\n\nUsers saw an empty check-in list (seen by Bo)',
-        },
-      },
-    })
+    await writePostmortem(
+      'Cache empty after check-in',
+      '签到列表未更新 (seen by Ada)\n\nUsers saw an empty check-in list (seen by Bo)',
+    )
     const found = await titles(
       'Check-in list wrong after signing in\nAfter a write the cache kept showing stale data\n',
     )
@@ -94,24 +93,7 @@ describe('findSimilar (real database)', () => {
   })
 
   it('finds a postmortem written after the seed, from a symptom in the other words of its team', async () => {
-    const created = await createPostmortem({
-      actor: editor,
-      input: { title: '支付回调大量失败', launchId: null },
-    })
-    if (!created.ok) throw new Error('create')
-    const pm = await getPostmortem({ actor: editor, number: created.data.number })
-    if (!pm.ok) throw new Error('get')
-    await savePostmortem({
-      actor: editor,
-      number: created.data.number,
-      input: {
-        baseVersion: pm.data.version,
-        document: {
-          ...pm.data.document,
-          symptom: '上线后支付回调大量失败，排查发现新机房的出口IP不在白名单里',
-        },
-      },
-    })
+    await writePostmortem('支付回调大量失败', '上线后支付回调大量失败，排查发现新机房的出口IP不在白名单里')
     const found = await findSimilar({
       actor: editor,
       text: '退款回调失败\n退款回调也失败了，新机房出口IP可能不在白名单\n',
