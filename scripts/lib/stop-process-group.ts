@@ -1,20 +1,35 @@
 import type { ChildProcess } from 'node:child_process'
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** True while any process of the group is alive (signal 0 only checks). */
+function groupAlive(pgid: number) {
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Stops a server started with `detached: true` and everything it spawned (npx, start.ts,
- * next): SIGTERM to the group, then SIGKILL after 10 s if it has not exited.
+ * next): SIGTERM to the group, then SIGKILL after 10 s, and returns only when no process of
+ * the group is left — the direct child can exit before the server it started, which would
+ * still hold the port and the embedded database's files.
  */
 export async function stopProcessGroup(child: ChildProcess | undefined) {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const pgid = child?.pid
+  if (!pgid || !groupAlive(pgid)) return
   const kill = (signal: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, signal)
+      process.kill(-pgid, signal)
     } catch {
       // already gone
     }
   }
   kill('SIGTERM')
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+  for (let waited = 0; groupAlive(pgid) && waited < 10_000; waited += 100) await sleep(100)
   kill('SIGKILL')
+  for (let waited = 0; groupAlive(pgid) && waited < 10_000; waited += 100) await sleep(100)
 }
