@@ -1,6 +1,6 @@
 import 'server-only'
 import { LRUCache } from 'lru-cache'
-import type { ReactElement } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import { Markdown, renderMarkdown } from './markdown'
 
 /**
@@ -9,18 +9,26 @@ import { Markdown, renderMarkdown } from './markdown'
  * shown texts (about 4 million characters' worth), so a page many people open is parsed
  * once, and nothing needs invalidating.
  */
-const rendered = new LRUCache<string, ReactElement>({
+const rendered = new LRUCache<string, { children: ReactNode }>({
   maxSize: 4_000_000,
   sizeCalculation: (_, text) => Math.max(1, text.length),
 })
 
+/**
+ * The cache keeps the children of the rendered root, and each use gets a root of its own.
+ * Handing React the same root twice on one page (one text in two fields) makes the RSC
+ * payload refer back to the first root's children; when a text renders to nothing
+ * (`<br>`, an HTML comment, only link definitions) those children are undefined, are left
+ * out of the payload, and the reference fails ("Invalid reference", a 500).
+ */
 function renderCached(text: string): ReactElement {
-  let element = rendered.get(text)
-  if (!element) {
-    element = renderMarkdown(text)
-    rendered.set(text, element)
+  let entry = rendered.get(text)
+  if (!entry) {
+    const root = renderMarkdown(text) as ReactElement<{ children?: ReactNode }>
+    entry = { children: root.props.children }
+    rendered.set(text, entry)
   }
-  return element
+  return <>{entry.children}</>
 }
 
 /** Markdown for server-rendered pages, sanitized, rendered once per distinct text. */
