@@ -36,6 +36,8 @@ async function main(): Promise<number> {
     ...process.env,
     ...database.env,
     BETTER_AUTH_SECRET: 'load-test-secret-not-for-production-0123456789',
+    // The authors play machines behind a proxy on this host, each named in X-Forwarded-For.
+    TRUSTED_PROXIES: 'loopback',
   }
   const instances = Number(
     process.env.HINDSIGHT_LOAD_INSTANCES ?? (database.target.kind === 'postgres' ? 2 : 1),

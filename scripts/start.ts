@@ -34,6 +34,7 @@ const sources = [
   'src',
   'prisma/schema.prisma',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.ts',
   'package-lock.json',
   'postcss.config.mjs',

@@ -16,3 +16,15 @@ export function databaseTarget(): { kind: 'postgres'; url: string } | { kind: 'p
     dataDir: dir.startsWith('memory://') ? dir : path.resolve(/* turbopackIgnore: true */ dir),
   }
 }
+
+/**
+ * The reverse proxies in front of Hindsight (TRUSTED_PROXIES: comma-separated addresses,
+ * CIDR ranges, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`). Only they may
+ * say in X-Forwarded-For where a request came from; empty, no proxy is believed.
+ */
+export function trustedProxies(): string[] {
+  return (process.env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+}

@@ -6,7 +6,8 @@ import { nextCookies } from 'better-auth/next-js'
 import { db } from '../db'
 import { PASSWORD_MAX, PASSWORD_MIN } from '../users/schemas'
 import { authSecret } from './secret'
-import { clientAddress, countSignInAttempt, forgetSignInFailures } from './sign-in-limits'
+import { clientAddress } from './client-address'
+import { countSignInAttempt, forgetSignInFailures } from './sign-in-limits'
 
 /*
  * Accounts are created only by Hindsight's own use cases (first-run setup, admins), never

@@ -47,6 +47,17 @@ describe('sign-in limits (counted in the database, shared by the page and the HT
     expect(elsewhere.headers.get('set-cookie')).toContain('session_token')
   })
 
+  it('counts by the real peer, whatever X-Forwarded-For a client makes up', async () => {
+    // The server appends the socket's address (peer-address.ts); the client invents the rest.
+    const answers = []
+    for (let i = 0; i < 30; i++)
+      answers.push(
+        (await signInOverHttp(`6.6.${i}.6, 198.51.100.9`, { email, password: 'wrong password' })).status,
+      )
+    expect(answers.slice(0, 5).every((status) => status === 401)).toBe(true)
+    expect(answers.slice(5).every((status) => status === 429)).toBe(true)
+  })
+
   it('forgets earlier failures of an account once it signs in', async () => {
     for (let i = 0; i < 4; i++)
       expect((await signInOverHttp('10.2.0.1', { email, password: 'wrong password' })).status).toBe(401)

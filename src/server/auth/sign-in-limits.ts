@@ -5,11 +5,6 @@ import { createRateLimiter } from './rate-limit'
 const perAccount = createRateLimiter({ name: 'sign-in-account', max: 5, windowMs: 15 * 60_000 })
 const perAddress = createRateLimiter({ name: 'sign-in-address', max: 50, windowMs: 15 * 60_000 })
 
-/** The client's address as the reverse proxy in front of Hindsight reports it. */
-export function clientAddress(headers: Headers | undefined): string {
-  return headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || headers?.get('x-real-ip') || 'local'
-}
-
 const accountKey = (address: string, email: string) => `${address}|${email.trim().toLowerCase()}`
 
 /**

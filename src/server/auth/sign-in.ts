@@ -4,7 +4,7 @@ import { headers } from 'next/headers'
 import { err, ok, type Result } from '../result'
 import type { SignInInput } from '../users/schemas'
 import { auth } from './auth'
-import { clientAddress } from './sign-in-limits'
+import { clientAddress } from './client-address'
 
 /**
  * Signs in with email and password; the session cookie is set by better-auth's
