@@ -30,7 +30,9 @@ test('[ROLES]: a viewer reads published postmortems but cannot create or edit (h
   // A draft does not exist for a viewer.
   const read = await page.goto(`/postmortems/${number}`)
   expect(read?.status()).toBe(404)
+  // From the app's own origin, so it is the role that refuses (not the cross-origin guard).
   const save = await page.request.put(`/api/v1/postmortems/${number}`, {
+    headers: { origin: new URL(page.url()).origin },
     data: { baseVersion: 1, document: { title: 'Hijacked' } },
   })
   expect(save.status()).toBe(403)

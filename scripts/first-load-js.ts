@@ -4,14 +4,14 @@
 // prints sizes), in kB raw and gzipped, and whether the postmortem editor
 // (src/components/postmortems/editor/*) ships with it: only the 'use client' boundary a page
 // imports is named in the manifest, so the chunks are searched for the editor's own strings
-// (its autosave's localStorage key and sendBeacon).
+// (its autosave's localStorage key).
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const next = path.join(process.cwd(), '.next')
 /** Strings only the editor's code contains (src/components/postmortems/editor/use-autosave.ts). */
-const editorMarks = ['hindsight:postmortem:', 'sendBeacon']
+const editorMarks = ['hindsight:postmortem:']
 const pages = [
   '/(app)/postmortems/page',
   '/(app)/postmortems/[number]/page',

@@ -1,10 +1,10 @@
-import { domainError, parseJson, withActor } from '@/lib/api'
+import { domainError, otherMethods, parseJson, withActor } from '@/lib/api'
 import { importRetro } from '@/server/imports/import-retro'
 import { parsedRetroSchema } from '@/server/imports/schemas'
 
 // POST /api/v1/imports - save a reviewed, parsed retro (see /preview) in one transaction.
 export async function POST(request: Request) {
-  return withActor('EDITOR', async ({ actor }) => {
+  return withActor(request, 'EDITOR', async ({ actor }) => {
     const body = await parseJson(request, parsedRetroSchema, 10_000_000)
     if (!body.ok) return body.response
     const result = await importRetro({ actor, retro: body.data })
@@ -12,3 +12,5 @@ export async function POST(request: Request) {
     return Response.json(result.data, { status: 201 })
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST')

@@ -1,11 +1,11 @@
-import { jsonError, withActor } from '@/lib/api'
+import { jsonError, otherMethods, withActor } from '@/lib/api'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
 import { searchInput, searchPostmortems } from '@/server/search/search-postmortems'
 
 // GET /api/v1/search?q=&status=&severity=&launch=&tag=&service=&category=&from=&to=&scope=&sort=&limit=
 // - ranked results with snippets, plus matching checklist items; scope=hypotheses|confirmed narrows where the words must occur.
 export async function GET(request: Request) {
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const params = Object.fromEntries(new URL(request.url).searchParams)
     const parsed = searchInput.safeParse(params)
     if (!parsed.success) return jsonError('INVALID_INPUT')
@@ -16,3 +16,5 @@ export async function GET(request: Request) {
     return Response.json({ ...response, checklistItems }, { headers: { 'cache-control': 'no-store' } })
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET')

@@ -33,7 +33,7 @@ function readStored(number: number): Stored | null {
 /**
  * Keeps a postmortem document saved: every change goes to localStorage at once (so a
  * closed tab or a dead network loses nothing), and to the server after a short pause, on
- * leaving a field, when the tab is hidden, and by sendBeacon when the page goes away.
+ * leaving a field, when the tab is hidden, and by a keepalive request when the page goes away.
  * Each save carries the version it was based on; a 409 stops saving and hands both
  * versions to the merge view.
  */
@@ -125,8 +125,8 @@ export function useAutosave({
         body.error?.current &&
         sameDoc(body.error.current.document, sending)
       ) {
-        // The newer version already holds exactly this text (our own beacon from a closed tab
-        // got there first): not a conflict. Continue on top of it.
+        // The newer version already holds exactly this text (our own keepalive save from a
+        // closed tab got there first): not a conflict. Continue on top of it.
         s.version = body.error.current.version
         s.sent = sending
         if (sameDoc(s.doc, sending)) {
@@ -223,12 +223,18 @@ export function useAutosave({
     const hidden = () => {
       if (window.document.visibilityState === 'hidden') void save()
     }
-    // The page is going away: the browser delivers a beacon even after the tab is gone.
+    // The page is going away: a keepalive request is delivered even after the tab is gone.
+    // Not sendBeacon: it can only POST, and the API takes the exact method (decision 013).
     const leaving = () => {
       const s = live.current
       if (s.blocked || sameDoc(s.doc, s.sent)) return
       const body = JSON.stringify({ baseVersion: s.version, document: s.doc })
-      navigator.sendBeacon?.(url, new Blob([body], { type: 'application/json' }))
+      void fetch(url, {
+        method: 'PUT',
+        keepalive: true,
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).catch(() => {})
     }
     window.addEventListener('online', online)
     window.addEventListener('offline', offline)

@@ -1,4 +1,4 @@
-import { domainError, jsonError, withActor } from '@/lib/api'
+import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
 import { decodeRouteParam } from '@/lib/route-param'
 import { getReadinessReport } from '@/server/checklists/launch-review'
 
@@ -6,9 +6,9 @@ import { getReadinessReport } from '@/server/checklists/launch-review'
  * The deploy gate: `{ launch, ready, counts, blocking }` for a session or an API token. The
  * launch is named by slug, id or name; a name several launches share answers 409 with their slugs.
  */
-export async function GET(_request: Request, { params }: RouteContext<'/api/launches/[launch]/readiness'>) {
+export async function GET(request: Request, { params }: RouteContext<'/api/launches/[launch]/readiness'>) {
   const { launch } = await params
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const key = decodeRouteParam(launch)
     if (key === null) return jsonError('NOT_FOUND')
     const result = await getReadinessReport({ actor, launch: key })
@@ -16,3 +16,5 @@ export async function GET(_request: Request, { params }: RouteContext<'/api/laun
     return Response.json(result.data, { headers: { 'cache-control': 'no-store' } })
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET')

@@ -1,10 +1,10 @@
-import { jsonError, withActor } from '@/lib/api'
+import { jsonError, otherMethods, withActor } from '@/lib/api'
 import { MAX_IMPORT_BYTES, previewRetro } from '@/server/imports/preview-retro'
 
 // POST /api/v1/imports/preview - the Markdown retro in the body (text, at most 5 MB) →
 // the structure it would be imported as. Saves nothing.
 export async function POST(request: Request) {
-  return withActor('EDITOR', async () => {
+  return withActor(request, 'EDITOR', async () => {
     if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES)
       return jsonError('PAYLOAD_TOO_LARGE')
     const bytes = new Uint8Array(await request.arrayBuffer())
@@ -20,3 +20,5 @@ export async function POST(request: Request) {
     return Response.json(result.data)
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST')

@@ -1,10 +1,10 @@
-import { domainError, jsonError, withActor } from '@/lib/api'
+import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
 import { decodeRouteParam } from '@/lib/route-param'
 import { getLaunch, getLaunchPostmortems } from '@/server/launches/find-launches'
 
 // GET /api/v1/launches/:slug - the launch and its postmortems in full, as JSON (?download=1 as a file).
 export async function GET(request: Request, { params }: RouteContext<'/api/v1/launches/[slug]'>) {
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const slug = decodeRouteParam((await params).slug)
     if (slug === null) return jsonError('NOT_FOUND')
     const result = await getLaunch({ actor, slug })
@@ -20,3 +20,5 @@ export async function GET(request: Request, { params }: RouteContext<'/api/v1/la
     )
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET')

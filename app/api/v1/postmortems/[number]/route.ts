@@ -1,4 +1,4 @@
-import { domainError, jsonError, parseJson, withActor } from '@/lib/api'
+import { domainError, jsonError, otherMethods, parseJson, withActor } from '@/lib/api'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { savePostmortem } from '@/server/postmortems/save-postmortem'
 import { formatNumber, parsePostmortemNumber, savePostmortemInput } from '@/server/postmortems/schemas'
@@ -7,7 +7,7 @@ type Context = RouteContext<'/api/v1/postmortems/[number]'>
 
 // GET /api/v1/postmortems/:number - the postmortem as JSON (?download=1 as a file).
 export async function GET(request: Request, { params }: Context) {
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const number = parsePostmortemNumber((await params).number)
     if (!number) return jsonError('NOT_FOUND')
     const result = await getPostmortem({ actor, number })
@@ -23,10 +23,9 @@ export async function GET(request: Request, { params }: Context) {
 }
 
 // PUT /api/v1/postmortems/:number - save the whole document on top of `baseVersion`
-// (409 with the current version when someone saved in between). POST does the same, for
-// navigator.sendBeacon when a tab closes.
+// (409 with the current version when someone saved in between).
 export async function PUT(request: Request, { params }: Context) {
-  return withActor('EDITOR', async ({ actor }) => {
+  return withActor(request, 'EDITOR', async ({ actor }) => {
     const number = parsePostmortemNumber((await params).number)
     if (!number) return jsonError('NOT_FOUND')
     const body = await parseJson(request, savePostmortemInput)
@@ -37,4 +36,4 @@ export async function PUT(request: Request, { params }: Context) {
   })
 }
 
-export const POST = PUT
+export const { POST, PATCH, DELETE } = otherMethods('GET', 'PUT')

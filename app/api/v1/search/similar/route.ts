@@ -1,9 +1,9 @@
-import { parseJson, withActor } from '@/lib/api'
+import { otherMethods, parseJson, withActor } from '@/lib/api'
 import { findSimilar, similarInput } from '@/server/search/find-similar'
 
 // POST /api/v1/search/similar { text, exclude? } - up to five past postmortems like the text.
 export async function POST(request: Request) {
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const body = await parseJson(request, similarInput, 100_000)
     if (!body.ok) return body.response
     return Response.json({
@@ -11,3 +11,5 @@ export async function POST(request: Request) {
     })
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST')

@@ -1,11 +1,11 @@
-import { domainError, jsonError, withActor } from '@/lib/api'
+import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
 import { decodeRouteParam } from '@/lib/route-param'
 import { getLaunch, getLaunchPostmortems } from '@/server/launches/find-launches'
 import { launchToMarkdown } from '@/server/postmortems/to-markdown'
 
 // GET /api/v1/launches/:slug/markdown - the whole release retro as one Markdown document.
 export async function GET(request: Request, { params }: RouteContext<'/api/v1/launches/[slug]/markdown'>) {
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const slug = decodeRouteParam((await params).slug)
     if (slug === null) return jsonError('NOT_FOUND')
     const result = await getLaunch({ actor, slug })
@@ -20,3 +20,5 @@ export async function GET(request: Request, { params }: RouteContext<'/api/v1/la
     })
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET')

@@ -1,4 +1,4 @@
-import { domainError, jsonError, withActor } from '@/lib/api'
+import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
 import { postmortemToMarkdown } from '@/server/postmortems/to-markdown'
@@ -8,7 +8,7 @@ export async function GET(
   request: Request,
   { params }: RouteContext<'/api/v1/postmortems/[number]/markdown'>,
 ) {
-  return withActor('VIEWER', async ({ actor }) => {
+  return withActor(request, 'VIEWER', async ({ actor }) => {
     const number = parsePostmortemNumber((await params).number)
     if (!number) return jsonError('NOT_FOUND')
     const result = await getPostmortem({ actor, number })
@@ -22,3 +22,5 @@ export async function GET(
     })
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET')
