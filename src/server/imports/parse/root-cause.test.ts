@@ -44,13 +44,24 @@ describe('rootCauseSentence', () => {
     )
   })
 
-  it('keeps at most two sentences, from the first text that has any', () => {
+  it('keeps at most two sentences, in the order of the texts', () => {
     const found = rootCauseSentence([
       'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging.',
       'The root cause was something else entirely.',
     ])
     expect(found?.text).toBe(
       'The root cause was a typo in the config. The underlying cause was a missing schema check.',
+    )
+  })
+
+  it('reads on into the next texts when the first has only one cue sentence', () => {
+    const found = rootCauseSentence([
+      'The summary says the root cause was a bad deploy.',
+      'Nothing here.',
+      'The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging.',
+    ])
+    expect(found?.text).toBe(
+      'The summary says the root cause was a bad deploy. The root cause of the bad deploy was a skipped canary.',
     )
   })
 

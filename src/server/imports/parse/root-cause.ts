@@ -4,29 +4,33 @@ import { cuePattern } from './vocabulary'
 /*
  * A root cause stated only in a sentence: "问题原因是…", "The root cause was …", "was caused
  * by …". Strong cues ("root cause", "根本原因") win over weak ones ("caused by", "由于"); the
- * sentence that carries the cue is the root cause (with the next one when it continues it).
+ * sentences that carry the cue, from any of the texts (the first two), are the root cause (each
+ * with the next one when it continues it).
  */
 
 export type Found = { text: string; sure: boolean }
 
+const MAX_SENTENCES = 2
+
 export function rootCauseSentence(texts: string[]): Found | null {
-  for (const [cue, sure] of [
+  const found: string[] = []
+  let sure = false
+  for (const [cue, strong] of [
     ['rootCauseStrong', true],
     ['rootCauseWeak', false],
   ] as const) {
-    const found: string[] = []
     for (const text of texts) {
       const list = sentences(text.replace(/```[\s\S]*?```/g, ''))
       list.forEach((sentence, i) => {
-        if (found.length >= 2 || !cuePattern(cue).test(sentence) || sentence.length > 400) return
+        if (found.length >= MAX_SENTENCES || !cuePattern(cue).test(sentence) || sentence.length > 400) return
         // A heading-like fragment ("Root cause:") is not the cause itself: take what follows.
         const body =
           sentence.replace(/[*_`]/g, '').length < 16 && list[i + 1] ? `${sentence} ${list[i + 1]}` : sentence
         if (!found.includes(body.trim())) found.push(body.trim())
+        if (strong) sure = true
       })
-      if (found.length) break
     }
-    if (found.length) return { text: found.join(' '), sure }
+    if (found.length) break
   }
-  return null
+  return found.length ? { text: found.join(' '), sure } : null
 }
