@@ -1,20 +1,21 @@
 import 'server-only'
 import { betterAuth } from 'better-auth'
 import { prismaAdapter } from 'better-auth/adapters/prisma'
-import { APIError, createAuthMiddleware } from 'better-auth/api'
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api'
 import { nextCookies } from 'better-auth/next-js'
 import { db } from '../db'
 import { PASSWORD_MAX, PASSWORD_MIN } from '../users/schemas'
 import { authSecret } from './secret'
 import { clientAddress } from './client-address'
-import { countSignInAttempt, forgetSignInFailures } from './sign-in-limits'
+import { countSignInAttempt, forgetSignInFailures, recordSignInFailure } from './sign-in-limits'
 
 /*
  * Accounts are created only by Hindsight's own use cases (first-run setup, admins), never
  * by public sign-up. Sign-in, the one thing a stranger can try, is limited by the hooks
  * below, counted in the database: the sign-in page's server action (src/server/auth/sign-in.ts)
  * and the HTTP endpoint (/api/auth/sign-in/email) share one count across every server
- * process. better-auth's own limiter counts in each process's memory, so it is off.
+ * process (sign-in-limits.ts says which limits). better-auth's own limiter counts in each
+ * process's memory, so it is off.
  */
 const SIGN_IN = '/sign-in/email'
 export const auth = betterAuth({
@@ -52,8 +53,11 @@ export const auth = betterAuth({
     }),
     after: createAuthMiddleware(async (ctx) => {
       const email: unknown = ctx.body?.email
-      if (ctx.path === SIGN_IN && typeof email === 'string' && ctx.context.newSession)
-        await forgetSignInFailures(clientAddress(ctx.headers), email)
+      if (ctx.path !== SIGN_IN || typeof email !== 'string') return
+      const returned: unknown = ctx.context.returned
+      if (ctx.context.newSession) await forgetSignInFailures(clientAddress(ctx.headers), email)
+      else if (isAPIError(returned) && returned.statusCode === 401)
+        await recordSignInFailure(clientAddress(ctx.headers), email)
     }),
   },
   advanced: {

@@ -21,6 +21,16 @@ describe('createRateLimiter (counted in the database)', () => {
     expect(await limiter.hit('a', at(1_003))).toBe(0)
   })
 
+  it('takes an attempt back on refund, never below zero', async () => {
+    const limiter = createRateLimiter({ name: 'test-refund', max: 1, windowMs: 60_000 })
+    const now = new Date(4_000_000)
+    expect(await limiter.hit('a', now)).toBe(0)
+    await limiter.refund('a')
+    await limiter.refund('a')
+    expect(await limiter.hit('a', now)).toBe(0)
+    expect(await limiter.hit('a', now)).toBe(60)
+  })
+
   it('counts attempts made at the same moment exactly once each (several server processes)', async () => {
     const limiter = createRateLimiter({ name: 'test-c', max: 10, windowMs: 60_000 })
     const now = new Date(3_000_000)

@@ -39,3 +39,6 @@ export const signInInput = z.object({
   password: z.string().min(1, 'required').max(PASSWORD_MAX, 'passwordTooLong'),
 })
 export type SignInInput = z.infer<typeof signInInput>
+
+export const unlockSignInInput = z.object({ userId: z.string().min(1, 'required').max(100) })
+export type UnlockSignInInput = z.infer<typeof unlockSignInInput>

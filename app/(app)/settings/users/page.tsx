@@ -5,9 +5,10 @@ import { Card, CardHeader } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { findUsers } from '@/server/users/find-users'
-import { createUserAction, setUserRoleAction } from './actions'
+import { createUserAction, setUserRoleAction, unlockSignInAction } from './actions'
 import { CreateUserForm } from './create-user-form'
 import { RoleSelect } from './role-select'
+import { UnlockSignIn } from './unlock-sign-in'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('UsersPage'))('title') }
@@ -54,6 +55,7 @@ export default async function UsersPage() {
                   <td className="px-6 py-3 font-medium">
                     {user.name}
                     {user.id === actor.id ? <Badge className="ml-2">{t('you')}</Badge> : null}
+                    <UnlockSignIn user={user} action={unlockSignInAction} />
                   </td>
                   <td className="px-3 py-3 break-all">{user.email}</td>
                   <td className="px-3 py-2">

@@ -1,0 +1,21 @@
+import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
+import { forgetAccountFailures } from '../auth/sign-in-limits'
+import { db } from '../db'
+import { err, ok, type Result } from '../result'
+import type { UnlockSignInInput } from './schemas'
+
+/** Admins let an account sign in again at once: its failed sign-ins from every address are forgotten. */
+export async function unlockSignIn({
+  actor,
+  input,
+}: {
+  actor: Actor
+  input: UnlockSignInInput
+}): Promise<Result<{ name: string }>> {
+  if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { name: true, email: true } })
+  if (!user) return err('NOT_FOUND')
+  await forgetAccountFailures(user.email)
+  return ok({ name: user.name })
+}
