@@ -13,7 +13,9 @@ import { databaseTarget } from './env'
  * other's writes (and corrupt the folder). Dev hot reloads are covered by the same cache.
  */
 function createClient() {
-  return new PrismaClient({ adapter: createAdapter().factory })
+  // The embedded database has one connection: a transaction waits for those before it, and on
+  // a busy machine 2 s (Prisma's default) is not always enough.
+  return new PrismaClient({ adapter: createAdapter().factory, transactionOptions: { maxWait: 10_000 } })
 }
 
 type Client = ReturnType<typeof createClient>

@@ -5,14 +5,20 @@ import { auth } from '../auth/auth'
 import type { Tx } from '../db'
 import type { CreateAccountInput } from './schemas'
 
+/** better-auth's own hasher, so that its sign-in accepts the password. Slow on purpose (scrypt). */
+export async function hashPassword(plain: string) {
+  const { password } = await auth.$context
+  return password.hash(plain)
+}
+
 /**
  * Writes a user and their email/password credential the way better-auth stores them
- * (account row with providerId "credential"), hashing with better-auth's own hasher so
- * that its sign-in accepts the password.
+ * (account row with providerId "credential"). Use cases hash before their transaction
+ * (`hash`), so that the slow hash never holds a connection — on the embedded database the
+ * only one, which every other transaction waits for.
  */
-export async function insertAccount(tx: Tx, input: CreateAccountInput & { role: Role }) {
-  const { password } = await auth.$context
-  const hash = await password.hash(input.password)
+export async function insertAccount(tx: Tx, input: CreateAccountInput & { role: Role }, hash?: string) {
+  hash ??= await hashPassword(input.password)
   const id = randomUUID()
   return tx.user.create({
     data: {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { insertAccount } from './create-account'
+import { hashPassword, insertAccount } from './create-account'
 import type { CreateAccountInput } from './schemas'
 
 /** Arbitrary constant: serializes first-run setups so that exactly one becomes admin. */
@@ -13,10 +13,11 @@ export async function createFirstAdmin({
 }: {
   input: CreateAccountInput
 }): Promise<Result<{ id: string }>> {
+  const hash = await hashPassword(input.password)
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`
     if ((await tx.user.count()) > 0) return err('INVALID_STATE', { message: 'Setup is already done.' })
-    const user = await insertAccount(tx, { ...input, role: 'ADMIN' })
+    const user = await insertAccount(tx, { ...input, role: 'ADMIN' }, hash)
     return ok({ id: user.id })
   })
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { insertAccount } from './create-account'
+import { hashPassword, insertAccount } from './create-account'
 import type { CreateUserInput } from './schemas'
 
 export async function createUser({
@@ -13,9 +13,10 @@ export async function createUser({
   input: CreateUserInput
 }): Promise<Result<{ id: string; name: string; email: string }>> {
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
+  const hash = await hashPassword(input.password)
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
       return err('CONFLICT', { fields: { email: 'emailTaken' } })
-    return ok(await insertAccount(tx, input))
+    return ok(await insertAccount(tx, input, hash))
   })
 }
