@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { failed, guarded, invalid } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
+import { safeNext } from '@/lib/safe-next'
 import { signIn } from '@/server/auth/sign-in'
 import { signInInput } from '@/server/users/schemas'
 
@@ -20,11 +21,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
         : t('invalidCredentials')
     return failed(result.error, formData, message)
   })
-  if (state.status === 'success') redirect(safeNext(formData.get('next')))
+  // Only same-site paths: never another origin after sign-in.
+  if (state.status === 'success') redirect(safeNext(formData.get('next')) as '/postmortems')
   return state
-}
-
-/** Only same-site paths: never redirect to another origin after sign-in. */
-function safeNext(value: FormDataEntryValue | null): '/postmortems' {
-  return (typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/postmortems') as '/postmortems'
 }
