@@ -4,7 +4,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma'
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api'
 import { nextCookies } from 'better-auth/next-js'
 import { db } from '../db'
-import { PASSWORD_MAX, PASSWORD_MIN } from '../users/schemas'
+import { PASSWORD_MAX, PASSWORD_MIN, userName } from '../users/schemas'
 import { authSecret } from './secret'
 import { clientAddress } from './client-address'
 import { countSignInAttempt, forgetSignInFailures, recordSignInFailure } from './sign-in-limits'
@@ -18,6 +18,14 @@ import { countSignInAttempt, forgetSignInFailures, recordSignInFailure } from '.
  * process's memory, so it is off.
  */
 const SIGN_IN = '/sign-in/email'
+
+/** The app's name rule (users/schemas.ts) on better-auth's writes: a 400, never a stored bad name. */
+function checkedName(name: unknown): string {
+  const parsed = userName.safeParse(name)
+  if (!parsed.success)
+    throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'A name is 1 to 100 characters.' })
+  return parsed.data
+}
 export const auth = betterAuth({
   appName: 'Hindsight',
   secret: authSecret(),
@@ -39,6 +47,19 @@ export const auth = betterAuth({
     updateAge: 60 * 60 * 24,
   },
   rateLimit: { enabled: false },
+  // Names are set by admins (and first-run setup), not by each person: better-auth's
+  // profile endpoint would let an editor call themself anything ("Ada Admin", 100,000
+  // characters). Any other path that writes a name keeps the app's rule (databaseHooks).
+  disabledPaths: ['/update-user'],
+  databaseHooks: {
+    user: {
+      create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
+      update: {
+        before: async (user) =>
+          user.name === undefined ? { data: user } : { data: { ...user, name: checkedName(user.name) } },
+      },
+    },
+  },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       const email: unknown = ctx.body?.email

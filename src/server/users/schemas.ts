@@ -8,7 +8,8 @@ import { roles } from '../auth/roles'
 export const PASSWORD_MIN = 8
 export const PASSWORD_MAX = 128
 
-const name = z.string().trim().min(1, 'required').max(100, 'tooLong')
+/** A person's name, wherever it is written (forms, better-auth's endpoints: auth.ts). */
+export const userName = z.string().trim().min(1, 'required').max(100, 'tooLong')
 const email = z
   .string()
   .trim()
@@ -22,7 +23,7 @@ const password = z
   .min(PASSWORD_MIN, 'passwordTooShort')
   .max(PASSWORD_MAX, 'passwordTooLong')
 
-export const createAccountInput = z.object({ name, email, password })
+export const createAccountInput = z.object({ name: userName, email, password })
 export type CreateAccountInput = z.infer<typeof createAccountInput>
 
 export const createUserInput = createAccountInput.extend({ role: z.enum(roles, 'invalidChoice') })
