@@ -20,7 +20,7 @@ export default async function LaunchesPage() {
     getTranslations('LaunchesPage'),
     getTranslations('LaunchStatus'),
     getFormatter(),
-    findLaunches(),
+    findLaunches({ actor }),
   ])
   const newButton = hasRole(actor, 'EDITOR') ? (
     <Link href="/launches/new" className={buttonVariants()}>

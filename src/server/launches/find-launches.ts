@@ -2,9 +2,10 @@ import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { canRead, getPostmortem, type PostmortemView } from '../postmortems/get-postmortem'
+import { canRead, getPostmortem, readableBy, type PostmortemView } from '../postmortems/get-postmortem'
 
-export async function findLaunches() {
+/** Every launch, with the number of its postmortems the reader may see (drafts not for viewers). */
+export async function findLaunches({ actor }: { actor: Actor }) {
   const launches = await db.launch.findMany({
     orderBy: [{ plannedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
     take: 200,
@@ -15,7 +16,7 @@ export async function findLaunches() {
       plannedAt: true,
       launchedAt: true,
       description: true,
-      _count: { select: { postmortems: true } },
+      _count: { select: { postmortems: { where: readableBy(actor) } } },
     },
   })
   return launches.map(({ _count, ...launch }) => ({ ...launch, postmortems: _count.postmortems }))

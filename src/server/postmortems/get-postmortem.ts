@@ -25,6 +25,11 @@ export function canRead(actor: Actor, status: PostmortemStatus) {
   return status === 'PUBLISHED' || hasRole(actor, 'EDITOR')
 }
 
+/** canRead as a query filter, for lists and counts. */
+export function readableBy(actor: Actor): { status?: 'PUBLISHED' } {
+  return hasRole(actor, 'EDITOR') ? {} : { status: 'PUBLISHED' }
+}
+
 export async function getPostmortem({
   actor,
   number,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import type { Actor } from '../auth/roles'
+import { db } from '../db'
+import { createPostmortem } from '../postmortems/create-postmortem'
+import { createFirstAdmin } from '../users/create-first-admin'
+import { insertLaunch } from './create-launch'
+import { findLaunches, getLaunch } from './find-launches'
+
+describe('findLaunches (real database)', () => {
+  it('counts only the postmortems the reader may see: no drafts for viewers', async () => {
+    const first = await createFirstAdmin({
+      input: { name: 'Ed', email: 'ed@example.com', password: 'a good password' },
+    })
+    if (!first.ok) throw new Error(first.error.code)
+    const editor: Actor = { id: first.data.id, name: 'Ed', email: 'ed@example.com', role: 'ADMIN' }
+    const viewer: Actor = { ...editor, role: 'VIEWER' }
+    const launch = await db.$transaction((tx) =>
+      insertLaunch(tx, { name: 'Checkout v3', description: '', plannedAt: null, launchedAt: null }),
+    )
+    const numbers = []
+    for (const title of ['Published', 'Draft', 'In review']) {
+      const created = await createPostmortem({ actor: editor, input: { title, launchId: launch.id } })
+      if (!created.ok) throw new Error(created.error.code)
+      numbers.push(created.data.number)
+    }
+    await db.postmortem.update({ where: { number: numbers[0] }, data: { status: 'PUBLISHED' } })
+    await db.postmortem.update({ where: { number: numbers[2] }, data: { status: 'IN_REVIEW' } })
+
+    const counted = async (actor: Actor) =>
+      (await findLaunches({ actor })).find((l) => l.slug === launch.slug)?.postmortems
+    expect(await counted(viewer)).toBe(1)
+    expect(await counted({ ...editor, role: 'EDITOR' })).toBe(3)
+    // The list and the launch's own page agree.
+    const page = await getLaunch({ actor: viewer, slug: launch.slug })
+    expect(page.ok && page.data.postmortems.map((p) => p.title)).toEqual(['Published'])
+  })
+})
