@@ -15,8 +15,11 @@ export type PostmortemView = {
   publishedAt: Date | null
   updatedBy: string | null
   launch: { id: string; slug: string; name: string } | null
-  /** Names of the people the document mentions (action item owners). */
-  people: Record<string, { name: string; email: string }>
+  /**
+   * The people the document mentions (action item owners). Emails only for editors, who
+   * export to re-import elsewhere; viewers and API tokens read names.
+   */
+  people: Record<string, { name: string; email: string | null }>
   document: PostmortemDocument
 }
 
@@ -51,8 +54,9 @@ export async function getPostmortem({
   })
   if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
   const people: PostmortemView['people'] = {}
+  const showEmails = hasRole(actor, 'EDITOR')
   for (const { owner } of row.actionItems)
-    if (owner) people[owner.id] = { name: owner.name, email: owner.email }
+    if (owner) people[owner.id] = { name: owner.name, email: showEmails ? owner.email : null }
   return ok({
     id: row.id,
     number: row.number,

@@ -122,7 +122,7 @@ export function postmortemToMarkdown(view: PostmortemView, { depth = 1 }: { dept
   items('Action items', doc.actionItems, (item, i) => {
     const owner = item.ownerId ? view.people[item.ownerId] : undefined
     const facts = [
-      `Owner: ${owner ? `${owner.name} <${owner.email}>` : '—'}`,
+      `Owner: ${owner ? (owner.email ? `${owner.name} <${owner.email}>` : owner.name) : '—'}`,
       `Due: ${item.dueDate ?? '—'}`,
       `Status: ${item.status}`,
       ...(item.link ? [`Link: ${item.link}`] : []),
