@@ -47,6 +47,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: 'pipe',
-    env: { E2E_PORT: port },
+    // e2e/security-headers.spec.ts serves outside images on port+11 (not allowed) and port+12 (allowed).
+    env: { E2E_PORT: port, IMAGE_HOSTS: `localhost:${Number(port) + 12}` },
   },
 })

@@ -4,8 +4,22 @@ import { test as base, expect, type Page } from '@playwright/test'
  * Playwright's test, failing any test whose pages miss a message their client components
  * read: next-intl then shows the key instead of the text and logs MISSING_MESSAGE. Pages
  * hand their client components only the namespaces they list (src/i18n/client-messages.tsx).
+ * It also fails a test whose page broke the Content Security Policy (a script without the
+ * nonce, an image from a host not allowed), unless the test annotates `csp-violation-expected`.
  */
-export const test = base.extend<{ everyMessageThere: void }>({
+export const test = base.extend<{ everyMessageThere: void; noCspViolation: void }>({
+  noCspViolation: [
+    async ({ page }, use, testInfo) => {
+      const violations: string[] = []
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) violations.push(message.text())
+      })
+      await use()
+      if (!testInfo.annotations.some((a) => a.type === 'csp-violation-expected'))
+        expect(violations, 'Content Security Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
   everyMessageThere: [
     async ({ page }, use) => {
       const missing: string[] = []
