@@ -63,7 +63,8 @@ async function main(): Promise<number> {
   const results: object[] = []
   let failed = 0
   for (const [i, file] of list.entries()) {
-    const preview = previewRetro(readFileSync(file, 'utf8'))
+    // No server to keep responsive here: only the 5 MB cap, not the preview limits.
+    const preview = previewRetro(readFileSync(file, 'utf8'), { limits: null })
     if (!preview.ok) {
       failed++
       results.push({ file, error: preview.error.message })

@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card'
 import { FormError } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
+import { exceeded, limitMessage, PREVIEW_LIMITS, type ExceededLimit } from '@/server/imports/limits'
 import type { ParsedRetro } from '@/server/imports/parse-retro'
 import { hypothesisStatuses } from '@/server/postmortems/schemas'
 import { cn } from '@/lib/cn'
@@ -34,8 +35,21 @@ export function ImportWizard() {
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
 
-  const fail = (code: string) =>
+  const fail = (code: string, limit?: ExceededLimit) => {
+    if (limit && code === limitMessage[limit.name]) {
+      // Sizes in KB, rounded up: "600 KB; at most 512 KB (88 KB too many)".
+      const unit = limit.name === 'bytes' ? 1024 : 1
+      const inUnits = (n: number) => Math.ceil(n / unit)
+      return setError(
+        t(`errors.${limitMessage[limit.name]}`, {
+          actual: inUnits(limit.actual),
+          max: inUnits(limit.max),
+          over: inUnits(limit.over),
+        }),
+      )
+    }
     setError(t.has(`errors.${code}` as never) ? t(`errors.${code}` as never) : t('errors.UNKNOWN'))
+  }
 
   const preview = () =>
     startTransition(async () => {
@@ -44,9 +58,9 @@ export function ImportWizard() {
         () => null,
       )
       const body = (await response?.json().catch(() => null)) as
-        (ParsedRetro & { error?: { code: string; message?: string } }) | null
+        (ParsedRetro & { error?: { code: string; message?: string; limit?: ExceededLimit } }) | null
       if (!response?.ok || !body || body.error)
-        return fail(body?.error?.message ?? body?.error?.code ?? 'UNKNOWN')
+        return fail(body?.error?.message ?? body?.error?.code ?? 'UNKNOWN', body?.error?.limit)
       setDraft({
         retro: body,
         include: body.postmortems.map(() => true),
@@ -98,7 +112,8 @@ export function ImportWizard() {
             onChange={async (e) => {
               const file = e.target.files?.[0]
               if (!file) return
-              if (file.size > 5 * 1024 * 1024) return fail('TOO_LARGE')
+              const tooLarge = exceeded('bytes', PREVIEW_LIMITS.bytes, file.size)
+              if (tooLarge) return fail(limitMessage.bytes, tooLarge)
               setSource(await file.text())
             }}
           />

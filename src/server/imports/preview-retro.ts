@@ -1,9 +1,11 @@
 import { err, ok, type Result } from '../result'
+import { exceededPreviewLimit, limitMessage, PREVIEW_LIMITS, type PreviewLimits } from './limits'
 import { parseRetro, type ParsedRetro } from './parse-retro'
 
+/** The most any import reads, the command line's too. Previews have PREVIEW_LIMITS. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
-export type ImportError = 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'NO_STRUCTURE'
+export type ImportError = 'EMPTY' | 'TOO_LARGE' | 'TOO_MANY_HEADINGS' | 'BINARY' | 'NO_STRUCTURE'
 
 /** Checks a document before parsing: size, text, headings. Returns the reason it cannot be imported. */
 export function checkSource(source: string): ImportError | null {
@@ -19,8 +21,16 @@ export function checkSource(source: string): ImportError | null {
   return null
 }
 
-/** Parses a retro, or says why it cannot be imported. */
-export function previewRetro(source: string): Result<ParsedRetro> {
+/**
+ * Parses a retro, or says why it cannot be imported. Within `limits` (the server's preview
+ * budget unless the caller, like the command line, has no server to keep responsive).
+ */
+export function previewRetro(
+  source: string,
+  { limits = PREVIEW_LIMITS }: { limits?: PreviewLimits | null } = {},
+): Result<ParsedRetro> {
+  const over = limits ? exceededPreviewLimit(source, limits) : null
+  if (over) return err('INVALID_INPUT', { message: limitMessage[over.name] })
   const problem = checkSource(source)
   if (problem) return err('INVALID_INPUT', { message: problem })
   return ok(parseRetro(source))

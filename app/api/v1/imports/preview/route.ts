@@ -1,20 +1,41 @@
 import { jsonError, otherMethods, withActor } from '@/lib/api'
-import { MAX_IMPORT_BYTES, previewRetro } from '@/server/imports/preview-retro'
+import {
+  exceeded,
+  exceededPreviewLimit,
+  limitMessage,
+  PREVIEW_LIMITS,
+  type ExceededLimit,
+} from '@/server/imports/limits'
+import { previewRetro } from '@/server/imports/preview-retro'
 
-// POST /api/v1/imports/preview - the Markdown retro in the body (text, at most 5 MB) →
-// the structure it would be imported as. Saves nothing.
+/** 413 for a document too large, 422 for one with too many headings; the limit and the excess. */
+const overLimit = (limit: ExceededLimit) =>
+  jsonError(limit.name === 'bytes' ? 'PAYLOAD_TOO_LARGE' : 'INVALID_INPUT', {
+    message: limitMessage[limit.name],
+    limit,
+  })
+
+// POST /api/v1/imports/preview - the Markdown retro in the body (text, within PREVIEW_LIMITS:
+// 512 KB, 1,000 headings) → the structure it would be imported as. Saves nothing.
 export async function POST(request: Request) {
   return withActor(request, 'EDITOR', async () => {
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES)
-      return jsonError('PAYLOAD_TOO_LARGE')
+    const declared = exceeded(
+      'bytes',
+      PREVIEW_LIMITS.bytes,
+      Number(request.headers.get('content-length') ?? 0),
+    )
+    if (declared) return overLimit(declared)
     const bytes = new Uint8Array(await request.arrayBuffer())
-    if (bytes.byteLength > MAX_IMPORT_BYTES) return jsonError('PAYLOAD_TOO_LARGE')
+    const received = exceeded('bytes', PREVIEW_LIMITS.bytes, bytes.byteLength)
+    if (received) return overLimit(received)
     let source: string
     try {
       source = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch {
       return jsonError('INVALID_INPUT', { message: 'BINARY' })
     }
+    const over = exceededPreviewLimit(source)
+    if (over) return overLimit(over)
     const result = previewRetro(source)
     if (!result.ok) return jsonError('INVALID_INPUT', { message: result.error.message })
     return Response.json(result.data)
