@@ -3,6 +3,7 @@
 // `npm run db:restore` loads into either kind of database.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { recordOperatorEvent } from '../src/server/audit/record-operator-event'
 import { backupDatabase } from '../src/server/backup/backup-database'
 import { DatabaseInUse } from '../src/server/db/embedded-in-use'
 import { databaseTarget } from '../src/server/env'
@@ -26,6 +27,10 @@ async function main(): Promise<number> {
   console.log(
     `Backed up ${total} rows of ${Object.keys(summary.rows).length} tables from ${where} at migration ${summary.migration}`,
   )
+  await recordOperatorEvent(target, {
+    action: 'backup-created',
+    detail: `${path.resolve(file)} (${total} rows)`,
+  })
   console.log(
     `→ ${file} (${(summary.bytes / 1024).toFixed(1)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   )

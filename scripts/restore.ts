@@ -5,6 +5,7 @@
 // database is open in a running Hindsight (stop it first).
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { recordOperatorEvent } from '../src/server/audit/record-operator-event'
 import { BackupFileError } from '../src/server/backup/read-backup'
 import { restoreDatabase, RestoreRefused } from '../src/server/backup/restore-database'
 import { DatabaseInUse } from '../src/server/db/embedded-in-use'
@@ -34,6 +35,10 @@ async function main(): Promise<number> {
       `Restored ${total} rows of ${Object.keys(summary.rows).length} tables into ${where} (backup at migration ${summary.backupMigration}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     )
     if (summary.migratedAfter.length) console.log(`Then applied: ${summary.migratedAfter.join(', ')}`)
+    await recordOperatorEvent(target, {
+      action: 'backup-restored',
+      detail: `${path.resolve(file)} (${total} rows${values.force ? ', replacing everything' : ''})`,
+    })
     return 0
   } catch (error) {
     if (error instanceof RestoreRefused) {

@@ -28,3 +28,9 @@ export function trustedProxies(): string[] {
     .map((entry) => entry.trim())
     .filter(Boolean)
 }
+
+/** Days the audit log keeps an entry (AUDIT_RETENTION_DAYS, default 365; 0 keeps everything). */
+export function auditRetentionDays(): number {
+  const days = Number(process.env.AUDIT_RETENTION_DAYS ?? 365)
+  return Number.isFinite(days) && days > 0 ? Math.floor(days) : 0
+}

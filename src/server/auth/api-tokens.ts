@@ -1,6 +1,7 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from './roles'
@@ -29,6 +30,7 @@ export async function createApiToken({
     data: { name: input.name, tokenHash: hash(token), createdById: actor.id },
     select: { id: true },
   })
+  await recordAuditEvent({ actor, action: 'token-created', target: `token:${id}`, detail: input.name })
   return ok({ id, token })
 }
 
@@ -54,7 +56,10 @@ export async function revokeApiToken({ actor, id }: { actor: Actor; id: string }
     where: { id, revokedAt: null },
     data: { revokedAt: new Date() },
   })
-  return count ? ok(null) : err('NOT_FOUND')
+  if (!count) return err('NOT_FOUND')
+  const token = await db.apiToken.findUniqueOrThrow({ where: { id }, select: { name: true } })
+  await recordAuditEvent({ actor, action: 'token-revoked', target: `token:${id}`, detail: token.name })
+  return ok(null)
 }
 
 /** The read-only actor for `Authorization: Bearer hs_…`, or null for an unknown or revoked token. */

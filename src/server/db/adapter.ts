@@ -64,6 +64,26 @@ function awaitScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapt
   return adapter
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", which breaks any
+ * statement with a ";" inside (a function body, a string). Postgres runs a whole script sent
+ * as one simple query, in order, stopping at the first error: the script is sent as it is.
+ */
+function wholeScripts<A extends SqlDriverAdapter>(adapter: A): A {
+  const pg = adapter as unknown as {
+    client: { query(sql: string): Promise<unknown> }
+    onError(error: unknown): never
+  }
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pg.client.query(script)
+    } catch (error) {
+      pg.onError(error)
+    }
+  }
+  return adapter
+}
+
 export type AdapterHandle = {
   factory: SqlMigrationAwareDriverAdapterFactory
   close(): Promise<void>
@@ -71,14 +91,14 @@ export type AdapterHandle = {
 
 export function createAdapter(target: DatabaseTarget = databaseTarget()): AdapterHandle {
   if (target.kind === 'postgres') {
-    return {
-      factory: new PrismaPg({
-        connectionString: target.url,
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        connectionTimeoutMillis: 5_000,
-      }),
-      close: async () => {},
-    }
+    const factory = new PrismaPg({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 5_000,
+    })
+    const connect = factory.connect.bind(factory)
+    factory.connect = async () => wholeScripts(await connect())
+    return { factory, close: async () => {} }
   }
   const factory = new PGliteFactory(target.dataDir)
   return { factory, close: () => factory.close() }

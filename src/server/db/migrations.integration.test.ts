@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../../../scripts/lib/test-database'
 import { migrate, migrationsDir, migrationStatus } from './migrations'
 
-describe('offline migrations (real database)', () => {
+// Each test migrates a whole database: minutes on a busy machine, so no 30 s limit.
+describe('offline migrations (real database)', { timeout: 180_000 }, () => {
   it('applies every migration to an empty database once, and reports none pending after', async () => {
     const database = await createTestDatabase('hindsight_mig', { migrated: false })
     try {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { hasRole, type Actor } from '../auth/roles'
 import { getLaunchReview } from '../checklists/launch-review'
 import { unowned } from '../checklists/readiness'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import type { LaunchStatus } from './schemas'
@@ -56,5 +57,13 @@ export async function changeLaunchStatus({
       ...(input.to === 'LAUNCHED' ? { launchedAt: new Date(), ...override } : {}),
     },
   })
-  return count ? ok(null) : err('CONFLICT')
+  if (!count) return err('CONFLICT')
+  if (override)
+    await recordAuditEvent({
+      actor,
+      action: 'launch-overridden',
+      target: `launch:${slug}`,
+      detail: input.reason,
+    })
+  return ok(null)
 }

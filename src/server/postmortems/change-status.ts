@@ -1,5 +1,6 @@
 import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
@@ -71,6 +72,16 @@ export async function changePostmortemStatus({
         snapshot: { status: to, document },
         coalesce: false,
       })
+    if (to === 'PUBLISHED' || row.status === 'IN_REVIEW')
+      await recordAuditEvent(
+        {
+          actor,
+          action: to === 'PUBLISHED' ? 'postmortem-published' : 'postmortem-sent-back',
+          target: `postmortem:${number}`,
+          detail: row.title,
+        },
+        tx,
+      )
     return ok({ status: to })
   })
 }

@@ -1,4 +1,5 @@
 import 'server-only'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { hashPassword, insertAccount } from './create-account'
@@ -18,6 +19,10 @@ export async function createFirstAdmin({
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`
     if ((await tx.user.count()) > 0) return err('INVALID_STATE', { message: 'Setup is already done.' })
     const user = await insertAccount(tx, { ...input, role: 'ADMIN' }, hash)
+    await recordAuditEvent(
+      { actor: user, action: 'user-created', target: `user:${user.email}`, detail: 'ADMIN (first run)' },
+      tx,
+    )
     return ok({ id: user.id })
   })
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { hashPassword, insertAccount } from './create-account'
@@ -17,6 +18,11 @@ export async function createUser({
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
       return err('CONFLICT', { fields: { email: 'emailTaken' } })
-    return ok(await insertAccount(tx, input, hash))
+    const user = await insertAccount(tx, input, hash)
+    await recordAuditEvent(
+      { actor, action: 'user-created', target: `user:${user.email}`, detail: user.role },
+      tx,
+    )
+    return ok(user)
   })
 }
