@@ -1,6 +1,7 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
@@ -15,7 +16,7 @@ import { hasRole, type Actor } from './roles'
 const PREFIX = 'hs_'
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export const apiTokenInput = z.object({ name: z.string().trim().min(1, 'required').max(80, 'tooLong') })
+export const apiTokenInput = z.object({ name: storedText().trim().min(1, 'required').max(80, 'tooLong') })
 
 export async function createApiToken({
   actor,

@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 
 export const checkStatuses = ['PENDING', 'PASS', 'FAIL', 'NA', 'WAIVED'] as const
 export type CheckStatus = (typeof checkStatuses)[number]
 
 export const LIMITS = { subChecks: 500, subCheckLabel: 300, items: 300 } as const
 
-const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong')
-const optionalText = (max: number) => z.string().trim().max(max, 'tooLong').default('')
+const text = (max: number) => storedText().trim().min(1, 'required').max(max, 'tooLong')
+const optionalText = (max: number) => storedText().trim().max(max, 'tooLong').default('')
 /** A checkbox in a form posts "on" or nothing; JSON may send a boolean. */
 const checkbox = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
@@ -28,11 +29,11 @@ export const itemInput = z.object({
 export type ItemInput = z.infer<typeof itemInput>
 
 export const lessonItemInput = itemInput.extend({
-  templateId: z.string().trim().min(1, 'required').max(60),
+  templateId: storedText().trim().min(1, 'required').max(60),
 })
 export type LessonItemInput = z.infer<typeof lessonItemInput>
 
-export const reorderInput = z.object({ ids: z.array(z.string().max(60)).min(1).max(LIMITS.items) })
+export const reorderInput = z.object({ ids: z.array(storedText().max(60)).min(1).max(LIMITS.items) })
 
 export const adhocCheckInput = itemInput
 export const checkStatusInput = z
@@ -51,8 +52,7 @@ export type CheckStatusInput = z.infer<typeof checkStatusInput>
 
 /** One sub-check per non-empty pasted line (e.g. 70 table names), duplicates kept once. */
 export const subChecksInput = z.object({
-  lines: z
-    .string()
+  lines: storedText()
     .max(100_000, 'tooLong')
     .transform((v) => [
       ...new Set(
@@ -64,7 +64,7 @@ export const subChecksInput = z.object({
     ])
     .pipe(
       z
-        .array(z.string().max(LIMITS.subCheckLabel, 'tooLong'))
+        .array(storedText().max(LIMITS.subCheckLabel, 'tooLong'))
         .min(1, 'required')
         .max(LIMITS.subChecks, 'tooMany'),
     ),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { textFields } from './parsed-retro'
 import {
   actionItemStatuses,
@@ -14,12 +15,12 @@ import {
  * checked like any other input: lengths are generous here and cut to the document limits
  * when saved (to-document.ts).
  */
-const text = z.string().max(200_000)
-const short = z.string().max(5_000)
+const text = storedText().max(200_000)
+const short = storedText().max(5_000)
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(500)
 
 export const parsedPostmortemSchema = z.object({
-  title: z.string().max(1_000),
+  title: storedText().max(1_000),
   summary: text,
   symptom: text,
   detection: text,
@@ -50,17 +51,17 @@ export const parsedPostmortemSchema = z.object({
     }),
   ),
   unmapped: many(z.object({ heading: short, text, suggestion: z.enum(textFields).nullable().optional() })),
-  confidence: z.partialRecord(z.string().max(40), z.number().min(0).max(1)).optional(),
+  confidence: z.partialRecord(storedText().max(40), z.number().min(0).max(1)).optional(),
   severity: z.enum(severities).nullable().optional(),
   occurredAt: z.iso.datetime({ offset: true }).nullable().optional(),
   detectedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   resolvedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   rootCauseCategory: z.enum(rootCauseCategories).nullable().optional(),
-  tags: z.array(z.string().max(50)).max(20).optional(),
-  services: z.array(z.string().max(50)).max(20).optional(),
+  tags: z.array(storedText().max(50)).max(20).optional(),
+  services: z.array(storedText().max(50)).max(20).optional(),
 })
 
 export const parsedRetroSchema = z.object({
-  launch: z.object({ name: z.string().trim().min(1).max(120) }).nullable(),
+  launch: z.object({ name: storedText().trim().min(1).max(120) }).nullable(),
   postmortems: z.array(parsedPostmortemSchema).min(1).max(200),
 })

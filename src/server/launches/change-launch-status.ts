@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { hasRole, type Actor } from '../auth/roles'
 import { getLaunchReview } from '../checklists/launch-review'
 import { unowned } from '../checklists/readiness'
@@ -10,7 +11,7 @@ import type { LaunchStatus } from './schemas'
 
 export const launchStatusInput = z.object({
   to: z.enum(['PLANNED', 'IN_REVIEW', 'LAUNCHED', 'CANCELLED']),
-  reason: z.string().trim().max(2_000, 'tooLong').default(''),
+  reason: storedText().trim().max(2_000, 'tooLong').default(''),
 })
 export type LaunchStatusInput = z.infer<typeof launchStatusInput>
 

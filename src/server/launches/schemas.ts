@@ -1,10 +1,10 @@
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 
 export const launchStatuses = ['PLANNED', 'IN_REVIEW', 'LAUNCHED', 'CANCELLED'] as const
 export type LaunchStatus = (typeof launchStatuses)[number]
 
-const optionalDate = z
-  .string()
+const optionalDate = storedText()
   .trim()
   .transform((v) => v || null)
   .pipe(z.iso.date('invalidDate').nullable())
@@ -13,8 +13,8 @@ const optionalDate = z
 
 export const createLaunchInput = z
   .object({
-    name: z.string().trim().min(1, 'required').max(120, 'tooLong'),
-    description: z.string().max(20_000, 'tooLong').default(''),
+    name: storedText().trim().min(1, 'required').max(120, 'tooLong'),
+    description: storedText().max(20_000, 'tooLong').default(''),
     plannedAt: optionalDate,
     launchedAt: optionalDate,
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 
 /*
  * The postmortem document: everything a person edits, as the editor holds it, autosaves it
@@ -40,7 +41,7 @@ export const LIMITS = {
   url: 2_000,
 } as const
 
-const text = (max: number = LIMITS.text) => z.string().max(max, 'tooLong')
+const text = (max: number = LIMITS.text) => storedText().max(max, 'tooLong')
 const id = z.uuid('invalidId')
 const isoDateTime = z.iso.datetime({ offset: true, message: 'invalidDate' })
 const isoDate = z.iso.date('invalidDate')
@@ -70,7 +71,7 @@ export const lesson = z.object({ id, text: text() })
 export const actionItem = z.object({
   id,
   title: text(LIMITS.short),
-  ownerId: nullable(z.string().max(100)),
+  ownerId: nullable(storedText().max(100)),
   dueDate: nullable(isoDate),
   status: z.enum(actionItemStatuses, 'invalidChoice').default('OPEN'),
   link: nullable(z.url({ protocol: /^https?$/, message: 'invalidUrl' }).max(LIMITS.url, 'tooLong')),
@@ -83,7 +84,7 @@ const metric = z.object({
   after: text(100),
 })
 
-const name = z.string().trim().min(1, 'required').max(LIMITS.name, 'tooLong')
+const name = storedText().trim().min(1, 'required').max(LIMITS.name, 'tooLong')
 /** Tags and services: unique, in one stable order (code points, as Postgres' C.UTF-8 sorts them). */
 const names = (max: number) =>
   z
@@ -94,9 +95,9 @@ const names = (max: number) =>
 
 export const postmortemDocument = z
   .object({
-    title: z.string().trim().min(1, 'required').max(LIMITS.title, 'tooLong'),
+    title: storedText().trim().min(1, 'required').max(LIMITS.title, 'tooLong'),
     severity: nullable(z.enum(severities, 'invalidChoice')),
-    launchId: nullable(z.string().max(100)),
+    launchId: nullable(storedText().max(100)),
     occurredAt: nullable(isoDateTime),
     detectedAt: nullable(isoDateTime),
     resolvedAt: nullable(isoDateTime),
@@ -161,8 +162,7 @@ export type SavePostmortemInput = z.infer<typeof savePostmortemInput>
 
 export const createPostmortemInput = z.object({
   title: postmortemDocument.shape.title,
-  launchId: z
-    .string()
+  launchId: storedText()
     .max(100)
     .transform((v) => v || null)
     .nullable()

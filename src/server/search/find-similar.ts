@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
@@ -9,7 +10,7 @@ import { rankByConcepts, rarityOf, type RankedConcept } from './rank-concepts'
 import { snippetsFor } from './snippets'
 
 export const similarInput = z.object({
-  text: z.string().max(20_000),
+  text: storedText().max(20_000),
   exclude: z.coerce.number().int().positive().optional(),
 })
 

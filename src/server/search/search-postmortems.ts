@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
@@ -25,7 +26,7 @@ export const searchScopes = ['hypotheses', 'confirmed'] as const
 export type SearchScope = (typeof searchScopes)[number]
 
 export const searchInput = z.object({
-  q: z.string().trim().max(200).default(''),
+  q: storedText().trim().max(200).default(''),
   status: z.enum(postmortemStatuses).optional().catch(undefined),
   severity: z.enum(severities).optional().catch(undefined),
   launch: filterText(100),

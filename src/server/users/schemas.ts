@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { roles } from '../auth/roles'
 
 /*
@@ -9,9 +10,8 @@ export const PASSWORD_MIN = 8
 export const PASSWORD_MAX = 128
 
 /** A person's name, wherever it is written (forms, better-auth's endpoints: auth.ts). */
-export const userName = z.string().trim().min(1, 'required').max(100, 'tooLong')
-const email = z
-  .string()
+export const userName = storedText().trim().min(1, 'required').max(100, 'tooLong')
+const email = storedText()
   .trim()
   .toLowerCase()
   .min(1, 'required')
@@ -30,16 +30,16 @@ export const createUserInput = createAccountInput.extend({ role: z.enum(roles, '
 export type CreateUserInput = z.infer<typeof createUserInput>
 
 export const setUserRoleInput = z.object({
-  userId: z.string().min(1, 'required').max(100),
+  userId: storedText().min(1, 'required').max(100),
   role: z.enum(roles, 'invalidChoice'),
 })
 export type SetUserRoleInput = z.infer<typeof setUserRoleInput>
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().min(1, 'required').max(254, 'tooLong'),
+  email: storedText().trim().toLowerCase().min(1, 'required').max(254, 'tooLong'),
   password: z.string().min(1, 'required').max(PASSWORD_MAX, 'passwordTooLong'),
 })
 export type SignInInput = z.infer<typeof signInInput>
 
-export const unlockSignInInput = z.object({ userId: z.string().min(1, 'required').max(100) })
+export const unlockSignInInput = z.object({ userId: storedText().min(1, 'required').max(100) })
 export type UnlockSignInInput = z.infer<typeof unlockSignInInput>
