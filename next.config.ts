@@ -14,6 +14,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: true,
   experimental: {
+    // proxy.ts answers a larger body 413 first (Next would 500): src/lib/server-action-guard.ts.
     serverActions: { bodySizeLimit: '1mb' },
     // forbidden() renders app/forbidden.tsx with a 403 for a role that may not do something.
     authInterrupts: true,

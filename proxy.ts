@@ -7,6 +7,7 @@ import {
   securityHeaders,
   servedOverHttps,
 } from '@/lib/security-headers'
+import { serverActionRefusal } from '@/lib/server-action-guard'
 
 /** The pages of the app proper: without a session cookie they go straight to sign-in. */
 const appSections = [
@@ -44,6 +45,12 @@ export function proxy(request: NextRequest) {
   // Next answers a path with broken percent-encoding ("/api/v1/postmortems/%E0%A4%A") with a
   // bare 500 before any handler runs; it is the client's error.
   if (!decodable(pathname)) return secured(Response.json({ error: { code: 'BAD_PATH' } }, { status: 400 }))
+  // A server action from another origin, or over the body limit: Next would answer 500.
+  const refusal = api ? null : serverActionRefusal(request)
+  if (refusal)
+    return secured(
+      Response.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status }),
+    )
   if (!api && needsSession(pathname) && !getSessionCookie(request)) {
     const url = new URL('/sign-in', request.url)
     const target = pathname + request.nextUrl.search
