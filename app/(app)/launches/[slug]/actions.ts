@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
+import { storedText } from '@/server/stored-text'
 import {
   addAdhocCheck,
   addChecksFromTemplate,
@@ -41,7 +42,7 @@ async function run(
 
 export async function addTemplateChecksAction(slug: string, _prev: FormState, formData: FormData) {
   return run(slug, (actor) =>
-    runForm(formData, z.object({ templateId: z.string().min(1, 'required').max(60) }), ({ templateId }) =>
+    runForm(formData, z.object({ templateId: storedText().min(1, 'required').max(60) }), ({ templateId }) =>
       addChecksFromTemplate({ actor, slug, templateId }),
     ),
   )
@@ -53,7 +54,7 @@ export async function addAdhocCheckAction(slug: string, _prev: FormState, formDa
 
 export async function assignOwnerAction(slug: string, checkId: string, _prev: FormState, formData: FormData) {
   return run(slug, (actor) =>
-    runForm(formData, z.object({ ownerId: z.string().min(1, 'required').max(60) }), ({ ownerId }) =>
+    runForm(formData, z.object({ ownerId: storedText().min(1, 'required').max(60) }), ({ ownerId }) =>
       assignOwner({ actor, checkId, ownerId }),
     ),
   )
