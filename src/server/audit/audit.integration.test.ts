@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken, revokeApiToken } from '../auth/api-tokens'
+import { auth } from '../auth/auth'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { changeLaunchStatus } from '../launches/change-launch-status'
@@ -11,6 +12,7 @@ import { emptyDocument } from '../postmortems/schemas'
 import { insertAccount } from '../users/create-account'
 import { createUser } from '../users/create-user'
 import { setUserRole } from '../users/set-user-role'
+import { unlockSignIn } from '../users/unlock-sign-in'
 import { auditEventsToCsv } from './export-audit-events'
 import { findAuditEvents } from './find-audit-events'
 import { pruneAuditEvents, recordAuditEvent } from './record-audit-event'
@@ -105,6 +107,25 @@ describe('the audit log', () => {
     ])
   })
 
+  it('records sign-ins, failed ones with the e-mail tried and the address, and an unlock', async () => {
+    const signIn = (password: string) =>
+      auth.api
+        .signInEmail({
+          body: { email: 'eve@example.com', password },
+          headers: new Headers({ 'x-forwarded-for': '203.0.113.9' }),
+        })
+        .catch(() => null)
+    expect(await signIn('wrong-password')).toBeNull()
+    expect(await signIn('password-1')).not.toBeNull()
+    await unlockSignIn({ actor: admin, input: { userId: editor.id } })
+    const events = await log()
+    expect(events.slice(0, 3).map((e) => [e.action, e.actorName, e.target, e.detail, e.address])).toEqual([
+      ['sign-in-unlocked', 'Ada', 'user:eve@example.com', '', null],
+      ['sign-in', 'Eve', null, '', '203.0.113.9'],
+      ['sign-in-failed', '', null, 'eve@example.com', '203.0.113.9'],
+    ])
+  })
+
   it('is for admins only', async () => {
     for (const actor of [editor, viewer])
       expect(await findAuditEvents({ actor, filter: {} })).toEqual({
@@ -123,13 +144,13 @@ describe('the audit log', () => {
 
     for (let i = 0; i < 105; i++)
       await recordAuditEvent({ actor: { name: 'load' }, action: 'sign-in-failed', detail: `try ${i}` })
-    const first = await findAuditEvents({ actor: admin, filter: { action: 'sign-in-failed' } })
+    const first = await findAuditEvents({ actor: admin, filter: { action: 'sign-in-failed', who: 'load' } })
     if (!first.ok || !first.data.older) throw new Error('expected a second page')
     expect(first.data.events).toHaveLength(100)
     expect(first.data.events[0]!.detail).toBe('try 104')
     const second = await findAuditEvents({
       actor: admin,
-      filter: { action: 'sign-in-failed' },
+      filter: { action: 'sign-in-failed', who: 'load' },
       before: first.data.older,
     })
     if (!second.ok) throw new Error('page')

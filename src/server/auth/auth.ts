@@ -7,6 +7,7 @@ import { db } from '../db'
 import { PASSWORD_MAX, PASSWORD_MIN, userName } from '../users/schemas'
 import { authSecret } from './secret'
 import { clientAddress } from './client-address'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { countSignInAttempt, forgetSignInFailures, recordSignInFailure } from './sign-in-limits'
 
 /*
@@ -76,9 +77,16 @@ export const auth = betterAuth({
       const email: unknown = ctx.body?.email
       if (ctx.path !== SIGN_IN || typeof email !== 'string') return
       const returned: unknown = ctx.context.returned
-      if (ctx.context.newSession) await forgetSignInFailures(clientAddress(ctx.headers), email)
-      else if (isAPIError(returned) && returned.statusCode === 401)
-        await recordSignInFailure(clientAddress(ctx.headers), email)
+      const address = clientAddress(ctx.headers)
+      const session = ctx.context.newSession
+      if (session) {
+        await forgetSignInFailures(address, email)
+        await recordAuditEvent({ actor: session.user, action: 'sign-in', address })
+      } else if (isAPIError(returned) && returned.statusCode === 401) {
+        await recordSignInFailure(address, email)
+        // The e-mail that was tried, whether or not such an account exists.
+        await recordAuditEvent({ actor: null, action: 'sign-in-failed', detail: email, address })
+      }
     }),
   },
   advanced: {

@@ -1,6 +1,7 @@
 import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
 import { forgetAccountFailures } from '../auth/sign-in-limits'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import type { UnlockSignInInput } from './schemas'
@@ -17,5 +18,6 @@ export async function unlockSignIn({
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { name: true, email: true } })
   if (!user) return err('NOT_FOUND')
   await forgetAccountFailures(user.email)
+  await recordAuditEvent({ actor, action: 'sign-in-unlocked', target: `user:${user.email}` })
   return ok({ name: user.name })
 }
