@@ -32,8 +32,8 @@ export default async function UsersPage() {
         </Card>
         <Card className="overflow-x-auto p-0">
           <p className="px-6 pt-5 text-sm text-muted-foreground">{t('roleHelp')}</p>
-          <table className="mt-3 w-full text-left text-sm">
-            <thead className="border-b border-border text-xs text-muted-foreground">
+          <table className="mt-3 block w-full text-left text-sm lg:table">
+            <thead className="hidden border-b border-border text-xs text-muted-foreground lg:table-header-group">
               <tr>
                 <th scope="col" className="px-6 py-2 font-medium">
                   {t('tableName')}
@@ -49,19 +49,25 @@ export default async function UsersPage() {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block lg:table-row-group">
               {users.map((user) => (
-                <tr key={user.id} className="border-b border-border align-top last:border-0">
-                  <td className="px-6 py-3 font-medium">
+                <tr
+                  key={user.id}
+                  className="grid gap-1.5 border-b border-border px-4 py-3 align-top last:border-0 sm:px-6 lg:table-row lg:p-0"
+                >
+                  <td className="block font-medium lg:table-cell lg:px-6 lg:py-3">
                     {user.name}
                     {user.id === actor.id ? <Badge className="ml-2">{t('you')}</Badge> : null}
                     <UnlockSignIn user={user} action={unlockSignInAction} />
                   </td>
-                  <td className="px-3 py-3 break-all">{user.email}</td>
-                  <td className="px-3 py-2">
+                  <td className="block [overflow-wrap:anywhere] text-muted-foreground lg:table-cell lg:px-3 lg:py-3 lg:text-foreground">
+                    {user.email}
+                  </td>
+                  <td className="block lg:table-cell lg:px-3 lg:py-2">
                     <RoleSelect user={user} action={setUserRoleAction} />
                   </td>
-                  <td className="px-6 py-3 whitespace-nowrap text-muted-foreground">
+                  <td className="block text-xs whitespace-nowrap text-muted-foreground lg:table-cell lg:px-6 lg:py-3 lg:text-sm">
+                    <span className="lg:hidden">{t('tableSince')} </span>
                     {format.dateTime(user.createdAt, { dateStyle: 'medium' })}
                   </td>
                 </tr>
