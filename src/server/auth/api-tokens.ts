@@ -63,7 +63,10 @@ export async function revokeApiToken({ actor, id }: { actor: Actor; id: string }
   return ok(null)
 }
 
-/** The read-only actor for `Authorization: Bearer hs_…`, or null for an unknown or revoked token. */
+/**
+ * The read-only actor for `Authorization: Bearer hs_…`, or null for an unknown or revoked token
+ * or one whose creator is deactivated.
+ */
 export async function actorForToken(header: string | null): Promise<Actor | null> {
   const token = header?.match(/^Bearer\s+(\S{1,200})$/i)?.[1]
   if (!token?.startsWith(PREFIX)) return null
@@ -74,10 +77,11 @@ export async function actorForToken(header: string | null): Promise<Actor | null
       name: true,
       revokedAt: true,
       lastUsedAt: true,
-      createdBy: { select: { id: true, email: true } },
+      createdBy: { select: { id: true, email: true, deactivatedAt: true } },
     },
   })
-  if (!row || row.revokedAt) return null
+  // A deactivated creator's tokens stop with them (and work again if they are reactivated).
+  if (!row || row.revokedAt || row.createdBy.deactivatedAt) return null
   // Last use is kept to the minute: one write per token per minute at most.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })

@@ -9,6 +9,7 @@ import { authSecret } from './secret'
 import { clientAddress } from './client-address'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { countSignInAttempt, forgetSignInFailures, recordSignInFailure } from './sign-in-limits'
+import { refuseDeactivated } from './account-status'
 
 /*
  * Accounts are created only by Hindsight's own use cases (first-run setup, admins), never
@@ -27,6 +28,13 @@ function checkedName(name: unknown): string {
     throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'A name is 1 to 100 characters.' })
   return parsed.data
 }
+/*
+ * Passwords change only through Hindsight's use cases (src/server/users: own change with the
+ * current password, one-time links from admins), which apply the app's rules, end the
+ * other sessions and write the audit log; better-auth's endpoints for it are off.
+ */
+const passwordPaths = ['/change-password', '/request-password-reset', '/reset-password']
+
 export const auth = betterAuth({
   appName: 'Hindsight',
   secret: authSecret(),
@@ -41,6 +49,8 @@ export const auth = betterAuth({
   user: {
     additionalFields: {
       role: { type: 'string', input: false, defaultValue: 'VIEWER' },
+      // Read by getCurrentUser: a deactivated account's session is refused on its next request.
+      deactivatedAt: { type: 'date', required: false, input: false },
     },
   },
   session: {
@@ -48,16 +58,25 @@ export const auth = betterAuth({
     updateAge: 60 * 60 * 24,
   },
   rateLimit: { enabled: false },
-  // Names are set by admins (and first-run setup), not by each person: better-auth's
-  // profile endpoint would let an editor call themself anything ("Ada Admin", 100,000
-  // characters). Any other path that writes a name keeps the app's rule (databaseHooks).
-  disabledPaths: ['/update-user'],
+  // Names change through Hindsight's use cases (admins, first-run setup, each person's own
+  // in Settings: users/change-own-name.ts), never through better-auth's profile endpoint,
+  // which would let an editor call themself anything ("Ada Admin", 100,000 characters). Any
+  // other path that writes a name keeps the app's rule (databaseHooks).
+  disabledPaths: ['/update-user', ...passwordPaths],
   databaseHooks: {
     user: {
       create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
       update: {
         before: async (user) =>
           user.name === undefined ? { data: user } : { data: { ...user, name: checkedName(user.name) } },
+      },
+    },
+    session: {
+      create: {
+        before: async (session) => {
+          await refuseDeactivated(session.userId)
+          return { data: session }
+        },
       },
     },
   },

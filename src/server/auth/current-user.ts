@@ -16,6 +16,8 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const requestHeaders = await headers()
   const session = await auth.api.getSession({ headers: requestHeaders })
   if (!session) return actorForToken(requestHeaders.get('authorization'))
+  // Deactivating deletes the sessions too; this also refuses one created in that instant.
+  if (session.user.deactivatedAt) return null
   const { id, name, email, role } = session.user
   return { id, name, email, role: (roles as readonly string[]).includes(role) ? (role as Role) : 'VIEWER' }
 })
