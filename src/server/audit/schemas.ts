@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { storedText } from '../stored-text'
 import { auditActions } from './actions'
 
 const day = z
@@ -15,7 +16,7 @@ export const auditFilterInput = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   /** Part of the actor's name or e-mail. */
-  who: z.string().trim().max(200, 'tooLong').optional(),
+  who: storedText().trim().max(200, 'tooLong').optional(),
   /** First and last day, inclusive, in UTC. */
   from: day,
   to: day,
