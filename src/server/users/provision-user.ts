@@ -25,7 +25,7 @@ export async function provisionUser({ input }: { input: CreateUserInput }): Prom
     // Set up already: an admin adds this one, below.
   }
   const admin = await db.user.findFirst({
-    where: { role: 'ADMIN' },
+    where: { role: 'ADMIN', deactivatedAt: null },
     orderBy: { createdAt: 'asc' },
     select: { id: true, name: true, email: true, role: true },
   })

@@ -3,9 +3,10 @@ import { hasRole, type Actor } from '../auth/roles'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
+import { isLastActiveAdmin } from './members'
 import type { SetUserRoleInput } from './schemas'
 
-/** Admins change roles; the last admin cannot be demoted (someone must manage users). */
+/** Admins change roles; the last active admin cannot be demoted (someone must manage users). */
 export async function setUserRole({
   actor,
   input,
@@ -17,16 +18,12 @@ export async function setUserRole({
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: input.userId },
-      select: { role: true, email: true },
+      select: { role: true, email: true, removedAt: true },
     })
-    if (!user) return err('NOT_FOUND')
-    if (user.role === 'ADMIN' && input.role !== 'ADMIN') {
-      // Lock the admin rows so two concurrent demotions cannot both pass this check.
-      const admins = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM "User" WHERE role = 'ADMIN' FOR UPDATE`
-      if (admins.length <= 1) return err('INVALID_STATE', { message: 'LAST_ADMIN' })
-    }
+    if (!user || user.removedAt) return err('NOT_FOUND')
+    // Locked, so two concurrent demotions cannot both pass; a deactivated admin does not count.
+    if (input.role !== 'ADMIN' && (await isLastActiveAdmin(tx, input.userId)))
+      return err('INVALID_STATE', { message: 'LAST_ADMIN' })
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role } })
     if (user.role !== input.role)
       await recordAuditEvent(
