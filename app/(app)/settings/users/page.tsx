@@ -53,7 +53,7 @@ export default async function UsersPage() {
               {users.map((user) => (
                 <tr
                   key={user.id}
-                  className="grid gap-1.5 border-b border-border px-4 py-3 align-top last:border-0 sm:px-6 lg:table-row lg:p-0"
+                  className="grid gap-1.5 border-b border-border px-6 py-3 align-top last:border-0 lg:table-row lg:p-0"
                 >
                   <td className="block font-medium lg:table-cell lg:px-6 lg:py-3">
                     {user.name}
