@@ -2,6 +2,9 @@
 export const auditActions = [
   'sign-in',
   'sign-in-failed',
+  'sso-sign-in',
+  'sso-sign-in-refused',
+  'sso-sign-in-failed',
   'user-created',
   'role-changed',
   'sign-in-unlocked',

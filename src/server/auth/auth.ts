@@ -9,6 +9,7 @@ import { authSecret } from './secret'
 import { clientAddress } from './client-address'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { countSignInAttempt, forgetSignInFailures, recordSignInFailure } from './sign-in-limits'
+import * as sso from './sso'
 import { refuseDeactivated } from './account-status'
 
 /*
@@ -46,7 +47,9 @@ export const auth = betterAuth({
     minPasswordLength: PASSWORD_MIN,
     maxPasswordLength: PASSWORD_MAX,
   },
+  ...sso.ssoAccountLinking(),
   user: {
+    validateUserInfo: sso.validateSsoUserInfo,
     additionalFields: {
       role: { type: 'string', input: false, defaultValue: 'VIEWER' },
       // Read by getCurrentUser: a deactivated account's session is refused on its next request.
@@ -65,7 +68,12 @@ export const auth = betterAuth({
   disabledPaths: ['/update-user', ...passwordPaths],
   databaseHooks: {
     user: {
-      create: { before: async (user) => ({ data: { ...user, name: checkedName(user.name) } }) },
+      create: {
+        before: async (user, ctx) => ({
+          data: { ...user, name: checkedName(user.name), ...sso.ssoNewAccountRole(ctx) },
+        }),
+        after: sso.recordSsoAccountCreated,
+      },
       update: {
         before: async (user) =>
           user.name === undefined ? { data: user } : { data: { ...user, name: checkedName(user.name) } },
@@ -84,6 +92,7 @@ export const auth = betterAuth({
     before: createAuthMiddleware(async (ctx) => {
       const email: unknown = ctx.body?.email
       if (ctx.path !== SIGN_IN || typeof email !== 'string') return
+      if (!sso.passwordSignInAllowed()) throw sso.passwordSignInOff()
       const wait = await countSignInAttempt(clientAddress(ctx.headers), email)
       if (wait > 0)
         throw new APIError(
@@ -93,6 +102,7 @@ export const auth = betterAuth({
         )
     }),
     after: createAuthMiddleware(async (ctx) => {
+      if (await sso.recordSsoCallback(ctx)) return
       const email: unknown = ctx.body?.email
       if (ctx.path !== SIGN_IN || typeof email !== 'string') return
       const returned: unknown = ctx.context.returned
@@ -119,5 +129,5 @@ export const auth = betterAuth({
   // Without BETTER_AUTH_URL the origin comes from each request, which is what we want on
   // localhost and behind a proxy; its start-up warning about that would only confuse.
   logger: { level: 'error' },
-  plugins: [nextCookies()],
+  plugins: [...sso.ssoPlugins(), nextCookies()],
 })

@@ -210,3 +210,18 @@ export const ssoErrorCodes = {
   'email-not-verified': 'sso_email_not_verified',
   'domain-not-allowed': 'sso_domain_not_allowed',
 } as const satisfies Record<SsoRefusal, string>
+
+/** The sign-in page's message (SignInPage namespace) for a `?error=` code after single sign-on. */
+export function ssoErrorMessageKey(code: string) {
+  switch (code) {
+    case ssoErrorCodes['domain-not-allowed']:
+      return 'ssoDomainNotAllowed'
+    case ssoErrorCodes['email-not-verified']:
+      return 'ssoEmailNotVerified'
+    case ssoErrorCodes['no-email']:
+    case 'email_not_found':
+      return 'ssoNoEmail'
+    default:
+      return 'ssoFailed'
+  }
+}
