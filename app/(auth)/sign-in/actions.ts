@@ -18,7 +18,9 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     const message =
       result.error.code === 'RATE_LIMITED'
         ? t('rateLimited', { minutes: Math.max(1, Math.ceil(Number(result.error.message) / 60)) })
-        : t('invalidCredentials')
+        : result.error.message === 'deactivated'
+          ? t('deactivated')
+          : t('invalidCredentials')
     return failed(result.error, formData, message)
   })
   // Only same-site paths: never another origin after sign-in.

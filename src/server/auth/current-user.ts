@@ -13,14 +13,24 @@ import { hasRole, roles, type Actor, type Role } from './roles'
  * One lookup per request.
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const requestHeaders = await headers()
-  const session = await auth.api.getSession({ headers: requestHeaders })
-  if (!session) return actorForToken(requestHeaders.get('authorization'))
+  const session = await getSession()
+  if (!session) return actorForToken((await headers()).get('authorization'))
   // Deactivating deletes the sessions too; this also refuses one created in that instant.
   if (session.user.deactivatedAt) return null
   const { id, name, email, role } = session.user
   return { id, name, email, role: (roles as readonly string[]).includes(role) ? (role as Role) : 'VIEWER' }
 })
+
+const getSession = cache(async () => auth.api.getSession({ headers: await headers() }))
+
+/**
+ * The id of this request's browser session, or null (an API token, no session): changes to
+ * one's own account need a session, and a password change keeps this one.
+ */
+export async function getCurrentSessionId(): Promise<string | null> {
+  const session = await getSession()
+  return session && !session.user.deactivatedAt ? session.session.id : null
+}
 
 /** True until the first account exists: every visit then goes to /setup. */
 export async function needsSetup(): Promise<boolean> {

@@ -21,6 +21,9 @@ export async function signIn({ input }: { input: SignInInput }): Promise<Result<
   } catch (error) {
     if (isAPIError(error) && error.statusCode === 429)
       return err('RATE_LIMITED', { message: String(error.body?.retryAfter ?? 60) })
+    // The right password of a deactivated account (auth.ts): only its owner learns why.
+    if (isAPIError(error) && error.body?.code === 'ACCOUNT_DEACTIVATED')
+      return err('FORBIDDEN', { message: 'deactivated' })
     if (isAPIError(error) && error.statusCode < 500) return err('UNAUTHENTICATED')
     throw error
   }
