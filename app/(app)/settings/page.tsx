@@ -8,7 +8,10 @@ import { Card, CardHeader } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/auth/roles'
+import { NameForm, PasswordForm } from '@/components/users/profile-forms'
+import { ClientMessages } from '@/i18n/client-messages'
 import { setLocaleAction } from '../../actions'
+import { changeOwnNameAction, changeOwnPasswordAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('SettingsPage'))('title') }
@@ -28,8 +31,6 @@ export default async function SettingsPage() {
         <Card>
           <CardHeader title={t('profileTitle')} />
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-            <dt className="text-muted-foreground">{fields('nameLabel')}</dt>
-            <dd>{user.name}</dd>
             <dt className="text-muted-foreground">{fields('emailLabel')}</dt>
             <dd className="break-all">{user.email}</dd>
             <dt className="text-muted-foreground">{t('roleLabel')}</dt>
@@ -37,6 +38,20 @@ export default async function SettingsPage() {
               <Badge tone="accent">{roles(user.role)}</Badge>
             </dd>
           </dl>
+          <ClientMessages namespaces={['SettingsPage', 'AccountFields']}>
+            <div className="mt-6 grid gap-6 border-t border-border pt-5">
+              <section className="grid gap-2">
+                <h3 className="text-sm font-semibold">{t('nameTitle')}</h3>
+                <p className="text-sm text-muted-foreground">{t('nameDescription')}</p>
+                <NameForm name={user.name} action={changeOwnNameAction} />
+              </section>
+              <section className="grid gap-2">
+                <h3 className="text-sm font-semibold">{t('passwordTitle')}</h3>
+                <p className="text-sm text-muted-foreground">{t('passwordDescription')}</p>
+                <PasswordForm action={changeOwnPasswordAction} />
+              </section>
+            </div>
+          </ClientMessages>
         </Card>
         <Card>
           <CardHeader title={t('languageTitle')} description={t('languageDescription')} />
