@@ -5,10 +5,21 @@ import { Card, CardHeader } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { findUsers } from '@/server/users/find-users'
-import { createUserAction, setUserRoleAction, unlockSignInAction } from './actions'
-import { CreateUserForm } from './create-user-form'
+import {
+  createResetLinkAction,
+  deactivateUserAction,
+  inviteUserAction,
+  reactivateUserAction,
+  removeUserAction,
+  setUserRoleAction,
+  unlockSignInAction,
+} from './actions'
+import { InviteUserForm } from './invite-user-form'
+import { MemberActions } from './member-actions'
 import { RoleSelect } from './role-select'
 import { UnlockSignIn } from './unlock-sign-in'
+
+const badgeTone = { active: 'neutral', invited: 'accent', deactivated: 'danger', removed: 'neutral' } as const
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('UsersPage'))('title') }
@@ -28,7 +39,7 @@ export default async function UsersPage() {
       <div className="grid gap-6">
         <Card>
           <CardHeader title={t('createTitle')} description={t('createDescription')} />
-          <CreateUserForm action={createUserAction} />
+          <InviteUserForm action={inviteUserAction} />
         </Card>
         <Card className="overflow-x-auto p-0">
           <p className="px-6 pt-5 text-sm text-muted-foreground">{t('roleHelp')}</p>
@@ -44,8 +55,11 @@ export default async function UsersPage() {
                 <th scope="col" className="px-3 py-2 font-medium">
                   {t('tableRole')}
                 </th>
-                <th scope="col" className="px-6 py-2 font-medium">
+                <th scope="col" className="px-3 py-2 font-medium">
                   {t('tableSince')}
+                </th>
+                <th scope="col" className="px-6 py-2 font-medium">
+                  {t('tableActions')}
                 </th>
               </tr>
             </thead>
@@ -58,17 +72,34 @@ export default async function UsersPage() {
                   <td className="block font-medium lg:table-cell lg:px-6 lg:py-3">
                     {user.name}
                     {user.id === actor.id ? <Badge className="ml-2">{t('you')}</Badge> : null}
+                    {user.status === 'active' ? null : (
+                      <Badge className="ml-2" tone={badgeTone[user.status]}>
+                        {t(`status.${user.status}`)}
+                      </Badge>
+                    )}
                     <UnlockSignIn user={user} action={unlockSignInAction} />
                   </td>
                   <td className="block [overflow-wrap:anywhere] text-muted-foreground lg:table-cell lg:px-3 lg:py-3 lg:text-foreground">
                     {user.email}
                   </td>
                   <td className="block lg:table-cell lg:px-3 lg:py-2">
-                    <RoleSelect user={user} action={setUserRoleAction} />
+                    {user.status === 'removed' ? null : <RoleSelect user={user} action={setUserRoleAction} />}
                   </td>
-                  <td className="block text-xs whitespace-nowrap text-muted-foreground lg:table-cell lg:px-6 lg:py-3 lg:text-sm">
+                  <td className="block text-xs whitespace-nowrap text-muted-foreground lg:table-cell lg:px-3 lg:py-3 lg:text-sm">
                     <span className="lg:hidden">{t('tableSince')} </span>
                     {format.dateTime(user.createdAt, { dateStyle: 'medium' })}
+                  </td>
+                  <td className="block lg:table-cell lg:px-6 lg:py-2">
+                    <MemberActions
+                      user={user}
+                      isYou={user.id === actor.id}
+                      actions={{
+                        resetLink: createResetLinkAction,
+                        deactivate: deactivateUserAction,
+                        reactivate: reactivateUserAction,
+                        remove: removeUserAction,
+                      }}
+                    />
                   </td>
                 </tr>
               ))}
