@@ -34,6 +34,11 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
      VALUES ('t1${suffix}', 'deploy', 'hash${suffix}', 'u-admin${suffix}', $1)`,
     [at],
   )
+  await q(
+    `INSERT INTO "AccountLink" (id, kind, "tokenHash", "userId", "createdAt", "expiresAt", "usedAt")
+     VALUES ('al1${suffix}', 'INVITE', 'linkhash${suffix}', 'u-editor${suffix}', $1, $1, NULL)`,
+    [at],
+  )
   await q(`INSERT INTO "Tag" (id, name) VALUES ('tag1${suffix}', '上线${suffix}')`)
   await q(`INSERT INTO "Service" (id, name) VALUES ('svc1${suffix}', 'mysql${suffix}')`)
   await q(

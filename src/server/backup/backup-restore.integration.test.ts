@@ -94,6 +94,7 @@ describe('backup and restore (real databases)', () => {
         'ChecklistItemSource',
         'LaunchCheck',
         'LaunchSubCheck',
+        'AccountLink',
       ])
         expect(original[table]?.length, table).toBeGreaterThan(0)
 
