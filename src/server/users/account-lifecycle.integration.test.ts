@@ -10,6 +10,7 @@ import { createFirstAdmin } from './create-first-admin'
 import { createResetLink } from './create-reset-link'
 import { createUser } from './create-user'
 import { deactivateUser } from './deactivate-user'
+import { findPeople } from './find-people'
 import { findUsers } from './find-users'
 import { inviteUser } from './invite-user'
 import { reactivateUser } from './reactivate-user'
@@ -425,6 +426,10 @@ describe('account lifecycle: deactivate, reactivate, remove (real database)', ()
     })
     const listed = await findUsers({ actor: admin })
     expect(listed.ok && listed.data.at(-1)).toMatchObject({ id: max.id, status: 'removed' })
+    // Still offered as the owner they are, so an editor's save keeps them; others are not offered.
+    const people = (await findPeople()).map((p) => p.name)
+    expect(people).toContain('Max Removed')
+    expect(people).not.toContain('Kim Stale')
     expect(
       (
         await inviteUser({

@@ -1,10 +1,19 @@
 import 'server-only'
 import { db } from '../db'
 
-/** Everyone who can own an action item, or with `editors` a check (who must be able to tick it). */
+/**
+ * Everyone who can own an action item, or with `editors` a check (who must be able to tick
+ * it). Deactivated and removed members are offered only where they already own one, so that
+ * an editor's owner choice still shows them (and saving does not drop them).
+ */
 export async function findPeople({ editors = false } = {}) {
   return db.user.findMany({
-    where: editors ? { role: { in: ['EDITOR', 'ADMIN'] } } : {},
+    where: {
+      OR: [
+        { deactivatedAt: null, ...(editors ? { role: { in: ['EDITOR', 'ADMIN'] } } : {}) },
+        editors ? { ownedChecks: { some: {} } } : { ownedActionItems: { some: {} } },
+      ],
+    },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true },
     take: 1000,
