@@ -19,7 +19,7 @@ export function AppNav() {
   const t = useTranslations('Nav')
   const pathname = usePathname()
   return (
-    <nav aria-label={t('mainLabel')} className="flex flex-wrap gap-1 md:flex-col">
+    <nav aria-label={t('mainLabel')} className="flex flex-col gap-1">
       {items.map(({ href, key, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`)
         return (
