@@ -7,6 +7,7 @@ import { SearchResults } from '@/components/search/search-results'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
 import { Button } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
+import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
 import { Input } from '@/components/ui/input'
 import { PageHeader } from '@/components/ui/page-header'
@@ -37,8 +38,9 @@ function pageInput(params: Record<string, string | string[] | undefined>) {
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const actor = await requireUser()
   const input = pageInput(await searchParams)
-  const [t, enums, taxonomy, response, items] = await Promise.all([
+  const [t, common, enums, taxonomy, response, items] = await Promise.all([
     getTranslations('SearchPage'),
+    getTranslations('Common'),
     getTranslations('Enums'),
     findTaxonomy(),
     input.q ? searchPostmortems({ actor, input }) : null,
@@ -97,7 +99,14 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             {t('submit')}
           </Button>
         </div>
-        <div className="flex flex-wrap gap-3">
+        <FilterDisclosure
+          label={common('filters', {
+            count: (
+              ['status', 'severity', 'launch', 'tag', 'service', 'category', 'scope', 'from', 'to'] as const
+            ).filter((name) => input[name]).length,
+          })}
+          className="flex-wrap gap-3"
+        >
           {hasRole(actor, 'EDITOR')
             ? select(
                 'status',
@@ -166,7 +175,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
               />
             </label>
           ))}
-        </div>
+        </FilterDisclosure>
       </Form>
       {!response ? (
         <Empty icon={Search} title={t('tipsTitle')} description={t('tipsDescription')} />

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
+import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
 import { Input } from '@/components/ui/input'
 import { auditActions } from '@/server/audit/actions'
@@ -9,6 +10,8 @@ import type { AuditFilter } from '@/server/audit/schemas'
 export function AuditFilters({ filter }: { filter: AuditFilter }) {
   const t = useTranslations('AuditPage')
   const actions = useTranslations('AuditActions')
+  const common = useTranslations('Common')
+  const set = [filter.action, filter.who, filter.from, filter.to].filter(Boolean).length
   const field = (name: 'who' | 'from' | 'to', type: string) => (
     <label className="grid gap-1 text-xs text-muted-foreground">
       {t(`filter.${name}`)}
@@ -21,24 +24,25 @@ export function AuditFilters({ filter }: { filter: AuditFilter }) {
     </label>
   )
   return (
-    <form
-      method="get"
-      action="/settings/audit"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
-    >
-      <FilterSelect
-        name="action"
-        label={t('filter.action')}
-        value={filter.action}
-        options={auditActions.map((a) => ({ value: a, label: actions(a) }))}
-        allLabel={t('filter.all')}
-      />
-      {field('who', 'search')}
-      {field('from', 'date')}
-      {field('to', 'date')}
-      <Button type="submit" size="sm" variant="secondary">
-        {t('filter.apply')}
-      </Button>
+    <form method="get" action="/settings/audit" className="mb-4 grid gap-2">
+      <FilterDisclosure
+        label={common('filters', { count: set })}
+        className="flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
+      >
+        <FilterSelect
+          name="action"
+          label={t('filter.action')}
+          value={filter.action}
+          options={auditActions.map((a) => ({ value: a, label: actions(a) }))}
+          allLabel={t('filter.all')}
+        />
+        {field('who', 'search')}
+        {field('from', 'date')}
+        {field('to', 'date')}
+        <Button type="submit" size="sm" variant="secondary">
+          {t('filter.apply')}
+        </Button>
+      </FilterDisclosure>
     </form>
   )
 }

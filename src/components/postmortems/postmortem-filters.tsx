@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
+import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
 import {
   postmortemStatuses,
@@ -18,6 +19,8 @@ export type PostmortemFiltersProps = {
 export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFiltersProps) {
   const t = useTranslations('PostmortemsPage')
   const enums = useTranslations('Enums')
+  const common = useTranslations('Common')
+  const set = [input.status, input.severity, input.launch, input.tag, input.service].filter(Boolean).length
   const select = (
     name: keyof FindPostmortemsInput,
     label: string,
@@ -33,56 +36,57 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
     />
   )
   return (
-    <form
-      method="get"
-      action="/postmortems"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
-    >
-      {showStatus
-        ? select(
-            'status',
-            t('filterStatus'),
-            postmortemStatuses.map((s) => ({ value: s, label: enums(`status.${s}`) })),
-          )
-        : null}
-      {select(
-        'severity',
-        t('filterSeverity'),
-        severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
-      )}
-      {taxonomy.launches.length
-        ? select(
-            'launch',
-            t('filterLaunch'),
-            taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
-          )
-        : null}
-      {taxonomy.tags.length
-        ? select(
-            'tag',
-            t('filterTag'),
-            taxonomy.tags.map((name) => ({ value: name, label: name })),
-          )
-        : null}
-      {taxonomy.services.length
-        ? select(
-            'service',
-            t('filterService'),
-            taxonomy.services.map((name) => ({ value: name, label: name })),
-          )
-        : null}
-      {select(
-        'sort',
-        t('sortLabel'),
-        sorts.map((s) => ({
-          value: s,
-          label: t(s === 'updated' ? 'sortUpdated' : s === 'newest' ? 'sortNewest' : 'sortOldest'),
-        })),
-        false,
-      )}
-      <Button type="submit" variant="secondary" size="sm">
-        {t('apply')}
-      </Button>
+    <form method="get" action="/postmortems" className="mb-4 grid gap-2">
+      <FilterDisclosure
+        label={common('filters', { count: set })}
+        className="flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"
+      >
+        {showStatus
+          ? select(
+              'status',
+              t('filterStatus'),
+              postmortemStatuses.map((s) => ({ value: s, label: enums(`status.${s}`) })),
+            )
+          : null}
+        {select(
+          'severity',
+          t('filterSeverity'),
+          severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
+        )}
+        {taxonomy.launches.length
+          ? select(
+              'launch',
+              t('filterLaunch'),
+              taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
+            )
+          : null}
+        {taxonomy.tags.length
+          ? select(
+              'tag',
+              t('filterTag'),
+              taxonomy.tags.map((name) => ({ value: name, label: name })),
+            )
+          : null}
+        {taxonomy.services.length
+          ? select(
+              'service',
+              t('filterService'),
+              taxonomy.services.map((name) => ({ value: name, label: name })),
+            )
+          : null}
+        {select(
+          'sort',
+          t('sortLabel'),
+          sorts.map((s) => ({
+            value: s,
+            label: t(s === 'updated' ? 'sortUpdated' : s === 'newest' ? 'sortNewest' : 'sortOldest'),
+          })),
+          false,
+        )}
+        <Button type="submit" variant="secondary" size="sm">
+          {t('apply')}
+        </Button>
+      </FilterDisclosure>
     </form>
   )
 }
