@@ -34,7 +34,7 @@ export default async function TokensPage() {
             {tokens.map((token) => (
               <li
                 key={token.id}
-                className="flex flex-wrap items-center gap-3 rounded-lg border bg-card px-4 py-3 text-sm"
+                className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-card px-4 py-3 text-sm"
               >
                 <span className="font-medium">{token.name}</span>
                 {token.revokedAt ? <Badge tone="danger">{t('revoked')}</Badge> : null}

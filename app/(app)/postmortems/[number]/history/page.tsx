@@ -89,7 +89,7 @@ export default async function HistoryPage({
                 ['to', to],
               ] as const
             ).map(([name, value]) => (
-              <label key={name} className="grid gap-1 text-xs text-muted-foreground">
+              <label key={name} className="grid max-w-full min-w-0 gap-1 text-xs text-muted-foreground">
                 {t(name)}
                 <NativeSelect
                   name={name}
