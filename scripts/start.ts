@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import { DatabaseInUse } from '../src/server/db/embedded-in-use'
 import { migrate } from '../src/server/db/migrations'
 import { databaseTarget } from '../src/server/env'
+import { parseSsoConfig, SsoConfigError } from '../src/server/auth/sso-config'
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } })
 const port = values.port ?? process.env.PORT ?? '3000'
@@ -129,6 +130,14 @@ function serveInWorkers(workers: number) {
 }
 
 async function main() {
+  // A bad SSO_* setting stops the start here, naming the variable, not at the first sign-in.
+  try {
+    if (parseSsoConfig(process.env)) say('Single sign-on is on (SSO_ISSUER).')
+  } catch (error) {
+    if (!(error instanceof SsoConfigError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
   const target = databaseTarget()
   say(
     target.kind === 'postgres'

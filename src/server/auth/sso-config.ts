@@ -49,7 +49,7 @@ const onOff = z
   .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], 'on or off'))
   .transform((value) => ['on', 'true', '1', 'yes'].includes(value))
 
-const nonEmpty = (name: string) => z.string(`${name} is required`).trim().min(1, `${name} is required`)
+const required = z.string('is required').trim().min(1, 'is required')
 
 /** `group=ROLE` pairs separated by commas: `hindsight-admins=ADMIN,engineering=EDITOR`. */
 const roleMap = z.string().transform((value, ctx) => {
@@ -72,8 +72,8 @@ const roleMap = z.string().transform((value, ctx) => {
 const ssoEnv = z
   .object({
     SSO_ISSUER: z.url({ protocol: /^https?$/, error: 'an http(s) URL, the issuer of the provider' }),
-    SSO_CLIENT_ID: nonEmpty('SSO_CLIENT_ID'),
-    SSO_CLIENT_SECRET: nonEmpty('SSO_CLIENT_SECRET'),
+    SSO_CLIENT_ID: required,
+    SSO_CLIENT_SECRET: required,
     SSO_PROVIDER_NAME: z.string().trim().max(60, 'at most 60 characters').optional(),
     SSO_SCOPES: z.string().optional(),
     SSO_ALLOWED_DOMAINS: z
@@ -122,7 +122,7 @@ export function parseSsoConfig(env: Record<string, string | undefined>): SsoConf
   }
   const parsed = ssoEnv.safeParse(values)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'SSO'}: ${issue.message}`)
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'SSO')}: ${issue.message}`)
     throw new SsoConfigError(`Single sign-on is not configured correctly:\n  ${problems.join('\n  ')}`)
   }
   const e = parsed.data

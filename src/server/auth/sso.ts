@@ -136,7 +136,11 @@ export function ssoPlugins() {
  */
 export function ssoAccountLinking() {
   return ssoConfig()
-    ? { accountLinking: { trustedProviders: [SSO_PROVIDER_ID], requireLocalEmailVerified: false } }
+    ? {
+        account: {
+          accountLinking: { trustedProviders: [SSO_PROVIDER_ID], requireLocalEmailVerified: false },
+        },
+      }
     : {}
 }
 
@@ -185,6 +189,13 @@ export async function validateSsoUserInfo(data: ValidateData, ctx: EndpointConte
   const user = await db.user.findUnique({ where: { id }, select: { role: true, email: true } })
   if (!user || user.role === decision.role) return
   await db.$transaction(async (tx) => {
+    if (user.role === 'ADMIN') {
+      // As in set-user-role.ts: the provider never demotes the last admin.
+      const admins = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "User" WHERE role = 'ADMIN' AND "deactivatedAt" IS NULL FOR UPDATE`
+      if (admins.length <= 1) return
+    }
     await tx.user.update({ where: { id }, data: { role: decision.role ?? user.role } })
     await recordAuditEvent(
       {

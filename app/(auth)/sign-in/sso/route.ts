@@ -9,17 +9,39 @@ import { SSO_PROVIDER_ID } from '@/server/auth/sso-config'
  * provider's authorization URL, which this redirects to. A link, not a form: a form post
  * answered by a redirect to another origin is checked against the CSP's `form-action 'self'`
  * (decision 015), and starting a sign-in changes nothing an attacker could use.
+ *
+ * Through better-auth's handler with a request of this origin, not `auth.api`: without
+ * BETTER_AUTH_URL, better-auth learns its own URL (and so the callback URL it registers
+ * with the provider) only from the requests its handler serves.
  */
 export async function GET(request: NextRequest) {
   const next = safeNext(request.nextUrl.searchParams.get('next'))
-  if (!ssoConfig()) return NextResponse.redirect(new URL('/sign-in', request.url))
   const back = next === '/postmortems' ? '/sign-in' : `/sign-in?${new URLSearchParams({ next })}`
-  const { headers, response } = await auth.api.signInSocial({
-    body: { provider: SSO_PROVIDER_ID, callbackURL: next, errorCallbackURL: back, disableRedirect: true },
-    headers: request.headers,
-    returnHeaders: true,
-  })
-  const redirect = NextResponse.redirect(response.url ?? new URL(back, request.url), 303)
-  for (const cookie of headers.getSetCookie()) redirect.headers.append('set-cookie', cookie)
+  if (!ssoConfig()) return NextResponse.redirect(new URL(back, request.url), 303)
+  const origin = request.nextUrl.origin
+  const started = await auth.handler(
+    new Request(`${origin}/api/auth/sign-in/social`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin,
+        cookie: request.headers.get('cookie') ?? '',
+        'user-agent': request.headers.get('user-agent') ?? '',
+      },
+      body: JSON.stringify({
+        provider: SSO_PROVIDER_ID,
+        callbackURL: next,
+        errorCallbackURL: back,
+        disableRedirect: true,
+      }),
+    }),
+  )
+  const body = (await started.json().catch(() => null)) as { url?: unknown } | null
+  const target =
+    started.ok && typeof body?.url === 'string'
+      ? body.url
+      : `${back}${back.includes('?') ? '&' : '?'}error=sso_unavailable`
+  const redirect = NextResponse.redirect(new URL(target, request.url), 303)
+  for (const cookie of started.headers.getSetCookie()) redirect.headers.append('set-cookie', cookie)
   return redirect
 }
