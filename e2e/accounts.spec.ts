@@ -27,7 +27,7 @@ test('[AUTH]: signing out and in again, with a clear message for a wrong passwor
   await signIn(page, admin)
 })
 
-test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email refused', async ({
+test('[USERS]: the admin invites an editor and a viewer, and sees a duplicate email refused', async ({
   page,
 }) => {
   await signIn(page, admin)
@@ -46,8 +46,7 @@ test('[USERS]: the admin adds an editor and a viewer, and sees a duplicate email
 
   await page.getByLabel('Name').fill('Someone Else')
   await page.getByLabel('Email').fill(editor.email.toUpperCase())
-  await page.getByLabel('Password').fill('another-pass')
-  await page.getByRole('button', { name: 'Add user' }).click()
+  await page.getByRole('button', { name: 'Create invite link' }).click()
   await expect(page.getByText('Someone already uses this email.')).toBeVisible()
   await expect(page.getByRole('row', { name: /Someone Else/ })).toHaveCount(0)
 

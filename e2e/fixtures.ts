@@ -53,14 +53,37 @@ export async function signOut(page: Page) {
 
 export type Person = { name: string; email: string; password: string }
 
-/** On the users page: fills in the "Add a user" form and waits for the confirmation. */
-export async function addUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
+/**
+ * On the users page: invites the person and returns their one-time link (shown once).
+ */
+export async function invite(
+  page: Page,
+  person: Omit<Person, 'password'>,
+  role: 'Admin' | 'Editor' | 'Viewer',
+) {
   await page.getByLabel('Name').fill(person.name)
   await page.getByLabel('Email').fill(person.email)
-  await page.getByLabel('Password').fill(person.password)
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role })
-  await page.getByRole('button', { name: 'Add user' }).click()
-  await expect(page.getByRole('status')).toHaveText(`${person.name} can now sign in.`)
+  await page.getByRole('button', { name: 'Create invite link' }).click()
+  await expect(page.getByText(`Invite link for ${person.name}, shown only this once`)).toBeVisible()
+  return (await page.getByTestId('one-time-link').textContent()) ?? ''
+}
+
+/** Opens a one-time link in a browser of the person's own and sets their password there. */
+export async function setPasswordByLink(page: Page, link: string, password: string) {
+  const context = await page.context().browser()!.newContext({ locale: 'en-US' })
+  const theirs = await context.newPage()
+  await theirs.goto(link)
+  await theirs.getByLabel('New password').fill(password)
+  await theirs.getByRole('button', { name: 'Save password and sign in' }).click()
+  await expect(theirs.getByRole('heading', { name: 'Postmortems', level: 1 })).toBeVisible()
+  await context.close()
+}
+
+/** On the users page: invites the person, who then sets their password through the link. */
+export async function addUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
+  const link = await invite(page, person, role)
+  await setPasswordByLink(page, link, person.password)
 }
 
 /** Signs in as the admin and adds a user through the users page, unless they exist. */
