@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 const port = process.env.E2E_PORT ?? '3100'
 const baseURL = `http://localhost:${port}`
+const oidcPort = String(Number(port) + 20)
+const oidcIssuer = `http://localhost:${oidcPort}`
 
 // Playwright cannot download its browser here: use Debian's Chromium where it exists.
 const systemChromium = '/usr/bin/chromium'
@@ -41,13 +43,35 @@ export default defineConfig({
     },
     { name: 'chromium', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
-  webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: 'pipe',
-    // e2e/security-headers.spec.ts serves outside images on port+11 (not allowed) and port+12 (allowed).
-    env: { E2E_PORT: port, IMAGE_HOSTS: `localhost:${Number(port) + 12}` },
-  },
+  webServer: [
+    // e2e/sso.spec.ts signs in through this OpenID provider; the app reads its discovery at start.
+    {
+      command: 'npx tsx e2e/support/oidc-provider.ts',
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { OIDC_PORT: oidcPort, APP_URL: baseURL },
+    },
+    {
+      command: 'npx tsx scripts/e2e-server.ts',
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'pipe',
+      // e2e/security-headers.spec.ts serves outside images on port+11 (not allowed) and port+12 (allowed).
+      env: {
+        E2E_PORT: port,
+        IMAGE_HOSTS: `localhost:${Number(port) + 12}`,
+        SSO_ISSUER: oidcIssuer,
+        SSO_CLIENT_ID: 'hindsight-e2e',
+        SSO_CLIENT_SECRET: 'hindsight-e2e-secret',
+        SSO_PROVIDER_NAME: 'Example ID',
+        SSO_SCOPES: 'openid email profile groups',
+        SSO_ALLOWED_DOMAINS: 'example.com',
+        SSO_DEFAULT_ROLE: 'VIEWER',
+        SSO_ROLE_CLAIM: 'groups',
+        SSO_ROLE_MAP: 'hindsight-admins=ADMIN,hindsight-editors=EDITOR',
+      },
+    },
+  ],
 })
