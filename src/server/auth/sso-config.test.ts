@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { decideSsoSignIn, domainAllowed, parseSsoConfig, roleFromClaims, SsoConfigError } from './sso-config'
+import {
+  decideSsoSignIn,
+  domainAllowed,
+  parseSsoConfig,
+  roleFromClaims,
+  SsoConfigError,
+  ssoErrorMessageKey,
+} from './sso-config'
 
 const minimal = {
   SSO_ISSUER: 'https://id.example.com/',
@@ -160,5 +167,16 @@ describe('decideSsoSignIn', () => {
       ok: false,
     })
     expect(decideSsoSignIn({ sub: '1' }, config)).toEqual({ ok: false, reason: 'no-email' })
+  })
+})
+
+describe('ssoErrorMessageKey', () => {
+  it("names the sign-in page's message for each way back from the provider", () => {
+    expect(ssoErrorMessageKey('sso_domain_not_allowed')).toBe('ssoDomainNotAllowed')
+    expect(ssoErrorMessageKey('sso_email_not_verified')).toBe('ssoEmailNotVerified')
+    expect(ssoErrorMessageKey('email_not_found')).toBe('ssoNoEmail')
+    expect(ssoErrorMessageKey('ACCOUNT_DEACTIVATED')).toBe('deactivated')
+    expect(ssoErrorMessageKey('state_mismatch')).toBe('ssoFailed')
+    expect(ssoErrorMessageKey('<script>')).toBe('ssoFailed')
   })
 })

@@ -221,6 +221,8 @@ export function ssoErrorMessageKey(code: string) {
     case ssoErrorCodes['no-email']:
     case 'email_not_found':
       return 'ssoNoEmail'
+    case 'ACCOUNT_DEACTIVATED': // account-status.ts, at session creation
+      return 'deactivated'
     default:
       return 'ssoFailed'
   }
