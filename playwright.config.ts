@@ -41,7 +41,19 @@ export default defineConfig({
       testMatch: /first-run\.setup\.ts/,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
-    { name: 'chromium', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'chromium',
+      dependencies: ['setup'],
+      testIgnore: /hostile-actions\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    // Writes junk and fails sign-ins on purpose: after every other spec.
+    {
+      name: 'hostile',
+      dependencies: ['chromium'],
+      testMatch: /hostile-actions\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
   ],
   webServer: [
     // e2e/sso.spec.ts signs in through this OpenID provider; the app reads its discovery at start.

@@ -51,6 +51,8 @@ function reason(t: Awaited<ReturnType<typeof getTranslations<'Errors'>>>, error:
  * an error page, so the user keeps what they typed.
  */
 export async function guarded(formData: FormData, run: () => Promise<FormState>): Promise<FormState> {
+  // A client can call an action with anything in place of the form (issue 15's hostile probe).
+  if (!(formData instanceof FormData)) return refused()
   try {
     return await run()
   } catch (error) {
@@ -58,6 +60,12 @@ export async function guarded(formData: FormData, run: () => Promise<FormState>)
     const t = await getTranslations('Errors')
     return { status: 'error', formError: t('DATABASE_UNAVAILABLE'), values: submittedValues(formData) }
   }
+}
+
+/** The answer to a call whose arguments are not what the page sends: nothing was done. */
+export async function refused(): Promise<FormState> {
+  const t = await getTranslations('Errors')
+  return { status: 'error', formError: t('INVALID_INPUT') }
 }
 
 /** The usual action body: parse the form with `schema`, run the use case, report the outcome. */

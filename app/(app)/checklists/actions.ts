@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
-import { runForm } from '@/lib/form-action'
+import { actionArgs, boolArg, idArg } from '@/lib/action-args'
+import { refused, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { turnLessonIntoItem } from '@/server/checklists/lesson-items'
@@ -37,6 +38,7 @@ export async function createTemplateAction(_prev: FormState, formData: FormData)
 
 export async function updateTemplateAction(id: string, _prev: FormState, formData: FormData) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg], [id])) return refused()
   const state = await runForm(formData, templateInput, (input) => updateTemplate({ actor, id, input }))
   refresh(id)
   return state
@@ -44,12 +46,14 @@ export async function updateTemplateAction(id: string, _prev: FormState, formDat
 
 export async function archiveTemplateAction(id: string, archived: boolean) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg, boolArg], [id, archived])) return
   await setTemplateArchived({ actor, id, archived })
   refresh(id)
 }
 
 export async function addItemAction(templateId: string, _prev: FormState, formData: FormData) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg], [templateId])) return refused()
   const state = await runForm(formData, itemInput, (input) => addItem({ actor, templateId, input }))
   refresh(templateId)
   return state
@@ -62,6 +66,7 @@ export async function updateItemAction(
   formData: FormData,
 ) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg, idArg], [templateId, itemId])) return refused()
   const state = await runForm(formData, itemInput, (input) => updateItem({ actor, itemId, input }))
   refresh(templateId)
   return state
@@ -69,12 +74,14 @@ export async function updateItemAction(
 
 export async function moveItemAction(templateId: string, itemId: string, direction: 'up' | 'down') {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg, idArg], [templateId, itemId])) return
   await moveItem({ actor, itemId, direction: direction === 'up' ? 'up' : 'down' })
   refresh(templateId)
 }
 
 export async function reorderItemsAction(templateId: string, ids: string[]) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg], [templateId])) return
   const parsed = reorderInput.safeParse({ ids })
   if (parsed.success) await reorderItems({ actor, templateId, ids: parsed.data.ids })
   refresh(templateId)
@@ -82,7 +89,8 @@ export async function reorderItemsAction(templateId: string, ids: string[]) {
 
 export async function archiveItemAction(templateId: string, itemId: string, archived: boolean) {
   const actor = await requireUser('EDITOR')
-  await setItemArchived({ actor, itemId, archived: z.boolean().parse(archived) })
+  if (!actionArgs([idArg, idArg, boolArg], [templateId, itemId, archived])) return
+  await setItemArchived({ actor, itemId, archived })
   refresh(templateId)
 }
 
@@ -93,6 +101,7 @@ export async function lessonItemAction(
   formData: FormData,
 ): Promise<FormState> {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([z.number().int().positive(), idArg], [number, lessonId])) return refused()
   const state = await runForm(formData, lessonItemInput, (input) =>
     turnLessonIntoItem({ actor, number, lessonId, input }),
   )

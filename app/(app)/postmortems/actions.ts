@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import type { StatusChangeResult } from '@/components/postmortems/status-transitions'
+import { z } from 'zod'
+import { actionArgs } from '@/lib/action-args'
 import { failed, guarded, invalid } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
@@ -32,6 +34,8 @@ export async function changeStatusAction(number: number, to: string): Promise<St
   const actor = await requireUser('EDITOR')
   const parsed = changeStatusInput.safeParse({ to })
   const [t, errors] = await Promise.all([getTranslations('PostmortemEditor'), getTranslations('Errors')])
+  if (!actionArgs([z.number().int().positive()], [number]))
+    return { status: 'error', message: errors('INVALID_INPUT') }
   if (!parsed.success) return { status: 'error', message: errors('INVALID_STATE') }
   const result = await changePostmortemStatus({ actor, number, to: parsed.data.to })
   if (!result.ok) {

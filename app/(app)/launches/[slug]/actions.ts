@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
-import { runForm } from '@/lib/form-action'
+import { actionArgs, boolArg, idArg } from '@/lib/action-args'
+import { refused, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { storedText } from '@/server/stored-text'
@@ -31,17 +32,26 @@ const refresh = (slug: string) => {
 }
 
 async function run(
-  slug: string,
+  ids: string[],
   body: (actor: Awaited<ReturnType<typeof requireUser>>) => Promise<FormState>,
 ) {
   const actor = await requireUser('EDITOR')
+  // The slug and check id a page binds: a client can send anything in their place.
+  if (
+    !actionArgs(
+      ids.map(() => idArg),
+      ids,
+    )
+  )
+    return refused()
+  const [slug] = ids as [string]
   const state = await body(actor)
   if (state.status === 'success') refresh(slug)
   return state
 }
 
 export async function addTemplateChecksAction(slug: string, _prev: FormState, formData: FormData) {
-  return run(slug, (actor) =>
+  return run([slug], (actor) =>
     runForm(formData, z.object({ templateId: storedText().min(1, 'required').max(60) }), ({ templateId }) =>
       addChecksFromTemplate({ actor, slug, templateId }),
     ),
@@ -49,11 +59,13 @@ export async function addTemplateChecksAction(slug: string, _prev: FormState, fo
 }
 
 export async function addAdhocCheckAction(slug: string, _prev: FormState, formData: FormData) {
-  return run(slug, (actor) => runForm(formData, itemInput, (input) => addAdhocCheck({ actor, slug, input })))
+  return run([slug], (actor) =>
+    runForm(formData, itemInput, (input) => addAdhocCheck({ actor, slug, input })),
+  )
 }
 
 export async function assignOwnerAction(slug: string, checkId: string, _prev: FormState, formData: FormData) {
-  return run(slug, (actor) =>
+  return run([slug, checkId], (actor) =>
     runForm(formData, z.object({ ownerId: storedText().min(1, 'required').max(60) }), ({ ownerId }) =>
       assignOwner({ actor, checkId, ownerId }),
     ),
@@ -66,7 +78,7 @@ export async function setCheckStatusAction(
   _prev: FormState,
   formData: FormData,
 ) {
-  return run(slug, (actor) =>
+  return run([slug, checkId], (actor) =>
     runForm(formData, checkStatusInput, (input) => setCheckStatus({ actor, checkId, input })),
   )
 }
@@ -77,13 +89,13 @@ export async function addSubChecksAction(
   _prev: FormState,
   formData: FormData,
 ) {
-  return run(slug, (actor) =>
+  return run([slug, checkId], (actor) =>
     runForm(formData, subChecksInput, ({ lines }) => addSubChecks({ actor, checkId, lines })),
   )
 }
 
 export async function changeLaunchStatusAction(slug: string, _prev: FormState, formData: FormData) {
-  return run(slug, (actor) =>
+  return run([slug], (actor) =>
     runForm(formData, launchStatusInput, (input) => changeLaunchStatus({ actor, slug, input })),
   )
 }
@@ -91,13 +103,15 @@ export async function changeLaunchStatusAction(slug: string, _prev: FormState, f
 /** Small actions called straight from buttons and checkboxes; they answer an error code or null. */
 export async function toggleSubCheckAction(slug: string, subCheckId: string, done: boolean) {
   const actor = await requireUser('EDITOR')
-  const result = await setSubCheckDone({ actor, subCheckId, done: done === true })
+  if (!actionArgs([idArg, idArg, boolArg], [slug, subCheckId, done])) return 'INVALID_INPUT'
+  const result = await setSubCheckDone({ actor, subCheckId, done })
   refresh(slug)
   return result.ok ? null : result.error.code
 }
 
 export async function pullNewerWordingAction(slug: string, checkId: string) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg, idArg], [slug, checkId])) return 'INVALID_INPUT'
   const result = await pullNewerWording({ actor, checkId })
   refresh(slug)
   return result.ok ? null : result.error.code
@@ -105,6 +119,7 @@ export async function pullNewerWordingAction(slug: string, checkId: string) {
 
 export async function removeCheckAction(slug: string, checkId: string) {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg, idArg], [slug, checkId])) return 'INVALID_INPUT'
   const result = await removeCheck({ actor, checkId })
   refresh(slug)
   return result.ok ? null : result.error.code

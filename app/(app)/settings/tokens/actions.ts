@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { actionArgs, idArg } from '@/lib/action-args'
 import { guarded, invalid, failed } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { apiTokenInput, createApiToken, revokeApiToken } from '@/server/auth/api-tokens'
@@ -21,6 +22,7 @@ export async function createTokenAction(_prev: FormState, formData: FormData): P
 
 export async function revokeTokenAction(id: string) {
   const actor = await requireUser('ADMIN')
+  if (!actionArgs([idArg], [id])) return
   await revokeApiToken({ actor, id })
   revalidatePath('/settings/tokens')
 }
