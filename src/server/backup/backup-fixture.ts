@@ -132,4 +132,14 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
       ('sc2${suffix}', 'lc1${suffix}', 1, 'user_log_2', false, NULL, NULL)`,
     [at],
   )
+  // The typo-correction vocabulary (filled in Node by index-postmortem.ts, no foreign key).
+  await q(
+    `INSERT INTO "SearchWord" (word) VALUES ('索引${suffix}'), ('replication${suffix}'), ('uid${suffix}')`,
+  )
+  await q(
+    `INSERT INTO "AuditEvent" (at, "actorId", "actorName", "actorEmail", action, target, detail, address) VALUES
+      ($1, 'u-admin${suffix}', 'Ada 管理员', 'ada${suffix}@example.com', 'token-created', 't1${suffix}', $2, '203.0.113.7'),
+      ($1, NULL, '', '', 'sign-in-refused', NULL, '', NULL)`,
+    [at, text],
+  )
 }

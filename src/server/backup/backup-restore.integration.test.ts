@@ -78,25 +78,11 @@ describe('backup and restore (real databases)', () => {
     async (from, to) => {
       const { target, file } = await source(from)
       const original = await dump(target)
-      for (const table of [
-        'User',
-        'Account',
-        'Session',
-        'Postmortem',
-        'Hypothesis',
-        'TimelineEntry',
-        'Lesson',
-        'ActionItem',
-        'Revision',
-        'Launch',
-        'ChecklistTemplate',
-        'ChecklistItem',
-        'ChecklistItemSource',
-        'LaunchCheck',
-        'LaunchSubCheck',
-        'AccountLink',
-      ])
-        expect(original[table]?.length, table).toBeGreaterThan(0)
+      // Every application table of the schema (read from the catalog, so a table added by a
+      // later migration is included) has rows in the fixture: one it leaves empty fails here.
+      const tables = await withConnection(target, (connection) => applicationTables(connection))
+      expect(tables.length).toBeGreaterThan(20)
+      for (const { name } of tables) expect(original[name]?.length, name).toBeGreaterThan(0)
 
       const restored = await database(to, false) // restore migrates it
       const summary = await restoreDatabase(restored, file)
