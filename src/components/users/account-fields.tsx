@@ -36,24 +36,42 @@ export function AccountFields({ state, idPrefix }: { state: FormState; idPrefix:
           />
         )}
       </Field>
-      <Field
+      <NewPasswordField
         id={`${idPrefix}-password`}
+        name="password"
         label={t('passwordLabel')}
-        hint={t('passwordHint', { min: PASSWORD_MIN })}
         error={errors.password}
-      >
-        {(aria) => (
-          <Input
-            {...aria}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            required
-          />
-        )}
-      </Field>
+      />
     </>
+  )
+}
+
+/** A new password input with the app's length rules and the hint that states them. */
+export function NewPasswordField({
+  id,
+  name,
+  label,
+  error,
+}: {
+  id: string
+  name: string
+  label: string
+  error: string | undefined
+}) {
+  const t = useTranslations('AccountFields')
+  return (
+    <Field id={id} label={label} hint={t('passwordHint', { min: PASSWORD_MIN })} error={error}>
+      {(aria) => (
+        <Input
+          {...aria}
+          name={name}
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
+          required
+        />
+      )}
+    </Field>
   )
 }

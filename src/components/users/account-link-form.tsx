@@ -3,10 +3,9 @@
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
 import { SubmitButton } from '@/components/forms/submit-button'
-import { Field, FormError } from '@/components/ui/field'
-import { Input } from '@/components/ui/input'
+import { FormError } from '@/components/ui/field'
 import { idle, type FormState } from '@/lib/form-state'
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/users/schemas'
+import { NewPasswordField } from './account-fields'
 
 export type AccountLinkFormProps = {
   token: string
@@ -18,31 +17,18 @@ export type AccountLinkFormProps = {
 /** The new password behind a one-time link. */
 export function AccountLinkForm({ token, email, action }: AccountLinkFormProps) {
   const t = useTranslations('AccountLinkPage')
-  const fields = useTranslations('AccountFields')
   const [state, formAction] = useActionState(action, idle)
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <FormError message={state.formError} />
       <input type="hidden" name="token" value={token} />
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field
+      <NewPasswordField
         id="link-password"
+        name="password"
         label={t('passwordLabel')}
-        hint={fields('passwordHint', { min: PASSWORD_MIN })}
         error={state.fieldErrors?.password ?? state.fieldErrors?.token}
-      >
-        {(aria) => (
-          <Input
-            {...aria}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            required
-          />
-        )}
-      </Field>
+      />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </form>
   )

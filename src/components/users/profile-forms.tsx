@@ -6,7 +6,8 @@ import { SubmitButton } from '@/components/forms/submit-button'
 import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/users/schemas'
+import { NewPasswordField } from './account-fields'
+import { PASSWORD_MAX } from '@/server/users/schemas'
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>
 
@@ -58,7 +59,6 @@ export function NameForm({ name, action }: { name: string; action: Action }) {
 /** One's own password: the current one, then the new one (the other sessions end). */
 export function PasswordForm({ action }: { action: Action }) {
   const t = useTranslations('SettingsPage')
-  const fields = useTranslations('AccountFields')
   const common = useTranslations('Common')
   const [state, formAction] = useActionState(action, idle)
   const errors = state.fieldErrors ?? {}
@@ -80,24 +80,12 @@ export function PasswordForm({ action }: { action: Action }) {
             />
           )}
         </Field>
-        <Field
+        <NewPasswordField
           id="new-password"
+          name="newPassword"
           label={t('newPasswordLabel')}
-          hint={fields('passwordHint', { min: PASSWORD_MIN })}
           error={errors.newPassword}
-        >
-          {(aria) => (
-            <Input
-              {...aria}
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              minLength={PASSWORD_MIN}
-              maxLength={PASSWORD_MAX}
-              required
-            />
-          )}
-        </Field>
+        />
       </div>
       <SubmitButton className="w-fit" pendingLabel={common('loading')}>
         {t('passwordSubmit')}
