@@ -21,6 +21,8 @@ export class Hypotheses {
 
   /** 1-based number in the latest "possible causes" list → index in pm.hypotheses. */
   numbering = new Map<number, number>()
+  /** Causes an investigation step weighed together ("针对问题2，3，4"), as indexes in the list. */
+  private groups: number[][] = []
   add(statement: string, evidence = '', status: HypothesisStatus = 'OPEN') {
     this.list.push({ statement, evidence, status })
     return this.list.length - 1
@@ -82,7 +84,25 @@ export class Hypotheses {
       found.add(Number(m[1]))
       if (m[2]) found.add(Number(m[2]))
     }
-    return [...found].flatMap((n) => (this.numbering.has(n) ? [this.numbering.get(n)!] : []))
+    const indexes = [...found].flatMap((n) => (this.numbering.has(n) ? [this.numbering.get(n)!] : []))
+    if (indexes.length > 1) this.groups.push(indexes)
+    return indexes
+  }
+
+  /**
+   * Causes weighed together are settled by elimination once the case is: the one confirmed
+   * rules out those of its group still open ("针对问题2，3，4 … 108机器 … 问题得到解决"), and when
+   * all but one were ruled out and the cause was found, the one left held ("针对3和4 … 3排除，确定就是主从延迟").
+   */
+  settleGroups() {
+    if (!this.list.some((h) => h.status === 'CONFIRMED')) return
+    for (const group of this.groups) {
+      const members = group.map((i) => this.list[i]!)
+      const open = members.filter((h) => h.status === 'OPEN')
+      const confirmed = members.filter((h) => h.status === 'CONFIRMED').length
+      if (confirmed === 1) for (const h of open) h.status = 'ELIMINATED'
+      else if (confirmed === 0 && open.length === 1) open[0]!.status = 'CONFIRMED'
+    }
   }
 
   /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */

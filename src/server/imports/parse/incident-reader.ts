@@ -316,6 +316,7 @@ export class IncidentReader {
       ...pm.timeline.map((e) => e.text),
     ])
       for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
+    this.hypotheses.settleGroups()
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
       pm.rootCause = confirmed
