@@ -1,10 +1,21 @@
 /** Sentences of Chinese or English prose (keeps the terminator). */
 export function sentences(text: string): string[] {
-  return text
+  return unwrap(text)
     .split(/(?<=[。！？；;!?])\s*|(?<=[a-z0-9)"'”][.])\s+(?=[A-Z])|\n+/)
     .map((s) => s.trim())
     .filter(Boolean)
 }
+
+/**
+ * Prose hard-wrapped at a fixed width ("we experienced a major service outage for one of our⏎
+ * products"): a Latin line that stops mid-sentence continues on the next Latin line, unless
+ * that one starts a list item, a quote, a table row or a heading (Markdown reads it so too).
+ */
+export const unwrap = (text: string) =>
+  text.replace(
+    /([\p{Script=Latin}\p{N},;)\]`*_])[ \t]*\n(?![ \t]*(?:[-*+>#|]|\d+[.)]\s))(?=[ \t]*[\p{Script=Latin}\p{N}(["'`*_])/gu,
+    '$1 ',
+  )
 
 /** Tokens for similarity: Chinese character bigrams plus lower-case Latin words and numbers. */
 export function tokens(text: string): Set<string> {

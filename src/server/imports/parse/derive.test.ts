@@ -45,6 +45,20 @@ describe('deriveMissing', () => {
     expect(sure.resolution).toBe(SURE.derived)
   })
 
+  it('without a resolution section, takes the fix told in a section nothing else took', () => {
+    const pm = emptyPostmortem('Full GC 频繁')
+    pm.symptom = '线上应用频繁 FullGC，接口超时。'
+    pm.unmapped = [
+      {
+        heading: '排查',
+        text: '怀疑与最新发布的代码版本有关。于是决定先回退代码版本，观察一晚。',
+        suggestion: null,
+      },
+    ]
+    deriveMissing(pm, beijing)
+    expect(pm.resolution).toBe('于是决定先回退代码版本，观察一晚。')
+  })
+
   it('says a fix told in the summary once, even when the timeline was taken from that same sentence', () => {
     const pm = emptyPostmortem('Checkout outage')
     pm.summary =

@@ -85,11 +85,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     }
   }
   if (!pm.resolution) {
-    // No resolution section: the sentences that say how it was fixed.
-    // The summary and sections that read like a fix first, then the last timeline entries that
-    // say so (the fix comes at the end of an incident).
+    // No resolution section: the sentences that say how it was fixed: in the summary, the
+    // sections proposed for the resolution and then any section nothing else took; then the last
+    // timeline entries that say so (the fix comes at the end of an incident).
     const fixes = pm.timeline.filter((e) => hasCue(e.text, 'resolutionWords')).slice(-2)
-    const told = sentencesWith([pm.summary, ...proposed('resolution')], 'resolutionWords', 3)
+    const told = sentencesWith([pm.summary, ...proposed('resolution'), ...notes], 'resolutionWords', 3)
     const said = [
       told,
       // A timeline taken from the summary's sentences would say the same fix twice.

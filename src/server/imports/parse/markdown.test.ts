@@ -84,6 +84,22 @@ describe('labels open sections', () => {
     ])
   })
 
+  it('a bold label that numbers items ("Problem 1:", "问题二") stays in the section it numbers', () => {
+    expect(
+      outline(
+        tree(
+          '## Root cause analysis\n\n**Problem 1:** the site was down.\n\n1. Why? The primary was wiped.\n\n**问题二**\n\n恢复太慢。',
+        ),
+      ),
+    ).toEqual([
+      [
+        'Root cause analysis',
+        'rootCause',
+        '**Problem 1:** the site was down.\n\n1. Why? The primary was wiped.\n\n**问题二**\n\n恢复太慢。',
+      ],
+    ])
+  })
+
   it('bold labels sit one level below the heading above them', () => {
     const root = tree('# Outage\n\n**Impact:** checkout down')
     expect(root.children[0]!.children[0]).toMatchObject({ heading: 'Impact', depth: 1.5 })

@@ -108,7 +108,8 @@ function labelled(node: RootContent): { label: string; match: HeadingMatch; rest
   const label = toString(first).trim()
   if (!label || label.length > 40) return null
   const match = matchHeading(label)
-  if (!match) return null
+  // "**Problem 1:**", "**问题二**": items numbered inside the section they sit in, not a section.
+  if (!match || /(?:\s#?\d{1,2}|[一二三四五六七八九十])[:：]?$/u.test(label)) return null
   const rest = (others[0]?.type === 'break' ? others.slice(1) : [...others]) as PhrasingContent[]
   const head = rest[0]
   if (head?.type === 'text') {
