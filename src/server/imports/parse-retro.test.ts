@@ -193,6 +193,29 @@ describe('parseRetro on English retros of other shapes', () => {
   })
 })
 
+describe('parseRetro on shapes nobody here wrote', () => {
+  it('titles each incident of a numbered Chinese digest by its name, not its number', () => {
+    const { postmortems } = parseRetro(
+      '# 十一月线上问题汇总\n\n## 一、支付回调丢失\n### 现象\n订单状态未更新。\n\n## （二）图片加载慢\n### 现象\n详情页图片超过10秒。\n\n## 3. 404 on login\n### 现象\n登录页 404。\n',
+    )
+    expect(postmortems.map((p) => p.title)).toEqual(['支付回调丢失', '图片加载慢', '404 on login'])
+  })
+
+  it('reads the cause and the fix from the updates of a status-page notice', () => {
+    const [pm] = parseRetro(
+      [
+        '**UPDATE** (Mar 3, 18:10 UTC): All systems are operating normally.',
+        '**UPDATE** (Mar 3, 17:40 UTC): A fix has been deployed and we are monitoring.',
+        '**UPDATE** (Mar 3, 17:05 UTC): We identified the cause: an expired certificate on the API gateway.',
+        'Original notice (Mar 3, 16:30 UTC): We are investigating elevated error rates on the API.',
+      ].join('\n\n'),
+    ).postmortems
+    expect(pm!.timeline).toHaveLength(4)
+    expect(pm!.rootCause).toContain('an expired certificate on the API gateway')
+    expect(pm!.resolution).toContain('A fix has been deployed')
+  })
+})
+
 describe('heading vocabulary', () => {
   it.each([
     ['问题现象', 'symptom'],

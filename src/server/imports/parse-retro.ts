@@ -63,6 +63,15 @@ function labelledTitle(root: Root): string {
   return ''
 }
 
+/** "一、支付回调丢失", "2. Slow search", "（三）图片加载慢": the incident, not its place in the list. */
+const withoutNumber = (heading: string) =>
+  heading
+    .replace(
+      /^\s*(?:[(（](?:[一二三四五六七八九十]+|\d+)[)）]|(?:[一二三四五六七八九十]+|\d+)[、.．:：)）])\s*/u,
+      '',
+    )
+    .trim() || heading
+
 /** The document's title heading: its only H1, else its only top-level heading (never a known part's). */
 function titleSection(tree: Section): Section | null {
   const top = tree.children.filter((s) => Number.isInteger(s.depth))
@@ -101,7 +110,9 @@ export function parseRetro(source: string): ParsedRetro {
   if (incidents.length > 1)
     return {
       launch: { name: meta.launch || named?.heading || meta.title || incidents[0]!.heading },
-      postmortems: incidents.map((s) => withFacts(new IncidentReader(s.heading, context).read(s, shared))),
+      postmortems: incidents.map((s) =>
+        withFacts(new IncidentReader(withoutNumber(s.heading), context).read(s, shared)),
+      ),
     }
   // A single incident: the whole document is it (sections may sit beside or under the title).
   const title = meta.title || named?.heading || labelledTitle(root) || firstSentence(tree)
