@@ -1,30 +1,23 @@
-// npm run search:reindex - rebuilds every postmortem's search documents (after tokenizer changes or
-// the migration that added them) and the typo-correction vocabulary, which otherwise only grows.
+// npm run search:reindex [-- --if-stale]: rebuilds every postmortem's search documents and the
+// typo-correction vocabulary. `npm start` runs it with --if-stale after migrating, so it only
+// works when the code's SEARCH_INDEX_VERSION (src/server/search/reindex.ts) differs from the
+// database's.
+import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
-import { documentInclude, toDocument } from '../src/server/postmortems/document'
-import { indexPostmortem } from '../src/server/search/index-postmortem'
+import { reindexSearch, reindexSearchIfStale } from '../src/server/search/reindex'
+import { prepareDatabase } from './lib/prepare-database'
 
 async function main() {
+  const { values } = parseArgs({ options: { 'if-stale': { type: 'boolean' } } })
+  // Started by `npm start` right after it migrated; by hand, the embedded database may be new.
+  if (!values['if-stale']) await prepareDatabase()
   const started = performance.now()
-  let done = 0
-  let cursor: number | undefined
-  await db.$executeRaw`DELETE FROM "SearchWord"`
-  for (;;) {
-    const batch = await db.postmortem.findMany({
-      orderBy: { number: 'asc' },
-      take: 200,
-      ...(cursor ? { cursor: { number: cursor }, skip: 1 } : {}),
-      include: documentInclude,
-    })
-    if (!batch.length) break
-    await db.$transaction(async (tx) => {
-      for (const row of batch) await indexPostmortem(tx, row.id, toDocument(row))
-    })
-    done += batch.length
-    cursor = batch.at(-1)!.number
-    process.stderr.write(`\rReindexed ${done} postmortem(s)`)
-  }
-  console.error(`\rReindexed ${done} postmortem(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  const progress = (done: number) => process.stderr.write(`\rReindexed ${done} postmortem(s)`)
+  const done = values['if-stale'] ? await reindexSearchIfStale(progress) : await reindexSearch(progress)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.error(
+    done === null ? 'Search index is up to date.' : `\rReindexed ${done} postmortem(s) in ${seconds} s`,
+  )
 }
 
 main()

@@ -1,4 +1,5 @@
-// npm start: generate the database client and build when needed, migrate, serve.
+// npm start: generate the database client and build when needed, migrate, rebuild stale search
+// documents, serve.
 import { spawn, spawnSync } from 'node:child_process'
 import cluster from 'node:cluster'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -158,6 +159,13 @@ async function main() {
       ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
       : 'Database is up to date.',
   )
+
+  // Search documents built by an older version of the code are rebuilt once (they are derived data).
+  run(path.join(root, 'node_modules', '.bin', 'tsx'), [
+    '--conditions=react-server',
+    'scripts/search-reindex.ts',
+    '--if-stale',
+  ])
 
   const workers = serverWorkers(target.kind)
   say(`Starting the server on port ${port}${workers > 1 ? ` (${workers} worker processes)` : ''}…`)

@@ -136,6 +136,11 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
   await q(
     `INSERT INTO "SearchWord" (word) VALUES ('索引${suffix}'), ('replication${suffix}'), ('uid${suffix}')`,
   )
+  // Which build of the search documents the database holds (one row per database).
+  await q(
+    `INSERT INTO "SearchIndex" (id, version, "builtAt") VALUES (1, 1, $1) ON CONFLICT (id) DO NOTHING`,
+    [at],
+  )
   await q(
     `INSERT INTO "AuditEvent" (at, "actorId", "actorName", "actorEmail", action, target, detail, address) VALUES
       ($1, 'u-admin${suffix}', 'Ada 管理员', 'ada${suffix}@example.com', 'token-created', 't1${suffix}', $2, '203.0.113.7'),
