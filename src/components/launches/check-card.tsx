@@ -15,6 +15,12 @@ import { Textarea } from '@/components/ui/textarea'
 import type { FormState } from '@/lib/form-state'
 import type { LaunchCheckView } from '@/server/checklists/launch-review'
 import { checkStatuses, type CheckStatus } from '@/server/checklists/schemas'
+import {
+  checklistOpen,
+  checksJudged,
+  checksRemovable,
+  type LaunchStatus,
+} from '@/server/launches/launch-status'
 import { SubChecks } from './sub-checks'
 
 type Bound = (id: string, prev: FormState, data: FormData) => Promise<FormState>
@@ -46,7 +52,7 @@ export function CheckCard({
 }: {
   check: LaunchCheckView
   people: { id: string; name: string }[]
-  launchStatus: string
+  launchStatus: LaunchStatus
   canEdit: boolean
   actions: CheckActions
 }) {
@@ -54,8 +60,8 @@ export function CheckCard({
   const statuses = useTranslations('CheckStatus')
   const format = useFormatter()
   const [pending, startTransition] = useTransition()
-  const open = canEdit && (launchStatus === 'PLANNED' || launchStatus === 'IN_REVIEW')
-  const inReview = canEdit && launchStatus === 'IN_REVIEW'
+  const open = canEdit && checklistOpen(launchStatus)
+  const inReview = canEdit && checksJudged(launchStatus)
   return (
     <li
       id={`check-${check.id}`}
@@ -174,7 +180,7 @@ export function CheckCard({
 
       {inReview ? <StatusForm check={check} action={actions.setStatus.bind(null, check.id)} /> : null}
 
-      {canEdit && launchStatus === 'PLANNED' ? (
+      {canEdit && checksRemovable(launchStatus) ? (
         <Button
           variant="ghost"
           size="sm"

@@ -6,15 +6,7 @@ import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field } from '@/components/ui/field'
 import { Textarea } from '@/components/ui/textarea'
-
-type Status = 'PLANNED' | 'IN_REVIEW' | 'LAUNCHED' | 'CANCELLED'
-
-const next: Record<Status, Status[]> = {
-  PLANNED: ['IN_REVIEW', 'CANCELLED'],
-  IN_REVIEW: ['LAUNCHED', 'PLANNED', 'CANCELLED'],
-  LAUNCHED: [],
-  CANCELLED: ['PLANNED'],
-}
+import { nextLaunchStatuses, type LaunchStatus } from '@/server/launches/launch-status'
 
 /** The launch's next steps; launching while not ready asks an admin for a reason. */
 export function LaunchStatusForm({
@@ -24,19 +16,19 @@ export function LaunchStatusForm({
   isAdmin,
 }: {
   action: FormAction
-  status: Status
+  status: LaunchStatus
   ready: boolean
   isAdmin: boolean
 }) {
   const t = useTranslations('LaunchReview')
   const [overriding, setOverriding] = useState(false)
-  if (!next[status].length) return null
+  if (!nextLaunchStatuses(status).length) return null
   return (
     <ActionForm action={action} className="grid gap-2">
       {({ errors }) => (
         <>
           <div className="flex flex-wrap gap-2">
-            {next[status].map((to) =>
+            {nextLaunchStatuses(status).map((to) =>
               to === 'LAUNCHED' && !ready && !overriding ? (
                 isAdmin ? (
                   <button

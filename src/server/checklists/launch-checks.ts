@@ -1,6 +1,7 @@
 import 'server-only'
 import { hasRole, type Actor } from '../auth/roles'
 import { db, type Tx } from '../db'
+import { checklistOpen, checksJudged, checksRemovable, type LaunchStatus } from '../launches/launch-status'
 import { err, ok, type Result } from '../result'
 import type { CheckStatusInput, ItemInput } from './schemas'
 import { LIMITS } from './schemas'
@@ -12,9 +13,6 @@ import { LIMITS } from './schemas'
  * frozen. Viewers change nothing.
  */
 
-type LaunchState = 'PLANNED' | 'IN_REVIEW' | 'LAUNCHED' | 'CANCELLED'
-const open: LaunchState[] = ['PLANNED', 'IN_REVIEW']
-
 /** Runs a change to a launch's checklist while the launch is open (planned or in review). */
 async function changeLaunch<T>(
   actor: Actor,
@@ -25,7 +23,7 @@ async function changeLaunch<T>(
   return db.$transaction(async (tx) => {
     const launch = await tx.launch.findUnique({ where: { slug }, select: { id: true, status: true } })
     if (!launch) return err('NOT_FOUND')
-    if (!open.includes(launch.status)) return err('INVALID_STATE', { message: 'launchClosed' })
+    if (!checklistOpen(launch.status)) return err('INVALID_STATE', { message: 'launchClosed' })
     return change(tx, launch)
   })
 }
@@ -34,7 +32,7 @@ async function changeLaunch<T>(
 async function changeCheck<T>(
   actor: Actor,
   checkId: string,
-  states: LaunchState[],
+  allows: (status: LaunchStatus) => boolean,
   change: (tx: Tx, check: { id: string; launchId: string; status: string }) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
@@ -44,9 +42,12 @@ async function changeCheck<T>(
       select: { id: true, launchId: true, status: true, launch: { select: { status: true } } },
     })
     if (!check) return err('NOT_FOUND')
-    if (!states.includes(check.launch.status))
+    if (!allows(check.launch.status))
       return err('INVALID_STATE', {
-        message: check.launch.status === 'PLANNED' ? 'reviewNotStarted' : 'launchClosed',
+        message:
+          checklistOpen(check.launch.status) && !checksJudged(check.launch.status)
+            ? 'reviewNotStarted'
+            : 'launchClosed',
       })
     return change(tx, check)
   })
@@ -119,7 +120,7 @@ export async function addAdhocCheck({
 
 /** Removes a check while the launch is still being planned. */
 export async function removeCheck({ actor, checkId }: { actor: Actor; checkId: string }) {
-  return changeCheck(actor, checkId, ['PLANNED'], async (tx, check) => {
+  return changeCheck(actor, checkId, checksRemovable, async (tx, check) => {
     await tx.launchCheck.delete({ where: { id: check.id } })
     return ok(null)
   })
@@ -135,7 +136,7 @@ export async function assignOwner({
   checkId: string
   ownerId: string
 }): Promise<Result<null>> {
-  return changeCheck(actor, checkId, open, async (tx, check) => {
+  return changeCheck(actor, checkId, checklistOpen, async (tx, check) => {
     const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true } })
     if (!owner) return err('INVALID_INPUT', { fields: { ownerId: 'unknownUser' } })
     if (!hasRole(owner, 'EDITOR')) return err('INVALID_INPUT', { fields: { ownerId: 'ownerMustEdit' } })
@@ -154,7 +155,7 @@ export async function setCheckStatus({
   checkId: string
   input: CheckStatusInput
 }): Promise<Result<null>> {
-  return changeCheck(actor, checkId, ['IN_REVIEW'], async (tx, check) => {
+  return changeCheck(actor, checkId, checksJudged, async (tx, check) => {
     if (input.status === 'PASS') {
       const open = await tx.launchSubCheck.count({ where: { checkId: check.id, done: false } })
       if (open) return err('INVALID_STATE', { message: 'subChecksOpen', fields: { status: 'subChecksOpen' } })
@@ -176,7 +177,7 @@ export async function setCheckStatus({
 
 /** Replaces the snapshot's wording with the template item's newer version. */
 export async function pullNewerWording({ actor, checkId }: { actor: Actor; checkId: string }) {
-  return changeCheck(actor, checkId, open, async (tx, check) => {
+  return changeCheck(actor, checkId, checklistOpen, async (tx, check) => {
     const row = await tx.launchCheck.findUniqueOrThrow({
       where: { id: check.id },
       select: { checklistItemVersion: true, checklistItem: true },
@@ -208,7 +209,7 @@ export async function addSubChecks({
   checkId: string
   lines: string[]
 }): Promise<Result<{ added: number }>> {
-  return changeCheck(actor, checkId, open, async (tx, check) => {
+  return changeCheck(actor, checkId, checklistOpen, async (tx, check) => {
     const existing = await tx.launchSubCheck.findMany({
       where: { checkId: check.id },
       select: { label: true },
@@ -242,7 +243,7 @@ export async function setSubCheckDone({
 }): Promise<Result<{ done: number; total: number }>> {
   const sub = await db.launchSubCheck.findUnique({ where: { id: subCheckId }, select: { checkId: true } })
   if (!sub) return err('NOT_FOUND')
-  return changeCheck(actor, sub.checkId, ['IN_REVIEW'], async (tx, check) => {
+  return changeCheck(actor, sub.checkId, checksJudged, async (tx, check) => {
     await tx.launchSubCheck.update({
       where: { id: subCheckId },
       data: done ? { done, doneById: actor.id, doneAt: new Date() } : { done, doneById: null, doneAt: null },

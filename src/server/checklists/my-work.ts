@@ -3,6 +3,7 @@ import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { canRead } from '../postmortems/get-postmortem'
+import { openLaunchStatuses } from '../launches/launch-status'
 
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
@@ -14,7 +15,7 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
       where: {
         ownerId: actor.id,
         status: { in: ['PENDING', 'FAIL'] },
-        launch: { status: { in: ['PLANNED', 'IN_REVIEW'] } },
+        launch: { status: { in: openLaunchStatuses } },
       },
       orderBy: [{ launch: { plannedAt: { sort: 'asc', nulls: 'last' } } }, { position: 'asc' }],
       take: 500,

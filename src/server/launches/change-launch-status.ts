@@ -7,20 +7,13 @@ import { unowned } from '../checklists/readiness'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import type { LaunchStatus } from './schemas'
+import { canMoveLaunch, launchStatuses } from './launch-status'
 
 export const launchStatusInput = z.object({
-  to: z.enum(['PLANNED', 'IN_REVIEW', 'LAUNCHED', 'CANCELLED']),
+  to: z.enum(launchStatuses),
   reason: storedText().trim().max(2_000, 'tooLong').default(''),
 })
 export type LaunchStatusInput = z.infer<typeof launchStatusInput>
-
-const allowed: Record<LaunchStatus, LaunchStatus[]> = {
-  PLANNED: ['IN_REVIEW', 'CANCELLED'],
-  IN_REVIEW: ['PLANNED', 'LAUNCHED', 'CANCELLED'],
-  LAUNCHED: [],
-  CANCELLED: ['PLANNED'],
-}
 
 /**
  * Moves a launch along PLANNED → IN_REVIEW → LAUNCHED. The review starts only when every
@@ -39,7 +32,7 @@ export async function changeLaunchStatus({
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   const launch = await db.launch.findUnique({ where: { slug }, select: { id: true, status: true } })
   if (!launch) return err('NOT_FOUND')
-  if (!allowed[launch.status].includes(input.to)) return err('INVALID_STATE', { message: 'transition' })
+  if (!canMoveLaunch(launch.status, input.to)) return err('INVALID_STATE', { message: 'transition' })
   const { checks, readiness } = await getLaunchReview({ actor, launchId: launch.id })
   let override: { overrideReason: string; overrideById: string } | null = null
   if (input.to === 'IN_REVIEW') {

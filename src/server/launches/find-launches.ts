@@ -2,6 +2,7 @@ import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
+import type { LaunchStatus } from './launch-status'
 import { canRead, getPostmortem, readableBy, type PostmortemView } from '../postmortems/get-postmortem'
 
 /** Every launch, with the number of its postmortems the reader may see (drafts not for viewers). */
@@ -26,7 +27,7 @@ export type LaunchView = {
   id: string
   slug: string
   name: string
-  status: string
+  status: LaunchStatus
   description: string
   plannedAt: Date | null
   launchedAt: Date | null

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
 
-export const launchStatuses = ['PLANNED', 'IN_REVIEW', 'LAUNCHED', 'CANCELLED'] as const
-export type LaunchStatus = (typeof launchStatuses)[number]
+export { launchStatuses, type LaunchStatus } from './launch-status'
 
 const optionalDate = storedText()
   .trim()

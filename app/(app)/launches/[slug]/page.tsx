@@ -18,6 +18,7 @@ import { hasRole } from '@/server/auth/roles'
 import { getLaunchReview } from '@/server/checklists/launch-review'
 import { findTemplates } from '@/server/checklists/templates'
 import { getLaunch } from '@/server/launches/find-launches'
+import { canMoveLaunch, checklistOpen } from '@/server/launches/launch-status'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { findPeople } from '@/server/users/find-people'
 import {
@@ -64,7 +65,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
     canEdit ? findTemplates() : [],
   ])
   const slug = launch.slug
-  const open = launch.status === 'PLANNED' || launch.status === 'IN_REVIEW'
+  const open = checklistOpen(launch.status)
   const day = (date: Date | null) =>
     date ? format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' }) : '—'
   return (
@@ -122,13 +123,13 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
           {canEdit ? (
             <LaunchStatusForm
               action={changeLaunchStatusAction.bind(null, slug)}
-              status={launch.status as 'PLANNED'}
+              status={launch.status}
               ready={review.readiness.ready}
               isAdmin={hasRole(actor, 'ADMIN')}
             />
           ) : null}
         </div>
-        {launch.status === 'PLANNED' && review.checks.length ? (
+        {canMoveLaunch(launch.status, 'IN_REVIEW') && review.checks.length ? (
           <p className="text-sm text-muted-foreground">{tr('planningHint')}</p>
         ) : null}
         {launch.overrideReason ? (
