@@ -4,19 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
-import type { PostmortemStatus } from '@/server/postmortems/schemas'
-
-const next: Record<
-  PostmortemStatus,
-  { to: PostmortemStatus; label: 'submitForReview' | 'backToDraft' | 'publish' }[]
-> = {
-  DRAFT: [{ to: 'IN_REVIEW', label: 'submitForReview' }],
-  IN_REVIEW: [
-    { to: 'DRAFT', label: 'backToDraft' },
-    { to: 'PUBLISHED', label: 'publish' },
-  ],
-  PUBLISHED: [],
-}
+import { postmortemSteps, type PostmortemStatus } from '@/server/postmortems/postmortem-status'
 
 export type StatusChangeResult = {
   status: 'error' | 'success'
@@ -40,7 +28,7 @@ export function StatusTransitions({ number, status, changeStatus, before }: Stat
   const [error, setError] = useState<StatusChangeResult | null>(null)
   return (
     <>
-      {next[status].map(({ to, label }) => (
+      {postmortemSteps(status).map(({ to, label }) => (
         <Button
           key={to}
           type="button"

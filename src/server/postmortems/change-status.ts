@@ -5,13 +5,14 @@ import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
 import { recordRevision } from './revisions'
-import type { PostmortemDocument, PostmortemStatus } from './schemas'
-
-const allowed: Record<PostmortemStatus, PostmortemStatus[]> = {
-  DRAFT: ['IN_REVIEW'],
-  IN_REVIEW: ['DRAFT', 'PUBLISHED'],
-  PUBLISHED: [],
-}
+import {
+  canMovePostmortem,
+  isPublic,
+  keepsRevisions,
+  needsComplete,
+  type PostmortemStatus,
+} from './postmortem-status'
+import type { PostmortemDocument } from './schemas'
 
 /** What must be written before a postmortem goes to review or is published (field → i18n key). */
 export function missingForReview(doc: PostmortemDocument): Record<string, string> {
@@ -54,17 +55,17 @@ export async function changePostmortemStatus({
     >`SELECT id FROM "Postmortem" WHERE number = ${number} FOR UPDATE`
     if (!locked[0]) return err('NOT_FOUND')
     const row = await tx.postmortem.findUniqueOrThrow({ where: { number }, include: documentInclude })
-    if (!allowed[row.status].includes(to)) return err('INVALID_STATE', { message: `${row.status}→${to}` })
+    if (!canMovePostmortem(row.status, to)) return err('INVALID_STATE', { message: `${row.status}→${to}` })
     const document = toDocument(row)
-    if (to !== 'DRAFT') {
+    if (needsComplete(to)) {
       const missing = missingForReview(document)
       if (Object.keys(missing).length) return err('INVALID_STATE', { fields: missing })
     }
     await tx.postmortem.update({
       where: { id: row.id },
-      data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
+      data: { status: to, ...(isPublic(to) ? { publishedAt: new Date() } : {}) },
     })
-    if (to === 'PUBLISHED')
+    if (keepsRevisions(to))
       await recordRevision(tx, {
         postmortemId: row.id,
         version: row.version,

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
+import { readableBy } from './get-postmortem'
 import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'
 
 export const PAGE_SIZE = 25
@@ -31,7 +32,7 @@ const orderBy = {
  */
 export async function findPostmortems({ actor, input }: { actor: Actor; input: FindPostmortemsInput }) {
   const where: Prisma.PostmortemWhereInput = {
-    ...(hasRole(actor, 'EDITOR') ? (input.status ? { status: input.status } : {}) : { status: 'PUBLISHED' }),
+    ...(hasRole(actor, 'EDITOR') ? (input.status ? { status: input.status } : {}) : readableBy(actor)),
     ...(input.severity ? { severity: input.severity } : {}),
     ...(input.launch ? { launch: { slug: input.launch } } : {}),
     ...(input.tag ? { tags: { some: { tag: { name: input.tag } } } } : {}),

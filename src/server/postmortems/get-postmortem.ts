@@ -3,7 +3,8 @@ import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
-import type { PostmortemDocument, PostmortemStatus } from './schemas'
+import { isPublic, publicStatuses, type PostmortemStatus } from './postmortem-status'
+import type { PostmortemDocument } from './schemas'
 
 export type PostmortemView = {
   id: string
@@ -25,12 +26,12 @@ export type PostmortemView = {
 
 /** Viewers see published postmortems only; to them a draft does not exist. */
 export function canRead(actor: Actor, status: PostmortemStatus) {
-  return status === 'PUBLISHED' || hasRole(actor, 'EDITOR')
+  return isPublic(status) || hasRole(actor, 'EDITOR')
 }
 
 /** canRead as a query filter, for lists and counts. */
-export function readableBy(actor: Actor): { status?: 'PUBLISHED' } {
-  return hasRole(actor, 'EDITOR') ? {} : { status: 'PUBLISHED' }
+export function readableBy(actor: Actor): { status?: { in: PostmortemStatus[] } } {
+  return hasRole(actor, 'EDITOR') ? {} : { status: { in: publicStatuses } }
 }
 
 export async function getPostmortem({

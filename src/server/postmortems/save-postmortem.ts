@@ -8,6 +8,7 @@ import { indexPostmortem } from '../search/index-postmortem'
 import { recordRevision } from './revisions'
 import type { PostmortemDocument, SavePostmortemInput } from './schemas'
 import { syncChildren, syncTaxonomy } from './sync-children'
+import { keepsRevisions } from './postmortem-status'
 
 export type SavedPostmortem = { version: number; updatedAt: Date }
 /** On CONFLICT: what is in the database now, for the editor's merge view. */
@@ -75,7 +76,7 @@ export async function savePostmortem({
         data: [{ postmortemId: existing.id, userId: actor.id }],
         skipDuplicates: true,
       })
-      if (existing.status === 'PUBLISHED')
+      if (keepsRevisions(existing.status))
         await recordRevision(tx, {
           postmortemId: existing.id,
           version,

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
+import { postmortemStatuses } from './postmortem-status'
+
+export { postmortemStatuses, type PostmortemStatus } from './postmortem-status'
 
 /*
  * The postmortem document: everything a person edits, as the editor holds it, autosaves it
@@ -8,7 +11,6 @@ import { storedText } from '../stored-text'
  */
 
 export const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const
-export const postmortemStatuses = ['DRAFT', 'IN_REVIEW', 'PUBLISHED'] as const
 export const hypothesisStatuses = ['OPEN', 'ELIMINATED', 'CONFIRMED'] as const
 export const timelineKinds = ['OBSERVATION', 'ATTEMPT', 'RESULT', 'DECISION'] as const
 export const rootCauseCategories = [
@@ -27,7 +29,6 @@ export const resolutionKinds = ['TEMPORARY', 'PERMANENT'] as const
 export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
 
 export type Severity = (typeof severities)[number]
-export type PostmortemStatus = (typeof postmortemStatuses)[number]
 export type HypothesisStatus = (typeof hypothesisStatuses)[number]
 export type TimelineKind = (typeof timelineKinds)[number]
 

@@ -16,7 +16,15 @@ import { findLessonItems } from '@/server/checklists/lesson-items'
 import { findRecurrences } from '@/server/checklists/recurrence'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
+import { postmortemSteps, type PostmortemStatus } from '@/server/postmortems/postmortem-status'
 import { changeStatusAction } from '../actions'
+
+/** What the workflow bar says while the postmortem can still move (`Workflow` keys). */
+const workflowHint: Record<PostmortemStatus, 'draft' | 'inReview' | null> = {
+  DRAFT: 'draft',
+  IN_REVIEW: 'inReview',
+  PUBLISHED: null,
+}
 
 async function load(params: PageProps<'/postmortems/[number]'>['params']) {
   const number = parsePostmortemNumber((await params).number)
@@ -76,6 +84,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
       </div>
     )
   }
+  const hint = workflowHint[view.status]
   return (
     <>
       <header className="mb-6 grid gap-3">
@@ -117,12 +126,12 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           <PrintButton label={t('print')} />
         </nav>
       </header>
-      {canEdit && view.status !== 'PUBLISHED' ? (
+      {canEdit && postmortemSteps(view.status).length ? (
         <section
           aria-label={workflow('label')}
           className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-primary/30 bg-primary/5 px-4 py-3 text-sm print:hidden"
         >
-          <p className="flex-1 basis-64">{workflow(view.status === 'IN_REVIEW' ? 'inReview' : 'draft')}</p>
+          <p className="flex-1 basis-64">{hint && workflow(hint)}</p>
           <div className="flex flex-wrap gap-2">
             <ClientMessages namespaces={['Workflow']}>
               <StatusTransitions
