@@ -35,8 +35,3 @@ export function parseHeader(line: string | undefined, file: string): BackupHeade
     )
   return parsed.data
 }
-
-export async function readBackupHeader(file: string): Promise<BackupHeader> {
-  for await (const line of backupLines(file)) return parseHeader(line, file)
-  throw new BackupFileError(`${file} is empty.`)
-}

@@ -35,7 +35,6 @@ export type LessonItemInput = z.infer<typeof lessonItemInput>
 
 export const reorderInput = z.object({ ids: z.array(storedText().max(60)).min(1).max(LIMITS.items) })
 
-export const adhocCheckInput = itemInput
 export const checkStatusInput = z
   .object({
     status: z.enum(checkStatuses, 'required'),
