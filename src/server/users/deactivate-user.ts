@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { expireAccountLinks } from './account-links'
-import { isLastActiveAdmin } from './members'
+import { findMember, isLastActiveAdmin } from './members'
 import type { MemberInput } from './schemas'
 
 /**
@@ -23,11 +23,8 @@ export async function deactivateUser({
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
   if (input.userId === actor.id) return err('INVALID_STATE', { message: 'notYourself' })
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { name: true, email: true, deactivatedAt: true, removedAt: true },
-    })
-    if (!user || user.removedAt) return err('NOT_FOUND')
+    const user = await findMember(tx, input.userId)
+    if (!user) return err('NOT_FOUND')
     if (user.deactivatedAt) return ok({ name: user.name })
     if (await isLastActiveAdmin(tx, input.userId)) return err('INVALID_STATE', { message: 'lastAdmin' })
     const now = new Date()

@@ -16,3 +16,12 @@ export async function isLastActiveAdmin(tx: Tx, userId: string): Promise<boolean
   const admins = await lockActiveAdmins(tx)
   return admins.includes(userId) && admins.length <= 1
 }
+
+/** A member the admin acts on: anyone not removed (a removed member is gone for good). */
+export async function findMember(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, deactivatedAt: true, removedAt: true },
+  })
+  return user && !user.removedAt ? user : null
+}

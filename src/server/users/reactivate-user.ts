@@ -3,6 +3,7 @@ import { hasRole, type Actor } from '../auth/roles'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
+import { findMember } from './members'
 import type { MemberInput } from './schemas'
 
 /**
@@ -19,11 +20,8 @@ export async function reactivateUser({
 }): Promise<Result<{ name: string }>> {
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { name: true, email: true, deactivatedAt: true, removedAt: true },
-    })
-    if (!user || user.removedAt) return err('NOT_FOUND')
+    const user = await findMember(tx, input.userId)
+    if (!user) return err('NOT_FOUND')
     if (!user.deactivatedAt) return ok({ name: user.name })
     await tx.user.update({ where: { id: input.userId }, data: { deactivatedAt: null } })
     await recordAuditEvent({ actor, action: 'user-reactivated', target: `user:${user.email}` }, tx)

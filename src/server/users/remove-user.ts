@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event'
 import { forgetAccountFailures } from '../auth/sign-in-limits'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { isLastActiveAdmin } from './members'
+import { findMember, isLastActiveAdmin } from './members'
 import type { MemberInput } from './schemas'
 
 /** The address a removed account keeps: unique, never deliverable (.invalid, RFC 2606). */
@@ -27,11 +27,8 @@ export async function removeUser({
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
   if (input.userId === actor.id) return err('INVALID_STATE', { message: 'notYourself' })
   const result = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { id: true, name: true, email: true, deactivatedAt: true, removedAt: true },
-    })
-    if (!user || user.removedAt) return err('NOT_FOUND')
+    const user = await findMember(tx, input.userId)
+    if (!user) return err('NOT_FOUND')
     if (await isLastActiveAdmin(tx, user.id)) return err('INVALID_STATE', { message: 'lastAdmin' })
     const now = new Date()
     await tx.user.update({
