@@ -23,6 +23,19 @@ describe('deriveMissing', () => {
     expect(sure.symptom!).toBeLessThan(UNSURE)
   })
 
+  it('without a symptom section, also takes what went wrong from the first timeline entries and sections nothing else took', () => {
+    const pm = emptyPostmortem('Hub outage')
+    pm.summary = 'On August 12 an engineer deleted the prod namespace while working on another hub.'
+    pm.timeline = [entry('14:02 Users report 404 errors on every page'), entry('14:30 Namespace restored')]
+    pm.unmapped = [
+      { heading: 'Context', text: 'The booking site could not load its login page.', suggestion: null },
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain('Users report 404 errors on every page')
+    expect(pm.symptom).toContain('The booking site could not load its login page.')
+    expect(pm.symptom).not.toContain('Namespace restored')
+  })
+
   it('a Chinese summary: the headline, then what the impact says first; metadata lines are skipped', () => {
     const pm = emptyPostmortem('签到列表未更新')
     pm.summary = '**日期**：2023-10-12\n\n线上部分用户签到完成后签到列表未更新，持续约两小时。'

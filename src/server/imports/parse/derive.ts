@@ -68,11 +68,19 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
   }
   if (!pm.symptom) {
     // No symptom section: what the summary says first (the headline of the incident), what the
-    // impact says first, then the sentences of either that say what went wrong.
+    // impact says first, then the sentences that say what went wrong, in the summary, impact,
+    // detection, sections nothing else took and the first timeline entries (where it began).
     const prose = (text: string) =>
       sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s))
     const impact = [pm.impact, ...proposed('impact')].join('\n')
-    const told = [pm.summary, impact, pm.detection, ...proposed('symptom')]
+    const told = [
+      pm.summary,
+      impact,
+      pm.detection,
+      ...proposed('symptom'),
+      ...notes,
+      ...pm.timeline.slice(0, 3).map((e) => e.text),
+    ]
     const picked = [
       prose(pm.summary)[0],
       prose(impact)[0],
