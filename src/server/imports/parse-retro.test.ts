@@ -201,6 +201,17 @@ describe('parseRetro on shapes nobody here wrote', () => {
     expect(postmortems.map((p) => p.title)).toEqual(['支付回调丢失', '图片加载慢', '404 on login'])
   })
 
+  it('reads a timeline of per-day sub-sections without taking its time-zone note for an event', () => {
+    const [pm] = parseRetro(
+      '# Outage\n\n## Timeline\n\nAll events are documented in UTC.\n\n### 2025-01-20\n- **15:38** updates started\n- **16:35** web restarted\n\n### 2025-01-21\n2025-01-21 (all times UTC)\n- **09:10** errors reported\n',
+    ).postmortems
+    expect(pm!.timeline.map((e) => [e.at, e.text])).toEqual([
+      ['2025-01-20T15:38:00.000Z', '**15:38** updates started'],
+      ['2025-01-20T16:35:00.000Z', '**16:35** web restarted'],
+      ['2025-01-21T09:10:00.000Z', '**09:10** errors reported'],
+    ])
+  })
+
   it('reads the cause and the fix from the updates of a status-page notice', () => {
     const [pm] = parseRetro(
       [

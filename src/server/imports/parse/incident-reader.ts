@@ -163,10 +163,13 @@ export class IncidentReader {
         const day = /\d/.test(section.heading)
           ? { ...this.context, day: dayOf(section.heading, this.context) }
           : this.context
-        const { entries, notes } = readTimeline(content, day)
+        const read = readTimeline(content, day)
+        // "## Timeline⏎All times UTC." above per-day sub-sections: its own prose introduces them.
+        const intro = section.children.length > 0 && !read.entries.some((e) => leadingStamp(e.text))
+        const entries = intro ? [] : read.entries
         this.pm.timeline.push(...entries)
         if (entries.length) this.sure('timeline', confidence)
-        const narrative = markdown(notes)
+        const narrative = markdown(intro ? content : read.notes)
         if (narrative)
           this.pm.unmapped.push({ heading: section.heading, text: narrative, suggestion: suggest(narrative) })
         break

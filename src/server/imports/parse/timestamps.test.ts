@@ -113,6 +113,9 @@ describe('days', () => {
     expect(isDateOnly('**10月12日**')).toBe(true)
     expect(isDateOnly('2017-01-31 the day the backups failed')).toBe(false)
     expect(isDateOnly('14:05')).toBe(false)
+    // A note in brackets is still a day line; a time in them is not.
+    expect(isDateOnly('2020-04-16 (all times UTC)')).toBe(true)
+    expect(isDateOnly('2020-04-16 (from 14:05)')).toBe(false)
   })
 
   it('findDate: the first full date of a text', () => {

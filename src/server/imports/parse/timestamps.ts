@@ -17,7 +17,11 @@ const STAMP = new RegExp(
   String.raw`^[\s>*_\[(【]*(?:[±~≈约]|approx\.?|around|about|大约|大概)?\s*(?<stamp>(?:${DATE}(?:[\s,T@-]+(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
   'iu',
 )
-const DATE_ONLY = new RegExp(String.raw`^[\s*_]*(?:${DATE}|${SHORT_DATE})[\s*_:：]*$`, 'iu')
+// "2020-04-16 (all times UTC)": a day line may carry a note in brackets.
+const DATE_ONLY = new RegExp(
+  String.raw`^[\s*_]*(?:${DATE}|${SHORT_DATE})[\s*_:：]*(?:[(（][^)）\d]{0,40}[)）][\s*_:：]*)?$`,
+  'iu',
+)
 const ANY_DATE = new RegExp(
   String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}[日号]?|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4})`,
   'iu',
