@@ -74,7 +74,20 @@ describe('searchPostmortems (real database)', () => {
   it('finds Chinese phrases exactly, and mixed queries with every term', async () => {
     expect((await found('主从延迟'))[0]).toBe('线上部分用户出现签到完成但签到列表未更新的情况')
     expect(await found('uid 索引')).toEqual(['老用户福利初始化脚本执行过慢'])
-    expect(await found('主从延迟 curl')).toEqual([])
+  })
+
+  it('shows those holding some of the words, marked partial and with a snippet, when none holds every word', async () => {
+    const { results } = await search('主从延迟 curl')
+    expect(results.filter((r) => !r.partial)).toEqual([])
+    expect(results.map((r) => r.title)).toEqual(
+      expect.arrayContaining([
+        '线上部分用户出现签到完成但签到列表未更新的情况',
+        '生产环境发布后出现成长值明细4G网络大概率获取不到数据的情况',
+      ]),
+    )
+    for (const r of results) expect(r.snippets.length, r.title).toBeGreaterThan(0)
+    // One word that nothing holds still finds nothing.
+    expect(await found('zzqxv')).toEqual([])
   })
 
   it('stems English and ignores case', async () => {

@@ -221,7 +221,10 @@ export async function searchPostmortems({
   }
 }
 
-/** Queries with fewer concepts than this ("主从延迟 curl") find only postmortems that hold every word. */
+/**
+ * Queries with fewer concepts than this ("主从延迟 curl") find only postmortems that hold every
+ * word, unless none does: then those that hold some of them, marked partial, beat an empty page.
+ */
 const MIN_CONCEPTS = 3
 
 /**
@@ -248,8 +251,10 @@ async function sharedConcepts({
   scope: string
 }): Promise<{ ids: { id: string; score: number }[]; total: number; concepts: Concept[] }> {
   const typed = queryConcepts(query)
-  // A short query means every word of it (decision 008): only a sentence is read for its concepts.
-  if (typed.length < MIN_CONCEPTS) return { ids: [], total: 0, concepts: [] }
+  // A short query means every word of it (decision 008): only a sentence is read for its
+  // concepts, or a query of two or more words that nothing holds all of.
+  const nothingWhole = exclude.length === 0 && typed.length >= 2
+  if (typed.length < MIN_CONCEPTS && !nothingWhole) return { ids: [], total: 0, concepts: [] }
   const known = new Set(typed.map((c) => conceptTsQuery(c)))
   const concepts = [
     ...typed,
