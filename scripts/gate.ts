@@ -2,7 +2,7 @@
 // Exit 0: ready; 1: not ready; 2: cannot tell. HINDSIGHT_URL + HINDSIGHT_TOKEN ask a running
 // app's readiness API (deploy pipelines); without them the local database is read.
 import { parseArgs } from 'node:util'
-import { runGate } from '../src/server/checklists/gate'
+import { runGate } from './lib/gate'
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' } } })
 

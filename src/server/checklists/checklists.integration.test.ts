@@ -17,7 +17,7 @@ import {
   setCheckStatus,
   setSubCheckDone,
 } from './launch-checks'
-import { runGate } from './gate'
+import { runGate } from '../../../scripts/lib/gate'
 import { getLaunchReview, getReadinessReport } from './launch-review'
 import { findLessonItems, getLessonDraft, turnLessonIntoItem } from './lesson-items'
 import { checkStatusInput, itemInput } from './schemas'

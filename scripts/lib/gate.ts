@@ -1,7 +1,7 @@
-import 'server-only'
-import type { ReadinessReport } from './launch-review'
+import type { ReadinessReport } from '../../src/server/checklists/launch-review'
 
 /*
+ * The command line's side of the deploy gate (the rule itself is getReadinessReport):
  * `npm run gate -- <launch> [--json]` for deploy pipelines, the launch named by slug, id or
  * name: exit 0 when the launch is ready, 1 when it is not, 2 when the answer cannot be had
  * (unknown launch, a name several launches share, bad token, no server). With HINDSIGHT_URL
@@ -26,7 +26,10 @@ async function viaHttp(url: string, token: string | undefined, launch: string) {
 
 async function viaDatabase(launch: string) {
   // Loaded only here: over HTTP the gate never opens a database.
-  const [{ db }, { getReadinessReport }] = await Promise.all([import('../db'), import('./launch-review')])
+  const [{ db }, { getReadinessReport }] = await Promise.all([
+    import('../../src/server/db'),
+    import('../../src/server/checklists/launch-review'),
+  ])
   // Counts and blocking checks do not depend on who reads them: the first account reads as
   // a viewer, or nobody on a database that has none yet (it has no launch either).
   const reader = await db.user.findFirst({
