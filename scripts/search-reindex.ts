@@ -1,6 +1,6 @@
 // npm run search:reindex [-- --if-stale]: rebuilds every postmortem's search documents and the
 // typo-correction vocabulary. `npm start` runs it with --if-stale after migrating, so it only
-// works when the code's SEARCH_INDEX_VERSION (src/server/search/reindex.ts) differs from the
+// works when the code's SEARCH_INDEX_VERSION (src/server/search/index-version.ts) differs from the
 // database's.
 import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
@@ -20,9 +20,15 @@ async function main() {
   )
 }
 
+// Exits explicitly: `npm start` waits for this process, and an embedded database's client can
+// keep the event loop alive after disconnecting.
 main()
-  .then(() => db.$disconnect())
-  .catch((error: unknown) => {
+  .then(async () => {
+    await db.$disconnect()
+    process.exit(0)
+  })
+  .catch(async (error: unknown) => {
     console.error(error instanceof Error ? error.message : error)
+    await db.$disconnect().catch(() => {})
     process.exit(1)
   })

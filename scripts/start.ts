@@ -6,8 +6,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DatabaseInUse } from '../src/server/db/embedded-in-use'
+import { withConnection } from '../src/server/backup/sql-connection'
 import { migrate } from '../src/server/db/migrations'
 import { databaseTarget } from '../src/server/env'
+import { SEARCH_INDEX_VERSION } from '../src/server/search/index-version'
 import { parseSsoConfig, SsoConfigError } from '../src/server/auth/sso-config'
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } })
@@ -160,12 +162,18 @@ async function main() {
       : 'Database is up to date.',
   )
 
-  // Search documents built by an older version of the code are rebuilt once (they are derived data).
-  run(path.join(root, 'node_modules', '.bin', 'tsx'), [
-    '--conditions=react-server',
-    'scripts/search-reindex.ts',
-    '--if-stale',
-  ])
+  // Search documents built by another version of the code are rebuilt once (derived data).
+  const built = await withConnection(target, (c) =>
+    c.query<{ version: number }>('SELECT version FROM "SearchIndex" WHERE id = 1'),
+  )
+  if (built[0]?.version !== SEARCH_INDEX_VERSION) {
+    say('Building the search documents of this version…')
+    run(path.join(root, 'node_modules', '.bin', 'tsx'), [
+      '--conditions=react-server',
+      'scripts/search-reindex.ts',
+      '--if-stale',
+    ])
+  }
 
   const workers = serverWorkers(target.kind)
   say(`Starting the server on port ${port}${workers > 1 ? ` (${workers} worker processes)` : ''}…`)

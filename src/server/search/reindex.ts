@@ -1,15 +1,15 @@
 import 'server-only'
 import { db } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
+import { SEARCH_INDEX_VERSION } from './index-version'
 import { indexPostmortem } from './index-postmortem'
 
 /*
  * The search documents are derived data: the tokenizer, the weighting of the parts and the
- * search columns decide what they hold. Whoever changes one of those bumps this version (and
- * writes the migration, if any); `npm start` then rebuilds every postmortem's documents once,
- * so an upgraded database finds its old postmortems as a new one would.
+ * search columns decide what they hold (SEARCH_INDEX_VERSION). When the database's were built
+ * by another version, `npm start` rebuilds every postmortem's documents once, so an upgraded
+ * database finds its old postmortems as a new one would.
  */
-export const SEARCH_INDEX_VERSION = 1
 
 const BATCH = 200
 
