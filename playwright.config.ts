@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { e2eLimitsEnv } from './e2e/support/limits'
 
+// npm test hands every run free ports (E2E_PORT: the app; +11, +12, +20 are free too).
 const port = process.env.E2E_PORT ?? '3100'
 const baseURL = `http://localhost:${port}`
 const oidcPort = String(Number(port) + 20)
@@ -32,8 +34,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Bounds on a hang, not speeds: npm test runs the suite on both databases side by side and
+  // beside Vitest on 2 cores, where a step can take several times as long as on a quiet machine.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
   projects: [
     {
@@ -69,11 +73,19 @@ export default defineConfig({
       command: 'npx tsx scripts/e2e-server.ts',
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
+      // SIGTERM first, so that the server script drops its database.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
       timeout: 240_000,
       stdout: 'pipe',
       // e2e/security-headers.spec.ts serves outside images on port+11 (not allowed) and port+12 (allowed).
       env: {
         E2E_PORT: port,
+        // This runner: the server script stops when it is gone (scripts/e2e-server.ts).
+        E2E_RUNNER_PID: String(process.pid),
+        // Small limits (e2e/support/limits.ts); each test is a client of its own behind this
+        // host, named in X-Forwarded-For (e2e/fixtures.ts), so tests never share a count.
+        ...e2eLimitsEnv,
+        TRUSTED_PROXIES: 'loopback',
         IMAGE_HOSTS: `localhost:${Number(port) + 12}`,
         SSO_ISSUER: oidcIssuer,
         SSO_CLIENT_ID: 'hindsight-e2e',

@@ -18,8 +18,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
-          // Property tests (hundreds of runs) must not fail on a busy machine: tests never time things.
-          testTimeout: 30_000,
+          // Property tests (hundreds of runs) must not fail on a busy machine: tests never time
+          // things. A bound on a hang: on CI's 2 shared cores a test can take 5 times as long.
+          testTimeout: 300_000,
         },
       },
       {
@@ -35,8 +36,10 @@ export default defineConfig({
           // One migrated template database per run; every test file gets its own copy.
           globalSetup: ['src/test/global-setup.ts'],
           setupFiles: ['src/test/database-per-file.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds on a hang, not speeds: npm test runs these beside the end-to-end runs on 2
+          // shared cores, where a test can take 5 times as long as on a quiet machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           pool: 'forks',
         },
       },

@@ -6,7 +6,7 @@ const quinn = { name: 'Quinn Reset', email: 'quinn@example.com', password: 'quin
 const robin = { name: 'Robin Leaving', email: 'robin@example.com', password: 'robin-first-pass' }
 
 // Several browsers and scrypt hashes per test: more than the default 30 s on a busy machine.
-test.describe.configure({ mode: 'serial', timeout: 120_000 })
+test.describe.configure({ mode: 'serial', timeout: 360_000 })
 
 /** A signed-in browser of the person's own, as on their laptop or phone. */
 async function signedIn(browser: Browser, person: Person): Promise<Page> {

@@ -1,4 +1,5 @@
 import { addUser, admin, expect, signIn, signOut, test } from './fixtures'
+import { e2eLimits } from './support/limits'
 
 const editor = { name: 'Eddie Editor', email: 'eddie@example.com', password: 'editor-pass-1' }
 const viewer = { name: '王小明', email: 'viewer@example.com', password: 'viewer-pass-1' }
@@ -85,10 +86,19 @@ test('[ROLES]: a role change takes effect on the next request', async ({ browser
   await expect(editorPage.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible()
 })
 
+/** A wait (seconds) is what is left of the sign-in window that began at `started`, however long the test took. */
+function expectWaitOfTheWindow(seconds: number, started: number) {
+  const window = e2eLimits.SIGN_IN_LIMIT_WINDOW_SECONDS
+  expect(seconds).toBeLessThanOrEqual(window)
+  expect(seconds).toBeGreaterThanOrEqual(window - Math.ceil((Date.now() - started) / 1000))
+}
+
 test('[AUTH]: repeated wrong passwords are slowed down with a clear message', async ({ page }) => {
   await page.goto('/sign-in')
   const email = 'nobody-at-all@example.com'
-  for (let attempt = 1; attempt <= 5; attempt++) {
+  const started = Date.now()
+  // SIGN_IN_LIMIT_PER_ACCOUNT tries at one account from one address (3 here, 5 in production).
+  for (let attempt = 1; attempt <= e2eLimits.SIGN_IN_LIMIT_PER_ACCOUNT; attempt++) {
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(`guess-${attempt}`)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -96,9 +106,39 @@ test('[AUTH]: repeated wrong passwords are slowed down with a clear message', as
     await expect(page.getByLabel('Password')).toHaveValue('')
     await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible()
   }
-  await page.getByLabel('Password').fill('guess-6')
+  await page.getByLabel('Password').fill('one guess too many')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(
-    page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in 15 minutes\./ }),
-  ).toBeVisible()
+  const refusal = page
+    .getByRole('alert')
+    .filter({ hasText: /Too many attempts\. Try again in \d+ minutes?\./ })
+  await expect(refusal).toBeVisible()
+  // The rest of the window (SIGN_IN_LIMIT_WINDOW_SECONDS), in whole minutes.
+  const minutes = Number(/in (\d+) minute/.exec((await refusal.textContent()) ?? '')?.[1])
+  expectWaitOfTheWindow(minutes * 60, started)
+})
+
+test('[AUTH]: an address that tries account after account waits the rest of the window; other addresses do not', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
+  const started = Date.now()
+  const signIn = (api: typeof request, i: number) =>
+    api.post('/api/auth/sign-in/email', {
+      headers: { origin: baseURL!, 'content-type': 'application/json' },
+      data: { email: `sprayed-${i}@example.com`, password: 'a guess' },
+      failOnStatusCode: false,
+    })
+  for (let i = 0; i < e2eLimits.SIGN_IN_LIMIT_PER_ADDRESS; i++)
+    expect((await signIn(request, i)).status()).toBe(401)
+  const refused = await signIn(request, e2eLimits.SIGN_IN_LIMIT_PER_ADDRESS)
+  expect(refused.status()).toBe(429)
+  expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED' })
+  expectWaitOfTheWindow(Number(refused.headers()['retry-after']), started)
+
+  const elsewhere = await playwright.request.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': '10.254.0.1' },
+  })
+  expect((await signIn(elsewhere, 0)).status()).toBe(401)
+  await elsewhere.dispose()
 })

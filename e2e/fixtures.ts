@@ -1,4 +1,17 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { createHash } from 'node:crypto'
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+
+/**
+ * The client address of one test: 10.x.y.z from its id. The e2e server believes
+ * X-Forwarded-For from this host (TRUSTED_PROXIES=loopback in playwright.config.ts), as
+ * behind a proxy, so each test's sign-ins are counted apart: no test spends another's limit.
+ */
+export function clientAddressOf(testInfo: TestInfo) {
+  const [a, b, c] = createHash('sha256')
+    .update(`${testInfo.testId} ${testInfo.repeatEachIndex} ${testInfo.retry}`)
+    .digest()
+  return `10.${a}.${b}.${c}`
+}
 
 /**
  * Playwright's test, failing any test whose pages miss a message their client components
@@ -6,8 +19,13 @@ import { test as base, expect, type Page } from '@playwright/test'
  * hand their client components only the namespaces they list (src/i18n/client-messages.tsx).
  * It also fails a test whose page broke the Content Security Policy (a script without the
  * nonce, an image from a host not allowed), unless the test annotates `csp-violation-expected`.
+ * Every test is a client of its own (clientAddressOf).
  */
 export const test = base.extend<{ everyMessageThere: void; noCspViolation: void }>({
+  // Pages, page.request and contexts a test makes itself (browser.newContext, request.newContext) send it.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    await provide({ ...extraHTTPHeaders, 'x-forwarded-for': clientAddressOf(testInfo) })
+  },
   noCspViolation: [
     async ({ page }, use, testInfo) => {
       const violations: string[] = []
@@ -104,8 +122,6 @@ export async function newPostmortem(page: Page, title: string) {
   return page.url()
 }
 
-export async function expectSaved(page: Page) {
-  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'saved', {
-    timeout: 15_000,
-  })
+export async function expectSaved(page: Page, timeout = 60_000) {
+  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'saved', { timeout })
 }

@@ -30,7 +30,7 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(540_000)
   await ensureUser(page, viewer, 'Viewer')
 
   // An API token for the deploy pipeline, shown once.

@@ -5,7 +5,7 @@ import { addUser, admin, expect, expectSaved, newPostmortem, signIn, test } from
 // A phone (iPhone 12–15 size) and a laptop; the screenshots are artifacts to look at.
 const phone = { width: 390, height: 844 }
 const laptop = { width: 1280, height: 800 }
-const shots = 'test-results/mobile'
+const shots = 'mobile'
 
 /** Someone whose e-mail address is long, as real company ones are. */
 const longEmail = {
@@ -19,8 +19,10 @@ const longCheck =
   '在生产规模的数据上执行初始化脚本，确认查询用到的字段都有索引 (verify every index on production-size data)'
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  mkdirSync(shots, { recursive: true })
-  const path = `${shots}/${name}.png`
+  // Beside this run's other results (npm test gives each database's run a folder of its own).
+  const dir = `${testInfo.project.outputDir}/${shots}`
+  mkdirSync(dir, { recursive: true })
+  const path = `${dir}/${name}.png`
   await page.screenshot({ path, fullPage: true })
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
@@ -60,7 +62,7 @@ async function seed(page: Page) {
   const demo = page.getByRole('button', { name: 'Load the demo' })
   if (await demo.isVisible()) {
     await demo.click()
-    await expect(page).toHaveURL(/\/launches\//, { timeout: 60_000 })
+    await expect(page).toHaveURL(/\/launches\//, { timeout: 120_000 })
   }
   await page.goto('/settings/tokens')
   if (!(await page.getByText('Mobile check token').count())) {
@@ -166,7 +168,7 @@ test.describe('[MOBILE]', () => {
     browser,
     page,
   }, testInfo) => {
-    test.setTimeout(180_000)
+    test.setTimeout(540_000)
     const { launchUrl, historyUrl } = await seed(page)
 
     for (const locale of ['en', 'zh-CN'] as const) {

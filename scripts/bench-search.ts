@@ -171,9 +171,11 @@ async function main() {
       ),
     )
   } finally {
-    await db.$disconnect()
-    if (values.keep) console.error(`Kept the database: ${JSON.stringify(database.env)}`)
-    else await database.drop()
+    await db.$disconnect().catch(() => {})
+    if (values.keep) {
+      database.keep()
+      console.error(`Kept the database: ${JSON.stringify(database.env)}`)
+    } else await database.drop()
   }
 }
 

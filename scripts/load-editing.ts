@@ -5,11 +5,12 @@
 // strictly increase without gaps), every refused save got a 409 with the current version,
 // revision history is consistent, and nothing answered 500.
 // Env: HINDSIGHT_LOAD_SECONDS, HINDSIGHT_LOAD_AUTHORS (20), HINDSIGHT_LOAD_POSTMORTEMS (5),
-// HINDSIGHT_LOAD_INSTANCES, LOAD_PORT (3420; further instances on the next ports).
+// HINDSIGHT_LOAD_INSTANCES, LOAD_PORT (3420; further instances on the next ports),
+// HINDSIGHT_LOAD_REPORT (test-results/load-editing.json).
 // Uses DATABASE_URL's server when set — then with 2 app instances on it by default, like two
 // servers behind a load balancer: each author signs in on one and saves through another —
 // else an embedded database (one instance: it serves one process).
-// Writes test-results/load-editing.json.
+// Writes its figures and verdict to HINDSIGHT_LOAD_REPORT.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -28,6 +29,7 @@ const port = Number(process.env.LOAD_PORT ?? 3420)
 const say = (line: string) => console.log(`[load] ${line}`)
 
 const reports = path.join(process.cwd(), 'test-results')
+const reportFile = path.resolve(process.env.HINDSIGHT_LOAD_REPORT || path.join(reports, 'load-editing.json'))
 
 async function main(): Promise<number> {
   mkdirSync(reports, { recursive: true })
@@ -142,7 +144,7 @@ async function main(): Promise<number> {
     }
     console.log(JSON.stringify(figures, null, 2))
     writeFileSync(
-      path.join(reports, 'load-editing.json'),
+      reportFile,
       JSON.stringify(
         { passed: problems.length ? 0 : 1, failed: problems.length ? 1 : 0, ...figures },
         null,

@@ -3,14 +3,19 @@
 // Always stops the cluster and deletes its folder when it ends.
 import { spawn } from 'node:child_process'
 import { createCluster, privateCluster, removeCluster } from './lib/private-postgres'
+import { isAlive } from './lib/stop-process-group'
 
 const port = process.env.OUTAGE_PORT ?? '3410'
-const pgPort = Number(process.env.OUTAGE_PG_PORT ?? 5499)
+// Port and folder of the cluster: playwright.outage.config.ts hands the spec the same ones.
+const cluster = privateCluster(
+  Number(process.env.OUTAGE_PG_PORT ?? 5499),
+  process.env.OUTAGE_PG_DIR || undefined,
+)
 
 async function main() {
-  const cluster = await createCluster(pgPort)
+  await createCluster(cluster)
   // In this process group: Playwright stops the whole group when the tests end.
-  const server = spawn('npx', ['tsx', 'scripts/start.ts', '--port', port], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', port], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: cluster.url },
   })
@@ -24,10 +29,13 @@ async function main() {
   }
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(0))
   server.on('exit', (code) => stop(code ?? 0))
+  // A Playwright runner that is killed outright stops nobody: stop when it is gone.
+  const runner = Number(process.env.OUTAGE_RUNNER_PID)
+  if (runner) setInterval(() => isAlive(runner) || stop(1), 2_000).unref()
 }
 
 main().catch((error: unknown) => {
   console.error(error)
-  removeCluster(privateCluster(pgPort))
+  removeCluster(cluster)
   process.exit(1)
 })

@@ -2,5 +2,5 @@ import { privateCluster, removeCluster } from '../../scripts/lib/private-postgre
 
 /** Whatever happened in the test: the private cluster is stopped and its folder removed. */
 export default function teardown() {
-  removeCluster(privateCluster(Number(process.env.OUTAGE_PG_PORT ?? 5499)))
+  removeCluster(privateCluster(Number(process.env.OUTAGE_PG_PORT), process.env.OUTAGE_PG_DIR!))
 }

@@ -1,7 +1,7 @@
-// A throw-away Postgres cluster of our own (initdb into a temp folder, own port), for tests
-// that stop and start the database. It never touches the shared cluster on 5432.
+// A throw-away Postgres cluster of our own (initdb into a temp folder of its own, own port),
+// for tests that stop and start the database. It never touches the shared cluster on 5432.
 import { spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -12,8 +12,11 @@ const BIN = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/l
 
 export type PrivateCluster = { port: number; dir: string; url: string }
 
-export function privateCluster(port: number): PrivateCluster {
-  const dir = path.join(os.tmpdir(), `hindsight-pg-${port}`)
+/** A cluster on `port` in folder `dir` (by default a new one of its own under the temp dir). */
+export function privateCluster(
+  port: number,
+  dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-pg-')),
+): PrivateCluster {
   return { port, dir, url: `postgresql://postgres@127.0.0.1:${port}/hindsight` }
 }
 
@@ -60,9 +63,8 @@ export function removeCluster(cluster: PrivateCluster) {
   rmSync(cluster.dir, { recursive: true, force: true })
 }
 
-/** A new cluster with an empty UTF-8 database `hindsight`, running. Leftovers of a killed run are removed first. */
-export async function createCluster(port: number): Promise<PrivateCluster> {
-  const cluster = privateCluster(port)
+/** A new cluster with an empty UTF-8 database `hindsight`, running. Whatever was in its folder is removed first. */
+export async function createCluster(cluster: PrivateCluster): Promise<PrivateCluster> {
   removeCluster(cluster)
   mkdirSync(cluster.dir, { recursive: true, mode: 0o700 })
   if (process.getuid?.() === 0) {

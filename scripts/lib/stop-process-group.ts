@@ -2,6 +2,16 @@ import type { ChildProcess } from 'node:child_process'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** True while the process is alive (signal 0 only checks). */
+export function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** True while any process of the group is alive (signal 0 only checks). */
 function groupAlive(pgid: number) {
   try {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { API_TOKEN_REQUESTS_PER_MINUTE, tokenRetryAfter } from './api-token-rate-limit'
+import { requestLimits } from '../env'
+import { tokenRetryAfter } from './api-token-rate-limit'
+
+const API_TOKEN_REQUESTS_PER_MINUTE = requestLimits().apiToken.max
 
 describe('tokenRetryAfter (counted in the database)', () => {
   it('lets a token make the allowed requests in a minute, then says how long to wait', async () => {
+    expect(requestLimits().apiToken).toEqual({ max: 300, windowMs: 60_000 }) // the production default
     const at = (ms: number) => new Date(5_000_000 + ms)
     const header = 'Bearer hs_unit-test-token-a'
     for (let i = 0; i < API_TOKEN_REQUESTS_PER_MINUTE; i++)

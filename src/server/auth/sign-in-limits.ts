@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '../db'
+import { requestLimits } from '../env'
 import { createRateLimiter } from './rate-limit'
 
 /*
@@ -18,10 +19,13 @@ import { createRateLimiter } from './rate-limit'
  *
  * A successful sign-in forgets the account's count and that address's failures; an admin
  * can forget every failure of an account (forgetAccountFailures, from the users page).
+ * The first and the last limit and their window come from the environment (env.ts's
+ * requestLimits: the numbers above are the defaults; the end-to-end server sets small ones).
  */
 const MINUTE = 60_000
-const pair = createRateLimiter({ name: 'sign-in-pair', max: 5, windowMs: 15 * MINUTE })
-const perAddress = createRateLimiter({ name: 'sign-in-address', max: 50, windowMs: 15 * MINUTE })
+const limits = requestLimits()
+const pair = createRateLimiter({ name: 'sign-in-pair', ...limits.signInPerAccount })
+const perAddress = createRateLimiter({ name: 'sign-in-address', ...limits.signInPerAddress })
 const accountFailures = createRateLimiter({ name: 'sign-in-failures', max: 5, windowMs: 60 * MINUTE })
 const MAX_DELAY_MS = 15 * MINUTE
 const KNOWN_FOR_MS = 30 * 24 * 60 * MINUTE

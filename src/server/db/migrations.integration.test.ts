@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -51,6 +51,7 @@ describe('offline migrations (real database)', { timeout: 180_000 }, () => {
       expect(status.failed).toEqual(['99990101000000_broken'])
     } finally {
       await database.drop()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
