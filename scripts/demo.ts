@@ -2,20 +2,14 @@
 // planned launch 移动联盟1.2 that uses it. Idempotent; acts as the first admin.
 import { db } from '../src/server/db'
 import { loadDemo } from '../src/server/demo/load-demo'
+import { findCommandLineActor } from '../src/server/users/command-line-actor'
 import { prepareDatabase } from './lib/prepare-database'
 
 async function main() {
   await prepareDatabase()
-  const admin = await db.user.findFirst({
-    where: { role: 'ADMIN' },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, name: true, email: true, role: true },
-  })
-  if (!admin)
-    throw new Error(
-      'No account yet: create the first admin with npm run user:create -- --admin <email> (or npm start and the browser).',
-    )
-  const result = await loadDemo({ actor: admin })
+  const admin = await findCommandLineActor()
+  if (!admin.ok) throw new Error(admin.error.message)
+  const result = await loadDemo({ actor: admin.data })
   if (!result.ok) throw new Error(result.error.code)
   console.log(`Demo ready: http://localhost:3000/launches/${result.data.launch}`)
 }

@@ -25,20 +25,10 @@ function files(target: string): string[] {
 
 async function actor(): Promise<Actor> {
   await (await import('./lib/prepare-database')).prepareDatabase()
-  const user = await (
-    await database()
-  ).user.findFirst({
-    where: values.as ? { email: values.as.toLowerCase() } : { role: 'ADMIN' },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, name: true, email: true, role: true },
-  })
-  if (!user)
-    throw new Error(
-      values.as
-        ? `No user with email ${values.as}.`
-        : 'No account yet: create the first admin with npm run user:create -- --admin <email> (or npm start and the browser).',
-    )
-  return user
+  const { findCommandLineActor } = await import('../src/server/users/command-line-actor')
+  const found = await findCommandLineActor({ email: values.as })
+  if (!found.ok) throw new Error(found.error.message)
+  return found.data
 }
 
 function progress(done: number, total: number, label: string) {

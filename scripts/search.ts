@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
 import { searchInput, searchPostmortems } from '../src/server/search/search-postmortems'
+import { findCommandLineActor } from '../src/server/users/command-line-actor'
 import { prepareDatabase } from './lib/prepare-database'
 
 const { values, positionals } = parseArgs({
@@ -16,15 +17,9 @@ async function main(): Promise<number> {
     return 2
   }
   await prepareDatabase()
-  const actor = await db.user.findFirst({
-    where: { role: 'ADMIN' },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, name: true, email: true, role: true },
-  })
-  if (!actor)
-    throw new Error(
-      'No account yet: create the first admin with npm run user:create -- --admin <email> (or npm start and the browser).',
-    )
+  const found = await findCommandLineActor()
+  if (!found.ok) throw new Error(found.error.message)
+  const actor = found.data
   const response = await searchPostmortems({ actor, input: searchInput.parse({ q, limit: values.limit }) })
   const results = response.results.map((r) => ({
     id: r.id,

@@ -22,7 +22,7 @@ export default async function ChecklistsPage({ searchParams }: PageProps<'/check
   const [t, format, templates] = await Promise.all([
     getTranslations('ChecklistsPage'),
     getFormatter(),
-    findTemplates({ includeArchived: showArchived }),
+    findTemplates({ actor, includeArchived: showArchived }),
   ])
   const canEdit = hasRole(actor, 'EDITOR')
   return (

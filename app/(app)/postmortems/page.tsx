@@ -24,7 +24,7 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
   const [t, page, taxonomy] = await Promise.all([
     getTranslations('PostmortemsPage'),
     findPostmortems({ actor, input }),
-    findTaxonomy(),
+    findTaxonomy({ actor }),
   ])
   const editor = hasRole(actor, 'EDITOR')
   const filtered = Boolean(

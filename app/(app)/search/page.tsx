@@ -42,9 +42,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
     getTranslations('SearchPage'),
     getTranslations('Common'),
     getTranslations('Enums'),
-    findTaxonomy(),
+    findTaxonomy({ actor }),
     input.q ? searchPostmortems({ actor, input }) : null,
-    input.q ? searchChecklistItems(input.q) : [],
+    input.q ? searchChecklistItems({ actor, q: input.q }) : [],
   ])
   const itemSection = items.length ? (
     <section aria-labelledby="search-items" className="mt-8 grid gap-2">

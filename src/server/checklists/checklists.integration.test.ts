@@ -125,8 +125,10 @@ describe('a lesson turned into a checklist item', () => {
       sources: [{ number: pm.number, title: '任务上报慢', rootCause: 'uid 没有建索引。' }],
     })
     const { id: postmortemId } = await db.postmortem.findUniqueOrThrow({ where: { number: pm.number } })
-    const lessonItems = await findLessonItems(postmortemId)
+    const lessonItems = await findLessonItems({ actor: editor, postmortemId })
     expect(lessonItems[lessonId]?.map((i) => i.id)).toEqual([id])
+    // The postmortem is a draft: to a viewer it does not exist, nor do its lessons' items.
+    expect(await findLessonItems({ actor: viewer, postmortemId })).toEqual({})
   })
 })
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
-import { canRead } from '../postmortems/get-postmortem'
+import { canRead, readableBy } from '../postmortems/get-postmortem'
 import { err, ok, type Result } from '../result'
 import type { LessonItemInput } from './schemas'
 import { oneLine } from './sources'
@@ -66,10 +66,16 @@ export type LessonItems = Record<
   { id: string; text: string; template: { id: string; name: string }; archived: boolean }[]
 >
 
-/** For each lesson of a postmortem, the checklist items it became. */
-export async function findLessonItems(postmortemId: string): Promise<LessonItems> {
+/** For each lesson of a postmortem the actor may read, the checklist items it became. */
+export async function findLessonItems({
+  actor,
+  postmortemId,
+}: {
+  actor: Actor
+  postmortemId: string
+}): Promise<LessonItems> {
   const rows = await db.checklistItemSource.findMany({
-    where: { lesson: { postmortemId } },
+    where: { lesson: { postmortemId, postmortem: readableBy(actor) } },
     orderBy: { createdAt: 'asc' },
     select: {
       lessonId: true,

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Actor } from '../auth/roles'
 import { db } from '../db'
-import { canRead } from '../postmortems/get-postmortem'
+import { canRead, readableBy } from '../postmortems/get-postmortem'
 import { documentTokens } from '../search/tokenize'
 
 /*
@@ -74,9 +74,15 @@ export type Recurrence = {
 }
 
 /** Checks skipped at this postmortem's launch that the incident shows were needed. */
-export async function findRecurrences(postmortemId: string): Promise<Recurrence[]> {
-  const pm = await db.postmortem.findUnique({
-    where: { id: postmortemId },
+export async function findRecurrences({
+  actor,
+  postmortemId,
+}: {
+  actor: Actor
+  postmortemId: string
+}): Promise<Recurrence[]> {
+  const pm = await db.postmortem.findFirst({
+    where: { id: postmortemId, ...readableBy(actor) },
     select: {
       ...incidentSelect,
       launch: { select: { name: true, slug: true, checks: skippedChecksInclude } },
@@ -105,7 +111,7 @@ export type ItemRecurrence = {
 }
 
 /** For each template item: the launches that skipped it, and the incidents that followed there. */
-export async function findItemRecurrences(actor: Actor, templateId: string) {
+export async function findItemRecurrences({ actor, templateId }: { actor: Actor; templateId: string }) {
   const checks = await db.launchCheck.findMany({
     where: { checklistItem: { templateId }, status: { in: SKIPPED } },
     select: {

@@ -6,7 +6,15 @@ import { findItemRecurrences, type ItemRecurrence } from './recurrence'
 import type { TemplateInput } from './schemas'
 import { sourcesSelect, toSources, type ItemSource } from './sources'
 
-export async function findTemplates({ includeArchived = false } = {}) {
+/** Every template (archived ones with `includeArchived`); every role reads them. */
+export async function findTemplates({
+  actor,
+  includeArchived = false,
+}: {
+  actor: Actor
+  includeArchived?: boolean
+}) {
+  if (!hasRole(actor, 'VIEWER')) return []
   const rows = await db.checklistTemplate.findMany({
     where: includeArchived ? {} : { archivedAt: null },
     orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }],
@@ -61,7 +69,7 @@ export async function getTemplate({
     },
   })
   if (!template) return err('NOT_FOUND')
-  const skipped = await findItemRecurrences(actor, id)
+  const skipped = await findItemRecurrences({ actor, templateId: id })
   return ok({
     ...template,
     items: template.items.map(({ sources, ...item }) => ({

@@ -27,12 +27,12 @@ describe('checklist items in search', () => {
     const old = await add('缓存预热脚本已运行')
     await setItemArchived({ actor, itemId: old, archived: true })
 
-    expect((await searchChecklistItems('缓存')).map((h) => h.id)).toEqual([cache])
-    expect((await searchChecklistItems('index')).map((h) => h.text)).toEqual([
+    expect((await searchChecklistItems({ actor, q: '缓存' })).map((h) => h.id)).toEqual([cache])
+    expect((await searchChecklistItems({ actor, q: 'index' })).map((h) => h.text)).toEqual([
       'Check indexes on production-size data',
     ])
     // The glossary: an English query finds the Chinese item.
-    expect((await searchChecklistItems('cache')).map((h) => h.id)).toEqual([cache])
-    expect(await searchChecklistItems('"\\')).toEqual([])
+    expect((await searchChecklistItems({ actor, q: 'cache' })).map((h) => h.id)).toEqual([cache])
+    expect(await searchChecklistItems({ actor, q: '"\\' })).toEqual([])
   })
 })

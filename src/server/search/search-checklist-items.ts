@@ -1,4 +1,5 @@
 import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 import { expandQuery } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
@@ -11,7 +12,16 @@ export type ChecklistItemHit = {
 }
 
 /** Checklist items (active ones, in active templates) that match a query, best first. */
-export async function searchChecklistItems(q: string, limit = 5): Promise<ChecklistItemHit[]> {
+export async function searchChecklistItems({
+  actor,
+  q,
+  limit = 5,
+}: {
+  actor: Actor
+  q: string
+  limit?: number
+}): Promise<ChecklistItemHit[]> {
+  if (!hasRole(actor, 'VIEWER')) return []
   const exact = toTsQuery(queryTerms(q))
   if (!exact) return []
   const alternatives = expandQuery(q)

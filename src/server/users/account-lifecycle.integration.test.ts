@@ -427,7 +427,7 @@ describe('account lifecycle: deactivate, reactivate, remove (real database)', ()
     const listed = await findUsers({ actor: admin })
     expect(listed.ok && listed.data.at(-1)).toMatchObject({ id: max.id, status: 'removed' })
     // Still offered as the owner they are, so an editor's save keeps them; others are not offered.
-    const people = (await findPeople()).map((p) => p.name)
+    const people = (await findPeople({ actor: admin })).map((p) => p.name)
     expect(people).toContain('Max Removed')
     expect(people).not.toContain('Kim Stale')
     expect(

@@ -1,4 +1,5 @@
 import 'server-only'
+import { hasRole, type Actor } from '../auth/roles'
 import { db } from '../db'
 
 /**
@@ -6,7 +7,9 @@ import { db } from '../db'
  * it). Deactivated and removed members are offered only where they already own one, so that
  * an editor's owner choice still shows them (and saving does not drop them).
  */
-export async function findPeople({ editors = false } = {}) {
+export async function findPeople({ actor, editors = false }: { actor: Actor; editors?: boolean }) {
+  // Only those who assign owners need the list.
+  if (!hasRole(actor, 'EDITOR')) return []
   return db.user.findMany({
     where: {
       OR: [

@@ -61,8 +61,8 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
     getTranslations('Enums'),
     getFormatter(),
     getLaunchReview({ actor, launchId: launch.id }),
-    canEdit ? findPeople({ editors: true }) : [],
-    canEdit ? findTemplates() : [],
+    canEdit ? findPeople({ actor, editors: true }) : [],
+    canEdit ? findTemplates({ actor }) : [],
   ])
   const slug = launch.slug
   const open = checklistOpen(launch.status)

@@ -51,8 +51,8 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
     getTranslations('PostmortemPage'),
     getTranslations('Workflow'),
     getFormatter(),
-    findLessonItems(view.id),
-    findRecurrences(view.id),
+    findLessonItems({ actor, postmortemId: view.id }),
+    findRecurrences({ actor, postmortemId: view.id }),
   ])
   const link = buttonVariants({ variant: 'ghost', size: 'sm' })
   const canEdit = hasRole(actor, 'EDITOR')

@@ -12,10 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewPostmortemPage({ searchParams }: PageProps<'/postmortems/new'>) {
-  await requireUser('EDITOR')
+  const actor = await requireUser('EDITOR')
   const [t, { launches }, { launch }] = await Promise.all([
     getTranslations('NewPostmortemPage'),
-    findTaxonomy(),
+    findTaxonomy({ actor }),
     searchParams,
   ])
   return (

@@ -11,7 +11,7 @@ export async function GET(request: Request) {
     if (!parsed.success) return jsonError('INVALID_INPUT')
     const [response, checklistItems] = await Promise.all([
       searchPostmortems({ actor, input: parsed.data }),
-      searchChecklistItems(parsed.data.q),
+      searchChecklistItems({ actor, q: parsed.data.q }),
     ])
     return Response.json({ ...response, checklistItems }, { headers: { 'cache-control': 'no-store' } })
   })

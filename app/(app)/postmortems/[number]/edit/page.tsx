@@ -23,8 +23,8 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
   if (!number) notFound()
   const [result, people, taxonomy, t] = await Promise.all([
     getPostmortem({ actor, number }),
-    findPeople(),
-    findTaxonomy(),
+    findPeople({ actor }),
+    findTaxonomy({ actor }),
     getTranslations('PostmortemEditor'),
   ])
   if (!result.ok) notFound()

@@ -32,7 +32,7 @@ export default async function HistoryPage({
     getTranslations('HistoryPage'),
     getFormatter(),
     searchParams,
-    findTaxonomy(),
+    findTaxonomy({ actor }),
   ])
   if (!result.ok) notFound()
   const { revisions } = result.data

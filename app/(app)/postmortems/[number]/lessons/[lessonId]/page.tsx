@@ -26,7 +26,7 @@ export default async function LessonItemPage({ params }: Props) {
   if (!number || lessonId === null) notFound()
   const [draft, templates, t] = await Promise.all([
     getLessonDraft({ actor, number, lessonId }),
-    findTemplates(),
+    findTemplates({ actor }),
     getTranslations('LessonItemPage'),
   ])
   if (!draft.ok) notFound()
