@@ -28,9 +28,11 @@ export default defineConfig({
   // The database-outage test has its own config (playwright.outage.config.ts).
   testIgnore: 'outage/**',
   outputDir: 'test-results/e2e',
-  // The flows share one database and build on each other (first-run setup creates the admin).
-  fullyParallel: false,
-  workers: 1,
+  // Every test makes its own data and starts from the admin session the setup project stores, so
+  // tests run in any order, side by side (a file marked serial tells one story in order). Two
+  // workers: the flows mostly wait on the browser and the server (E2E_WORKERS to change).
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'
-import { admin, expect, signIn, test } from './fixtures'
+import { admin, expect, signInAsAdmin, test } from './fixtures'
 import { e2eLimits } from './support/limits'
 
 /*
@@ -217,7 +217,7 @@ test('an API token over its rate limit gets 429 with Retry-After; others are not
   page,
   baseURL,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.goto('/settings/tokens')
   await page.getByLabel('Name').fill('Runaway script')
   await page.getByRole('button', { name: 'Create token' }).click()

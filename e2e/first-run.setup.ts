@@ -1,4 +1,4 @@
-import { admin, expect, test } from './fixtures'
+import { admin, adminSessionFile, expect, test } from './fixtures'
 
 test('[SETUP]: the first visit to an empty database creates the admin account', async ({ page }) => {
   await page.goto('/')
@@ -29,6 +29,9 @@ test('[SETUP]: the first visit to an empty database creates the admin account', 
   const nav = page.getByRole('navigation', { name: 'Main navigation' })
   for (const section of ['Postmortems', 'Search', 'Launches', 'Checklists', 'Settings'])
     await expect(nav.getByRole('link', { name: section })).toBeVisible()
+
+  // The other tests start with this session (fixtures.ts, signInAsAdmin).
+  await page.context().storageState({ path: adminSessionFile(test.info()) })
 
   // Setup happens once: afterwards it sends people to sign in.
   await page.context().clearCookies()

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
 
 /**
@@ -64,6 +66,30 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await expect(page.getByRole('heading', { name: 'Postmortems', level: 1 })).toBeVisible()
 }
 
+/**
+ * Where first-run.setup.ts leaves the admin's signed-in session (its cookies) for this run's
+ * other tests: signing in through the form is tested in accounts.spec.ts, the rest start signed in.
+ */
+export function adminSessionFile(testInfo: TestInfo) {
+  return path.join(testInfo.project.outputDir, '.sessions', 'admin.json')
+}
+
+/**
+ * Starts on the postmortem list as the admin, with the session the setup project stored (through
+ * the form when a spec runs without that project, --no-deps). The stored session is everyone's:
+ * a test that signs the admin out must sign in with signIn() instead.
+ */
+export async function signInAsAdmin(page: Page) {
+  const file = adminSessionFile(test.info())
+  if (!existsSync(file)) return signIn(page, admin)
+  const { cookies } = JSON.parse(readFileSync(file, 'utf8')) as {
+    cookies: Parameters<ReturnType<Page['context']>['addCookies']>[0]
+  }
+  await page.context().addCookies(cookies)
+  await page.goto('/postmortems')
+  await expect(page.getByRole('heading', { name: 'Postmortems', level: 1 })).toBeVisible()
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in to Hindsight' })).toBeVisible()
@@ -104,9 +130,9 @@ export async function addUser(page: Page, person: Person, role: 'Admin' | 'Edito
   await setPasswordByLink(page, link, person.password)
 }
 
-/** Signs in as the admin and adds a user through the users page, unless they exist. */
+/** Starts as the admin and adds a user through the users page, unless they exist. */
 export async function ensureUser(page: Page, person: Person, role: 'Admin' | 'Editor' | 'Viewer') {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.goto('/settings/users')
   if (await page.getByRole('row', { name: new RegExp(person.email) }).count()) return
   await addUser(page, person, role)

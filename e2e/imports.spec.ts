@@ -1,12 +1,12 @@
 import path from 'node:path'
-import { admin, expect, signIn, test } from './fixtures'
+import { expect, signInAsAdmin, test } from './fixtures'
 
 const seed = path.resolve('src/server/imports/fixtures/launch-retro-mobile-alliance-1.1.zh.md')
 
 test('[IMPORT]: the seed retro is uploaded, its mapping reviewed and imported as one launch with four postmortems', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.getByRole('link', { name: 'Import Markdown' }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: 'Import retros' })).toBeVisible()
 
@@ -59,7 +59,7 @@ const notice = path.resolve('src/server/imports/corpus/en-hygraph-us-west-redis-
 test('[IMPORT]: a status-page notice with no headings becomes a postmortem whose updates are its timeline; unsure parts are marked for checking', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.goto('/imports')
   await page.getByLabel('Or choose a file (.md, up to 5 MB)').setInputFiles(notice)
   await page.getByRole('button', { name: 'Preview' }).click()

@@ -1,4 +1,4 @@
-import { admin, expect, signIn, test } from './fixtures'
+import { expect, signInAsAdmin, test } from './fixtures'
 
 test('[I18N]: the language follows the browser until one is chosen, and the choice survives a reload', async ({
   browser,
@@ -11,7 +11,7 @@ test('[I18N]: the language follows the browser until one is chosen, and the choi
 
   await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' })
   await expect(page.getByRole('heading', { name: 'Sign in to Hindsight' })).toBeVisible()
-  await signIn(page, admin)
+  await signInAsAdmin(page)
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' })
   await expect(page.getByRole('heading', { name: '复盘', level: 1 })).toBeVisible()

@@ -1,7 +1,7 @@
-import { admin, expect, expectSaved, signIn, test } from './fixtures'
+import { expect, expectSaved, signInAsAdmin, test } from './fixtures'
 
 test('[LAUNCH]: a release retro groups its postmortems and exports as one document', async ({ page }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.getByRole('link', { name: 'Launches' }).click()
   await page.getByRole('link', { name: 'New launch' }).first().click()
   await page.getByLabel('Name').fill('移动联盟1.2版本')

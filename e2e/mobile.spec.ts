@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import type { Browser, Page, TestInfo } from '@playwright/test'
-import { addUser, admin, expect, expectSaved, newPostmortem, signIn, test } from './fixtures'
+import { addUser, admin, expect, expectSaved, newPostmortem, signInAsAdmin, test } from './fixtures'
 
 // A phone (iPhone 12–15 size) and a laptop; the screenshots are artifacts to look at.
 const phone = { width: 390, height: 844 }
@@ -54,7 +54,7 @@ async function emailReadable(page: Page, email: string) {
 /** Demo data when the list is empty (a fresh database), a long e-mail, a token and a launch with checks. */
 async function seed(page: Page) {
   // Rows are cards at this width, so the person is looked up by their e-mail's text, not a table row.
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.goto('/settings/users')
   if (!(await page.getByRole('main').getByText(longEmail.email, { exact: true }).count()))
     await addUser(page, longEmail, 'Editor')
@@ -118,7 +118,7 @@ async function seed(page: Page) {
 async function signedIn(browser: Browser, locale: 'en' | 'zh-CN', viewport = phone) {
   const context = await browser.newContext({ viewport, locale: 'en-US' })
   const page = await context.newPage()
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   if (locale === 'zh-CN') {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh-CN', url: page.url() }])
   }
@@ -129,7 +129,7 @@ test.describe('[MOBILE]', () => {
   test.use({ viewport: phone })
 
   test('[MOBILE]: the navigation is a menu opened and left with the keyboard', async ({ page }, testInfo) => {
-    await signIn(page, admin)
+    await signInAsAdmin(page)
     const nav = page.getByRole('navigation', { name: 'Main navigation' })
     const menu = page.getByRole('button', { name: 'Menu' })
     await expect(nav).toBeHidden()

@@ -1,5 +1,5 @@
 import { type Locator, type Page } from '@playwright/test'
-import { admin, expect, expectSaved, newPostmortem, signIn, test } from './fixtures'
+import { admin, expect, expectSaved, newPostmortem, signIn, signInAsAdmin, test } from './fixtures'
 
 // Incident 1 of shared/seeds/launch-retro-mobile-alliance-1.1.zh.md, as its author would type it.
 const incident = {
@@ -44,7 +44,7 @@ async function addTimeline(page: Page, n: number, kind: string, text: string, te
 test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it and reads every piece back', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await newPostmortem(page, incident.title)
 
   // Submitted too early, it says which parts are missing.
@@ -195,7 +195,7 @@ test('[POSTMORTEM]: two people save the same postmortem; the second merges and b
 test('[POSTMORTEM]: invalid input is explained next to the field and nothing saved is lost', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await newPostmortem(page, 'Dates out of order')
   await page.getByLabel('Impact').fill('kept while the dates are wrong')
   await expectSaved(page)
@@ -215,7 +215,7 @@ test('[POSTMORTEM]: text typed while offline is kept and saved when the network 
   page,
   context,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await newPostmortem(page, 'Offline typing')
   await expectSaved(page)
   await context.setOffline(true)
@@ -229,7 +229,7 @@ test('[POSTMORTEM]: text typed while offline is kept and saved when the network 
 })
 
 test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ page, context }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   const url = await newPostmortem(page, 'Closed mid-typing')
   await page.getByLabel('Impact').fill('最后一句话 — the last sentence before the tab closed')
   await page.close({ runBeforeUnload: true })

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { type Locator, type Page } from '@playwright/test'
-import { admin, expect, expectSaved, newPostmortem, signIn, test } from './fixtures'
+import { expect, expectSaved, newPostmortem, signInAsAdmin, test } from './fixtures'
 
 const seed = path.resolve('src/server/imports/fixtures/launch-retro-mobile-alliance-1.1.zh.md')
 const slowScript = '老用户福利初始化脚本执行过慢'
@@ -38,7 +38,7 @@ const searchResults = (page: Page) => page.getByRole('list', { name: 'Search' })
 test('[SEARCH]: a Chinese word inside a sentence finds the incident, says where it matched, and the URL keeps the query', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await newPostmortem(page, '支付回调大量失败')
   await page.getByLabel('Symptom').fill('上线后支付回调大量失败，排查发现新机房的出口IP不在白名单里')
   await page.getByRole('button', { name: 'Add hypothesis' }).click()
@@ -74,7 +74,7 @@ test('[SEARCH]: a Chinese word inside a sentence finds the incident, says where 
 test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows similar past incidents while typing', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await page.keyboard.press('Control+k')
   const palette = page.getByRole('dialog', { name: 'Search postmortems' })
   await expect(palette).toBeVisible()
@@ -94,7 +94,7 @@ test('[SEARCH]: after importing the seed retro, the palette and the search page 
   page,
 }) => {
   test.slow() // one long flow: an import, ten searches, two filters and the editor
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await importSeed(page)
 
   // The Ctrl/Cmd-K palette, from the launch page.

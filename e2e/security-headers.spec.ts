@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import { admin, expect, expectSaved, newPostmortem, signIn, test } from './fixtures'
+import { admin, expect, expectSaved, newPostmortem, signInAsAdmin, test } from './fixtures'
 
 /*
  * Issue 15 from a real browser: another site (here, another port of the same host: same
@@ -40,7 +40,7 @@ test.afterAll(async () => {
 test('[SECURITY]: every page and API answer carries the security headers and a fresh nonce', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   const first = await page.goto('/postmortems')
   const second = await page.request.get('/postmortems')
   const csp = first!.headers()['content-security-policy']!
@@ -71,7 +71,7 @@ test('[SECURITY]: every page and API answer carries the security headers and a f
 
 test('[SECURITY]: the signed-in app refuses to render inside another site’s frame', async ({ page }) => {
   test.info().annotations.push({ type: 'csp-violation-expected', description: 'frame-ancestors' })
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   pages['/frame'] = `<h1>Prize</h1><iframe src="${new URL('/postmortems', page.url())}"></iframe>`
   const refused = page.waitForEvent('console', (m) => m.text().includes("frame-ancestors 'none'"))
   await page.goto(`${outside}/frame`)
@@ -85,7 +85,7 @@ test('[SECURITY]: a postmortem’s outside image is not fetched unless its host 
   page,
 }) => {
   test.info().annotations.push({ type: 'csp-violation-expected', description: 'img-src' })
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   const editUrl = await newPostmortem(page, 'Images from elsewhere')
   const tag = Date.now()
   await page
@@ -107,7 +107,7 @@ test('[SECURITY]: a postmortem’s outside image is not fetched unless its host 
 test('[SECURITY]: a page on another port cannot write through the API with the signed-in cookie', async ({
   page,
 }) => {
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   const editUrl = await newPostmortem(page, 'Not to be overwritten')
   await expectSaved(page)
   const number = editUrl.split('/').at(-2)!

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
-import { admin, expect, signIn, signOut, test } from './fixtures'
+import { admin, expect, signInAsAdmin, signOut, test } from './fixtures'
 
 /*
  * Single sign-on against a real OpenID provider (e2e/support/oidc-provider.ts, started by
@@ -27,7 +27,7 @@ async function ssoSignIn(page: Page, login: string) {
 async function asAdmin(browser: Browser, check: (page: Page) => Promise<void>) {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await signIn(page, admin)
+  await signInAsAdmin(page)
   await check(page)
   await context.close()
 }

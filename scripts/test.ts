@@ -1,9 +1,11 @@
 // npm test: every check and every test, in the order that fails fastest, then one summary line.
 //
 // On DATABASE_URL's server when it is set, else on embedded PGlite databases. With
-// `--databases postgres,pglite` (CI) the integration, end-to-end and load tests run on both
-// (the server is DATABASE_URL's), everything else once; the embedded pass is also given the
-// server as TEST_POSTGRES_URL for the tests that need both kinds (backups from one to the other).
+// `--databases postgres,pglite` (CI) the integration and load tests run on both (the server is
+// DATABASE_URL's) and the end-to-end tests on the embedded one that `npm start` serves by
+// default (the outage test drives the production build on a server Postgres); everything else
+// runs once. The embedded pass is also given the server as TEST_POSTGRES_URL for the tests that
+// need both kinds (backups from one to the other).
 //
 // Every stage's report is read: a stage fails when its command fails, its report is missing
 // or unreadable, or fewer of its tests ran than it holds (the files `vitest list` finds must
@@ -411,7 +413,7 @@ function loadStage(kind: Kind): Stage {
   return {
     title: `Concurrent editing under load · ${kind} (20 authors, 5 postmortems, real HTTP)`,
     label: `load · ${kind}`,
-    after: [`e2e · ${kind}`],
+    after: kind === e2eKind ? [`e2e · ${kind}`] : [`integration · ${kind}`],
     prepare: async () => {
       rmSync(file, { force: true })
       return {
@@ -438,21 +440,27 @@ const simple = (title: string, label: string, after: string[], command: string, 
 
 /*
  * What waits for what, in the order stages start; up to SIDE_BY_SIDE run at once. On 2 cores
- * the end-to-end runs spend most of their time waiting on a browser and a server, so they run
- * side by side with each other and with one Vitest or check stage at a time. The unit tests go
- * first, beside the build: some are CPU-bound (fuzzing, property tests) with time limits of
- * their own, and would crawl beside two browsers. The outage and load tests follow. A failing
- * stage stops every other (a type error still fails the run within minutes).
+ * the end-to-end run spends much of its time waiting on a browser and a server, so it runs side
+ * by side with the check and Vitest stages. The unit tests go first, beside the build: some are
+ * CPU-bound (fuzzing, property tests) and would crawl beside a browser. The outage and load tests
+ * follow. A failing stage stops every other (a type error still fails the run within minutes).
  */
 const SIDE_BY_SIDE = Math.max(1, Number(process.env.HINDSIGHT_TEST_SIDE_BY_SIDE ?? 3) || 3)
+/**
+ * The end-to-end flows exercise the UI, the same on either database: they run once, on the
+ * embedded database when the run has it (what `npm start` serves by default). The data layer
+ * below them runs on every kind (integration and load stages), and the outage test drives the
+ * production build on a server Postgres.
+ */
+const e2eKind: Kind = kinds.includes('pglite') ? 'pglite' : kinds[0]!
 const stages: Stage[] = [
   simple('Generate the database client', 'generate', [], 'npm', ['run', '--silent', 'db:generate']),
   vitestStage('unit', undefined, ['generate']),
   simple('Production build', 'build', ['generate'], 'npx', ['next', 'build']),
-  ...kinds.map(e2eStage),
+  e2eStage(e2eKind),
   simple('Typecheck, lint, formatting', 'check', ['build'], 'npm', ['run', '--silent', 'check']),
   ...kinds.map((kind) => vitestStage('integration', kind, ['build'])),
-  outageStage([`e2e · ${kinds[0]}`]),
+  outageStage(['build']),
   ...kinds.map(loadStage),
 ]
 
