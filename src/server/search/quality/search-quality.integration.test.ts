@@ -34,7 +34,7 @@ beforeAll(async () => {
     'free-form.en.md',
   ])
     await load(readFileSync(path.join(fixtures, file), 'utf8'))
-}, 120_000)
+})
 
 // A regression set (see queries.json): typo correction and scopes keep finding what the base queries find.
 // How good search is, is measured blind by corpus-search.integration.test.ts.
@@ -74,5 +74,5 @@ describe('search regressions on the hand-written fixtures (typos, scopes)', () =
     )
     expect(rows.length).toBeGreaterThanOrEqual(60)
     expect(hitAt5).toBeGreaterThanOrEqual(0.9)
-  }, 120_000)
+  })
 })
