@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { apiTokenInput } from './auth/api-tokens'
-import type { Actor } from './auth/roles'
+import type { Actor } from './roles'
 import { itemInput, templateInput } from './checklists/schemas'
 import { addItem } from './checklists/template-items'
 import { createTemplate } from './checklists/templates'

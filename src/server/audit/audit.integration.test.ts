@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken, revokeApiToken } from '../auth/api-tokens'
 import { auth } from '../auth/auth'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { changeLaunchStatus } from '../launches/change-launch-status'
 import { createLaunch } from '../launches/create-launch'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { storedText } from '../stored-text'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { getLaunchReview } from '../checklists/launch-review'
 import { unowned } from '../checklists/readiness'
 import { recordAuditEvent } from '../audit/record-audit-event'

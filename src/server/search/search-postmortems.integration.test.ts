@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { changePostmortemStatus } from '../postmortems/change-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import type { PostmortemDocument } from '../postmortems/schemas'

@@ -2,7 +2,7 @@ import 'server-only'
 import { z } from 'zod'
 import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import {
   filterText,

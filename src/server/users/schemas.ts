@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
-import { roles } from '../auth/roles'
+import { roles } from '../roles'
 
 /*
  * Plain zod, importable by forms. Messages are i18n keys under `Validation`; actions
