@@ -20,7 +20,7 @@ import {
   searchInput,
   searchPostmortems,
   searchScopes,
-} from '@/server/search/search-postmortems'
+} from '@/server/postmortems/search-postmortems'
 
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
   const t = await getTranslations('SearchPage')
