@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { Dialog } from 'radix-ui'
 import { useEffect, useState } from 'react'
-import type { SearchResponse } from '@/server/search/search-postmortems'
+import type { SearchResponse } from '@/server/postmortems/search-postmortems'
 import { Highlighted } from './highlighted'
 
 const DEBOUNCE_MS = 200

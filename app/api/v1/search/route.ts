@@ -1,6 +1,6 @@
 import { jsonError, otherMethods, withActor } from '@/lib/api'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
-import { searchInput, searchPostmortems } from '@/server/search/search-postmortems'
+import { searchInput, searchPostmortems } from '@/server/postmortems/search-postmortems'
 
 // GET /api/v1/search?q=&status=&severity=&launch=&tag=&service=&category=&from=&to=&scope=&sort=&limit=
 // - ranked results with snippets, plus matching checklist items; scope=hypotheses|confirmed narrows where the words must occur.

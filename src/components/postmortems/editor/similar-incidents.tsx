@@ -5,7 +5,7 @@ import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import { Highlighted } from '@/components/search/highlighted'
-import type { SimilarIncident } from '@/server/search/find-similar'
+import type { SimilarIncident } from '@/server/postmortems/find-similar'
 
 const DEBOUNCE_MS = 600
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generateRetro, prng } from '../../../../scripts/lib/retro-generator'
-import type { Actor } from '../../auth/roles'
+import type { Actor } from '../../roles'
 import { db } from '../../db'
 import { importRetro } from '../../imports/import-retro'
 import { previewRetro } from '../../imports/preview-retro'
-import { searchInput, searchPostmortems } from '../search-postmortems'
+import { searchInput, searchPostmortems } from '../../postmortems/search-postmortems'
 import labelled from './queries.json'
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'imports', 'fixtures')

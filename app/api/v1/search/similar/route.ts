@@ -1,5 +1,5 @@
 import { otherMethods, parseJson, withActor } from '@/lib/api'
-import { findSimilar, similarInput } from '@/server/search/find-similar'
+import { findSimilar, similarInput } from '@/server/postmortems/find-similar'
 
 // POST /api/v1/search/similar { text, exclude? } - up to five past postmortems like the text.
 export async function POST(request: Request) {
