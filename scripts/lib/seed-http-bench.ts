@@ -14,7 +14,12 @@ async function main() {
   const { createUser } = await import('../../src/server/users/create-user')
   const { createLaunch } = await import('../../src/server/launches/create-launch')
   const { changeLaunchStatus } = await import('../../src/server/checklists/change-launch-status')
-  const launchChecks = await import('../../src/server/checklists/launch-checks')
+  const launchChecks = {
+    ...(await import('../../src/server/checklists/add-adhoc-check')),
+    ...(await import('../../src/server/checklists/assign-owner')),
+    ...(await import('../../src/server/checklists/add-sub-checks')),
+    ...(await import('../../src/server/checklists/set-check-status')),
+  }
   const { db } = await import('../../src/server/db')
   const must = <T>(what: string, result: { ok: true; data: T } | { ok: false; error: { code: string } }) => {
     if (!result.ok) throw new Error(`${what}: ${result.error.code}`)

@@ -8,15 +8,13 @@ import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument } from '../postmortems/schemas'
 import { insertAccount } from '../users/create-account'
-import {
-  addAdhocCheck,
-  addChecksFromTemplate,
-  addSubChecks,
-  assignOwner,
-  pullNewerWording,
-  setCheckStatus,
-  setSubCheckDone,
-} from './launch-checks'
+import { addAdhocCheck } from './add-adhoc-check'
+import { addChecksFromTemplate } from './add-checks-from-template'
+import { addSubChecks } from './add-sub-checks'
+import { assignOwner } from './assign-owner'
+import { pullNewerWording } from './pull-newer-wording'
+import { setCheckStatus } from './set-check-status'
+import { setSubCheckDone } from './set-sub-check-done'
 import { runGate } from '../../../scripts/lib/gate'
 import { getLaunchReview, getReadinessReport } from './launch-review'
 import { findLessonItems, getLessonDraft, turnLessonIntoItem } from './lesson-items'

@@ -7,16 +7,14 @@ import { refused, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { storedText } from '@/server/stored-text'
-import {
-  addAdhocCheck,
-  addChecksFromTemplate,
-  addSubChecks,
-  assignOwner,
-  pullNewerWording,
-  removeCheck,
-  setCheckStatus,
-  setSubCheckDone,
-} from '@/server/checklists/launch-checks'
+import { addAdhocCheck } from '@/server/checklists/add-adhoc-check'
+import { addChecksFromTemplate } from '@/server/checklists/add-checks-from-template'
+import { addSubChecks } from '@/server/checklists/add-sub-checks'
+import { assignOwner } from '@/server/checklists/assign-owner'
+import { pullNewerWording } from '@/server/checklists/pull-newer-wording'
+import { removeCheck } from '@/server/checklists/remove-check'
+import { setCheckStatus } from '@/server/checklists/set-check-status'
+import { setSubCheckDone } from '@/server/checklists/set-sub-check-done'
 import { checkStatusInput, itemInput, subChecksInput } from '@/server/checklists/schemas'
 import { changeLaunchStatus, launchStatusInput } from '@/server/checklists/change-launch-status'
 
