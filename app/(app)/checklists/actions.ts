@@ -7,16 +7,16 @@ import { actionArgs, boolArg, idArg } from '@/lib/action-args'
 import { refused, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
-import { turnLessonIntoItem } from '@/server/checklists/lesson-items'
+import { turnLessonIntoItem } from '@/server/checklists/turn-lesson-into-item'
 import { itemInput, lessonItemInput, reorderInput, templateInput } from '@/server/checklists/schemas'
-import {
-  addItem,
-  moveItem,
-  reorderItems,
-  setItemArchived,
-  updateItem,
-} from '@/server/checklists/template-items'
-import { createTemplate, setTemplateArchived, updateTemplate } from '@/server/checklists/templates'
+import { addItem } from '@/server/checklists/add-item'
+import { moveItem } from '@/server/checklists/move-item'
+import { reorderItems } from '@/server/checklists/reorder-items'
+import { setItemArchived } from '@/server/checklists/set-item-archived'
+import { updateItem } from '@/server/checklists/update-item'
+import { createTemplate } from '@/server/checklists/create-template'
+import { setTemplateArchived } from '@/server/checklists/set-template-archived'
+import { updateTemplate } from '@/server/checklists/update-template'
 
 const refresh = (templateId?: string) => {
   revalidatePath('/checklists')

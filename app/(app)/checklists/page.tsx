@@ -9,7 +9,7 @@ import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
-import { findTemplates } from '@/server/checklists/templates'
+import { findTemplates } from '@/server/checklists/find-templates'
 import { createTemplateAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {

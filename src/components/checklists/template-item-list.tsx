@@ -6,7 +6,7 @@ import { useOptimistic, useTransition, type DragEvent } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import type { FormState } from '@/lib/form-state'
-import type { TemplateView } from '@/server/checklists/templates'
+import type { TemplateView } from '@/server/checklists/template-view'
 import { ItemForm } from './item-form'
 import { ItemSources } from './item-source'
 

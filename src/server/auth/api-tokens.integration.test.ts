@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createTemplate } from '../checklists/templates'
+import { createTemplate } from '../checklists/create-template'
 import { db } from '../db'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { getPostmortem } from '../postmortems/get-postmortem'

@@ -17,10 +17,15 @@ import { setCheckStatus } from './set-check-status'
 import { setSubCheckDone } from './set-sub-check-done'
 import { runGate } from '../../../scripts/lib/gate'
 import { getLaunchReview, getReadinessReport } from './launch-review'
-import { findLessonItems, getLessonDraft, turnLessonIntoItem } from './lesson-items'
+import { findLessonItems } from './find-lesson-items'
+import { getLessonDraft } from './get-lesson-draft'
+import { turnLessonIntoItem } from './turn-lesson-into-item'
 import { checkStatusInput, itemInput } from './schemas'
-import { addItem, moveItem, updateItem } from './template-items'
-import { createTemplate, getTemplate } from './templates'
+import { addItem } from './add-item'
+import { moveItem } from './move-item'
+import { updateItem } from './update-item'
+import { createTemplate } from './create-template'
+import { getTemplate } from './get-template'
 
 let admin: Actor
 let editor: Actor

@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/card'
 import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
-import { getTemplate } from '@/server/checklists/templates'
+import { getTemplate } from '@/server/checklists/get-template'
 import {
   addItemAction,
   archiveItemAction,

@@ -1,0 +1,14 @@
+import 'server-only'
+
+export type LessonDraft = {
+  lessonId: string
+  postmortem: { number: number; title: string }
+  /** Prefilled wording and rationale for the new item. */
+  text: string
+  rationale: string
+}
+
+export type LessonItems = Record<
+  string,
+  { id: string; text: string; template: { id: string; name: string }; archived: boolean }[]
+>
