@@ -1,5 +1,7 @@
 import type { ImportRequest, ImportResponse } from '../../app/api/v1/imports/route'
 import type { PreviewError, PreviewResponse } from '../../app/api/v1/imports/preview/route'
+import type { SearchApiResponse } from '../../app/api/v1/search/route'
+import type { SimilarRequest, SimilarResponse } from '../../app/api/v1/search/similar/route'
 import type {
   SavePostmortemError,
   SavePostmortemRequest,
@@ -16,11 +18,9 @@ import type {
 /** What a value becomes once through JSON: dates as ISO strings. */
 export type Json<T> = T extends Date
   ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T
+  : T extends object
+    ? { [K in keyof T]: Json<T[K]> } // arrays and tuples keep their shape
+    : T
 
 /** What a use case hands back on success, as its route answers it in JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +46,8 @@ export type Endpoints = {
     SavePostmortemResponse,
     SavePostmortemError
   >
+  'GET /api/v1/search': Endpoint<undefined, SearchApiResponse>
+  'POST /api/v1/search/similar': Endpoint<SimilarRequest, SimilarResponse>
 }
 
 /** `status` 0: the request never got an answer (offline, or the answer was not JSON). */
@@ -56,26 +58,43 @@ export type ApiAnswer<E extends keyof Endpoints> =
 type Params<E extends string> = E extends `${string}:${infer Name}`
   ? Record<Name, string | number>
   : undefined
+type Body<E extends keyof Endpoints> = Endpoints[E]['body'] extends undefined
+  ? { body?: undefined }
+  : { body: Endpoints[E]['body'] }
+type Options<E extends keyof Endpoints> = Body<E> & {
+  params?: Params<E>
+  query?: Record<string, string | number>
+  keepalive?: boolean
+  signal?: AbortSignal
+}
 
 /**
  * `callApi('PUT /api/v1/postmortems/:number', { params: { number: 7 }, body })`. A string body
- * goes as text, anything else as JSON. Never throws: a network failure is `status: 0`.
+ * goes as text, anything else as JSON. Never throws: a network failure (or an abort through
+ * `signal`) is `status: 0`.
  */
 export async function callApi<E extends keyof Endpoints>(
   endpoint: E,
-  options: { body: Endpoints[E]['body']; params?: Params<E>; keepalive?: boolean },
+  options: Options<E>,
 ): Promise<ApiAnswer<E>> {
   const [method, pattern] = endpoint.split(' ') as [string, string]
   const path = pattern.replace(/:(\w+)/g, (_, name: string) =>
     encodeURIComponent(String((options.params as Record<string, unknown> | undefined)?.[name])),
   )
-  const text = typeof options.body === 'string'
+  const query = options.query
+    ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]) => [k, String(v)]))}`
+    : ''
+  const { body } = options
   try {
-    const response = await fetch(path, {
+    const response = await fetch(path + query, {
       method,
       keepalive: options.keepalive,
-      headers: text ? {} : { 'content-type': 'application/json' },
-      body: text ? (options.body as string) : JSON.stringify(options.body),
+      signal: options.signal,
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string'
+          ? { body }
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     })
     const answer: unknown = await response.json().catch(() => null)
     if (response.ok && answer !== null) return { ok: true, status: response.status, data: answer as never }
