@@ -37,7 +37,7 @@ describe('npm run import -- <file> --dry-run --json', () => {
     ])
     expect(out.postmortems[0]!.metric).toEqual({ label: 'mq上报速度', before: '0.6/s', after: '80/s' })
     expect(out.postmortems[1]!.resolutionKind).toBe('TEMPORARY')
-  }, 60_000)
+  })
 
   it('explains a file it cannot import and exits non-zero', () => {
     let status = 0
@@ -54,5 +54,5 @@ describe('npm run import -- <file> --dry-run --json', () => {
     }
     expect(status).toBe(1)
     expect(stderr).toContain('cannot import (NO_STRUCTURE)')
-  }, 60_000)
+  })
 })

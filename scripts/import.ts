@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Actor } from '../src/server/auth/roles'
+import type { Actor } from '../src/server/roles'
 import { previewRetro } from '../src/server/imports/preview-retro'
 
 // The database is opened only to save (a dry run touches nothing).

@@ -3,7 +3,7 @@
 // server Postgres with DATABASE_URL, else an embedded PGlite folder, dropped afterwards), runs every
 // query of corpus/queries/*.json and prints one JSON line: hit@3 and MRR overall and per kind, the
 // results without a snippet; --misses adds the queries whose postmortem is not in the first three.
-// The same measurement as src/server/search/quality/corpus-search.integration.test.ts.
+// The same measurement as src/server/imports/corpus/corpus-search.integration.test.ts.
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 
@@ -15,7 +15,7 @@ async function main() {
   if (database.target.kind === 'postgres') delete process.env.HINDSIGHT_DATA_DIR
   else delete process.env.DATABASE_URL
   const { db } = await import('../src/server/db')
-  const quality = await import('../src/server/search/quality/corpus-search')
+  const quality = await import('../src/server/imports/corpus/corpus-search')
   try {
     const actor = await quality.createQualityActor()
     const corpus = await quality.importCorpus(actor)

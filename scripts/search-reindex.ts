@@ -4,7 +4,7 @@
 // database's.
 import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
-import { reindexSearch, reindexSearchIfStale } from '../src/server/search/reindex'
+import { reindexSearch, reindexSearchIfStale } from '../src/server/postmortems/reindex-search'
 import { prepareDatabase } from './lib/prepare-database'
 
 async function main() {

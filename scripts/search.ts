@@ -1,7 +1,7 @@
 // npm run search -- "<query>" [--json] [--limit N]   (searches as the first admin: everything)
 import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
-import { searchInput, searchPostmortems } from '../src/server/search/search-postmortems'
+import { searchInput, searchPostmortems } from '../src/server/postmortems/search-postmortems'
 import { findCommandLineActor } from '../src/server/users/command-line-actor'
 import { prepareDatabase } from './lib/prepare-database'
 

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util'
 import type { z } from 'zod'
 import en from '../src/i18n/messages/en.json'
-import { roles, type Role } from '../src/server/auth/roles'
+import { roles, type Role } from '../src/server/roles'
 import { DatabaseInUse } from '../src/server/db/embedded-in-use'
 import type { DomainError } from '../src/server/result'
 import { createUserInput } from '../src/server/users/schemas'

@@ -13,7 +13,7 @@ async function main() {
   const { createFirstAdmin } = await import('../../src/server/users/create-first-admin')
   const { createUser } = await import('../../src/server/users/create-user')
   const { createLaunch } = await import('../../src/server/launches/create-launch')
-  const { changeLaunchStatus } = await import('../../src/server/launches/change-launch-status')
+  const { changeLaunchStatus } = await import('../../src/server/checklists/change-launch-status')
   const launchChecks = await import('../../src/server/checklists/launch-checks')
   const { db } = await import('../../src/server/db')
   const must = <T>(what: string, result: { ok: true; data: T } | { ok: false; error: { code: string } }) => {

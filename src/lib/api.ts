@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 import type { z } from 'zod'
 import { tokenRetryAfter } from '@/server/auth/api-token-rate-limit'
 import { authorize } from '@/server/auth/current-user'
-import type { Actor, Role } from '@/server/auth/roles'
+import type { Actor, Role } from '@/server/roles'
 import { httpStatus, isDatabaseUnavailable } from '@/server/errors'
 import type { DomainError, DomainErrorCode } from '@/server/result'
 import {

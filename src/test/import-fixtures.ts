@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Actor } from '@/server/auth/roles'
+import type { Actor } from '@/server/roles'
 import { db } from '@/server/db'
 import { importRetro } from '@/server/imports/import-retro'
 import { previewRetro } from '@/server/imports/preview-retro'

@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
-import { hasRole } from '@/server/auth/roles'
+import { hasRole } from '@/server/roles'
 import { findTemplates } from '@/server/checklists/templates'
 import { createTemplateAction } from './actions'
 

@@ -7,7 +7,7 @@ import { buttonVariants } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
-import { hasRole } from '@/server/auth/roles'
+import { hasRole } from '@/server/roles'
 import { findLaunches } from '@/server/launches/find-launches'
 
 export async function generateMetadata(): Promise<Metadata> {

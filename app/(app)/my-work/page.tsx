@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
-import { hasRole } from '@/server/auth/roles'
+import { hasRole } from '@/server/roles'
 import { findMyWork } from '@/server/checklists/my-work'
 import { formatNumber } from '@/server/postmortems/schemas'
 

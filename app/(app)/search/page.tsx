@@ -12,7 +12,7 @@ import { FilterSelect } from '@/components/ui/filter-select'
 import { Input } from '@/components/ui/input'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
-import { hasRole } from '@/server/auth/roles'
+import { hasRole } from '@/server/roles'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { postmortemStatuses, rootCauseCategories, severities } from '@/server/postmortems/schemas'
 import {
@@ -20,7 +20,7 @@ import {
   searchInput,
   searchPostmortems,
   searchScopes,
-} from '@/server/search/search-postmortems'
+} from '@/server/postmortems/search-postmortems'
 
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
   const t = await getTranslations('SearchPage')

@@ -6,7 +6,7 @@ import { failed, guarded, invalid } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { safeNext } from '@/lib/safe-next'
 import { signIn } from '@/server/auth/sign-in'
-import { signInInput } from '@/server/users/schemas'
+import { signInInput } from '@/server/auth/schemas'
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await guarded(formData, async () => {

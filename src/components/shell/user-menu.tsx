@@ -2,7 +2,7 @@ import { LogOut } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import type { Actor } from '@/server/auth/roles'
+import type { Actor } from '@/server/roles'
 
 export type UserMenuProps = { user: Actor; signOut: () => Promise<void> }
 

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl'
 import { Field } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import type { FormState } from '@/lib/form-state'
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/users/schemas'
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/auth/schemas'
 
 /** Name, email and password inputs, keeping submitted values and showing field errors. */
 export function AccountFields({ state, idPrefix }: { state: FormState; idPrefix: string }) {

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db, type Tx } from '../db'
 import { auditRetentionDays } from '../env'
 import type { AuditAction } from './actions'

@@ -7,7 +7,7 @@ import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument } from '../postmortems/schemas'
 import { insertAccount } from '../users/create-account'
 import { actorForToken, createApiToken, findApiTokens, revokeApiToken } from './api-tokens'
-import type { Actor } from './roles'
+import type { Actor } from '../roles'
 
 let admin: Actor
 let editor: Actor

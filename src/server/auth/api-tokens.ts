@@ -5,7 +5,7 @@ import { storedText } from '../stored-text'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { hasRole, type Actor } from './roles'
+import { hasRole, type Actor } from '../roles'
 
 /*
  * API tokens for deploy pipelines and scripts. An admin creates one in Settings and sees

@@ -4,7 +4,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma'
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api'
 import { nextCookies } from 'better-auth/next-js'
 import { db } from '../db'
-import { PASSWORD_MAX, PASSWORD_MIN, userName } from '../users/schemas'
+import { PASSWORD_MAX, PASSWORD_MIN, userName } from './schemas'
 import { authSecret } from './secret'
 import { clientAddress } from './client-address'
 import { recordAuditEvent } from '../audit/record-audit-event'
@@ -22,7 +22,7 @@ import { refuseDeactivated } from './account-status'
  */
 const SIGN_IN = '/sign-in/email'
 
-/** The app's name rule (users/schemas.ts) on better-auth's writes: a 400, never a stored bad name. */
+/** The app's name rule (schemas.ts) on better-auth's writes: a 400, never a stored bad name. */
 function checkedName(name: unknown): string {
   const parsed = userName.safeParse(name)
   if (!parsed.success)

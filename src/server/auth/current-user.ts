@@ -6,7 +6,7 @@ import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { actorForToken } from './api-tokens'
 import { auth } from './auth'
-import { hasRole, roles, type Actor, type Role } from './roles'
+import { hasRole, roles, type Actor, type Role } from '../roles'
 
 /**
  * The signed-in user of this request, or the read-only actor of its API token, or null.

@@ -4,7 +4,7 @@ import { createUser } from '../users/create-user'
 import { findUsers } from '../users/find-users'
 import { unlockSignIn } from '../users/unlock-sign-in'
 import { auth } from './auth'
-import type { Actor } from './roles'
+import type { Actor } from '../roles'
 
 const email = 'limited@example.com'
 const password = 'the right password'

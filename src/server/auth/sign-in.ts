@@ -2,7 +2,7 @@ import 'server-only'
 import { isAPIError } from 'better-auth/api'
 import { headers } from 'next/headers'
 import { err, ok, type Result } from '../result'
-import type { SignInInput } from '../users/schemas'
+import type { SignInInput } from './schemas'
 import { auth } from './auth'
 import { clientAddress } from './client-address'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roles, type Role } from './roles'
+import { roles, type Role } from '../roles'
 
 /**
  * Single sign-on with the company's OpenID Connect provider, configured by environment

@@ -4,7 +4,7 @@ import { genericOAuth } from 'better-auth/plugins'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { clientAddress } from './client-address'
-import type { Role } from './roles'
+import type { Role } from '../roles'
 import { decideSsoSignIn, parseSsoConfig, SSO_PROVIDER_ID, ssoErrorCodes, type SsoConfig } from './sso-config'
 
 /*

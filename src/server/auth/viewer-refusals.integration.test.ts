@@ -8,7 +8,7 @@ import { db } from '../db'
 import { loadDemo } from '../demo/load-demo'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { insertAccount } from '../users/create-account'
-import type { Actor } from './roles'
+import type { Actor } from '../roles'
 
 /*
  * A viewer who calls a use case directly (a hand-made request to a server action, say)

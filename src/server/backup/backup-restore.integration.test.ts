@@ -127,7 +127,7 @@ describe('backup and restore (real databases)', () => {
     // With --force it replaces everything.
     await restoreDatabase(target, file, { force: true })
     expect(await dump(target)).toEqual(await dump((await source('pglite')).target))
-  }, 180_000)
+  })
 
   it('refuses a backup taken by a newer Hindsight, and a file cut short, changing nothing', async () => {
     const { file } = await source('pglite')
@@ -154,5 +154,5 @@ describe('backup and restore (real databases)', () => {
     await expect(restoreDatabase(target, cut)).rejects.toThrow(/cut short/)
     const counts = Object.values(await dump(target)).map((rows) => rows.length)
     expect(counts.every((n) => n === 0)).toBe(true)
-  }, 180_000)
+  })
 })

@@ -1,5 +1,5 @@
 import 'server-only'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db, type Tx } from '../db'
 import { checklistOpen, checksJudged, checksRemovable, type LaunchStatus } from '../launches/launch-status'
 import { err, ok, type Result } from '../result'

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { canRead, readableBy } from '../postmortems/get-postmortem'
 import { err, ok, type Result } from '../result'

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { canRead } from '../postmortems/get-postmortem'
 import type { PostmortemStatus } from '../postmortems/schemas'
 

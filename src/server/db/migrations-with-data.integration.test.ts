@@ -82,8 +82,8 @@ describe('migrating a database that already holds data (real database)', { timeo
     for (const [key, value] of Object.entries(database.env)) process.env[key] = value
     if (database.target.kind === 'pglite') delete process.env.DATABASE_URL
     const { db } = await import('../db')
-    const { searchPostmortems, searchInput } = await import('../search/search-postmortems')
-    const { reindexSearchIfStale } = await import('../search/reindex')
+    const { searchPostmortems, searchInput } = await import('../postmortems/search-postmortems')
+    const { reindexSearchIfStale } = await import('../postmortems/reindex-search')
     const { getPostmortem } = await import('../postmortems/get-postmortem')
 
     const olga = await db.user.findUniqueOrThrow({ where: { id: 'u-old' } })

@@ -56,4 +56,4 @@ it('keeps every acknowledged write when the process is killed without closing th
   } finally {
     await db.close()
   }
-}, 120_000)
+})

@@ -1,7 +1,7 @@
 import 'server-only'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { addChecksFromTemplate } from '../checklists/launch-checks'
 import { itemInput } from '../checklists/schemas'
 import { addItem } from '../checklists/template-items'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { insertAccount } from '../users/create-account'

@@ -1,6 +1,6 @@
 import 'server-only'
 import { ZodError } from 'zod'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
 import { insertPostmortem } from '../postmortems/insert-postmortem'

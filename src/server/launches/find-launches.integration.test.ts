@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { createFirstAdmin } from '../users/create-first-admin'

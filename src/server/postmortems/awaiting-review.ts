@@ -1,5 +1,5 @@
 import 'server-only'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 
 /** Postmortems in review, longest waiting first: what an editor can publish or send back. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actorForToken, createApiToken } from '../auth/api-tokens'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
 import { getLaunch, getLaunchPostmortems } from '../launches/find-launches'

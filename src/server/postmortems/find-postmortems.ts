@@ -1,6 +1,6 @@
 import 'server-only'
 import type { Prisma } from '@/generated/prisma/client'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { readableBy } from './get-postmortem'
 import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'

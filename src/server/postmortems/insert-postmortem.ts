@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import type { Tx } from '../db'
 import { indexPostmortem } from '../search/index-postmortem'
 import { scalarColumns } from './document'

@@ -1,10 +1,10 @@
 import 'server-only'
 import type { Tx } from '../db'
-import type { PostmortemDocument } from '../postmortems/schemas'
+import type { SearchablePostmortem } from './searchable-postmortem'
 import { toTsVector, vocabularyWords, type Weight } from './tokenize'
 
 /** Title A; symptom, root cause, confirmed hypotheses, lessons, tags B; the rest C. */
-export function searchParts(doc: PostmortemDocument): { weight: Weight; text: string }[] {
+export function searchParts(doc: SearchablePostmortem): { weight: Weight; text: string }[] {
   const parts: { weight: Weight; text: string }[] = [
     { weight: 'A', text: doc.title },
     { weight: 'B', text: doc.symptom },
@@ -29,7 +29,7 @@ export function searchParts(doc: PostmortemDocument): { weight: Weight; text: st
 }
 
 /** The hypotheses alone (statement and evidence): the "only in hypotheses" filter. */
-export function hypothesisParts(doc: PostmortemDocument): { weight: Weight; text: string }[] {
+export function hypothesisParts(doc: SearchablePostmortem): { weight: Weight; text: string }[] {
   return doc.hypotheses
     .flatMap((h) => [
       { weight: 'B' as Weight, text: h.statement },
@@ -39,7 +39,7 @@ export function hypothesisParts(doc: PostmortemDocument): { weight: Weight; text
 }
 
 /** The root cause and the confirmed hypotheses: the "only confirmed root causes" filter. */
-export function rootCauseParts(doc: PostmortemDocument): { weight: Weight; text: string }[] {
+export function rootCauseParts(doc: SearchablePostmortem): { weight: Weight; text: string }[] {
   return [
     { weight: 'B' as Weight, text: doc.rootCause },
     ...doc.hypotheses
@@ -59,7 +59,7 @@ export type SearchDocument = {
 }
 
 /** Everything the search index holds for one postmortem, computed in Node (tokenize.ts). */
-export function searchDocument(doc: PostmortemDocument): SearchDocument {
+export function searchDocument(doc: SearchablePostmortem): SearchDocument {
   const parts = searchParts(doc)
   const words = new Set(parts.flatMap((p) => vocabularyWords(p.text)))
   return {
@@ -72,7 +72,7 @@ export function searchDocument(doc: PostmortemDocument): SearchDocument {
 }
 
 /** Rewrites a postmortem's search documents; called in the same transaction as every write. */
-export async function indexPostmortem(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
+export async function indexPostmortem(tx: Tx, postmortemId: string, doc: SearchablePostmortem) {
   const index = searchDocument(doc)
   await tx.$executeRaw`
     UPDATE "Postmortem" SET "searchVector" = ${index.vector}::tsvector,

@@ -1,4 +1,4 @@
-import type { PostmortemDocument } from '../postmortems/schemas'
+import type { SearchablePostmortem } from './searchable-postmortem'
 import { tokenSpans, type QueryTerm, type TokenSpan } from './tokenize'
 
 export type SnippetField =
@@ -19,15 +19,8 @@ export type SnippetField =
   | 'service'
 
 /** What snippets read of a postmortem (a PostmortemDocument has it all): every text the index holds. */
-export type SnippetSource = Pick<
-  PostmortemDocument,
-  'title' | 'symptom' | 'rootCause' | 'resolution' | 'verification' | 'detection' | 'impact' | 'summary'
-> & {
-  hypotheses: Pick<PostmortemDocument['hypotheses'][number], 'statement' | 'status' | 'evidence'>[]
-  lessons: { text: string }[]
-  timeline: Pick<PostmortemDocument['timeline'][number], 'kind' | 'text'>[]
+export type SnippetSource = Omit<SearchablePostmortem, 'openQuestions' | 'tags' | 'services'> & {
   openQuestions: { text: string; answer?: string | null }[]
-  actionItems: { title: string }[]
   tags?: string[]
   services?: string[]
 }
@@ -137,7 +130,7 @@ export function excerpt(text: string, matches: Match[]): { text: string; highlig
   }
 }
 
-/** Fields that a scoped search looks in (search-postmortems.ts → searchScopes). */
+/** Fields that a scoped search looks in (postmortems/search-postmortems.ts → searchScopes). */
 const inScope = {
   hypotheses: (field: SnippetField) => field === 'hypothesis',
   confirmed: (field: SnippetField, status?: string) =>

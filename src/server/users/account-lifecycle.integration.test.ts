@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { actorForToken, createApiToken } from '../auth/api-tokens'
 import { auth } from '../auth/auth'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { getAccountLink, redeemAccountLink } from './account-links'
 import { changeOwnName } from './change-own-name'

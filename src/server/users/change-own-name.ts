@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'

@@ -1,7 +1,7 @@
 import 'server-only'
 import { auth } from '../auth/auth'
 import { createRateLimiter } from '../auth/rate-limit'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'

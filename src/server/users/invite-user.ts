@@ -1,6 +1,6 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'

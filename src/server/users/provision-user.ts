@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Role } from '../auth/roles'
+import type { Role } from '../roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { createFirstAdmin } from './create-first-admin'

@@ -1,16 +1,12 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
-import { roles } from '../auth/roles'
+import { roles } from '../roles'
+import { PASSWORD_MAX, PASSWORD_MIN, userName } from '../auth/schemas'
 
 /*
  * Plain zod, importable by forms. Messages are i18n keys under `Validation`; actions
- * translate them.
+ * translate them. The password limits and the name rule are auth's (auth/schemas.ts).
  */
-export const PASSWORD_MIN = 8
-export const PASSWORD_MAX = 128
-
-/** A person's name, wherever it is written (forms, better-auth's endpoints: auth.ts). */
-export const userName = storedText().trim().min(1, 'required').max(100, 'tooLong')
 const email = storedText()
   .trim()
   .toLowerCase()
@@ -34,12 +30,6 @@ export const setUserRoleInput = z.object({
   role: z.enum(roles, 'invalidChoice'),
 })
 export type SetUserRoleInput = z.infer<typeof setUserRoleInput>
-
-export const signInInput = z.object({
-  email: storedText().trim().toLowerCase().min(1, 'required').max(254, 'tooLong'),
-  password: z.string().min(1, 'required').max(PASSWORD_MAX, 'passwordTooLong'),
-})
-export type SignInInput = z.infer<typeof signInInput>
 
 export const unlockSignInInput = z.object({ userId: storedText().min(1, 'required').max(100) })
 export type UnlockSignInInput = z.infer<typeof unlockSignInInput>

@@ -1,5 +1,5 @@
 import 'server-only'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { forgetAccountFailures } from '../auth/sign-in-limits'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'

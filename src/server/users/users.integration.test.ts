@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { auth } from '../auth/auth'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../roles'
 import { db } from '../db'
 import { createFirstAdmin } from './create-first-admin'
 import { createUser } from './create-user'

@@ -11,7 +11,7 @@ import { ActionButton } from '@/components/forms/action-button'
 import { Card } from '@/components/ui/card'
 import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
-import { hasRole } from '@/server/auth/roles'
+import { hasRole } from '@/server/roles'
 import { getTemplate } from '@/server/checklists/templates'
 import {
   addItemAction,

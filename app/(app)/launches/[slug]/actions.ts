@@ -18,7 +18,7 @@ import {
   setSubCheckDone,
 } from '@/server/checklists/launch-checks'
 import { checkStatusInput, itemInput, subChecksInput } from '@/server/checklists/schemas'
-import { changeLaunchStatus, launchStatusInput } from '@/server/launches/change-launch-status'
+import { changeLaunchStatus, launchStatusInput } from '@/server/checklists/change-launch-status'
 
 /*
  * The launch review's actions. Each is bound to the launch's slug (and a check's id) by

@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/forms/submit-button'
 import { Field, FormError } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
-import { roles } from '@/server/auth/roles'
+import { roles } from '@/server/roles'
 import { OneTimeLink } from './one-time-link'
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl'
 import { useActionState, useRef } from 'react'
 import { NativeSelect } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
-import { roles, type Role } from '@/server/auth/roles'
+import { roles, type Role } from '@/server/roles'
 
 export type RoleSelectProps = {
   user: { id: string; name: string; role: Role }

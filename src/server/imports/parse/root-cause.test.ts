@@ -27,6 +27,16 @@ describe('rootCauseSentence', () => {
     })
   })
 
+  it('a hedged or stressed statement ("问题应该是…", "原因就是…") is a root cause too', () => {
+    expect(
+      rootCauseSentence(['由于是内部接口，先忽略了错误。排查后发现问题应该是那台服务器的根证书没有更新。']),
+    ).toEqual({ text: '排查后发现问题应该是那台服务器的根证书没有更新。', sure: true })
+    expect(rootCauseSentence(['页面打不开。原因就是配置里少了一个斜杠。'])).toEqual({
+      text: '原因就是配置里少了一个斜杠。',
+      sure: true,
+    })
+  })
+
   it('a weak cue alone is found but not sure', () => {
     expect(rootCauseSentence(['由于磁盘写满，服务无法写日志。'])).toEqual({
       text: '由于磁盘写满，服务无法写日志。',

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generateRetro, prng } from '../../../../scripts/lib/retro-generator'
-import type { Actor } from '../../auth/roles'
+import type { Actor } from '../../roles'
 import { db } from '../../db'
 import { importRetro } from '../../imports/import-retro'
 import { previewRetro } from '../../imports/preview-retro'
-import { searchInput, searchPostmortems } from '../search-postmortems'
+import { searchInput, searchPostmortems } from '../../postmortems/search-postmortems'
 import labelled from './queries.json'
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'imports', 'fixtures')
@@ -34,7 +34,7 @@ beforeAll(async () => {
     'free-form.en.md',
   ])
     await load(readFileSync(path.join(fixtures, file), 'utf8'))
-}, 120_000)
+})
 
 // A regression set (see queries.json): typo correction and scopes keep finding what the base queries find.
 // How good search is, is measured blind by corpus-search.integration.test.ts.
@@ -74,5 +74,5 @@ describe('search regressions on the hand-written fixtures (typos, scopes)', () =
     )
     expect(rows.length).toBeGreaterThanOrEqual(60)
     expect(hitAt5).toBeGreaterThanOrEqual(0.9)
-  }, 120_000)
+  })
 })

@@ -2,12 +2,12 @@ import 'server-only'
 import { z } from 'zod'
 import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
-import { documentInclude, toDocument } from '../postmortems/document'
-import { isGeneric, queryConcepts, type Concept } from './query-concepts'
-import { rankByConcepts, rarityOf, type RankedConcept } from './rank-concepts'
-import { snippetsFor } from './snippets'
+import { documentInclude, toDocument } from './document'
+import { isGeneric, queryConcepts, type Concept } from '../search/query-concepts'
+import { rankByConcepts, rarityOf, type RankedConcept } from '../search/rank-concepts'
+import { snippetsFor } from '../search/snippets'
 
 export const similarInput = z.object({
   text: storedText().max(20_000),

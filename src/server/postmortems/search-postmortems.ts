@@ -2,7 +2,7 @@ import 'server-only'
 import { z } from 'zod'
 import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
-import { hasRole, type Actor } from '../auth/roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import {
   filterText,
@@ -10,13 +10,13 @@ import {
   rootCauseCategories,
   severities,
   type PostmortemStatus,
-} from '../postmortems/schemas'
-import { correctTypos, type Correction } from './correct-typos'
-import { snippetsFor, type Snippet, type SnippetSource } from './snippets'
-import { expandQuery } from './expand-query'
-import { conceptTsQuery, meaningfulTerms, queryConcepts, type Concept } from './query-concepts'
-import { rankByConcepts, rarityOf } from './rank-concepts'
-import { queryTerms, toTsQuery, type QueryTerm } from './tokenize'
+} from './schemas'
+import { correctTypos, type Correction } from '../search/correct-typos'
+import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
+import { expandQuery } from '../search/expand-query'
+import { conceptTsQuery, meaningfulTerms, queryConcepts, type Concept } from '../search/query-concepts'
+import { rankByConcepts, rarityOf } from '../search/rank-concepts'
+import { queryTerms, toTsQuery, type QueryTerm } from '../search/tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
 export const CANDIDATE_CAP = 500

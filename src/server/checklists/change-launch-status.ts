@@ -1,13 +1,13 @@
 import 'server-only'
 import { z } from 'zod'
 import { storedText } from '../stored-text'
-import { hasRole, type Actor } from '../auth/roles'
-import { getLaunchReview } from '../checklists/launch-review'
-import { unowned } from '../checklists/readiness'
+import { hasRole, type Actor } from '../roles'
+import { getLaunchReview } from './launch-review'
+import { unowned } from './readiness'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { canMoveLaunch, launchStatuses } from './launch-status'
+import { canMoveLaunch, launchStatuses } from '../launches/launch-status'
 
 export const launchStatusInput = z.object({
   to: z.enum(launchStatuses),
@@ -18,7 +18,8 @@ export type LaunchStatusInput = z.infer<typeof launchStatusInput>
 /**
  * Moves a launch along PLANNED → IN_REVIEW → LAUNCHED. The review starts only when every
  * check has its one owner; LAUNCHED needs a ready checklist, unless an admin overrides it
- * with a reason, which is kept with the admin's name.
+ * with a reason, which is kept with the admin's name. It lives beside the review it reads
+ * (launch-review.ts): checklists read a launch's life (launches/), never the other way.
  */
 export async function changeLaunchStatus({
   actor,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Actor } from '../../auth/roles'
+import type { Actor } from '../../roles'
 import {
   importCorpus,
   loadCorpusQueries,

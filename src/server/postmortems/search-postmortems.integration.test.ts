@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
-import type { Actor } from '../auth/roles'
-import { changePostmortemStatus } from '../postmortems/change-status'
-import { createPostmortem } from '../postmortems/create-postmortem'
-import type { PostmortemDocument } from '../postmortems/schemas'
-import { savePostmortem } from '../postmortems/save-postmortem'
-import { getPostmortem } from '../postmortems/get-postmortem'
+import type { Actor } from '../roles'
+import { changePostmortemStatus } from './change-status'
+import { createPostmortem } from './create-postmortem'
+import type { PostmortemDocument } from './schemas'
+import { savePostmortem } from './save-postmortem'
+import { getPostmortem } from './get-postmortem'
 import { searchInput, searchPostmortems } from './search-postmortems'
 
 let editor: Actor

@@ -2,11 +2,12 @@ import 'server-only'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import type { Actor } from '../../auth/roles'
+import type { Actor } from '../../roles'
 import { db } from '../../db'
-import { importRetro } from '../../imports/import-retro'
-import { previewRetro } from '../../imports/preview-retro'
-import { searchInput, searchPostmortems, type SearchResult } from '../search-postmortems'
+import { importRetro } from '../import-retro'
+import { previewRetro } from '../preview-retro'
+import { corpusDir } from './corpus'
+import { searchInput, searchPostmortems, type SearchResult } from '../../postmortems/search-postmortems'
 
 /*
  * Search quality over the development corpus of real retros (src/server/imports/corpus): every
@@ -14,8 +15,6 @@ import { searchInput, searchPostmortems, type SearchResult } from '../search-pos
  * and each query is scored by the rank of the first result that is the postmortem it was written
  * for. Shared by corpus-search.integration.test.ts and `npm run search:quality`.
  */
-
-export const corpusDir = path.join(import.meta.dirname, '..', '..', 'imports', 'corpus')
 
 /** How deep a query's results are read: MRR counts a first hit down to this rank. */
 const DEPTH = 20

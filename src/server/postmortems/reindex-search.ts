@@ -1,8 +1,8 @@
 import 'server-only'
 import { db } from '../db'
-import { documentInclude, toDocument } from '../postmortems/document'
-import { SEARCH_INDEX_VERSION } from './index-version'
-import { indexPostmortem } from './index-postmortem'
+import { documentInclude, toDocument } from './document'
+import { SEARCH_INDEX_VERSION } from '../search/index-version'
+import { indexPostmortem } from '../search/index-postmortem'
 
 /*
  * The search documents are derived data: the tokenizer, the weighting of the parts and the

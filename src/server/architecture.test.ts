@@ -1,0 +1,150 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+/*
+ * How the code may depend on itself (issue 17). The folders of src/server depend on each other
+ * one way only: two that import each other can be neither read nor changed alone. Components
+ * take from src/server only what a form or a page shares with the server: schemas, status flows
+ * (*-status.ts) and types.
+ */
+
+const src = path.resolve(import.meta.dirname, '..')
+const server = path.join(src, 'server')
+
+/** The .ts and .tsx files under a folder, tests left out. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .map((f) => path.join(dir, f))
+}
+
+type Import = { specifier: string; typeOnly: boolean }
+
+function isTypeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(node))
+    return (
+      node.isTypeOnly ||
+      (!!node.exportClause &&
+        ts.isNamedExports(node.exportClause) &&
+        node.exportClause.elements.every((e) => e.isTypeOnly))
+    )
+  const clause = node.importClause
+  if (!clause) return false
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true
+  const named = clause.namedBindings
+  return (
+    !clause.name &&
+    !!named &&
+    ts.isNamedImports(named) &&
+    named.elements.length > 0 &&
+    named.elements.every((e) => e.isTypeOnly)
+  )
+}
+
+/** What a file imports or re-exports: `import`, `import type`, `export … from`, `import()` (in code or types). */
+function importsOf(file: string): Import[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)
+  const found: Import[] = []
+  const visit = (node: ts.Node) => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly: isTypeOnly(node) })
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      found.push({ specifier: node.arguments[0].text, typeOnly: false })
+    else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    )
+      found.push({ specifier: node.argument.literal.text, typeOnly: true })
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return found
+}
+
+/** The path under src/server an import points at ('auth/sign-in'), or null when it points elsewhere. */
+function serverPath(file: string, specifier: string): string | null {
+  const target = specifier.startsWith('@/')
+    ? path.join(src, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? path.resolve(path.dirname(file), specifier)
+      : null
+  if (!target) return null
+  const relative = path.relative(server, target)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? null : relative.split(path.sep).join('/')
+}
+
+/**
+ * Folder → the folders it imports → the files and imports that do. Files directly in src/server
+ * (db.ts, env.ts, result.ts, roles.ts…) are leaves everyone may import, not folders.
+ */
+function folderGraph(): Map<string, Map<string, string[]>> {
+  const graph = new Map<string, Map<string, string[]>>()
+  for (const file of sourceFiles(server)) {
+    const [from, ...rest] = path.relative(server, file).split(path.sep)
+    if (!rest.length || !from) continue
+    for (const { specifier } of importsOf(file)) {
+      const [to, ...inside] = serverPath(file, specifier)?.split('/') ?? []
+      if (!to || !inside.length || to === from) continue
+      const edges = graph.get(from) ?? graph.set(from, new Map()).get(from)!
+      edges.set(to, [...(edges.get(to) ?? []), `${path.relative(server, file)} → ${specifier}`])
+    }
+  }
+  return graph
+}
+
+/**
+ * Modules components import values from today although they are neither schemas nor status
+ * flows. The list may only shrink: move what the UI needs into the folder's schemas.ts or make
+ * the import type-only, then remove the entry.
+ */
+const knownComponentImports = [
+  '@/server/audit/actions',
+  '@/server/imports/limits',
+  '@/server/imports/parsed-retro',
+  '@/server/postmortems/diff-documents',
+]
+
+describe('architecture', () => {
+  it('has no two folders of src/server that import each other', () => {
+    const graph = folderGraph()
+    expect(graph.size).toBeGreaterThan(0)
+    const ties: string[] = []
+    for (const [a, edges] of graph)
+      for (const [b, aToB] of edges) {
+        const bToA = graph.get(b)?.get(a)
+        if (bToA && a < b) ties.push(`${a} ↔ ${b}: ${[...aToB, ...bToA].join(', ')}`)
+      }
+    expect(ties).toEqual([])
+  })
+
+  it('has components import from src/server only schemas, status flows and types', () => {
+    const offending = new Set<string>()
+    const unexpected: string[] = []
+    for (const file of sourceFiles(path.join(src, 'components')))
+      for (const { specifier, typeOnly } of importsOf(file)) {
+        const target = serverPath(file, specifier)
+        if (!target || typeOnly) continue
+        const name = path.posix.basename(target)
+        if (name === 'schemas' || name.endsWith('-status')) continue
+        const imported = `@/server/${target}`
+        offending.add(imported)
+        if (!knownComponentImports.includes(imported))
+          unexpected.push(`${path.relative(src, file)} → ${specifier}`)
+      }
+    expect(unexpected).toEqual([])
+    // An entry no component needs any more comes off the list.
+    expect(knownComponentImports.filter((m) => !offending.has(m))).toEqual([])
+  })
+})
