@@ -25,7 +25,11 @@ export async function invalid(error: z.ZodError, formData: FormData): Promise<Fo
   return { status: 'invalid', fieldErrors, values: submittedValues(formData) }
 }
 
-export async function failed(error: DomainError, formData: FormData, formError?: string): Promise<FormState> {
+export async function failed(
+  error: DomainError,
+  formData?: FormData,
+  formError?: string,
+): Promise<FormState> {
   const [tErrors, tValidation] = await Promise.all([getTranslations('Errors'), getTranslations('Validation')])
   const fieldErrors = error.fields
     ? Object.fromEntries(
@@ -36,7 +40,7 @@ export async function failed(error: DomainError, formData: FormData, formError?:
     status: 'error',
     fieldErrors,
     formError: fieldErrors ? undefined : (formError ?? reason(tErrors, error)),
-    values: submittedValues(formData),
+    values: formData ? submittedValues(formData) : undefined,
   }
 }
 
@@ -66,6 +70,24 @@ export async function guarded(formData: FormData, run: () => Promise<FormState>)
 export async function refused(): Promise<FormState> {
   const t = await getTranslations('Errors')
   return { status: 'error', formError: t('INVALID_INPUT') }
+}
+
+/**
+ * The body of an action without a form (a button, a checkbox, a drag): runs the use case and
+ * answers in the forms' shape, a domain error or an unreachable database as a translated
+ * `formError` (field details, which no control here could show, become the general message).
+ */
+export async function runAction(run: () => Promise<Result<unknown>>): Promise<FormState> {
+  try {
+    const result = await run()
+    if (result.ok) return { status: 'success' }
+    const t = await getTranslations('Errors')
+    return { status: 'error', formError: reason(t, result.error) }
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error
+    const t = await getTranslations('Errors')
+    return { status: 'error', formError: t('DATABASE_UNAVAILABLE') }
+  }
 }
 
 /** The usual action body: parse the form with `schema`, run the use case, report the outcome. */

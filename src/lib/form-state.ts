@@ -5,6 +5,8 @@ export type FormState = {
   fieldErrors?: Record<string, string>
   formError?: string
   message?: string
+  /** A one-time link (an invitation, a password reset), shown once to the admin who made it. */
+  link?: string
   /** What the user submitted (never passwords), so inputs keep it after an error. */
   values?: Record<string, string>
 }

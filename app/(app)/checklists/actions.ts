@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { actionArgs, boolArg, idArg } from '@/lib/action-args'
-import { refused, runForm } from '@/lib/form-action'
+import { refused, runAction, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { turnLessonIntoItem } from '@/server/checklists/turn-lesson-into-item'
@@ -36,7 +36,11 @@ export async function createTemplateAction(_prev: FormState, formData: FormData)
   redirect(`/checklists/${id}`)
 }
 
-export async function updateTemplateAction(id: string, _prev: FormState, formData: FormData) {
+export async function updateTemplateAction(
+  id: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
   if (!actionArgs([idArg], [id])) return refused()
   const state = await runForm(formData, templateInput, (input) => updateTemplate({ actor, id, input }))
@@ -44,14 +48,25 @@ export async function updateTemplateAction(id: string, _prev: FormState, formDat
   return state
 }
 
-export async function archiveTemplateAction(id: string, archived: boolean) {
+/** Bound to the template and the way to go by the page; answers like a form, for its button. */
+export async function archiveTemplateAction(
+  id: string,
+  archived: boolean,
+  _prev?: FormState,
+  _formData?: FormData,
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg, boolArg], [id, archived])) return
-  await setTemplateArchived({ actor, id, archived })
+  if (!actionArgs([idArg, boolArg], [id, archived])) return refused()
+  const state = await runAction(() => setTemplateArchived({ actor, id, archived }))
   refresh(id)
+  return state
 }
 
-export async function addItemAction(templateId: string, _prev: FormState, formData: FormData) {
+export async function addItemAction(
+  templateId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
   if (!actionArgs([idArg], [templateId])) return refused()
   const state = await runForm(formData, itemInput, (input) => addItem({ actor, templateId, input }))
@@ -64,7 +79,7 @@ export async function updateItemAction(
   itemId: string,
   _prev: FormState,
   formData: FormData,
-) {
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
   if (!actionArgs([idArg, idArg], [templateId, itemId])) return refused()
   const state = await runForm(formData, itemInput, (input) => updateItem({ actor, itemId, input }))
@@ -72,26 +87,40 @@ export async function updateItemAction(
   return state
 }
 
-export async function moveItemAction(templateId: string, itemId: string, direction: 'up' | 'down') {
+export async function moveItemAction(
+  templateId: string,
+  itemId: string,
+  direction: 'up' | 'down',
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg, idArg], [templateId, itemId])) return
-  await moveItem({ actor, itemId, direction: direction === 'up' ? 'up' : 'down' })
+  if (!actionArgs([idArg, idArg], [templateId, itemId])) return refused()
+  const state = await runAction(() =>
+    moveItem({ actor, itemId, direction: direction === 'up' ? 'up' : 'down' }),
+  )
   refresh(templateId)
+  return state
 }
 
-export async function reorderItemsAction(templateId: string, ids: string[]) {
+export async function reorderItemsAction(templateId: string, ids: string[]): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg], [templateId])) return
+  if (!actionArgs([idArg], [templateId])) return refused()
   const parsed = reorderInput.safeParse({ ids })
-  if (parsed.success) await reorderItems({ actor, templateId, ids: parsed.data.ids })
+  if (!parsed.success) return refused()
+  const state = await runAction(() => reorderItems({ actor, templateId, ids: parsed.data.ids }))
   refresh(templateId)
+  return state
 }
 
-export async function archiveItemAction(templateId: string, itemId: string, archived: boolean) {
+export async function archiveItemAction(
+  templateId: string,
+  itemId: string,
+  archived: boolean,
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg, idArg, boolArg], [templateId, itemId, archived])) return
-  await setItemArchived({ actor, itemId, archived })
+  if (!actionArgs([idArg, idArg, boolArg], [templateId, itemId, archived])) return refused()
+  const state = await runAction(() => setItemArchived({ actor, itemId, archived }))
   refresh(templateId)
+  return state
 }
 
 export async function lessonItemAction(

@@ -3,10 +3,9 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
-import type { StatusChangeResult } from '@/components/postmortems/status-transitions'
 import { z } from 'zod'
 import { actionArgs } from '@/lib/action-args'
-import { failed, guarded, invalid } from '@/lib/form-action'
+import { failed, guarded, invalid, refused, runAction } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { changePostmortemStatus } from '@/server/postmortems/change-status'
@@ -30,25 +29,32 @@ export async function createPostmortemAction(_prev: FormState, formData: FormDat
   redirect(`/postmortems/${number}/edit`)
 }
 
-export async function changeStatusAction(number: number, to: string): Promise<StatusChangeResult> {
+/** A refused step answers why in `formError`, and each missing part in `fieldErrors`. */
+export async function changeStatusAction(number: number, to: string): Promise<FormState> {
   const actor = await requireUser('EDITOR')
+  if (!actionArgs([z.number().int().positive()], [number])) return refused()
   const parsed = changeStatusInput.safeParse({ to })
-  const [t, errors] = await Promise.all([getTranslations('PostmortemEditor'), getTranslations('Errors')])
-  if (!actionArgs([z.number().int().positive()], [number]))
-    return { status: 'error', message: errors('INVALID_INPUT') }
-  if (!parsed.success) return { status: 'error', message: errors('INVALID_STATE') }
-  const result = await changePostmortemStatus({ actor, number, to: parsed.data.to })
-  if (!result.ok) {
-    const fieldErrors = result.error.fields ? await describeMissing(result.error.fields) : undefined
+  if (!parsed.success)
+    return { status: 'error', formError: (await getTranslations('Errors'))('INVALID_STATE') }
+  const refusal: { fields?: Record<string, string> } = {}
+  const state = await runAction(async () => {
+    const result = await changePostmortemStatus({ actor, number, to: parsed.data.to })
+    if (!result.ok) refusal.fields = result.error.fields
+    return result
+  })
+  if (refusal.fields) {
+    const t = await getTranslations('PostmortemEditor')
     return {
       status: 'error',
-      message: fieldErrors ? t('cannotChangeStatus') : errors(result.error.code),
-      fieldErrors,
+      formError: t('cannotChangeStatus'),
+      fieldErrors: await describeMissing(refusal.fields),
     }
   }
-  revalidatePath(`/postmortems/${number}`)
-  revalidatePath('/postmortems')
-  return { status: 'success' }
+  if (state.status === 'success') {
+    revalidatePath(`/postmortems/${number}`)
+    revalidatePath('/postmortems')
+  }
+  return state
 }
 
 const itemLabels = {
@@ -78,11 +84,19 @@ async function describeMissing(fields: Record<string, string>): Promise<Record<s
   )
 }
 
-/** The empty dashboard's "Load the demo": seed retro, template learned from it, next launch. */
-export async function loadDemoAction() {
+/**
+ * The empty dashboard's "Load the demo": seed retro, template learned from it, next launch.
+ * A refusal (the demo is already there) is said under the button; success opens the launch.
+ */
+export async function loadDemoAction(_prev?: FormState, _formData?: FormData): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  const result = await loadDemo({ actor })
-  if (!result.ok) redirect('/postmortems')
+  let launch = ''
+  const state = await runAction(async () => {
+    const result = await loadDemo({ actor })
+    if (result.ok) launch = result.data.launch
+    return result
+  })
+  if (state.status !== 'success') return state
   revalidatePath('/', 'layout')
-  redirect(`/launches/${result.data.launch}`)
+  redirect(`/launches/${launch}`)
 }

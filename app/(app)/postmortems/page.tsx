@@ -2,7 +2,7 @@ import { BookOpen, FileUp, Plus, Sparkles } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import { SubmitButton } from '@/components/forms/submit-button'
+import { ActionButton } from '@/components/forms/action-button'
 import { PostmortemFilters } from '@/components/postmortems/postmortem-filters'
 import { PostmortemList } from '@/components/postmortems/postmortem-list'
 import { buttonVariants } from '@/components/ui/button'
@@ -75,13 +75,18 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
             editor ? (
               <div className="grid justify-items-center gap-3">
                 {newButton}
-                <form action={loadDemoAction} className="grid justify-items-center gap-1">
-                  <SubmitButton variant="ghost" pendingLabel={t('demoLoading')}>
+                <div className="grid justify-items-center gap-1">
+                  <ActionButton
+                    action={loadDemoAction}
+                    variant="ghost"
+                    pendingLabel={t('demoLoading')}
+                    className="grid justify-items-center gap-2"
+                  >
                     <Sparkles aria-hidden />
                     {t('demoButton')}
-                  </SubmitButton>
+                  </ActionButton>
                   <p className="max-w-md text-xs text-muted-foreground">{t('demoHint')}</p>
-                </form>
+                </div>
               </div>
             ) : null
           }

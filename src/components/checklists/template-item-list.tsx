@@ -2,9 +2,11 @@
 
 import { Archive, ArchiveRestore, ArrowDown, ArrowUp, GripVertical } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useOptimistic, useTransition, type DragEvent } from 'react'
+import { useOptimistic, type DragEvent } from 'react'
+import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
+import { FormError } from '@/components/ui/field'
 import type { FormState } from '@/lib/form-state'
 import type { TemplateView } from '@/server/checklists/template-view'
 import { ItemForm } from './item-form'
@@ -25,22 +27,23 @@ export function TemplateItemList({
   canEdit: boolean
   actions: {
     update: (itemId: string, prev: FormState, data: FormData) => Promise<FormState>
-    move: (itemId: string, direction: 'up' | 'down') => Promise<void>
-    reorder: (ids: string[]) => Promise<void>
-    archive: (itemId: string, archived: boolean) => Promise<void>
+    move: (itemId: string, direction: 'up' | 'down') => Promise<FormState>
+    reorder: (ids: string[]) => Promise<FormState>
+    archive: (itemId: string, archived: boolean) => Promise<FormState>
   }
 }) {
   const t = useTranslations('TemplatePage')
   const active = items.filter((i) => !i.archivedAt)
   const archived = items.filter((i) => i.archivedAt)
   const [order, setOrder] = useOptimistic(active.map((i) => i.id))
-  const [, startTransition] = useTransition()
+  // A refused move, reorder or archive says why above the list; the order falls back.
+  const { error, run } = useActionError()
   const byId = new Map(active.map((i) => [i.id, i]))
 
   const reorder = (ids: string[]) =>
-    startTransition(async () => {
+    run(() => {
       setOrder(ids)
-      await actions.reorder(ids)
+      return actions.reorder(ids)
     })
   const onDrop = (event: DragEvent, targetId: string) => {
     event.preventDefault()
@@ -53,6 +56,7 @@ export function TemplateItemList({
 
   return (
     <div className="grid gap-6">
+      <FormError message={error} />
       <ol className="grid gap-2" aria-label={t('itemsTitle')}>
         {order.flatMap((id, index) => {
           const item = byId.get(id)
@@ -75,7 +79,7 @@ export function TemplateItemList({
                     className="size-7"
                     disabled={index === 0}
                     aria-label={t('moveUp', { item: item.text })}
-                    onClick={() => startTransition(() => actions.move(id, 'up'))}
+                    onClick={() => run(() => actions.move(id, 'up'))}
                   >
                     <ArrowUp />
                   </Button>
@@ -85,7 +89,7 @@ export function TemplateItemList({
                     className="size-7"
                     disabled={index === order.length - 1}
                     aria-label={t('moveDown', { item: item.text })}
-                    onClick={() => startTransition(() => actions.move(id, 'down'))}
+                    onClick={() => run(() => actions.move(id, 'down'))}
                   >
                     <ArrowDown />
                   </Button>
@@ -106,11 +110,7 @@ export function TemplateItemList({
                         />
                       </div>
                     </details>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      onClick={() => startTransition(() => actions.archive(id, true))}
-                    >
+                    <Button variant="ghost" size="sm" onClick={() => run(() => actions.archive(id, true))}>
                       <Archive aria-hidden />
                       {t('archive')}
                     </Button>
@@ -136,7 +136,7 @@ export function TemplateItemList({
                   <Button
                     variant="ghost"
                     size="sm"
-                    onClick={() => startTransition(() => actions.archive(item.id, false))}
+                    onClick={() => run(() => actions.archive(item.id, false))}
                   >
                     <ArchiveRestore aria-hidden />
                     {t('restore')}

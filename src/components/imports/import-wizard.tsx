@@ -12,6 +12,7 @@ import { Textarea } from '@/components/ui/textarea'
 import { exceeded, limitMessage, PREVIEW_LIMITS, type ExceededLimit } from '@/server/imports/limits'
 import type { ParsedRetro } from '@/server/imports/parse-retro'
 import { hypothesisStatuses } from '@/server/postmortems/schemas'
+import { callApi } from '@/lib/api-client'
 import { cn } from '@/lib/cn'
 import {
   applyMapping,
@@ -54,13 +55,9 @@ export function ImportWizard() {
   const preview = () =>
     startTransition(async () => {
       setError(null)
-      const response = await fetch('/api/v1/imports/preview', { method: 'POST', body: source }).catch(
-        () => null,
-      )
-      const body = (await response?.json().catch(() => null)) as
-        (ParsedRetro & { error?: { code: string; message?: string; limit?: ExceededLimit } }) | null
-      if (!response?.ok || !body || body.error)
-        return fail(body?.error?.message ?? body?.error?.code ?? 'UNKNOWN', body?.error?.limit)
+      const answer = await callApi('POST /api/v1/imports/preview', { body: source })
+      if (!answer.ok) return fail(answer.error.message ?? answer.error.code, answer.error.limit)
+      const body = answer.data
       setDraft({
         retro: body,
         include: body.postmortems.map(() => true),
@@ -75,16 +72,11 @@ export function ImportWizard() {
         draft.include[i] ? [applyMapping(pm, draft.mappings[i]!)] : [],
       )
       if (!postmortems.length) return setError(t('nothingSelected'))
-      const response = await fetch('/api/v1/imports', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ launch: draft.retro.launch, postmortems }),
-      }).catch(() => null)
-      const body = (await response?.json().catch(() => null)) as {
-        launch: { slug: string } | null
-        numbers: number[]
-      } | null
-      if (!response?.ok || !body) return fail('UNKNOWN')
+      const answer = await callApi('POST /api/v1/imports', {
+        body: { launch: draft.retro.launch, postmortems },
+      })
+      if (!answer.ok) return fail('UNKNOWN')
+      const body = answer.data
       router.push(body.launch ? `/launches/${body.launch.slug}` : `/postmortems/${body.numbers[0]}/edit`)
     })
 

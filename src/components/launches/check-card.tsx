@@ -2,13 +2,14 @@
 
 import { RefreshCw, Trash2 } from 'lucide-react'
 import { useFormatter, useTranslations } from 'next-intl'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import { ItemSources } from '@/components/checklists/item-source'
 import { ActionForm } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
+import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { Field } from '@/components/ui/field'
+import { Field, FormError } from '@/components/ui/field'
 import { LazyDetails } from '@/components/ui/lazy-details'
 import { NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
@@ -29,9 +30,9 @@ export type CheckActions = {
   assignOwner: Bound
   setStatus: Bound
   addSubChecks: Bound
-  toggleSubCheck: (subCheckId: string, done: boolean) => Promise<string | null>
-  pullNewer: (checkId: string) => Promise<string | null>
-  remove: (checkId: string) => Promise<string | null>
+  toggleSubCheck: (subCheckId: string, done: boolean) => Promise<FormState>
+  pullNewer: (checkId: string) => Promise<FormState>
+  remove: (checkId: string) => Promise<FormState>
 }
 
 const tone: Record<CheckStatus, 'neutral' | 'accent' | 'success' | 'danger'> = {
@@ -59,7 +60,8 @@ export function CheckCard({
   const t = useTranslations('LaunchReview')
   const statuses = useTranslations('CheckStatus')
   const format = useFormatter()
-  const [pending, startTransition] = useTransition()
+  // Pulling the newer wording or removing the check: a refusal is shown at the card's end.
+  const { error, pending, run } = useActionError()
   const open = canEdit && checklistOpen(launchStatus)
   const inReview = canEdit && checksJudged(launchStatus)
   return (
@@ -96,7 +98,7 @@ export function CheckCard({
               size="sm"
               variant="secondary"
               disabled={pending}
-              onClick={() => startTransition(async () => void (await actions.pullNewer(check.id)))}
+              onClick={() => run(() => actions.pullNewer(check.id))}
             >
               <RefreshCw aria-hidden />
               {t('pullNewer')}
@@ -186,12 +188,13 @@ export function CheckCard({
           size="sm"
           className="w-fit text-muted-foreground"
           disabled={pending}
-          onClick={() => startTransition(async () => void (await actions.remove(check.id)))}
+          onClick={() => run(() => actions.remove(check.id))}
         >
           <Trash2 aria-hidden />
           {t('remove')}
         </Button>
       ) : null}
+      <FormError message={error} />
     </li>
   )
 }

@@ -1,10 +1,11 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useEffect, useOptimistic, useTransition } from 'react'
+import { useEffect, useOptimistic } from 'react'
 import { ActionForm } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
-import { Field } from '@/components/ui/field'
+import { useActionError } from '@/components/forms/use-action-error'
+import { Field, FormError } from '@/components/ui/field'
 import { LazyDetails } from '@/components/ui/lazy-details'
 import { Textarea } from '@/components/ui/textarea'
 import type { FormState } from '@/lib/form-state'
@@ -22,13 +23,14 @@ export function SubChecks({
   canTick: boolean
   canAdd: boolean
   addAction: (prev: FormState, data: FormData) => Promise<FormState>
-  toggle: (subCheckId: string, done: boolean) => Promise<string | null>
+  toggle: (subCheckId: string, done: boolean) => Promise<FormState>
 }) {
   const t = useTranslations('LaunchReview')
   const [subs, setDone] = useOptimistic(check.subChecks, (state, change: { id: string; done: boolean }) =>
     state.map((s) => (s.id === change.id ? { ...s, done: change.done } : s)),
   )
-  const [saving, startTransition] = useTransition()
+  // A refused tick says why under the boxes, which fall back to what is saved.
+  const { error, pending: saving, run } = useActionError()
   // Progress counts what is saved; the boxes show what was just ticked.
   const done = check.subChecks.filter((s) => s.done).length
   useEffect(() => {
@@ -64,9 +66,9 @@ export function SubChecks({
                     disabled={!canTick}
                     onChange={(e) => {
                       const next = e.currentTarget.checked
-                      startTransition(async () => {
+                      run(() => {
                         setDone({ id: s.id, done: next })
-                        await toggle(s.id, next)
+                        return toggle(s.id, next)
                       })
                     }}
                   />
@@ -75,6 +77,7 @@ export function SubChecks({
               </li>
             ))}
           </ul>
+          <FormError message={error} />
         </>
       ) : null}
       {canAdd ? (

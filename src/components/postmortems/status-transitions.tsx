@@ -4,18 +4,13 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
+import type { FormState } from '@/lib/form-state'
 import { postmortemSteps, type PostmortemStatus } from '@/server/postmortems/postmortem-status'
-
-export type StatusChangeResult = {
-  status: 'error' | 'success'
-  message?: string
-  fieldErrors?: Record<string, string>
-}
 
 export type StatusTransitionsProps = {
   number: number
   status: PostmortemStatus
-  changeStatus: (number: number, to: string) => Promise<StatusChangeResult>
+  changeStatus: (number: number, to: string) => Promise<FormState>
   /** Runs before the change (the editor saves what is pending first). */
   before?: () => Promise<void>
 }
@@ -25,7 +20,7 @@ export function StatusTransitions({ number, status, changeStatus, before }: Stat
   const t = useTranslations('Workflow')
   const router = useRouter()
   const [pending, startTransition] = useTransition()
-  const [error, setError] = useState<StatusChangeResult | null>(null)
+  const [error, setError] = useState<FormState | null>(null)
   return (
     <>
       {postmortemSteps(status).map(({ to, label }) => (
@@ -39,7 +34,7 @@ export function StatusTransitions({ number, status, changeStatus, before }: Stat
             startTransition(async () => {
               await before?.()
               const result = await changeStatus(number, to)
-              setError(result.status === 'error' ? result : null)
+              setError(result.status === 'success' ? null : result)
               if (result.status === 'success') router.refresh()
             })
           }
@@ -49,7 +44,7 @@ export function StatusTransitions({ number, status, changeStatus, before }: Stat
       ))}
       {error ? (
         <div role="alert" className="order-last w-full text-sm text-destructive">
-          <p>{error.message}</p>
+          <p>{error.formError}</p>
           {error.fieldErrors ? (
             <ul className="list-disc pl-5">
               {[...new Set(Object.values(error.fieldErrors))].map((message) => (

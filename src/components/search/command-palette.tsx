@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { Dialog } from 'radix-ui'
 import { useEffect, useState } from 'react'
-import type { SearchResponse } from '@/server/postmortems/search-postmortems'
+import { callApi } from '@/lib/api-client'
+import type { SearchApiResponse } from '../../../app/api/v1/search/route'
 import { Highlighted } from './highlighted'
 
 const DEBOUNCE_MS = 200
@@ -16,7 +17,7 @@ export function CommandPalette() {
   const router = useRouter()
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
-  const [results, setResults] = useState<SearchResponse['results']>([])
+  const [results, setResults] = useState<SearchApiResponse['results']>([])
   const [active, setActive] = useState(0)
 
   useEffect(() => {
@@ -34,11 +35,12 @@ export function CommandPalette() {
     if (!query.trim()) return
     const controller = new AbortController()
     const timer = setTimeout(async () => {
-      const response = await fetch(`/api/v1/search?limit=8&q=${encodeURIComponent(query)}`, {
+      const answer = await callApi('GET /api/v1/search', {
+        query: { limit: 8, q: query },
         signal: controller.signal,
-      }).catch(() => null)
-      if (response?.ok) {
-        setResults(((await response.json()) as SearchResponse).results)
+      })
+      if (answer.ok) {
+        setResults(answer.data.results)
         setActive(0)
       }
     }, DEBOUNCE_MS)

@@ -2,16 +2,17 @@
 
 import { Languages } from 'lucide-react'
 import { useLocale, useTranslations } from 'next-intl'
-import { useTransition } from 'react'
+import { useActionError } from '@/components/forms/use-action-error'
 import { locales } from '@/i18n/config'
 import { cn } from '@/lib/cn'
+import type { FormState } from '@/lib/form-state'
 
-export type LocaleSwitcherProps = { onChange: (locale: string) => Promise<void>; className?: string }
+export type LocaleSwitcherProps = { onChange: (locale: string) => Promise<FormState>; className?: string }
 
 export function LocaleSwitcher({ onChange, className }: LocaleSwitcherProps) {
   const t = useTranslations('LocaleSwitcher')
   const current = useLocale()
-  const [pending, startTransition] = useTransition()
+  const { error, pending, run } = useActionError()
   return (
     <label className={cn('inline-flex items-center gap-2 text-sm text-muted-foreground', className)}>
       <Languages className="size-4" aria-hidden />
@@ -22,7 +23,7 @@ export function LocaleSwitcher({ onChange, className }: LocaleSwitcherProps) {
         disabled={pending}
         onChange={(event) => {
           const next = event.target.value
-          startTransition(() => onChange(next))
+          run(() => onChange(next))
         }}
         className="rounded-md border border-input bg-card px-2 py-1 text-sm text-foreground"
       >
@@ -32,6 +33,11 @@ export function LocaleSwitcher({ onChange, className }: LocaleSwitcherProps) {
           </option>
         ))}
       </select>
+      {error ? (
+        <span role="alert" className="text-xs text-destructive">
+          {error}
+        </span>
+      ) : null}
     </label>
   )
 }

@@ -7,7 +7,7 @@ import { ItemForm } from '@/components/checklists/item-form'
 import { TemplateForm } from '@/components/checklists/template-form'
 import { TemplateItemList } from '@/components/checklists/template-item-list'
 import { Badge } from '@/components/ui/badge'
-import { Button } from '@/components/ui/button'
+import { ActionButton } from '@/components/forms/action-button'
 import { Card } from '@/components/ui/card'
 import { decodeRouteParam } from '@/lib/route-param'
 import { requireUser } from '@/server/auth/current-user'
@@ -57,12 +57,15 @@ export default async function TemplatePage({ params }: PageProps<'/checklists/[i
         </p>
         {template.description ? <p className="text-sm break-words">{template.description}</p> : null}
         {hasRole(actor, 'EDITOR') ? (
-          <form action={archiveTemplateAction.bind(null, template.id, !template.archivedAt)}>
-            <Button variant="ghost" size="sm">
-              {template.archivedAt ? <ArchiveRestore aria-hidden /> : <Archive aria-hidden />}
-              {template.archivedAt ? t('restoreTemplate') : t('archiveTemplate')}
-            </Button>
-          </form>
+          <ActionButton
+            action={archiveTemplateAction.bind(null, template.id, !template.archivedAt)}
+            variant="ghost"
+            size="sm"
+            className="grid justify-items-start gap-2"
+          >
+            {template.archivedAt ? <ArchiveRestore aria-hidden /> : <Archive aria-hidden />}
+            {template.archivedAt ? t('restoreTemplate') : t('archiveTemplate')}
+          </ActionButton>
         ) : null}
       </header>
       <section aria-labelledby="template-items" className="grid gap-3">

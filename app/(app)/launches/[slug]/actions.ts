@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { actionArgs, boolArg, idArg } from '@/lib/action-args'
-import { refused, runForm } from '@/lib/form-action'
+import { refused, runAction, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { storedText } from '@/server/stored-text'
@@ -32,7 +32,7 @@ const refresh = (slug: string) => {
 async function run(
   ids: string[],
   body: (actor: Awaited<ReturnType<typeof requireUser>>) => Promise<FormState>,
-) {
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
   // The slug and check id a page binds: a client can send anything in their place.
   if (
@@ -48,7 +48,11 @@ async function run(
   return state
 }
 
-export async function addTemplateChecksAction(slug: string, _prev: FormState, formData: FormData) {
+export async function addTemplateChecksAction(
+  slug: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return run([slug], (actor) =>
     runForm(formData, z.object({ templateId: storedText().min(1, 'required').max(60) }), ({ templateId }) =>
       addChecksFromTemplate({ actor, slug, templateId }),
@@ -56,13 +60,22 @@ export async function addTemplateChecksAction(slug: string, _prev: FormState, fo
   )
 }
 
-export async function addAdhocCheckAction(slug: string, _prev: FormState, formData: FormData) {
+export async function addAdhocCheckAction(
+  slug: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return run([slug], (actor) =>
     runForm(formData, itemInput, (input) => addAdhocCheck({ actor, slug, input })),
   )
 }
 
-export async function assignOwnerAction(slug: string, checkId: string, _prev: FormState, formData: FormData) {
+export async function assignOwnerAction(
+  slug: string,
+  checkId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return run([slug, checkId], (actor) =>
     runForm(formData, z.object({ ownerId: storedText().min(1, 'required').max(60) }), ({ ownerId }) =>
       assignOwner({ actor, checkId, ownerId }),
@@ -75,7 +88,7 @@ export async function setCheckStatusAction(
   checkId: string,
   _prev: FormState,
   formData: FormData,
-) {
+): Promise<FormState> {
   return run([slug, checkId], (actor) =>
     runForm(formData, checkStatusInput, (input) => setCheckStatus({ actor, checkId, input })),
   )
@@ -86,39 +99,47 @@ export async function addSubChecksAction(
   checkId: string,
   _prev: FormState,
   formData: FormData,
-) {
+): Promise<FormState> {
   return run([slug, checkId], (actor) =>
     runForm(formData, subChecksInput, ({ lines }) => addSubChecks({ actor, checkId, lines })),
   )
 }
 
-export async function changeLaunchStatusAction(slug: string, _prev: FormState, formData: FormData) {
+export async function changeLaunchStatusAction(
+  slug: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return run([slug], (actor) =>
     runForm(formData, launchStatusInput, (input) => changeLaunchStatus({ actor, slug, input })),
   )
 }
 
-/** Small actions called straight from buttons and checkboxes; they answer an error code or null. */
-export async function toggleSubCheckAction(slug: string, subCheckId: string, done: boolean) {
+/** Small actions called straight from buttons and checkboxes; they answer like a form. */
+export async function toggleSubCheckAction(
+  slug: string,
+  subCheckId: string,
+  done: boolean,
+): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg, idArg, boolArg], [slug, subCheckId, done])) return 'INVALID_INPUT'
-  const result = await setSubCheckDone({ actor, subCheckId, done })
+  if (!actionArgs([idArg, idArg, boolArg], [slug, subCheckId, done])) return refused()
+  const state = await runAction(() => setSubCheckDone({ actor, subCheckId, done }))
   refresh(slug)
-  return result.ok ? null : result.error.code
+  return state
 }
 
-export async function pullNewerWordingAction(slug: string, checkId: string) {
+export async function pullNewerWordingAction(slug: string, checkId: string): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg, idArg], [slug, checkId])) return 'INVALID_INPUT'
-  const result = await pullNewerWording({ actor, checkId })
+  if (!actionArgs([idArg, idArg], [slug, checkId])) return refused()
+  const state = await runAction(() => pullNewerWording({ actor, checkId }))
   refresh(slug)
-  return result.ok ? null : result.error.code
+  return state
 }
 
-export async function removeCheckAction(slug: string, checkId: string) {
+export async function removeCheckAction(slug: string, checkId: string): Promise<FormState> {
   const actor = await requireUser('EDITOR')
-  if (!actionArgs([idArg, idArg], [slug, checkId])) return 'INVALID_INPUT'
-  const result = await removeCheck({ actor, checkId })
+  if (!actionArgs([idArg, idArg], [slug, checkId])) return refused()
+  const state = await runAction(() => removeCheck({ actor, checkId }))
   refresh(slug)
-  return result.ok ? null : result.error.code
+  return state
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import { actionArgs, idArg } from '@/lib/action-args'
-import { guarded, invalid, failed } from '@/lib/form-action'
+import { failed, guarded, invalid, refused, runAction } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { apiTokenInput, createApiToken, revokeApiToken } from '@/server/auth/api-tokens'
 import { requireUser } from '@/server/auth/current-user'
@@ -20,9 +20,15 @@ export async function createTokenAction(_prev: FormState, formData: FormData): P
   })
 }
 
-export async function revokeTokenAction(id: string) {
+/** Bound to the token by the page; answers like a form, for its button. */
+export async function revokeTokenAction(
+  id: string,
+  _prev?: FormState,
+  _formData?: FormData,
+): Promise<FormState> {
   const actor = await requireUser('ADMIN')
-  if (!actionArgs([idArg], [id])) return
-  await revokeApiToken({ actor, id })
+  if (!actionArgs([idArg], [id])) return refused()
+  const state = await runAction(() => revokeApiToken({ actor, id }))
   revalidatePath('/settings/tokens')
+  return state
 }

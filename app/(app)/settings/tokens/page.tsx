@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { Badge } from '@/components/ui/badge'
-import { Button } from '@/components/ui/button'
+import { ActionButton } from '@/components/forms/action-button'
 import { Card } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
 import { findApiTokens } from '@/server/auth/api-tokens'
@@ -46,11 +46,14 @@ export default async function TokensPage() {
                   })}
                 </span>
                 {!token.revokedAt ? (
-                  <form action={revokeTokenAction.bind(null, token.id)} className="ml-auto">
-                    <Button variant="ghost" size="sm">
-                      {t('revoke')}
-                    </Button>
-                  </form>
+                  <ActionButton
+                    action={revokeTokenAction.bind(null, token.id)}
+                    variant="ghost"
+                    size="sm"
+                    className="ml-auto grid justify-items-end gap-2"
+                  >
+                    {t('revoke')}
+                  </ActionButton>
                 ) : null}
               </li>
             ))}

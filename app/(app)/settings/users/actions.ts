@@ -18,9 +18,6 @@ import { inviteUserInput, memberInput, setUserRoleInput, unlockSignInInput } fro
 import { setUserRole } from '@/server/users/set-user-role'
 import { unlockSignIn } from '@/server/users/unlock-sign-in'
 
-/** A form's answer that may carry a one-time link, shown once to the admin. */
-export type LinkFormState = FormState & { link?: string }
-
 /** The address people open: BETTER_AUTH_URL when set, else the origin this admin used. */
 async function linkFor(issued: IssuedLink) {
   const origin = process.env.BETTER_AUTH_URL ?? (await headers()).get('origin') ?? ''
@@ -33,7 +30,7 @@ async function linkMessage(issued: IssuedLink) {
   return t(issued.kind === 'INVITE' ? 'linkInvite' : 'linkReset', { name: issued.name, expires })
 }
 
-export async function inviteUserAction(_prev: LinkFormState, formData: FormData): Promise<LinkFormState> {
+export async function inviteUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireUser('ADMIN')
   return guarded(formData, async () => {
     const parsed = inviteUserInput.safeParse(Object.fromEntries(formData))
@@ -45,10 +42,7 @@ export async function inviteUserAction(_prev: LinkFormState, formData: FormData)
   })
 }
 
-export async function createResetLinkAction(
-  _prev: LinkFormState,
-  formData: FormData,
-): Promise<LinkFormState> {
+export async function createResetLinkAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireUser('ADMIN')
   return guarded(formData, async () => {
     const parsed = memberInput.safeParse(Object.fromEntries(formData))

@@ -5,12 +5,11 @@ import { useActionState } from 'react'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field, FormError } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
-import { idle } from '@/lib/form-state'
+import { idle, type FormState } from '@/lib/form-state'
 import { roles } from '@/server/roles'
-import type { LinkFormState } from './actions'
 import { OneTimeLink } from './one-time-link'
 
-type Action = (prev: LinkFormState, data: FormData) => Promise<LinkFormState>
+type Action = (prev: FormState, data: FormData) => Promise<FormState>
 
 /** Name, e-mail and role of someone new; the answer is their one-time invite link. */
 export function InviteUserForm({ action }: { action: Action }) {
@@ -18,7 +17,7 @@ export function InviteUserForm({ action }: { action: Action }) {
   const fields = useTranslations('AccountFields')
   const roleNames = useTranslations('Roles')
   const common = useTranslations('Common')
-  const [state, formAction] = useActionState(action, idle as LinkFormState)
+  const [state, formAction] = useActionState(action, idle)
   const errors = state.fieldErrors ?? {}
   const values = state.status === 'success' ? {} : (state.values ?? {})
   return (

@@ -5,16 +5,15 @@ import { useActionState, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { idle, type FormState } from '@/lib/form-state'
 import { memberActions, type MemberStatus } from '@/server/users/member-status'
-import type { LinkFormState } from './actions'
 import { OneTimeLink } from './one-time-link'
 
-type Action<S extends FormState = FormState> = (prev: S, data: FormData) => Promise<S>
+type Action = (prev: FormState, data: FormData) => Promise<FormState>
 
 export type MemberActionsProps = {
   user: { id: string; name: string; status: MemberStatus }
   isYou: boolean
   actions: {
-    resetLink: Action<LinkFormState>
+    resetLink: Action
     deactivate: Action
     reactivate: Action
     remove: Action
@@ -56,9 +55,9 @@ function Outcome({ state }: { state: FormState }) {
   return null
 }
 
-function ResetLink({ user, action }: { user: MemberActionsProps['user']; action: Action<LinkFormState> }) {
+function ResetLink({ user, action }: { user: MemberActionsProps['user']; action: Action }) {
   const t = useTranslations('UsersPage')
-  const [state, formAction, pending] = useActionState(action, idle as LinkFormState)
+  const [state, formAction, pending] = useActionState(action, idle)
   const invite = user.status === 'invited'
   return (
     <form action={formAction} className="contents">

@@ -1,6 +1,12 @@
 import { domainError, otherMethods, parseJson, withActor } from '@/lib/api'
+import type { Answer } from '@/lib/api-client'
 import { importRetro } from '@/server/imports/import-retro'
 import { parsedRetroSchema } from '@/server/imports/schemas'
+
+/** A reviewed retro, as the use case takes it (checked again by `parsedRetroSchema`). */
+export type ImportRequest = Parameters<typeof importRetro>[0]['retro']
+/** The launch made for a retro of several incidents (else null), and the postmortems' numbers. */
+export type ImportResponse = Answer<typeof importRetro>
 
 // POST /api/v1/imports - save a reviewed, parsed retro (see /preview) in one transaction.
 export async function POST(request: Request) {

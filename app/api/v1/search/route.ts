@@ -1,6 +1,14 @@
 import { jsonError, otherMethods, withActor } from '@/lib/api'
+import type { Json } from '@/lib/api-client'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
 import { searchInput, searchPostmortems } from '@/server/postmortems/search-postmortems'
+
+/** The ranked postmortems with snippets, and the checklist items that match. */
+export type SearchApiResponse = Json<
+  Awaited<ReturnType<typeof searchPostmortems>> & {
+    checklistItems: Awaited<ReturnType<typeof searchChecklistItems>>
+  }
+>
 
 // GET /api/v1/search?q=&status=&severity=&launch=&tag=&service=&category=&from=&to=&scope=&sort=&limit=
 // - ranked results with snippets, plus matching checklist items; scope=hypotheses|confirmed narrows where the words must occur.

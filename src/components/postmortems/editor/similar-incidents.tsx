@@ -5,14 +5,15 @@ import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import { Highlighted } from '@/components/search/highlighted'
-import type { SimilarIncident } from '@/server/postmortems/find-similar'
+import { callApi } from '@/lib/api-client'
+import type { SimilarResponse } from '../../../../app/api/v1/search/similar/route'
 
 const DEBOUNCE_MS = 600
 
 /** Past postmortems like the one being written; refreshed as the text changes, stale requests cancelled. */
 export function SimilarIncidents({ text, exclude }: { text: string; exclude: number }) {
   const t = useTranslations('SimilarIncidents')
-  const [results, setResults] = useState<SimilarIncident[] | null>(null)
+  const [results, setResults] = useState<SimilarResponse['results'] | null>(null)
   const [loading, setLoading] = useState(false)
 
   useEffect(() => {
@@ -20,19 +21,13 @@ export function SimilarIncidents({ text, exclude }: { text: string; exclude: num
     const controller = new AbortController()
     const timer = setTimeout(async () => {
       setLoading(true)
-      try {
-        const response = await fetch('/api/v1/search/similar', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text: text.slice(0, 20_000), exclude }),
-          signal: controller.signal,
-        })
-        if (response.ok) setResults(((await response.json()) as { results: SimilarIncident[] }).results)
-      } catch {
-        // Aborted by newer text, or offline: keep what is shown.
-      } finally {
-        if (!controller.signal.aborted) setLoading(false)
-      }
+      // Aborted by newer text, or offline: keep what is shown.
+      const answer = await callApi('POST /api/v1/search/similar', {
+        body: { text: text.slice(0, 20_000), exclude },
+        signal: controller.signal,
+      })
+      if (answer.ok) setResults(answer.data.results)
+      if (!controller.signal.aborted) setLoading(false)
     }, DEBOUNCE_MS)
     return () => {
       clearTimeout(timer)

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { callApi } from '@/lib/api-client'
 import type { PostmortemDocument } from '@/server/postmortems/schemas'
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'invalid' | 'error'
@@ -9,12 +10,6 @@ export type Theirs = { version: number; updatedBy: string | null; document: Post
 /** The conflict: their version, and the last version this editor had saved (the common base). */
 export type Conflict = Theirs & { base: PostmortemDocument }
 type Stored = { baseVersion: number; document: PostmortemDocument; at: number }
-type ErrorBody = {
-  code: string
-  current?: Theirs
-  issues?: { path: string; message: string }[]
-  fields?: Record<string, string>
-}
 
 const DEBOUNCE_MS = 800
 const MAX_RETRY_MS = 10_000
@@ -53,7 +48,6 @@ export function useAutosave({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [restored, setRestored] = useState(false)
 
-  const url = `/api/v1/postmortems/${number}`
   // What the save loop works from; refs, so that timers and listeners see the latest.
   const live = useRef({
     doc: initialDocument,
@@ -97,21 +91,16 @@ export function useAutosave({
     let retry = false
     let databaseDown = false
     try {
-      const response = await fetch(url, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ baseVersion: s.version, document: sending }),
+      const answer = await callApi('PUT /api/v1/postmortems/:number', {
+        params: { number },
+        body: { baseVersion: s.version, document: sending },
       })
-      const body = (await response.json().catch(() => ({}))) as {
-        version?: number
-        updatedAt?: string
-        error?: ErrorBody
-      }
-      if (response.ok && body.version) {
-        s.version = body.version
+      const current = answer.ok ? undefined : answer.error.current
+      if (answer.ok && answer.data.version) {
+        s.version = answer.data.version
         s.sent = sending
         s.retryMs = 1_000
-        setSavedAt(new Date(body.updatedAt ?? Date.now()))
+        setSavedAt(new Date(answer.data.updatedAt ?? Date.now()))
         setFieldErrors({})
         if (sameDoc(s.doc, sending)) {
           localStorage.removeItem(storageKey(number))
@@ -120,34 +109,30 @@ export function useAutosave({
           store(s.doc, s.version)
           retry = true // typed while this save was on its way
         }
-      } else if (
-        response.status === 409 &&
-        body.error?.current &&
-        sameDoc(body.error.current.document, sending)
-      ) {
+      } else if (answer.status === 409 && current && sameDoc(current.document, sending)) {
         // The newer version already holds exactly this text (our own keepalive save from a
         // closed tab got there first): not a conflict. Continue on top of it.
-        s.version = body.error.current.version
+        s.version = current.version
         s.sent = sending
         if (sameDoc(s.doc, sending)) {
           localStorage.removeItem(storageKey(number))
           setState('saved')
         } else retry = true
-      } else if (response.status === 409 && body.error?.current) {
+      } else if (answer.status === 409 && current) {
         s.blocked = true
-        setTheirs({ ...body.error.current, base: s.sent })
+        setTheirs({ ...current, base: s.sent })
         setState('conflict')
-      } else if (response.status === 422 && body.error) {
-        const errors: Record<string, string> = { ...body.error.fields }
-        for (const issue of body.error.issues ?? [])
+      } else if (!answer.ok && answer.status === 422) {
+        const errors: Record<string, string> = { ...answer.error.fields }
+        for (const issue of answer.error.issues ?? [])
           errors[issue.path.replace(/^document\./, '')] ??= issue.message
         setFieldErrors(errors)
         setState('invalid') // saved again on the next change
-      } else if (response.status === 401) {
+      } else if (answer.status === 401) {
         router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`)
       } else {
-        databaseDown = response.status === 503
-        throw new Error(`HTTP ${response.status}`)
+        databaseDown = answer.status === 503
+        throw new Error(`HTTP ${answer.status}`)
       }
     } catch {
       // Network down, or the server cannot reach its database (503): keep the text, retry.
@@ -159,7 +144,7 @@ export function useAutosave({
       s.inFlight = false
     }
     if (retry) schedule(DEBOUNCE_MS)
-  }, [url, number, store, schedule, router])
+  }, [number, store, schedule, router])
 
   useEffect(() => {
     saveRef.current = save
@@ -228,13 +213,11 @@ export function useAutosave({
     const leaving = () => {
       const s = live.current
       if (s.blocked || sameDoc(s.doc, s.sent)) return
-      const body = JSON.stringify({ baseVersion: s.version, document: s.doc })
-      void fetch(url, {
-        method: 'PUT',
+      void callApi('PUT /api/v1/postmortems/:number', {
+        params: { number },
+        body: { baseVersion: s.version, document: s.doc },
         keepalive: true,
-        headers: { 'content-type': 'application/json' },
-        body,
-      }).catch(() => {})
+      })
     }
     window.addEventListener('online', online)
     window.addEventListener('offline', offline)
@@ -246,7 +229,7 @@ export function useAutosave({
       window.removeEventListener('pagehide', leaving)
       window.document.removeEventListener('visibilitychange', hidden)
     }
-  }, [save, url])
+  }, [save, number])
 
   return { doc, change, flush: save, state, savedAt, theirs, resolveConflict, fieldErrors, restored }
 }

@@ -1,4 +1,5 @@
 import { jsonError, otherMethods, withActor } from '@/lib/api'
+import type { Answer } from '@/lib/api-client'
 import {
   exceeded,
   exceededPreviewLimit,
@@ -7,6 +8,11 @@ import {
   type ExceededLimit,
 } from '@/server/imports/limits'
 import { previewRetro } from '@/server/imports/preview-retro'
+
+/** The structure the retro would be imported as. */
+export type PreviewResponse = Answer<typeof previewRetro>
+/** Beside the error's code: which limit the document went over, and by how much. */
+export type PreviewError = { limit: ExceededLimit }
 
 /** 413 for a document too large, 422 for one with too many headings; the limit and the excess. */
 const overLimit = (limit: ExceededLimit) =>

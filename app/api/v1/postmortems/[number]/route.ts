@@ -1,6 +1,8 @@
+import type { z } from 'zod'
 import { domainError, jsonError, otherMethods, parseJson, withActor } from '@/lib/api'
+import type { Answer, Json } from '@/lib/api-client'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
-import { savePostmortem } from '@/server/postmortems/save-postmortem'
+import { savePostmortem, type CurrentVersion } from '@/server/postmortems/save-postmortem'
 import { formatNumber, parsePostmortemNumber, savePostmortemInput } from '@/server/postmortems/schemas'
 
 type Context = RouteContext<'/api/v1/postmortems/[number]'>
@@ -21,6 +23,11 @@ export async function GET(request: Request, { params }: Context) {
     })
   })
 }
+
+export type SavePostmortemRequest = z.input<typeof savePostmortemInput>
+export type SavePostmortemResponse = Answer<typeof savePostmortem>
+/** Beside a 409's code: the version in the database now, for the merge view. */
+export type SavePostmortemError = { current: Json<CurrentVersion> }
 
 // PUT /api/v1/postmortems/:number - save the whole document on top of `baseVersion`
 // (409 with the current version when someone saved in between).

@@ -1,5 +1,10 @@
+import type { z } from 'zod'
 import { otherMethods, parseJson, withActor } from '@/lib/api'
+import type { Json } from '@/lib/api-client'
 import { findSimilar, similarInput } from '@/server/postmortems/find-similar'
+
+export type SimilarRequest = z.input<typeof similarInput>
+export type SimilarResponse = Json<{ results: Awaited<ReturnType<typeof findSimilar>> }>
 
 // POST /api/v1/search/similar { text, exclude? } - up to five past postmortems like the text.
 export async function POST(request: Request) {
