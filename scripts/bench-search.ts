@@ -72,7 +72,8 @@ async function main() {
   if (database.target.kind === 'postgres') delete process.env.HINDSIGHT_DATA_DIR
   else delete process.env.DATABASE_URL
   const { db } = await import('../src/server/db')
-  const { searchInput, searchPostmortems } = await import('../src/server/postmortems/search-postmortems')
+  const { searchPostmortems } = await import('../src/server/postmortems/search-postmortems')
+  const { searchInput } = await import('../src/server/postmortems/schemas')
   const { queryTerms, toTsQuery } = await import('../src/server/search/tokenize')
   try {
     for (const sql of ginIndexes) await db.$executeRawUnsafe(`DROP INDEX "${/"(\w+)"/.exec(sql)![1]}"`)

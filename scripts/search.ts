@@ -1,7 +1,8 @@
 // npm run search -- "<query>" [--json] [--limit N]   (searches as the first admin: everything)
 import { parseArgs } from 'node:util'
 import { db } from '../src/server/db'
-import { searchInput, searchPostmortems } from '../src/server/postmortems/search-postmortems'
+import { searchPostmortems } from '../src/server/postmortems/search-postmortems'
+import { searchInput } from '../src/server/postmortems/schemas'
 import { findCommandLineActor } from '../src/server/users/command-line-actor'
 import { prepareDatabase } from './lib/prepare-database'
 

@@ -1,11 +1,10 @@
 import 'server-only'
 import { createHash, randomBytes } from 'node:crypto'
-import { z } from 'zod'
-import { storedText } from '../stored-text'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from '../roles'
+import type { ApiTokenInput } from './schemas'
 
 /*
  * API tokens for deploy pipelines and scripts. An admin creates one in Settings and sees
@@ -16,14 +15,12 @@ import { hasRole, type Actor } from '../roles'
 const PREFIX = 'hs_'
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export const apiTokenInput = z.object({ name: storedText().trim().min(1, 'required').max(80, 'tooLong') })
-
 export async function createApiToken({
   actor,
   input,
 }: {
   actor: Actor
-  input: z.infer<typeof apiTokenInput>
+  input: ApiTokenInput
 }): Promise<Result<{ id: string; token: string }>> {
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`

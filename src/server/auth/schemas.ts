@@ -17,3 +17,7 @@ export const signInInput = z.object({
   password: z.string().min(1, 'required').max(PASSWORD_MAX, 'passwordTooLong'),
 })
 export type SignInInput = z.infer<typeof signInInput>
+
+/** A new API token's name. */
+export const apiTokenInput = z.object({ name: storedText().trim().min(1, 'required').max(80, 'tooLong') })
+export type ApiTokenInput = z.infer<typeof apiTokenInput>

@@ -1,19 +1,12 @@
 import 'server-only'
-import { z } from 'zod'
-import { storedText } from '../stored-text'
 import { hasRole, type Actor } from '../roles'
 import { getLaunchReview } from './launch-review'
 import { unowned } from './readiness'
+import type { LaunchStatusInput } from './schemas'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { canMoveLaunch, launchStatuses } from '../launches/launch-status'
-
-export const launchStatusInput = z.object({
-  to: z.enum(launchStatuses),
-  reason: storedText().trim().max(2_000, 'tooLong').default(''),
-})
-export type LaunchStatusInput = z.infer<typeof launchStatusInput>
+import { canMoveLaunch } from '../launches/launch-status'
 
 /**
  * Moves a launch along PLANNED → IN_REVIEW → LAUNCHED. The review starts only when every

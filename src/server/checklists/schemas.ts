@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { launchStatuses } from '../launches/launch-status'
 import { storedText } from '../stored-text'
 
 export const checkStatuses = ['PENDING', 'PASS', 'FAIL', 'NA', 'WAIVED'] as const
@@ -68,3 +69,10 @@ export const subChecksInput = z.object({
         .max(LIMITS.subChecks, 'tooMany'),
     ),
 })
+
+/** A launch's move to another status, with the reason the audit log keeps. */
+export const launchStatusInput = z.object({
+  to: z.enum(launchStatuses),
+  reason: storedText().trim().max(2_000, 'tooLong').default(''),
+})
+export type LaunchStatusInput = z.infer<typeof launchStatusInput>

@@ -82,7 +82,8 @@ describe('migrating a database that already holds data (real database)', { timeo
     for (const [key, value] of Object.entries(database.env)) process.env[key] = value
     if (database.target.kind === 'pglite') delete process.env.DATABASE_URL
     const { db } = await import('../db')
-    const { searchPostmortems, searchInput } = await import('../postmortems/search-postmortems')
+    const { searchPostmortems } = await import('../postmortems/search-postmortems')
+    const { searchInput } = await import('../postmortems/schemas')
     const { reindexSearchIfStale } = await import('../postmortems/reindex-search')
     const { getPostmortem } = await import('../postmortems/get-postmortem')
 

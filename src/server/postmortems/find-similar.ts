@@ -1,6 +1,4 @@
 import 'server-only'
-import { z } from 'zod'
-import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
@@ -8,11 +6,6 @@ import { documentInclude, toDocument } from './document'
 import { isGeneric, queryConcepts, type Concept } from '../search/query-concepts'
 import { rankByConcepts, rarityOf, type RankedConcept } from '../search/rank-concepts'
 import { snippetsFor } from '../search/snippets'
-
-export const similarInput = z.object({
-  text: storedText().max(20_000),
-  exclude: z.coerce.number().int().positive().optional(),
-})
 
 export type SimilarIncident = {
   number: number

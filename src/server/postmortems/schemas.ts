@@ -214,3 +214,30 @@ export function parsePostmortemNumber(value: string): number | null {
 }
 
 export const formatNumber = (number: number) => `PM-${number}`
+
+/** The search page's and API's query: bad filters are dropped, not refused (a URL is typed by hand). */
+/** Where the words must occur: hypotheses (statement or evidence), or root cause and confirmed hypotheses. */
+export const searchScopes = ['hypotheses', 'confirmed'] as const
+export type SearchScope = (typeof searchScopes)[number]
+
+export const searchInput = z.object({
+  q: storedText().trim().max(200).default(''),
+  status: z.enum(postmortemStatuses).optional().catch(undefined),
+  severity: z.enum(severities).optional().catch(undefined),
+  launch: filterText(100),
+  tag: filterText(50),
+  service: filterText(50),
+  category: z.enum(rootCauseCategories).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  scope: z.enum(searchScopes).optional().catch(undefined),
+  sort: z.enum(['relevance', 'date']).default('relevance').catch('relevance'),
+  limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
+})
+export type SearchInput = z.infer<typeof searchInput>
+
+/** "Similar past incidents" for the text being written, leaving out the postmortem itself. */
+export const similarInput = z.object({
+  text: storedText().max(20_000),
+  exclude: z.coerce.number().int().positive().optional(),
+})

@@ -6,7 +6,8 @@ import { createPostmortem } from './create-postmortem'
 import type { PostmortemDocument } from './schemas'
 import { savePostmortem } from './save-postmortem'
 import { getPostmortem } from './get-postmortem'
-import { searchInput, searchPostmortems } from './search-postmortems'
+import { searchInput } from './schemas'
+import { searchPostmortems } from './search-postmortems'
 
 let editor: Actor
 let viewer: Actor

@@ -1,16 +1,8 @@
 import 'server-only'
-import { z } from 'zod'
-import { storedText } from '../stored-text'
 import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
-import {
-  filterText,
-  postmortemStatuses,
-  rootCauseCategories,
-  severities,
-  type PostmortemStatus,
-} from './schemas'
+import type { PostmortemStatus, SearchInput } from './schemas'
 import { correctTypos, type Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
 import { expandQuery } from '../search/expand-query'
@@ -20,26 +12,6 @@ import { queryTerms, toTsQuery, type QueryTerm } from '../search/tokenize'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
 export const CANDIDATE_CAP = 500
-
-/** Where the words must occur: hypotheses (statement or evidence), or root cause and confirmed hypotheses. */
-export const searchScopes = ['hypotheses', 'confirmed'] as const
-export type SearchScope = (typeof searchScopes)[number]
-
-export const searchInput = z.object({
-  q: storedText().trim().max(200).default(''),
-  status: z.enum(postmortemStatuses).optional().catch(undefined),
-  severity: z.enum(severities).optional().catch(undefined),
-  launch: filterText(100),
-  tag: filterText(50),
-  service: filterText(50),
-  category: z.enum(rootCauseCategories).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  scope: z.enum(searchScopes).optional().catch(undefined),
-  sort: z.enum(['relevance', 'date']).default('relevance').catch('relevance'),
-  limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
-})
-export type SearchInput = z.infer<typeof searchInput>
 
 export type SearchResult = {
   id: string

@@ -16,7 +16,8 @@ import { removeCheck } from '@/server/checklists/remove-check'
 import { setCheckStatus } from '@/server/checklists/set-check-status'
 import { setSubCheckDone } from '@/server/checklists/set-sub-check-done'
 import { checkStatusInput, itemInput, subChecksInput } from '@/server/checklists/schemas'
-import { changeLaunchStatus, launchStatusInput } from '@/server/checklists/change-launch-status'
+import { changeLaunchStatus } from '@/server/checklists/change-launch-status'
+import { launchStatusInput } from '@/server/checklists/schemas'
 
 /*
  * The launch review's actions. Each is bound to the launch's slug (and a check's id) by

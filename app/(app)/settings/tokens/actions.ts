@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { actionArgs, idArg } from '@/lib/action-args'
 import { failed, guarded, invalid, refused, runAction } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
-import { apiTokenInput, createApiToken, revokeApiToken } from '@/server/auth/api-tokens'
+import { createApiToken, revokeApiToken } from '@/server/auth/api-tokens'
+import { apiTokenInput } from '@/server/auth/schemas'
 import { requireUser } from '@/server/auth/current-user'
 
 /** Creates a token; the plain token is in `message`, shown once. */

@@ -1,7 +1,8 @@
 import { jsonError, otherMethods, withActor } from '@/lib/api'
 import type { Json } from '@/lib/api-client'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
-import { searchInput, searchPostmortems } from '@/server/postmortems/search-postmortems'
+import { searchPostmortems } from '@/server/postmortems/search-postmortems'
+import { searchInput } from '@/server/postmortems/schemas'
 
 /** The ranked postmortems with snippets, and the checklist items that match. */
 export type SearchApiResponse = Json<

@@ -7,7 +7,8 @@ import { db } from '../../db'
 import { importRetro } from '../import-retro'
 import { previewRetro } from '../preview-retro'
 import { corpusDir } from './corpus'
-import { searchInput, searchPostmortems, type SearchResult } from '../../postmortems/search-postmortems'
+import { searchPostmortems, type SearchResult } from '../../postmortems/search-postmortems'
+import { searchInput } from '../../postmortems/schemas'
 
 /*
  * Search quality over the development corpus of real retros (src/server/imports/corpus): every

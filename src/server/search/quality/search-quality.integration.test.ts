@@ -6,7 +6,8 @@ import type { Actor } from '../../roles'
 import { db } from '../../db'
 import { importRetro } from '../../imports/import-retro'
 import { previewRetro } from '../../imports/preview-retro'
-import { searchInput, searchPostmortems } from '../../postmortems/search-postmortems'
+import { searchPostmortems } from '../../postmortems/search-postmortems'
+import { searchInput } from '../../postmortems/schemas'
 import labelled from './queries.json'
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'imports', 'fixtures')

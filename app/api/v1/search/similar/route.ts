@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import { otherMethods, parseJson, withActor } from '@/lib/api'
 import type { Json } from '@/lib/api-client'
-import { findSimilar, similarInput } from '@/server/postmortems/find-similar'
+import { findSimilar } from '@/server/postmortems/find-similar'
+import { similarInput } from '@/server/postmortems/schemas'
 
 export type SimilarRequest = z.input<typeof similarInput>
 export type SimilarResponse = Json<{ results: Awaited<ReturnType<typeof findSimilar>> }>
