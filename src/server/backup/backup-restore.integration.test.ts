@@ -15,6 +15,7 @@ import { restoreDatabase, RestoreRefused } from './restore-database'
 import { applicationTables, quoteIdent } from './schema-tables'
 import { withConnection } from './sql-connection'
 
+// @runs-once: it makes the databases it needs, of each kind, so npm test runs it in one pass.
 // DATABASE_URL's server, or in npm test's embedded-database pass the one in TEST_POSTGRES_URL.
 const serverPostgres = !!testPostgresUrl()
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-backup-test-'))

@@ -10,6 +10,8 @@ import { openPGlite } from './adapter'
  * handler exits the process without closing PGlite, and a crash or `kill -9` does not close
  * it either. Postgres inside PGlite writes its WAL before it acknowledges a commit, so the next
  * start replays it; this proves that every acknowledged write survives the harshest stop.
+ *
+ * @runs-once: its embedded database is its own, whatever the pass (npm test runs it in one).
  */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-crash-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
