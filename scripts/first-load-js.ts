@@ -13,7 +13,7 @@ const next = path.join(process.cwd(), '.next')
 /** Strings only the editor's code contains (src/components/postmortems/editor/use-autosave.ts). */
 const editorMarks = ['hindsight:postmortem:']
 const pages = [
-  '/(app)/postmortems/page',
+  '/(app)/postmortems/(list)/page',
   '/(app)/postmortems/[number]/page',
   '/(app)/postmortems/[number]/edit/page',
   '/(app)/launches/[slug]/page',

@@ -12,7 +12,7 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { findPostmortems, findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { findPostmortemsInput } from '@/server/postmortems/schemas'
-import { loadDemoAction } from './actions'
+import { loadDemoAction } from '../actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('PostmortemsPage'))('title') }

@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { findTemplates } from '@/server/checklists/find-templates'
-import { createTemplateAction } from './actions'
+import { createTemplateAction } from '../actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('ChecklistsPage'))('title') }
