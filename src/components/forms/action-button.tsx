@@ -1,11 +1,11 @@
 'use client'
 
 import { useActionState, type ReactNode } from 'react'
-import { useFormStatus } from 'react-dom'
-import { Button, type ButtonProps } from '@/components/ui/button'
+import type { ButtonProps } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'
 import { idle } from '@/lib/form-state'
 import type { FormAction } from './action-form'
+import { SubmitButton } from './submit-button'
 
 /**
  * One button that calls a server action (archive, revoke, load the demo) and shows the
@@ -26,18 +26,9 @@ export function ActionButton({
   return (
     <form action={formAction} className={className}>
       <FormError message={state.formError} />
-      <Pending pendingLabel={pendingLabel} {...button}>
+      <SubmitButton pendingLabel={pendingLabel} {...button}>
         {children}
-      </Pending>
+      </SubmitButton>
     </form>
-  )
-}
-
-function Pending({ pendingLabel, children, ...button }: ButtonProps & { pendingLabel?: string }) {
-  const { pending } = useFormStatus()
-  return (
-    <Button type="submit" disabled={pending} aria-disabled={pending} {...button}>
-      {pending && pendingLabel ? pendingLabel : children}
-    </Button>
   )
 }
