@@ -17,6 +17,9 @@ const port = values.port ?? process.env.PORT ?? '3000'
 const root = process.cwd()
 const nextBin = path.join(root, 'node_modules', '.bin', 'next')
 const say = (line: string) => console.log(`▸ ${line}`)
+/** Pages and WebSocket endpoints on one port (what `next start` did, plus the sockets). */
+const serverScript = path.join(root, 'scripts', 'server.ts')
+const serverEnv: Record<string, string> = { PORT: port, NODE_ENV: 'production' }
 
 function newestMtime(entry: string): number {
   const full = path.join(root, entry)
@@ -101,13 +104,9 @@ function serverWorkers(kind: 'postgres' | 'pglite'): number {
   return wanted
 }
 
-/** Each worker runs `next start` itself; the primary restarts a worker that dies and passes signals on. */
+/** Each worker runs the server (scripts/server.ts) itself; the primary restarts a worker that dies and passes signals on. */
 function serveInWorkers(workers: number) {
-  cluster.setupPrimary({
-    exec: path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
-    args: ['start', '-p', port],
-    execArgv: [],
-  })
+  cluster.setupPrimary({ exec: serverScript, execArgv: ['--import', 'tsx'] })
   let stopping = false
   const stopAll = (signal: NodeJS.Signals) => {
     stopping = true
@@ -126,10 +125,10 @@ function serveInWorkers(workers: number) {
       return
     }
     say(`A server process stopped (${signal ?? `exit ${code}`}); starting another…`)
-    cluster.fork()
+    cluster.fork(serverEnv)
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal))
-  for (let i = 0; i < workers; i++) cluster.fork()
+  for (let i = 0; i < workers; i++) cluster.fork(serverEnv)
 }
 
 async function main() {
@@ -179,8 +178,11 @@ async function main() {
   say(`Starting the server on port ${port}${workers > 1 ? ` (${workers} worker processes)` : ''}…`)
   if (workers > 1) serveInWorkers(workers)
   else {
-    // The Next binary itself (not npx), so that signals sent to this process reach the server.
-    const server = spawn(nextBin, ['start', '-p', port], { stdio: 'inherit', env: process.env })
+    // Node itself (not npx), so that signals sent to this process reach the server.
+    const server = spawn(process.execPath, ['--import', 'tsx', serverScript], {
+      stdio: 'inherit',
+      env: { ...process.env, ...serverEnv },
+    })
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
     server.on('exit', (code) => process.exit(code ?? 0))
   }

@@ -1,0 +1,41 @@
+// One Hindsight server process: Next's request handler and the WebSocket endpoints (co-editing,
+// issue 18) on one port, so that `npm start` still serves everything from one address. Started
+// by scripts/start.ts (once, or once per worker with WEB_CONCURRENCY); not meant to be run alone.
+import { createServer } from 'node:http'
+import next from 'next'
+import { handleUpgrade } from '../src/lib/upgrade-handlers'
+
+const port = Number(process.env.PORT)
+if (!Number.isInteger(port) || port < 0) {
+  console.error(`scripts/server.ts needs PORT (got "${process.env.PORT}"); run npm start.`)
+  process.exit(2)
+}
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), port })
+  const handle = app.getRequestHandler()
+  // Loads the build and runs instrumentation.ts, which registers the WebSocket endpoints.
+  await app.prepare()
+
+  const server = createServer((req, res) => void handle(req, res))
+  server.on('upgrade', (req, socket, head) => {
+    if (!handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+  })
+  server.listen(port, () => console.log(`▸ Serving pages and live editing on port ${port}`))
+
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    // Open sockets (live editors) would hold close() forever: they are ended with the process.
+    server.close()
+    server.closeAllConnections()
+    void app.close().finally(() => process.exit(0))
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
