@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { arbitraryDocument } from '@/test/arbitrary-document'
-import { emptyDocument, type PostmortemDocument } from '../postmortems/schemas'
+import { H1, H2, sampleRetro as retro } from '@/test/sample-retro'
+import { replicaOf, sync } from '@/test/yjs-replicas'
+import { emptyDocument } from '../postmortems/schemas'
 import {
   itemFields,
   listFields,
@@ -18,64 +20,6 @@ import {
   toYDoc,
 } from './postmortem-ydoc'
 import { keyBetween } from './position-keys'
-
-const H1 = '0b7e3f0e-0000-4000-8000-000000000001'
-const H2 = '0b7e3f0e-0000-4000-8000-000000000002'
-const L1 = '0b7e3f0e-0000-4000-8000-000000000011'
-
-const retro = (): PostmortemDocument => ({
-  ...emptyDocument('老用户福利初始化脚本执行过慢'),
-  severity: 'SEV2',
-  occurredAt: '2026-11-20T08:00:00.000Z',
-  symptom: '脚本执行速度 0.6/s，预计要跑 3 天',
-  rootCause: 'uid 没有建索引',
-  rootCauseCategory: 'SCHEMA',
-  metric: { label: '执行速度', before: '0.6/s', after: '80/s' },
-  tags: ['mysql', '上线'],
-  services: ['user-center'],
-  hypotheses: [
-    { id: H1, statement: '主从问题', status: 'ELIMINATED', evidence: '查主库依然 0.6/s' },
-    { id: H2, statement: '索引问题', status: 'CONFIRMED', evidence: 'EXPLAIN 全表扫描' },
-  ],
-  timeline: [
-    {
-      id: '0b7e3f0e-0000-4000-8000-000000000021',
-      at: null,
-      kind: 'ATTEMPT',
-      text: '改查 152 主库',
-      hypothesisId: H1,
-    },
-  ],
-  openQuestions: [
-    { id: '0b7e3f0e-0000-4000-8000-000000000031', text: '为什么测试环境两个小时就完成？', answer: '' },
-  ],
-  lessons: [{ id: L1, text: '上线前在生产规模的数据上执行初始化脚本并查看执行计划' }],
-  actionItems: [
-    {
-      id: '0b7e3f0e-0000-4000-8000-000000000041',
-      title: '给 uid 加永久索引',
-      ownerId: null,
-      dueDate: '2026-12-01',
-      status: 'IN_PROGRESS',
-      link: 'https://example.com/1',
-    },
-  ],
-})
-
-/** A replica that received everything `from` holds, as a browser does on opening. */
-function replicaOf(from: Y.Doc) {
-  const replica = new Y.Doc()
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(from))
-  return replica
-}
-
-/** Both replicas exchange what the other misses, as the sync protocol does. */
-function sync(a: Y.Doc, b: Y.Doc) {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b))
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a))
-  Y.applyUpdate(b, toB)
-  Y.applyUpdate(a, toA)
-}
 
 describe('the shared document: a postmortem as a Y.Doc', () => {
   it('gives every field of the document and of each list item exactly one place', () => {
