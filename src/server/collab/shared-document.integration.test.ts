@@ -13,6 +13,7 @@ import { applyDocument } from './apply-document'
 import { compactUpdates } from './compact-updates'
 import { deriveFromYDoc } from './derive-from-ydoc'
 import { loadYDoc } from './load-ydoc'
+import { openSharedDocument } from './open-shared-document'
 import { listOf, newItem, readDocument, scalarsOf, textOf } from './postmortem-ydoc'
 import { keyBetween } from './position-keys'
 import { storeUpdate } from './store-update'
@@ -211,5 +212,28 @@ describe('deriveFromYDoc: the structured tables follow the shared document', () 
       error: { code: 'FORBIDDEN' },
     })
     expect((await read(number)).version).toBe(version)
+  })
+})
+
+describe('openSharedDocument: what a co-editing connection gets', () => {
+  it('lets editors write, lets viewers follow a published postmortem read-only, hides drafts from them', async () => {
+    const { id, number, document } = await existingPostmortem()
+    const asEditor = await openSharedDocument({ actor: editor, number })
+    expect(asEditor).toMatchObject({ ok: true, data: { postmortemId: id, readOnly: false } })
+    expect(asEditor.ok && readDocument(asEditor.data.ydoc)).toEqual(document)
+
+    expect(await openSharedDocument({ actor: viewer, number })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    await db.postmortem.update({ where: { id }, data: { status: 'PUBLISHED' } })
+    const asViewer = await openSharedDocument({ actor: viewer, number })
+    expect(asViewer).toMatchObject({ ok: true, data: { postmortemId: id, readOnly: true } })
+    expect(asViewer.ok && readDocument(asViewer.data.ydoc)).toEqual(document)
+
+    expect(await openSharedDocument({ actor: editor, number: 999_999 })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })
