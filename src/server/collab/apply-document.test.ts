@@ -135,6 +135,56 @@ describe('applyDocumentSince: a PUT based on what the script read earlier', () =
   })
 })
 
+describe('concurrent whole-document writes', () => {
+  const fields = Object.keys(sampleRetro()) as (keyof PostmortemDocument)[]
+  /** `base` with the chosen fields taken from `from`. */
+  const withFields = (base: PostmortemDocument, from: PostmortemDocument, chosen: Set<string>) =>
+    Object.fromEntries(
+      fields.map((field) => [field, chosen.has(field) ? from[field] : base[field]]),
+    ) as PostmortemDocument
+
+  it('converges: two replicas that apply any two documents at once read the same afterwards', () => {
+    fc.assert(
+      fc.property(arbitraryDocument, arbitraryDocument, arbitraryDocument, (base, mine, theirs) => {
+        const { server, editor } = serverAndEditor(base)
+        applyDocument(editor, mine)
+        applyDocument(server, theirs)
+        sync(server, editor)
+        expect(readDocument(editor)).toEqual(readDocument(server))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('keeps both when a person and a script change different fields, whatever the fields', () => {
+    fc.assert(
+      fc.property(
+        arbitraryDocument,
+        arbitraryDocument,
+        arbitraryDocument,
+        fc.shuffledSubarray(fields),
+        fc.nat(),
+        (base, mine, theirs, shuffled, cut) => {
+          const at = cut % (shuffled.length + 1)
+          const myFields = new Set<string>(shuffled.slice(0, at))
+          const theirFields = new Set<string>(shuffled.slice(at))
+          const server = toYDoc(base, new Y.Doc({ gc: false }))
+          const editor = replicaOf(server)
+          const read = Y.snapshot(server)
+          applyDocument(editor, withFields(base, mine, myFields))
+          sync(server, editor)
+          applyDocumentSince(server, read, withFields(base, theirs, theirFields))
+          sync(server, editor)
+          const expected = withFields(withFields(base, mine, myFields), theirs, theirFields)
+          expect(readDocument(server)).toEqual(expected)
+          expect(readDocument(editor)).toEqual(expected)
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+})
+
 describe('placeItems: order keys for a list in the document’s order', () => {
   it('keeps the keys already in order and gives the others keys between their neighbours', () => {
     expect(placeItems(['b', 'd', 'f'])).toEqual(['b', 'd', 'f'])
