@@ -112,6 +112,11 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
     [at],
   )
   await q(
+    `INSERT INTO "DocumentState" ("postmortemId", version, snapshot, "createdAt")
+     VALUES ('pm1${suffix}', 3, '\\x00ff00'::bytea, $1)`,
+    [at],
+  )
+  await q(
     `INSERT INTO "ChecklistTemplate" (id, name, description, version, "createdAt", "updatedAt")
      VALUES ('ct1${suffix}', '上线检查', 'Before every launch', 2, $1, $1)`,
     [at],

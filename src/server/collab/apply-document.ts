@@ -54,6 +54,12 @@ export function applyDocumentSince(
   Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(then, before), origin)
 }
 
+/** Whether the Y.Doc holds everything the snapshot's state was made of (and can rebuild it). */
+export function holdsState(ydoc: Y.Doc, state: Y.Snapshot): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(ydoc))
+  return [...state.sv].every(([client, clock]) => (known.get(client) ?? 0) >= clock)
+}
+
 /** Values are strings, null or the metric (an object of strings in a fixed order). */
 const sameValue = (stored: unknown, value: unknown) =>
   (stored ?? null) === value || JSON.stringify(stored ?? null) === JSON.stringify(value)

@@ -1,13 +1,13 @@
 import 'server-only'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { db } from '../db'
 import { changedFields } from '../postmortems/diff-documents'
 import { documentInclude, toDocument } from '../postmortems/document'
 import { savePostmortem } from '../postmortems/save-postmortem'
-import { postmortemDocument } from '../postmortems/schemas'
 import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from '../roles'
-import { readDocument } from './postmortem-ydoc'
+import { readValidDocument } from './read-valid-document'
+import { loadState, storeState } from './store-state'
 
 /** Saves that landed between reading the version and saving on top of it: try again this often. */
 const ATTEMPTS = 3
@@ -29,24 +29,29 @@ export async function deriveFromYDoc({
   ydoc: Y.Doc
 }): Promise<Result<{ version: number; changed: boolean }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  // What clients wrote into the shared document is input like any other.
-  const parsed = postmortemDocument.safeParse(readDocument(ydoc))
-  if (!parsed.success) {
-    const fields: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message
-    return err('INVALID_INPUT', { fields })
-  }
+  // The state read now is the one the saved version will read as.
+  const state = Y.snapshot(ydoc)
+  const parsed = readValidDocument(ydoc)
+  if (!parsed.ok) return parsed
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const row = await db.postmortem.findUnique({ where: { id: postmortemId }, include: documentInclude })
     if (!row) return err('NOT_FOUND')
-    if (!changedFields(toDocument(row), parsed.data).length)
+    if (!changedFields(toDocument(row), parsed.data).length) {
+      if (!(await loadState(db, { postmortemId, version: row.version })))
+        await storeState(db, { postmortemId, version: row.version, state })
       return ok({ version: row.version, changed: false })
+    }
     const saved = await savePostmortem({
       actor,
       number: row.number,
       input: { baseVersion: row.version, document: parsed.data },
     })
-    if (saved.ok) return ok({ version: saved.data.version, changed: true })
+    if (saved.ok) {
+      // After the save's own transaction: a version without a recorded state only means that a
+      // PUT based on it is answered with a conflict.
+      await storeState(db, { postmortemId, version: saved.data.version, state })
+      return ok({ version: saved.data.version, changed: true })
+    }
     if (saved.error.code !== 'CONFLICT') return { ok: false, error: saved.error }
   }
   return err('CONFLICT')

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { db, type Tx } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
 import { toYDoc } from './postmortem-ydoc'
+import { storeState } from './store-state'
 import { storeUpdate } from './store-update'
 
 /**
@@ -48,6 +49,7 @@ export async function loadYDoc(postmortemId: string): Promise<Y.Doc | null> {
     })
     const ydoc = toYDoc(toDocument(row), newServerYDoc())
     await storeUpdate(tx, { postmortemId, update: Y.encodeStateAsUpdate(ydoc), origin: 'seed' })
+    await storeState(tx, { postmortemId, version: row.version, state: Y.snapshot(ydoc) })
     return ydoc
   })
 }

@@ -14,6 +14,7 @@ import { compactUpdates } from './compact-updates'
 import { deriveFromYDoc } from './derive-from-ydoc'
 import { loadYDoc } from './load-ydoc'
 import { openSharedDocument } from './open-shared-document'
+import { putDocument } from './put-document'
 import { listOf, newItem, readDocument, scalarsOf, textOf } from './postmortem-ydoc'
 import { keyBetween } from './position-keys'
 import { storeUpdate } from './store-update'
@@ -235,5 +236,105 @@ describe('openSharedDocument: what a co-editing connection gets', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
+  })
+})
+
+describe('putDocument: the JSON API’s PUT as a change to the shared document', () => {
+  it('saves a postmortem that has no shared document yet like today: current version in, stale version refused', async () => {
+    const { number, version, document } = await existingPostmortem()
+    const stale = await putDocument({
+      actor: editor,
+      number,
+      input: { baseVersion: version - 1, document: { ...document, title: 'Stale' } },
+    })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' }, current: { version, document } })
+
+    const saved = await putDocument({
+      actor: editor,
+      number,
+      input: { baseVersion: version, document: { ...document, title: 'Current' } },
+    })
+    expect(saved).toMatchObject({ ok: true, data: { version: version + 1 } })
+    expect((await read(number)).document).toEqual({ ...document, title: 'Current' })
+    expect(
+      await putDocument({ actor: viewer, number, input: { baseVersion: version + 1, document } }),
+    ).toEqual({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('keeps what a person typed after the script read the postmortem, in the tables and in the shared document', async () => {
+    const { id, number } = await existingPostmortem()
+    const live = await load(id)
+    const flushed = storing(live, id)
+    // The script reads the postmortem…
+    const { version, document } = await read(number)
+    // …a person types into the root cause and picks a severity, and it is stored…
+    textOf(live, 'rootCause').insert('uid '.length, '（user_log 表的）')
+    scalarsOf(live).set('severity', 'SEV1')
+    await flushed()
+    // …then the script PUTs a new title and a longer root cause, based on what it read.
+    const put = await putDocument({
+      actor: editor,
+      number,
+      input: {
+        baseVersion: version,
+        document: {
+          ...document,
+          title: '初始化脚本慢：uid 缺索引',
+          rootCause: 'uid 没有建索引，每条都全表扫描',
+        },
+      },
+    })
+    expect(put).toMatchObject({ ok: true, data: { version: version + 1 } })
+    const expected = {
+      title: '初始化脚本慢：uid 缺索引',
+      severity: 'SEV1',
+      rootCause: 'uid （user_log 表的）没有建索引，每条都全表扫描',
+    }
+    expect((await read(number)).document).toMatchObject(expected)
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(await load(id)))
+    expect(readDocument(live)).toMatchObject(expected)
+
+    // A second write based on the version the first one answered, after compaction, merges too.
+    await compactUpdates(id)
+    const again = await putDocument({
+      actor: editor,
+      number,
+      input: {
+        baseVersion: version + 1,
+        document: { ...(await read(number)).document, impact: '延迟 3 天' },
+      },
+    })
+    expect(again).toMatchObject({ ok: true, data: { version: version + 2 } })
+    expect((await read(number)).document).toMatchObject({ ...expected, impact: '延迟 3 天' })
+  })
+
+  it('refuses a write whose merge is not a valid postmortem, storing nothing', async () => {
+    const { id, number } = await existingPostmortem()
+    const live = await load(id)
+    const flushed = storing(live, id)
+    const { version, document } = await read(number)
+    // A person removes the second hypothesis (no timeline entry points at it)…
+    const removed = document.hypotheses[1]!.id
+    expect(document.timeline.some((t) => t.hypothesisId === removed)).toBe(false)
+    listOf(live, 'hypotheses').delete(removed)
+    await flushed()
+    const stored = (await rows(id)).length
+    // …while a script adds a timeline entry that points at it.
+    const entry = {
+      id: randomUUID(),
+      at: null,
+      kind: 'RESULT' as const,
+      text: '仍然 0.6/s',
+      hypothesisId: removed,
+    }
+    const put = await putDocument({
+      actor: editor,
+      number,
+      input: { baseVersion: version, document: { ...document, timeline: [...document.timeline, entry] } },
+    })
+    expect(put).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(put.ok || put.error.fields).toEqual({ 'timeline.1.hypothesisId': 'invalidChoice' })
+    expect(await rows(id)).toHaveLength(stored)
+    expect((await read(number)).version).toBe(version)
   })
 })
