@@ -104,6 +104,18 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
       JSON.stringify({ status: 'PUBLISHED', document: { title: text, nested: { list: [1, 'два', true] } } }),
     ],
   )
+  // A postmortem's shared document (Yjs updates): bytes, with a NUL, a backslash and bytes above 0x7f.
+  await q(
+    `INSERT INTO "DocumentUpdate" ("postmortemId", "update", origin, "createdAt") VALUES
+      ('pm1${suffix}', '\\x0001ff5c270a'::bytea, 'seed', $1),
+      ('pm1${suffix}', '\\x'::bytea, 'user:u-editor${suffix}', $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "DocumentState" ("postmortemId", version, snapshot, "createdAt")
+     VALUES ('pm1${suffix}', 3, '\\x00ff00'::bytea, $1)`,
+    [at],
+  )
   await q(
     `INSERT INTO "ChecklistTemplate" (id, name, description, version, "createdAt", "updatedAt")
      VALUES ('ct1${suffix}', '上线检查', 'Before every launch', 2, $1, $1)`,

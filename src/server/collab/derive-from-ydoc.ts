@@ -1,0 +1,58 @@
+import 'server-only'
+import * as Y from 'yjs'
+import { db } from '../db'
+import { changedFields } from '../postmortems/diff-documents'
+import { documentInclude, toDocument } from '../postmortems/document'
+import { savePostmortem } from '../postmortems/save-postmortem'
+import { err, ok, type Result } from '../result'
+import { hasRole, type Actor } from '../roles'
+import { readValidDocument } from './read-valid-document'
+import { loadState, storeState } from './store-state'
+
+/** Saves that landed between reading the version and saving on top of it: try again this often. */
+const ATTEMPTS = 3
+
+/**
+ * Writes the structured tables — child rows, tags, the search index, revisions — from the
+ * shared document, through the editor's own save (`savePostmortem`: one transaction, its
+ * rules), on behalf of the person whose edits it holds. Nothing is written when the tables
+ * already say the same. The shared document is the newer truth, so a save that landed in
+ * between is not a conflict to show anyone: the derive is based on it and tried again.
+ */
+export async function deriveFromYDoc({
+  actor,
+  postmortemId,
+  ydoc,
+}: {
+  actor: Actor
+  postmortemId: string
+  ydoc: Y.Doc
+}): Promise<Result<{ version: number; changed: boolean }>> {
+  if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
+  // The state read now is the one the saved version will read as.
+  const state = Y.snapshot(ydoc)
+  const parsed = readValidDocument(ydoc)
+  if (!parsed.ok) return parsed
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const row = await db.postmortem.findUnique({ where: { id: postmortemId }, include: documentInclude })
+    if (!row) return err('NOT_FOUND')
+    if (!changedFields(toDocument(row), parsed.data).length) {
+      if (!(await loadState(db, { postmortemId, version: row.version })))
+        await storeState(db, { postmortemId, version: row.version, state })
+      return ok({ version: row.version, changed: false })
+    }
+    const saved = await savePostmortem({
+      actor,
+      number: row.number,
+      input: { baseVersion: row.version, document: parsed.data },
+    })
+    if (saved.ok) {
+      // After the save's own transaction: a version without a recorded state only means that a
+      // PUT based on it is answered with a conflict.
+      await storeState(db, { postmortemId, version: saved.data.version, state })
+      return ok({ version: saved.data.version, changed: true })
+    }
+    if (saved.error.code !== 'CONFLICT') return { ok: false, error: saved.error }
+  }
+  return err('CONFLICT')
+}

@@ -1,0 +1,28 @@
+import 'server-only'
+import type * as Y from 'yjs'
+import { db } from '../db'
+import { canRead } from '../postmortems/get-postmortem'
+import { err, ok, type Result } from '../result'
+import { hasRole, type Actor } from '../roles'
+import { loadYDoc } from './load-ydoc'
+
+export type OpenedDocument = { postmortemId: string; ydoc: Y.Doc; readOnly: boolean }
+
+/**
+ * What a co-editing connection gets: the shared document of a postmortem the person may read,
+ * and whether they may write to it. Viewers follow published postmortems live without writing;
+ * to them a draft does not exist, as on every page.
+ */
+export async function openSharedDocument({
+  actor,
+  number,
+}: {
+  actor: Actor
+  number: number
+}): Promise<Result<OpenedDocument>> {
+  const row = await db.postmortem.findUnique({ where: { number }, select: { id: true, status: true } })
+  if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
+  const ydoc = await loadYDoc(row.id)
+  if (!ydoc) return err('NOT_FOUND')
+  return ok({ postmortemId: row.id, ydoc, readOnly: !hasRole(actor, 'EDITOR') })
+}
