@@ -1,8 +1,12 @@
 // Runs once when a Hindsight server process starts (Next.js instrumentation hook).
 export async function register() {
-  // Every request's X-Forwarded-For ends with the socket's peer: see peer-address.ts.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // Every request's X-Forwarded-For ends with the socket's peer: see peer-address.ts.
     const { recordPeerAddresses } = await import('@/server/auth/peer-address')
     recordPeerAddresses()
+    // Live editing, /collab/<number>, on the pages' port (scripts/server.ts routes upgrades here).
+    const { registerUpgrade } = await import('@/lib/upgrade-handlers')
+    const { collabEndpoint } = await import('@/lib/collab-socket')
+    registerUpgrade('/collab', collabEndpoint())
   }
 }

@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     'pglite-prisma-adapter',
     '@node-rs/jieba',
     '@prisma/schema-engine-wasm',
+    // Its optional native helpers (bufferutil, utf-8-validate) are not installed.
+    'ws',
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: testBuild },

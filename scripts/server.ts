@@ -3,7 +3,7 @@
 // by scripts/start.ts (once, or once per worker with WEB_CONCURRENCY); not meant to be run alone.
 import { createServer } from 'node:http'
 import next from 'next'
-import { handleUpgrade } from '../src/lib/upgrade-handlers'
+import { closeUpgrades, handleUpgrade } from '../src/lib/upgrade-handlers'
 
 const port = Number(process.env.PORT)
 if (!Number.isInteger(port) || port < 0) {
@@ -27,10 +27,12 @@ async function main() {
   const stop = () => {
     if (stopping) return
     stopping = true
-    // Open sockets (live editors) would hold close() forever: they are ended with the process.
     server.close()
-    server.closeAllConnections()
-    void app.close().finally(() => process.exit(0))
+    // Live editors' sockets are ended, what they typed saved (the tables derived), then the rest.
+    void closeUpgrades()
+      .then(() => server.closeAllConnections())
+      .then(() => app.close())
+      .finally(() => process.exit(0))
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop)
 }

@@ -27,6 +27,18 @@ export function crossOriginRefusal(
   const headers = request.headers
   if (!headers.get('cookie')) return null
   if (headers.get('authorization')?.trim()) return null
+  return socketOriginRefusal(request, publicUrl)
+}
+
+/**
+ * The origin rule alone, also for a WebSocket handshake: a GET, but it opens a channel that
+ * changes state, and browsers send the cookie with it from any page (and always an Origin).
+ */
+export function socketOriginRefusal(
+  request: Request,
+  publicUrl: string | undefined = process.env.BETTER_AUTH_URL,
+): CrossOriginRefusal | null {
+  const headers = request.headers
   const site = headers.get('sec-fetch-site')
   if (site)
     return site === 'same-origin'

@@ -8,22 +8,31 @@ import type { Duplex } from 'node:stream'
  * database client, its sessions. The two load this file as separate module instances: the
  * handlers live on globalThis, under a key both share.
  */
-export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+export type UpgradeEndpoint = {
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Ends its connections and saves what they hold, when the server stops. */
+  close(): Promise<void>
+}
 
 const key = Symbol.for('hindsight.upgradeHandlers')
-const handlers = ((globalThis as { [key]?: Map<string, UpgradeHandler> })[key] ??= new Map())
+const endpoints = ((globalThis as { [key]?: Map<string, UpgradeEndpoint> })[key] ??= new Map())
 
 /** Serves upgrades whose path is `prefix` or starts with `prefix/`. */
-export function registerUpgrade(prefix: string, handler: UpgradeHandler) {
-  handlers.set(prefix.replace(/\/+$/, ''), handler)
+export function registerUpgrade(prefix: string, endpoint: UpgradeEndpoint) {
+  endpoints.set(prefix.replace(/\/+$/, ''), endpoint)
+}
+
+/** Closes every endpoint (the server is stopping). */
+export async function closeUpgrades() {
+  await Promise.allSettled([...endpoints.values()].map((endpoint) => endpoint.close()))
 }
 
 /** Hands an upgrade to its endpoint; false when no endpoint serves that path. */
 export function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname
-  for (const [prefix, handler] of handlers)
+  for (const [prefix, endpoint] of endpoints)
     if (path === prefix || path.startsWith(`${prefix}/`)) {
-      handler(req, socket, head)
+      endpoint.upgrade(req, socket, head)
       return true
     }
   return false

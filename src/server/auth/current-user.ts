@@ -15,11 +15,27 @@ import { hasRole, roles, type Actor, type Role } from '../roles'
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await getSession()
   if (!session) return actorForToken((await headers()).get('authorization'))
+  return sessionActor(session)
+})
+
+type Session = NonNullable<Awaited<ReturnType<typeof auth.api.getSession>>>
+
+function sessionActor(session: Session): Actor | null {
   // Deactivating deletes the sessions too; this also refuses one created in that instant.
   if (session.user.deactivatedAt) return null
   const { id, name, email, role } = session.user
   return { id, name, email, role: (roles as readonly string[]).includes(role) ? (role as Role) : 'VIEWER' }
-})
+}
+
+/**
+ * The person whose browser session these request headers carry, or null: for what runs outside
+ * a Next request (the co-editing socket), with the same rule as getCurrentUser. No API tokens:
+ * they are read-only and for scripts.
+ */
+export async function sessionActorOf(requestHeaders: Headers): Promise<Actor | null> {
+  const session = await auth.api.getSession({ headers: requestHeaders })
+  return session ? sessionActor(session) : null
+}
 
 const getSession = cache(async () => auth.api.getSession({ headers: await headers() }))
 

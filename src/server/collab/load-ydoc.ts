@@ -2,8 +2,9 @@ import 'server-only'
 import * as Y from 'yjs'
 import { db, type Tx } from '../db'
 import { documentInclude, toDocument } from '../postmortems/document'
+import { applyDocument } from './apply-document'
 import { toYDoc } from './postmortem-ydoc'
-import { storeState } from './store-state'
+import { loadState, storeState } from './store-state'
 import { storeUpdate } from './store-update'
 
 /**
@@ -36,13 +37,13 @@ function fromUpdates(updates: Uint8Array[]) {
 export async function loadYDoc(postmortemId: string): Promise<Y.Doc | null> {
   return db.$transaction(async (tx) => {
     const updates = await storedUpdates(tx, postmortemId)
-    if (updates.length) return fromUpdates(updates)
+    if (updates.length) return catchUp(tx, postmortemId, fromUpdates(updates))
     // First open: lock the postmortem, so that two servers opening it at once store one first state.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Postmortem" WHERE id = ${postmortemId} FOR UPDATE`
     if (!locked.length) return null
     const seeded = await storedUpdates(tx, postmortemId)
-    if (seeded.length) return fromUpdates(seeded)
+    if (seeded.length) return catchUp(tx, postmortemId, fromUpdates(seeded))
     const row = await tx.postmortem.findUniqueOrThrow({
       where: { id: postmortemId },
       include: documentInclude,
@@ -52,4 +53,24 @@ export async function loadYDoc(postmortemId: string): Promise<Y.Doc | null> {
     await storeState(tx, { postmortemId, version: row.version, state: Y.snapshot(ydoc) })
     return ydoc
   })
+}
+
+/**
+ * Tables written without the shared document since it last wrote them (the editor's form, a
+ * script's PUT, a restore) are newer than it: their content is applied to it as a change and
+ * stored, so that the next derive does not write the older text back. A version the document
+ * wrote itself has its state recorded (deriveFromYDoc); one it did not write has none.
+ */
+async function catchUp(tx: Tx, postmortemId: string, ydoc: Y.Doc): Promise<Y.Doc | null> {
+  const row = await tx.postmortem.findUnique({ where: { id: postmortemId }, include: documentInclude })
+  if (!row) return null
+  if (await loadState(tx, { postmortemId, version: row.version })) return ydoc
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array) => void updates.push(update)
+  ydoc.on('update', collect)
+  applyDocument(ydoc, toDocument(row))
+  ydoc.off('update', collect)
+  for (const update of updates) await storeUpdate(tx, { postmortemId, update, origin: 'seed' })
+  await storeState(tx, { postmortemId, version: row.version, state: Y.snapshot(ydoc) })
+  return ydoc
 }

@@ -16,13 +16,16 @@ export type OpenedDocument = { postmortemId: string; ydoc: Y.Doc; readOnly: bool
 export async function openSharedDocument({
   actor,
   number,
+  load = loadYDoc,
 }: {
   actor: Actor
   number: number
+  /** Where the document comes from: the database, or a live room already holding it. */
+  load?: (postmortemId: string) => Promise<Y.Doc | null>
 }): Promise<Result<OpenedDocument>> {
   const row = await db.postmortem.findUnique({ where: { number }, select: { id: true, status: true } })
   if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
-  const ydoc = await loadYDoc(row.id)
+  const ydoc = await load(row.id)
   if (!ydoc) return err('NOT_FOUND')
   return ok({ postmortemId: row.id, ydoc, readOnly: !hasRole(actor, 'EDITOR') })
 }

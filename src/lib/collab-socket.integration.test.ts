@@ -1,0 +1,187 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectCollab, handshakeStatus, type CollabClient } from '@/test/collab-client'
+import { auth } from '@/server/auth/auth'
+import { flushRoom } from '@/server/collab/live-rooms'
+import { scalarsOf, textOf } from '@/server/collab/postmortem-ydoc'
+import { db } from '@/server/db'
+import { createPostmortem } from '@/server/postmortems/create-postmortem'
+import { getPostmortem } from '@/server/postmortems/get-postmortem'
+import { savePostmortem } from '@/server/postmortems/save-postmortem'
+import type { Actor } from '@/server/roles'
+import { insertAccount } from '@/server/users/create-account'
+import { collabEndpoint } from './collab-socket'
+import { handleUpgrade, registerUpgrade } from './upgrade-handlers'
+
+/*
+ * The live-editing socket over real HTTP and WebSockets, as scripts/server.ts serves it: people
+ * signed in with real sessions, the real rooms, the real database.
+ */
+let server: Server
+const endpoint = collabEndpoint({ sessionCheckMs: 100 })
+let origin: string
+const people: Record<string, { actor: Actor; cookie: string }> = {}
+
+async function person(name: string, role: Actor['role']) {
+  const email = `${name.toLowerCase()}@example.com`
+  const actor = await db.$transaction((tx) =>
+    insertAccount(tx, { name, email, password: 'password-1', role }),
+  )
+  const signedIn = await auth.api.signInEmail({
+    body: { email, password: 'password-1' },
+    returnHeaders: true,
+  })
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  people[name] = { actor, cookie }
+}
+
+beforeAll(async () => {
+  await person('Ana', 'EDITOR')
+  await person('Bo', 'EDITOR')
+  await person('Vera', 'VIEWER')
+  registerUpgrade('/collab', endpoint)
+  server = createServer((_req, res) => res.end())
+  server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head) || socket.destroy())
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  server.close()
+  await endpoint.close()
+  server.closeAllConnections()
+})
+
+const url = (number: number) => `${origin.replace('http', 'ws')}/collab/${number}`
+const as = (name: string) => ({ cookie: people[name]!.cookie, origin })
+
+async function draft(title: string) {
+  const created = await createPostmortem({ actor: people.Ana!.actor, input: { title, launchId: null } })
+  if (!created.ok) throw new Error(created.error.code)
+  return created.data.number
+}
+
+async function open(number: number, name: string): Promise<CollabClient> {
+  const client = connectCollab(url(number), as(name))
+  await client.synced
+  return client
+}
+
+/** Waits until `check` holds (updates travel through the server asynchronously). */
+async function eventually(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
+  expect(check()).toBe(true)
+}
+
+describe('the live-editing socket', () => {
+  it('refuses another origin, no session, an unknown postmortem, and a draft to a viewer', async () => {
+    const number = await draft('Refusals')
+    expect(await handshakeStatus(url(number), { ...as('Ana'), origin: 'http://evil.example' })).toBe(403)
+    expect(await handshakeStatus(url(number), { origin })).toBe(401)
+    expect(await handshakeStatus(url(999_999), as('Ana'))).toBe(404)
+    expect(await handshakeStatus(`${origin.replace('http', 'ws')}/collab/x`, as('Ana'))).toBe(404)
+    expect(await handshakeStatus(url(number), as('Vera'))).toBe(404)
+    expect(await handshakeStatus(url(number), as('Ana'))).toBe(101)
+  })
+
+  it('two editors type at once: each sees the other, and the postmortem saves both', async () => {
+    const number = await draft('Checkout errors')
+    const ana = await open(number, 'Ana')
+    const bo = await open(number, 'Bo')
+    expect(scalarsOf(bo.ydoc).get('title')).toBe('Checkout errors')
+
+    textOf(ana.ydoc, 'rootCause').insert(0, '缓存未更新')
+    textOf(bo.ydoc, 'symptom').insert(0, 'Checkout returned 500s')
+    scalarsOf(bo.ydoc).set('title', 'Checkout errors after the cache change')
+    await eventually(() => textOf(bo.ydoc, 'rootCause').toString() === '缓存未更新')
+    await eventually(() => textOf(ana.ydoc, 'symptom').toString() === 'Checkout returned 500s')
+    expect(scalarsOf(ana.ydoc).get('title')).toBe('Checkout errors after the cache change')
+
+    ana.close()
+    bo.close()
+    await Promise.all([ana.closed, bo.closed])
+    await flushRoom((await db.postmortem.findUniqueOrThrow({ where: { number } })).id)
+    const saved = await getPostmortem({ actor: people.Ana!.actor, number })
+    expect(saved.ok && saved.data.document).toMatchObject({
+      title: 'Checkout errors after the cache change',
+      rootCause: '缓存未更新',
+      symptom: 'Checkout returned 500s',
+    })
+  })
+
+  it('a save made without the live document since (the form, the API) is not undone by it', async () => {
+    const number = await draft('Saved both ways')
+    const postmortemId = (await db.postmortem.findUniqueOrThrow({ where: { number } })).id
+    const ana = await open(number, 'Ana')
+    textOf(ana.ydoc, 'resolution').insert(0, 'Rolled back')
+    ana.close()
+    await ana.closed
+    await flushRoom(postmortemId)
+
+    const read = await getPostmortem({ actor: people.Bo!.actor, number })
+    if (!read.ok) throw new Error(read.error.code)
+    const { version, document } = read.data
+    const saved = await savePostmortem({
+      actor: people.Bo!.actor,
+      number,
+      input: { baseVersion: version, document: { ...document, impact: 'Half of checkouts failed' } },
+    })
+    expect(saved.ok).toBe(true)
+
+    const again = await open(number, 'Ana')
+    expect(textOf(again.ydoc, 'impact').toString()).toBe('Half of checkouts failed')
+    textOf(again.ydoc, 'resolution').insert(11, ' and purged the cache')
+    again.close()
+    await again.closed
+    await flushRoom(postmortemId)
+    const after = await getPostmortem({ actor: people.Ana!.actor, number })
+    expect(after.ok && after.data.document).toMatchObject({
+      impact: 'Half of checkouts failed',
+      resolution: 'Rolled back and purged the cache',
+    })
+  })
+
+  it('shows each person’s presence under their own name, whatever their tab claims', async () => {
+    const number = await draft('Presence')
+    const ana = await open(number, 'Ana')
+    const bo = await open(number, 'Bo')
+    bo.awareness.setLocalStateField('user', { name: 'Someone else', color: '#c00' })
+    await eventually(() =>
+      [...ana.awareness.getStates().values()].some((s) => (s.user as { name?: string })?.name === 'Bo'),
+    )
+    bo.close()
+    await eventually(() => ana.awareness.getStates().size === 1) // only her own
+    ana.close()
+  })
+
+  it('a viewer follows a published postmortem live but cannot change it', async () => {
+    const number = await draft('Published one')
+    await db.postmortem.update({ where: { number }, data: { status: 'PUBLISHED' } })
+    const ana = await open(number, 'Ana')
+    const vera = await open(number, 'Vera')
+    textOf(ana.ydoc, 'summary').insert(0, 'Written by Ana')
+    await eventually(() => textOf(vera.ydoc, 'summary').toString() === 'Written by Ana')
+
+    textOf(vera.ydoc, 'summary').insert(0, 'Vera was here. ')
+    textOf(ana.ydoc, 'summary').insert(14, '.')
+    await eventually(() => textOf(vera.ydoc, 'summary').toString().endsWith('Ana.'))
+    expect(textOf(ana.ydoc, 'summary').toString()).toBe('Written by Ana.')
+    ana.close()
+    vera.close()
+  })
+
+  it('sends someone away when they are signed out, and reconnects a role change', async () => {
+    const number = await draft('Sessions')
+    const bo = await open(number, 'Bo')
+    await db.user.update({ where: { id: people.Bo!.actor.id }, data: { role: 'VIEWER' } })
+    expect(await bo.closed).toBe(4403)
+
+    const ana = await open(number, 'Ana')
+    await db.session.deleteMany({ where: { userId: people.Ana!.actor.id } })
+    expect(await ana.closed).toBe(4401)
+  })
+})

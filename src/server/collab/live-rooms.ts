@@ -1,0 +1,216 @@
+import 'server-only'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import type * as Y from 'yjs'
+import { db } from '../db'
+import type { Actor } from '../roles'
+import { compactUpdates } from './compact-updates'
+import { deriveFromYDoc } from './derive-from-ydoc'
+import { loadYDoc } from './load-ydoc'
+import { storeUpdate } from './store-update'
+
+/*
+ * The postmortems being edited live in this server process: one shared document per postmortem
+ * (a room), the people following it (peers), their presence. Peers speak the y-websocket
+ * protocol (a sync message or an awareness message per frame). Every change a writer sends is
+ * stored before anything else, passed on to the others, and the structured tables are derived
+ * from the document a second after the last change and when the last person leaves
+ * (docs/decisions/019-co-editing.md).
+ */
+
+const SYNC = 0
+const AWARENESS = 1
+/** The tables follow the document this long after its last change (the issue asks ≤ 2 s). */
+const DERIVE_AFTER_MS = 1_000
+
+/** One browser tab following a postmortem. */
+export type Peer = { actor: Actor; readOnly: boolean; send(message: Uint8Array): void }
+
+type Room = {
+  postmortemId: string
+  ydoc: Y.Doc
+  awareness: awarenessProtocol.Awareness
+  /** Each peer's presence ids (a tab has one; a reconnect may bring another). */
+  peers: Map<Peer, Set<number>>
+  /** Whose edits the next derive writes (the last writer's name on the saved version). */
+  writer: Actor | null
+  deriveTimer: ReturnType<typeof setTimeout> | null
+  /** Stores and derives in the order they were started. */
+  work: Promise<unknown>
+}
+
+const rooms = ((globalThis as { hindsightRooms?: Map<string, Promise<Room | null>> }).hindsightRooms ??=
+  new Map())
+
+function message(kind: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, kind)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+function broadcast(room: Room, data: Uint8Array, except?: Peer) {
+  for (const peer of room.peers.keys()) if (peer !== except) peer.send(data)
+}
+
+/** Runs after everything queued before it; a failure is logged, not passed on to the next. */
+function enqueue(room: Room, task: () => Promise<unknown>) {
+  room.work = room.work.then(task).catch((error: unknown) => console.error('Live editing:', error))
+  return room.work
+}
+
+function derive(room: Room) {
+  if (room.deriveTimer) clearTimeout(room.deriveTimer)
+  room.deriveTimer = null
+  const actor = room.writer
+  if (!actor) return room.work
+  return enqueue(room, async () => {
+    const derived = await deriveFromYDoc({ actor, postmortemId: room.postmortemId, ydoc: room.ydoc })
+    if (!derived.ok) console.error('Live editing: the tables could not follow the document:', derived.error)
+  })
+}
+
+function isPeerOf(room: Room, origin: unknown): origin is Peer {
+  return room.peers.has(origin as Peer)
+}
+
+async function openRoom(postmortemId: string): Promise<Room | null> {
+  const ydoc = await loadYDoc(postmortemId)
+  if (!ydoc) return null
+  const awareness = new awarenessProtocol.Awareness(ydoc)
+  awareness.setLocalState(null) // the server itself is nobody
+  const room: Room = {
+    postmortemId,
+    ydoc,
+    awareness,
+    peers: new Map(),
+    writer: null,
+    deriveTimer: null,
+    work: Promise.resolve(),
+  }
+  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (!isPeerOf(room, origin)) return
+    room.writer = origin.actor
+    void enqueue(room, () => storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}` }))
+    broadcast(
+      room,
+      message(SYNC, (e) => syncProtocol.writeUpdate(e, update)),
+      origin,
+    )
+    // Not pushed back by further typing: the tables are never more than a second behind.
+    room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+  })
+  awareness.on(
+    'update',
+    (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
+      if (isPeerOf(room, origin)) {
+        const owned = room.peers.get(origin)!
+        for (const id of added) owned.add(id)
+        for (const id of removed) owned.delete(id)
+        // A name shown beside a cursor is the signed-in person's, whatever the tab says.
+        for (const id of [...added, ...updated]) {
+          const state = awareness.states.get(id)
+          if (state) awareness.states.set(id, { ...state, user: { ...state.user, name: origin.actor.name } })
+        }
+      }
+      const changed = [...added, ...updated, ...removed]
+      broadcast(
+        room,
+        message(AWARENESS, (e) =>
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed)),
+        ),
+      )
+    },
+  )
+  return room
+}
+
+/** Joins a postmortem's room (opening it on the first peer): the peer is sent the state to sync from. */
+export async function joinRoom(postmortemId: string, peer: Peer): Promise<boolean> {
+  let opening = rooms.get(postmortemId)
+  if (!opening) rooms.set(postmortemId, (opening = openRoom(postmortemId)))
+  const room = await opening
+  if (!room) {
+    rooms.delete(postmortemId)
+    return false
+  }
+  room.peers.set(peer, new Set())
+  peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
+  const present = [...room.awareness.getStates().keys()]
+  if (present.length)
+    peer.send(
+      message(AWARENESS, (e) =>
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, present)),
+      ),
+    )
+  return true
+}
+
+/** The document a live room holds, if one is open in this process (for the access check's load). */
+export async function liveDocument(postmortemId: string): Promise<Y.Doc | null> {
+  const room = await rooms.get(postmortemId)
+  return room?.ydoc ?? loadYDoc(postmortemId)
+}
+
+/**
+ * One frame from a peer. A viewer may ask for the document and share presence, never change
+ * it: its updates are dropped. Throws on a malformed frame (the socket is then closed).
+ */
+export async function receive(postmortemId: string, peer: Peer, data: Uint8Array) {
+  const room = await rooms.get(postmortemId)
+  if (!room?.peers.has(peer)) return
+  const decoder = decoding.createDecoder(data)
+  const kind = decoding.readVarUint(decoder)
+  if (kind === SYNC) {
+    const reply = encoding.createEncoder()
+    encoding.writeVarUint(reply, SYNC)
+    if (!peer.readOnly) syncProtocol.readSyncMessage(decoder, reply, room.ydoc, peer)
+    else if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1)
+      syncProtocol.readSyncStep1(decoder, reply, room.ydoc)
+    if (encoding.length(reply) > 1) peer.send(encoding.toUint8Array(reply))
+  } else if (kind === AWARENESS)
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), peer)
+  else throw new Error(`Unknown message kind ${kind}`)
+}
+
+/**
+ * A peer left (or was sent away). When it was the last one, the tables are derived now, the
+ * stored updates compacted, and the room closed — unless someone joined meanwhile.
+ */
+export async function leaveRoom(postmortemId: string, peer: Peer) {
+  const room = await rooms.get(postmortemId)
+  if (!room) return
+  const presence = room.peers.get(peer)
+  if (!presence) return
+  room.peers.delete(peer)
+  awarenessProtocol.removeAwarenessStates(room.awareness, [...presence], null)
+  if (room.peers.size) return
+  await derive(room)
+  await enqueue(room, () => compactUpdates(postmortemId))
+  if (room.peers.size) return
+  rooms.delete(postmortemId)
+  room.awareness.destroy()
+  room.ydoc.destroy()
+}
+
+/** The server is stopping: every open room's tables are derived and its updates compacted. */
+export async function closeRooms() {
+  for (const [postmortemId, opening] of rooms) {
+    const room = await opening
+    rooms.delete(postmortemId)
+    if (!room) continue
+    await derive(room)
+    await enqueue(room, () => compactUpdates(postmortemId))
+  }
+}
+
+/** Derives the tables now and waits for everything started before (tests). */
+export async function flushRoom(postmortemId: string) {
+  const room = await rooms.get(postmortemId)
+  if (room) await derive(room)
+}
