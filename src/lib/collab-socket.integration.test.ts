@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectCollab, handshakeStatus, type CollabClient } from '@/test/collab-client'
 import { auth } from '@/server/auth/auth'
 import { flushRoom } from '@/server/collab/live-rooms'
+import { putDocument } from '@/server/collab/put-document'
 import { scalarsOf, textOf } from '@/server/collab/postmortem-ydoc'
 import { db } from '@/server/db'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
@@ -142,6 +143,62 @@ describe('the live-editing socket', () => {
     expect(after.ok && after.data.document).toMatchObject({
       impact: 'Half of checkouts failed',
       resolution: 'Rolled back and purged the cache',
+    })
+  })
+
+  it('a form save while people edit live is merged into what they see, not overwritten', async () => {
+    const number = await draft('Form and live')
+    const postmortemId = (await db.postmortem.findUniqueOrThrow({ where: { number } })).id
+    const ana = await open(number, 'Ana')
+    textOf(ana.ydoc, 'summary').insert(0, 'Typed live')
+    await flushRoom(postmortemId)
+    const read = await getPostmortem({ actor: people.Bo!.actor, number })
+    if (!read.ok) throw new Error(read.error.code)
+    const saved = await savePostmortem({
+      actor: people.Bo!.actor,
+      number,
+      input: { baseVersion: read.data.version, document: { ...read.data.document, impact: 'From the form' } },
+    })
+    expect(saved.ok).toBe(true)
+    textOf(ana.ydoc, 'summary').insert(10, ', still typing')
+    await eventually(() => textOf(ana.ydoc, 'impact').toString() === 'From the form')
+    ana.close()
+    await ana.closed
+    await flushRoom(postmortemId)
+    const after = await getPostmortem({ actor: people.Ana!.actor, number })
+    expect(after.ok && after.data.document).toMatchObject({
+      impact: 'From the form',
+      summary: 'Typed live, still typing',
+    })
+  })
+
+  it('a script’s PUT reaches the people editing live, and neither overwrites the other', async () => {
+    const number = await draft('Scripted and live')
+    const postmortemId = (await db.postmortem.findUniqueOrThrow({ where: { number } })).id
+    const ana = await open(number, 'Ana')
+    const read = await getPostmortem({ actor: people.Bo!.actor, number })
+    if (!read.ok) throw new Error(read.error.code)
+    textOf(ana.ydoc, 'rootCause').insert(0, 'A stale cache entry')
+    await new Promise((r) => setTimeout(r, 100)) // Ana's keystrokes reach the server first
+    const put = await putDocument({
+      actor: people.Bo!.actor,
+      number,
+      input: {
+        baseVersion: read.data.version,
+        document: { ...read.data.document, severity: 'SEV1', detection: 'Paged by the checkout SLO' },
+      },
+    })
+    expect(put.ok).toBe(true)
+    await eventually(() => textOf(ana.ydoc, 'detection').toString() === 'Paged by the checkout SLO')
+    expect(scalarsOf(ana.ydoc).get('severity')).toBe('SEV1')
+    ana.close()
+    await ana.closed
+    await flushRoom(postmortemId)
+    const after = await getPostmortem({ actor: people.Ana!.actor, number })
+    expect(after.ok && after.data.document).toMatchObject({
+      severity: 'SEV1',
+      detection: 'Paged by the checkout SLO',
+      rootCause: 'A stale cache entry',
     })
   })
 

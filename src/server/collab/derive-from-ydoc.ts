@@ -6,6 +6,7 @@ import { documentInclude, toDocument } from '../postmortems/document'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from '../roles'
+import { catchUpWithTables } from './load-ydoc'
 import { readValidDocument } from './read-valid-document'
 import { loadState, storeState } from './store-state'
 
@@ -16,8 +17,9 @@ const ATTEMPTS = 3
  * Writes the structured tables — child rows, tags, the search index, revisions — from the
  * shared document, through the editor's own save (`savePostmortem`: one transaction, its
  * rules), on behalf of the person whose edits it holds. Nothing is written when the tables
- * already say the same. The shared document is the newer truth, so a save that landed in
- * between is not a conflict to show anyone: the derive is based on it and tried again.
+ * already say the same. A save that landed without the document (the form) is merged into it
+ * first; one that lands in between is not a conflict to show anyone: it is merged and the derive
+ * tried again.
  */
 export async function deriveFromYDoc({
   actor,
@@ -29,13 +31,15 @@ export async function deriveFromYDoc({
   ydoc: Y.Doc
 }): Promise<Result<{ version: number; changed: boolean }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  // The state read now is the one the saved version will read as.
-  const state = Y.snapshot(ydoc)
-  const parsed = readValidDocument(ydoc)
-  if (!parsed.ok) return parsed
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const row = await db.postmortem.findUnique({ where: { id: postmortemId }, include: documentInclude })
     if (!row) return err('NOT_FOUND')
+    // A save made without the document since it last wrote (the form) is merged into it first.
+    await db.$transaction((tx) => catchUpWithTables(tx, ydoc, row))
+    // The state read now is the one the saved version will read as.
+    const state = Y.snapshot(ydoc)
+    const parsed = readValidDocument(ydoc)
+    if (!parsed.ok) return parsed
     if (!changedFields(toDocument(row), parsed.data).length) {
       if (!(await loadState(db, { postmortemId, version: row.version })))
         await storeState(db, { postmortemId, version: row.version, state })

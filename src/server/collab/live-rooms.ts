@@ -91,14 +91,16 @@ async function openRoom(postmortemId: string): Promise<Room | null> {
     work: Promise.resolve(),
   }
   ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (!isPeerOf(room, origin)) return
-    room.writer = origin.actor
-    void enqueue(room, () => storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}` }))
+    const fromPeer = isPeerOf(room, origin)
     broadcast(
       room,
       message(SYNC, (e) => syncProtocol.writeUpdate(e, update)),
-      origin,
+      fromPeer ? origin : undefined,
     )
+    // What else changes the document (a PUT: putDocument) stores and derives it itself.
+    if (!fromPeer) return
+    room.writer = origin.actor
+    void enqueue(room, () => storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}` }))
     // Not pushed back by further typing: the tables are never more than a second behind.
     room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
   })

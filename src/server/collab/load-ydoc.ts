@@ -1,8 +1,8 @@
 import 'server-only'
 import * as Y from 'yjs'
 import { db, type Tx } from '../db'
-import { documentInclude, toDocument } from '../postmortems/document'
-import { applyDocument } from './apply-document'
+import { documentInclude, toDocument, type PostmortemWithDocument } from '../postmortems/document'
+import { applyDocument, applyDocumentSince, holdsState } from './apply-document'
 import { toYDoc } from './postmortem-ydoc'
 import { loadState, storeState } from './store-state'
 import { storeUpdate } from './store-update'
@@ -55,22 +55,35 @@ export async function loadYDoc(postmortemId: string): Promise<Y.Doc | null> {
   })
 }
 
-/**
- * Tables written without the shared document since it last wrote them (the editor's form, a
- * script's PUT, a restore) are newer than it: their content is applied to it as a change and
- * stored, so that the next derive does not write the older text back. A version the document
- * wrote itself has its state recorded (deriveFromYDoc); one it did not write has none.
- */
 async function catchUp(tx: Tx, postmortemId: string, ydoc: Y.Doc): Promise<Y.Doc | null> {
   const row = await tx.postmortem.findUnique({ where: { id: postmortemId }, include: documentInclude })
   if (!row) return null
-  if (await loadState(tx, { postmortemId, version: row.version })) return ydoc
+  await catchUpWithTables(tx, ydoc, row)
+  return ydoc
+}
+
+/**
+ * Tables written without the shared document since it last wrote them (the editor's form, a
+ * restore) are newer than it. A version the document wrote itself has its state recorded
+ * (deriveFromYDoc); one it did not write has none. The tables' changes since the latest recorded
+ * state are merged into the document as a change and stored — what people typed live since stays
+ * — so that the next derive does not write the older text back.
+ */
+export async function catchUpWithTables(tx: Tx, ydoc: Y.Doc, row: PostmortemWithDocument) {
+  const postmortemId = row.id
+  if (await loadState(tx, { postmortemId, version: row.version })) return
+  const latest = await tx.documentState.findFirst({
+    where: { postmortemId },
+    orderBy: { version: 'desc' },
+    select: { snapshot: true },
+  })
+  const base = latest && Y.decodeSnapshot(latest.snapshot)
   const updates: Uint8Array[] = []
   const collect = (update: Uint8Array) => void updates.push(update)
   ydoc.on('update', collect)
-  applyDocument(ydoc, toDocument(row))
+  if (base && holdsState(ydoc, base)) applyDocumentSince(ydoc, base, toDocument(row))
+  else applyDocument(ydoc, toDocument(row))
   ydoc.off('update', collect)
   for (const update of updates) await storeUpdate(tx, { postmortemId, update, origin: 'seed' })
   await storeState(tx, { postmortemId, version: row.version, state: Y.snapshot(ydoc) })
-  return ydoc
 }

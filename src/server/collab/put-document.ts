@@ -7,7 +7,7 @@ import { err, ok } from '../result'
 import { hasRole, type Actor } from '../roles'
 import { applyDocumentSince, holdsState } from './apply-document'
 import { deriveFromYDoc } from './derive-from-ydoc'
-import { loadYDoc } from './load-ydoc'
+import { liveDocument } from './live-rooms'
 import { readValidDocument } from './read-valid-document'
 import { loadState } from './store-state'
 import { storeUpdate } from './store-update'
@@ -20,7 +20,6 @@ import { storeUpdate } from './store-update'
  * the kept ones, or from before the shared document) is refused with the current one, as a
  * stale save is today. A postmortem without a shared document gets one first (`loadYDoc`), so
  * that no write can land in the tables behind its back.
- * Not yet called by the route: see docs/decisions/019-co-editing.md.
  */
 export async function putDocument({
   actor,
@@ -35,15 +34,17 @@ export async function putDocument({
   const row = await db.postmortem.findUnique({ where: { number }, select: { id: true } })
   if (!row) return err('NOT_FOUND')
   const postmortemId = row.id
-  const [ydoc, base] = await Promise.all([
-    loadYDoc(postmortemId),
-    loadState(db, { postmortemId, version: input.baseVersion }),
-  ])
+  // The live room's document when people are editing it here: they see the change at once.
+  const ydoc = await liveDocument(postmortemId)
   if (!ydoc) return err('NOT_FOUND')
+  // After the document: opening it for the first time records the current version's state.
+  const base = await loadState(db, { postmortemId, version: input.baseVersion })
   if (!base || !holdsState(ydoc, base)) return conflict(actor, number)
   const updates: Uint8Array[] = []
-  ydoc.on('update', (update: Uint8Array) => updates.push(update))
+  const collect = (update: Uint8Array) => void updates.push(update)
+  ydoc.on('update', collect)
   applyDocumentSince(ydoc, base, input.document)
+  ydoc.off('update', collect)
   const merged = readValidDocument(ydoc)
   if (!merged.ok) return merged
   await db.$transaction(async (tx) => {
