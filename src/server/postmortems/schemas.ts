@@ -29,6 +29,7 @@ export const resolutionKinds = ['TEMPORARY', 'PERMANENT'] as const
 export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
 
 export type Severity = (typeof severities)[number]
+export type RootCauseCategory = (typeof rootCauseCategories)[number]
 export type HypothesisStatus = (typeof hypothesisStatuses)[number]
 export type TimelineKind = (typeof timelineKinds)[number]
 
