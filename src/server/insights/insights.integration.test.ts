@@ -5,8 +5,9 @@ import { db } from '../db'
 import { insertLaunch } from '../launches/create-launch'
 import { changePostmortemStatus } from '../postmortems/change-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
+import { findPostmortems } from '../postmortems/find-postmortems'
 import { savePostmortem } from '../postmortems/save-postmortem'
-import { postmortemDocument } from '../postmortems/schemas'
+import { findPostmortemsInput, postmortemDocument } from '../postmortems/schemas'
 import { insertAccount } from '../users/create-account'
 import { addChecksFromTemplate } from '../checklists/add-checks-from-template'
 import { addItem } from '../checklists/add-item'
@@ -266,6 +267,23 @@ describe('insights (real database)', () => {
       waived: 0,
       incidentsAfterWaiver: [],
     })
+  })
+
+  it('agree with the postmortem list each figure links to', async () => {
+    const listed = async (query: Record<string, string>) =>
+      (
+        await findPostmortems({
+          actor: editor,
+          input: findPostmortemsInput.parse({ status: 'PUBLISHED', ...query }),
+        })
+      ).items
+        .map((p) => p.number)
+        .sort()
+    // The March bar of SEV2 and the SCHEMA category, as the page links them.
+    expect(await listed({ severity: 'SEV2', from: '2026-03-01', to: '2026-03-31' })).toEqual([pms.C])
+    expect(await listed({ category: 'SCHEMA' })).toEqual([pms.A])
+    expect(await listed({ from: '2026-01-01', to: '2026-01-31' })).toEqual([pms.A, pms.B])
+    expect(await listed({ service: 'checkout' })).toEqual([pms.A, pms.B])
   })
 
   it('count drafts only when an editor asks for all statuses', async () => {
