@@ -1,0 +1,67 @@
+import { useId } from 'react'
+
+export type BarChartProps = {
+  title: string
+  /** The text alternative: what the chart shows, in a sentence or two. */
+  description: string
+  bars: { label: string; value: number }[]
+  /** A Tailwind fill class for the bars (theme tokens). */
+  barClassName?: string
+}
+
+const WIDTH = 600
+const LABEL = 170
+const ROW = 26
+
+/** Horizontal bars, one per label, drawn on the server. The numbers are in the table beside it. */
+export function BarChart({ title, description, bars, barClassName = 'fill-primary' }: BarChartProps) {
+  const id = useId()
+  const max = Math.max(1, ...bars.map((b) => b.value))
+  const height = bars.length * ROW + 8
+  const span = WIDTH - LABEL - 48
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      className="h-auto w-full max-w-2xl text-foreground"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {bars.map((bar, i) => {
+        const y = i * ROW + 4
+        const w = (bar.value / max) * span
+        const label = bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label
+        return (
+          <g key={`${bar.label}-${i}`}>
+            <text
+              x={LABEL - 8}
+              y={y + ROW / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              className="fill-current text-[12px]"
+            >
+              {label}
+            </text>
+            <rect
+              x={LABEL}
+              y={y + 3}
+              width={Math.max(w, bar.value ? 2 : 0)}
+              height={ROW - 8}
+              rx={2}
+              className={barClassName}
+            />
+            <text
+              x={LABEL + w + 6}
+              y={y + ROW / 2}
+              dominantBaseline="middle"
+              className="fill-muted-foreground text-[12px]"
+            >
+              {bar.value}
+            </text>
+          </g>
+        )
+      })}
+    </svg>
+  )
+}
