@@ -151,7 +151,13 @@ export async function IncidentsSection({ insights }: SectionProps) {
             peakCount: peak.total,
           })}
           series={shownKeys.map((k) => ({ key: k, label: severityLabel(k), className: severityFill[k] }))}
-          columns={months.map((m) => ({ label: monthLabel(format, m.month), values: m.bySeverity }))}
+          minWidth={860}
+          columns={months.map((m, i) => ({
+            label: format.dateTime(new Date(`${m.month}-01T00:00:00Z`), { month: 'short', timeZone: 'UTC' }),
+            // The year under the first month and under every January.
+            sublabel: i === 0 || m.month.endsWith('-01') ? m.month.slice(0, 4) : undefined,
+            values: m.bySeverity,
+          }))}
         />
         <Table
           caption={t('incidentsTitle')}
@@ -231,6 +237,17 @@ export async function DurationsSection({ insights }: SectionProps) {
   const buckets = (
     ['bucket0', 'bucket1', 'bucket2', 'bucket3', 'bucket4', 'bucket5', 'bucket6'] as const
   ).map((k) => t(k))
+  const shortBuckets = (
+    [
+      'chartBucket0',
+      'chartBucket1',
+      'chartBucket2',
+      'chartBucket3',
+      'chartBucket4',
+      'chartBucket5',
+      'chartBucket6',
+    ] as const
+  ).map((k) => t(k))
   const one = (id: string, title: string, d: Insights['timeToDetect']) => {
     const none = t('notMeasured')
     return (
@@ -264,7 +281,7 @@ export async function DurationsSection({ insights }: SectionProps) {
               p90: duration(format, d.p90) ?? none,
             })}
             series={[{ key: 'n', label: title, className: 'fill-primary' }]}
-            columns={d.buckets.map((n, i) => ({ label: buckets[i]!, values: { n } }))}
+            columns={d.buckets.map((n, i) => ({ label: shortBuckets[i]!, values: { n } }))}
           />
         ) : null}
         <Table caption={title} head={[t('bucketColumn'), t('countColumn')]}>
@@ -323,7 +340,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
         {t('ageNote')} {t('doneOnTimeNote')}
       </p>
       <div className="grid gap-10 lg:grid-cols-2">
-        <div className="grid gap-2">
+        <div className="grid content-start gap-2">
           <h3 className="text-sm font-semibold">{t('byOwnerTitle')}</h3>
           <Table caption={t('byOwnerTitle')} head={[t('ownerColumn'), ...head]}>
             {a.byOwner.map((o) => (
@@ -337,7 +354,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
             ))}
           </Table>
         </div>
-        <div className="grid gap-2">
+        <div className="grid content-start gap-2">
           <h3 className="text-sm font-semibold">{t('byServiceActionsTitle')}</h3>
           <Table caption={t('byServiceActionsTitle')} head={[t('serviceColumn'), ...head]}>
             {a.byService.map((s) => (

@@ -9,16 +9,16 @@ export type BarChartProps = {
   barClassName?: string
 }
 
-const WIDTH = 600
-const LABEL = 170
-const ROW = 26
+const WIDTH = 420
+const LABEL = 140
+const ROW = 28
 
 /** Horizontal bars, one per label, drawn on the server. The numbers are in the table beside it. */
 export function BarChart({ title, description, bars, barClassName = 'fill-primary' }: BarChartProps) {
   const id = useId()
   const max = Math.max(1, ...bars.map((b) => b.value))
   const height = bars.length * ROW + 8
-  const span = WIDTH - LABEL - 48
+  const span = WIDTH - LABEL - 40
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${height}`}
@@ -31,7 +31,7 @@ export function BarChart({ title, description, bars, barClassName = 'fill-primar
       {bars.map((bar, i) => {
         const y = i * ROW + 4
         const w = (bar.value / max) * span
-        const label = bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label
+        const label = bar.label.length > 16 ? `${bar.label.slice(0, 15)}…` : bar.label
         return (
           <g key={`${bar.label}-${i}`}>
             <text
@@ -39,7 +39,7 @@ export function BarChart({ title, description, bars, barClassName = 'fill-primar
               y={y + ROW / 2}
               textAnchor="end"
               dominantBaseline="middle"
-              className="fill-current text-[12px]"
+              className="fill-current text-[13px]"
             >
               {label}
             </text>
@@ -55,7 +55,7 @@ export function BarChart({ title, description, bars, barClassName = 'fill-primar
               x={LABEL + w + 6}
               y={y + ROW / 2}
               dominantBaseline="middle"
-              className="fill-muted-foreground text-[12px]"
+              className="fill-muted-foreground text-[13px]"
             >
               {bar.value}
             </text>

@@ -6,26 +6,30 @@ export type ColumnChartProps = {
   description: string
   /** The stacked parts of each column, bottom first; each has a Tailwind fill class (theme tokens). */
   series: { key: string; label: string; className: string }[]
-  columns: { label: string; values: Record<string, number> }[]
+  /** `sublabel` is a second line under the label (the year under a month). */
+  columns: { label: string; sublabel?: string; values: Record<string, number> }[]
+  /** Width of the drawing in its own units: the wider, the smaller its text once fitted to the page. */
+  minWidth?: number
 }
 
-const HEIGHT = 200
-const TOP = 16
-const BOTTOM = 40
-const LEFT = 32
+const HEIGHT = 220
+const TOP = 18
+const BOTTOM = 44
+const LEFT = 30
 
 /**
  * Vertical columns, stacked by series, drawn on the server (incidents per month by severity, a
  * histogram). Long runs label every few columns; the numbers are in the table beside it.
  */
-export function ColumnChart({ title, description, series, columns }: ColumnChartProps) {
+export function ColumnChart({ title, description, series, columns, minWidth = 460 }: ColumnChartProps) {
   const id = useId()
-  const width = Math.max(600, columns.length * 22 + LEFT)
+  // Narrow charts draw their text larger once scaled to the page: few columns, a small canvas.
+  const width = Math.max(minWidth, columns.length * 46 + LEFT)
   const totals = columns.map((c) => series.reduce((sum, s) => sum + (c.values[s.key] ?? 0), 0))
   const max = Math.max(1, ...totals)
   const plot = HEIGHT - TOP - BOTTOM
   const step = (width - LEFT) / Math.max(1, columns.length)
-  const every = Math.ceil(columns.length / 12)
+  const every = Math.ceil(columns.length / 16)
   return (
     <figure className="grid gap-2">
       <svg
@@ -42,7 +46,7 @@ export function ColumnChart({ title, description, series, columns }: ColumnChart
           y={TOP}
           textAnchor="end"
           dominantBaseline="middle"
-          className="fill-muted-foreground text-[11px]"
+          className="fill-muted-foreground text-[12px]"
         >
           {max}
         </text>
@@ -63,7 +67,7 @@ export function ColumnChart({ title, description, series, columns }: ColumnChart
                   x={x + step * 0.35}
                   y={y - 4}
                   textAnchor="middle"
-                  className="fill-muted-foreground text-[10px]"
+                  className="fill-muted-foreground text-[12px]"
                 >
                   {totals[i]}
                 </text>
@@ -71,11 +75,16 @@ export function ColumnChart({ title, description, series, columns }: ColumnChart
               {i % every === 0 ? (
                 <text
                   x={x + step * 0.35}
-                  y={HEIGHT - BOTTOM + 14}
+                  y={HEIGHT - BOTTOM + 16}
                   textAnchor="middle"
-                  className="fill-current text-[11px]"
+                  className="fill-current text-[12px]"
                 >
                   {column.label}
+                  {column.sublabel ? (
+                    <tspan x={x + step * 0.35} dy={15} className="fill-muted-foreground">
+                      {column.sublabel}
+                    </tspan>
+                  ) : null}
                 </text>
               ) : null}
             </g>
