@@ -45,7 +45,7 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
 
   await page.getByRole('link', { name: 'Insights' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible()
-  await page.getByLabel('Service').selectOption(service)
+  await page.getByRole('combobox', { name: 'Service' }).selectOption(service)
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page).toHaveURL(new RegExp(`service=${service}`))
   await expect(page.getByText('2 published postmortems counted.')).toBeVisible()

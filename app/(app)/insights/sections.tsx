@@ -51,7 +51,7 @@ function Section({
   children: ReactNode
 }) {
   return (
-    <section aria-labelledby={id} className="grid break-inside-avoid-page gap-4">
+    <section aria-labelledby={id} className="grid content-start gap-4">
       <header className="grid gap-1">
         <h2 id={id} className="text-lg font-semibold">
           {title}

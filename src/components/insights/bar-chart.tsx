@@ -23,7 +23,8 @@ export function BarChart({ title, description, bars, barClassName = 'fill-primar
     <svg
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       className="h-auto w-full max-w-2xl text-foreground"
     >
       <title id={`${id}-title`}>{title}</title>

@@ -35,7 +35,8 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
       <svg
         viewBox={`0 0 ${width} ${HEIGHT}`}
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         className="h-auto w-full text-foreground"
       >
         <title id={`${id}-title`}>{title}</title>
