@@ -314,18 +314,22 @@ export async function ActionItemsSection({ insights }: SectionProps) {
         <p className="text-sm text-muted-foreground">{t('noActions')}</p>
       </Section>
     )
-  const head = [t('open'), t('overdue'), t('done'), t('cancelled')]
+  const head = [t('open'), t('overdue'), t('done'), t('doneLate'), t('cancelled')]
   return (
     <Section id="action-items" title={t('actionsTitle')} description={t('actionsDescription')}>
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
         {(
           [
             [t('open'), String(a.open), false],
             [t('overdue'), String(a.overdue), a.overdue > 0],
             [t('openWithoutDue'), String(a.openWithoutDueDate), false],
-            [t('done'), String(a.done), false],
-            [t('cancelled'), String(a.cancelled), false],
             [t('medianOpenAge'), duration(format, a.medianOpenAge) ?? t('notMeasured'), false],
+            [t('cancelled'), String(a.cancelled), false],
+            [t('done'), String(a.done), false],
+            [t('doneOnTime'), String(a.doneOnTime), false],
+            [t('doneLate'), String(a.doneLate), a.doneLate > 0],
+            [t('doneWithoutDue'), String(a.doneWithoutDueDate), false],
+            [t('doneWhenUnknown'), String(a.doneWhenUnknown), false],
           ] as const
         ).map(([label, value, alarm]) => (
           <div key={label} className="grid content-start gap-0.5">
@@ -336,9 +340,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
           </div>
         ))}
       </dl>
-      <p className="text-xs text-muted-foreground">
-        {t('ageNote')} {t('doneOnTimeNote')}
-      </p>
+      <p className="text-xs text-muted-foreground">{t('doneNote')}</p>
       <div className="grid gap-10 lg:grid-cols-2">
         <div className="grid content-start gap-2">
           <h3 className="text-sm font-semibold">{t('byOwnerTitle')}</h3>
@@ -349,6 +351,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
                 <td>{o.open}</td>
                 <td className={o.overdue ? 'font-semibold text-destructive' : ''}>{o.overdue}</td>
                 <td>{o.done}</td>
+                <td className={o.doneLate ? 'font-semibold text-destructive' : ''}>{o.doneLate}</td>
                 <td>{o.cancelled}</td>
               </tr>
             ))}
@@ -370,6 +373,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
                 <td>{s.open}</td>
                 <td className={s.overdue ? 'font-semibold text-destructive' : ''}>{s.overdue}</td>
                 <td>{s.done}</td>
+                <td className={s.doneLate ? 'font-semibold text-destructive' : ''}>{s.doneLate}</td>
                 <td>{s.cancelled}</td>
               </tr>
             ))}

@@ -4,8 +4,9 @@ import { db } from '../db'
 
 /*
  * Follow-through of the action items of the counted postmortems. Open is OPEN or IN_PROGRESS;
- * overdue is open with a due date before now (as on My work). "Done on time / late" needs the
- * time an item was done, which is not recorded yet (docs/decisions/020-insights.md).
+ * overdue is open with a due date before now (as on My work). Done on time: done (doneAt) before
+ * the end of its due day; late: after it. Items done without a due date, and items done before
+ * doneAt was recorded, are counted apart (docs/decisions/020-insights.md).
  */
 
 export type ActionItemCounts = {
@@ -15,6 +16,11 @@ export type ActionItemCounts = {
   /** Open without a due date. */
   openWithoutDueDate: number
   done: number
+  doneOnTime: number
+  doneLate: number
+  doneWithoutDueDate: number
+  /** Done before the time of doing was recorded. */
+  doneWhenUnknown: number
   cancelled: number
 }
 
@@ -23,15 +29,18 @@ const counts = (now: Date) => Prisma.sql`count(*)::int AS total,
   count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${now.toISOString()}::timestamp)::int AS overdue,
   count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" IS NULL)::int AS "openWithoutDueDate",
   count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" < a."dueDate" + interval '1 day')::int AS "doneOnTime",
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" >= a."dueDate" + interval '1 day')::int AS "doneLate",
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NOT NULL AND a."dueDate" IS NULL)::int AS "doneWithoutDueDate",
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NULL)::int AS "doneWhenUnknown",
   count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled`
 
 export async function actionItemCounts(pm: Prisma.Sql, now: Date) {
   const items = Prisma.sql`"ActionItem" a JOIN pm ON pm.id = a."postmortemId"`
   const [[overall], byOwner, byService] = await Promise.all([
-    // An item has no creation time of its own: its age counts from its postmortem's creation.
     db.$queryRaw<(ActionItemCounts & { medianOpenAge: number | null })[]>`${pm}
       SELECT ${counts(now)},
-        (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${now.toISOString()}::timestamp - pm."createdAt")))
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${now.toISOString()}::timestamp - a."createdAt")))
           FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS')))::float8 AS "medianOpenAge"
       FROM ${items}`,
     db.$queryRaw<(ActionItemCounts & { ownerId: string | null; owner: string | null })[]>`${pm}

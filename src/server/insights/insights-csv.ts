@@ -41,15 +41,23 @@ export function insightsToCsv(insights: Insights): string {
     ...incidents.byCategory.map((c): Row => ['incidentsByCategory', c.category ?? '', '', c.count]),
     ...distributionRows('timeToDetect', insights.timeToDetect),
     ...distributionRows('timeToResolve', insights.timeToResolve),
-    ...(['total', 'open', 'overdue', 'openWithoutDueDate', 'done', 'cancelled'] as const).map((key): Row => [
-      'actionItems',
-      key,
-      '',
-      actionItems[key],
-    ]),
+    ...(
+      [
+        'total',
+        'open',
+        'overdue',
+        'openWithoutDueDate',
+        'done',
+        'doneOnTime',
+        'doneLate',
+        'doneWithoutDueDate',
+        'doneWhenUnknown',
+        'cancelled',
+      ] as const
+    ).map((key): Row => ['actionItems', key, '', actionItems[key]]),
     ['actionItems', 'medianOpenAge_seconds', '', actionItems.medianOpenAge],
     ...actionItems.byOwner.flatMap((o) =>
-      (['open', 'overdue', 'done'] as const).map((key): Row => [
+      (['open', 'overdue', 'done', 'doneLate'] as const).map((key): Row => [
         `actionItemsByOwner_${key}`,
         o.owner ?? '',
         o.ownerId ?? '',
@@ -57,7 +65,7 @@ export function insightsToCsv(insights: Insights): string {
       ]),
     ),
     ...actionItems.byService.flatMap((s) =>
-      (['open', 'overdue', 'done'] as const).map((key): Row => [
+      (['open', 'overdue', 'done', 'doneLate'] as const).map((key): Row => [
         `actionItemsByService_${key}`,
         s.service,
         '',

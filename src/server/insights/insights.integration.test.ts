@@ -215,9 +215,11 @@ describe('insights (real database)', () => {
       overdue: 1,
       openWithoutDueDate: 1,
       done: 1,
+      doneWithoutDueDate: 1,
+      doneWhenUnknown: 0,
       cancelled: 0,
     })
-    // The postmortems were written just now; "now" is ten days on.
+    // The items were saved just now; "now" is ten days on.
     expect(actionItems.medianOpenAge! / 86_400).toBeCloseTo(10, 0)
     expect(actionItems.byOwner.map((o) => [o.owner, o.open, o.overdue, o.done])).toEqual([
       ['Admin', 2, 0, 0],
@@ -314,5 +316,41 @@ describe('insights (real database)', () => {
     expect(lines).toContain('timeToResolve,missing,,1')
     expect(lines).toContain('actionItems,overdue,,1')
     expect(lines).toContain(`checklistItemWaived,Check indexes on production-size data,${learned},1`)
+  })
+
+  it('record when an item is done: on time or late against its due day, cleared when reopened', async () => {
+    const onTime = randomUUID()
+    const late = randomUUID()
+    const items = (onTimeStatus: string) => [
+      { id: onTime, title: 'Runbook', ownerId: editor.id, dueDate: '2099-01-01', status: onTimeStatus },
+      { id: late, title: 'Backfill', ownerId: editor.id, dueDate: '2026-01-01', status: 'DONE' },
+    ]
+    const doc = { title: 'Billing outage', services: ['billing'], actionItems: items('DONE') }
+    const number = await postmortem(doc)
+    const billing = async () => (await insights(viewer, { service: 'billing' })).actionItems
+    expect(await billing()).toMatchObject({ done: 2, doneOnTime: 1, doneLate: 1, doneWhenUnknown: 0 })
+    const stamped = await db.actionItem.findUniqueOrThrow({ where: { id: late } })
+    expect(stamped.doneAt).toBeInstanceOf(Date)
+
+    // Reopening one clears its time; saving the other again (unchanged) keeps its time.
+    const { version } = await db.postmortem.findUniqueOrThrow({ where: { number } })
+    unwrap(
+      await savePostmortem({
+        actor: editor,
+        number,
+        input: {
+          baseVersion: version,
+          document: postmortemDocument.parse({
+            symptom: 'It broke',
+            rootCause: 'Because, as it turned out',
+            ...doc,
+            actionItems: items('OPEN'),
+          }),
+        },
+      }),
+    )
+    expect(await billing()).toMatchObject({ open: 1, done: 1, doneOnTime: 0, doneLate: 1 })
+    expect((await db.actionItem.findUniqueOrThrow({ where: { id: onTime } })).doneAt).toBeNull()
+    expect((await db.actionItem.findUniqueOrThrow({ where: { id: late } })).doneAt).toEqual(stamped.doneAt)
   })
 })
