@@ -12,7 +12,7 @@ import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { hasRole } from '@/server/roles'
 import { InsightsFilters } from './insights-filters'
 import { ActionItemsSection, DurationsSection, IncidentsSection, LoopSection } from './sections'
-import { apiHref } from './links'
+import { apiHref } from '@/lib/insights-links'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('InsightsPage'))('title') }

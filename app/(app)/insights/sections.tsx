@@ -6,7 +6,7 @@ import { BarChart } from '@/components/insights/bar-chart'
 import { ColumnChart } from '@/components/insights/column-chart'
 import type { Insights } from '@/server/insights/get-insights'
 import { formatNumber, severities } from '@/server/postmortems/schemas'
-import { listHref, monthRange } from './links'
+import { listHref, monthRange } from '@/lib/insights-links'
 
 type SectionProps = { insights: Insights }
 type Format = Awaited<ReturnType<typeof getFormatter>>
