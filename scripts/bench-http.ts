@@ -107,6 +107,7 @@ async function main() {
       `/postmortems/${seed.number}`,
       `/search?q=${encodeURIComponent('缓存')}`,
       `/launches/${seed.slug}`,
+      '/insights',
     ]
     const anonymous = { 'accept-language': 'en-US' }
     const all: [string, Record<string, string>][] = [

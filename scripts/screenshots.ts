@@ -22,6 +22,7 @@ const staticPages = [
   '/search',
   '/launches',
   '/checklists',
+  '/insights',
   '/settings',
   '/settings/users',
   '/nowhere',

@@ -2,8 +2,10 @@ import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
+import { Input } from '@/components/ui/input'
 import {
   postmortemStatuses,
+  rootCauseCategories,
   severities,
   sorts,
   type FindPostmortemsInput,
@@ -20,7 +22,16 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
   const t = useTranslations('PostmortemsPage')
   const enums = useTranslations('Enums')
   const common = useTranslations('Common')
-  const set = [input.status, input.severity, input.launch, input.tag, input.service].filter(Boolean).length
+  const set = [
+    input.status,
+    input.severity,
+    input.launch,
+    input.tag,
+    input.service,
+    input.category,
+    input.from,
+    input.to,
+  ].filter(Boolean).length
   const select = (
     name: keyof FindPostmortemsInput,
     label: string,
@@ -74,6 +85,22 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
               taxonomy.services.map((name) => ({ value: name, label: name })),
             )
           : null}
+        {select(
+          'category',
+          t('filterCategory'),
+          rootCauseCategories.map((c) => ({ value: c, label: enums(`rootCause.${c}`) })),
+        )}
+        {(['from', 'to'] as const).map((name) => (
+          <label key={name} className="grid gap-1 text-xs text-muted-foreground">
+            {t(name === 'from' ? 'filterFrom' : 'filterTo')}
+            <Input
+              type="date"
+              name={name}
+              defaultValue={input[name]}
+              className="h-8 w-40 text-sm text-foreground"
+            />
+          </label>
+        ))}
         {select(
           'sort',
           t('sortLabel'),

@@ -1,6 +1,6 @@
 'use client'
 
-import { BookOpen, ClipboardCheck, ListChecks, Rocket, Search, Settings } from 'lucide-react'
+import { BookOpen, ChartColumn, ClipboardCheck, ListChecks, Rocket, Search, Settings } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useTranslations } from 'next-intl'
@@ -12,6 +12,7 @@ const items = [
   { href: '/launches', key: 'launches', icon: Rocket },
   { href: '/checklists', key: 'checklists', icon: ClipboardCheck },
   { href: '/my-work', key: 'myWork', icon: ListChecks },
+  { href: '/insights', key: 'insights', icon: ChartColumn },
   { href: '/settings', key: 'settings', icon: Settings },
 ] as const
 

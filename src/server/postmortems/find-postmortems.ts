@@ -3,6 +3,7 @@ import type { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { readableBy } from './get-postmortem'
+import { incidentDateWhere } from './incident-date'
 import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'
 
 export const PAGE_SIZE = 25
@@ -37,6 +38,8 @@ export async function findPostmortems({ actor, input }: { actor: Actor; input: F
     ...(input.launch ? { launch: { slug: input.launch } } : {}),
     ...(input.tag ? { tags: { some: { tag: { name: input.tag } } } } : {}),
     ...(input.service ? { services: { some: { service: { name: input.service } } } } : {}),
+    ...(input.category ? { rootCauseCategory: input.category } : {}),
+    ...incidentDateWhere(input),
   }
   const cursor = input.cursor && /^\d{1,9}$/.test(input.cursor) ? Number(input.cursor) : null
   const rows = await db.postmortem.findMany({

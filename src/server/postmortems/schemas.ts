@@ -29,6 +29,7 @@ export const resolutionKinds = ['TEMPORARY', 'PERMANENT'] as const
 export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
 
 export type Severity = (typeof severities)[number]
+export type RootCauseCategory = (typeof rootCauseCategories)[number]
 export type HypothesisStatus = (typeof hypothesisStatuses)[number]
 export type TimelineKind = (typeof timelineKinds)[number]
 
@@ -191,6 +192,10 @@ export const findPostmortemsInput = z.object({
   launch: filterText(100),
   tag: filterText(LIMITS.name),
   service: filterText(LIMITS.name),
+  category: z.enum(rootCauseCategories).optional().catch(undefined),
+  /** First and last day of the incident date (incident-date.ts), inclusive, in UTC. */
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   sort: z.enum(sorts).default('updated').catch('updated'),
   cursor: filterText(200),
 })

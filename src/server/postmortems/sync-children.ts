@@ -55,7 +55,15 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
     tx.lesson.findMany({ where, select: { ...select, text: true } }),
     tx.actionItem.findMany({
       where,
-      select: { ...select, title: true, ownerId: true, dueDate: true, status: true, link: true },
+      select: {
+        ...select,
+        title: true,
+        ownerId: true,
+        dueDate: true,
+        status: true,
+        link: true,
+        doneAt: true,
+      },
     }),
   ])
 
@@ -89,6 +97,15 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
     update: (id, data) => tx.lesson.update({ where: { id }, data }),
     createMany: (rows) => tx.lesson.createMany({ data: withParent(rows) }),
   })
+  // doneAt: stamped by the save that marks an item DONE, kept while it stays DONE, cleared when
+  // it is reopened (an item DONE before doneAt existed keeps null: unknown, not now).
+  const now = new Date()
+  const existingAction = new Map(actions.map((a) => [a.id, a]))
+  const doneAt = (item: PostmortemDocument['actionItems'][number]) => {
+    if (item.status !== 'DONE') return null
+    const before = existingAction.get(item.id)
+    return before?.status === 'DONE' ? before.doneAt : now
+  }
   await syncList(actions, doc.actionItems, {
     same: (r, i) =>
       r.title === i.title &&
@@ -102,6 +119,7 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
       dueDate: dateOrNull(i.dueDate),
       status: i.status,
       link: i.link,
+      doneAt: doneAt(i),
     }),
     deleteMany: (ids) => tx.actionItem.deleteMany(mine(ids)),
     update: (id, data) => tx.actionItem.update({ where: { id }, data }),

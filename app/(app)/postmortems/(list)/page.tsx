@@ -28,7 +28,15 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
   ])
   const editor = hasRole(actor, 'EDITOR')
   const filtered = Boolean(
-    input.status || input.severity || input.launch || input.tag || input.service || input.cursor,
+    input.status ||
+    input.severity ||
+    input.launch ||
+    input.tag ||
+    input.service ||
+    input.category ||
+    input.from ||
+    input.to ||
+    input.cursor,
   )
   const newButton = editor ? (
     <div className="flex flex-wrap gap-2">

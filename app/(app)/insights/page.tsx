@@ -1,0 +1,122 @@
+import { ChartColumn, FilterX } from 'lucide-react'
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
+import { buttonVariants } from '@/components/ui/button'
+import { Empty } from '@/components/ui/empty'
+import { PageHeader } from '@/components/ui/page-header'
+import { requireUser } from '@/server/auth/current-user'
+import { getInsights } from '@/server/insights/get-insights'
+import { insightsInput } from '@/server/insights/schemas'
+import { findTaxonomy } from '@/server/postmortems/find-postmortems'
+import { hasRole } from '@/server/roles'
+import { InsightsFilters } from './insights-filters'
+import { ActionItemsSection, DurationsSection, IncidentsSection, LoopSection } from './sections'
+import { apiHref } from '@/lib/insights-links'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('InsightsPage'))('title') }
+}
+
+export default async function InsightsPage({ searchParams }: PageProps<'/insights'>) {
+  const actor = await requireUser()
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  )
+  const parsed = insightsInput.safeParse(raw)
+  const [t, taxonomy] = await Promise.all([getTranslations('InsightsPage'), findTaxonomy({ actor })])
+  const editor = hasRole(actor, 'EDITOR')
+  const header = (download: boolean) => (
+    <PageHeader
+      title={t('title')}
+      description={t('description')}
+      actions={
+        download && parsed.success ? (
+          <div className="flex flex-wrap gap-2 print:hidden">
+            <a
+              href={apiHref(parsed.data, 'csv')}
+              className={buttonVariants({ variant: 'secondary' })}
+              download
+            >
+              {t('downloadCsv')}
+            </a>
+            <a href={apiHref(parsed.data, 'json')} className={buttonVariants({ variant: 'ghost' })}>
+              {t('openJson')}
+            </a>
+          </div>
+        ) : null
+      }
+    />
+  )
+  if (!parsed.success)
+    return (
+      <>
+        {header(false)}
+        <InsightsFilters values={raw} taxonomy={taxonomy} showScope={editor} />
+        <Empty
+          icon={FilterX}
+          title={t('invalidTitle')}
+          description={t('invalidDescription')}
+          action={
+            <Link href="/insights" className={buttonVariants({ variant: 'secondary' })}>
+              {t('clearFilters')}
+            </Link>
+          }
+        />
+      </>
+    )
+  const input = parsed.data
+  const result = await getInsights({ actor, input })
+  if (!result.ok) throw new Error(result.error.code) // every signed-in person may read insights
+  const insights = result.data
+  const filtered = Boolean(
+    input.from || input.to || input.service || input.tag || input.severity || input.launch,
+  )
+  const empty = insights.incidents.total === 0 && insights.loop.checklistItems.length === 0
+
+  if (empty && !filtered)
+    return (
+      <>
+        {header(false)}
+        <Empty
+          icon={ChartColumn}
+          title={t('emptyTitle')}
+          description={t('emptyDescription')}
+          action={
+            <Link href="/postmortems" className={buttonVariants({ variant: 'secondary' })}>
+              {t('emptyAction')}
+            </Link>
+          }
+        />
+      </>
+    )
+
+  return (
+    <>
+      {header(true)}
+      <InsightsFilters values={raw} taxonomy={taxonomy} showScope={editor} />
+      {insights.incidents.total === 0 ? (
+        <Empty
+          icon={FilterX}
+          title={t('emptyFilteredTitle')}
+          description={t('emptyFilteredDescription')}
+          action={
+            <Link href="/insights" className={buttonVariants({ variant: 'secondary' })}>
+              {t('clearFilters')}
+            </Link>
+          }
+        />
+      ) : null}
+      <div className="grid gap-10">
+        {insights.incidents.total ? (
+          <>
+            <IncidentsSection insights={insights} />
+            <DurationsSection insights={insights} />
+            <ActionItemsSection insights={insights} />
+          </>
+        ) : null}
+        <LoopSection insights={insights} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { expect, newPostmortem, signInAsAdmin, test } from './fixtures'
+
+/** A postmortem on `service`, saved through the JSON API (as a pipeline or import would), then published in the UI. */
+async function publishedPostmortem(page: Page, title: string, document: Record<string, unknown>) {
+  const number = (await newPostmortem(page, title)).split('/').at(-2)
+  const saved = await page.request.put(`/api/v1/postmortems/${number}`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      baseVersion: 1,
+      document: { title, symptom: 'Checkout failed', rootCause: 'A bad config', ...document },
+    },
+  })
+  expect(saved.status()).toBe(200)
+  await page.reload()
+  await page.getByRole('button', { name: 'Submit for review' }).click()
+  await expect(page.getByText('In review', { exact: true })).toBeVisible()
+  await page.goto(`/postmortems/${number}`)
+  await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Publish' }).click()
+  await expect(page.getByText('Published', { exact: true })).toBeVisible()
+}
+
+test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve and follows a figure to its postmortems', async ({
+  page,
+}) => {
+  test.slow()
+  // A service of this test's own: the other specs' postmortems share the database.
+  const service = `insights-${randomUUID().slice(0, 8)}`
+  await signInAsAdmin(page)
+  await publishedPostmortem(page, `Checkout outage ${service}`, {
+    severity: 'SEV2',
+    services: [service],
+    occurredAt: '2025-06-10T10:00:00Z',
+    detectedAt: '2025-06-10T10:15:00Z',
+    resolvedAt: '2025-06-10T12:00:00Z',
+  })
+  // Nobody wrote down when the second one started: it is counted as lacking a time, not dropped.
+  await publishedPostmortem(page, `Checkout slow ${service}`, {
+    severity: 'SEV3',
+    services: [service],
+    detectedAt: '2025-06-20T08:00:00Z',
+    resolvedAt: '2025-06-20T09:00:00Z',
+  })
+
+  await page.getByRole('link', { name: 'Insights' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible()
+  await page.getByRole('combobox', { name: 'Service' }).selectOption(service)
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(new RegExp(`service=${service}`))
+  await expect(page.getByText('2 published postmortems counted.')).toBeVisible()
+
+  const resolve = page.getByRole('region', { name: 'Time to resolve' })
+  await expect(resolve.getByRole('definition').nth(1)).toHaveText('2 hr') // the median of one: 10:00 → 12:00
+  await expect(resolve).toContainText('1 incident lacks a time and is not in these figures.')
+
+  // June 2025 in the table: the total opens the list of the two postmortems behind it.
+  const june = page.getByRole('row', { name: /Jun 2025/ })
+  await june.getByRole('link', { name: '2' }).click()
+  await expect(page).toHaveURL(/\/postmortems\?.*from=2025-06-01.*to=2025-06-30/)
+  await expect(page.getByRole('link', { name: new RegExp(`Checkout outage ${service}`) })).toBeVisible()
+  await expect(page.getByRole('link', { name: new RegExp(`Checkout slow ${service}`) })).toBeVisible()
+
+  // The same figures as CSV.
+  const csv = await (await page.request.get(`/api/v1/insights?format=csv&service=${service}`)).text()
+  expect(csv).toContain('timeToResolve,median_seconds,,7200')
+  expect(csv).toContain('timeToResolve,missing,,1')
+})

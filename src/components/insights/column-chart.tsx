@@ -1,0 +1,109 @@
+import { useId } from 'react'
+
+export type ColumnChartProps = {
+  title: string
+  /** The text alternative: what the chart shows, in a sentence or two. */
+  description: string
+  /** The stacked parts of each column, bottom first; each has a Tailwind fill class (theme tokens). */
+  series: { key: string; label: string; className: string }[]
+  /** `sublabel` is a second line under the label (the year under a month). */
+  columns: { label: string; sublabel?: string; values: Record<string, number> }[]
+  /** Width of the drawing in its own units: the wider, the smaller its text once fitted to the page. */
+  minWidth?: number
+}
+
+const HEIGHT = 220
+const TOP = 18
+const BOTTOM = 44
+const LEFT = 30
+
+/**
+ * Vertical columns, stacked by series, drawn on the server (incidents per month by severity, a
+ * histogram). Long runs label every few columns; the numbers are in the table beside it.
+ */
+export function ColumnChart({ title, description, series, columns, minWidth = 460 }: ColumnChartProps) {
+  const id = useId()
+  // Narrow charts draw their text larger once scaled to the page: few columns, a small canvas.
+  const width = Math.max(minWidth, columns.length * 46 + LEFT)
+  const totals = columns.map((c) => series.reduce((sum, s) => sum + (c.values[s.key] ?? 0), 0))
+  const max = Math.max(1, ...totals)
+  const plot = HEIGHT - TOP - BOTTOM
+  const step = (width - LEFT) / Math.max(1, columns.length)
+  const every = Math.ceil(columns.length / 16)
+  return (
+    <figure className="grid gap-2">
+      <svg
+        viewBox={`0 0 ${width} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        className="h-auto w-full text-foreground"
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <line x1={LEFT} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="stroke-border" />
+        <text
+          x={LEFT - 6}
+          y={TOP}
+          textAnchor="end"
+          dominantBaseline="middle"
+          className="fill-muted-foreground text-[12px]"
+        >
+          {max}
+        </text>
+        <line x1={LEFT} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
+        {columns.map((column, i) => {
+          let y = HEIGHT - BOTTOM
+          const x = LEFT + i * step + step * 0.15
+          return (
+            <g key={`${column.label}-${i}`}>
+              {series.map((s) => {
+                const h = ((column.values[s.key] ?? 0) / max) * plot
+                if (!h) return null
+                y -= h
+                return <rect key={s.key} x={x} y={y} width={step * 0.7} height={h} className={s.className} />
+              })}
+              {totals[i] ? (
+                <text
+                  x={x + step * 0.35}
+                  y={y - 4}
+                  textAnchor="middle"
+                  className="fill-muted-foreground text-[12px]"
+                >
+                  {totals[i]}
+                </text>
+              ) : null}
+              {i % every === 0 ? (
+                <text
+                  x={x + step * 0.35}
+                  y={HEIGHT - BOTTOM + 16}
+                  textAnchor="middle"
+                  className="fill-current text-[12px]"
+                >
+                  {column.label}
+                  {column.sublabel ? (
+                    <tspan x={x + step * 0.35} dy={15} className="fill-muted-foreground">
+                      {column.sublabel}
+                    </tspan>
+                  ) : null}
+                </text>
+              ) : null}
+            </g>
+          )
+        })}
+      </svg>
+      {series.length > 1 ? (
+        <figcaption className="flex flex-wrap gap-3 text-xs text-muted-foreground">
+          {series.map((s) => (
+            <span key={s.key} className="inline-flex items-center gap-1">
+              <svg viewBox="0 0 10 10" className="size-3" aria-hidden>
+                <rect width="10" height="10" className={s.className} />
+              </svg>
+              {s.label}
+            </span>
+          ))}
+        </figcaption>
+      ) : null}
+    </figure>
+  )
+}

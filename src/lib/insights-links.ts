@@ -1,0 +1,41 @@
+import type { Route } from 'next'
+import type { InsightsInput } from '@/server/insights/schemas'
+
+type ListFilters = { severity?: string; service?: string; category?: string; from?: string; to?: string }
+
+/**
+ * The postmortem list behind a figure: the insights filters it understands (all of them but the
+ * scope, which becomes `status=PUBLISHED`), narrowed by the figure's own.
+ */
+export function listHref(input: InsightsInput, extra: ListFilters = {}): Route {
+  const params = new URLSearchParams()
+  if (input.scope === 'published') params.set('status', 'PUBLISHED')
+  const merged = { ...input, ...extra }
+  for (const key of ['severity', 'launch', 'tag', 'service', 'category', 'from', 'to'] as const) {
+    const value = merged[key as keyof typeof merged]
+    if (typeof value === 'string' && value) params.set(key, value)
+  }
+  return `/postmortems?${params}` as Route
+}
+
+/** "2026-02" → the days of that month within the filter's period. */
+export function monthRange(input: InsightsInput, month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const first = `${month}-01`
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+  return {
+    from: input.from && input.from > first ? input.from : first,
+    to: input.to && input.to < last ? input.to : last,
+  }
+}
+
+/** The JSON API (or its CSV) for the same filters. */
+export function apiHref(input: InsightsInput, format: 'json' | 'csv'): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(input))
+    if (typeof value === 'string' && value && !(key === 'scope' && value === 'published'))
+      params.set(key, value)
+  if (format === 'csv') params.set('format', 'csv')
+  const query = params.toString()
+  return `/api/v1/insights${query ? `?${query}` : ''}`
+}

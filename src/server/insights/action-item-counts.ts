@@ -1,0 +1,57 @@
+import 'server-only'
+import { Prisma } from '@/generated/prisma/client'
+import { db } from '../db'
+
+/*
+ * Follow-through of the action items of the counted postmortems. Open is OPEN or IN_PROGRESS;
+ * overdue is open with a due date before now (as on My work). Done on time: done (doneAt) before
+ * the end of its due day; late: after it. Items done without a due date, and items done before
+ * doneAt was recorded, are counted apart (docs/decisions/020-insights.md).
+ */
+
+export type ActionItemCounts = {
+  total: number
+  open: number
+  overdue: number
+  /** Open without a due date. */
+  openWithoutDueDate: number
+  done: number
+  doneOnTime: number
+  doneLate: number
+  doneWithoutDueDate: number
+  /** Done before the time of doing was recorded. */
+  doneWhenUnknown: number
+  cancelled: number
+}
+
+const counts = (now: Date) => Prisma.sql`count(*)::int AS total,
+  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
+  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${now.toISOString()}::timestamp)::int AS overdue,
+  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" IS NULL)::int AS "openWithoutDueDate",
+  count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" < a."dueDate" + interval '1 day')::int AS "doneOnTime",
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" >= a."dueDate" + interval '1 day')::int AS "doneLate",
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NOT NULL AND a."dueDate" IS NULL)::int AS "doneWithoutDueDate",
+  count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NULL)::int AS "doneWhenUnknown",
+  count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled`
+
+export async function actionItemCounts(pm: Prisma.Sql, now: Date) {
+  const items = Prisma.sql`"ActionItem" a JOIN pm ON pm.id = a."postmortemId"`
+  const [[overall], byOwner, byService] = await Promise.all([
+    db.$queryRaw<(ActionItemCounts & { medianOpenAge: number | null })[]>`${pm}
+      SELECT ${counts(now)},
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${now.toISOString()}::timestamp - a."createdAt")))
+          FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS')))::float8 AS "medianOpenAge"
+      FROM ${items}`,
+    db.$queryRaw<(ActionItemCounts & { ownerId: string | null; owner: string | null })[]>`${pm}
+      SELECT a."ownerId", u.name AS owner, ${counts(now)}
+      FROM ${items} LEFT JOIN "User" u ON u.id = a."ownerId"
+      GROUP BY a."ownerId", u.name ORDER BY open DESC, overdue DESC, total DESC, u.name NULLS LAST LIMIT 100`,
+    db.$queryRaw<(ActionItemCounts & { service: string })[]>`${pm}
+      SELECT s.name AS service, ${counts(now)}
+      FROM ${items} JOIN "PostmortemService" ps ON ps."postmortemId" = pm.id
+      JOIN "Service" s ON s.id = ps."serviceId"
+      GROUP BY s.name ORDER BY open DESC, overdue DESC, total DESC, s.name LIMIT 100`,
+  ])
+  return { ...overall!, byOwner, byService }
+}

@@ -1,0 +1,43 @@
+import 'server-only'
+import { Prisma } from '@/generated/prisma/client'
+import { hasRole, type Actor } from '../roles'
+import { incidentDateSql } from '../postmortems/incident-date'
+import { postmortemStatuses, publicStatuses, type PostmortemStatus } from '../postmortems/postmortem-status'
+import type { InsightScope, InsightsInput } from './schemas'
+
+/**
+ * The statuses that count: published only by default (the reviewed record, the same figures for
+ * every reader); `all` adds drafts and those in review for editors. Viewers never see those, so
+ * for them `all` is `published`.
+ */
+export function countedStatuses(actor: Actor, scope: InsightScope): readonly PostmortemStatus[] {
+  return scope === 'all' && hasRole(actor, 'EDITOR') ? postmortemStatuses : publicStatuses
+}
+
+/**
+ * `WITH pm AS (…)`: the postmortems the figures are computed over, one row each with its
+ * incident date (`at`). Every insights query starts with it, so every figure counts the same set.
+ */
+export function filteredPostmortems(actor: Actor, input: InsightsInput): Prisma.Sql {
+  const statuses = countedStatuses(actor, input.scope)
+  const at = incidentDateSql('p')
+  const text = (v: string | undefined) => v ?? null
+  return Prisma.sql`WITH pm AS MATERIALIZED (
+    SELECT p.id, p.number, p.title, p.severity::text AS severity,
+      p."rootCauseCategory"::text AS category, p."launchId", p."occurredAt", p."detectedAt",
+      p."resolvedAt", p."createdAt", ${at} AS at
+    FROM "Postmortem" p
+    WHERE p.status::text IN (${Prisma.join([...statuses])})
+      AND (${text(input.severity)}::text IS NULL OR p.severity::text = ${text(input.severity)}::text)
+      AND (${text(input.launch)}::text IS NULL OR p."launchId" = (
+        SELECT l.id FROM "Launch" l WHERE l.slug = ${text(input.launch)}::text))
+      AND (${text(input.from)}::date IS NULL OR ${at} >= ${text(input.from)}::date)
+      AND (${text(input.to)}::date IS NULL OR ${at} < ${text(input.to)}::date + 1)
+      AND (${text(input.tag)}::text IS NULL OR EXISTS (
+        SELECT 1 FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
+        WHERE pt."postmortemId" = p.id AND t.name = ${text(input.tag)}::text))
+      AND (${text(input.service)}::text IS NULL OR EXISTS (
+        SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
+        WHERE ps."postmortemId" = p.id AND s.name = ${text(input.service)}::text))
+  )`
+}

@@ -1,0 +1,97 @@
+import 'server-only'
+import { Prisma } from '@/generated/prisma/client'
+import { db } from '../db'
+
+/*
+ * The loop: does a lesson become a check, is the check used at launches, does it catch
+ * something (FAIL), is it waived, and did an incident follow a waiver? Launch checks are
+ * counted at every launch (or the filtered one); the incidents after a waiver, and the lessons,
+ * come from the counted postmortems.
+ */
+
+export type CheckOutcome = 'PENDING' | 'PASS' | 'FAIL' | 'NA' | 'WAIVED'
+
+export type LoopItem = {
+  id: string
+  text: string
+  templateId: string
+  template: string
+  archived: boolean
+  /** Lessons it was learned from. */
+  sources: number
+  /** Launches that have a check copied from it. */
+  launchCount: number
+  passed: number
+  failed: number
+  waived: number
+  notApplicable: number
+  pending: number
+  launches: { slug: string; name: string; status: CheckOutcome }[]
+  /** Counted postmortems of launches where this check was waived. */
+  incidentsAfterWaiver: { number: number; title: string; launch: string }[]
+}
+
+const MAX_ITEMS = 200
+const MAX_LESSONS = 50
+
+export async function checklistLoop(pm: Prisma.Sql, launch: string | undefined) {
+  const slug = launch ?? null
+  const checks = Prisma.sql`"LaunchCheck" c JOIN "Launch" l ON l.id = c."launchId"`
+  const inLaunch = Prisma.sql`(${slug}::text IS NULL OR l.slug = ${slug}::text)`
+  const [items, launches, incidents] = await Promise.all([
+    db.$queryRaw<Omit<LoopItem, 'launches' | 'incidentsAfterWaiver'>[]>`
+      WITH used AS (SELECT c.* FROM ${checks} WHERE c."checklistItemId" IS NOT NULL AND ${inLaunch})
+      SELECT i.id, i.text, t.id AS "templateId", t.name AS template,
+        (i."archivedAt" IS NOT NULL OR t."archivedAt" IS NOT NULL) AS archived,
+        (SELECT count(*) FROM "ChecklistItemSource" s WHERE s."checklistItemId" = i.id)::int AS sources,
+        count(DISTINCT u."launchId")::int AS "launchCount",
+        count(u.id) FILTER (WHERE u.status = 'PASS')::int AS passed,
+        count(u.id) FILTER (WHERE u.status = 'FAIL')::int AS failed,
+        count(u.id) FILTER (WHERE u.status = 'WAIVED')::int AS waived,
+        count(u.id) FILTER (WHERE u.status = 'NA')::int AS "notApplicable",
+        count(u.id) FILTER (WHERE u.status = 'PENDING')::int AS pending
+      FROM "ChecklistItem" i JOIN "ChecklistTemplate" t ON t.id = i."templateId"
+      LEFT JOIN used u ON u."checklistItemId" = i.id
+      WHERE (i."archivedAt" IS NULL AND t."archivedAt" IS NULL) OR u.id IS NOT NULL
+      GROUP BY i.id, t.id
+      ORDER BY waived DESC, failed DESC, "launchCount" DESC, t.name, i.position
+      LIMIT ${MAX_ITEMS}`,
+    db.$queryRaw<{ itemId: string; slug: string; name: string; status: CheckOutcome }[]>`
+      SELECT c."checklistItemId" AS "itemId", l.slug, l.name, c.status::text AS status
+      FROM ${checks} WHERE c."checklistItemId" IS NOT NULL AND ${inLaunch}
+      ORDER BY l."plannedAt" DESC NULLS LAST, l."createdAt" DESC, c.position
+      LIMIT 5000`,
+    db.$queryRaw<{ itemId: string; number: number; title: string; launch: string }[]>`${pm}
+      SELECT DISTINCT c."checklistItemId" AS "itemId", pm.number, pm.title, l.slug AS launch
+      FROM ${checks} JOIN pm ON pm."launchId" = c."launchId"
+      WHERE c.status = 'WAIVED' AND c."checklistItemId" IS NOT NULL AND ${inLaunch}
+      ORDER BY pm.number`,
+  ])
+  const group = <T extends { itemId: string }>(rows: T[]) => {
+    const map = new Map<string, Omit<T, 'itemId'>[]>()
+    for (const { itemId, ...rest } of rows) map.set(itemId, [...(map.get(itemId) ?? []), rest])
+    return map
+  }
+  const launchesOf = group(launches)
+  const incidentsOf = group(incidents)
+  return items.map((item): LoopItem => ({
+    ...item,
+    launches: launchesOf.get(item.id) ?? [],
+    incidentsAfterWaiver: incidentsOf.get(item.id) ?? [],
+  }))
+}
+
+/** Lessons of the counted postmortems that no checklist item was learned from. */
+export async function lessonsWithoutItem(pm: Prisma.Sql) {
+  const unturned = Prisma.sql`NOT EXISTS (SELECT 1 FROM "ChecklistItemSource" s WHERE s."lessonId" = le.id)`
+  const [[counts], lessons] = await Promise.all([
+    db.$queryRaw<{ total: number; withoutItem: number }[]>`${pm}
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE ${unturned})::int AS "withoutItem"
+      FROM "Lesson" le JOIN pm ON pm.id = le."postmortemId"`,
+    db.$queryRaw<{ id: string; number: number; title: string; text: string }[]>`${pm}
+      SELECT le.id, pm.number, pm.title, left(le.text, 300) AS text
+      FROM "Lesson" le JOIN pm ON pm.id = le."postmortemId"
+      WHERE ${unturned} ORDER BY pm.number DESC, le.position LIMIT ${MAX_LESSONS}`,
+  ])
+  return { total: counts?.total ?? 0, withoutItem: counts?.withoutItem ?? 0, lessons }
+}

@@ -1,0 +1,29 @@
+import 'server-only'
+import { Prisma } from '@/generated/prisma/client'
+
+/*
+ * When an incident happened, for periods (the insights page, the list's from/to filter): when
+ * it occurred, else when it was detected, else when its postmortem was written. Every
+ * postmortem has one, so a period filter or a chart per month never drops an incident because
+ * a time is missing (docs/decisions/020-insights.md).
+ */
+
+/** The incident date of postmortem `p` in SQL. */
+export const incidentDateSql = (alias = 'p') =>
+  Prisma.sql`COALESCE(${Prisma.raw(`${alias}."occurredAt"`)}, ${Prisma.raw(`${alias}."detectedAt"`)}, ${Prisma.raw(`${alias}."createdAt"`)})`
+
+/** First and last day, inclusive, in UTC ("YYYY-MM-DD"): the incident date within them, as a Prisma filter. */
+export function incidentDateWhere({ from, to }: { from?: string; to?: string }): Prisma.PostmortemWhereInput {
+  if (!from && !to) return {}
+  const range = {
+    ...(from ? { gte: new Date(`${from}T00:00:00.000Z`) } : {}),
+    ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000) } : {}),
+  }
+  return {
+    OR: [
+      { occurredAt: range },
+      { occurredAt: null, detectedAt: range },
+      { occurredAt: null, detectedAt: null, createdAt: range },
+    ],
+  }
+}
