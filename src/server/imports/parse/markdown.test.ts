@@ -172,6 +172,20 @@ describe('headings', () => {
       ['D', []],
     ])
   })
+
+  it('reads headings written without a space after the hashes, but not hashtags, issue numbers or code', () => {
+    expect(
+      outline(
+        tree(
+          '###一、故障现象\n\n接口超时\n\n####2.1 排查过程\n\n#42 was reverted\n\n```sh\n#!/bin/sh\n###注释\n```\n\n###**解决方案**\n\n扩容',
+        ),
+      ).map(([heading, field]) => [heading, field]),
+    ).toEqual([
+      ['一、故障现象', 'symptom'],
+      ['2.1 排查过程', 'investigation'],
+      ['解决方案', 'resolution'],
+    ])
+  })
 })
 
 describe('blocks', () => {
