@@ -320,6 +320,8 @@ export class IncidentReader {
     ])
       for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
     this.hypotheses.settleGroups()
+    for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
+      this.sure(field as keyof Confidence, confidence)
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
       pm.rootCause = confirmed
@@ -327,8 +329,6 @@ export class IncidentReader {
         .join('\n\n')
       if (pm.rootCause) this.sure('rootCause', SURE.sentence)
     }
-    for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
-      this.sure(field as keyof Confidence, confidence)
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
   }

@@ -48,6 +48,22 @@ describe('rootCauseSentence', () => {
     })
   })
 
+  it('conclusions ("可以断定是", "主要原因", "traced back to") are strong cues', () => {
+    expect(rootCauseSentence(['接口变慢了。可以断定是定时任务锁表导致的。'])).toEqual({
+      text: '可以断定是定时任务锁表导致的。',
+      sure: true,
+    })
+    expect(rootCauseSentence(['由于流量上涨，内存不足。消息堆积是造成这次故障的主要原因。'])?.text).toBe(
+      '消息堆积是造成这次故障的主要原因。',
+    )
+    expect(
+      rootCauseSentence([
+        'Builds failed. We traced the failures back to a stale cache key.',
+        'It stemmed from a bad merge.',
+      ])?.text,
+    ).toBe('It stemmed from a bad merge.')
+  })
+
   it('a "Root cause:" fragment takes the sentence that follows it', () => {
     expect(rootCauseSentence(['Root cause:\nA missing index on user_id.'])?.text).toBe(
       'Root cause: A missing index on user_id.',
