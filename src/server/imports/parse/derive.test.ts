@@ -36,6 +36,23 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Namespace restored')
   })
 
+  it('without a symptom section, takes what was reported, wherever it sits in the timeline', () => {
+    const pm = emptyPostmortem('Booking outage')
+    pm.summary = 'We moved the ingress to a new proxy.'
+    pm.timeline = [
+      entry('08:20 Load balancers switched to the new proxy'),
+      entry('08:40 Smoke tests pass'),
+      entry('09:00 Proxy config reviewed'),
+      entry('09:26 A developer reports many HTTP 307 redirects on the login service'),
+      entry('09:40 收到用户反馈，下单页面一直转圈'),
+      entry('09:50 Rollback performed'),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain('reports many HTTP 307 redirects')
+    expect(pm.symptom).toContain('下单页面一直转圈')
+    expect(pm.symptom).not.toContain('Rollback')
+  })
+
   it('a Chinese summary: the headline, then what the impact says first; metadata lines are skipped', () => {
     const pm = emptyPostmortem('签到列表未更新')
     pm.summary = '**日期**：2023-10-12\n\n线上部分用户签到完成后签到列表未更新，持续约两小时。'

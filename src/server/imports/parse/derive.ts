@@ -81,9 +81,15 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       ...notes,
       ...pm.timeline.slice(0, 3).map((e) => e.text),
     ]
+    // "First reports of users seeing 404s", "收到用户反馈…": what was reported, wherever it sits in the timeline.
+    const reported = pm.timeline
+      .filter((e) => hasCue(e.text, 'reported'))
+      .slice(0, 2)
+      .flatMap((e) => prose(e.text).slice(0, 1))
     const picked = [
       prose(pm.summary)[0],
       prose(impact)[0],
+      ...reported,
       ...told.flatMap(prose).filter((s) => hasCue(s, 'symptom')),
     ]
     const symptom = [...new Set(picked.filter((s): s is string => !!s))].slice(0, 6).join(' ')
