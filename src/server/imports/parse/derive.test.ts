@@ -89,6 +89,15 @@ describe('deriveMissing', () => {
     expect(pm.resolution).toBe('于是决定先回退代码版本，观察一晚。')
   })
 
+  it('a fix submitted, data being restored or secrets rotated are fixes too', () => {
+    const pm = emptyPostmortem('Docs site offline')
+    pm.summary = 'The docs site was offline for a day. We are working on restoring the search index.'
+    pm.timeline = [entry('09:10 Two maintainers submit a fix to the DNS records')]
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toContain('restoring the search index')
+    expect(pm.resolution).toContain('submit a fix to the DNS records')
+  })
+
   it('says a fix told in the summary once, even when the timeline was taken from that same sentence', () => {
     const pm = emptyPostmortem('Checkout outage')
     pm.summary =
