@@ -70,13 +70,13 @@ describe('rootCauseSentence', () => {
     )
   })
 
-  it('keeps at most two sentences, in the order of the texts', () => {
+  it('keeps at most three sentences, in the order of the texts', () => {
     const found = rootCauseSentence([
-      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging.',
+      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging. The root cause of the typo was fatigue.',
       'The root cause was something else entirely.',
     ])
     expect(found?.text).toBe(
-      'The root cause was a typo in the config. The underlying cause was a missing schema check.',
+      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging.',
     )
   })
 
@@ -84,10 +84,10 @@ describe('rootCauseSentence', () => {
     const found = rootCauseSentence([
       'The summary says the root cause was a bad deploy.',
       'Nothing here.',
-      'The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging.',
+      'The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging. The root cause of the paging was a stale rota.',
     ])
     expect(found?.text).toBe(
-      'The summary says the root cause was a bad deploy. The root cause of the bad deploy was a skipped canary.',
+      'The summary says the root cause was a bad deploy. The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging.',
     )
   })
 

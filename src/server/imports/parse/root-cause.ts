@@ -4,13 +4,14 @@ import { cuePattern } from './vocabulary'
 /*
  * A root cause stated only in a sentence: "问题原因是…", "The root cause was …", "was caused
  * by …". Strong cues ("root cause", "根本原因") win over weak ones ("caused by", "由于"); the
- * sentences that carry the cue, from any of the texts (the first two), are the root cause (each
- * with the next one when it continues it).
+ * sentences that carry the cue, from any of the texts (the first three: a blog often states
+ * what it found on the way before its conclusion), are the root cause (each with the next one
+ * when it continues it).
  */
 
 export type Found = { text: string; sure: boolean }
 
-const MAX_SENTENCES = 2
+const MAX_SENTENCES = 3
 
 export function rootCauseSentence(texts: string[]): Found | null {
   const found: string[] = []
