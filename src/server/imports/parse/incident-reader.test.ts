@@ -134,3 +134,19 @@ describe('a root cause told in prose', () => {
     expect(pm.rootCause).toContain('新版本')
   })
 })
+
+describe('a list introduced as the fix', () => {
+  it('is the resolution wherever it is told; a list introduced as follow-ups stays action items', () => {
+    const pm = read(
+      [
+        '早上收到告警，证书校验失败。',
+        '最后整理一下修复步骤：',
+        '1. 更新系统根证书\n2. 重启网关',
+        '为了避免再次发生，后续会：',
+        '- 增加证书到期告警',
+      ].join('\n\n'),
+    )
+    expect(pm.resolution).toBe('1. 更新系统根证书\n2. 重启网关')
+    expect(pm.actionItems.map((a) => a.title)).toEqual(['增加证书到期告警'])
+  })
+})

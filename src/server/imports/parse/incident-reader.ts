@@ -74,7 +74,20 @@ export class IncidentReader {
       }
       const before = content[i - 1]
       const leadIn = before?.type === 'paragraph' ? markdown([before]) : ''
-      if (!run && node.type === 'list' && isLeadIn(leadIn) && hasCue(leadIn, 'actionLeadIn')) {
+      // "总结一下修复步骤：", "The fix was:" with the steps below: the resolution, wherever it is told.
+      const followUps = hasCue(leadIn, 'actionLeadIn')
+      if (
+        !run &&
+        node.type === 'list' &&
+        isLeadIn(leadIn) &&
+        !followUps &&
+        hasCue(leadIn, 'resolutionLeadIn')
+      ) {
+        this.resolution(markdown([node]))
+        this.sure('resolution', SURE.sentence)
+        return false
+      }
+      if (!run && node.type === 'list' && isLeadIn(leadIn) && followUps) {
         const { items } = readActionItems([node])
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', SURE.sentence)
