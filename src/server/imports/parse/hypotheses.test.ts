@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import type { ParsedHypothesis } from '../parsed-retro'
+import { Hypotheses } from './hypotheses'
+
+const suspected = (...texts: string[]) => {
+  const list: ParsedHypothesis[] = []
+  const hypotheses = new Hypotheses(list)
+  for (const text of texts) hypotheses.suspicions(text)
+  return list.map((h) => [h.statement, h.status])
+}
+
+describe('suspicions told in prose', () => {
+  it('"we suspected", "怀疑是" open a hypothesis; the rest of the sentence or the next one settles it', () => {
+    expect(suspected('We suspected a bad cache node, but it was not the cause.')).toEqual([
+      ['a bad cache node', 'ELIMINATED'],
+    ])
+    expect(suspected('怀疑是新版本的配置问题，回滚后没有任何变化，排除。')).toEqual([
+      ['新版本的配置', 'ELIMINATED'],
+    ])
+  })
+
+  it('a first impression ("it looked like", "dismissed it as") is a suspicion too', () => {
+    expect(suspected('Initially it looked like a slow disk on the primary.')).toEqual([
+      ['a slow disk on the primary', 'OPEN'],
+    ])
+    expect(suspected('Ada dismissed it as a flaky network link at first.')).toEqual([
+      ['a flaky network link at first', 'OPEN'],
+    ])
+  })
+})
