@@ -27,4 +27,14 @@ describe('suspicions told in prose', () => {
       ['a flaky network link at first', 'OPEN'],
     ])
   })
+
+  it('a step that checked one thing and found it fine rules that thing out', () => {
+    expect(suspected('2. 检查了磁盘 IO，未发现异常。随后查看慢查询日志。')).toEqual([
+      ['磁盘 IO', 'ELIMINATED'],
+    ])
+    expect(suspected('We checked the load balancer logs, nothing unusual.')).toEqual([
+      ['the load balancer logs', 'ELIMINATED'],
+    ])
+    expect(suspected('检查了配置，发现超时设置为 3 秒。')).toEqual([])
+  })
 })

@@ -142,6 +142,7 @@ export class Hypotheses {
     )
     const list = sentences(text)
     list.forEach((sentence, i) => {
+      this.checked(sentence)
       const m = pattern.exec(sentence)
       if (!m) return
       const subject = m[1]!
@@ -162,6 +163,20 @@ export class Hypotheses {
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
       this.add(subject, sentence, verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
     })
+  }
+
+  /**
+   * "检查JVM内存配置项，未发现明显问题", "Checked the load balancer logs, nothing unusual": a step
+   * that looked at one thing and found it fine rules that thing out.
+   */
+  private checked(sentence: string) {
+    const m = new RegExp(
+      `^\\s*(?:\\d+[.、)]\\s*)?(?:${alternation('checkedStep')})\\s*([^，,。；;？?]{2,40})[，,]\\s*(?:${alternation('nothingFound')})`,
+      'iu',
+    ).exec(sentence)
+    const subject = m?.[1]?.trim()
+    if (subject && !this.list.some((h) => overlap(h.statement, subject) >= 2))
+      this.add(subject, sentence, 'ELIMINATED')
   }
 
   /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
