@@ -64,6 +64,15 @@ describe('rootCauseSentence', () => {
     ).toBe('It stemmed from a bad merge.')
   })
 
+  it('a question or a search for the cause does not state it', () => {
+    expect(rootCauseSentence(['为了理解死锁的原因，先看一下锁的机制。那么根本原因是什么呢？'])).toBeNull()
+    expect(
+      rootCauseSentence([
+        'To analyse the root cause we use the five whys. The root cause was an unbounded queue.',
+      ])?.text,
+    ).toBe('The root cause was an unbounded queue.')
+  })
+
   it('a "Root cause:" fragment takes the sentence that follows it', () => {
     expect(rootCauseSentence(['Root cause:\nA missing index on user_id.'])?.text).toBe(
       'Root cause: A missing index on user_id.',
