@@ -202,3 +202,12 @@ export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem
   }
   return { items, rest }
 }
+
+/**
+ * A fix section that also proposes what to do next ("建议…", "we should …"): those items are
+ * open follow-ups, the rest is how it was fixed.
+ */
+export const proposedFixes = (nodes: RootContent[]): ParsedActionItem[] =>
+  readActionItems(nodes.filter((n) => n.type === 'list')).items.filter(
+    (item) => item.status === 'OPEN' && hasCue(item.title, 'proposed'),
+  )

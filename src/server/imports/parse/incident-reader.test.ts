@@ -150,3 +150,16 @@ describe('a list introduced as the fix', () => {
     expect(pm.actionItems.map((a) => a.title)).toEqual(['增加证书到期告警'])
   })
 })
+
+describe('a fix section that proposes more', () => {
+  it('gives its proposals as open follow-ups when the retro has no follow-up section', () => {
+    const pm = read(
+      ['## 修复', '- 扩容两台从库\n- 建议为所有查询设置超时\n- 应该把批量任务迁到离线库'].join('\n\n'),
+    )
+    expect(pm.resolution).toContain('扩容两台从库')
+    expect(pm.actionItems.map((a) => [a.title, a.status])).toEqual([
+      ['建议为所有查询设置超时', 'OPEN'],
+      ['应该把批量任务迁到离线库', 'OPEN'],
+    ])
+  })
+})

@@ -1,6 +1,12 @@
 import type { RootContent } from 'mdast'
 import { emptyPostmortem, type Confidence, type ParsedPostmortem, type TextField } from '../parsed-retro'
-import { actionFromHeading, actionFromText, isActionTable, readActionItems } from './action-items'
+import {
+  actionFromHeading,
+  actionFromText,
+  isActionTable,
+  proposedFixes,
+  readActionItems,
+} from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
@@ -333,6 +339,8 @@ export class IncidentReader {
     ])
       for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
     this.hypotheses.settleGroups()
+    if (!pm.actionItems.length && pm.resolution)
+      pm.actionItems.push(...proposedFixes(parseMarkdown(pm.resolution).children))
     for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
       this.sure(field as keyof Confidence, confidence)
     if (!pm.rootCause) {
