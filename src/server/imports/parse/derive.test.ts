@@ -137,6 +137,17 @@ describe('deriveMissing', () => {
     expect(deriveMissing(weak, march2).rootCause).toBe(SURE.weakSentence)
   })
 
+  it('adds the cause the summary states after its headline to a root-cause section that does not say it', () => {
+    const pm = emptyPostmortem('Login outage')
+    pm.summary =
+      'Logins failed for an hour because the gateway rejected tokens. The event was triggered by a proxy upgrade that dropped forwarded headers.'
+    pm.rootCause = '- Header checks before the migration missed one header.\n- Detection took too long.'
+    deriveMissing(pm, march2)
+    expect(pm.rootCause).toBe(
+      '- Header checks before the migration missed one header.\n- Detection took too long.\n\nThe event was triggered by a proxy upgrade that dropped forwarded headers.',
+    )
+  })
+
   it('leaves fields it has nothing for empty, and says nothing about fields already there', () => {
     const pm = emptyPostmortem('x')
     pm.symptom = 'Slow.'

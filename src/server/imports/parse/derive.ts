@@ -35,7 +35,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
   const sure: Confidence = {}
   const notes = pm.unmapped.map((u) => u.text)
   const proposed = (field: string) => pm.unmapped.filter((u) => u.suggestion === field).map((u) => u.text)
-  if (!pm.rootCause) {
+  if (pm.rootCause) {
+    // The summary's headline says what happened; a later sentence of it that says why ("The event
+    // was triggered by …") is the author's own statement of the cause: it joins the section's.
+    const said = rootCauseSentence([sentences(pm.summary).slice(1).join('\n')])
+    if (said && !pm.rootCause.includes(said.text)) pm.rootCause = `${pm.rootCause}\n\n${said.text}`
+  } else {
     // "问题原因是…", "the root cause was…" in any prose of the retro.
     const prose = [
       pm.summary,
