@@ -148,6 +148,16 @@ describe('deriveMissing', () => {
     )
   })
 
+  it('adds what went wrong, told in the summary, to a symptom section that does not say it', () => {
+    const pm = emptyPostmortem('从库雪崩')
+    pm.summary = '周三晚高峰，所有从库出现连接堆积，查询大量超时。杀查询后恢复。'
+    pm.symptom = 'CPU 使用率升至 80%。\n\n![cpu](cpu.png)'
+    deriveMissing(pm, beijing)
+    expect(pm.symptom).toBe(
+      'CPU 使用率升至 80%。\n\n![cpu](cpu.png)\n\n周三晚高峰，所有从库出现连接堆积，查询大量超时。',
+    )
+  })
+
   it('leaves fields it has nothing for empty, and says nothing about fields already there', () => {
     const pm = emptyPostmortem('x')
     pm.symptom = 'Slow.'
