@@ -158,6 +158,16 @@ describe('deriveMissing', () => {
     )
   })
 
+  it('adds the fix the summary names to a resolution section that does not say it', () => {
+    const pm = emptyPostmortem('Checkout outage')
+    pm.summary = 'Checkout failed for 20 minutes. The config change was rolled back within the hour.'
+    pm.resolution = 'We added schema validation to the config pipeline.'
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toBe(
+      'We added schema validation to the config pipeline.\n\nThe config change was rolled back within the hour.',
+    )
+  })
+
   it('leaves fields it has nothing for empty, and says nothing about fields already there', () => {
     const pm = emptyPostmortem('x')
     pm.symptom = 'Slow.'

@@ -108,7 +108,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       sure.symptom = SURE.derived
     }
   }
-  if (!pm.resolution) {
+  if (pm.resolution) {
+    // "杀查询有立竿见影的救火效果", "Changes were rolled back": the fix the summary names, when the
+    // resolution section (often the permanent fix) does not say it.
+    const told = sentencesWith([pm.summary], 'resolutionWords', 1)
+    if (told && !pm.resolution.includes(told)) pm.resolution = `${pm.resolution}\n\n${told}`
+  } else {
     // No resolution section: the sentences that say how it was fixed: in the summary, the
     // sections proposed for the resolution and then any section nothing else took; then the last
     // timeline entries that say so (the fix comes at the end of an incident).
