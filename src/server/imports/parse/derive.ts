@@ -25,7 +25,14 @@ const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 function sentencesWith(texts: string[], cue: Cue, max: number): string {
   const out: string[] = []
   for (const sentence of sentences(texts.filter(Boolean).join('\n')))
-    if (out.length < max && !out.includes(sentence) && sentence.length < 400 && hasCue(sentence, cue))
+    // "修复步骤如下：" introduces what follows; it says nothing itself.
+    if (
+      out.length < max &&
+      !out.includes(sentence) &&
+      sentence.length < 400 &&
+      !/[:：]$/.test(sentence) &&
+      hasCue(sentence, cue)
+    )
       out.push(sentence)
   return out.join(' ')
 }

@@ -163,3 +163,18 @@ describe('a fix section that proposes more', () => {
     ])
   })
 })
+
+describe('labels inside a root cause', () => {
+  it('"**Problem**:" under a root-cause heading describes the cause, not what users saw', () => {
+    const pm = new IncidentReader('Upgrades lost', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Summary\n\nPaying customers could not use the features they bought.\n\n## Root cause\n\n### 1. Silent webhook failure\n\n**Problem**: the webhook handler never checked whether its write succeeded.\n\n**Resolution**: the handler now fails loudly.',
+        ),
+      ),
+    )
+    expect(pm.rootCause).toContain('never checked whether its write succeeded')
+    expect(pm.symptom).toContain('could not use the features')
+    expect(pm.resolution).toContain('fails loudly')
+  })
+})

@@ -108,8 +108,9 @@ export class IncidentReader {
     // other sub-heading ("# Fullchain (on CDN host)") is not part of it.
     const timelinePart = inherited === 'timeline' && !section.match
     const moment = timelinePart && !isDateOnly(section.heading) && isMomentHeading(section.heading)
-    const field =
-      section.match?.field ?? (timelinePart && !moment && !isDateOnly(section.heading) ? null : inherited)
+    const field = describesCause(section, inherited)
+      ? inherited
+      : (section.match?.field ?? (timelinePart && !moment && !isDateOnly(section.heading) ? null : inherited))
     const confidence = section.match
       ? section.match.sure
         ? SURE.heading
@@ -254,7 +255,8 @@ export class IncidentReader {
         if (body) this.pm.unmapped.push({ heading: section.heading, text: body, suggestion: suggest(body) })
       }
     }
-    for (const child of section.children) this.section(child, child.match ? null : childField)
+    for (const child of section.children)
+      this.section(child, child.match && !describesCause(child, field) ? null : childField)
   }
 
   /** "初次排查": observations, and the first suspicion (which the first attempt then tests). */
@@ -354,6 +356,13 @@ export class IncidentReader {
     pm.confidence = this.confidence
   }
 }
+
+/**
+ * "**Problem**: the handler never checked …" under a root-cause heading: a label that names what
+ * went wrong, inside a cause, describes that cause (not what users saw).
+ */
+const describesCause = (section: Section, parent: Field | null) =>
+  parent === 'rootCause' && !Number.isInteger(section.depth) && section.match?.field === 'symptom'
 
 const dayOf = (heading: string, context: TimeContext) => findDate(heading, context.offset) ?? context.day
 
