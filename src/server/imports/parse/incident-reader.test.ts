@@ -178,3 +178,21 @@ describe('labels inside a root cause', () => {
     expect(pm.resolution).toContain('fails loudly')
   })
 })
+
+describe('suspicions the story never settles', () => {
+  it('are ruled out when the retro names another root cause; one like the root cause stays open', () => {
+    const pm = read(
+      [
+        '## 排查过程',
+        '一开始怀疑是网络抖动，随后查看了慢查询日志。',
+        '也怀疑过连接池配置过小。',
+        '## 根本原因',
+        '连接池配置过小，高峰期连接被占满。',
+      ].join('\n\n'),
+    )
+    expect(pm.hypotheses.map((h) => [h.statement, h.status])).toEqual([
+      ['网络抖动', 'ELIMINATED'],
+      ['连接池配置过小', 'OPEN'],
+    ])
+  })
+})

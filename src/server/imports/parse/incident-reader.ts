@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast'
+import { overlap } from '../text'
 import { emptyPostmortem, type Confidence, type ParsedPostmortem, type TextField } from '../parsed-retro'
 import {
   actionFromHeading,
@@ -352,6 +353,11 @@ export class IncidentReader {
         .join('\n\n')
       if (pm.rootCause) this.sure('rootCause', SURE.sentence)
     }
+    // A suspicion the story never settled, in a retro that names another cause, was ruled out on
+    // the way (one that shares the root cause's words stays open for a person to settle).
+    if (pm.rootCause)
+      for (const h of pm.hypotheses)
+        if (h.status === 'OPEN' && overlap(h.statement, pm.rootCause) < 4) h.status = 'ELIMINATED'
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
   }
