@@ -339,6 +339,7 @@ export class IncidentReader {
       pm.rootCause,
       ...pm.unmapped.map((u) => u.text),
       ...pm.timeline.map((e) => e.text),
+      ...pm.lessons,
     ])
       for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
     this.hypotheses.settleGroups()

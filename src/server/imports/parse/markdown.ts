@@ -242,6 +242,11 @@ export function blocks(nodes: RootContent[]): Block[] {
 }
 
 /** "Here is what we learned:": a short line that introduces what follows, not an item itself. */
-export const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
+/**
+ * "Action items:", "修复步骤如下：": a line that only introduces what follows. A paragraph that
+ * ends with a colon after saying something ("走了一些弯路。……给我们上了一课：") is not one.
+ */
+export const isLeadIn = (text: string) =>
+  /[:：]\s*$/.test(text.trim()) && text.length < 200 && !/[。！？]|[.!?]\s+\S/u.test(text.trim().slice(0, -1))
 
 export const join = (a: string, b: string) => (a && b ? `${a}\n\n${b}` : a || b)
