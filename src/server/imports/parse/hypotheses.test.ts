@@ -37,4 +37,16 @@ describe('suspicions told in prose', () => {
     ])
     expect(suspected('检查了配置，发现超时设置为 3 秒。')).toEqual([])
   })
+
+  it('causes listed as checked ("也排查了A、B等", "we ruled out X, Y and Z") are each ruled out', () => {
+    expect(suspected('我们也排查了磁盘故障、网络抖动等，都不是。')).toEqual([
+      ['磁盘故障', 'ELIMINATED'],
+      ['网络抖动', 'ELIMINATED'],
+    ])
+    expect(suspected('We ruled out DNS, the CDN and the load balancer.')).toEqual([
+      ['DNS', 'ELIMINATED'],
+      ['the CDN', 'ELIMINATED'],
+      ['the load balancer', 'ELIMINATED'],
+    ])
+  })
 })

@@ -143,6 +143,7 @@ export class Hypotheses {
     const list = sentences(text)
     list.forEach((sentence, i) => {
       this.checked(sentence)
+      this.ruledOut(sentence)
       const m = pattern.exec(sentence)
       if (!m) return
       const subject = m[1]!
@@ -177,6 +178,21 @@ export class Hypotheses {
     const subject = m?.[1]?.trim()
     if (subject && !this.list.some((h) => overlap(h.statement, subject) >= 2))
       this.add(subject, sentence, 'ELIMINATED')
+  }
+
+  /** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each one ruled out. */
+  private ruledOut(sentence: string) {
+    const m = new RegExp(
+      `(?:${alternation('ruledOutList')})\\s*((?:[^，,、。；;:：]{2,24}(?:[，,、]|\\s+and\\s+|和|及)\\s*)+[^，,、。；;:：]{2,24}?)(?:等|[。；;.]|$)`,
+      'iu',
+    ).exec(sentence)
+    if (!m) return
+    const items = m[1]!.split(/\s*(?:[，,、]|\s+and\s+|和|及)\s*/).map((s) => s.trim())
+    // "A、B等，都不是": the list ends at "等" (etc.).
+    const end = items.findIndex((item) => item.endsWith('等'))
+    for (const item of (end < 0 ? items : items.slice(0, end + 1)).map((s) => s.replace(/等$/, '')))
+      if (item.length >= 2 && !this.list.some((h) => overlap(h.statement, item) >= 2))
+        this.add(item, sentence, 'ELIMINATED')
   }
 
   /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
