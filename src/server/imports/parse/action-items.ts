@@ -2,6 +2,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import * as chrono from 'chrono-node'
 import type { ParsedActionItem } from '../parsed-retro'
+import { sentences } from '../text'
 import { markdown } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
 
@@ -211,3 +212,12 @@ export const proposedFixes = (nodes: RootContent[]): ParsedActionItem[] =>
   readActionItems(nodes.filter((n) => n.type === 'list')).items.filter(
     (item) => item.status === 'OPEN' && hasCue(item.title, 'proposed'),
   )
+
+/**
+ * "Chia plans to have a third party audit …", "All secrets are being rotated", "我们正在重建主机":
+ * work a resolution says is planned or under way is a follow-up still open.
+ */
+export const plannedWork = (text: string): ParsedActionItem[] =>
+  sentences(text.replace(/```[\s\S]*?```/g, ''))
+    .filter((s) => s.length < 400 && hasCue(s, 'plannedWork'))
+    .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))

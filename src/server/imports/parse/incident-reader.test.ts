@@ -196,3 +196,19 @@ describe('suspicions the story never settles', () => {
     ])
   })
 })
+
+describe('work a resolution says is planned or under way', () => {
+  it('is an open follow-up when the retro has no follow-up section', () => {
+    const pm = new IncidentReader('Runners compromised', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Resolution\n\nAll runners were stopped on Monday. The team plans to commission an external audit. Signing keys are being rotated.',
+        ),
+      ),
+    )
+    expect(pm.actionItems.map((a) => [a.title, a.status])).toEqual([
+      ['The team plans to commission an external audit.', 'OPEN'],
+      ['Signing keys are being rotated.', 'OPEN'],
+    ])
+  })
+})

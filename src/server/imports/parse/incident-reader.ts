@@ -5,6 +5,7 @@ import {
   actionFromHeading,
   actionFromText,
   isActionTable,
+  plannedWork,
   proposedFixes,
   readActionItems,
 } from './action-items'
@@ -345,6 +346,7 @@ export class IncidentReader {
     this.hypotheses.settleGroups()
     if (!pm.actionItems.length && pm.resolution)
       pm.actionItems.push(...proposedFixes(parseMarkdown(pm.resolution).children))
+    if (!pm.actionItems.length && pm.resolution) pm.actionItems.push(...plannedWork(pm.resolution))
     for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
       this.sure(field as keyof Confidence, confidence)
     if (!pm.rootCause) {
