@@ -49,4 +49,11 @@ describe('suspicions told in prose', () => {
       ['the load balancer', 'ELIMINATED'],
     ])
   })
+
+  it('a one-word suspicion is one, a pronoun is not', () => {
+    expect(suspected('The load spike was what we suspected was spam, and it was.')).toEqual([
+      ['spam', 'OPEN'],
+    ])
+    expect(suspected('We suspected something else.')).toEqual([])
+  })
 })

@@ -155,11 +155,12 @@ export class Hypotheses {
           '',
         )
         .replace(/^(?:was|were|is|are)\s+/i, '')
-      // "they were", "OK的": too little to be a cause anyone could check.
-      const size = /\p{Script=Han}/u.test(subject)
-        ? subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
-        : subject.split(/\s+/).length
-      if (size < 3 || /^(?:it|they|this|that|we|he|she)\b/i.test(subject)) return
+      // "they were", "OK的": too little to be a cause anyone could check ("we suspected spam" is one).
+      const han = /\p{Script=Han}/u.test(subject)
+      if (subject.length < 2) return
+      if (han && subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length < 3) return
+      if (/^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i.test(subject))
+        return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
       this.add(subject, sentence, verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
