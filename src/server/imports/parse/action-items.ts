@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import * as chrono from 'chrono-node'
 import type { ParsedActionItem } from '../parsed-retro'
 import { sentences } from '../text'
-import { markdown } from './markdown'
+import { markdown, parseMarkdown } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
 
 /*
@@ -205,19 +205,18 @@ export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem
 }
 
 /**
- * A fix section that also proposes what to do next ("建议…", "we should …"): those items are
- * open follow-ups, the rest is how it was fixed.
+ * Follow-ups a retro with no follow-up section tells inside its resolution section: items of a
+ * fix list that only propose ("建议…", "we should …"), else work it says is planned or under way
+ * ("Chia plans to have a third party audit …", "All secrets are being rotated", "正在重建主机").
+ * The plain fix steps stay the resolution (taking them too was measured worse).
  */
-export const proposedFixes = (nodes: RootContent[]): ParsedActionItem[] =>
-  readActionItems(nodes.filter((n) => n.type === 'list')).items.filter(
-    (item) => item.status === 'OPEN' && hasCue(item.title, 'proposed'),
-  )
-
-/**
- * "Chia plans to have a third party audit …", "All secrets are being rotated", "我们正在重建主机":
- * work a resolution says is planned or under way is a follow-up still open.
- */
-export const plannedWork = (text: string): ParsedActionItem[] =>
-  sentences(text.replace(/```[\s\S]*?```/g, ''))
+export function followUpsIn(resolution: string): ParsedActionItem[] {
+  if (!resolution) return []
+  const proposed = readActionItems(
+    parseMarkdown(resolution).children.filter((n) => n.type === 'list'),
+  ).items.filter((item) => item.status === 'OPEN' && hasCue(item.title, 'proposed'))
+  if (proposed.length) return proposed
+  return sentences(resolution.replace(/```[\s\S]*?```/g, ''))
     .filter((s) => s.length < 400 && hasCue(s, 'plannedWork'))
     .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))
+}

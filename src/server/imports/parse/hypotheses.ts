@@ -105,6 +105,16 @@ export class Hypotheses {
     }
   }
 
+  /**
+   * A suspicion the story never settled, in a retro that names another root cause, was ruled out
+   * on the way; one that shares the root cause's words stays open for a person to settle.
+   */
+  ruleOutAgainst(rootCause: string) {
+    if (!rootCause) return
+    for (const h of this.list)
+      if (h.status === 'OPEN' && overlap(h.statement, rootCause) < 4) h.status = 'ELIMINATED'
+  }
+
   /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
   question(text: string): boolean {
     const m = new RegExp(

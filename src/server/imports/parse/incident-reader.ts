@@ -1,15 +1,14 @@
 import type { RootContent } from 'mdast'
-import { overlap } from '../text'
 import { emptyPostmortem, type Confidence, type ParsedPostmortem, type TextField } from '../parsed-retro'
 import {
   actionFromHeading,
   actionFromText,
+  followUpsIn,
   isActionTable,
-  plannedWork,
-  proposedFixes,
   readActionItems,
 } from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
+import { lessonsIn } from './lessons'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
 import { Hypotheses, verdictOf } from './hypotheses'
@@ -208,22 +207,7 @@ export class IncidentReader {
         )
         break
       case 'lessons': {
-        // One lesson per list item or paragraph; a paragraph of several lines is one lesson a line.
-        const lessons = parts
-          .filter((p) => !isLeadIn(p.text))
-          .flatMap((p) => {
-            const lines = p.item ? [] : p.text.split('\n').filter((l) => l.trim())
-            // Not a hard-wrapped paragraph: each line ends a sentence or the next starts a new one.
-            const separate = lines.every(
-              (l, i) =>
-                i === lines.length - 1 ||
-                /[.。!！?？;；]\s*$/.test(l) ||
-                /^\s*[\p{Lu}\p{Script=Han}\d]/u.test(lines[i + 1]!),
-            )
-            return lines.length > 1 && separate && lines.every((l) => l.trim().length >= 12)
-              ? lines
-              : [p.text]
-          })
+        const lessons = lessonsIn(parts)
         this.pm.lessons.push(...lessons)
         if (lessons.length) this.sure('lessons', confidence)
         break
@@ -344,9 +328,7 @@ export class IncidentReader {
     ])
       for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
     this.hypotheses.settleGroups()
-    if (!pm.actionItems.length && pm.resolution)
-      pm.actionItems.push(...proposedFixes(parseMarkdown(pm.resolution).children))
-    if (!pm.actionItems.length && pm.resolution) pm.actionItems.push(...plannedWork(pm.resolution))
+    if (!pm.actionItems.length) pm.actionItems.push(...followUpsIn(pm.resolution))
     for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
       this.sure(field as keyof Confidence, confidence)
     if (!pm.rootCause) {
@@ -356,11 +338,7 @@ export class IncidentReader {
         .join('\n\n')
       if (pm.rootCause) this.sure('rootCause', SURE.sentence)
     }
-    // A suspicion the story never settled, in a retro that names another cause, was ruled out on
-    // the way (one that shares the root cause's words stays open for a person to settle).
-    if (pm.rootCause)
-      for (const h of pm.hypotheses)
-        if (h.status === 'OPEN' && overlap(h.statement, pm.rootCause) < 4) h.status = 'ELIMINATED'
+    this.hypotheses.ruleOutAgainst(pm.rootCause)
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
   }
