@@ -56,4 +56,11 @@ describe('suspicions told in prose', () => {
     ])
     expect(suspected('We suspected something else.')).toEqual([])
   })
+
+  it('causes weighed as alternatives ("要么A，要么B") are each an open hypothesis', () => {
+    expect(suspected('超时的原因有两种：要么连接池太小，要么下游接口响应太慢。')).toEqual([
+      ['连接池太小', 'OPEN'],
+      ['下游接口响应太慢', 'OPEN'],
+    ])
+  })
 })

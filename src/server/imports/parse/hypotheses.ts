@@ -1,5 +1,5 @@
 import type { HypothesisStatus, ParsedHypothesis } from '../parsed-retro'
-import { overlap, sentences, toNumber } from '../text'
+import { overlap, sentences, tokens, toNumber } from '../text'
 import { blocks, join, parseMarkdown, type Block, isLeadIn } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
 
@@ -154,6 +154,7 @@ export class Hypotheses {
     list.forEach((sentence, i) => {
       this.checked(sentence)
       this.ruledOut(sentence)
+      this.alternatives(sentence)
       const m = pattern.exec(sentence)
       if (!m) return
       const subject = m[1]!
@@ -204,6 +205,18 @@ export class Hypotheses {
     for (const item of (end < 0 ? items : items.slice(0, end + 1)).map((s) => s.replace(/等$/, '')))
       if (item.length >= 2 && !this.list.some((h) => overlap(h.statement, item) >= 2))
         this.add(item, sentence, 'ELIMINATED')
+  }
+
+  /** "要么超时设置得太短，要么消息处理太慢": causes weighed as alternatives, each one open. */
+  private alternatives(sentence: string) {
+    const marker = new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')
+    const parts = sentence.split(marker).slice(1)
+    if (parts.length < 2) return
+    for (const part of parts) {
+      const item = part.replace(/[，,。；;.]+\s*$/, '').trim()
+      const known = (h: ParsedHypothesis) => overlap(h.statement, item) >= 0.7 * tokens(item).size
+      if (item.length >= 3 && !this.list.some(known)) this.add(item, sentence)
+    }
   }
 
   /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
