@@ -63,4 +63,14 @@ describe('suspicions told in prose', () => {
       ['下游接口响应太慢', 'OPEN'],
     ])
   })
+
+  it('a cause stated as ruled out, or one an investigation set out to check, is a hypothesis', () => {
+    expect(suspected('看了日志后确定了不是网关超时导致的。')).toEqual([['网关超时导致的', 'ELIMINATED']])
+    expect(suspected('为了排查是否由于负载均衡导致超时，先在集群内压测。')).toEqual([
+      ['由于负载均衡导致超时', 'OPEN'],
+    ])
+    expect(suspected('We checked whether the replica lag caused the stale reads, and it had.')).toEqual([
+      ['the replica lag caused the stale reads', 'OPEN'],
+    ])
+  })
 })

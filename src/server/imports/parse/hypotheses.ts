@@ -140,14 +140,17 @@ export class Hypotheses {
   private suspected = new Set<string>()
 
   /**
-   * "怀疑是否是主从延迟的问题", "we initially suspected spam" → a new hypothesis, unless one like it
-   * exists; the rest of its sentence and the next one say whether it was ruled out or confirmed.
+   * "怀疑是否是主从延迟的问题", "we initially suspected spam", "为了排查是否由于 CLB 导致超时" → a new
+   * hypothesis, unless one like it exists; the rest of its sentence and the next one say whether
+   * it was ruled out or confirmed ("确定了不是X" says it itself).
    */
   suspicions(text: string) {
     if (this.suspected.has(text)) return
     this.suspected.add(text)
+    // A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked ("排查是否X").
+    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|${alternation('checkWhether')})`
     const pattern = new RegExp(
-      `(?:${alternation('suspect')})\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
+      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
       'iu',
     )
     const list = sentences(text)
@@ -157,7 +160,7 @@ export class Hypotheses {
       this.alternatives(sentence)
       const m = pattern.exec(sentence)
       if (!m) return
-      const subject = m[1]!
+      const subject = m[2]!
         .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
         .trim()
         .replace(/[.。]$/, '')
@@ -174,7 +177,8 @@ export class Hypotheses {
         return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
-      this.add(subject, sentence, verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
+      const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
+      this.add(subject, sentence, verdict ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
     })
   }
 
