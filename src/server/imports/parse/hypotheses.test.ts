@@ -19,10 +19,11 @@ describe('suspicions told in prose', () => {
     ])
   })
 
-  it('a first impression ("it looked like", "dismissed it as") is a suspicion too', () => {
+  it('a first impression ("it looked like", "会不会是", "dismissed it as") is a suspicion too', () => {
     expect(suspected('Initially it looked like a slow disk on the primary.')).toEqual([
       ['a slow disk on the primary', 'OPEN'],
     ])
+    expect(suspected('会不会是定时任务并发执行，导致CPU打满？')).toEqual([['定时任务并发执行', 'OPEN']])
     expect(suspected('Ada dismissed it as a flaky network link at first.')).toEqual([
       ['a flaky network link at first', 'OPEN'],
     ])
