@@ -72,7 +72,10 @@ const trailingMeta = () =>
 /** "Add an alert (@ada, due 2026-12-01)" → title, owner, due, link, status. */
 export function actionFromText(text: string, checked: boolean | null | undefined = null): ParsedActionItem {
   const flat = text.replace(/\s+/g, ' ').trim()
-  const owner = ownerLabel().exec(flat)?.[1] ?? /(?:^|[\s(（[,，`])@([\p{L}\p{N}._-]+)/u.exec(flat)?.[1]
+  // "(@ada, due …)" names an owner; "added an @emergency role" names a Discord role.
+  const owner =
+    ownerLabel().exec(flat)?.[1] ??
+    /(?:^|(?<!\b(?:an?|the))[\s(（[,，`])@([\p{L}\p{N}._-]+)/iu.exec(flat)?.[1]
   const dueText = dueLabel().exec(flat)?.[1]
   const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
   const title = flat
