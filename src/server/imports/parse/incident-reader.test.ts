@@ -117,24 +117,6 @@ describe('follow-ups written as paragraphs', () => {
   })
 })
 
-describe('a root cause told in prose', () => {
-  it('is the sentence that states it, before a suspicion the story confirmed along the way', () => {
-    const pm = read(
-      [
-        '## 排查过程',
-        '怀疑是新版本的问题，回滚后确认是新版本引入的。',
-        '继续分析后发现，主要原因是队列没有设置长度上限，消息堆积占满了内存。',
-      ].join('\n\n'),
-    )
-    expect(pm.rootCause).toBe('继续分析后发现，主要原因是队列没有设置长度上限，消息堆积占满了内存。')
-  })
-
-  it('falls back to the confirmed suspicion when no sentence states a cause', () => {
-    const pm = read(['## 排查过程', '怀疑是新版本的问题，回滚后确认是新版本引入的。'].join('\n\n'))
-    expect(pm.rootCause).toContain('新版本')
-  })
-})
-
 describe('a list introduced as the fix', () => {
   it('is the resolution wherever it is told; a list introduced as follow-ups stays action items', () => {
     const pm = read(

@@ -329,8 +329,6 @@ export class IncidentReader {
       for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
     this.hypotheses.settleGroups()
     if (!pm.actionItems.length) pm.actionItems.push(...followUpsIn(pm.resolution))
-    for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
-      this.sure(field as keyof Confidence, confidence)
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
       pm.rootCause = confirmed
@@ -338,6 +336,8 @@ export class IncidentReader {
         .join('\n\n')
       if (pm.rootCause) this.sure('rootCause', SURE.sentence)
     }
+    for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
+      this.sure(field as keyof Confidence, confidence)
     this.hypotheses.ruleOutAgainst(pm.rootCause)
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
