@@ -74,4 +74,13 @@ describe('suspicions told in prose', () => {
       ['the replica lag caused the stale reads', 'OPEN'],
     ])
   })
+
+  it('the paragraph after a suspicion may settle it', () => {
+    const list: ParsedHypothesis[] = []
+    new Hypotheses(list).suspicions(
+      '会不会是多个线程同时在跑？',
+      '为了印证这个猜想，继续看源码，果然找到了开启线程的地方。',
+    )
+    expect(list.map((h) => [h.statement, h.status])).toEqual([['多个线程同时在跑', 'CONFIRMED']])
+  })
 })

@@ -144,7 +144,7 @@ export class Hypotheses {
    * hypothesis, unless one like it exists; the rest of its sentence and the next one say whether
    * it was ruled out or confirmed ("确定了不是X" says it itself).
    */
-  suspicions(text: string) {
+  suspicions(text: string, next = '') {
     if (this.suspected.has(text)) return
     this.suspected.add(text)
     // A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked ("排查是否X").
@@ -176,7 +176,7 @@ export class Hypotheses {
       if (/^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i.test(subject))
         return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
-      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
+      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
       this.add(subject, sentence, verdict ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
     })

@@ -326,7 +326,8 @@ export class IncidentReader {
       ...pm.timeline.map((e) => e.text),
       ...pm.lessons,
     ])
-      for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
+      // The paragraph after a suspicion may settle it ("会不会是多线程？⏎⏎…果然找到了").
+      text.split(/\n{2,}/).forEach((paragraph, i, all) => this.hypotheses.suspicions(paragraph, all[i + 1]))
     this.hypotheses.settleGroups()
     if (!pm.actionItems.length) pm.actionItems.push(...followUpsIn(pm.resolution))
     if (!pm.rootCause) {
