@@ -2,6 +2,7 @@ import type { HypothesisStatus, ParsedHypothesis } from '../parsed-retro'
 import { overlap, sentences, tokens, toNumber } from '../text'
 import { blocks, join, parseMarkdown, type Block, isLeadIn } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
+import { weighedCauses } from './weighed-causes'
 
 /*
  * The causes a retro weighs: numbered "possible causes" (items that carry their own verdict
@@ -155,9 +156,12 @@ export class Hypotheses {
     )
     const list = sentences(text)
     list.forEach((sentence, i) => {
-      this.checked(sentence)
-      this.ruledOut(sentence)
-      this.alternatives(sentence)
+      // A cause already listed is not listed again (most of its words are already there).
+      for (const { statement, status } of weighedCauses(sentence))
+        if (
+          !this.list.some((h) => overlap(h.statement, statement) >= Math.max(2, 0.7 * tokens(statement).size))
+        )
+          this.add(statement, sentence, status)
       const m = pattern.exec(sentence)
       if (!m) return
       const subject = m[2]!
@@ -180,47 +184,6 @@ export class Hypotheses {
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
       this.add(subject, sentence, verdict ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
     })
-  }
-
-  /**
-   * "检查JVM内存配置项，未发现明显问题", "Checked the load balancer logs, nothing unusual": a step
-   * that looked at one thing and found it fine rules that thing out.
-   */
-  private checked(sentence: string) {
-    const m = new RegExp(
-      `^\\s*(?:\\d+[.、)]\\s*)?(?:${alternation('checkedStep')})\\s*([^，,。；;？?]{2,40})[，,]\\s*(?:${alternation('nothingFound')})`,
-      'iu',
-    ).exec(sentence)
-    const subject = m?.[1]?.trim()
-    if (subject && !this.list.some((h) => overlap(h.statement, subject) >= 2))
-      this.add(subject, sentence, 'ELIMINATED')
-  }
-
-  /** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each one ruled out. */
-  private ruledOut(sentence: string) {
-    const m = new RegExp(
-      `(?:${alternation('ruledOutList')})\\s*((?:[^，,、。；;:：]{2,24}(?:[，,、]|\\s+and\\s+|和|及)\\s*)+[^，,、。；;:：]{2,24}?)(?:等|[。；;.]|$)`,
-      'iu',
-    ).exec(sentence)
-    if (!m) return
-    const items = m[1]!.split(/\s*(?:[，,、]|\s+and\s+|和|及)\s*/).map((s) => s.trim())
-    // "A、B等，都不是": the list ends at "等" (etc.).
-    const end = items.findIndex((item) => item.endsWith('等'))
-    for (const item of (end < 0 ? items : items.slice(0, end + 1)).map((s) => s.replace(/等$/, '')))
-      if (item.length >= 2 && !this.list.some((h) => overlap(h.statement, item) >= 2))
-        this.add(item, sentence, 'ELIMINATED')
-  }
-
-  /** "要么超时设置得太短，要么消息处理太慢": causes weighed as alternatives, each one open. */
-  private alternatives(sentence: string) {
-    const marker = new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')
-    const parts = sentence.split(marker).slice(1)
-    if (parts.length < 2) return
-    for (const part of parts) {
-      const item = part.replace(/[，,。；;.]+\s*$/, '').trim()
-      const known = (h: ParsedHypothesis) => overlap(h.statement, item) >= 0.7 * tokens(item).size
-      if (item.length >= 3 && !this.list.some(known)) this.add(item, sentence)
-    }
   }
 
   /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
