@@ -66,9 +66,9 @@ export class IncidentReader {
   }
 
   /**
-   * Pulls runs of timestamped lines out of free content into the timeline, and a list introduced
-   * as follow-ups ("To prevent similar issues, we've made a few changes:") into the action
-   * items; returns the rest.
+   * Pulls runs of timestamped lines out of free content into the timeline, a list introduced as
+   * follow-ups into the action items and one introduced as the fix into the resolution; returns
+   * the rest.
    */
   private stamped(content: RootContent[]): RootContent[] {
     return content.filter((node, i) => {
@@ -81,24 +81,18 @@ export class IncidentReader {
       }
       const before = content[i - 1]
       const leadIn = before?.type === 'paragraph' ? markdown([before]) : ''
-      // "总结一下修复步骤：", "The fix was:" with the steps below: the resolution, wherever it is told.
-      const followUps = hasCue(leadIn, 'actionLeadIn')
-      if (
-        !run &&
-        node.type === 'list' &&
-        isLeadIn(leadIn) &&
-        !followUps &&
-        hasCue(leadIn, 'resolutionLeadIn')
-      ) {
-        this.resolution(markdown([node]))
-        this.sure('resolution', SURE.sentence)
-        return false
-      }
-      if (!run && node.type === 'list' && isLeadIn(leadIn) && followUps) {
+      // A list introduced as follow-ups ("To prevent this, we will:") or as the fix ("修复步骤如下：").
+      const introduced = !run && node.type === 'list' && isLeadIn(leadIn)
+      if (introduced && hasCue(leadIn, 'actionLeadIn')) {
         const { items } = readActionItems([node])
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', SURE.sentence)
         return !items.length
+      }
+      if (introduced && hasCue(leadIn, 'resolutionLeadIn')) {
+        this.resolution(markdown([node]))
+        this.sure('resolution', SURE.sentence)
+        return false
       }
       return !run
     })
