@@ -33,6 +33,11 @@ describe('action items from lists', () => {
     ])
   })
 
+  it('an @name after an article is a group or role, not an owner', () => {
+    expect(actionFromText('A channel for urgent help (added an @oncall role on chat)').owner).toBeNull()
+    expect(actionFromText('Ping @grace about the DNS change').owner).toBe('grace')
+  })
+
   it('a written-out due date keeps its year', () => {
     expect(actionFromText('Load-test checkout, due by Dec 1, 2026')).toMatchObject({
       title: 'Load-test checkout',

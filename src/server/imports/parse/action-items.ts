@@ -2,7 +2,8 @@ import type { List, ListItem, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import * as chrono from 'chrono-node'
 import type { ParsedActionItem } from '../parsed-retro'
-import { markdown } from './markdown'
+import { sentences } from '../text'
+import { markdown, parseMarkdown } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
 
 /*
@@ -71,7 +72,10 @@ const trailingMeta = () =>
 /** "Add an alert (@ada, due 2026-12-01)" → title, owner, due, link, status. */
 export function actionFromText(text: string, checked: boolean | null | undefined = null): ParsedActionItem {
   const flat = text.replace(/\s+/g, ' ').trim()
-  const owner = ownerLabel().exec(flat)?.[1] ?? /(?:^|[\s(（[,，`])@([\p{L}\p{N}._-]+)/u.exec(flat)?.[1]
+  // "(@ada, due …)" names an owner; "added an @emergency role" names a Discord role.
+  const owner =
+    ownerLabel().exec(flat)?.[1] ??
+    /(?:^|(?<!\b(?:an?|the))[\s(（[,，`])@([\p{L}\p{N}._-]+)/iu.exec(flat)?.[1]
   const dueText = dueLabel().exec(flat)?.[1]
   const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
   const title = flat
@@ -201,4 +205,21 @@ export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem
     } else rest.push(node)
   }
   return { items, rest }
+}
+
+/**
+ * Follow-ups a retro with no follow-up section tells inside its resolution section: items of a
+ * fix list that only propose ("建议…", "we should …"), else work it says is planned or under way
+ * ("Chia plans to have a third party audit …", "All secrets are being rotated", "正在重建主机").
+ * The plain fix steps stay the resolution (taking them too was measured worse).
+ */
+export function followUpsIn(resolution: string): ParsedActionItem[] {
+  if (!resolution) return []
+  const proposed = readActionItems(
+    parseMarkdown(resolution).children.filter((n) => n.type === 'list'),
+  ).items.filter((item) => item.status === 'OPEN' && hasCue(item.title, 'proposed'))
+  if (proposed.length) return proposed
+  return sentences(resolution.replace(/```[\s\S]*?```/g, ''))
+    .filter((s) => s.length < 400 && hasCue(s, 'plannedWork'))
+    .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))
 }

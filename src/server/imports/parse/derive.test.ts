@@ -36,6 +36,23 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Namespace restored')
   })
 
+  it('without a symptom section, takes what was reported, wherever it sits in the timeline', () => {
+    const pm = emptyPostmortem('Booking outage')
+    pm.summary = 'We moved the ingress to a new proxy.'
+    pm.timeline = [
+      entry('08:20 Load balancers switched to the new proxy'),
+      entry('08:40 Smoke tests pass'),
+      entry('09:00 Proxy config reviewed'),
+      entry('09:26 A developer reports many HTTP 307 redirects on the login service'),
+      entry('09:40 收到用户反馈，下单页面一直转圈'),
+      entry('09:50 Rollback performed'),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain('reports many HTTP 307 redirects')
+    expect(pm.symptom).toContain('下单页面一直转圈')
+    expect(pm.symptom).not.toContain('Rollback')
+  })
+
   it('a Chinese summary: the headline, then what the impact says first; metadata lines are skipped', () => {
     const pm = emptyPostmortem('签到列表未更新')
     pm.summary = '**日期**：2023-10-12\n\n线上部分用户签到完成后签到列表未更新，持续约两小时。'
@@ -70,6 +87,15 @@ describe('deriveMissing', () => {
     ]
     deriveMissing(pm, beijing)
     expect(pm.resolution).toBe('于是决定先回退代码版本，观察一晚。')
+  })
+
+  it('a fix submitted, data being restored or secrets rotated are fixes too', () => {
+    const pm = emptyPostmortem('Docs site offline')
+    pm.summary = 'The docs site was offline for a day. We are working on restoring the search index.'
+    pm.timeline = [entry('09:10 Two maintainers submit a fix to the DNS records')]
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toContain('restoring the search index')
+    expect(pm.resolution).toContain('submit a fix to the DNS records')
   })
 
   it('says a fix told in the summary once, even when the timeline was taken from that same sentence', () => {
@@ -109,6 +135,37 @@ describe('deriveMissing', () => {
     const weak = emptyPostmortem('Login')
     weak.summary = 'Logins failed due to an expired certificate.'
     expect(deriveMissing(weak, march2).rootCause).toBe(SURE.weakSentence)
+  })
+
+  it('adds the cause the summary states after its headline to a root-cause section that does not say it', () => {
+    const pm = emptyPostmortem('Login outage')
+    pm.summary =
+      'Logins failed for an hour because the gateway rejected tokens. The event was triggered by a proxy upgrade that dropped forwarded headers.'
+    pm.rootCause = '- Header checks before the migration missed one header.\n- Detection took too long.'
+    deriveMissing(pm, march2)
+    expect(pm.rootCause).toBe(
+      '- Header checks before the migration missed one header.\n- Detection took too long.\n\nThe event was triggered by a proxy upgrade that dropped forwarded headers.',
+    )
+  })
+
+  it('adds what went wrong, told in the summary, to a symptom section that does not say it', () => {
+    const pm = emptyPostmortem('从库雪崩')
+    pm.summary = '周三晚高峰，所有从库出现连接堆积，查询大量超时。杀查询后恢复。'
+    pm.symptom = 'CPU 使用率升至 80%。\n\n![cpu](cpu.png)'
+    deriveMissing(pm, beijing)
+    expect(pm.symptom).toBe(
+      'CPU 使用率升至 80%。\n\n![cpu](cpu.png)\n\n周三晚高峰，所有从库出现连接堆积，查询大量超时。',
+    )
+  })
+
+  it('adds the fix the summary names to a resolution section that does not say it', () => {
+    const pm = emptyPostmortem('Checkout outage')
+    pm.summary = 'Checkout failed for 20 minutes. The config change was rolled back within the hour.'
+    pm.resolution = 'We added schema validation to the config pipeline.'
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toBe(
+      'We added schema validation to the config pipeline.\n\nThe config change was rolled back within the hour.',
+    )
   })
 
   it('leaves fields it has nothing for empty, and says nothing about fields already there', () => {

@@ -25,7 +25,14 @@ const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 function sentencesWith(texts: string[], cue: Cue, max: number): string {
   const out: string[] = []
   for (const sentence of sentences(texts.filter(Boolean).join('\n')))
-    if (out.length < max && !out.includes(sentence) && sentence.length < 400 && hasCue(sentence, cue))
+    // "修复步骤如下：" introduces what follows; it says nothing itself.
+    if (
+      out.length < max &&
+      !out.includes(sentence) &&
+      sentence.length < 400 &&
+      !/[:：]$/.test(sentence) &&
+      hasCue(sentence, cue)
+    )
       out.push(sentence)
   return out.join(' ')
 }
@@ -35,7 +42,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
   const sure: Confidence = {}
   const notes = pm.unmapped.map((u) => u.text)
   const proposed = (field: string) => pm.unmapped.filter((u) => u.suggestion === field).map((u) => u.text)
-  if (!pm.rootCause) {
+  if (pm.rootCause) {
+    // The summary's headline says what happened; a later sentence of it that says why ("The event
+    // was triggered by …") is the author's own statement of the cause: it joins the section's.
+    const said = rootCauseSentence([sentences(pm.summary).slice(1).join('\n')])
+    if (said && !pm.rootCause.includes(said.text)) pm.rootCause = `${pm.rootCause}\n\n${said.text}`
+  } else {
     // "问题原因是…", "the root cause was…" in any prose of the retro.
     const prose = [
       pm.summary,
@@ -66,7 +78,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     if (timed.length <= 8) pm.timeline.push(...timed)
     if (pm.timeline.length) sure.timeline = SURE.derived
   }
-  if (!pm.symptom) {
+  if (pm.symptom) {
+    // A symptom section of graphs and figures, and a summary that says in words what went wrong
+    // ("所有热备库出现连接堆积，压力暴涨"): the summary's sentence joins it.
+    const told = sentences(pm.summary).filter((s) => hasCue(s, 'symptom') && !pm.symptom.includes(s))[0]
+    if (told) pm.symptom = `${pm.symptom}\n\n${told}`
+  } else {
     // No symptom section: what the summary says first (the headline of the incident), what the
     // impact says first, then the sentences that say what went wrong, in the summary, impact,
     // detection, sections nothing else took and the first timeline entries (where it began).
@@ -81,9 +98,15 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       ...notes,
       ...pm.timeline.slice(0, 3).map((e) => e.text),
     ]
+    // "First reports of users seeing 404s", "收到用户反馈…": what was reported, wherever it sits in the timeline.
+    const reported = pm.timeline
+      .filter((e) => hasCue(e.text, 'reported'))
+      .slice(0, 2)
+      .flatMap((e) => prose(e.text).slice(0, 1))
     const picked = [
       prose(pm.summary)[0],
       prose(impact)[0],
+      ...reported,
       ...told.flatMap(prose).filter((s) => hasCue(s, 'symptom')),
     ]
     const symptom = [...new Set(picked.filter((s): s is string => !!s))].slice(0, 6).join(' ')
@@ -92,7 +115,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       sure.symptom = SURE.derived
     }
   }
-  if (!pm.resolution) {
+  if (pm.resolution) {
+    // "杀查询有立竿见影的救火效果", "Changes were rolled back": the fix the summary names, when the
+    // resolution section (often the permanent fix) does not say it.
+    const told = sentencesWith([pm.summary], 'resolutionWords', 1)
+    if (told && !pm.resolution.includes(told)) pm.resolution = `${pm.resolution}\n\n${told}`
+  } else {
     // No resolution section: the sentences that say how it was fixed: in the summary, the
     // sections proposed for the resolution and then any section nothing else took; then the last
     // timeline entries that say so (the fix comes at the end of an incident).

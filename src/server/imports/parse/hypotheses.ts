@@ -1,7 +1,8 @@
 import type { HypothesisStatus, ParsedHypothesis } from '../parsed-retro'
-import { overlap, sentences, toNumber } from '../text'
+import { overlap, sentences, tokens, toNumber } from '../text'
 import { blocks, join, parseMarkdown, type Block, isLeadIn } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
+import { weighedCauses } from './weighed-causes'
 
 /*
  * The causes a retro weighs: numbered "possible causes" (items that carry their own verdict
@@ -105,6 +106,16 @@ export class Hypotheses {
     }
   }
 
+  /**
+   * A suspicion the story never settled, in a retro that names another root cause, was ruled out
+   * on the way; one that shares the root cause's words stays open for a person to settle.
+   */
+  ruleOutAgainst(rootCause: string) {
+    if (!rootCause) return
+    for (const h of this.list)
+      if (h.status === 'OPEN' && overlap(h.statement, rootCause) < 4) h.status = 'ELIMINATED'
+  }
+
   /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
   question(text: string): boolean {
     const m = new RegExp(
@@ -130,21 +141,30 @@ export class Hypotheses {
   private suspected = new Set<string>()
 
   /**
-   * "怀疑是否是主从延迟的问题", "we initially suspected spam" → a new hypothesis, unless one like it
-   * exists; the rest of its sentence and the next one say whether it was ruled out or confirmed.
+   * "怀疑是否是主从延迟的问题", "we initially suspected spam", "为了排查是否由于 CLB 导致超时" → a new
+   * hypothesis, unless one like it exists; the rest of its sentence and the next one say whether
+   * it was ruled out or confirmed ("确定了不是X" says it itself).
    */
-  suspicions(text: string) {
+  suspicions(text: string, next = '') {
     if (this.suspected.has(text)) return
     this.suspected.add(text)
+    // A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked ("排查是否X").
+    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|${alternation('checkWhether')})`
     const pattern = new RegExp(
-      `(?:${alternation('suspect')})\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
+      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
       'iu',
     )
     const list = sentences(text)
     list.forEach((sentence, i) => {
+      // A cause already listed is not listed again (most of its words are already there).
+      for (const { statement, status } of weighedCauses(sentence))
+        if (
+          !this.list.some((h) => overlap(h.statement, statement) >= Math.max(2, 0.7 * tokens(statement).size))
+        )
+          this.add(statement, sentence, status)
       const m = pattern.exec(sentence)
       if (!m) return
-      const subject = m[1]!
+      const subject = m[2]!
         .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
         .trim()
         .replace(/[.。]$/, '')
@@ -153,14 +173,16 @@ export class Hypotheses {
           '',
         )
         .replace(/^(?:was|were|is|are)\s+/i, '')
-      // "they were", "OK的": too little to be a cause anyone could check.
-      const size = /\p{Script=Han}/u.test(subject)
-        ? subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length
-        : subject.split(/\s+/).length
-      if (size < 3 || /^(?:it|they|this|that|we|he|she)\b/i.test(subject)) return
+      // "they were", "OK的": too little to be a cause anyone could check ("we suspected spam" is one).
+      const han = /\p{Script=Han}/u.test(subject)
+      if (subject.length < 2) return
+      if (han && subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length < 3) return
+      if (/^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i.test(subject))
+        return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
-      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? ''}`
-      this.add(subject, sentence, verdictOf(after) ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
+      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
+      const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
+      this.add(subject, sentence, verdict ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
     })
   }
 

@@ -116,3 +116,81 @@ describe('follow-ups written as paragraphs', () => {
     expect(pm.unmapped).toEqual([])
   })
 })
+
+describe('a list introduced as the fix', () => {
+  it('is the resolution wherever it is told; a list introduced as follow-ups stays action items', () => {
+    const pm = read(
+      [
+        '早上收到告警，证书校验失败。',
+        '最后整理一下修复步骤：',
+        '1. 更新系统根证书\n2. 重启网关',
+        '为了避免再次发生，后续会：',
+        '- 增加证书到期告警',
+      ].join('\n\n'),
+    )
+    expect(pm.resolution).toBe('1. 更新系统根证书\n2. 重启网关')
+    expect(pm.actionItems.map((a) => a.title)).toEqual(['增加证书到期告警'])
+  })
+})
+
+describe('a fix section that proposes more', () => {
+  it('gives its proposals as open follow-ups when the retro has no follow-up section', () => {
+    const pm = read(
+      ['## 修复', '- 扩容两台从库\n- 建议为所有查询设置超时\n- 应该把批量任务迁到离线库'].join('\n\n'),
+    )
+    expect(pm.resolution).toContain('扩容两台从库')
+    expect(pm.actionItems.map((a) => [a.title, a.status])).toEqual([
+      ['建议为所有查询设置超时', 'OPEN'],
+      ['应该把批量任务迁到离线库', 'OPEN'],
+    ])
+  })
+})
+
+describe('labels inside a root cause', () => {
+  it('"**Problem**:" under a root-cause heading describes the cause, not what users saw', () => {
+    const pm = new IncidentReader('Upgrades lost', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Summary\n\nPaying customers could not use the features they bought.\n\n## Root cause\n\n### 1. Silent webhook failure\n\n**Problem**: the webhook handler never checked whether its write succeeded.\n\n**Resolution**: the handler now fails loudly.',
+        ),
+      ),
+    )
+    expect(pm.rootCause).toContain('never checked whether its write succeeded')
+    expect(pm.symptom).toContain('could not use the features')
+    expect(pm.resolution).toContain('fails loudly')
+  })
+})
+
+describe('suspicions the story never settles', () => {
+  it('are ruled out when the retro names another root cause; one like the root cause stays open', () => {
+    const pm = read(
+      [
+        '## 排查过程',
+        '一开始怀疑是网络抖动，随后查看了慢查询日志。',
+        '也怀疑过连接池配置过小。',
+        '## 根本原因',
+        '连接池配置过小，高峰期连接被占满。',
+      ].join('\n\n'),
+    )
+    expect(pm.hypotheses.map((h) => [h.statement, h.status])).toEqual([
+      ['网络抖动', 'ELIMINATED'],
+      ['连接池配置过小', 'OPEN'],
+    ])
+  })
+})
+
+describe('work a resolution says is planned or under way', () => {
+  it('is an open follow-up when the retro has no follow-up section', () => {
+    const pm = new IncidentReader('Runners compromised', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Resolution\n\nAll runners were stopped on Monday. The team plans to commission an external audit. Signing keys are being rotated.',
+        ),
+      ),
+    )
+    expect(pm.actionItems.map((a) => [a.title, a.status])).toEqual([
+      ['The team plans to commission an external audit.', 'OPEN'],
+      ['Signing keys are being rotated.', 'OPEN'],
+    ])
+  })
+})

@@ -1,7 +1,14 @@
 import type { RootContent } from 'mdast'
 import { emptyPostmortem, type Confidence, type ParsedPostmortem, type TextField } from '../parsed-retro'
-import { actionFromHeading, actionFromText, isActionTable, readActionItems } from './action-items'
+import {
+  actionFromHeading,
+  actionFromText,
+  followUpsIn,
+  isActionTable,
+  readActionItems,
+} from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
+import { lessonsIn } from './lessons'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
 import { Hypotheses, verdictOf } from './hypotheses'
@@ -59,9 +66,9 @@ export class IncidentReader {
   }
 
   /**
-   * Pulls runs of timestamped lines out of free content into the timeline, and a list introduced
-   * as follow-ups ("To prevent similar issues, we've made a few changes:") into the action
-   * items; returns the rest.
+   * Pulls runs of timestamped lines out of free content into the timeline, a list introduced as
+   * follow-ups into the action items and one introduced as the fix into the resolution; returns
+   * the rest.
    */
   private stamped(content: RootContent[]): RootContent[] {
     return content.filter((node, i) => {
@@ -74,11 +81,18 @@ export class IncidentReader {
       }
       const before = content[i - 1]
       const leadIn = before?.type === 'paragraph' ? markdown([before]) : ''
-      if (!run && node.type === 'list' && isLeadIn(leadIn) && hasCue(leadIn, 'actionLeadIn')) {
+      // A list introduced as follow-ups ("To prevent this, we will:") or as the fix ("修复步骤如下：").
+      const introduced = !run && node.type === 'list' && isLeadIn(leadIn)
+      if (introduced && hasCue(leadIn, 'actionLeadIn')) {
         const { items } = readActionItems([node])
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', SURE.sentence)
         return !items.length
+      }
+      if (introduced && hasCue(leadIn, 'resolutionLeadIn')) {
+        this.resolution(markdown([node]))
+        this.sure('resolution', SURE.sentence)
+        return false
       }
       return !run
     })
@@ -89,8 +103,9 @@ export class IncidentReader {
     // other sub-heading ("# Fullchain (on CDN host)") is not part of it.
     const timelinePart = inherited === 'timeline' && !section.match
     const moment = timelinePart && !isDateOnly(section.heading) && isMomentHeading(section.heading)
-    const field =
-      section.match?.field ?? (timelinePart && !moment && !isDateOnly(section.heading) ? null : inherited)
+    const field = describesCause(section, inherited)
+      ? inherited
+      : (section.match?.field ?? (timelinePart && !moment && !isDateOnly(section.heading) ? null : inherited))
     const confidence = section.match
       ? section.match.sure
         ? SURE.heading
@@ -186,22 +201,7 @@ export class IncidentReader {
         )
         break
       case 'lessons': {
-        // One lesson per list item or paragraph; a paragraph of several lines is one lesson a line.
-        const lessons = parts
-          .filter((p) => !isLeadIn(p.text))
-          .flatMap((p) => {
-            const lines = p.item ? [] : p.text.split('\n').filter((l) => l.trim())
-            // Not a hard-wrapped paragraph: each line ends a sentence or the next starts a new one.
-            const separate = lines.every(
-              (l, i) =>
-                i === lines.length - 1 ||
-                /[.。!！?？;；]\s*$/.test(l) ||
-                /^\s*[\p{Lu}\p{Script=Han}\d]/u.test(lines[i + 1]!),
-            )
-            return lines.length > 1 && separate && lines.every((l) => l.trim().length >= 12)
-              ? lines
-              : [p.text]
-          })
+        const lessons = lessonsIn(parts)
         this.pm.lessons.push(...lessons)
         if (lessons.length) this.sure('lessons', confidence)
         break
@@ -235,7 +235,8 @@ export class IncidentReader {
         if (body) this.pm.unmapped.push({ heading: section.heading, text: body, suggestion: suggest(body) })
       }
     }
-    for (const child of section.children) this.section(child, child.match ? null : childField)
+    for (const child of section.children)
+      this.section(child, child.match && !describesCause(child, field) ? null : childField)
   }
 
   /** "初次排查": observations, and the first suspicion (which the first attempt then tests). */
@@ -317,9 +318,12 @@ export class IncidentReader {
       pm.rootCause,
       ...pm.unmapped.map((u) => u.text),
       ...pm.timeline.map((e) => e.text),
+      ...pm.lessons,
     ])
-      for (const paragraph of text.split(/\n{2,}/)) this.hypotheses.suspicions(paragraph)
+      // The paragraph after a suspicion may settle it ("会不会是多线程？⏎⏎…果然找到了").
+      text.split(/\n{2,}/).forEach((paragraph, i, all) => this.hypotheses.suspicions(paragraph, all[i + 1]))
     this.hypotheses.settleGroups()
+    if (!pm.actionItems.length) pm.actionItems.push(...followUpsIn(pm.resolution))
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
       pm.rootCause = confirmed
@@ -329,10 +333,18 @@ export class IncidentReader {
     }
     for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
       this.sure(field as keyof Confidence, confidence)
+    this.hypotheses.ruleOutAgainst(pm.rootCause)
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
   }
 }
+
+/**
+ * "**Problem**: the handler never checked …" under a root-cause heading: a label that names what
+ * went wrong, inside a cause, describes that cause (not what users saw).
+ */
+const describesCause = (section: Section, parent: Field | null) =>
+  parent === 'rootCause' && !Number.isInteger(section.depth) && section.match?.field === 'symptom'
 
 const dayOf = (heading: string, context: TimeContext) => findDate(heading, context.offset) ?? context.day
 

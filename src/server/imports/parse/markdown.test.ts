@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFrontMatter } from './front-matter'
-import { blocks, buildTree, markdown, parseMarkdown, type Section } from './markdown'
+import { blocks, buildTree, isLeadIn, markdown, parseMarkdown, type Section } from './markdown'
 
 const tree = (source: string) => buildTree(parseMarkdown(source))
 
@@ -172,6 +172,20 @@ describe('headings', () => {
       ['D', []],
     ])
   })
+
+  it('reads headings written without a space after the hashes, but not hashtags, issue numbers or code', () => {
+    expect(
+      outline(
+        tree(
+          '###一、故障现象\n\n接口超时\n\n####2.1 排查过程\n\n#42 was reverted\n\n```sh\n#!/bin/sh\n###注释\n```\n\n###**解决方案**\n\n扩容',
+        ),
+      ).map(([heading, field]) => [heading, field]),
+    ).toEqual([
+      ['一、故障现象', 'symptom'],
+      ['2.1 排查过程', 'investigation'],
+      ['解决方案', 'resolution'],
+    ])
+  })
 })
 
 describe('blocks', () => {
@@ -188,5 +202,14 @@ describe('blocks', () => {
       ['Page the DBA', 4],
       ['A paragraph.', null],
     ])
+  })
+})
+
+describe('isLeadIn', () => {
+  it('a line that only introduces what follows is a lead-in; a paragraph that says something first is not', () => {
+    expect(isLeadIn('Action items:')).toBe(true)
+    expect(isLeadIn('修复步骤如下：')).toBe(true)
+    expect(isLeadIn('排查中走了一些弯路。一开始以为是网络问题，结果给我们上了一课：')).toBe(false)
+    expect(isLeadIn('We took a detour. We blamed the network first, and learned this:')).toBe(false)
   })
 })

@@ -65,8 +65,30 @@ const templateTags = (source: string) =>
     [...(inner ?? '').matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' '),
   )
 
+/**
+ * "###一、现象", "####6.1 测试方法": headings written without the space CommonMark requires, as
+ * older blog engines accepted them (common in Chinese posts). Outside code fences, hashes
+ * followed by a Chinese character, an emphasised word or a section number get their space;
+ * "#10 was fixed" or "#hashtag" stay text.
+ */
+function spacedHeadings(source: string): string {
+  let fence: string | null = null
+  return source
+    .split('\n')
+    .map((line) => {
+      const mark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+      if (mark && (!fence || mark.startsWith(fence))) fence = fence ? null : mark.slice(0, 3)
+      if (fence || mark) return line
+      return line.replace(
+        /^(#{1,6})(?=\p{Script=Han}|[*_]+[\p{Script=Han}\p{L}\d]|\d+(?:\.\d+)+\s|\d+[.、]\s*\S)/u,
+        '$1 ',
+      )
+    })
+    .join('\n')
+}
+
 export const parseMarkdown = (source: string): Root =>
-  processor.parse(boundNesting(templateTags(leadingComments(source))))
+  processor.parse(boundNesting(spacedHeadings(templateTags(leadingComments(source)))))
 
 /** HTML comments carry no content (`<!-- source: … -->` is never a title or a paragraph); other raw HTML stays as text. */
 function withoutComments(node: RootContent): RootContent[] {
@@ -220,6 +242,11 @@ export function blocks(nodes: RootContent[]): Block[] {
 }
 
 /** "Here is what we learned:": a short line that introduces what follows, not an item itself. */
-export const isLeadIn = (text: string) => /[:：]\s*$/.test(text.trim()) && text.length < 200
+/**
+ * "Action items:", "修复步骤如下：": a line that only introduces what follows. A paragraph that
+ * ends with a colon after saying something ("走了一些弯路。……给我们上了一课：") is not one.
+ */
+export const isLeadIn = (text: string) =>
+  /[:：]\s*$/.test(text.trim()) && text.length < 200 && !/[。！？]|[.!?]\s+\S/u.test(text.trim().slice(0, -1))
 
 export const join = (a: string, b: string) => (a && b ? `${a}\n\n${b}` : a || b)

@@ -48,19 +48,44 @@ describe('rootCauseSentence', () => {
     })
   })
 
+  it('conclusions ("可以断定是", "主要原因", "traced back to") are strong cues', () => {
+    expect(rootCauseSentence(['接口变慢了。可以断定是定时任务锁表导致的。'])).toEqual({
+      text: '可以断定是定时任务锁表导致的。',
+      sure: true,
+    })
+    expect(rootCauseSentence(['由于流量上涨，内存不足。消息堆积是造成这次故障的主要原因。'])?.text).toBe(
+      '消息堆积是造成这次故障的主要原因。',
+    )
+    expect(
+      rootCauseSentence([
+        'Builds failed. We traced the failures back to a stale cache key.',
+        'It stemmed from a bad merge.',
+      ])?.text,
+    ).toBe('It stemmed from a bad merge.')
+  })
+
+  it('a question or a search for the cause does not state it', () => {
+    expect(rootCauseSentence(['为了理解死锁的原因，先看一下锁的机制。那么根本原因是什么呢？'])).toBeNull()
+    expect(
+      rootCauseSentence([
+        'To analyse the root cause we use the five whys. The root cause was an unbounded queue.',
+      ])?.text,
+    ).toBe('The root cause was an unbounded queue.')
+  })
+
   it('a "Root cause:" fragment takes the sentence that follows it', () => {
     expect(rootCauseSentence(['Root cause:\nA missing index on user_id.'])?.text).toBe(
       'Root cause: A missing index on user_id.',
     )
   })
 
-  it('keeps at most two sentences, in the order of the texts', () => {
+  it('keeps at most three sentences, in the order of the texts', () => {
     const found = rootCauseSentence([
-      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging.',
+      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging. The root cause of the typo was fatigue.',
       'The root cause was something else entirely.',
     ])
     expect(found?.text).toBe(
-      'The root cause was a typo in the config. The underlying cause was a missing schema check.',
+      'The root cause was a typo in the config. The underlying cause was a missing schema check. The root cause of the delay was paging.',
     )
   })
 
@@ -68,10 +93,10 @@ describe('rootCauseSentence', () => {
     const found = rootCauseSentence([
       'The summary says the root cause was a bad deploy.',
       'Nothing here.',
-      'The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging.',
+      'The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging. The root cause of the paging was a stale rota.',
     ])
     expect(found?.text).toBe(
-      'The summary says the root cause was a bad deploy. The root cause of the bad deploy was a skipped canary.',
+      'The summary says the root cause was a bad deploy. The root cause of the bad deploy was a skipped canary. The root cause of the delay was paging.',
     )
   })
 

@@ -1,16 +1,28 @@
 import { sentences } from '../text'
-import { cuePattern } from './vocabulary'
+import { cuePattern, type Cue } from './vocabulary'
 
 /*
  * A root cause stated only in a sentence: "问题原因是…", "The root cause was …", "was caused
  * by …". Strong cues ("root cause", "根本原因") win over weak ones ("caused by", "由于"); the
- * sentences that carry the cue, from any of the texts (the first two), are the root cause (each
- * with the next one when it continues it).
+ * sentences that carry the cue, from any of the texts (the first three: a blog often states
+ * what it found on the way before its conclusion), are the root cause (each with the next one
+ * when it continues it).
  */
 
 export type Found = { text: string; sure: boolean }
 
-const MAX_SENTENCES = 2
+const MAX_SENTENCES = 3
+
+/**
+ * The sentence states a cause: it carries the cue, and is neither a question ("为什么会这样呢？")
+ * nor a search for the cause ("为了理解死锁的原因，…", "To analyse the root cause we use …").
+ */
+function states(sentence: string, cue: Cue): boolean {
+  const at = sentence.search(cuePattern(cue))
+  if (at < 0 || /[?？]\s*$/.test(sentence)) return false
+  const seeking = sentence.search(cuePattern('causeSought'))
+  return seeking < 0 || seeking > at
+}
 
 export function rootCauseSentence(texts: string[]): Found | null {
   const found: string[] = []
@@ -22,7 +34,7 @@ export function rootCauseSentence(texts: string[]): Found | null {
     for (const text of texts) {
       const list = sentences(text.replace(/```[\s\S]*?```/g, ''))
       list.forEach((sentence, i) => {
-        if (found.length >= MAX_SENTENCES || !cuePattern(cue).test(sentence) || sentence.length > 400) return
+        if (found.length >= MAX_SENTENCES || sentence.length > 400 || !states(sentence, cue)) return
         // A heading-like fragment ("Root cause:") is not the cause itself: take what follows.
         const body =
           sentence.replace(/[*_`]/g, '').length < 16 && list[i + 1] ? `${sentence} ${list[i + 1]}` : sentence

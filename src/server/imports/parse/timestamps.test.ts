@@ -88,6 +88,12 @@ describe('stampTime', () => {
     expect(at('2023年10月12日 14:05 发布', { day: null, offset: 480 })).toBe('2023-10-12T06:05:00.000Z')
   })
 
+  it('reads months and days in Chinese numerals and the short 晚 / 早', () => {
+    expect(at('2016年二月五日晚19点 线上崩溃', { day: null, offset: 480 })).toBe('2016-02-05T11:00:00.000Z')
+    expect(at('2023年3月5日晚8点 收到告警', { day: null, offset: 480 })).toBe('2023-03-05T12:00:00.000Z')
+    expect(at('2023年3月5日早9点 开始回滚', { day: null, offset: 480 })).toBe('2023-03-05T01:00:00.000Z')
+  })
+
   it('a zone written in the stamp wins over the document’s', () => {
     expect(at('14:05 UTC 告警触发', beijing)).toBe('2023-10-12T14:05:00.000Z')
   })

@@ -8,13 +8,15 @@ import * as chrono from 'chrono-node'
  */
 
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}[日号]?|\d{1,2}月\s*\d{1,2}[日号]|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?(?:\s+\d{4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?)`
+// "二月五日": a month and day in Chinese numerals.
+const HAN_NUM = String.raw`[一二三四五六七八九十]{1,3}`
+const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\s*\d{1,2}月\s*\d{1,2}[日号]?|\d{4}年\s*${HAN_NUM}月\s*${HAN_NUM}[日号]|\d{1,2}月\s*\d{1,2}[日号]|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?(?:\s+\d{4})?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?)`
 const SHORT_DATE = String.raw`\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?`
-const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*\d{1,2}\s?(?:点|时)(?:\s?\d{1,2}\s?分|半)?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)\s*\d{1,2}:\d{2})`
+const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里|晚|早)?\s*\d{1,2}\s?(?:点|时)(?:\s?\d{1,2}\s?分|半)?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)\s*\d{1,2}:\d{2})`
 const ZONE = String.raw`(?:\s*\(?(?:utc|gmt|z|pst|pdt|pt|est|edt|et|cst|cdt|cet|cest|bst|jst|ist|sgt|aest|北京时间|utc\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})\)?(?![a-z]))?`
 const RELATIVE = String.raw`(?:t\s*[+-]\s*\d+(?:\.\d+)?\s*(?:s|sec|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)?|t0|d\+\d+|day\s+\d+|第[一二三四五六七八九十\d]+天)`
 const STAMP = new RegExp(
-  String.raw`^[\s>*_\[(【]*(?:[±~≈约]|approx\.?|around|about|大约|大概)?\s*(?<stamp>(?:${DATE}(?:[\s,T@-]+(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
+  String.raw`^[\s>*_\[(【]*(?:[±~≈约]|approx\.?|around|about|大约|大概)?\s*(?<stamp>(?:${DATE}(?:(?:[\s,T@-]+|(?<=[日号]))(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
   'iu',
 )
 // "2020-04-16 (all times UTC)": a day line may carry a note in brackets.
@@ -78,7 +80,13 @@ export function documentOffset(text: string): number {
 function parse(stamp: string, context: TimeContext, dayOnly = false): Date | null {
   const han = /\p{Script=Han}/u.test(stamp)
   const reference = { instant: context.day ?? new Date(Date.UTC(2000, 0, 1)), timezone: context.offset }
-  const [result] = (han ? chrono.zh.hans : chrono.en).parse(stamp, reference, { forwardDate: false })
+  // "晚8点", "早9点": the short forms of 晚上 / 早上 chrono does not know ("晚19点" is 19点).
+  const text = han
+    ? stamp
+        .replace(/[晚早](?![上间])(?=\s*(?:1[3-9]|2[0-3]))/u, '')
+        .replace(/([晚早])(?![上间])(?=\s*\d)/u, '$1上')
+    : stamp
+  const [result] = (han ? chrono.zh.hans : chrono.en).parse(text, reference, { forwardDate: false })
   if (!result) return null
   if (!dayOnly && !result.start.isCertain('hour') && !result.start.isCertain('day')) return null
   if (!result.start.isCertain('day') && !context.day) return null

@@ -14,6 +14,11 @@ describe('matchHeading', () => {
     ['What happened', 'symptom'],
     ['Follow-ups', 'actionItems'],
     ['影响范围：', 'impact'],
+    ['Underlying cause', 'rootCause'],
+    ['What caused the incident?', 'rootCause'],
+    ['故障定位', 'rootCause'],
+    ['止损', 'resolution'],
+    ['临时解决方案', 'resolution'],
   ])('%s names %s for sure', (heading, field) => {
     expect(matchHeading(heading)).toEqual({ field, sure: true })
   })

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import type { ParsedHypothesis } from '../parsed-retro'
+import { Hypotheses } from './hypotheses'
+
+const suspected = (...texts: string[]) => {
+  const list: ParsedHypothesis[] = []
+  const hypotheses = new Hypotheses(list)
+  for (const text of texts) hypotheses.suspicions(text)
+  return list.map((h) => [h.statement, h.status])
+}
+
+describe('suspicions told in prose', () => {
+  it('"we suspected", "怀疑是" open a hypothesis; the rest of the sentence or the next one settles it', () => {
+    expect(suspected('We suspected a bad cache node, but it was not the cause.')).toEqual([
+      ['a bad cache node', 'ELIMINATED'],
+    ])
+    expect(suspected('怀疑是新版本的配置问题，回滚后没有任何变化，排除。')).toEqual([
+      ['新版本的配置', 'ELIMINATED'],
+    ])
+  })
+
+  it('a first impression ("it looked like", "会不会是", "dismissed it as") is a suspicion too', () => {
+    expect(suspected('Initially it looked like a slow disk on the primary.')).toEqual([
+      ['a slow disk on the primary', 'OPEN'],
+    ])
+    expect(suspected('会不会是定时任务并发执行，导致CPU打满？')).toEqual([['定时任务并发执行', 'OPEN']])
+    expect(suspected('Ada dismissed it as a flaky network link at first.')).toEqual([
+      ['a flaky network link at first', 'OPEN'],
+    ])
+  })
+
+  it('a step that checked one thing and found it fine rules that thing out', () => {
+    expect(suspected('2. 检查了磁盘 IO，未发现异常。随后查看慢查询日志。')).toEqual([
+      ['磁盘 IO', 'ELIMINATED'],
+    ])
+    expect(suspected('We checked the load balancer logs, nothing unusual.')).toEqual([
+      ['the load balancer logs', 'ELIMINATED'],
+    ])
+    expect(suspected('检查了配置，发现超时设置为 3 秒。')).toEqual([])
+  })
+
+  it('causes listed as checked ("也排查了A、B等", "we ruled out X, Y and Z") are each ruled out', () => {
+    expect(suspected('我们也排查了磁盘故障、网络抖动等，都不是。')).toEqual([
+      ['磁盘故障', 'ELIMINATED'],
+      ['网络抖动', 'ELIMINATED'],
+    ])
+    expect(suspected('We ruled out DNS, the CDN and the load balancer.')).toEqual([
+      ['DNS', 'ELIMINATED'],
+      ['the CDN', 'ELIMINATED'],
+      ['the load balancer', 'ELIMINATED'],
+    ])
+  })
+
+  it('a one-word suspicion is one, a pronoun is not', () => {
+    expect(suspected('The load spike was what we suspected was spam, and it was.')).toEqual([
+      ['spam', 'OPEN'],
+    ])
+    expect(suspected('We suspected something else.')).toEqual([])
+  })
+
+  it('causes weighed as alternatives ("要么A，要么B") are each an open hypothesis', () => {
+    expect(suspected('超时的原因有两种：要么连接池太小，要么下游接口响应太慢。')).toEqual([
+      ['连接池太小', 'OPEN'],
+      ['下游接口响应太慢', 'OPEN'],
+    ])
+  })
+
+  it('a cause stated as ruled out, or one an investigation set out to check, is a hypothesis', () => {
+    expect(suspected('看了日志后确定了不是网关超时导致的。')).toEqual([['网关超时导致的', 'ELIMINATED']])
+    expect(suspected('为了排查是否由于负载均衡导致超时，先在集群内压测。')).toEqual([
+      ['由于负载均衡导致超时', 'OPEN'],
+    ])
+    expect(suspected('We checked whether the replica lag caused the stale reads, and it had.')).toEqual([
+      ['the replica lag caused the stale reads', 'OPEN'],
+    ])
+  })
+
+  it('the paragraph after a suspicion may settle it', () => {
+    const list: ParsedHypothesis[] = []
+    new Hypotheses(list).suspicions(
+      '会不会是多个线程同时在跑？',
+      '为了印证这个猜想，继续看源码，果然找到了开启线程的地方。',
+    )
+    expect(list.map((h) => [h.statement, h.status])).toEqual([['多个线程同时在跑', 'CONFIRMED']])
+  })
+})

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { weighedCauses } from './weighed-causes'
+
+describe('weighedCauses', () => {
+  it('a step that checked one thing and found it fine rules it out', () => {
+    expect(weighedCauses('3. 检查连接池配置，未发现异常。')).toEqual([
+      { statement: '连接池配置', status: 'ELIMINATED' },
+    ])
+  })
+
+  it('an enumeration of what was checked rules each out, up to "等"', () => {
+    expect(weighedCauses('还排查了慢查询、磁盘IO等，均正常。').map((c) => c.statement)).toEqual([
+      '慢查询',
+      '磁盘IO',
+    ])
+  })
+
+  it('alternatives are each open; a sentence that weighs nothing gives nothing', () => {
+    expect(weighedCauses('要么缓存过期时间太长，要么写入没有删缓存。')).toEqual([
+      { statement: '缓存过期时间太长', status: 'OPEN' },
+      { statement: '写入没有删缓存', status: 'OPEN' },
+    ])
+    expect(weighedCauses('We restarted the service at 14:05.')).toEqual([])
+  })
+})

@@ -1,0 +1,52 @@
+import type { HypothesisStatus } from '../parsed-retro'
+import { alternation } from './vocabulary'
+
+/*
+ * Causes an investigation weighs in one sentence without saying "suspected": a step that checked
+ * one thing and found it fine, an enumeration of what was checked and moved past, alternatives
+ * weighed against each other. Each comes with the verdict the sentence gives.
+ */
+
+export type WeighedCause = { statement: string; status: HypothesisStatus }
+
+/** "检查JVM内存配置项，未发现明显问题", "Checked the load balancer logs, nothing unusual": ruled out. */
+function checked(sentence: string): WeighedCause[] {
+  const m = new RegExp(
+    `^\\s*(?:\\d+[.、)]\\s*)?(?:${alternation('checkedStep')})\\s*([^，,。；;？?]{2,40})[，,]\\s*(?:${alternation('nothingFound')})`,
+    'iu',
+  ).exec(sentence)
+  const statement = m?.[1]?.trim()
+  return statement ? [{ statement, status: 'ELIMINATED' }] : []
+}
+
+/** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each ruled out. */
+function ruledOut(sentence: string): WeighedCause[] {
+  const m = new RegExp(
+    `(?:${alternation('ruledOutList')})\\s*((?:[^，,、。；;:：]{2,24}(?:[，,、]|\\s+and\\s+|和|及)\\s*)+[^，,、。；;:：]{2,24}?)(?:等|[。；;.]|$)`,
+    'iu',
+  ).exec(sentence)
+  if (!m) return []
+  const items = m[1]!.split(/\s*(?:[，,、]|\s+and\s+|和|及)\s*/).map((s) => s.trim())
+  // "A、B等，都不是": the list ends at "等" (etc.).
+  const end = items.findIndex((item) => item.endsWith('等'))
+  return (end < 0 ? items : items.slice(0, end + 1))
+    .map((s) => s.replace(/等$/, ''))
+    .filter((statement) => statement.length >= 2)
+    .map((statement) => ({ statement, status: 'ELIMINATED' }))
+}
+
+/** "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. */
+function alternatives(sentence: string): WeighedCause[] {
+  const parts = sentence.split(new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')).slice(1)
+  if (parts.length < 2) return []
+  return parts
+    .map((part) => part.replace(/[，,。；;.]+\s*$/, '').trim())
+    .filter((statement) => statement.length >= 3)
+    .map((statement) => ({ statement, status: 'OPEN' }))
+}
+
+export const weighedCauses = (sentence: string): WeighedCause[] => [
+  ...checked(sentence),
+  ...ruledOut(sentence),
+  ...alternatives(sentence),
+]
