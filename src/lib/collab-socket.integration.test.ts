@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectCollab, handshakeStatus, type CollabClient } from '@/test/collab-client'
-import { auth } from '@/server/auth/auth'
-import { flushRoom } from '@/server/collab/live-rooms'
+import { eventually, signedInPerson } from '@/test/signed-in'
+import { liveRooms } from '@/server/collab/live-rooms'
 import { putDocument } from '@/server/collab/put-document'
 import { scalarsOf, textOf } from '@/server/collab/postmortem-ydoc'
 import { db } from '@/server/db'
@@ -11,7 +11,6 @@ import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { savePostmortem } from '@/server/postmortems/save-postmortem'
 import type { Actor } from '@/server/roles'
-import { insertAccount } from '@/server/users/create-account'
 import { collabEndpoint } from './collab-socket'
 import { handleUpgrade, registerUpgrade } from './upgrade-handlers'
 
@@ -25,19 +24,7 @@ let origin: string
 const people: Record<string, { actor: Actor; cookie: string }> = {}
 
 async function person(name: string, role: Actor['role']) {
-  const email = `${name.toLowerCase()}@example.com`
-  const actor = await db.$transaction((tx) =>
-    insertAccount(tx, { name, email, password: 'password-1', role }),
-  )
-  const signedIn = await auth.api.signInEmail({
-    body: { email, password: 'password-1' },
-    returnHeaders: true,
-  })
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  people[name] = { actor, cookie }
+  people[name] = await signedInPerson(name, role)
 }
 
 beforeAll(async () => {
@@ -72,12 +59,6 @@ async function open(number: number, name: string): Promise<CollabClient> {
   return client
 }
 
-/** Waits until `check` holds (updates travel through the server asynchronously). */
-async function eventually(check: () => boolean) {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
-  expect(check()).toBe(true)
-}
-
 describe('the live-editing socket', () => {
   it('refuses another origin, no session, an unknown postmortem, and a draft to a viewer', async () => {
     const number = await draft('Refusals')
@@ -105,7 +86,7 @@ describe('the live-editing socket', () => {
     ana.close()
     bo.close()
     await Promise.all([ana.closed, bo.closed])
-    await flushRoom((await db.postmortem.findUniqueOrThrow({ where: { number } })).id)
+    await liveRooms.flushRoom((await db.postmortem.findUniqueOrThrow({ where: { number } })).id)
     const saved = await getPostmortem({ actor: people.Ana!.actor, number })
     expect(saved.ok && saved.data.document).toMatchObject({
       title: 'Checkout errors after the cache change',
@@ -121,7 +102,7 @@ describe('the live-editing socket', () => {
     textOf(ana.ydoc, 'resolution').insert(0, 'Rolled back')
     ana.close()
     await ana.closed
-    await flushRoom(postmortemId)
+    await liveRooms.flushRoom(postmortemId)
 
     const read = await getPostmortem({ actor: people.Bo!.actor, number })
     if (!read.ok) throw new Error(read.error.code)
@@ -138,7 +119,7 @@ describe('the live-editing socket', () => {
     textOf(again.ydoc, 'resolution').insert(11, ' and purged the cache')
     again.close()
     await again.closed
-    await flushRoom(postmortemId)
+    await liveRooms.flushRoom(postmortemId)
     const after = await getPostmortem({ actor: people.Ana!.actor, number })
     expect(after.ok && after.data.document).toMatchObject({
       impact: 'Half of checkouts failed',
@@ -151,7 +132,7 @@ describe('the live-editing socket', () => {
     const postmortemId = (await db.postmortem.findUniqueOrThrow({ where: { number } })).id
     const ana = await open(number, 'Ana')
     textOf(ana.ydoc, 'summary').insert(0, 'Typed live')
-    await flushRoom(postmortemId)
+    await liveRooms.flushRoom(postmortemId)
     const read = await getPostmortem({ actor: people.Bo!.actor, number })
     if (!read.ok) throw new Error(read.error.code)
     const saved = await savePostmortem({
@@ -164,7 +145,7 @@ describe('the live-editing socket', () => {
     await eventually(() => textOf(ana.ydoc, 'impact').toString() === 'From the form')
     ana.close()
     await ana.closed
-    await flushRoom(postmortemId)
+    await liveRooms.flushRoom(postmortemId)
     const after = await getPostmortem({ actor: people.Ana!.actor, number })
     expect(after.ok && after.data.document).toMatchObject({
       impact: 'From the form',
@@ -193,7 +174,7 @@ describe('the live-editing socket', () => {
     expect(scalarsOf(ana.ydoc).get('severity')).toBe('SEV1')
     ana.close()
     await ana.closed
-    await flushRoom(postmortemId)
+    await liveRooms.flushRoom(postmortemId)
     const after = await getPostmortem({ actor: people.Ana!.actor, number })
     expect(after.ok && after.data.document).toMatchObject({
       severity: 'SEV1',

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { sessionActorOf } from '@/server/auth/current-user'
-import { closeRooms, joinRoom, leaveRoom, liveDocument, receive, type Peer } from '@/server/collab/live-rooms'
+import { liveRooms, type LiveRooms, type Peer } from '@/server/collab/live-rooms'
 import { openSharedDocument } from '@/server/collab/open-shared-document'
 import type { Actor } from '@/server/roles'
 import { socketOriginRefusal } from './request-guard'
@@ -37,15 +37,18 @@ function requestOf(req: IncomingMessage): Request {
 const asBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data as ArrayBuffer)
 
-export function collabEndpoint({ sessionCheckMs = 10_000 } = {}): UpgradeEndpoint {
+export function collabEndpoint({
+  sessionCheckMs = 10_000,
+  rooms = liveRooms,
+}: { sessionCheckMs?: number; rooms?: LiveRooms } = {}): UpgradeEndpoint {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME })
 
   function serve(ws: WebSocket, request: Request, postmortemId: string, actor: Actor, readOnly: boolean) {
     const peer: Peer = { actor, readOnly, send: (data) => ws.readyState === ws.OPEN && ws.send(data) }
-    const joined = joinRoom(postmortemId, peer)
+    const joined = rooms.joinRoom(postmortemId, peer)
     ws.on('message', (data) => {
       void joined
-        .then(() => receive(postmortemId, peer, asBytes(data)))
+        .then(() => rooms.receive(postmortemId, peer, asBytes(data)))
         .catch(() => ws.close(CLOSE.badMessage, 'Malformed message'))
     })
     const check = setInterval(() => {
@@ -56,7 +59,7 @@ export function collabEndpoint({ sessionCheckMs = 10_000 } = {}): UpgradeEndpoin
     }, sessionCheckMs)
     ws.on('close', () => {
       clearInterval(check)
-      void joined.then(() => leaveRoom(postmortemId, peer))
+      void joined.then(() => rooms.leaveRoom(postmortemId, peer))
     })
   }
 
@@ -68,7 +71,7 @@ export function collabEndpoint({ sessionCheckMs = 10_000 } = {}): UpgradeEndpoin
       if (!number) return refuse(socket, 404, 'Not Found')
       const actor = await sessionActorOf(request.headers)
       if (!actor) return refuse(socket, 401, 'Unauthorized')
-      const opened = await openSharedDocument({ actor, number: Number(number), load: liveDocument })
+      const opened = await openSharedDocument({ actor, number: Number(number), load: rooms.liveDocument })
       if (!opened.ok) return refuse(socket, 404, 'Not Found')
       const { postmortemId, readOnly } = opened.data
       sockets.handleUpgrade(req, socket, head, (ws) => serve(ws, request, postmortemId, actor, readOnly))
@@ -80,7 +83,7 @@ export function collabEndpoint({ sessionCheckMs = 10_000 } = {}): UpgradeEndpoin
 
   async function close() {
     for (const ws of sockets.clients) ws.close(CLOSE.goingAway, 'Server stopping')
-    await closeRooms()
+    await rooms.closeRooms()
   }
 
   return { upgrade, close }

@@ -3,12 +3,14 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
+import { randomUUID } from 'node:crypto'
+import * as Y from 'yjs'
 import { db } from '../db'
 import type { Actor } from '../roles'
 import { compactUpdates } from './compact-updates'
 import { deriveFromYDoc } from './derive-from-ydoc'
 import { loadYDoc } from './load-ydoc'
+import { announce, listen, type Listener, type RelayMessage } from './relay'
 import { storeUpdate } from './store-update'
 
 /*
@@ -17,7 +19,8 @@ import { storeUpdate } from './store-update'
  * protocol (a sync message or an awareness message per frame). Every change a writer sends is
  * stored before anything else, passed on to the others, and the structured tables are derived
  * from the document a second after the last change and when the last person leaves
- * (docs/decisions/019-co-editing.md).
+ * (docs/decisions/019-co-editing.md). Other instances on the same server Postgres holding the
+ * same room get every stored update and presence change through the relay (relay.ts).
  */
 
 const SYNC = 0
@@ -41,8 +44,8 @@ type Room = {
   work: Promise<unknown>
 }
 
-const rooms = ((globalThis as { hindsightRooms?: Map<string, Promise<Room | null>> }).hindsightRooms ??=
-  new Map())
+/** What changed the document or presence on another instance. */
+const RELAYED = Symbol('relayed')
 
 function message(kind: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -76,143 +79,202 @@ function isPeerOf(room: Room, origin: unknown): origin is Peer {
   return room.peers.has(origin as Peer)
 }
 
-async function openRoom(postmortemId: string): Promise<Room | null> {
-  const ydoc = await loadYDoc(postmortemId)
-  if (!ydoc) return null
-  const awareness = new awarenessProtocol.Awareness(ydoc)
-  awareness.setLocalState(null) // the server itself is nobody
-  const room: Room = {
-    postmortemId,
-    ydoc,
-    awareness,
-    peers: new Map(),
-    writer: null,
-    deriveTimer: null,
-    work: Promise.resolve(),
-  }
-  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-    const fromPeer = isPeerOf(room, origin)
-    broadcast(
-      room,
-      message(SYNC, (e) => syncProtocol.writeUpdate(e, update)),
-      fromPeer ? origin : undefined,
-    )
-    // What else changes the document (a PUT: putDocument) stores and derives it itself.
-    if (!fromPeer) return
-    room.writer = origin.actor
-    void enqueue(room, () => storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}` }))
-    // Not pushed back by further typing: the tables are never more than a second behind.
-    room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+/** Everything stored for a postmortem, applied to a room's document (Yjs skips what it has). */
+async function applyStored(room: Room) {
+  const rows = await db.documentUpdate.findMany({
+    where: { postmortemId: room.postmortemId },
+    select: { update: true },
   })
-  awareness.on(
-    'update',
-    (
-      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-      origin: unknown,
-    ) => {
-      if (isPeerOf(room, origin)) {
-        const owned = room.peers.get(origin)!
-        for (const id of added) owned.add(id)
-        for (const id of removed) owned.delete(id)
-        // A name shown beside a cursor is the signed-in person's, whatever the tab says.
-        for (const id of [...added, ...updated]) {
-          const state = awareness.states.get(id)
-          if (state) awareness.states.set(id, { ...state, user: { ...state.user, name: origin.actor.name } })
-        }
-      }
-      const changed = [...added, ...updated, ...removed]
+  if (rows.length) Y.applyUpdate(room.ydoc, Y.mergeUpdates(rows.map((r) => r.update)), RELAYED)
+}
+
+export type LiveRooms = ReturnType<typeof createLiveRooms>
+
+/** The rooms of one app instance (one per process; tests make two to stand for two instances). */
+export function createLiveRooms() {
+  const instance = randomUUID()
+  const rooms = new Map<string, Promise<Room | null>>()
+  let listener: Listener | null | undefined
+
+  function onRelayed(relayed: RelayMessage) {
+    if (relayed.from === instance) return
+    void rooms.get(relayed.postmortemId)?.then(async (room) => {
+      if (!room) return
+      if (relayed.kind === 'presence')
+        return awarenessProtocol.applyAwarenessUpdate(
+          room.awareness,
+          Buffer.from(relayed.presence, 'base64'),
+          RELAYED,
+        )
+      const row = await db.documentUpdate.findUnique({ where: { id: BigInt(relayed.id) } })
+      // Compacted away since: the merged row holds it.
+      if (row) Y.applyUpdate(room.ydoc, row.update, RELAYED)
+      else await applyStored(room)
+    })
+  }
+
+  /** Listening starts with the first room (never in a build); after a reconnect, rooms catch up. */
+  function relay() {
+    listener ??= listen(onRelayed, () => {
+      for (const opening of rooms.values()) void opening.then((room) => room && applyStored(room))
+    })
+  }
+
+  async function openRoom(postmortemId: string): Promise<Room | null> {
+    relay()
+    const ydoc = await loadYDoc(postmortemId)
+    if (!ydoc) return null
+    const awareness = new awarenessProtocol.Awareness(ydoc)
+    awareness.setLocalState(null) // the server itself is nobody
+    const room: Room = {
+      postmortemId,
+      ydoc,
+      awareness,
+      peers: new Map(),
+      writer: null,
+      deriveTimer: null,
+      work: Promise.resolve(),
+    }
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      const fromPeer = isPeerOf(room, origin)
       broadcast(
         room,
+        message(SYNC, (e) => syncProtocol.writeUpdate(e, update)),
+        fromPeer ? origin : undefined,
+      )
+      // What else changes the document (a PUT, another instance) stores and derives it itself.
+      if (!fromPeer) return
+      room.writer = origin.actor
+      void enqueue(room, () =>
+        storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}`, from: instance }),
+      )
+      // Not pushed back by further typing: the tables are never more than a second behind.
+      room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+    })
+    awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        if (isPeerOf(room, origin)) {
+          const owned = room.peers.get(origin)!
+          for (const id of added) owned.add(id)
+          for (const id of removed) owned.delete(id)
+          // A name shown beside a cursor is the signed-in person's, whatever the tab says.
+          for (const id of [...added, ...updated]) {
+            const state = awareness.states.get(id)
+            if (state)
+              awareness.states.set(id, { ...state, user: { ...state.user, name: origin.actor.name } })
+          }
+        }
+        const changed = awarenessProtocol.encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])
+        broadcast(
+          room,
+          message(AWARENESS, (e) => encoding.writeVarUint8Array(e, changed)),
+        )
+        if (origin !== RELAYED)
+          void announce({
+            kind: 'presence',
+            postmortemId,
+            presence: Buffer.from(changed).toString('base64'),
+            from: instance,
+          }).catch(() => {}) // presence is renewed every few seconds anyway
+      },
+    )
+    return room
+  }
+
+  /** Joins a postmortem's room (opening it on the first peer): the peer is sent the state to sync from. */
+  async function joinRoom(postmortemId: string, peer: Peer): Promise<boolean> {
+    let opening = rooms.get(postmortemId)
+    if (!opening) rooms.set(postmortemId, (opening = openRoom(postmortemId)))
+    const room = await opening
+    if (!room) {
+      rooms.delete(postmortemId)
+      return false
+    }
+    room.peers.set(peer, new Set())
+    peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
+    const present = [...room.awareness.getStates().keys()]
+    if (present.length)
+      peer.send(
         message(AWARENESS, (e) =>
-          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed)),
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, present)),
         ),
       )
-    },
-  )
-  return room
-}
-
-/** Joins a postmortem's room (opening it on the first peer): the peer is sent the state to sync from. */
-export async function joinRoom(postmortemId: string, peer: Peer): Promise<boolean> {
-  let opening = rooms.get(postmortemId)
-  if (!opening) rooms.set(postmortemId, (opening = openRoom(postmortemId)))
-  const room = await opening
-  if (!room) {
-    rooms.delete(postmortemId)
-    return false
+    return true
   }
-  room.peers.set(peer, new Set())
-  peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
-  const present = [...room.awareness.getStates().keys()]
-  if (present.length)
-    peer.send(
-      message(AWARENESS, (e) =>
-        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, present)),
-      ),
-    )
-  return true
-}
 
-/** The document a live room holds, if one is open in this process (for the access check's load). */
-export async function liveDocument(postmortemId: string): Promise<Y.Doc | null> {
-  const room = await rooms.get(postmortemId)
-  return room?.ydoc ?? loadYDoc(postmortemId)
-}
+  /** The document a live room holds, if one is open in this instance, else the stored one. */
+  async function liveDocument(postmortemId: string): Promise<Y.Doc | null> {
+    const room = await rooms.get(postmortemId)
+    return room?.ydoc ?? loadYDoc(postmortemId)
+  }
 
-/**
- * One frame from a peer. A viewer may ask for the document and share presence, never change
- * it: its updates are dropped. Throws on a malformed frame (the socket is then closed).
- */
-export async function receive(postmortemId: string, peer: Peer, data: Uint8Array) {
-  const room = await rooms.get(postmortemId)
-  if (!room?.peers.has(peer)) return
-  const decoder = decoding.createDecoder(data)
-  const kind = decoding.readVarUint(decoder)
-  if (kind === SYNC) {
-    const reply = encoding.createEncoder()
-    encoding.writeVarUint(reply, SYNC)
-    if (!peer.readOnly) syncProtocol.readSyncMessage(decoder, reply, room.ydoc, peer)
-    else if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1)
-      syncProtocol.readSyncStep1(decoder, reply, room.ydoc)
-    if (encoding.length(reply) > 1) peer.send(encoding.toUint8Array(reply))
-  } else if (kind === AWARENESS)
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), peer)
-  else throw new Error(`Unknown message kind ${kind}`)
-}
+  /**
+   * One frame from a peer. A viewer may ask for the document and share presence, never change
+   * it: its updates are dropped. Throws on a malformed frame (the socket is then closed).
+   */
+  async function receive(postmortemId: string, peer: Peer, data: Uint8Array) {
+    const room = await rooms.get(postmortemId)
+    if (!room?.peers.has(peer)) return
+    const decoder = decoding.createDecoder(data)
+    const kind = decoding.readVarUint(decoder)
+    if (kind === SYNC) {
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, SYNC)
+      if (!peer.readOnly) syncProtocol.readSyncMessage(decoder, reply, room.ydoc, peer)
+      else if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1)
+        syncProtocol.readSyncStep1(decoder, reply, room.ydoc)
+      if (encoding.length(reply) > 1) peer.send(encoding.toUint8Array(reply))
+    } else if (kind === AWARENESS)
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), peer)
+    else throw new Error(`Unknown message kind ${kind}`)
+  }
 
-/**
- * A peer left (or was sent away). When it was the last one, the tables are derived now, the
- * stored updates compacted, and the room closed — unless someone joined meanwhile.
- */
-export async function leaveRoom(postmortemId: string, peer: Peer) {
-  const room = await rooms.get(postmortemId)
-  if (!room) return
-  const presence = room.peers.get(peer)
-  if (!presence) return
-  room.peers.delete(peer)
-  awarenessProtocol.removeAwarenessStates(room.awareness, [...presence], null)
-  if (room.peers.size) return
-  await derive(room)
-  await enqueue(room, () => compactUpdates(postmortemId))
-  if (room.peers.size) return
-  rooms.delete(postmortemId)
-  room.awareness.destroy()
-  room.ydoc.destroy()
-}
-
-/** The server is stopping: every open room's tables are derived and its updates compacted. */
-export async function closeRooms() {
-  for (const [postmortemId, opening] of rooms) {
-    const room = await opening
-    rooms.delete(postmortemId)
-    if (!room) continue
+  /**
+   * A peer left (or was sent away). When it was the last one, the tables are derived now, the
+   * stored updates compacted, and the room closed — unless someone joined meanwhile.
+   */
+  async function leaveRoom(postmortemId: string, peer: Peer) {
+    const room = await rooms.get(postmortemId)
+    if (!room) return
+    const presence = room.peers.get(peer)
+    if (!presence) return
+    room.peers.delete(peer)
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...presence], null)
+    if (room.peers.size) return
     await derive(room)
     await enqueue(room, () => compactUpdates(postmortemId))
+    if (room.peers.size) return
+    rooms.delete(postmortemId)
+    room.awareness.destroy()
+    room.ydoc.destroy()
   }
+
+  /** The instance is stopping: every open room's tables are derived and its updates compacted. */
+  async function closeRooms() {
+    for (const [postmortemId, opening] of rooms) {
+      const room = await opening
+      rooms.delete(postmortemId)
+      if (!room) continue
+      await derive(room)
+      await enqueue(room, () => compactUpdates(postmortemId))
+    }
+    await listener?.close()
+    listener = undefined
+  }
+
+  /** Derives the tables now and waits for everything started before (tests). */
+  async function flushRoom(postmortemId: string) {
+    const room = await rooms.get(postmortemId)
+    if (room) await derive(room)
+  }
+
+  return { joinRoom, liveDocument, receive, leaveRoom, closeRooms, flushRoom }
 }
 
-/** Derives the tables now and waits for everything started before (tests). */
-export async function flushRoom(postmortemId: string) {
-  const room = await rooms.get(postmortemId)
-  if (room) await derive(room)
-}
+/** This process's rooms: the socket endpoint's and putDocument's. */
+export const liveRooms: LiveRooms = ((globalThis as { hindsightLiveRooms?: LiveRooms }).hindsightLiveRooms ??=
+  createLiveRooms())

@@ -7,7 +7,7 @@ import { err, ok } from '../result'
 import { hasRole, type Actor } from '../roles'
 import { applyDocumentSince, holdsState } from './apply-document'
 import { deriveFromYDoc } from './derive-from-ydoc'
-import { liveDocument } from './live-rooms'
+import { liveRooms } from './live-rooms'
 import { readValidDocument } from './read-valid-document'
 import { loadState } from './store-state'
 import { storeUpdate } from './store-update'
@@ -35,7 +35,7 @@ export async function putDocument({
   if (!row) return err('NOT_FOUND')
   const postmortemId = row.id
   // The live room's document when people are editing it here: they see the change at once.
-  const ydoc = await liveDocument(postmortemId)
+  const ydoc = await liveRooms.liveDocument(postmortemId)
   if (!ydoc) return err('NOT_FOUND')
   // After the document: opening it for the first time records the current version's state.
   const base = await loadState(db, { postmortemId, version: input.baseVersion })
