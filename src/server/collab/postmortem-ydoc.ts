@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { PostmortemDocument } from '../postmortems/schemas'
+import { documentTextFields, type PostmortemDocument } from '../postmortems/schemas'
 import { keysBetween } from './position-keys'
 
 /*
@@ -16,15 +16,7 @@ import { keysBetween } from './position-keys'
  * No server-only: the browser's editor reads and writes the same shape.
  */
 
-export const textFields = [
-  'summary',
-  'detection',
-  'symptom',
-  'impact',
-  'rootCause',
-  'resolution',
-  'verification',
-] as const satisfies readonly (keyof PostmortemDocument)[]
+export const textFields = documentTextFields
 
 export const scalarFields = [
   'title',

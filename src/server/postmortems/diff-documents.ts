@@ -1,4 +1,4 @@
-import type { PostmortemDocument } from './schemas'
+import { documentTextFields, type PostmortemDocument } from './schemas'
 
 export type DocumentField = keyof PostmortemDocument
 
@@ -44,15 +44,7 @@ const listFields = new Set<DocumentField>([
   'lessons',
   'actionItems',
 ])
-const textFields = new Set<DocumentField>([
-  'summary',
-  'detection',
-  'symptom',
-  'impact',
-  'rootCause',
-  'resolution',
-  'verification',
-])
+const textFields = new Set<DocumentField>(documentTextFields)
 
 export function canKeepBoth(field: DocumentField) {
   return listFields.has(field) || textFields.has(field) || field === 'tags' || field === 'services'

@@ -26,6 +26,16 @@ export const rootCauseCategories = [
   'UNKNOWN',
 ] as const
 export const resolutionKinds = ['TEMPORARY', 'PERMANENT'] as const
+/** The document's long free texts: merged character by character (diffs, live editing). */
+export const documentTextFields = [
+  'summary',
+  'detection',
+  'symptom',
+  'impact',
+  'rootCause',
+  'resolution',
+  'verification',
+] as const
 export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
 
 export type Severity = (typeof severities)[number]
