@@ -14,7 +14,13 @@ export const insightScopes = ['published', 'all'] as const
 export type InsightScope = (typeof insightScopes)[number]
 
 const blank = z.literal('').transform(() => undefined)
-const name = (max: number) => storedText().trim().max(max, 'tooLong').optional().or(blank)
+/** A name, or nothing when empty or only spaces (the form's "All" sends an empty value). */
+const name = (max: number) =>
+  storedText()
+    .trim()
+    .max(max, 'tooLong')
+    .transform((v) => v || undefined)
+    .optional()
 const day = z.iso.date('invalidDate').optional().or(blank)
 
 export const insightsInput = z
