@@ -75,18 +75,24 @@ test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows sim
   page,
 }) => {
   await signInAsAdmin(page)
+  // Its own incident: the specs run side by side and share the database.
+  await newPostmortem(page, '充值回调大量失败')
+  await page.getByLabel('Symptom').fill('上线后充值回调大量失败，新机房的出口IP不在白名单里')
+  await expectSaved(page)
+
+  await page.getByRole('link', { name: 'Postmortems', exact: true }).click()
   await page.keyboard.press('Control+k')
   const palette = page.getByRole('dialog', { name: 'Search postmortems' })
   await expect(palette).toBeVisible()
-  await palette.getByRole('combobox', { name: 'Search postmortems' }).fill('白名单')
-  await expect(palette.getByRole('option', { name: /支付回调大量失败/ })).toBeVisible()
+  await palette.getByRole('combobox', { name: 'Search postmortems' }).fill('充值回调')
+  await expect(palette.getByRole('option', { name: /充值回调大量失败/ })).toBeVisible()
   await palette.getByRole('combobox', { name: 'Search postmortems' }).press('Enter')
-  await expect(page.getByRole('heading', { level: 1, name: '支付回调大量失败' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: '充值回调大量失败' })).toBeVisible()
 
-  await newPostmortem(page, '退款回调失败')
+  await newPostmortem(page, '提现回调失败')
   const similar = page.getByRole('complementary', { name: 'Similar past incidents' })
-  await page.getByLabel('Symptom').fill('退款回调也失败了，新机房出口IP可能不在白名单')
-  await expect(similar.getByRole('link', { name: /支付回调大量失败/ })).toBeVisible()
+  await page.getByLabel('Symptom').fill('提现回调也失败了，充值回调那次是新机房出口IP不在白名单')
+  await expect(similar.getByRole('link', { name: /充值回调大量失败/ })).toBeVisible()
   await expect(similar).toContainText('白名单')
 })
 
