@@ -367,18 +367,37 @@ function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, af
   }
 }
 
+/**
+ * The end-to-end spec files a kind runs: all of them on a run with one kind; with several, every
+ * other file each (sorted by name), so that the flows run on both databases within the CI time
+ * budget without running twice (issue 16). A new spec file joins a half by itself.
+ */
+function e2eSpecs(kind: Kind): string[] {
+  if (kinds.length < 2) return []
+  const specs = readdirSync(path.join(root, 'e2e'))
+    .filter((f) => f.endsWith('.spec.ts'))
+    .sort()
+  return specs.filter((_, n) => n % kinds.length === kinds.indexOf(kind)).map((f) => `e2e/${f}`)
+}
+
 function e2eStage(kind: Kind): Stage {
   const file = report(`playwright-${kind}.json`)
+  const specs = e2eSpecs(kind)
   let listed = 0
   return {
-    title: `End-to-end · ${kind} (Playwright, Chromium)`,
+    title: `End-to-end · ${kind} (Playwright, Chromium${specs.length ? `, ${specs.length} spec files` : ''})`,
     label: `e2e · ${kind}`,
     after: ['build', 'unit'],
     prepare: async () => {
       rmSync(file, { force: true })
       // The app's port; +11 and +12 serve outside images, +20 the OpenID provider (playwright.config.ts).
-      const env = { ...databaseEnv(kind), E2E_PORT: String(await freePort([0, 11, 12, 20])) }
-      listed = await playwrightListed(['--forbid-only'], env)
+      const env = {
+        ...databaseEnv(kind),
+        E2E_PORT: String(await freePort([0, 11, 12, 20])),
+        // Two halves side by side: one browser each, as one whole run has two.
+        ...(specs.length ? { E2E_WORKERS: process.env.E2E_WORKERS ?? '1' } : {}),
+      }
+      listed = await playwrightListed(['--forbid-only', ...specs], env)
       return {
         ...npx(
           'playwright',
@@ -386,6 +405,7 @@ function e2eStage(kind: Kind): Stage {
           '--forbid-only',
           `--output=test-results/e2e-${kind}`,
           '--reporter=list,json',
+          ...specs,
         ),
         env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
       }
@@ -424,7 +444,7 @@ function loadStage(kind: Kind): Stage {
   return {
     title: `Concurrent editing under load · ${kind} (20 authors, 5 postmortems, real HTTP)`,
     label: `load · ${kind}`,
-    after: kind === e2eKind ? [`e2e · ${kind}`] : [`integration · ${kind}`],
+    after: [`integration · ${kind}`],
     prepare: async () => {
       rmSync(file, { force: true })
       return {
@@ -458,12 +478,11 @@ const simple = (title: string, label: string, after: string[], command: string, 
  */
 const SIDE_BY_SIDE = Math.max(1, Number(process.env.HINDSIGHT_TEST_SIDE_BY_SIDE ?? 3) || 3)
 /**
- * The end-to-end flows exercise the UI, the same on either database: they run once, on the
- * embedded database when the run has it (what `npm start` serves by default). The data layer
- * below them runs on every kind (integration and load stages), and the outage test drives the
- * production build on a server Postgres.
+ * The end-to-end flows exercise the UI, the same on either database: each runs once, half of the
+ * spec files on each kind (e2eSpecs). The data layer below them runs whole on every kind
+ * (integration and load stages), and the outage test drives the production build on a server
+ * Postgres.
  */
-const e2eKind: Kind = kinds.includes('pglite') ? 'pglite' : kinds[0]!
 const stages: Stage[] = [
   simple('Generate the database client', 'generate', [], 'npm', ['run', '--silent', 'db:generate']),
   vitestStage('unit', undefined, ['generate']),
@@ -472,7 +491,7 @@ const stages: Stage[] = [
     // The check stage type-checks the whole project; the build need not do it again.
     prepare: async () => ({ command: 'npx', args: ['next', 'build'], env: { HINDSIGHT_TEST_BUILD: '1' } }),
   },
-  e2eStage(e2eKind),
+  ...kinds.map(e2eStage),
   simple('Typecheck, lint, formatting', 'check', ['build'], 'npm', ['run', '--silent', 'check']),
   ...kinds.map((kind) => vitestStage('integration', kind, ['build'])),
   outageStage(['build']),
