@@ -367,25 +367,13 @@ function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, af
   }
 }
 
-/**
- * The end-to-end spec files a kind runs: all of them on a run with one kind; with several, every
- * other file each (sorted by name), so that the flows run on both databases within the CI time
- * budget without running twice (issue 16). A new spec file joins a half by itself.
- */
-function e2eSpecs(kind: Kind): string[] {
-  if (kinds.length < 2) return []
-  const specs = readdirSync(path.join(root, 'e2e'))
-    .filter((f) => f.endsWith('.spec.ts'))
-    .sort()
-  return specs.filter((_, n) => n % kinds.length === kinds.indexOf(kind)).map((f) => `e2e/${f}`)
-}
-
 function e2eStage(kind: Kind): Stage {
   const file = report(`playwright-${kind}.json`)
-  const specs = e2eSpecs(kind)
+  // On several kinds the runs go side by side: one browser each, as one run alone has two.
+  const workers = kinds.length > 1 ? { E2E_WORKERS: process.env.E2E_WORKERS ?? '1' } : {}
   let listed = 0
   return {
-    title: `End-to-end · ${kind} (Playwright, Chromium${specs.length ? `, ${specs.length} spec files` : ''})`,
+    title: `End-to-end · ${kind} (Playwright, Chromium)`,
     label: `e2e · ${kind}`,
     after: ['build', 'unit'],
     prepare: async () => {
@@ -394,10 +382,9 @@ function e2eStage(kind: Kind): Stage {
       const env = {
         ...databaseEnv(kind),
         E2E_PORT: String(await freePort([0, 11, 12, 20])),
-        // Two halves side by side: one browser each, as one whole run has two.
-        ...(specs.length ? { E2E_WORKERS: process.env.E2E_WORKERS ?? '1' } : {}),
+        ...workers,
       }
-      listed = await playwrightListed(['--forbid-only', ...specs], env)
+      listed = await playwrightListed(['--forbid-only'], env)
       return {
         ...npx(
           'playwright',
@@ -405,7 +392,6 @@ function e2eStage(kind: Kind): Stage {
           '--forbid-only',
           `--output=test-results/e2e-${kind}`,
           '--reporter=list,json',
-          ...specs,
         ),
         env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
       }
@@ -478,10 +464,8 @@ const simple = (title: string, label: string, after: string[], command: string, 
  */
 const SIDE_BY_SIDE = Math.max(1, Number(process.env.HINDSIGHT_TEST_SIDE_BY_SIDE ?? 3) || 3)
 /**
- * The end-to-end flows exercise the UI, the same on either database: each runs once, half of the
- * spec files on each kind (e2eSpecs). The data layer below them runs whole on every kind
- * (integration and load stages), and the outage test drives the production build on a server
- * Postgres.
+ * Every stage that touches a database runs on every kind: the end-to-end flows, the integration
+ * and load tests. The outage test drives the production build on a server Postgres.
  */
 const stages: Stage[] = [
   simple('Generate the database client', 'generate', [], 'npm', ['run', '--silent', 'db:generate']),
