@@ -6,6 +6,7 @@ import { CommandPalette } from '@/components/search/command-palette'
 import { AppNav } from '@/components/shell/app-nav'
 import { LocaleSwitcher } from '@/components/shell/locale-switcher'
 import { NavMenu } from '@/components/shell/nav-menu'
+import { SkipLink } from '@/components/shell/skip-link'
 import { UserMenu } from '@/components/shell/user-menu'
 import { requireUser } from '@/server/auth/current-user'
 import { setLocaleAction, signOutAction } from '../actions'
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('Common')
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
+      <SkipLink />
       <aside className="flex flex-col gap-4 border-b border-border bg-muted/60 p-3 md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0 md:overflow-y-auto md:border-r md:border-b-0 md:p-4 print:hidden">
         <NavMenu
           brand={
@@ -34,7 +36,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </NavMenu>
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-8 sm:py-8">
         <div className="mx-auto max-w-5xl">{children}</div>
       </main>
     </div>

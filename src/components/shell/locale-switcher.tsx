@@ -28,7 +28,8 @@ export function LocaleSwitcher({ onChange, className }: LocaleSwitcherProps) {
         className="rounded-md border border-input bg-card px-2 py-1 text-sm text-foreground"
       >
         {locales.map((locale) => (
-          <option key={locale} value={locale}>
+          // Read in its own language by a screen reader ("简体中文" is not English).
+          <option key={locale} value={locale} lang={locale}>
             {t(locale)}
           </option>
         ))}
