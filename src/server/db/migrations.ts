@@ -121,7 +121,15 @@ export async function migrate(
   await lock.connect()
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
-    return await apply()
+    // The schema engine also takes an advisory lock of its own, with a 10 s timeout: on a busy
+    // machine the previous migrator's engine connection can still hold it while it closes. Ours
+    // is held and nothing was applied when that times out: try again.
+    for (let attempt = 1; ; attempt++)
+      try {
+        return await apply()
+      } catch (error) {
+        if (attempt >= 5 || !/advisory lock/i.test(String(error))) throw error
+      }
   } finally {
     await lock.end() // ends the session, which releases the advisory lock
   }
