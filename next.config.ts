@@ -15,6 +15,11 @@ const nextConfig: NextConfig = {
     '@prisma/schema-engine-wasm',
     // Its optional native helpers (bufferutil, utf-8-validate) are not installed.
     'ws',
+    // One copy of Yjs in the server: the socket's rooms and the routes share documents, and
+    // Yjs tells its types apart by constructor (two bundled copies break that).
+    'yjs',
+    'y-protocols',
+    'lib0',
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: testBuild },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test'
 
 /**
  * The client address of one test: 10.x.y.z from its id. The e2e server believes
@@ -149,5 +149,26 @@ export async function newPostmortem(page: Page, title: string) {
 }
 
 export async function expectSaved(page: Page, timeout = 60_000) {
-  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'saved', { timeout })
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved', { timeout })
+}
+
+/**
+ * The text a long text field (a rich text editor, not an <input>) holds, line by line, without
+ * the other people's cursors drawn into it.
+ */
+export function fieldText(field: Locator) {
+  return field.evaluate((editor) =>
+    [...editor.querySelectorAll('.cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as Element
+        copy.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer').forEach((drawn) => drawn.remove())
+        return copy.textContent ?? ''
+      })
+      .join('\n'),
+  )
+}
+
+export async function expectFieldText(field: Locator, expected: string | RegExp, timeout?: number) {
+  const shown = expect.poll(() => fieldText(field), { timeout })
+  await (typeof expected === 'string' ? shown.toBe(expected) : shown.toMatch(expected))
 }

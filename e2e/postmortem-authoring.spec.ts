@@ -1,5 +1,23 @@
 import { type Locator, type Page } from '@playwright/test'
-import { admin, expect, expectSaved, newPostmortem, signIn, signInAsAdmin, test } from './fixtures'
+import {
+  admin,
+  ensureUser,
+  expect,
+  expectFieldText,
+  fieldText,
+  expectSaved,
+  newPostmortem,
+  signIn,
+  signInAsAdmin,
+  test,
+  type Person,
+} from './fixtures'
+
+const colleague: Person = {
+  name: 'Bo Colleague',
+  email: 'bo.colleague@example.com',
+  password: 'colleague-pass-1',
+}
 
 // Incident 1 of shared/seeds/launch-retro-mobile-alliance-1.1.zh.md, as its author would type it.
 const incident = {
@@ -88,7 +106,7 @@ test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it a
 
   // A reload restores everything that was typed.
   await page.reload()
-  await expect(page.getByLabel('Symptom')).toHaveValue(incident.symptom)
+  await expectFieldText(page.getByLabel('Symptom'), incident.symptom)
   await expect(item(hypotheses, 4).getByLabel('Verdict')).toHaveValue('CONFIRMED')
   await expect(page.getByLabel('Lesson 1')).toHaveValue(incident.lesson)
 
@@ -160,36 +178,49 @@ test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it a
   expect(markdown).toContain('status: PUBLISHED')
 })
 
-test('[POSTMORTEM]: two people save the same postmortem; the second merges and both texts are kept', async ({
+test('[POSTMORTEM]: two people type into the same field at once; both see each other and both texts are kept', async ({
   browser,
 }) => {
-  const first = await (await browser.newContext()).newPage()
-  const second = await (await browser.newContext()).newPage()
-  await signIn(first, admin)
-  await signIn(second, admin)
-  const url = await newPostmortem(first, 'Cache empty after check-in')
-  await second.goto(url)
+  const ada = await (await browser.newContext()).newPage()
+  await signIn(ada, admin)
+  await ensureUser(ada, colleague, 'Editor')
+  const url = await newPostmortem(ada, 'Cache empty after check-in')
+  const bo = await (await browser.newContext()).newPage()
+  await signIn(bo, colleague)
+  await bo.goto(url)
 
-  await first.getByLabel('Symptom').fill('签到列表未更新 (seen by Ada)')
-  await expectSaved(first)
-
-  await second.getByLabel('Symptom').fill('Users saw an empty check-in list (seen by Bo)')
-  const conflict = second.getByRole('alertdialog', { name: 'Someone else changed this postmortem' })
-  await expect(conflict).toBeVisible()
-  await expect(second.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'conflict')
-  await expect(conflict.getByTestId('mine-symptom')).toHaveText(
-    'Users saw an empty check-in list (seen by Bo)',
+  // Each sees the other in the document, and where.
+  await ada.getByLabel('Symptom').click()
+  await expect(bo.getByRole('list', { name: 'Also in this postmortem' })).toContainText(
+    'Ada Admin is editing What happened',
   )
-  await expect(conflict.getByTestId('theirs-symptom')).toHaveText('签到列表未更新 (seen by Ada)')
-  await conflict.getByRole('radio', { name: 'Keep both' }).check()
-  await conflict.getByRole('button', { name: 'Save merged version' }).click()
-  await expect(conflict).toBeHidden()
-  await expectSaved(second)
-
-  await first.reload()
-  await expect(first.getByLabel('Symptom')).toHaveValue(
-    /签到列表未更新 \(seen by Ada\)[\s\S]*Users saw an empty check-in list \(seen by Bo\)/,
+  await bo.getByRole('textbox', { name: 'Root cause' }).click()
+  await expect(ada.getByRole('list', { name: 'Also in this postmortem' })).toContainText(
+    'Bo Colleague is editing Root cause',
   )
+
+  // Both type into the symptom at the same moment.
+  await bo.getByLabel('Symptom').click()
+  await Promise.all([
+    ada.getByLabel('Symptom').pressSequentially('签到列表未更新 (seen by Ada) ', { delay: 20 }),
+    bo
+      .getByLabel('Symptom')
+      .pressSequentially('Users saw an empty check-in list (seen by Bo) ', { delay: 20 }),
+  ])
+  // Ada sees Bo's cursor with his name, and the reverse.
+  await expect(ada.locator('.cm-ySelectionInfo', { hasText: 'Bo Colleague' })).toHaveCount(1)
+  await expect(bo.locator('.cm-ySelectionInfo', { hasText: 'Ada Admin' })).toHaveCount(1)
+  await expectSaved(ada)
+  await expectSaved(bo)
+  const both = await fieldText(ada.getByLabel('Symptom'))
+  expect(both).toContain('签到列表未更新 (seen by Ada)')
+  expect(both).toContain('Users saw an empty check-in list (seen by Bo)')
+  await expectFieldText(bo.getByLabel('Symptom'), both)
+
+  // Saved for everyone: a fresh reader sees both.
+  await ada.goto(url.replace(/\/edit$/, ''))
+  await expect(ada.getByRole('main')).toContainText('签到列表未更新 (seen by Ada)')
+  await expect(ada.getByRole('main')).toContainText('Users saw an empty check-in list (seen by Bo)')
 })
 
 test('[POSTMORTEM]: invalid input is explained next to the field and nothing saved is lost', async ({
@@ -201,13 +232,12 @@ test('[POSTMORTEM]: invalid input is explained next to the field and nothing sav
   await expectSaved(page)
   await page.getByLabel('Occurred').fill('2026-11-02T10:00')
   await page.getByLabel('Resolved').fill('2026-11-01T10:00')
-  await page.getByLabel('Resolved').press('Control+s')
-  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'invalid')
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'invalid')
   await expect(page.getByText('This must not be earlier than the dates before it.')).toBeVisible()
   await page.getByLabel('Resolved').fill('2026-11-02T12:00')
   await expectSaved(page)
   await page.reload()
-  await expect(page.getByLabel('Impact')).toHaveValue('kept while the dates are wrong')
+  await expectFieldText(page.getByLabel('Impact'), 'kept while the dates are wrong')
   await expect(page.getByText('This must not be earlier than the dates before it.')).toHaveCount(0)
 })
 
@@ -220,12 +250,12 @@ test('[POSTMORTEM]: text typed while offline is kept and saved when the network 
   await expectSaved(page)
   await context.setOffline(true)
   await page.getByLabel('Impact').fill('部分用户无法登录 — typed on a train')
-  await expect(page.locator('[role=status][data-state]')).toHaveAttribute('data-state', 'offline')
-  await expect(page.getByText('Offline — your text is kept on this device')).toBeVisible()
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'offline')
+  await expect(page.locator('[data-save-state]')).toContainText('Offline — your text is kept on this device')
   await context.setOffline(false)
   await expectSaved(page)
   await page.reload()
-  await expect(page.getByLabel('Impact')).toHaveValue('部分用户无法登录 — typed on a train')
+  await expectFieldText(page.getByLabel('Impact'), '部分用户无法登录 — typed on a train')
 })
 
 test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ page, context }) => {
@@ -235,11 +265,11 @@ test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ 
   await page.close({ runBeforeUnload: true })
   const again = await context.newPage()
   await again.goto(url)
-  await expect(again.getByLabel('Impact')).toHaveValue('最后一句话 — the last sentence before the tab closed')
+  await expectFieldText(again.getByLabel('Impact'), '最后一句话 — the last sentence before the tab closed')
   await expectSaved(again)
   // And it reached the server, not only this browser: another browser sees it.
   const other = await (await page.context().browser()!.newContext()).newPage()
   await signIn(other, admin)
   await other.goto(url)
-  await expect(other.getByLabel('Impact')).toHaveValue('最后一句话 — the last sentence before the tab closed')
+  await expectFieldText(other.getByLabel('Impact'), '最后一句话 — the last sentence before the tab closed')
 })

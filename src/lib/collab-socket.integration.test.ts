@@ -5,7 +5,7 @@ import { connectCollab, handshakeStatus, type CollabClient } from '@/test/collab
 import { eventually, signedInPerson } from '@/test/signed-in'
 import { liveRooms } from '@/server/collab/live-rooms'
 import { putDocument } from '@/server/collab/put-document'
-import { scalarsOf, textOf } from '@/server/collab/postmortem-ydoc'
+import { scalarsOf, textOf } from '@/lib/shared-document/postmortem-ydoc'
 import { db } from '@/server/db'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'

@@ -7,16 +7,18 @@ export type FieldProps = {
   hint?: ReactNode
   error?: string
   className?: string
+  /** The label's own id, for a control that names itself by it (a rich text editor is no <input>). */
+  labelId?: string
   /** Renders the control; receives the aria props that tie it to its label, hint and error. */
   children: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
 }
 
 /** A labelled control with its hint and its error message (announced as an alert). */
-export function Field({ id, label, hint, error, className, children }: FieldProps) {
+export function Field({ id, label, hint, error, className, labelId, children }: FieldProps) {
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   return (
     <div data-slot="field" className={cn('grid content-start gap-1.5', className)}>
-      <label htmlFor={id} className="text-sm font-medium">
+      <label id={labelId} htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}

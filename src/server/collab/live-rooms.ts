@@ -4,7 +4,9 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import * as Y from 'yjs'
+import { MESSAGE } from '@/lib/collab-protocol'
 import { db } from '../db'
 import type { Actor } from '../roles'
 import { compactUpdates } from './compact-updates'
@@ -23,10 +25,11 @@ import { storeUpdate } from './store-update'
  * same room get every stored update and presence change through the relay (relay.ts).
  */
 
-const SYNC = 0
-const AWARENESS = 1
+const { sync: SYNC, awareness: AWARENESS, saved: SAVED, saveFailing: SAVE_FAILING } = MESSAGE
 /** The tables follow the document this long after its last change (the issue asks ≤ 2 s). */
 const DERIVE_AFTER_MS = 1_000
+/** While the database is unreachable, storing and deriving are tried again this often (at most). */
+const RETRY_MAX_MS = 5_000
 
 /** One browser tab following a postmortem. */
 export type Peer = { actor: Actor; readOnly: boolean; send(message: Uint8Array): void }
@@ -64,14 +67,52 @@ function enqueue(room: Room, task: () => Promise<unknown>) {
   return room.work
 }
 
+/** Tells peers that everything up to this state is saved (stored and in the tables). */
+function savedMessage(state: Uint8Array) {
+  return message(SAVED, (e) => encoding.writeVarUint8Array(e, state))
+}
+
+/**
+ * Stores one update, trying again while the database is unreachable: an update is never
+ * dropped from the queue (the ones after it wait), and the peers are told saving is failing.
+ */
+async function storeUntilStored(room: Room, store: () => Promise<unknown>) {
+  for (let wait = 250; ; wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+    try {
+      return await store()
+    } catch (error) {
+      console.error('Live editing: an update could not be stored yet:', error)
+      broadcast(
+        room,
+        message(SAVE_FAILING, () => {}),
+      )
+      await sleep(wait)
+    }
+  }
+}
+
 function derive(room: Room) {
   if (room.deriveTimer) clearTimeout(room.deriveTimer)
   room.deriveTimer = null
   const actor = room.writer
-  if (!actor) return room.work
+  // The updates stored before this point are what the derive is sure to hold.
+  const state = Y.encodeStateVector(room.ydoc)
+  // Only changes stored and derived by whoever made them (the JSON API, another instance).
+  if (!actor) return enqueue(room, async () => broadcast(room, savedMessage(state)))
   return enqueue(room, async () => {
-    const derived = await deriveFromYDoc({ actor, postmortemId: room.postmortemId, ydoc: room.ydoc })
-    if (!derived.ok) console.error('Live editing: the tables could not follow the document:', derived.error)
+    try {
+      const derived = await deriveFromYDoc({ actor, postmortemId: room.postmortemId, ydoc: room.ydoc })
+      if (derived.ok) broadcast(room, savedMessage(state))
+      // An invalid document (the editor says so itself) is derived once it is valid again.
+      else console.error('Live editing: the tables could not follow the document:', derived.error)
+    } catch (error) {
+      console.error('Live editing: the tables could not follow the document yet:', error)
+      broadcast(
+        room,
+        message(SAVE_FAILING, () => {}),
+      )
+      if (room.peers.size) room.deriveTimer ??= setTimeout(() => void derive(room), RETRY_MAX_MS)
+    }
   })
 }
 
@@ -142,11 +183,17 @@ export function createLiveRooms() {
         message(SYNC, (e) => syncProtocol.writeUpdate(e, update)),
         fromPeer ? origin : undefined,
       )
-      // What else changes the document (a PUT, another instance) stores and derives it itself.
-      if (!fromPeer) return
+      // What else changes the document (a PUT, another instance) stores and derives it itself;
+      // the peers hear that it is saved after the derive that follows.
+      if (!fromPeer) {
+        room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+        return
+      }
       room.writer = origin.actor
       void enqueue(room, () =>
-        storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}`, from: instance }),
+        storeUntilStored(room, () =>
+          storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}`, from: instance }),
+        ),
       )
       // Not pushed back by further typing: the tables are never more than a second behind.
       room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
@@ -196,6 +243,12 @@ export function createLiveRooms() {
     }
     room.peers.set(peer, new Set())
     peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
+    // Nothing waiting to be derived: the tables hold what the document holds once the stores
+    // queued now are done (else the coming derive says so).
+    if (!room.deriveTimer) {
+      const state = Y.encodeStateVector(room.ydoc)
+      void enqueue(room, async () => peer.send(savedMessage(state)))
+    }
     const present = [...room.awareness.getStates().keys()]
     if (present.length)
       peer.send(

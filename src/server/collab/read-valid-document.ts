@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { postmortemDocument, type PostmortemDocument } from '../postmortems/schemas'
 import { err, ok, type Result } from '../result'
-import { readDocument } from './postmortem-ydoc'
+import { readDocument } from '@/lib/shared-document/postmortem-ydoc'
 
 /**
  * The document a Y.Doc holds, checked like any input: clients write into the shared document,

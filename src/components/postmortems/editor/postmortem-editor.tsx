@@ -1,7 +1,8 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import type { ReactNode } from 'react'
+import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { textOf } from '@/lib/shared-document/postmortem-ydoc'
 import {
   rootCauseCategories,
   resolutionKinds,
@@ -9,19 +10,24 @@ import {
   type PostmortemDocument,
 } from '@/server/postmortems/schemas'
 import { ActionItemsEditor } from './action-items-editor'
-import { ConflictView } from './conflict-view'
-import { DateTimeField, MarkdownField, NameListField, SelectField, TextField, useErrorText } from './fields'
+import { DateTimeField, NameListField, SelectField, TextField, useErrorText } from './fields'
 import { HypothesesEditor } from './hypotheses-editor'
 import { LessonsEditor, QuestionsEditor } from './notes-editor'
+import { PresenceBar } from './presence-bar'
 import { SaveStatus } from './save-status'
+import { SharedTextField } from './shared-text-field'
 import { SimilarIncidents } from './similar-incidents'
 import { TimelineEditor } from './timeline-editor'
 import type { Person, SectionProps } from './types'
-import { useAutosave } from './use-autosave'
+import { useSharedDocument, type SaveState } from './use-shared-document'
 
 export type PostmortemEditorProps = {
   number: number
-  version: number
+  /** The postmortem's id: this browser's copy of the shared document is kept under it. */
+  postmortemId: string
+  /** The person editing (their name and colour beside their cursor). */
+  user: { id: string; name: string }
+  /** The server's copy, shown until the shared document has arrived. */
   document: PostmortemDocument
   people: Person[]
   launches: { id: string; name: string }[]
@@ -30,6 +36,49 @@ export type PostmortemEditorProps = {
   /** Header content rendered next to the save state (status, workflow buttons). */
   actions?: (ctx: { flush: () => Promise<void>; clean: boolean }) => ReactNode
 }
+
+/** How long "wait until saved" waits before going on anyway (the server saves what it holds). */
+const FLUSH_TIMEOUT_MS = 10_000
+const sectionKey = {
+  what: 'sectionWhat',
+  investigation: 'sectionInvestigation',
+  'root-cause': 'sectionRootCause',
+  resolution: 'sectionResolution',
+  questions: 'sectionQuestions',
+  lessons: 'sectionLessons',
+  actions: 'sectionActions',
+} as const
+type SectionName = keyof typeof sectionKey
+
+/** The save state, for code that waits for it outside rendering. */
+class SaveWatch {
+  private state: SaveState = 'connecting'
+  private waiting = new Set<() => void>()
+  set(state: SaveState) {
+    this.state = state
+    if (this.isSettled()) for (const resolve of this.waiting) resolve()
+  }
+  private isSettled() {
+    return this.state === 'saved' || this.state === 'invalid'
+  }
+  /** Resolves once everything is saved (or cannot be until the person fixes a field), or after `ms`. */
+  settled(ms: number) {
+    if (this.isSettled()) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        this.waiting.delete(done)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      this.waiting.add(done)
+    })
+  }
+}
+
+const isUndo = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z'
+const isRedo = (e: KeyboardEvent) =>
+  (e.ctrlKey || e.metaKey) && !e.altKey && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key === 'y')
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -48,7 +97,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** The whole retro on one page, in the order it is written; saves itself as you type. */
 export function PostmortemEditor({
   number,
-  version,
+  postmortemId,
+  user,
   document,
   people,
   launches,
@@ -59,222 +109,232 @@ export function PostmortemEditor({
   const t = useTranslations('PostmortemEditor')
   const enums = useTranslations('Enums')
   const errorText = useErrorText()
-  const saver = useAutosave({ number, initialVersion: version, initialDocument: document })
-  const { doc } = saver
-  const saveStatus = useTranslations('SaveStatus')
+  const shared = useSharedDocument({ number, postmortemId, initialDocument: document, user })
+  const { doc, ydoc, awareness, undoManager, loaded, state } = shared
   const errors = Object.fromEntries(
-    Object.entries(saver.fieldErrors).map(([key, value]) => [key, errorText(value)]),
+    Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)]),
   )
-  const change = (patch: Partial<PostmortemDocument>) => saver.change({ ...doc, ...patch })
+  const change = (patch: Partial<PostmortemDocument>) => shared.change({ ...doc, ...patch })
   const section: SectionProps = { doc, change, errors }
   const id = (name: string) => `section-${name}`
+  const sectionTitle = (name: string) => (name in sectionKey ? t(sectionKey[name as SectionName]) : undefined)
+
+  // "Wait until saved" before a workflow step reads the saved postmortem.
+  const [saving] = useState(() => new SaveWatch())
+  useEffect(() => saving.set(state), [saving, state])
+  const flush = useCallback(() => saving.settled(FLUSH_TIMEOUT_MS), [saving])
+
+  const sharedText = (field: Parameters<typeof textOf>[1]) => ({
+    text: textOf(ydoc, field),
+    awareness: loaded ? awareness : null,
+    undoManager,
+    readOnly: false,
+  })
 
   return (
     <div className="grid gap-6">
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-border bg-background/95 px-4 py-3 backdrop-blur sm:-mx-8 sm:px-8 print:hidden">
-        <SaveStatus state={saver.state} savedAt={saver.savedAt} />
-        {actions?.({ flush: saver.flush, clean: saver.state === 'saved' })}
+        <div className="flex flex-wrap items-center gap-4">
+          <SaveStatus state={state} />
+          <PresenceBar people={shared.people} sectionTitle={sectionTitle} />
+        </div>
+        {actions?.({ flush, clean: state === 'saved' })}
       </div>
-      {saver.restored && saver.state !== 'conflict' ? (
-        <p role="status" className="rounded-md bg-accent px-3 py-2 text-sm text-accent-foreground">
-          {saveStatus('restored')}
-        </p>
-      ) : null}
-      {saver.theirs ? (
-        <ConflictView mine={doc} theirs={saver.theirs} onResolve={saver.resolveConflict} />
-      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
         <form
           className="grid min-w-0 gap-8"
           onSubmit={(e) => e.preventDefault()}
-          // Leaving a field saves at once instead of waiting for the pause; so does Ctrl/Cmd+S.
-          onBlur={() => void saver.flush()}
-          onKeyDown={(e) => {
-            if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+          onFocus={(e) => {
+            const inSection = e.target.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby')
+            shared.enterSection(inSection?.replace(/^section-/, '') ?? null)
+          }}
+          onKeyDownCapture={(e) => {
+            // Undo takes back this person's own changes, in every field alike (the long texts'
+            // editors do it themselves, with the same undo history).
+            if ((e.target as HTMLElement).closest('.cm-editor')) return
+            if (isRedo(e)) {
               e.preventDefault()
-              void saver.flush()
+              undoManager.redo()
+            } else if (isUndo(e)) {
+              e.preventDefault()
+              undoManager.undo()
             }
           }}
           aria-label={t('editTitle', { number: `PM-${number}` })}
         >
-          <Section id={id('what')} title={t('sectionWhat')}>
-            <TextField
-              id="pm-title"
-              label={t('titleLabel')}
-              value={doc.title}
-              maxLength={200}
-              error={errors.title}
-              onChange={(title) => change({ title })}
-            />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField
-                id="pm-severity"
-                label={t('severityLabel')}
-                value={doc.severity}
-                empty={t('none')}
-                options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
-                onChange={(severity) => change({ severity })}
+          <fieldset disabled={!loaded} className="contents">
+            <Section id={id('what')} title={t('sectionWhat')}>
+              <TextField
+                id="pm-title"
+                label={t('titleLabel')}
+                value={doc.title}
+                maxLength={200}
+                error={errors.title}
+                onChange={(title) => change({ title })}
               />
-              <SelectField
-                id="pm-launch"
-                label={t('launchLabel')}
-                value={doc.launchId}
-                empty={t('none')}
-                options={launches.map((l) => ({ value: l.id, label: l.name }))}
-                error={errors.launchId}
-                onChange={(launchId) => change({ launchId })}
-              />
-            </div>
-            <div className="grid gap-4 sm:grid-cols-3">
-              {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
-                <DateTimeField
-                  key={field}
-                  id={`pm-${field}`}
-                  label={t(`${field}Label`)}
-                  value={doc[field]}
-                  error={errors[field]}
-                  onChange={(value) => change({ [field]: value })}
+              <div className="grid gap-4 sm:grid-cols-2">
+                <SelectField
+                  id="pm-severity"
+                  label={t('severityLabel')}
+                  value={doc.severity}
+                  empty={t('none')}
+                  options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
+                  onChange={(severity) => change({ severity })}
                 />
-              ))}
-            </div>
-            <MarkdownField
-              id="pm-symptom"
-              label={t('symptomLabel')}
-              hint={t('symptomHint')}
-              value={doc.symptom}
-              error={errors.symptom}
-              onChange={(symptom) => change({ symptom })}
-            />
-            <MarkdownField
-              id="pm-detection"
-              label={t('detectionLabel')}
-              hint={t('detectionHint')}
-              value={doc.detection}
-              rows={2}
-              error={errors.detection}
-              onChange={(detection) => change({ detection })}
-            />
-            <MarkdownField
-              id="pm-impact"
-              label={t('impactLabel')}
-              value={doc.impact}
-              rows={2}
-              error={errors.impact}
-              onChange={(impact) => change({ impact })}
-            />
-            <MarkdownField
-              id="pm-summary"
-              label={t('summaryLabel')}
-              value={doc.summary}
-              rows={2}
-              error={errors.summary}
-              onChange={(summary) => change({ summary })}
-            />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <NameListField
-                id="pm-tags"
-                label={t('tagsLabel')}
-                value={doc.tags}
-                suggestions={tags}
-                error={errors.tags}
-                onChange={(value) => change({ tags: value })}
-              />
-              <NameListField
-                id="pm-services"
-                label={t('servicesLabel')}
-                value={doc.services}
-                suggestions={services}
-                error={errors.services}
-                onChange={(value) => change({ services: value })}
-              />
-            </div>
-          </Section>
-
-          <Section id={id('investigation')} title={t('sectionInvestigation')}>
-            <HypothesesEditor {...section} />
-            <TimelineEditor {...section} />
-          </Section>
-
-          <Section id={id('root-cause')} title={t('sectionRootCause')}>
-            <MarkdownField
-              id="pm-rootCause"
-              label={t('rootCauseLabel')}
-              value={doc.rootCause}
-              error={errors.rootCause}
-              onChange={(rootCause) => change({ rootCause })}
-            />
-            <SelectField
-              id="pm-rootCauseCategory"
-              label={t('categoryLabel')}
-              value={doc.rootCauseCategory}
-              empty={t('none')}
-              options={rootCauseCategories.map((value) => ({ value, label: enums(`rootCause.${value}`) }))}
-              className="sm:max-w-xs"
-              onChange={(rootCauseCategory) => change({ rootCauseCategory })}
-            />
-          </Section>
-
-          <Section id={id('resolution')} title={t('sectionResolution')}>
-            <MarkdownField
-              id="pm-resolution"
-              label={t('resolutionLabel')}
-              value={doc.resolution}
-              error={errors.resolution}
-              onChange={(resolution) => change({ resolution })}
-            />
-            <SelectField
-              id="pm-resolutionKind"
-              label={t('resolutionKindLabel')}
-              value={doc.resolutionKind}
-              empty={t('none')}
-              options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
-              className="sm:max-w-xs"
-              onChange={(resolutionKind) => change({ resolutionKind })}
-            />
-            <MarkdownField
-              id="pm-verification"
-              label={t('verificationLabel')}
-              value={doc.verification}
-              error={errors.verification}
-              onChange={(verification) => change({ verification })}
-            />
-            <fieldset className="grid gap-3">
-              <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
-              <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-                {(['label', 'before', 'after'] as const).map((part) => (
-                  <TextField
-                    key={part}
-                    id={`pm-metric-${part}`}
-                    label={t(
-                      part === 'label'
-                        ? 'metricNameLabel'
-                        : part === 'before'
-                          ? 'metricBeforeLabel'
-                          : 'metricAfterLabel',
-                    )}
-                    value={doc.metric?.[part] ?? ''}
-                    maxLength={part === 'label' ? 200 : 100}
-                    error={errors[`metric.${part}`]}
-                    onChange={(value) => {
-                      const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
-                      change({ metric: metric.label || metric.before || metric.after ? metric : null })
-                    }}
+                <SelectField
+                  id="pm-launch"
+                  label={t('launchLabel')}
+                  value={doc.launchId}
+                  empty={t('none')}
+                  options={launches.map((l) => ({ value: l.id, label: l.name }))}
+                  error={errors.launchId}
+                  onChange={(launchId) => change({ launchId })}
+                />
+              </div>
+              <div className="grid gap-4 sm:grid-cols-3">
+                {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
+                  <DateTimeField
+                    key={field}
+                    id={`pm-${field}`}
+                    label={t(`${field}Label`)}
+                    value={doc[field]}
+                    error={errors[field]}
+                    onChange={(value) => change({ [field]: value })}
                   />
                 ))}
               </div>
-            </fieldset>
-          </Section>
+              <SharedTextField
+                id="pm-symptom"
+                label={t('symptomLabel')}
+                hint={t('symptomHint')}
+                error={errors.symptom}
+                {...sharedText('symptom')}
+              />
+              <SharedTextField
+                id="pm-detection"
+                label={t('detectionLabel')}
+                hint={t('detectionHint')}
+                rows={2}
+                error={errors.detection}
+                {...sharedText('detection')}
+              />
+              <SharedTextField
+                id="pm-impact"
+                label={t('impactLabel')}
+                rows={2}
+                error={errors.impact}
+                {...sharedText('impact')}
+              />
+              <SharedTextField
+                id="pm-summary"
+                label={t('summaryLabel')}
+                rows={2}
+                error={errors.summary}
+                {...sharedText('summary')}
+              />
+              <div className="grid gap-4 sm:grid-cols-2">
+                <NameListField
+                  id="pm-tags"
+                  label={t('tagsLabel')}
+                  value={doc.tags}
+                  suggestions={tags}
+                  error={errors.tags}
+                  onChange={(value) => change({ tags: value })}
+                />
+                <NameListField
+                  id="pm-services"
+                  label={t('servicesLabel')}
+                  value={doc.services}
+                  suggestions={services}
+                  error={errors.services}
+                  onChange={(value) => change({ services: value })}
+                />
+              </div>
+            </Section>
 
-          <Section id={id('questions')} title={t('sectionQuestions')}>
-            <QuestionsEditor {...section} />
-          </Section>
-          <Section id={id('lessons')} title={t('sectionLessons')}>
-            <LessonsEditor {...section} />
-          </Section>
-          <Section id={id('actions')} title={t('sectionActions')}>
-            <ActionItemsEditor {...section} people={people} />
-          </Section>
+            <Section id={id('investigation')} title={t('sectionInvestigation')}>
+              <HypothesesEditor {...section} />
+              <TimelineEditor {...section} />
+            </Section>
+
+            <Section id={id('root-cause')} title={t('sectionRootCause')}>
+              <SharedTextField
+                id="pm-rootCause"
+                label={t('rootCauseLabel')}
+                error={errors.rootCause}
+                {...sharedText('rootCause')}
+              />
+              <SelectField
+                id="pm-rootCauseCategory"
+                label={t('categoryLabel')}
+                value={doc.rootCauseCategory}
+                empty={t('none')}
+                options={rootCauseCategories.map((value) => ({ value, label: enums(`rootCause.${value}`) }))}
+                className="sm:max-w-xs"
+                onChange={(rootCauseCategory) => change({ rootCauseCategory })}
+              />
+            </Section>
+
+            <Section id={id('resolution')} title={t('sectionResolution')}>
+              <SharedTextField
+                id="pm-resolution"
+                label={t('resolutionLabel')}
+                error={errors.resolution}
+                {...sharedText('resolution')}
+              />
+              <SelectField
+                id="pm-resolutionKind"
+                label={t('resolutionKindLabel')}
+                value={doc.resolutionKind}
+                empty={t('none')}
+                options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
+                className="sm:max-w-xs"
+                onChange={(resolutionKind) => change({ resolutionKind })}
+              />
+              <SharedTextField
+                id="pm-verification"
+                label={t('verificationLabel')}
+                error={errors.verification}
+                {...sharedText('verification')}
+              />
+              <fieldset className="grid gap-3">
+                <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
+                <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+                  {(['label', 'before', 'after'] as const).map((part) => (
+                    <TextField
+                      key={part}
+                      id={`pm-metric-${part}`}
+                      label={t(
+                        part === 'label'
+                          ? 'metricNameLabel'
+                          : part === 'before'
+                            ? 'metricBeforeLabel'
+                            : 'metricAfterLabel',
+                      )}
+                      value={doc.metric?.[part] ?? ''}
+                      maxLength={part === 'label' ? 200 : 100}
+                      error={errors[`metric.${part}`]}
+                      onChange={(value) => {
+                        const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
+                        change({ metric: metric.label || metric.before || metric.after ? metric : null })
+                      }}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            </Section>
+
+            <Section id={id('questions')} title={t('sectionQuestions')}>
+              <QuestionsEditor {...section} />
+            </Section>
+            <Section id={id('lessons')} title={t('sectionLessons')}>
+              <LessonsEditor {...section} />
+            </Section>
+            <Section id={id('actions')} title={t('sectionActions')}>
+              <ActionItemsEditor {...section} people={people} />
+            </Section>
+          </fieldset>
         </form>
         <div className="lg:sticky lg:top-20 lg:self-start print:hidden">
           <SimilarIncidents text={`${doc.title}\n${doc.symptom}\n${doc.rootCause}`} exclude={number} />

@@ -1,44 +1,58 @@
 'use client'
 
-import { AlertTriangle, Check, CloudOff, Loader2, Pencil } from 'lucide-react'
-import { useFormatter, useTranslations } from 'next-intl'
+import { AlertTriangle, Check, CloudOff, Loader2 } from 'lucide-react'
+import { useTranslations } from 'next-intl'
+import { useEffect, useRef, useState } from 'react'
 import { cn } from '@/lib/cn'
-import type { SaveState } from './use-autosave'
+import type { SaveState } from './use-shared-document'
 
 const icons = {
+  connecting: Loader2,
+  syncing: Loader2,
   saved: Check,
-  dirty: Pencil,
-  saving: Loader2,
   offline: CloudOff,
-  conflict: AlertTriangle,
   invalid: AlertTriangle,
-  error: CloudOff,
 }
 
-/** Always-visible answer to "is my text safe?". */
-export function SaveStatus({ state, savedAt }: { state: SaveState; savedAt: Date | null }) {
+/**
+ * Always-visible answer to "is my text safe?". Screen readers hear only what calls for them
+ * (going offline, a field to fix, back online and saved), not every pause in typing.
+ */
+export function SaveStatus({ state }: { state: SaveState }) {
   const t = useTranslations('SaveStatus')
-  const format = useFormatter()
   const Icon = icons[state]
-  const text =
-    state === 'saved' && savedAt
-      ? t('savedAt', { time: format.dateTime(savedAt, { timeStyle: 'short' }) })
-      : t(state)
+  const [announced, setAnnounced] = useState('')
+  const previous = useRef(state)
+  useEffect(() => {
+    const before = previous.current
+    previous.current = state
+    if (state === before) return
+    const worth = state === 'offline' || state === 'invalid' || (state === 'saved' && before === 'offline')
+    // Announcing is a side effect of the state changing, kept in a live region.
+    if (worth) setAnnounced(t(state))
+  }, [state, t])
   return (
-    <p
-      role="status"
-      data-state={state}
-      className={cn(
-        'inline-flex items-center gap-1.5 text-sm',
-        state === 'saved'
-          ? 'text-muted-foreground'
-          : state === 'dirty' || state === 'saving'
-            ? 'text-foreground'
-            : 'text-destructive',
-      )}
-    >
-      <Icon className={cn('size-4 shrink-0', state === 'saving' && 'animate-spin')} aria-hidden />
-      <span>{text}</span>
-    </p>
+    <>
+      <p
+        data-save-state={state}
+        className={cn(
+          'inline-flex items-center gap-1.5 text-sm',
+          state === 'saved' || state === 'connecting'
+            ? 'text-muted-foreground'
+            : state === 'syncing'
+              ? 'text-foreground'
+              : 'text-destructive',
+        )}
+      >
+        <Icon
+          className={cn('size-4 shrink-0', (state === 'syncing' || state === 'connecting') && 'animate-spin')}
+          aria-hidden
+        />
+        <span>{t(state)}</span>
+      </p>
+      <p role={state === 'invalid' ? 'alert' : 'status'} className="sr-only">
+        {announced}
+      </p>
+    </>
   )
 }

@@ -5,10 +5,10 @@ export default function Layout({ children }: { children: ReactNode }) {
   return (
     <ClientMessages
       namespaces={[
-        'Conflict',
         'Enums',
         'Fields',
         'PostmortemEditor',
+        'Presence',
         'SaveStatus',
         'SimilarIncidents',
         'Validation',

@@ -35,11 +35,12 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
         {t('editTitle', { number: formatNumber(number) })}
       </p>
       <PostmortemEditorShell
-        // A new server version (after a status change) remounts the editor with it.
-        key={`${pm.version}:${pm.status}`}
+        // A status change remounts the editor (its workflow buttons change with it).
+        key={pm.status}
         number={number}
+        postmortemId={pm.id}
+        user={{ id: actor.id, name: actor.name }}
         status={pm.status}
-        version={pm.version}
         document={pm.document}
         people={people}
         launches={taxonomy.launches}

@@ -1,6 +1,6 @@
 import { diffChars } from 'diff'
 import * as Y from 'yjs'
-import type { PostmortemDocument } from '../postmortems/schemas'
+import type { PostmortemDocument } from '@/server/postmortems/schemas'
 import { isPositionKey, keysBetween } from './position-keys'
 import {
   itemFields,

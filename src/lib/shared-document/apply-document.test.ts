@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { arbitraryDocument } from '@/test/arbitrary-document'
 import { H1, H2, L1, sampleRetro } from '@/test/sample-retro'
 import { replicaOf, sync } from '@/test/yjs-replicas'
-import type { PostmortemDocument } from '../postmortems/schemas'
+import type { PostmortemDocument } from '@/server/postmortems/schemas'
 import { applyDocument, applyDocumentSince, placeItems } from './apply-document'
 import { listOf, readDocument, scalarsOf, textOf, toYDoc } from './postmortem-ydoc'
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { documentTextFields, type PostmortemDocument } from '../postmortems/schemas'
+import { documentTextFields, type PostmortemDocument } from '@/server/postmortems/schemas'
 import { keysBetween } from './position-keys'
 
 /*

@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import { arbitraryDocument } from '@/test/arbitrary-document'
 import { H1, H2, sampleRetro as retro } from '@/test/sample-retro'
 import { replicaOf, sync } from '@/test/yjs-replicas'
-import { emptyDocument } from '../postmortems/schemas'
+import { emptyDocument } from '@/server/postmortems/schemas'
 import {
   itemFields,
   listFields,

@@ -1,0 +1,233 @@
+'use client'
+
+import * as decoding from 'lib0/decoding'
+import { useRouter } from 'next/navigation'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MESSAGE, savedCovers } from '@/lib/collab-protocol'
+import { applyDocument } from '@/lib/shared-document/apply-document'
+import {
+  listFields,
+  listOf,
+  readDocument,
+  scalarsOf,
+  setFields,
+  setOf,
+  textFields,
+  textOf,
+} from '@/lib/shared-document/postmortem-ydoc'
+import { postmortemDocument, type PostmortemDocument } from '@/server/postmortems/schemas'
+
+/** What the save state says: the person's text is on its way, safe, or waiting for the network. */
+export type SaveState = 'connecting' | 'offline' | 'syncing' | 'saved' | 'invalid'
+
+/** Someone in the document (this tab included), from the shared presence. */
+export type Presence = {
+  clientId: number
+  name: string
+  color: string
+  section: string | null
+  self: boolean
+}
+
+/** The origin of this tab's own edits: what undo takes back (never another person's). */
+export const LOCAL_EDIT = Symbol('local edit')
+
+/** Close codes the server ends a connection with (src/lib/collab-socket.ts). */
+const SIGNED_OUT = 4401
+const ROLE_CHANGED = 4403
+
+/** Colours for cursors and presence, readable as text on white (≥ 4.5:1). */
+const COLOURS = ['#b91c1c', '#1d4ed8', '#047857', '#7e22ce', '#b45309', '#be185d', '#0e7490', '#4d7c0f']
+export function colourOf(id: string) {
+  let hash = 0
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) | 0
+  return COLOURS[Math.abs(hash) % COLOURS.length]!
+}
+
+function sharedTypes(ydoc: Y.Doc) {
+  return [
+    scalarsOf(ydoc),
+    ...textFields.map((field) => textOf(ydoc, field)),
+    ...setFields.map((field) => setOf(ydoc, field)),
+    ...listFields.map((list) => listOf(ydoc, list)),
+  ]
+}
+
+function socketBase() {
+  const { protocol, host } = window.location
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/collab`
+}
+
+/**
+ * A postmortem as a shared document: kept in this browser (IndexedDB, so text typed offline
+ * survives a reload) and in sync with everyone editing it through the server's socket. The
+ * form reads `doc` and writes with `change`, which applies only what differs, as this tab's
+ * edit; the long text fields bind to the shared texts themselves (`ydoc`).
+ */
+export function useSharedDocument({
+  number,
+  postmortemId,
+  initialDocument,
+  user,
+  readOnly = false,
+}: {
+  number: number
+  postmortemId: string
+  initialDocument: PostmortemDocument
+  user: { id: string; name: string }
+  readOnly?: boolean
+}) {
+  const [{ ydoc, undoManager }] = useState(() => {
+    const doc = new Y.Doc()
+    return {
+      ydoc: doc,
+      undoManager: new Y.UndoManager(sharedTypes(doc), { trackedOrigins: new Set([LOCAL_EDIT]) }),
+    }
+  })
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null)
+  // The server's copy until this browser has the shared one (from IndexedDB or the socket).
+  const [doc, setDoc] = useState(initialDocument)
+  const [loaded, setLoaded] = useState(false)
+  const [connected, setConnected] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const [failing, setFailing] = useState(false)
+  const savedState = useRef(new Map<number, number>())
+  const router = useRouter()
+
+  useEffect(() => {
+    const local = new IndexeddbPersistence(`hindsight:postmortem:${postmortemId}`, ydoc)
+    const socket = new WebsocketProvider(socketBase(), String(number), ydoc, {
+      disableBc: true,
+      // Asks for the server's state now and then: heals a missed update, keeps the line alive.
+      resyncInterval: 10_000,
+    })
+    const checkSaved = () => setSaved(savedCovers(savedState.current, ydoc))
+    socket.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => {
+      savedState.current = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
+      setFailing(false)
+      checkSaved()
+    }
+    socket.messageHandlers[MESSAGE.saveFailing] = () => setFailing(true)
+    socket.awareness.setLocalStateField('user', { name: user.name, color: colourOf(user.id) })
+    socket.on('status', ({ status }) => setConnected(status === 'connected'))
+    socket.on('sync', (synced) => synced && setLoaded(true))
+    socket.on('connection-close', (event) => {
+      if (event?.code === SIGNED_OUT)
+        router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`)
+      else if (event?.code === ROLE_CHANGED) window.location.reload()
+    })
+    void local.whenSynced.then(() => {
+      // Only a document this browser already held: an empty store is not the document.
+      if (ydoc.store.clients.size) setLoaded(true)
+    })
+    // The browser knows first that the network is gone: no waiting for the socket to notice.
+    const offline = () => socket.disconnect()
+    const online = () => socket.connect()
+    window.addEventListener('offline', offline)
+    window.addEventListener('online', online)
+    const onUpdate = () => {
+      setDoc(readDocument(ydoc))
+      checkSaved()
+    }
+    ydoc.on('update', onUpdate)
+    // The provider is created here (it opens a socket) and handed to render once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setProvider(socket)
+    return () => {
+      window.removeEventListener('offline', offline)
+      window.removeEventListener('online', online)
+      ydoc.off('update', onUpdate)
+      socket.destroy()
+      void local.destroy()
+    }
+  }, [number, postmortemId, ydoc, user.id, user.name, router])
+
+  useEffect(() => () => undoManager.destroy(), [undoManager])
+
+  const issues = useMemo(() => {
+    if (!loaded) return {}
+    const parsed = postmortemDocument.safeParse(doc)
+    return parsed.success
+      ? {}
+      : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
+  }, [doc, loaded])
+
+  const state: SaveState = !loaded
+    ? connected
+      ? 'connecting'
+      : 'offline'
+    : Object.keys(issues).length
+      ? 'invalid'
+      : !connected || failing
+        ? 'offline'
+        : saved
+          ? 'saved'
+          : 'syncing'
+
+  const change = useCallback(
+    (next: PostmortemDocument) => {
+      if (readOnly || !loaded) return
+      applyDocument(ydoc, next, LOCAL_EDIT)
+    },
+    [ydoc, readOnly, loaded],
+  )
+
+  const people = usePresence(provider)
+
+  /** Tells the others which section this person is in. */
+  const enterSection = useCallback(
+    (section: string | null) => {
+      if (provider?.awareness.getLocalState()?.section !== section)
+        provider?.awareness.setLocalStateField('section', section)
+    },
+    [provider],
+  )
+
+  return {
+    ydoc,
+    awareness: provider?.awareness ?? null,
+    undoManager,
+    doc,
+    change,
+    state,
+    loaded,
+    fieldErrors: issues as Record<string, string>,
+    people,
+    enterSection,
+  }
+}
+
+function usePresence(provider: WebsocketProvider | null): Presence[] {
+  const cache = useRef<{ key: string; value: Presence[] }>({ key: '', value: [] })
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      provider?.awareness.on('change', notify)
+      return () => provider?.awareness.off('change', notify)
+    },
+    [provider],
+  )
+  const read = useCallback(() => {
+    if (!provider) return cache.current.value
+    const me = provider.awareness.clientID
+    const people: Presence[] = []
+    for (const [clientId, state] of provider.awareness.getStates()) {
+      const user = state.user as { name?: unknown; color?: unknown } | undefined
+      if (typeof user?.name !== 'string') continue
+      people.push({
+        clientId,
+        name: user.name,
+        color: typeof user.color === 'string' ? user.color : COLOURS[0]!,
+        section: typeof state.section === 'string' ? state.section : null,
+        self: clientId === me,
+      })
+    }
+    people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+    const key = JSON.stringify(people)
+    if (key !== cache.current.key) cache.current = { key, value: people }
+    return cache.current.value
+  }, [provider])
+  return useSyncExternalStore(subscribe, read, () => cache.current.value)
+}
