@@ -216,11 +216,49 @@ test('[POSTMORTEM]: two people type into the same field at once; both see each o
   expect(both).toContain('签到列表未更新 (seen by Ada)')
   expect(both).toContain('Users saw an empty check-in list (seen by Bo)')
   await expectFieldText(bo.getByLabel('Symptom'), both)
+  // A reader of the postmortem sees who is editing it, live.
+  const reader = await ada.context().newPage()
+  await reader.goto(url.replace(/\/edit$/, ''))
+  await expect(reader.getByRole('list', { name: 'Also in this postmortem' })).toContainText(
+    'Bo Colleague is editing What happened',
+  )
+  await bo.getByRole('textbox', { name: 'Root cause' }).click()
+  await expect(reader.getByRole('list', { name: 'Also in this postmortem' })).toContainText(
+    'Bo Colleague is editing Root cause',
+  )
 
   // Saved for everyone: a fresh reader sees both.
   await ada.goto(url.replace(/\/edit$/, ''))
   await expect(ada.getByRole('main')).toContainText('签到列表未更新 (seen by Ada)')
   await expect(ada.getByRole('main')).toContainText('Users saw an empty check-in list (seen by Bo)')
+})
+
+test('[POSTMORTEM]: a removed hypothesis comes back with Undo, and Ctrl+Z takes back the last change', async ({
+  page,
+}) => {
+  await signInAsAdmin(page)
+  await newPostmortem(page, 'Undo brings it back')
+  const hypotheses = page.getByRole('list', { name: 'Hypotheses' })
+  await page.getByRole('button', { name: 'Add hypothesis' }).click()
+  await item(hypotheses, 0).getByLabel('Suspicion').fill('连接池耗尽 — pool exhausted')
+  await expectSaved(page)
+
+  await item(hypotheses, 0)
+    .getByRole('button', { name: /^Remove/ })
+    .click()
+  await expect(hypotheses.getByRole('listitem')).toHaveCount(0)
+  const removed = page.getByRole('status').filter({ hasText: 'Removed.' })
+  await removed.getByRole('button', { name: 'Undo' }).click()
+  await expect(item(hypotheses, 0).getByLabel('Suspicion')).toHaveValue('连接池耗尽 — pool exhausted')
+  await expectSaved(page)
+  await page.reload()
+  await expect(item(hypotheses, 0).getByLabel('Suspicion')).toHaveValue('连接池耗尽 — pool exhausted')
+
+  await page.getByLabel('Title').fill('Undo brings it back — renamed')
+  await page.getByLabel('Title').press('ControlOrMeta+z')
+  await expect(page.getByLabel('Title')).toHaveValue('Undo brings it back')
+  await page.getByLabel('Title').press('ControlOrMeta+Shift+z')
+  await expect(page.getByLabel('Title')).toHaveValue('Undo brings it back — renamed')
 })
 
 test('[POSTMORTEM]: invalid input is explained next to the field and nothing saved is lost', async ({

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { cache } from 'react'
+import { LiveEditors } from '@/components/postmortems/live-editors'
 import { PostmortemArticle } from '@/components/postmortems/postmortem-article'
 import { PrintButton } from '@/components/postmortems/print-button'
 import { StatusBadge } from '@/components/postmortems/status-badge'
@@ -104,6 +105,9 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
             date: format.dateTime(view.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
           })}
         </p>
+        <ClientMessages namespaces={['Presence']}>
+          <LiveEditors number={view.number} />
+        </ClientMessages>
         <nav className="flex flex-wrap gap-1 print:hidden">
           {hasRole(actor, 'EDITOR') ? (
             <Link href={`/postmortems/${view.number}/edit`} className={buttonVariants({ size: 'sm' })}>

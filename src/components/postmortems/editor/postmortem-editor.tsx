@@ -2,18 +2,19 @@
 
 import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { textOf } from '@/lib/shared-document/postmortem-ydoc'
+import { listFields, textOf } from '@/lib/shared-document/postmortem-ydoc'
 import {
   rootCauseCategories,
   resolutionKinds,
   severities,
   type PostmortemDocument,
 } from '@/server/postmortems/schemas'
+import { Button } from '@/components/ui/button'
 import { ActionItemsEditor } from './action-items-editor'
 import { DateTimeField, NameListField, SelectField, TextField, useErrorText } from './fields'
 import { HypothesesEditor } from './hypotheses-editor'
 import { LessonsEditor, QuestionsEditor } from './notes-editor'
-import { PresenceBar } from './presence-bar'
+import { PresenceBar } from '../presence-bar'
 import { SaveStatus } from './save-status'
 import { SharedTextField } from './shared-text-field'
 import { SimilarIncidents } from './similar-incidents'
@@ -39,16 +40,6 @@ export type PostmortemEditorProps = {
 
 /** How long "wait until saved" waits before going on anyway (the server saves what it holds). */
 const FLUSH_TIMEOUT_MS = 10_000
-const sectionKey = {
-  what: 'sectionWhat',
-  investigation: 'sectionInvestigation',
-  'root-cause': 'sectionRootCause',
-  resolution: 'sectionResolution',
-  questions: 'sectionQuestions',
-  lessons: 'sectionLessons',
-  actions: 'sectionActions',
-} as const
-type SectionName = keyof typeof sectionKey
 
 /** The save state, for code that waits for it outside rendering. */
 class SaveWatch {
@@ -114,10 +105,20 @@ export function PostmortemEditor({
   const errors = Object.fromEntries(
     Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)]),
   )
-  const change = (patch: Partial<PostmortemDocument>) => shared.change({ ...doc, ...patch })
+  // A removed entry is one Undo away ("Removed · Undo"), instead of a confirm dialog.
+  const [removed, setRemoved] = useState(false)
+  const change = (patch: Partial<PostmortemDocument>) => {
+    const removes = listFields.some(
+      (list) => patch[list] && !doc[list].every((item) => patch[list]!.some((kept) => kept.id === item.id)),
+    )
+    // Its own undo step, not merged with the typing just before it.
+    if (removes) undoManager.stopCapturing()
+    shared.change({ ...doc, ...patch })
+    if (removes) undoManager.stopCapturing()
+    setRemoved(removes)
+  }
   const section: SectionProps = { doc, change, errors }
   const id = (name: string) => `section-${name}`
-  const sectionTitle = (name: string) => (name in sectionKey ? t(sectionKey[name as SectionName]) : undefined)
 
   // "Wait until saved" before a workflow step reads the saved postmortem.
   const [saving] = useState(() => new SaveWatch())
@@ -136,10 +137,27 @@ export function PostmortemEditor({
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-border bg-background/95 px-4 py-3 backdrop-blur sm:-mx-8 sm:px-8 print:hidden">
         <div className="flex flex-wrap items-center gap-4">
           <SaveStatus state={state} />
-          <PresenceBar people={shared.people} sectionTitle={sectionTitle} />
+          <PresenceBar people={shared.people} />
         </div>
         {actions?.({ flush, clean: state === 'saved' })}
       </div>
+
+      {removed ? (
+        <div role="status" className="flex items-center gap-3 rounded-md bg-muted px-3 py-2 text-sm">
+          <span>{t('removed')}</span>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            onClick={() => {
+              undoManager.undo()
+              setRemoved(false)
+            }}
+          >
+            {t('undo')}
+          </Button>
+        </div>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
         <form

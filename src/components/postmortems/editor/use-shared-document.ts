@@ -2,7 +2,7 @@
 
 import * as decoding from 'lib0/decoding'
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -19,6 +19,7 @@ import {
   textOf,
 } from '@/lib/shared-document/postmortem-ydoc'
 import { postmortemDocument, type PostmortemDocument } from '@/server/postmortems/schemas'
+import { colourOf, usePresence } from '../use-presence'
 
 /** What the save state says: the person's text is on its way, safe, or waiting for the network. */
 export type SaveState = 'connecting' | 'offline' | 'syncing' | 'saved' | 'invalid'
@@ -38,14 +39,6 @@ export const LOCAL_EDIT = Symbol('local edit')
 /** Close codes the server ends a connection with (src/lib/collab-socket.ts). */
 const SIGNED_OUT = 4401
 const ROLE_CHANGED = 4403
-
-/** Colours for cursors and presence, readable as text on white (≥ 4.5:1). */
-const COLOURS = ['#b91c1c', '#1d4ed8', '#047857', '#7e22ce', '#b45309', '#be185d', '#0e7490', '#4d7c0f']
-export function colourOf(id: string) {
-  let hash = 0
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) | 0
-  return COLOURS[Math.abs(hash) % COLOURS.length]!
-}
 
 function sharedTypes(ydoc: Y.Doc) {
   return [
@@ -175,7 +168,7 @@ export function useSharedDocument({
     [ydoc, readOnly, loaded],
   )
 
-  const people = usePresence(provider)
+  const people = usePresence(provider?.awareness ?? null)
 
   /** Tells the others which section this person is in. */
   const enterSection = useCallback(
@@ -198,36 +191,4 @@ export function useSharedDocument({
     people,
     enterSection,
   }
-}
-
-function usePresence(provider: WebsocketProvider | null): Presence[] {
-  const cache = useRef<{ key: string; value: Presence[] }>({ key: '', value: [] })
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      provider?.awareness.on('change', notify)
-      return () => provider?.awareness.off('change', notify)
-    },
-    [provider],
-  )
-  const read = useCallback(() => {
-    if (!provider) return cache.current.value
-    const me = provider.awareness.clientID
-    const people: Presence[] = []
-    for (const [clientId, state] of provider.awareness.getStates()) {
-      const user = state.user as { name?: unknown; color?: unknown } | undefined
-      if (typeof user?.name !== 'string') continue
-      people.push({
-        clientId,
-        name: user.name,
-        color: typeof user.color === 'string' ? user.color : COLOURS[0]!,
-        section: typeof state.section === 'string' ? state.section : null,
-        self: clientId === me,
-      })
-    }
-    people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
-    const key = JSON.stringify(people)
-    if (key !== cache.current.key) cache.current = { key, value: people }
-    return cache.current.value
-  }, [provider])
-  return useSyncExternalStore(subscribe, read, () => cache.current.value)
 }

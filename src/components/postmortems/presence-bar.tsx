@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import type { Presence } from './use-shared-document'
+import type { Presence } from './use-presence'
 
 const initials = (name: string) =>
   name
@@ -13,14 +13,10 @@ const initials = (name: string) =>
     .toUpperCase()
 
 /** Who else is in this postmortem and which section each is in ("Li Wei · Root cause"). */
-export function PresenceBar({
-  people,
-  sectionTitle,
-}: {
-  people: Presence[]
-  sectionTitle: (section: string) => string | undefined
-}) {
+export function PresenceBar({ people }: { people: Presence[] }) {
   const t = useTranslations('Presence')
+  const sectionTitle = (section: string) =>
+    t.has(`sections.${section}` as never) ? t(`sections.${section}` as never) : undefined
   const others = people.filter((person) => !person.self)
   if (!others.length) return null
   return (
