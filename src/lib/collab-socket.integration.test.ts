@@ -95,6 +95,20 @@ describe('the live-editing socket', () => {
     })
   })
 
+  it('says a change is saved once it is stored and in the tables, not before', async () => {
+    const number = await draft('Saved means saved')
+    const ana = await open(number, 'Ana')
+    await eventually(() => ana.isSaved())
+    textOf(ana.ydoc, 'impact').insert(0, '部分用户无法登录')
+    expect(ana.isSaved()).toBe(false)
+    await eventually(() => ana.isSaved())
+    // Still open, nothing flushed: the tables already hold it.
+    const saved = await getPostmortem({ actor: people.Ana!.actor, number })
+    expect(saved.ok && saved.data.document.impact).toBe('部分用户无法登录')
+    ana.close()
+    await ana.closed
+  })
+
   it('a save made without the live document since (the form, the API) is not undone by it', async () => {
     const number = await draft('Saved both ways')
     const postmortemId = (await db.postmortem.findUniqueOrThrow({ where: { number } })).id

@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { MESSAGE, savedCovers } from '@/lib/collab-protocol'
 
 /**
  * A browser tab's side of the co-editing protocol (y-websocket's messages), for tests that
@@ -14,6 +15,8 @@ export type CollabClient = {
   awareness: awarenessProtocol.Awareness
   /** Resolves once the server's state has arrived. */
   synced: Promise<void>
+  /** Whether the server said everything this document holds is saved (stored and in the tables). */
+  isSaved(): boolean
   /** Resolves with the close code when the server ends the connection. */
   closed: Promise<number>
   close(): void
@@ -31,6 +34,7 @@ export function connectCollab(url: string, headers: Record<string, string>): Col
     write(encoder)
     if (ws.readyState === WebSocket.OPEN) ws.send(encoding.toUint8Array(encoder))
   }
+  let saved = new Map<number, number>()
   let markSynced!: () => void
   const synced = new Promise<void>((resolve) => (markSynced = resolve))
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
@@ -46,6 +50,7 @@ export function connectCollab(url: string, headers: Record<string, string>): Col
       if (type === syncProtocol.messageYjsSyncStep2) markSynced()
     } else if (kind === 1)
       awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), REMOTE)
+    else if (kind === MESSAGE.saved) saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
   })
   ydoc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== REMOTE) send(0, (e) => syncProtocol.writeUpdate(e, update))
@@ -57,7 +62,7 @@ export function connectCollab(url: string, headers: Record<string, string>): Col
       encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed)),
     )
   })
-  return { ydoc, awareness, synced, closed, close: () => ws.close() }
+  return { ydoc, awareness, synced, closed, close: () => ws.close(), isSaved: () => savedCovers(saved, ydoc) }
 }
 
 /** The HTTP status a refused handshake got. */

@@ -81,7 +81,8 @@ async function storeUntilStored(room: Room, store: () => Promise<unknown>) {
     try {
       return await store()
     } catch (error) {
-      console.error('Live editing: an update could not be stored yet:', error)
+      // Once per outage in the log, not once per try.
+      if (wait === 250) console.error('Live editing: an update could not be stored yet:', String(error))
       broadcast(
         room,
         message(SAVE_FAILING, () => {}),
