@@ -2,8 +2,7 @@ import type { z } from 'zod'
 import { domainError, jsonError, otherMethods, parseJson, withActor } from '@/lib/api'
 import type { Answer, Json } from '@/lib/api-client'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
-import { putDocument } from '@/server/collab/put-document'
-import type { CurrentVersion } from '@/server/postmortems/save-postmortem'
+import { savePostmortem, type CurrentVersion } from '@/server/postmortems/save-postmortem'
 import { formatNumber, parsePostmortemNumber, savePostmortemInput } from '@/server/postmortems/schemas'
 
 type Context = RouteContext<'/api/v1/postmortems/[number]'>
@@ -26,20 +25,19 @@ export async function GET(request: Request, { params }: Context) {
 }
 
 export type SavePostmortemRequest = z.input<typeof savePostmortemInput>
-export type SavePostmortemResponse = Answer<typeof putDocument>
-/** Beside a 409's code: the version in the database now. */
+export type SavePostmortemResponse = Answer<typeof savePostmortem>
+/** Beside a 409's code: the version in the database now, for the merge view. */
 export type SavePostmortemError = { current: Json<CurrentVersion> }
 
-// PUT /api/v1/postmortems/:number - the whole document, based on `baseVersion`, applied to the
-// shared document as a change: what others wrote since that version stays (409 with the
-// current version only when that version is too old to merge from).
+// PUT /api/v1/postmortems/:number - save the whole document on top of `baseVersion`
+// (409 with the current version when someone saved in between).
 export async function PUT(request: Request, { params }: Context) {
   return withActor(request, 'EDITOR', async ({ actor }) => {
     const number = parsePostmortemNumber((await params).number)
     if (!number) return jsonError('NOT_FOUND')
     const body = await parseJson(request, savePostmortemInput)
     if (!body.ok) return body.response
-    const result = await putDocument({ actor, number, input: body.data })
+    const result = await savePostmortem({ actor, number, input: body.data })
     if (!result.ok) return domainError(result.error, result.current ? { current: result.current } : {})
     return Response.json(result.data)
   })
