@@ -42,7 +42,11 @@ export async function closeActionItem({
     const evidence = done
       ? { link: input.evidenceLink, before: input.evidenceBefore, after: input.evidenceAfter }
       : { link: null, before: null, after: null }
-    if (done && (await loadDuePolicy(tx, item.postmortem.severity)).evidenceRequired && !hasEvidence(evidence))
+    if (
+      done &&
+      (await loadDuePolicy(tx, item.postmortem.severity)).evidenceRequired &&
+      !hasEvidence(evidence)
+    )
       return err('INVALID_INPUT', {
         message: 'evidenceRequired',
         fields: { evidenceLink: 'closeEvidenceRequired' },

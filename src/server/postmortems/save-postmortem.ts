@@ -129,8 +129,6 @@ export async function savePostmortem({
       const problem = documentClosingProblem(before.get(item.id), item.status, policy)
       if (problem) fields[`actionItems.${index}.status`] = problem
     })
-    return Object.keys(fields).length
-      ? err('INVALID_INPUT', { message: 'CLOSE_ACTION_ITEM', fields })
-      : null
+    return Object.keys(fields).length ? err('INVALID_INPUT', { message: 'CLOSE_ACTION_ITEM', fields }) : null
   }
 }

@@ -258,7 +258,8 @@ export const similarInput = z.object({
 })
 
 /** Empty form fields are no value. */
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value)
+const blankToNull = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value
 
 /**
  * Closing an action item (decision 021): DONE, with evidence where the policy asks for it (a
@@ -270,7 +271,11 @@ export const closeActionItemInput = z
     outcome: z.enum(actionItemOutcomes, 'invalidChoice'),
     evidenceLink: z.preprocess(
       blankToNull,
-      z.url({ protocol: /^https?$/, message: 'invalidUrl' }).max(LIMITS.url, 'tooLong').nullable().default(null),
+      z
+        .url({ protocol: /^https?$/, message: 'invalidUrl' })
+        .max(LIMITS.url, 'tooLong')
+        .nullable()
+        .default(null),
     ),
     evidenceBefore: z.preprocess(blankToNull, text(100).trim().nullable().default(null)),
     evidenceAfter: z.preprocess(blankToNull, text(100).trim().nullable().default(null)),
