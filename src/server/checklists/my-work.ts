@@ -4,6 +4,9 @@ import { db } from '../db'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { canRead } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
+import { loadDuePolicy } from '../postmortems/find-due-policies'
+import { daysOverdue } from '../postmortems/follow-through'
+import { severities } from '../postmortems/schemas'
 
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
@@ -38,11 +41,16 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         title: true,
         status: true,
         dueDate: true,
-        postmortem: { select: { number: true, title: true, status: true } },
+        postmortem: { select: { number: true, title: true, status: true, severity: true } },
       },
     }),
     findAwaitingReview({ actor }),
   ])
+  const evidence = new Map(
+    await Promise.all(
+      severities.map(async (s) => [s, (await loadDuePolicy(db, s)).evidenceRequired] as const),
+    ),
+  )
   return {
     checks: checks.map(({ _count, subChecks, ...c }) => ({
       ...c,
@@ -50,7 +58,11 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
     })),
     actionItems: actions
       .filter((a) => canRead(actor, a.postmortem.status))
-      .map((a) => ({ ...a, overdue: !!a.dueDate && a.dueDate < now })),
+      .map((a) => ({
+        ...a,
+        daysOverdue: daysOverdue(a.dueDate, now),
+        evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
+      })),
     reviews,
   }
 }

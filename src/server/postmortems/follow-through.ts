@@ -41,12 +41,12 @@ export function policyDueDate(createdAt: Date, dueDays: number | null): Date | n
 }
 
 /**
- * Whole days an open item is past its due day (0 on the due day itself, which it may still use);
- * null when it is not overdue. Same boundary as the insights page: due before now.
+ * Whole days an open item is past its due day, or null while it is not: the due day itself is
+ * still on time, as for "done on time" (decision 020), so the first overdue day counts 1.
  */
 export function daysOverdue(dueDate: Date | null, now: Date): number | null {
-  if (!dueDate || dueDate >= now) return null
-  return Math.max(1, Math.floor((now.getTime() - dueDate.getTime()) / DAY))
+  if (!dueDate || now.getTime() < dueDate.getTime() + DAY) return null
+  return Math.floor((now.getTime() - dueDate.getTime()) / DAY)
 }
 
 export type Evidence = { link: string | null; before: string | null; after: string | null }

@@ -322,3 +322,4 @@ export const duePoliciesInput = z
     })),
   )
 export type DuePoliciesInput = z.infer<typeof duePoliciesInput>
+export type ActionItemOutcome = (typeof actionItemOutcomes)[number]

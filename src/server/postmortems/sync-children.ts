@@ -110,13 +110,16 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
     const before = existingAction.get(item.id)
     return before?.status === 'DONE' ? before.doneAt : now
   }
-  // An item without a due date is due when its severity's policy says, counted from its
+  // An open item without a due date is due when its severity's policy says, counted from its
   // creation (decision 021): the same date at every save, so the editor, which never sees it
-  // until it reloads, does not clear it by saving null.
-  const dueDate = (item: PostmortemDocument['actionItems'][number]) =>
-    item.dueDate
-      ? new Date(item.dueDate)
-      : policyDueDate(existingAction.get(item.id)?.createdAt ?? now, policy.dueDays)
+  // until it reloads, does not clear it by saving null. A closed item keeps the date it had
+  // (done on time or late); one written down already closed gets none.
+  const dueDate = (item: PostmortemDocument['actionItems'][number]) => {
+    if (item.dueDate) return new Date(item.dueDate)
+    const before = existingAction.get(item.id)
+    if (!isOpenStatus(item.status)) return before?.dueDate ?? null
+    return policyDueDate(before?.createdAt ?? now, policy.dueDays)
+  }
   // How an item was closed belongs to that closing: reopening it clears it.
   const reopened = {
     evidenceLink: null,
