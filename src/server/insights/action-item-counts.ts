@@ -21,6 +21,8 @@ export type ActionItemCounts = {
   doneWithoutDueDate: number
   /** Done before the time of doing was recorded. */
   doneWhenUnknown: number
+  /** Done with a link or a before → after figure (closeActionItem, decision 021). */
+  doneWithEvidence: number
   cancelled: number
 }
 
@@ -33,6 +35,7 @@ const counts = (now: Date) => Prisma.sql`count(*)::int AS total,
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" >= a."dueDate" + interval '1 day')::int AS "doneLate",
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NOT NULL AND a."dueDate" IS NULL)::int AS "doneWithoutDueDate",
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NULL)::int AS "doneWhenUnknown",
+  count(*) FILTER (WHERE a.status = 'DONE' AND (a."evidenceLink" IS NOT NULL OR a."evidenceBefore" IS NOT NULL))::int AS "doneWithEvidence",
   count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled`
 
 export async function actionItemCounts(pm: Prisma.Sql, now: Date) {

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { insertAccount } from '../users/create-account'
+import { getInsights } from '../insights/get-insights'
+import { insightsInput } from '../insights/schemas'
 import { closeActionItem } from './close-action-item'
 import { createPostmortem } from './create-postmortem'
 import { findDuePolicies } from './find-due-policies'
@@ -158,7 +160,7 @@ describe('due-date policies', () => {
 describe('closing an action item', () => {
   it('needs evidence where the policy says so: a link, or a before → after figure', async () => {
     const item = action()
-    const pm = await postmortem({ severity: 'SEV1', actionItems: [item] })
+    const pm = await postmortem({ severity: 'SEV1', services: ['evidence'], actionItems: [item] })
     expect(await close(editor, item.id, { outcome: 'DONE' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { evidenceLink: 'closeEvidenceRequired' } },
@@ -189,6 +191,10 @@ describe('closing an action item', () => {
       closedBy: 'Eve',
       evidence: { link: null, before: '0.6/s', after: '80/s' },
     })
+    const insights = unwrap(
+      await getInsights({ actor: editor, input: insightsInput.parse({ service: 'evidence', scope: 'all' }) }),
+    )
+    expect(insights.actionItems).toMatchObject({ done: 1, doneWithEvidence: 1, doneOnTime: 1, overdue: 0 })
     // Closing moved the version on: an editor still holding the open item gets a conflict.
     expect(
       await savePostmortem({
