@@ -243,11 +243,7 @@ export function PostmortemArticle({
                     item.title
                   )}
                 </span>
-                {follow(item.id)?.wontDoReason ? (
-                  <Badge>{t('wontDo')}</Badge>
-                ) : (
-                  <Badge>{enums(`action.${item.status}`)}</Badge>
-                )}
+                <Badge>{enums(`action.${item.status}`)}</Badge>
                 <span className="text-muted-foreground">
                   {t('owner')}: {item.ownerId ? (view.people[item.ownerId]?.name ?? '—') : t('noOwner')}
                 </span>
