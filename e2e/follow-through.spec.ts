@@ -85,4 +85,25 @@ test('[FOLLOW-THROUGH]: an admin sets the SEV1 policy; an editor’s action item
   await expect(closed).toContainText('Done')
   await expect(closed.getByRole('link', { name: 'https://grafana.example.com/d/queue-depth' })).toBeVisible()
   await expect(closed).toContainText(`Closed by ${editor.name}`)
+
+  // The JSON API: how it was closed, and the same rules for a script.
+  const json = await (await writer.request.get(`/api/v1/postmortems/${number}`)).json()
+  const byTitle = (text: string) =>
+    (json.document.actionItems as { id: string; title: string }[]).find((a) => a.title === text)!.id
+  expect(json.followThrough.items[byTitle(late)]).toMatchObject({
+    closedBy: editor.name,
+    evidence: { link: 'https://grafana.example.com/d/queue-depth' },
+  })
+  const closeByApi = (data: object) =>
+    writer.request.post(`/api/v1/action-items/${byTitle(follow)}/close`, {
+      headers: { origin: new URL(writer.url()).origin },
+      data,
+    })
+  const noEvidence = await closeByApi({ outcome: 'DONE' })
+  expect(noEvidence.status()).toBe(422)
+  expect((await noEvidence.json()).error).toMatchObject({
+    code: 'INVALID_INPUT',
+    message: 'evidenceRequired',
+  })
+  expect((await closeByApi({ outcome: 'WONT_DO' })).status()).toBe(422)
 })
