@@ -4,16 +4,15 @@ import { db } from '../db'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { canRead } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
-import { loadDuePolicy } from '../postmortems/find-due-policies'
+import { findDuePolicies } from '../postmortems/find-due-policies'
 import { daysOverdue } from '../postmortems/follow-through'
-import { severities } from '../postmortems/schemas'
 
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
  * editors) the postmortems waiting for review.
  */
 export async function findMyWork({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
-  const [checks, actions, reviews] = await Promise.all([
+  const [checks, actions, reviews, policies] = await Promise.all([
     db.launchCheck.findMany({
       where: {
         ownerId: actor.id,
@@ -45,12 +44,9 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
       },
     }),
     findAwaitingReview({ actor }),
+    findDuePolicies({ actor }),
   ])
-  const evidence = new Map(
-    await Promise.all(
-      severities.map(async (s) => [s, (await loadDuePolicy(db, s)).evidenceRequired] as const),
-    ),
-  )
+  const evidence = new Map(policies.map((p) => [p.severity, p.evidenceRequired]))
   return {
     checks: checks.map(({ _count, subChecks, ...c }) => ({
       ...c,

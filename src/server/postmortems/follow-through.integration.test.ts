@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { insertAccount } from '../users/create-account'
+import { findMyWork } from '../checklists/my-work'
 import { getInsights } from '../insights/get-insights'
 import { insightsInput } from '../insights/schemas'
 import { closeActionItem } from './close-action-item'
@@ -148,6 +149,13 @@ describe('due-date policies', () => {
     )
     expect(view.followThrough.items[without.id]!.daysOverdue).toBe(5)
     expect(view.followThrough.items[withDate.id]!.daysOverdue).toBeNull()
+    // On its owner's My work, with how late it is and what closing it will ask for.
+    const work = await findMyWork({ actor: editor, now: new Date('2026-01-20T12:00:00Z') })
+    expect(work.actionItems.find((a) => a.id === without.id)).toMatchObject({
+      daysOverdue: 5,
+      evidenceRequired: true,
+    })
+    expect(work.actionItems.find((a) => a.id === withDate.id)?.daysOverdue).toBeNull()
   })
 
   it('leave items without a due date where there is no policy', async () => {
