@@ -4,6 +4,9 @@ import type { Actor } from '../roles'
 import { db } from '../db'
 import { insertAccount } from '../users/create-account'
 import { findMyWork } from '../checklists/my-work'
+import { deriveFromYDoc } from '../collab/derive-from-ydoc'
+import { listOf, newItem, toYDoc } from '../collab/postmortem-ydoc'
+import { keyBetween } from '../collab/position-keys'
 import { getInsights } from '../insights/get-insights'
 import { insightsInput } from '../insights/schemas'
 import { closeActionItem } from './close-action-item'
@@ -156,6 +159,28 @@ describe('due-date policies', () => {
       evidenceRequired: true,
     })
     expect(work.actionItems.find((a) => a.id === withDate.id)?.daysOverdue).toBeNull()
+  })
+
+  it('apply to items written through the shared document (live editing) too', async () => {
+    const pm = await postmortem({ severity: 'SEV1' })
+    const { id } = await db.postmortem.findUniqueOrThrow({
+      where: { number: pm.number },
+      select: { id: true },
+    })
+    const ydoc = toYDoc(pm.document)
+    // The first derive records the shared document's state; the edit comes after.
+    expect(await deriveFromYDoc({ actor: editor, postmortemId: id, ydoc })).toMatchObject({ ok: true })
+    const item = action()
+    listOf(ydoc, 'actionItems').set(item.id, newItem('actionItems', item, keyBetween('', null)))
+    unwrap(await deriveFromYDoc({ actor: editor, postmortemId: id, ydoc }))
+    expect(day((await storedItem(item.id)).dueDate!)).toBe(inDays(14))
+
+    listOf(ydoc, 'actionItems').get(item.id)!.set('status', 'CANCELLED')
+    expect(await deriveFromYDoc({ actor: editor, postmortemId: id, ydoc })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'actionItems.0.status': 'closeWithReason' } },
+    })
+    expect((await storedItem(item.id)).status).toBe('OPEN')
   })
 
   it('leave items without a due date where there is no policy', async () => {
