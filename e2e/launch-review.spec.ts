@@ -63,6 +63,8 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   await page.getByRole('button', { name: 'Add to template' }).click()
   await expect(page.getByRole('link', { name: containing(`Checklist item in ${template}`) })).toBeVisible()
   await expect(page.getByText('1 lesson is not yet a checklist item.')).toBeHidden()
+  // A lesson that became an item links to it instead of offering to turn it again.
+  await expect(page.getByRole('link', { name: 'Turn into checklist item' })).toBeHidden()
 
   // The template shows where the item came from; a second item has no source incident.
   await page.getByRole('link', { name: containing(`Checklist item in ${template}`) }).click()
@@ -144,6 +146,7 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   await check(page, schemaCheck).getByLabel('Evidence').fill('https://ci.example.com/schema-diff/1.3')
   await check(page, schemaCheck).getByRole('button', { name: 'Save verdict' }).click()
   await expect(check(page, schemaCheck).getByTestId('check-status')).toHaveText('Pass')
+  await expect(check(page, schemaCheck)).toContainText(`Verdict recorded by ${admin.name} on`)
 
   const cache = check(page, cacheCheck)
   await cache.getByText('Record the verdict').click()

@@ -314,7 +314,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
         <p className="text-sm text-muted-foreground">{t('noActions')}</p>
       </Section>
     )
-  const head = [t('open'), t('overdue'), t('done'), t('doneLate'), t('cancelled')]
+  const head = [t('open'), t('overdue'), t('done'), t('doneOnTime'), t('doneLate'), t('cancelled')]
   return (
     <Section id="action-items" title={t('actionsTitle')} description={t('actionsDescription')}>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
@@ -330,6 +330,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
             [t('doneLate'), String(a.doneLate), a.doneLate > 0],
             [t('doneWithoutDue'), String(a.doneWithoutDueDate), false],
             [t('doneWhenUnknown'), String(a.doneWhenUnknown), false],
+            [t('doneWithEvidence'), String(a.doneWithEvidence), false],
           ] as const
         ).map(([label, value, alarm]) => (
           <div key={label} className="grid content-start gap-0.5">
@@ -351,6 +352,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
                 <td>{o.open}</td>
                 <td className={o.overdue ? 'font-semibold text-destructive' : ''}>{o.overdue}</td>
                 <td>{o.done}</td>
+                <td>{o.doneOnTime}</td>
                 <td className={o.doneLate ? 'font-semibold text-destructive' : ''}>{o.doneLate}</td>
                 <td>{o.cancelled}</td>
               </tr>
@@ -373,6 +375,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
                 <td>{s.open}</td>
                 <td className={s.overdue ? 'font-semibold text-destructive' : ''}>{s.overdue}</td>
                 <td>{s.done}</td>
+                <td>{s.doneOnTime}</td>
                 <td className={s.doneLate ? 'font-semibold text-destructive' : ''}>{s.doneLate}</td>
                 <td>{s.cancelled}</td>
               </tr>

@@ -10,6 +10,9 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { findMyWork } from '@/server/checklists/my-work'
 import { formatNumber } from '@/server/postmortems/schemas'
+import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
+import { ClientMessages } from '@/i18n/client-messages'
+import { closeActionItemAction } from '../postmortems/actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('MyWorkPage'))('title') }
@@ -23,72 +26,102 @@ export default async function MyWorkPage() {
     getFormatter(),
     findMyWork({ actor }),
   ])
+  const canClose = hasRole(actor, 'EDITOR')
   const day = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' })
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <div className="grid gap-8">
-        <WorkSection
-          id="my-checks"
-          title={t('checksTitle', { count: work.checks.length })}
-          empty={<Empty icon={ListChecks} title={t('noChecksTitle')} description={t('noChecks')} />}
-        >
-          {work.checks.map((c) => (
-            <WorkItem key={c.id} href={`/launches/${c.launch.slug}#check-${c.id}`} title={c.text}>
-              <span>{c.launch.name}</span>
-              {c.launch.plannedAt ? <span>{t('planned', { date: day(c.launch.plannedAt) })}</span> : null}
-              <Badge tone={c.status === 'FAIL' ? 'danger' : 'neutral'}>{statuses(c.status)}</Badge>
-              {c.subChecks.total ? (
-                <span>{t('subChecks', { done: c.subChecks.done, total: c.subChecks.total })}</span>
-              ) : null}
-            </WorkItem>
-          ))}
-        </WorkSection>
-        {hasRole(actor, 'EDITOR') ? (
+      <ClientMessages namespaces={['CloseActionItem']}>
+        <div className="grid gap-8">
           <WorkSection
-            id="reviews"
-            title={t('reviewsTitle', { count: work.reviews.length })}
-            empty={<p className="text-sm text-muted-foreground">{t('noReviews')}</p>}
+            id="my-checks"
+            title={t('checksTitle', { count: work.checks.length })}
+            empty={<Empty icon={ListChecks} title={t('noChecksTitle')} description={t('noChecks')} />}
           >
-            {work.reviews.map((p) => (
-              <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title}>
-                <span className="font-mono">{formatNumber(p.number)}</span>
-                <span>
-                  {t('submitted', {
-                    name: p.updatedBy?.name ?? '—',
-                    when: format.relativeTime(p.updatedAt),
-                  })}
-                </span>
+            {work.checks.map((c) => (
+              <WorkItem key={c.id} href={`/launches/${c.launch.slug}#check-${c.id}`} title={c.text}>
+                <span>{c.launch.name}</span>
+                {c.launch.plannedAt ? <span>{t('planned', { date: day(c.launch.plannedAt) })}</span> : null}
+                <Badge tone={c.status === 'FAIL' ? 'danger' : 'neutral'}>{statuses(c.status)}</Badge>
+                {c.subChecks.total ? (
+                  <span>{t('subChecks', { done: c.subChecks.done, total: c.subChecks.total })}</span>
+                ) : null}
               </WorkItem>
             ))}
           </WorkSection>
-        ) : null}
-        <WorkSection
-          id="my-actions"
-          title={t('actionsTitle', { count: work.actionItems.length })}
-          empty={<p className="text-sm text-muted-foreground">{t('noActions')}</p>}
-        >
-          {work.actionItems.map((a) => (
-            <WorkItem key={a.id} href={`/postmortems/${a.postmortem.number}`} title={a.title}>
-              <span className="font-mono">{formatNumber(a.postmortem.number)}</span>
-              <span className="break-words">{a.postmortem.title}</span>
-              {a.dueDate ? (
-                <Badge tone={a.overdue ? 'danger' : 'neutral'}>
-                  {a.overdue ? t('overdue', { date: day(a.dueDate) }) : t('due', { date: day(a.dueDate) })}
-                </Badge>
-              ) : null}
-            </WorkItem>
-          ))}
-        </WorkSection>
-      </div>
+          {hasRole(actor, 'EDITOR') ? (
+            <WorkSection
+              id="reviews"
+              title={t('reviewsTitle', { count: work.reviews.length })}
+              empty={<p className="text-sm text-muted-foreground">{t('noReviews')}</p>}
+            >
+              {work.reviews.map((p) => (
+                <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title}>
+                  <span className="font-mono">{formatNumber(p.number)}</span>
+                  <span>
+                    {t('submitted', {
+                      name: p.updatedBy?.name ?? '—',
+                      when: format.relativeTime(p.updatedAt),
+                    })}
+                  </span>
+                </WorkItem>
+              ))}
+            </WorkSection>
+          ) : null}
+          <WorkSection
+            id="my-actions"
+            title={t('actionsTitle', { count: work.actionItems.length })}
+            empty={<p className="text-sm text-muted-foreground">{t('noActions')}</p>}
+          >
+            {work.actionItems.map((a) => (
+              <WorkItem
+                key={a.id}
+                href={`/postmortems/${a.postmortem.number}`}
+                title={a.title}
+                after={
+                  canClose ? (
+                    <CloseActionItemForm
+                      itemId={a.id}
+                      title={a.title}
+                      evidenceRequired={a.evidenceRequired}
+                      action={closeActionItemAction.bind(null, a.id)}
+                    />
+                  ) : null
+                }
+              >
+                <span className="font-mono">{formatNumber(a.postmortem.number)}</span>
+                <span className="break-words">{a.postmortem.title}</span>
+                {a.dueDate ? (
+                  <Badge tone={a.daysOverdue ? 'danger' : 'neutral'}>
+                    {a.daysOverdue
+                      ? t('overdueDays', { days: a.daysOverdue, date: day(a.dueDate) })
+                      : t('due', { date: day(a.dueDate) })}
+                  </Badge>
+                ) : null}
+              </WorkItem>
+            ))}
+          </WorkSection>
+        </div>
+      </ClientMessages>
     </>
   )
 }
 
 /** One line of work: what it belongs to (small, above) and what to do, linking to it. */
-function WorkItem({ href, title, children }: { href: Route; title: string; children: ReactNode }) {
+function WorkItem({
+  href,
+  title,
+  children,
+  after,
+}: {
+  href: Route
+  title: string
+  children: ReactNode
+  /** Below the link: what can be done right here (close an action item). */
+  after?: ReactNode
+}) {
   return (
-    <li>
+    <li className="grid gap-1">
       <Link
         href={href}
         className="grid gap-1 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
@@ -96,6 +129,7 @@ function WorkItem({ href, title, children }: { href: Route; title: string; child
         <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">{children}</span>
         <span className="font-medium break-words">{title}</span>
       </Link>
+      {after ? <div className="px-4">{after}</div> : null}
     </li>
   )
 }

@@ -4,14 +4,15 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
-import { actionArgs } from '@/lib/action-args'
-import { failed, guarded, invalid, refused, runAction } from '@/lib/form-action'
+import { actionArgs, idArg } from '@/lib/action-args'
+import { failed, guarded, invalid, refused, runAction, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { changePostmortemStatus } from '@/server/postmortems/change-status'
 import { loadDemo } from '@/server/demo/load-demo'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
-import { changeStatusInput, createPostmortemInput } from '@/server/postmortems/schemas'
+import { closeActionItem } from '@/server/postmortems/close-action-item'
+import { changeStatusInput, closeActionItemInput, createPostmortemInput } from '@/server/postmortems/schemas'
 
 export async function createPostmortemAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireUser('EDITOR')
@@ -99,4 +100,22 @@ export async function loadDemoAction(_prev?: FormState, _formData?: FormData): P
   if (state.status !== 'success') return state
   revalidatePath('/', 'layout')
   redirect(`/launches/${launch}`)
+}
+
+/** Closes an action item (My work, the read page): done with evidence, or won't do with a reason. */
+export async function closeActionItemAction(
+  id: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const actor = await requireUser('EDITOR')
+  if (!actionArgs([idArg], [id])) return refused()
+  const state = await runForm(formData, closeActionItemInput, (input) =>
+    closeActionItem({ actor, id, input }),
+  )
+  if (state.status === 'success') {
+    revalidatePath('/my-work')
+    revalidatePath('/postmortems/[number]', 'page')
+  }
+  return state
 }

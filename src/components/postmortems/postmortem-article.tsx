@@ -22,16 +22,20 @@ function Block({ title, children, id }: { title: string; children: ReactNode; id
 export function PostmortemArticle({
   view,
   lessonFooter,
+  actionItemFooter,
 }: {
   view: PostmortemView
   /** What follows each lesson on the read page (the checklist items it became). */
   lessonFooter?: (lessonId: string) => ReactNode
+  /** What follows each action item on the read page (closing it). */
+  actionItemFooter?: (itemId: string) => ReactNode
 }) {
   const t = useTranslations('PostmortemPage')
   const fields = useTranslations('Fields')
   const enums = useTranslations('Enums')
   const format = useFormatter()
   const doc = view.document
+  const follow = (id: string) => view.followThrough.items[id]
   const date = (iso: string | null) =>
     iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : null
   const text = (
@@ -252,11 +256,53 @@ export function PostmortemArticle({
                     })}
                   </span>
                 ) : null}
+                {follow(item.id)?.daysOverdue ? (
+                  <Badge tone="danger">{t('daysOverdue', { days: follow(item.id)!.daysOverdue! })}</Badge>
+                ) : null}
+                <Closure view={view} itemId={item.id} />
+                {actionItemFooter?.(item.id)}
               </li>
             ))}
           </ul>
         </Block>
       ) : null}
     </article>
+  )
+}
+
+/** How an action item was closed: its evidence or the reason it will not be done, by whom, when. */
+function Closure({ view, itemId }: { view: PostmortemView; itemId: string }) {
+  const t = useTranslations('PostmortemPage')
+  const format = useFormatter()
+  const closure = view.followThrough.items[itemId]
+  if (!closure?.closedAt) return null
+  const { evidence, wontDoReason } = closure
+  return (
+    <div className="grid w-full gap-1 text-muted-foreground">
+      {evidence?.link ? (
+        <span>
+          {t('evidence')}:{' '}
+          <a href={evidence.link} className="break-all text-primary underline">
+            {evidence.link}
+          </a>
+        </span>
+      ) : null}
+      {evidence?.before && evidence.after ? (
+        <span>
+          {t('evidence')}: {evidence.before} → {evidence.after}
+        </span>
+      ) : null}
+      {wontDoReason ? (
+        <span className="break-words">
+          {t('wontDoReason')}: {wontDoReason}
+        </span>
+      ) : null}
+      <span className="text-xs">
+        {t('closedBy', {
+          name: closure.closedBy ?? '—',
+          when: format.dateTime(closure.closedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+        })}
+      </span>
+    </div>
   )
 }

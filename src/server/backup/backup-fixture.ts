@@ -92,6 +92,17 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
     [at],
   )
   await q(
+    `INSERT INTO "ActionItem" (id, "postmortemId", position, title, "ownerId", "dueDate", status, "doneAt",
+       "evidenceBefore", "evidenceAfter", "closedById", "closedAt")
+     VALUES ('ai2${suffix}', 'pm1${suffix}', 1, '重建缓存', 'u-editor${suffix}', $1, 'DONE', $1, '0.6/s', '80/s', 'u-editor${suffix}', $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "DuePolicy" (severity, "dueDays", "evidenceRequired", "updatedAt", "updatedById")
+     VALUES ('SEV1', 7, true, $1, 'u-admin${suffix}') ON CONFLICT (severity) DO NOTHING`,
+    [at],
+  )
+  await q(
     `INSERT INTO "Revision" (id, "postmortemId", version, "authorId", "createdAt", snapshot) VALUES
       ('r1${suffix}', 'pm1${suffix}', 2, 'u-admin${suffix}', $1, $2::jsonb),
       ('r2${suffix}', 'pm1${suffix}', 3, 'u-editor${suffix}', $1, $3::jsonb)`,

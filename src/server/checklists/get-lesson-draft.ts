@@ -21,6 +21,12 @@ export async function getLessonDraft({
     select: {
       text: true,
       postmortem: { select: { number: true, title: true, rootCause: true, status: true } },
+      checklistItems: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          checklistItem: { select: { id: true, text: true, template: { select: { id: true, name: true } } } },
+        },
+      },
     },
   })
   if (!lesson || lesson.postmortem.number !== number || !canRead(actor, lesson.postmortem.status))
@@ -32,5 +38,6 @@ export async function getLessonDraft({
     postmortem: { number: postmortem.number, title: postmortem.title },
     text: oneLine(lesson.text, 500),
     rationale: lesson.text.trim().slice(0, 4000),
+    items: lesson.checklistItems.map((source) => source.checklistItem),
   })
 }

@@ -4,13 +4,15 @@ import { db } from '../db'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { canRead } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
+import { findDuePolicies } from '../postmortems/find-due-policies'
+import { daysOverdue } from '../postmortems/follow-through'
 
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
  * editors) the postmortems waiting for review.
  */
 export async function findMyWork({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
-  const [checks, actions, reviews] = await Promise.all([
+  const [checks, actions, reviews, policies] = await Promise.all([
     db.launchCheck.findMany({
       where: {
         ownerId: actor.id,
@@ -38,11 +40,13 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         title: true,
         status: true,
         dueDate: true,
-        postmortem: { select: { number: true, title: true, status: true } },
+        postmortem: { select: { number: true, title: true, status: true, severity: true } },
       },
     }),
     findAwaitingReview({ actor }),
+    findDuePolicies({ actor }),
   ])
+  const evidence = new Map(policies.map((p) => [p.severity, p.evidenceRequired]))
   return {
     checks: checks.map(({ _count, subChecks, ...c }) => ({
       ...c,
@@ -50,7 +54,11 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
     })),
     actionItems: actions
       .filter((a) => canRead(actor, a.postmortem.status))
-      .map((a) => ({ ...a, overdue: !!a.dueDate && a.dueDate < now })),
+      .map((a) => ({
+        ...a,
+        daysOverdue: daysOverdue(a.dueDate, now),
+        evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
+      })),
     reviews,
   }
 }

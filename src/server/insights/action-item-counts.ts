@@ -4,7 +4,7 @@ import { db } from '../db'
 
 /*
  * Follow-through of the action items of the counted postmortems. Open is OPEN or IN_PROGRESS;
- * overdue is open with a due date before now (as on My work). Done on time: done (doneAt) before
+ * overdue is open past the end of its due day (as on My work: follow-through.ts, decision 021). Done on time: done (doneAt) before
  * the end of its due day; late: after it. Items done without a due date, and items done before
  * doneAt was recorded, are counted apart (docs/decisions/020-insights.md).
  */
@@ -21,18 +21,21 @@ export type ActionItemCounts = {
   doneWithoutDueDate: number
   /** Done before the time of doing was recorded. */
   doneWhenUnknown: number
+  /** Done with a link or a before → after figure (closeActionItem, decision 021). */
+  doneWithEvidence: number
   cancelled: number
 }
 
 const counts = (now: Date) => Prisma.sql`count(*)::int AS total,
   count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
-  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" < ${now.toISOString()}::timestamp)::int AS overdue,
+  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" + interval '1 day' <= ${now.toISOString()}::timestamp)::int AS overdue,
   count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" IS NULL)::int AS "openWithoutDueDate",
   count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" < a."dueDate" + interval '1 day')::int AS "doneOnTime",
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" >= a."dueDate" + interval '1 day')::int AS "doneLate",
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NOT NULL AND a."dueDate" IS NULL)::int AS "doneWithoutDueDate",
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" IS NULL)::int AS "doneWhenUnknown",
+  count(*) FILTER (WHERE a.status = 'DONE' AND (a."evidenceLink" IS NOT NULL OR a."evidenceBefore" IS NOT NULL))::int AS "doneWithEvidence",
   count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled`
 
 export async function actionItemCounts(pm: Prisma.Sql, now: Date) {

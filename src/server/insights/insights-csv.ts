@@ -52,12 +52,13 @@ export function insightsToCsv(insights: Insights): string {
         'doneLate',
         'doneWithoutDueDate',
         'doneWhenUnknown',
+        'doneWithEvidence',
         'cancelled',
       ] as const
     ).map((key): Row => ['actionItems', key, '', actionItems[key]]),
     ['actionItems', 'medianOpenAge_seconds', '', actionItems.medianOpenAge],
     ...actionItems.byOwner.flatMap((o) =>
-      (['open', 'overdue', 'done', 'doneLate'] as const).map((key): Row => [
+      (['open', 'overdue', 'done', 'doneOnTime', 'doneLate'] as const).map((key): Row => [
         `actionItemsByOwner_${key}`,
         o.owner ?? '',
         o.ownerId ?? '',
@@ -65,7 +66,7 @@ export function insightsToCsv(insights: Insights): string {
       ]),
     ),
     ...actionItems.byService.flatMap((s) =>
-      (['open', 'overdue', 'done', 'doneLate'] as const).map((key): Row => [
+      (['open', 'overdue', 'done', 'doneOnTime', 'doneLate'] as const).map((key): Row => [
         `actionItemsByService_${key}`,
         s.service,
         '',

@@ -5,6 +5,8 @@ import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
 import { isPublic, publicStatuses, type PostmortemStatus } from './postmortem-status'
 import type { PostmortemDocument } from './schemas'
+import { loadDuePolicy } from './find-due-policies'
+import { daysOverdue, hasEvidence, isOpenStatus, type Evidence } from './follow-through'
 
 export type PostmortemView = {
   id: string
@@ -22,6 +24,22 @@ export type PostmortemView = {
    */
   people: Record<string, { name: string; email: string | null }>
   document: PostmortemDocument
+  /** The severity's policy and each action item's follow-through, by item id (decision 021). */
+  followThrough: {
+    evidenceRequired: boolean
+    dueDays: number | null
+    items: Record<string, ActionItemFollowThrough>
+  }
+}
+
+export type ActionItemFollowThrough = {
+  createdAt: Date
+  daysOverdue: number | null
+  doneAt: Date | null
+  closedAt: Date | null
+  closedBy: string | null
+  evidence: Evidence | null
+  wontDoReason: string | null
 }
 
 /** Viewers see published postmortems only; to them a draft does not exist. */
@@ -37,9 +55,11 @@ export function readableBy(actor: Actor): { status?: { in: PostmortemStatus[] } 
 export async function getPostmortem({
   actor,
   number,
+  now = new Date(),
 }: {
   actor: Actor
   number: number
+  now?: Date
 }): Promise<Result<PostmortemView>> {
   const row = await db.postmortem.findUnique({
     where: { number },
@@ -49,7 +69,10 @@ export async function getPostmortem({
       updatedBy: { select: { name: true } },
       actionItems: {
         orderBy: { position: 'asc' },
-        include: { owner: { select: { id: true, name: true, email: true } } },
+        include: {
+          owner: { select: { id: true, name: true, email: true } },
+          closedBy: { select: { name: true } },
+        },
       },
     },
   })
@@ -58,6 +81,20 @@ export async function getPostmortem({
   const showEmails = hasRole(actor, 'EDITOR')
   for (const { owner } of row.actionItems)
     if (owner) people[owner.id] = { name: owner.name, email: showEmails ? owner.email : null }
+  const policy = await loadDuePolicy(db, row.severity)
+  const items: Record<string, ActionItemFollowThrough> = {}
+  for (const a of row.actionItems) {
+    const evidence = { link: a.evidenceLink, before: a.evidenceBefore, after: a.evidenceAfter }
+    items[a.id] = {
+      createdAt: a.createdAt,
+      daysOverdue: isOpenStatus(a.status) ? daysOverdue(a.dueDate, now) : null,
+      doneAt: a.doneAt,
+      closedAt: a.closedAt,
+      closedBy: a.closedBy?.name ?? null,
+      evidence: hasEvidence(evidence) ? evidence : null,
+      wontDoReason: a.wontDoReason,
+    }
+  }
   return ok({
     id: row.id,
     number: row.number,
@@ -70,5 +107,6 @@ export async function getPostmortem({
     launch: row.launch,
     people,
     document: toDocument(row),
+    followThrough: { ...policy, items },
   })
 }

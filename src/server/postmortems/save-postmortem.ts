@@ -9,6 +9,8 @@ import { recordRevision } from './revisions'
 import type { PostmortemDocument, SavePostmortemInput } from './schemas'
 import { syncChildren, syncTaxonomy } from './sync-children'
 import { keepsRevisions } from './postmortem-status'
+import { documentClosingProblem } from './follow-through'
+import { loadDuePolicy } from './find-due-policies'
 
 export type SavedPostmortem = { version: number; updatedAt: Date }
 /** On CONFLICT: what is in the database now, for the editor's merge view. */
@@ -45,7 +47,7 @@ export async function savePostmortem({
       })
       if (!existing) return err('NOT_FOUND')
 
-      const invalid = await checkReferences(tx, doc)
+      const invalid = (await checkReferences(tx, doc)) ?? (await checkClosings(tx, existing.id, doc))
       if (invalid) return invalid
 
       const version = input.baseVersion + 1
@@ -111,5 +113,22 @@ export async function savePostmortem({
       })
     }
     return Object.keys(fields).length ? err('INVALID_INPUT', { fields }) : null
+  }
+
+  /** Closing with evidence or a reason is closeActionItem's: a document carries neither. */
+  async function checkClosings(tx: Tx, postmortemId: string, document: PostmortemDocument) {
+    const closing = document.actionItems.some((a) => a.status === 'DONE' || a.status === 'CANCELLED')
+    if (!closing) return null
+    const [stored, policy] = await Promise.all([
+      tx.actionItem.findMany({ where: { postmortemId }, select: { id: true, status: true } }),
+      loadDuePolicy(tx, document.severity),
+    ])
+    const before = new Map(stored.map((a) => [a.id, a.status]))
+    const fields: Record<string, string> = {}
+    document.actionItems.forEach((item, index) => {
+      const problem = documentClosingProblem(before.get(item.id), item.status, policy)
+      if (problem) fields[`actionItems.${index}.status`] = problem
+    })
+    return Object.keys(fields).length ? err('INVALID_INPUT', { message: 'CLOSE_ACTION_ITEM', fields }) : null
   }
 }

@@ -256,3 +256,70 @@ export const similarInput = z.object({
   text: storedText().max(20_000),
   exclude: z.coerce.number().int().positive().optional(),
 })
+
+/** Empty form fields are no value. */
+const blankToNull = (value: unknown) =>
+  value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value
+
+/**
+ * Closing an action item (decision 021): DONE, with evidence where the policy asks for it (a
+ * link, or a before → after figure: both sides), or WONT_DO with a reason.
+ */
+export const actionItemOutcomes = ['DONE', 'WONT_DO'] as const
+export const closeActionItemInput = z
+  .object({
+    outcome: z.enum(actionItemOutcomes, 'invalidChoice'),
+    evidenceLink: z.preprocess(
+      blankToNull,
+      z
+        .url({ protocol: /^https?$/, message: 'invalidUrl' })
+        .max(LIMITS.url, 'tooLong')
+        .nullable()
+        .default(null),
+    ),
+    evidenceBefore: z.preprocess(blankToNull, text(100).trim().nullable().default(null)),
+    evidenceAfter: z.preprocess(blankToNull, text(100).trim().nullable().default(null)),
+    reason: z.preprocess(blankToNull, text(LIMITS.short).trim().nullable().default(null)),
+  })
+  .superRefine((input, ctx) => {
+    if (input.outcome === 'WONT_DO' && !input.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'wontDoReasonRequired' })
+    if (input.outcome === 'DONE' && !input.evidenceBefore !== !input.evidenceAfter)
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.evidenceBefore ? 'evidenceAfter' : 'evidenceBefore'],
+        message: 'figureBothSides',
+      })
+  })
+export type CloseActionItemInput = z.infer<typeof closeActionItemInput>
+
+/** The admin form's field names for one severity's policy. */
+export const duePolicyFields = (severity: Severity) =>
+  ({ days: `${severity}-days`, evidence: `${severity}-evidence` }) as const
+
+const dueDays = z.preprocess(
+  blankToNull,
+  z.coerce.number('invalidDays').int('invalidDays').min(1, 'invalidDays').max(3650, 'invalidDays').nullable(),
+)
+/** A checkbox: present ("on", "true") or absent. */
+const checked = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
+
+/** Every severity's policy, as the admin form sends it (`SEV1-days`, `SEV1-evidence`, …). */
+export const duePoliciesInput = z
+  .object(
+    Object.fromEntries(
+      severities.flatMap((s) => [
+        [duePolicyFields(s).days, dueDays],
+        [duePolicyFields(s).evidence, checked],
+      ]),
+    ) as Record<string, typeof dueDays | typeof checked>,
+  )
+  .transform((form) =>
+    severities.map((severity) => ({
+      severity,
+      dueDays: form[duePolicyFields(severity).days] as number | null,
+      evidenceRequired: form[duePolicyFields(severity).evidence] as boolean,
+    })),
+  )
+export type DuePoliciesInput = z.infer<typeof duePoliciesInput>
+export type ActionItemOutcome = (typeof actionItemOutcomes)[number]

@@ -1,5 +1,7 @@
 import 'server-only'
 import type { Tx } from '../db'
+import { isOpenStatus, policyDueDate } from './follow-through'
+import { loadDuePolicy } from './find-due-policies'
 import type { PostmortemDocument } from './schemas'
 
 type Row = { id: string; position: number }
@@ -63,9 +65,11 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
         status: true,
         link: true,
         doneAt: true,
+        createdAt: true,
       },
     }),
   ])
+  const policy = await loadDuePolicy(tx, doc.severity)
 
   // Hypotheses first: timeline entries may point at new ones.
   await syncList(hypotheses, doc.hypotheses, {
@@ -106,20 +110,40 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
     const before = existingAction.get(item.id)
     return before?.status === 'DONE' ? before.doneAt : now
   }
+  // An open item without a due date is due when its severity's policy says, counted from its
+  // creation (decision 021): the same date at every save, so the editor, which never sees it
+  // until it reloads, does not clear it by saving null. A closed item keeps the date it had
+  // (done on time or late); one written down already closed gets none.
+  const dueDate = (item: PostmortemDocument['actionItems'][number]) => {
+    if (item.dueDate) return new Date(item.dueDate)
+    const before = existingAction.get(item.id)
+    if (!isOpenStatus(item.status)) return before?.dueDate ?? null
+    return policyDueDate(before?.createdAt ?? now, policy.dueDays)
+  }
+  // How an item was closed belongs to that closing: reopening it clears it.
+  const reopened = {
+    evidenceLink: null,
+    evidenceBefore: null,
+    evidenceAfter: null,
+    wontDoReason: null,
+    closedById: null,
+    closedAt: null,
+  }
   await syncList(actions, doc.actionItems, {
     same: (r, i) =>
       r.title === i.title &&
       r.ownerId === i.ownerId &&
-      sameDate(r.dueDate, i.dueDate) &&
+      r.dueDate?.getTime() === dueDate(i)?.getTime() &&
       r.status === i.status &&
       r.link === i.link,
     columns: (i) => ({
       title: i.title,
       ownerId: i.ownerId,
-      dueDate: dateOrNull(i.dueDate),
+      dueDate: dueDate(i),
       status: i.status,
       link: i.link,
       doneAt: doneAt(i),
+      ...(isOpenStatus(i.status) ? reopened : {}),
     }),
     deleteMany: (ids) => tx.actionItem.deleteMany(mine(ids)),
     update: (id, data) => tx.actionItem.update({ where: { id }, data }),

@@ -18,7 +18,9 @@ import { findRecurrences } from '@/server/checklists/recurrence'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
 import { postmortemSteps, type PostmortemStatus } from '@/server/postmortems/postmortem-status'
-import { changeStatusAction } from '../actions'
+import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
+import { isOpenStatus } from '@/server/postmortems/follow-through'
+import { changeStatusAction, closeActionItemAction } from '../actions'
 
 /** What the workflow bar says while the postmortem can still move (`Workflow` keys). */
 const workflowHint: Record<PostmortemStatus, 'draft' | 'inReview' | null> = {
@@ -74,7 +76,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           </Link>
         ))}
         {!items.length ? <span className="text-muted-foreground">{t('notYetCheck')}</span> : null}
-        {canEdit ? (
+        {canEdit && !items.length ? (
           <Link
             href={`/postmortems/${view.number}/lessons/${lessonId}`}
             className="text-primary hover:underline"
@@ -83,6 +85,18 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           </Link>
         ) : null}
       </div>
+    )
+  }
+  const actionItemFooter = (itemId: string) => {
+    const item = view.document.actionItems.find((a) => a.id === itemId)
+    if (!canEdit || !item || !isOpenStatus(item.status)) return null
+    return (
+      <CloseActionItemForm
+        itemId={item.id}
+        title={item.title}
+        evidenceRequired={view.followThrough.evidenceRequired}
+        action={closeActionItemAction.bind(null, item.id)}
+      />
     )
   }
   const hint = workflowHint[view.status]
@@ -175,7 +189,9 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           </a>
         </p>
       ) : null}
-      <PostmortemArticle view={view} lessonFooter={lessonFooter} />
+      <ClientMessages namespaces={['CloseActionItem']}>
+        <PostmortemArticle view={view} lessonFooter={lessonFooter} actionItemFooter={actionItemFooter} />
+      </ClientMessages>
     </>
   )
 }

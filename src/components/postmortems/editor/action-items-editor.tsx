@@ -60,6 +60,7 @@ export function ActionItemsEditor({ doc, change, errors, people }: SectionProps 
               label={t('actionStatusLabel')}
               value={item.status}
               options={actionItemStatuses.map((value) => ({ value, label: statuses(value) }))}
+              error={errors[`actionItems.${i}.status`]}
               onChange={(status) => update({ status: status ?? 'OPEN' })}
             />
           </div>

@@ -40,7 +40,20 @@ export default async function LessonItemPage({ params }: Props) {
         })}
       />
       <Card className="max-w-2xl">
-        {templates.length ? (
+        {draft.data.items.length ? (
+          <div className="grid gap-2 text-sm">
+            <p>{t('alreadyItem')}</p>
+            <ul className="grid gap-1">
+              {draft.data.items.map((item) => (
+                <li key={item.id}>
+                  <Link href={`/checklists/${item.template.id}`} className="text-primary hover:underline">
+                    {t('itemIn', { template: item.template.name, text: item.text })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : templates.length ? (
           <LessonItemForm
             action={lessonItemAction.bind(null, number, lessonId)}
             templates={templates}
