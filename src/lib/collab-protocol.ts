@@ -12,6 +12,11 @@ export const MESSAGE = {
   saved: 100,
   /** Saving is failing (the database is unreachable); the server keeps trying. */
   saveFailing: 101,
+  /**
+   * Followed by a JSON string: field path → validation key. The document breaks a rule only the
+   * server can check (an owner who left, a closing that needs evidence): not saved until fixed.
+   */
+  refused: 102,
 } as const
 
 /** Whether a saved state vector holds every change the document has. */

@@ -25,7 +25,13 @@ import { storeUpdate } from './store-update'
  * same room get every stored update and presence change through the relay (relay.ts).
  */
 
-const { sync: SYNC, awareness: AWARENESS, saved: SAVED, saveFailing: SAVE_FAILING } = MESSAGE
+const {
+  sync: SYNC,
+  awareness: AWARENESS,
+  saved: SAVED,
+  saveFailing: SAVE_FAILING,
+  refused: REFUSED,
+} = MESSAGE
 /** The tables follow the document this long after its last change (the issue asks ≤ 2 s). */
 const DERIVE_AFTER_MS = 1_000
 /** While the database is unreachable, storing and deriving are tried again this often (at most). */
@@ -104,8 +110,14 @@ function derive(room: Room) {
     try {
       const derived = await deriveFromYDoc({ actor, postmortemId: room.postmortemId, ydoc: room.ydoc })
       if (derived.ok) broadcast(room, savedMessage(state))
-      // An invalid document (the editor says so itself) is derived once it is valid again.
-      else console.error('Live editing: the tables could not follow the document:', derived.error)
+      // An invalid document is derived once it is valid again; the editors are told what to fix.
+      else
+        broadcast(
+          room,
+          message(REFUSED, (e) =>
+            encoding.writeVarString(e, JSON.stringify(derived.error.fields ?? { '': derived.error.code })),
+          ),
+        )
     } catch (error) {
       console.error('Live editing: the tables could not follow the document yet:', error)
       broadcast(

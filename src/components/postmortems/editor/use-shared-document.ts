@@ -87,6 +87,8 @@ export function useSharedDocument({
   const [connected, setConnected] = useState(false)
   const [saved, setSaved] = useState(false)
   const [failing, setFailing] = useState(false)
+  // What the server refused to save, by field (rules only it can check).
+  const [refused, setRefused] = useState<Record<string, string>>({})
   const savedState = useRef(new Map<number, number>())
   const router = useRouter()
 
@@ -101,9 +103,14 @@ export function useSharedDocument({
     socket.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => {
       savedState.current = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
       setFailing(false)
+      setRefused({})
       checkSaved()
     }
     socket.messageHandlers[MESSAGE.saveFailing] = () => setFailing(true)
+    socket.messageHandlers[MESSAGE.refused] = (_encoder, decoder) => {
+      const fields: unknown = JSON.parse(decoding.readVarString(decoder))
+      if (fields && typeof fields === 'object') setRefused(fields as Record<string, string>)
+    }
     socket.awareness.setLocalStateField('user', { name: user.name, color: colourOf(user.id) })
     socket.on('status', ({ status }) => setConnected(status === 'connected'))
     socket.on('sync', (synced) => synced && setLoaded(true))
@@ -144,9 +151,9 @@ export function useSharedDocument({
     if (!loaded) return {}
     const parsed = postmortemDocument.safeParse(doc)
     return parsed.success
-      ? {}
+      ? refused
       : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
-  }, [doc, loaded])
+  }, [doc, loaded, refused])
 
   const state: SaveState = !loaded
     ? connected
