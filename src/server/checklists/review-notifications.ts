@@ -1,7 +1,11 @@
 import 'server-only'
 import type { Tx } from '../db'
 import type { Actor } from '../roles'
-import { emitLaunchReviewStarted, emitLaunchReviewState, type ReviewState } from '../notifications/launch-events'
+import {
+  emitLaunchReviewStarted,
+  emitLaunchReviewState,
+  type ReviewState,
+} from '../notifications/launch-events'
 import { readinessOf } from './readiness'
 
 /** A launch's checks and where its review stands: ready, blocked by a FAILED required check, or pending. */
@@ -9,16 +13,29 @@ async function reviewState(tx: Tx, launchId: string) {
   const checks = await tx.launchCheck.findMany({
     where: { launchId },
     orderBy: { position: 'asc' },
-    select: { id: true, text: true, required: true, status: true, owner: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      text: true,
+      required: true,
+      status: true,
+      owner: { select: { id: true, name: true } },
+    },
   })
   const { ready, blocking } = readinessOf(checks)
-  const state: ReviewState = ready ? 'ready' : blocking.some((c) => c.status === 'FAIL') ? 'blocked' : 'pending'
+  const state: ReviewState = ready
+    ? 'ready'
+    : blocking.some((c) => c.status === 'FAIL')
+      ? 'blocked'
+      : 'pending'
   return { checks, blocking, state }
 }
 
 /** In the transaction that started a launch's review. */
 export async function notifyReviewStarted(tx: Tx, actor: Actor, launchId: string) {
-  const launch = await tx.launch.findUniqueOrThrow({ where: { id: launchId }, select: { id: true, slug: true, name: true } })
+  const launch = await tx.launch.findUniqueOrThrow({
+    where: { id: launchId },
+    select: { id: true, slug: true, name: true },
+  })
   await emitLaunchReviewStarted(tx, { actor, launch, ...(await reviewState(tx, launchId)) })
 }
 

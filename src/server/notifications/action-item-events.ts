@@ -27,7 +27,10 @@ export const toActionItemPayload = (item: {
 })
 
 /** One "assigned" event per item whose owner was set or changed; the new owner is told. */
-export async function emitActionItemsAssigned(tx: Tx, { actor, itemIds }: { actor: Actor | null; itemIds: string[] }) {
+export async function emitActionItemsAssigned(
+  tx: Tx,
+  { actor, itemIds }: { actor: Actor | null; itemIds: string[] },
+) {
   if (!itemIds.length) return
   const items = await tx.actionItem.findMany({ where: { id: { in: itemIds } }, select: itemSelect })
   for (const item of items)

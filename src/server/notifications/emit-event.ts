@@ -21,16 +21,17 @@ type Emitted<T extends NotificationEventType> = {
  * caused it commits. The worker sends it afterwards (call kickDeliveries() after the commit).
  * Returns false when the dedupe key was already used.
  */
-export async function emitEvent<T extends NotificationEventType>(tx: Tx, event: Emitted<T>): Promise<boolean> {
+export async function emitEvent<T extends NotificationEventType>(
+  tx: Tx,
+  event: Emitted<T>,
+): Promise<boolean> {
   const id = await insertEvent(tx, event.type, event.payload, event.subject, event.dedupeKey)
   if (!id) return false
   const endpoints = await tx.webhookEndpoint.findMany({
     where: { enabled: true, events: { has: event.type } },
     select: { id: true },
   })
-  const people = emailEnabled()
-    ? [...new Set(event.recipients?.filter((r): r is string => !!r))]
-    : []
+  const people = emailEnabled() ? [...new Set(event.recipients?.filter((r): r is string => !!r))] : []
   if (endpoints.length || people.length)
     await tx.notificationDelivery.createMany({
       data: [

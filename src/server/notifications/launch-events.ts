@@ -6,12 +6,27 @@ import type { LaunchPayload } from './events'
 
 /** Where a review stands: every required check settled, one FAILED, or verdicts still to come. */
 export type ReviewState = 'ready' | 'blocked' | 'pending'
-type ReviewCheck = { text: string; status: string; required: boolean; owner: { id: string; name: string } | null }
+type ReviewCheck = {
+  text: string
+  status: string
+  required: boolean
+  owner: { id: string; name: string } | null
+}
 
 /** The review events of a launch, and the silent marker of a return to pending. */
-const reviewEvents = ['launch-review-started', 'launch-review-blocked', 'launch-review-ready', 'launch-review-pending']
+const reviewEvents = [
+  'launch-review-started',
+  'launch-review-blocked',
+  'launch-review-ready',
+  'launch-review-pending',
+]
 
-function describe(launch: { slug: string; name: string }, actor: Actor | null, blocking: ReviewCheck[], state: ReviewState) {
+function describe(
+  launch: { slug: string; name: string },
+  actor: Actor | null,
+  blocking: ReviewCheck[],
+  state: ReviewState,
+) {
   const payload: LaunchPayload & { state: ReviewState } = {
     slug: launch.slug,
     name: launch.name,
@@ -23,13 +38,20 @@ function describe(launch: { slug: string; name: string }, actor: Actor | null, b
 }
 
 /** The owners of a launch's checks are the people its review concerns. */
-const owners = (checks: ReviewCheck[], actor: Actor | null) =>
-  [...new Set(checks.flatMap((c) => (c.owner && c.owner.id !== actor?.id ? [c.owner.id] : [])))]
+const owners = (checks: ReviewCheck[], actor: Actor | null) => [
+  ...new Set(checks.flatMap((c) => (c.owner && c.owner.id !== actor?.id ? [c.owner.id] : []))),
+]
 
 /** The review of a launch started (PLANNED → IN_REVIEW); its state then is the baseline. */
 export async function emitLaunchReviewStarted(
   tx: Tx,
-  input: { actor: Actor; launch: { id: string; slug: string; name: string }; checks: ReviewCheck[]; blocking: ReviewCheck[]; state: ReviewState },
+  input: {
+    actor: Actor
+    launch: { id: string; slug: string; name: string }
+    checks: ReviewCheck[]
+    blocking: ReviewCheck[]
+    state: ReviewState
+  },
 ) {
   await emitEvent(tx, {
     type: 'launch-review-started',
@@ -46,7 +68,13 @@ export async function emitLaunchReviewStarted(
  */
 export async function emitLaunchReviewState(
   tx: Tx,
-  input: { actor: Actor; launch: { id: string; slug: string; name: string }; checks: ReviewCheck[]; blocking: ReviewCheck[]; state: ReviewState },
+  input: {
+    actor: Actor
+    launch: { id: string; slug: string; name: string }
+    checks: ReviewCheck[]
+    blocking: ReviewCheck[]
+    state: ReviewState
+  },
 ) {
   const last = await tx.notificationEvent.findFirst({
     where: { subject: `launch:${input.launch.id}`, type: { in: reviewEvents } },
@@ -59,7 +87,11 @@ export async function emitLaunchReviewState(
     // ready or blocked is news again.
     if (before !== input.state && last)
       await tx.notificationEvent.create({
-        data: { type: 'launch-review-pending', subject: `launch:${input.launch.id}`, payload: { state: 'pending' } },
+        data: {
+          type: 'launch-review-pending',
+          subject: `launch:${input.launch.id}`,
+          payload: { state: 'pending' },
+        },
       })
     return
   }

@@ -17,15 +17,18 @@ const LEASE_MS = WEBHOOK_TIMEOUT_MS * 6
  */
 async function claim(now: Date, limit: number): Promise<string[]> {
   const leaseEnd = new Date(now.getTime() + LEASE_MS)
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
     UPDATE "NotificationDelivery" SET attempts = attempts + 1, "lastAttemptAt" = ${now}, "nextAttemptAt" = ${leaseEnd}
     WHERE id IN (
       SELECT id FROM "NotificationDelivery"
       WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt" LIMIT ${limit}
+      ORDER BY "nextAttemptAt", "createdAt", id LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id`
-  return rows.map((r) => r.id)
+    RETURNING id, "createdAt"`
+  // RETURNING follows no order: send in the order the events happened.
+  return rows
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+    .map((r) => r.id)
 }
 
 /** Sends what is due; resolves to how many attempts it made. `now` is for tests (backoff). */
@@ -81,7 +84,13 @@ async function send(delivery: Loaded): Promise<AttemptResult & { final?: boolean
       createdAt: event.createdAt.toISOString(),
       data: event.payload,
     })
-    return sendWebhook({ url: endpoint.url, secret: endpoint.secret, event: event.type, deliveryId: delivery.id, body })
+    return sendWebhook({
+      url: endpoint.url,
+      secret: endpoint.secret,
+      event: event.type,
+      deliveryId: delivery.id,
+      body,
+    })
   }
   const user = delivery.user
   if (!user || user.deactivatedAt)
@@ -89,7 +98,10 @@ async function send(delivery: Loaded): Promise<AttemptResult & { final?: boolean
   if (event.type === DIGEST_EVENT) {
     const items = await findOverdueItems({ ownerId: delivery.userId!, now: new Date() })
     if (!items.length) return { delivered: true, code: null, excerpt: 'nothing overdue any more: not sent' }
-    return sendEmail({ to: user.email, ...renderDigestEmail({ items, locale: user.locale, name: user.name }) })
+    return sendEmail({
+      to: user.email,
+      ...renderDigestEmail({ items, locale: user.locale, name: user.name }),
+    })
   }
   if (!isNotificationEvent(event.type))
     return { delivered: false, code: null, excerpt: `unknown event ${event.type}`, final: true }

@@ -3,7 +3,13 @@ import { createTranslator } from 'use-intl/core'
 import { defaultLocale, isLocale, type Locale } from '@/i18n/config'
 import en from '@/i18n/messages/en.json'
 import zhCN from '@/i18n/messages/zh-CN.json'
-import type { ActionItemPayload, EventPayloads, LaunchPayload, NotificationEventType, PostmortemPayload } from './events'
+import type {
+  ActionItemPayload,
+  EventPayloads,
+  LaunchPayload,
+  NotificationEventType,
+  PostmortemPayload,
+} from './events'
 import { publicUrl } from './settings'
 
 const messages = { en, 'zh-CN': zhCN } as const
@@ -69,7 +75,11 @@ export function renderEventEmail<T extends NotificationEventType>({
     case 'launch-review-ready': {
       const launch = payload as LaunchPayload
       const key =
-        type === 'launch-review-started' ? 'reviewStarted' : type === 'launch-review-ready' ? 'reviewReady' : 'reviewBlocked'
+        type === 'launch-review-started'
+          ? 'reviewStarted'
+          : type === 'launch-review-ready'
+            ? 'reviewReady'
+            : 'reviewBlocked'
       const values = { name: launch.name, by: launch.by ?? '—', count: launch.blocking.length }
       const blocking = launch.blocking.map((c) =>
         t('blockingLine', { text: c.text, status: c.status, owner: c.owner ?? t('noOwner') }),

@@ -28,6 +28,10 @@ export async function sendEmail({
     return { delivered: true, code: Number(reply.slice(0, 3)) || 250, excerpt: reply.slice(0, 500) }
   } catch (error) {
     const e = error as { responseCode?: number; message?: string }
-    return { delivered: false, code: e.responseCode ?? null, excerpt: String(e.message ?? error).slice(0, 500) }
+    return {
+      delivered: false,
+      code: e.responseCode ?? null,
+      excerpt: String(e.message ?? error).slice(0, 500),
+    }
   }
 }

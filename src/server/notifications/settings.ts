@@ -14,7 +14,8 @@ export const emailEnabled = () => smtpUrl() !== null
 export const smtpFrom = () => process.env.SMTP_FROM?.trim() || 'Hindsight <hindsight@localhost>'
 export const publicUrl = () =>
   (process.env.HINDSIGHT_PUBLIC_URL?.trim() || process.env.BETTER_AUTH_URL?.trim() || '').replace(/\/+$/, '')
-export const allowPrivateWebhooks = () => /^(1|true|yes)$/i.test(process.env.WEBHOOK_ALLOW_PRIVATE?.trim() ?? '')
+export const allowPrivateWebhooks = () =>
+  /^(1|true|yes)$/i.test(process.env.WEBHOOK_ALLOW_PRIVATE?.trim() ?? '')
 
 /** Tries per delivery before it is marked FAILED. */
 export const MAX_ATTEMPTS = 5

@@ -21,7 +21,8 @@ export async function sweepOverdue({ now = new Date(), limit = 500 }: { now?: Da
       postmortem: { select: { number: true, title: true } },
     },
   })
-  const key = (item: (typeof items)[number]) => `action-item-overdue:${item.id}:${item.dueDate!.toISOString()}`
+  const key = (item: (typeof items)[number]) =>
+    `action-item-overdue:${item.id}:${item.dueDate!.toISOString()}`
   const done = new Set(
     (
       await db.notificationEvent.findMany({

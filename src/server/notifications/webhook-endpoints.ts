@@ -38,7 +38,13 @@ export async function setWebhookEnabled({
   return ok(null)
 }
 
-export async function removeWebhookEndpoint({ actor, id }: { actor: Actor; id: string }): Promise<Result<null>> {
+export async function removeWebhookEndpoint({
+  actor,
+  id,
+}: {
+  actor: Actor
+  id: string
+}): Promise<Result<null>> {
   if (!hasRole(actor, 'ADMIN')) return err('FORBIDDEN')
   const row = await db.webhookEndpoint.findUnique({ where: { id }, select: { url: true } })
   if (!row) return err('NOT_FOUND')
@@ -48,7 +54,13 @@ export async function removeWebhookEndpoint({ actor, id }: { actor: Actor; id: s
 }
 
 /** The endpoints with their last deliveries (newest first), for the admin page; never the secrets. */
-export async function findWebhookEndpoints({ actor, deliveries = 20 }: { actor: Actor; deliveries?: number }) {
+export async function findWebhookEndpoints({
+  actor,
+  deliveries = 20,
+}: {
+  actor: Actor
+  deliveries?: number
+}) {
   if (!hasRole(actor, 'ADMIN')) return []
   return db.webhookEndpoint.findMany({
     orderBy: { createdAt: 'asc' },

@@ -19,7 +19,10 @@ export function isoWeek(date: Date): string {
  * across every instance (the week is the event's dedupe key); `again` queues one more (the CLI).
  * Resolves to the number of people, or null when it was already queued or e-mail is off.
  */
-export async function queueWeeklyDigest({ now = new Date(), again = false }: { now?: Date; again?: boolean } = {}) {
+export async function queueWeeklyDigest({
+  now = new Date(),
+  again = false,
+}: { now?: Date; again?: boolean } = {}) {
   if (!emailEnabled()) return null
   const owners = await db.actionItem.findMany({
     where: {

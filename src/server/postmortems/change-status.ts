@@ -85,7 +85,8 @@ export async function changePostmortemStatus({
         },
         tx,
       )
-    if (to === 'IN_REVIEW' || to === 'PUBLISHED') await emitPostmortemStatusEvent(tx, { actor, postmortemId: row.id, to })
+    if (to === 'IN_REVIEW' || to === 'PUBLISHED')
+      await emitPostmortemStatusEvent(tx, { actor, postmortemId: row.id, to })
     return ok({ status: to })
   })
   if (result.ok) kickDeliveries()
