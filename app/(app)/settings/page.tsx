@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, ScrollText, Users, type LucideIcon } from 'lucide-react'
+import { ChevronRight, KeyRound, ScrollText, Users, Webhook, type LucideIcon } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
@@ -64,6 +64,7 @@ export default async function SettingsPage() {
               <SettingsLink href="/settings/users" icon={Users} label={t('manageUsers')} />
               <SettingsLink href="/settings/tokens" icon={KeyRound} label={t('manageTokens')} />
               <SettingsLink href="/settings/audit" icon={ScrollText} label={t('manageAudit')} />
+              <SettingsLink href="/settings/webhooks" icon={Webhook} label={t('manageWebhooks')} />
             </div>
           </Card>
         ) : null}

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { notificationEvents } from './events'
 
+/** The events an endpoint can subscribe to (the form's checkboxes). */
+export { notificationEvents }
+
 /** http(s) only: a webhook never reaches file:, ftp:, gopher: or javascript: URLs. */
 export const webhookUrl = z
   .string()
