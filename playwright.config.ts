@@ -89,6 +89,8 @@ export default defineConfig({
         ...e2eLimitsEnv,
         TRUSTED_PROXIES: 'loopback',
         IMAGE_HOSTS: `localhost:${Number(port) + 12}`,
+        // e2e/webhooks.spec.ts starts its webhook receiver on 127.0.0.1 (decision 022: SSRF).
+        WEBHOOK_ALLOW_PRIVATE: '1',
         SSO_ISSUER: oidcIssuer,
         SSO_CLIENT_ID: 'hindsight-e2e',
         SSO_CLIENT_SECRET: 'hindsight-e2e-secret',
