@@ -16,6 +16,7 @@ import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument, type PostmortemDocument } from '../postmortems/schemas'
 import { insertAccount } from '../users/create-account'
+import { decodeMail } from '@/test/decode-mail'
 import { processDueDeliveries } from './process-deliveries'
 import { signature } from './send-webhook'
 import { sweepOverdue } from './sweep-overdue'
@@ -144,32 +145,7 @@ async function postmortemWithItem(ownerId: string | null, dueDate: string | null
 
 const bodies = () =>
   received.map((r) => JSON.parse(r.body) as { event: string; data: Record<string, unknown> })
-const decoded = (mail: Mail) => {
-  // Subjects and bodies of non-ASCII text are encoded (RFC 2047, quoted-printable or base64).
-  const subject = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(mail.raw)?.[1] ?? ''
-  const words = subject
-    .replace(/\r\n[ \t]/g, '')
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-            'latin1',
-          ).toString('utf8'),
-    )
-  const body = mail.raw.slice(mail.raw.indexOf('\r\n\r\n') + 4)
-  const text = /Content-Transfer-Encoding: base64/i.test(mail.raw)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(
-        body
-          .replace(/=\r\n/g, '')
-          .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-        'latin1',
-      ).toString('utf8')
-  return { subject: words, text }
-}
+const decoded = (mail: Mail) => decodeMail(mail.raw)
 
 describe('webhooks', () => {
   it('POST a body signed with the endpoint secret when an action item is assigned, and retry after a 500', async () => {
