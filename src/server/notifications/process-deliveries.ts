@@ -48,7 +48,12 @@ export async function processDueDeliveries({
 async function attempt(id: string, now: Date) {
   const delivery = await load(id)
   if (!delivery) return
-  const result = await send(delivery)
+  // A bug or a bad row must not keep one delivery taken and retried forever: it counts as a try.
+  const result: Sent = await send(delivery).catch((error: unknown) => ({
+    delivered: false,
+    code: null,
+    excerpt: String(error instanceof Error ? error.message : error).slice(0, 500),
+  }))
   const finished = result.delivered || result.final || delivery.attempts >= MAX_ATTEMPTS
   await db.notificationDelivery.update({
     where: { id },
@@ -73,7 +78,9 @@ const load = (id: string) =>
   })
 
 /** `final`: retrying cannot help (the endpoint was disabled, the person left). */
-async function send(delivery: Loaded): Promise<AttemptResult & { final?: boolean }> {
+type Sent = AttemptResult & { final?: boolean }
+
+async function send(delivery: Loaded): Promise<Sent> {
   const { event } = delivery
   if (delivery.channel === 'WEBHOOK') {
     const endpoint = delivery.endpoint
