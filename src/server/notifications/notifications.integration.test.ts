@@ -210,6 +210,32 @@ describe('webhooks', () => {
     expect(bodies().map((b) => (b.data.owner as { name: string }).name)).toEqual(['Wang', 'Ada'])
   })
 
+  it('sends each delivery once when two workers (two app instances) take due deliveries at the same time', async () => {
+    await endpoint(['action-item-assigned'])
+    const { number } = unwrap(
+      await createPostmortem({ actor: editor, input: { title: '十二个改进项', launchId: null } }),
+    )
+    const document: PostmortemDocument = {
+      ...emptyDocument('十二个改进项'),
+      actionItems: Array.from({ length: 12 }, (_, i) => ({
+        id: randomUUID(),
+        title: `item ${i}`,
+        ownerId: owner.id,
+        dueDate: null,
+        status: 'OPEN' as const,
+        link: null,
+      })),
+    }
+    unwrap(await savePostmortem({ actor: editor, number, input: { baseVersion: 1, document } }))
+    const [a, b] = await Promise.all([processDueDeliveries({ limit: 3 }), processDueDeliveries({ limit: 3 })])
+    expect(a + b).toBe(24) // 12 webhooks and 12 e-mails to Wang
+    const ids = received.map((r) => r.headers['x-hindsight-delivery'])
+    expect(ids).toHaveLength(12)
+    expect(new Set(ids).size).toBe(12)
+    expect(mails).toHaveLength(12)
+    expect(await db.notificationDelivery.count({ where: { status: { not: 'DELIVERED' } } })).toBe(0)
+  })
+
   it('gives up after 5 tries and marks the delivery failed', async () => {
     await endpoint(['postmortem-submitted'])
     answers = [500, 502, 503, 500, 500, 200]
