@@ -157,7 +157,16 @@ test('[NOTIFICATIONS]: an action item past its due date reaches its owner by e-m
   await page.goto('/my-work')
   await expect(page.getByRole('listitem').filter({ hasText: title })).toContainText('overdue since')
 
+  // The admin page's e-mail log shows it sent, with the SMTP server's reply.
   await page.goto('/settings/webhooks')
+  const sent = page
+    .getByRole('table', { name: 'E-mail' })
+    .getByRole('row')
+    .filter({ hasText: 'Action item overdue' })
+    .filter({ hasText: 'ada@example.com' })
+    .filter({ hasText: 'Delivered' })
+  await expect(sent.first()).toContainText('250')
+
   await endpoint.getByRole('button', { name: 'Remove' }).click()
   await expect(endpoint).toBeHidden()
 })

@@ -4,17 +4,23 @@ import type { WebhookEndpointView } from '@/server/notifications/webhook-endpoin
 
 const tones = { PENDING: 'neutral', DELIVERED: 'success', FAILED: 'danger' } as const
 
-/** An endpoint's recent deliveries, newest first: when, which event, how it went, what came back. */
-export function DeliveryLog({ deliveries }: { deliveries: WebhookEndpointView['deliveries'] }) {
+type Delivery = WebhookEndpointView['deliveries'][number] & { user?: { name: string; email: string } | null }
+
+/**
+ * Recent deliveries, newest first: when, which event, to whom (e-mail), how it went, what came
+ * back (an HTTP status, or the SMTP server's reply code).
+ */
+export function DeliveryLog({ deliveries, caption }: { deliveries: Delivery[]; caption: string }) {
   const t = useTranslations('WebhooksPage')
   const events = useTranslations('Notifications.events')
   const format = useFormatter()
   if (!deliveries.length) return <p className="text-sm text-muted-foreground">{t('noDeliveries')}</p>
+  const withRecipient = deliveries.some((d) => d.user !== undefined)
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'medium' })
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm">
-        <caption className="sr-only">{t('deliveriesTitle')}</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-border text-left text-xs text-muted-foreground">
           <tr>
             <th scope="col" className="px-2 py-1.5 font-medium">
@@ -23,6 +29,11 @@ export function DeliveryLog({ deliveries }: { deliveries: WebhookEndpointView['d
             <th scope="col" className="px-2 py-1.5 font-medium">
               {t('event')}
             </th>
+            {withRecipient ? (
+              <th scope="col" className="px-2 py-1.5 font-medium">
+                {t('recipient')}
+              </th>
+            ) : null}
             <th scope="col" className="px-2 py-1.5 font-medium">
               {t('status')}
             </th>
@@ -47,6 +58,9 @@ export function DeliveryLog({ deliveries }: { deliveries: WebhookEndpointView['d
                   ? events(d.event.type as never)
                   : d.event.type}
               </td>
+              {withRecipient ? (
+                <td className="px-2 py-1.5 [overflow-wrap:anywhere]">{d.user?.email ?? '—'}</td>
+              ) : null}
               <td className="px-2 py-1.5">
                 <Badge tone={tones[d.status]}>{t(`statuses.${d.status}`)}</Badge>
                 {d.status === 'PENDING' && d.attempts > 0 ? (

@@ -91,3 +91,25 @@ export async function findWebhookEndpoints({
   })
 }
 export type WebhookEndpointView = Awaited<ReturnType<typeof findWebhookEndpoints>>[number]
+
+/** The last e-mail deliveries (newest first), for the admin page: to whom, which event, how it went. */
+export async function findEmailDeliveries({ actor, take = 20 }: { actor: Actor; take?: number }) {
+  if (!hasRole(actor, 'ADMIN')) return []
+  return db.notificationDelivery.findMany({
+    where: { channel: 'EMAIL' },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      responseCode: true,
+      responseExcerpt: true,
+      createdAt: true,
+      lastAttemptAt: true,
+      nextAttemptAt: true,
+      event: { select: { type: true } },
+      user: { select: { name: true, email: true } },
+    },
+  })
+}

@@ -8,7 +8,7 @@ import { Card, CardHeader } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { emailEnabled } from '@/server/notifications/settings'
-import { findWebhookEndpoints } from '@/server/notifications/webhook-endpoints'
+import { findEmailDeliveries, findWebhookEndpoints } from '@/server/notifications/webhook-endpoints'
 import { createWebhookAction, removeWebhookAction, setWebhookEnabledAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,16 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WebhooksPage() {
   const actor = await requireUser('ADMIN')
-  const [t, events, endpoints] = await Promise.all([
+  const [t, events, endpoints, emails] = await Promise.all([
     getTranslations('WebhooksPage'),
     getTranslations('Notifications.events'),
     findWebhookEndpoints({ actor }),
+    findEmailDeliveries({ actor }),
   ])
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6">
-        <p className="text-sm text-muted-foreground">{emailEnabled() ? t('emailOn') : t('emailOff')}</p>
         <Card>
           <WebhookForm action={createWebhookAction} />
         </Card>
@@ -66,7 +66,7 @@ export default async function WebhooksPage() {
                     </div>
                   </div>
                   <h3 className="mb-2 text-sm font-semibold">{t('deliveriesTitle')}</h3>
-                  <DeliveryLog deliveries={endpoint.deliveries} />
+                  <DeliveryLog deliveries={endpoint.deliveries} caption={t('deliveriesTitle')} />
                 </Card>
               </li>
             ))}
@@ -74,6 +74,12 @@ export default async function WebhooksPage() {
         ) : (
           <p className="text-sm text-muted-foreground">{t('empty')}</p>
         )}
+        <Card>
+          <CardHeader title={t('emailTitle')} description={emailEnabled() ? t('emailOn') : t('emailOff')} />
+          {emailEnabled() || emails.length ? (
+            <DeliveryLog deliveries={emails} caption={t('emailTitle')} />
+          ) : null}
+        </Card>
       </div>
     </>
   )
