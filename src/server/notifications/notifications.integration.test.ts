@@ -359,6 +359,31 @@ describe('overdue action items', () => {
   })
 })
 
+describe('the overdue sweep', () => {
+  it('finds new overdue items behind any number of items announced before', async () => {
+    await postmortemWithItem(owner.id, '2019-01-01')
+    await sweepOverdue()
+    const { number } = unwrap(
+      await createPostmortem({ actor: editor, input: { title: '三个逾期项', launchId: null } }),
+    )
+    const document: PostmortemDocument = {
+      ...emptyDocument('三个逾期项'),
+      actionItems: ['2025-01-01', '2025-02-01', '2025-03-01'].map((dueDate, i) => ({
+        id: randomUUID(),
+        title: `late ${i}`,
+        ownerId: owner.id,
+        dueDate,
+        status: 'OPEN' as const,
+        link: null,
+      })),
+    }
+    unwrap(await savePostmortem({ actor: editor, number, input: { baseVersion: 1, document } }))
+    // One item per page: the items announced before fill the first pages.
+    expect(await sweepOverdue({ batch: 1 })).toBe(3)
+    expect(await sweepOverdue({ batch: 1 })).toBe(0)
+  })
+})
+
 describe('launch reviews', () => {
   it('announce the start, a failed required check (blocked) and readiness, each once', async () => {
     await endpoint(['launch-review-started', 'launch-review-blocked', 'launch-review-ready'])
