@@ -8,5 +8,8 @@ export async function register() {
     const { registerUpgrade } = await import('@/lib/upgrade-handlers')
     const { collabEndpoint } = await import('@/lib/collab-socket')
     registerUpgrade('/collab', collabEndpoint())
+    // Webhooks and e-mail: sends what the use cases wrote to the outbox (docs/decisions/022).
+    const { startNotificationWorker } = await import('@/server/notifications/worker')
+    startNotificationWorker()
   }
 }

@@ -7,6 +7,9 @@ const port = process.env.E2E_PORT ?? '3100'
 const baseURL = `http://localhost:${port}`
 const oidcPort = String(Number(port) + 20)
 const oidcIssuer = `http://localhost:${oidcPort}`
+// The app mails through e2e/support/smtp-capture.ts; tests read what it got over HTTP.
+const smtpPort = String(Number(port) + 21)
+const smtpCaptureUrl = `http://127.0.0.1:${Number(port) + 22}/messages`
 
 // Playwright cannot download its browser here: use Debian's Chromium where it exists.
 const systemChromium = '/usr/bin/chromium'
@@ -63,6 +66,13 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      command: 'npx tsx e2e/support/smtp-capture.ts',
+      url: smtpCaptureUrl,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { SMTP_CAPTURE_PORT: smtpPort, SMTP_CAPTURE_HTTP_PORT: String(Number(port) + 22) },
+    },
     // e2e/sso.spec.ts signs in through this OpenID provider; the app reads its discovery at start.
     {
       command: 'npx tsx e2e/support/oidc-provider.ts',
@@ -89,6 +99,11 @@ export default defineConfig({
         ...e2eLimitsEnv,
         TRUSTED_PROXIES: 'loopback',
         IMAGE_HOSTS: `localhost:${Number(port) + 12}`,
+        // e2e/webhooks.spec.ts starts its webhook receiver on 127.0.0.1 (decision 022: SSRF).
+        WEBHOOK_ALLOW_PRIVATE: '1',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
+        // The overdue sweep every 2 s instead of every 10 minutes.
+        NOTIFY_SWEEP_MS: '2000',
         SSO_ISSUER: oidcIssuer,
         SSO_CLIENT_ID: 'hindsight-e2e',
         SSO_CLIENT_SECRET: 'hindsight-e2e-secret',

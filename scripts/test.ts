@@ -381,7 +381,7 @@ function e2eStage(kind: Kind): Stage {
       // The app's port; +11 and +12 serve outside images, +20 the OpenID provider (playwright.config.ts).
       const env = {
         ...databaseEnv(kind),
-        E2E_PORT: String(await freePort([0, 11, 12, 20])),
+        E2E_PORT: String(await freePort([0, 11, 12, 20, 21, 22])),
         ...workers,
       }
       listed = await playwrightListed(['--forbid-only'], env)

@@ -1,4 +1,4 @@
-import { CalendarClock, ChevronRight, KeyRound, ScrollText, Users, type LucideIcon } from 'lucide-react'
+import { CalendarClock, ChevronRight, KeyRound, ScrollText, Users, Webhook, type LucideIcon } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
@@ -69,6 +69,7 @@ export default async function SettingsPage() {
                 icon={CalendarClock}
                 label={t('manageDuePolicies')}
               />
+              <SettingsLink href="/settings/webhooks" icon={Webhook} label={t('manageWebhooks')} />
             </div>
           </Card>
         ) : null}

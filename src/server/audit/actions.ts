@@ -19,6 +19,8 @@ export const auditActions = [
   'user-removed',
   'token-created',
   'token-revoked',
+  'webhook-created',
+  'webhook-removed',
   'postmortem-published',
   'postmortem-sent-back',
   'launch-overridden',

@@ -170,4 +170,23 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
       ($1, NULL, '', '', 'sign-in-refused', NULL, '', NULL)`,
     [at, text],
   )
+  // Notifications: an outbox event (JSON payload), a webhook endpoint (text[] of events) and
+  // its delivery, and an e-mail delivery to a person.
+  await q(
+    `INSERT INTO "NotificationEvent" (id, type, subject, "dedupeKey", payload, "createdAt") VALUES
+      ('ne1${suffix}', 'action-item-assigned', 'action-item:a1', 'k1${suffix}', $2::jsonb, $1)`,
+    [at, JSON.stringify({ title: text, number: 1 })],
+  )
+  await q(
+    `INSERT INTO "WebhookEndpoint" (id, url, secret, events, enabled, description, "createdAt") VALUES
+      ('we1${suffix}', 'https://hooks.example.com/hindsight', 's3cret', ARRAY['action-item-assigned', 'postmortem-published'], true, '机器人', $1)`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "NotificationDelivery" (id, "eventId", channel, "endpointId", "userId", status, attempts,
+       "nextAttemptAt", "lastAttemptAt", "responseCode", "responseExcerpt", "createdAt") VALUES
+      ('nd1${suffix}', 'ne1${suffix}', 'WEBHOOK', 'we1${suffix}', NULL, 'DELIVERED', 2, $1, $1, 200, 'ok', $1),
+      ('nd2${suffix}', 'ne1${suffix}', 'EMAIL', NULL, 'u-editor${suffix}', 'PENDING', 0, $1, NULL, NULL, NULL, $1)`,
+    [at],
+  )
 }

@@ -3,6 +3,8 @@ import { hasRole, type Actor } from '../roles'
 import { db, type Tx } from '../db'
 import { checklistOpen, checksJudged, type LaunchStatus } from '../launches/launch-status'
 import { err, type Result } from '../result'
+import { kickDeliveries } from '../notifications/worker'
+import { notifyReviewChange } from './review-notifications'
 
 /*
  * The transaction helpers of the use cases that change a launch's checklist (add-*-check(s),
@@ -20,12 +22,16 @@ export async function changeLaunch<T>(
   change: (tx: Tx, launch: { id: string }) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const launch = await tx.launch.findUnique({ where: { slug }, select: { id: true, status: true } })
     if (!launch) return err('NOT_FOUND')
     if (!checklistOpen(launch.status)) return err('INVALID_STATE', { message: 'launchClosed' })
-    return change(tx, launch)
+    const changed = await change(tx, launch)
+    if (changed.ok) await notifyReviewChange(tx, actor, launch.id)
+    return changed
   })
+  if (result.ok) kickDeliveries()
+  return result
 }
 
 /** Runs a change to one check after the role and launch-state rules. */
@@ -36,7 +42,7 @@ export async function changeCheck<T>(
   change: (tx: Tx, check: { id: string; launchId: string; status: string }) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const check = await tx.launchCheck.findUnique({
       where: { id: checkId },
       select: { id: true, launchId: true, status: true, launch: { select: { status: true } } },
@@ -49,8 +55,12 @@ export async function changeCheck<T>(
             ? 'reviewNotStarted'
             : 'launchClosed',
       })
-    return change(tx, check)
+    const changed = await change(tx, check)
+    if (changed.ok) await notifyReviewChange(tx, actor, check.launchId)
+    return changed
   })
+  if (result.ok) kickDeliveries()
+  return result
 }
 
 export async function nextPosition(tx: Tx, launchId: string) {

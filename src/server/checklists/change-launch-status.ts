@@ -7,6 +7,8 @@ import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { canMoveLaunch } from '../launches/launch-status'
+import { kickDeliveries } from '../notifications/worker'
+import { notifyReviewStarted } from './review-notifications'
 
 /**
  * Moves a launch along PLANNED → IN_REVIEW → LAUNCHED. The review starts only when every
@@ -38,14 +40,19 @@ export async function changeLaunchStatus({
     if (!input.reason) return err('INVALID_INPUT', { fields: { reason: 'overrideReasonRequired' } })
     override = { overrideReason: input.reason, overrideById: actor.id }
   }
-  const { count } = await db.launch.updateMany({
-    where: { id: launch.id, status: launch.status },
-    data: {
-      status: input.to,
-      ...(input.to === 'LAUNCHED' ? { launchedAt: new Date(), ...override } : {}),
-    },
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.launch.updateMany({
+      where: { id: launch.id, status: launch.status },
+      data: {
+        status: input.to,
+        ...(input.to === 'LAUNCHED' ? { launchedAt: new Date(), ...override } : {}),
+      },
+    })
+    if (count && input.to === 'IN_REVIEW') await notifyReviewStarted(tx, actor, launch.id)
+    return count
   })
   if (!count) return err('CONFLICT')
+  kickDeliveries()
   if (override)
     await recordAuditEvent({
       actor,

@@ -2,6 +2,8 @@ import 'server-only'
 import { hasRole, type Actor } from '../roles'
 import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
+import { emitPostmortemStatusEvent } from '../notifications/postmortem-events'
+import { kickDeliveries } from '../notifications/worker'
 import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
 import { recordRevision } from './revisions'
@@ -48,7 +50,7 @@ export async function changePostmortemStatus({
   to: PostmortemStatus
 }): Promise<Result<{ status: PostmortemStatus }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Locks the row, so a concurrent save or transition waits for this one.
     const locked = await tx.$queryRaw<
       { id: string }[]
@@ -83,6 +85,10 @@ export async function changePostmortemStatus({
         },
         tx,
       )
+    if (to === 'IN_REVIEW' || to === 'PUBLISHED')
+      await emitPostmortemStatusEvent(tx, { actor, postmortemId: row.id, to })
     return ok({ status: to })
   })
+  if (result.ok) kickDeliveries()
+  return result
 }

@@ -11,6 +11,8 @@ import { syncChildren, syncTaxonomy } from './sync-children'
 import { keepsRevisions } from './postmortem-status'
 import { documentClosingProblem } from './follow-through'
 import { loadDuePolicy } from './find-due-policies'
+import { emitActionItemsAssigned } from '../notifications/action-item-events'
+import { kickDeliveries } from '../notifications/worker'
 
 export type SavedPostmortem = { version: number; updatedAt: Date }
 /** On CONFLICT: what is in the database now, for the editor's merge view. */
@@ -71,7 +73,8 @@ export async function savePostmortem({
           },
         }
       }
-      await syncChildren(tx, existing.id, doc)
+      const { assigned } = await syncChildren(tx, existing.id, doc)
+      await emitActionItemsAssigned(tx, { actor, itemIds: assigned })
       await syncTaxonomy(tx, existing.id, doc)
       await indexPostmortem(tx, existing.id, doc)
       await tx.postmortemAuthor.createMany({
@@ -91,6 +94,10 @@ export async function savePostmortem({
         select: { updatedAt: true },
       })
       return ok({ version, updatedAt: saved.updatedAt })
+    })
+    .then((result) => {
+      if (result.ok) kickDeliveries()
+      return result
     })
     .catch((error: unknown) => {
       // An item id that already belongs to another postmortem: the client sent a bad id.

@@ -42,7 +42,15 @@ const dateOrNull = (value: string | null) => (value ? new Date(value) : null)
 const sameDate = (a: Date | null, b: string | null) =>
   (a ? a.toISOString() : null) === (b ? new Date(b).toISOString() : null)
 
-export async function syncChildren(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
+/**
+ * Brings every child list in line with the document. Resolves to the action items whose owner
+ * was set or changed by this write (for the "assigned" notification).
+ */
+export async function syncChildren(
+  tx: Tx,
+  postmortemId: string,
+  doc: PostmortemDocument,
+): Promise<{ assigned: string[] }> {
   const where = { postmortemId }
   const select = { id: true, position: true } as const
   const mine = (ids: string[]) => ({ where: { id: { in: ids }, postmortemId } })
@@ -149,6 +157,10 @@ export async function syncChildren(tx: Tx, postmortemId: string, doc: Postmortem
     update: (id, data) => tx.actionItem.update({ where: { id }, data }),
     createMany: (rows) => tx.actionItem.createMany({ data: withParent(rows) }),
   })
+  const assigned = doc.actionItems
+    .filter((item) => item.ownerId && existingAction.get(item.id)?.ownerId !== item.ownerId)
+    .map((item) => item.id)
+  return { assigned }
 }
 
 /** Tags and services by name, created on first use. */
