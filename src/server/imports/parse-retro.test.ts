@@ -201,6 +201,13 @@ describe('parseRetro on shapes nobody here wrote', () => {
     expect(postmortems.map((p) => p.title)).toEqual(['支付回调丢失', '图片加载慢', '404 on login'])
   })
 
+  it('does not take a labelled link at the top for the title of a document without headings', () => {
+    const [pm] = parseRetro(
+      'Internal post-mortem: https://example.com/incidents/pull/58\n\nOn 28th February, Feature Flags went down for about 3 hours.\n\nOur database started stalling.\n',
+    ).postmortems
+    expect(pm!.title).toBe('On 28th February, Feature Flags went down for about 3 hours')
+  })
+
   it('reads a timeline of per-day sub-sections without taking its time-zone note for an event', () => {
     const [pm] = parseRetro(
       '# Outage\n\n## Timeline\n\nAll events are documented in UTC.\n\n### 2025-01-20\n- **15:38** updates started\n- **16:35** web restarted\n\n### 2025-01-21\n2025-01-21 (all times UTC)\n- **09:10** errors reported\n',
