@@ -118,6 +118,18 @@ describe('deriveMissing', () => {
     expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
   })
 
+  it('takes a moment from each paragraph that opens with its day', () => {
+    const pm = emptyPostmortem('CDN 404s')
+    pm.summary =
+      'On 13 April 2026, a subset of CDN servers were configured to use an experimental change. It backfired.\n\nThe next day, on 14 April 2026, we tested again.\n\nOn 14 April 2026, the change was rolled back.'
+    deriveMissing(pm, march2)
+    expect(pm.timeline.map((e) => e.text)).toEqual([
+      'On 13 April 2026, a subset of CDN servers were configured to use an experimental change.',
+      'The next day, on 14 April 2026, we tested again.',
+      'On 14 April 2026, the change was rolled back.',
+    ])
+  })
+
   it('finds the root cause in a cue sentence of the notes, with the confidence of the cue', () => {
     const pm = emptyPostmortem('签到')
     pm.symptom = '签到列表未更新。'

@@ -2,7 +2,7 @@ import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { sentences } from '../text'
 import { rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
-import { timeIn, type TimeContext } from './timestamps'
+import { opensWithDate, timeIn, type TimeContext } from './timestamps'
 import { hasCue, type Cue } from './vocabulary'
 
 /*
@@ -74,8 +74,21 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
         ? [{ kind: timelineKind(sentence), text: sentence, hypothesis: null, at }]
         : []
     })
+    // "On 14 April 2026, we again tested …": a paragraph that opens with its day is a moment of the story.
+    const days = prose
+      .split(/\n{2,}/)
+      .filter(opensWithDate)
+      .map((paragraph) => sentences(paragraph)[0] ?? paragraph)
+      .filter((first) => !timed.some((t) => t.text === first))
+      .map((text) => ({
+        kind: timelineKind(text),
+        text,
+        hypothesis: null,
+        at: timeIn(text, context) ?? null,
+      }))
+    const moments = [...timed, ...days]
     // Dozens of times in prose are logs or code, not a story of the incident.
-    if (timed.length <= 8) pm.timeline.push(...timed)
+    if (moments.length <= 8) pm.timeline.push(...moments)
     if (pm.timeline.length) sure.timeline = SURE.derived
   }
   if (pm.symptom) {

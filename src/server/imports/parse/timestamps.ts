@@ -121,3 +121,11 @@ const LEADING_DATE = new RegExp(String.raw`^[\s*_\[(]*(?:${DATE}|${SHORT_DATE})(
 
 /** "2024-02-07 网站无法访问", "March 3: …": a heading that starts with a day. */
 export const startsWithDate = (text: string) => LEADING_DATE.test(text)
+
+const OPENING_DATE = new RegExp(
+  String.raw`^[\s*_]*(?:[a-z]+(?:\s+[a-z]+){0,3},\s*)?(?:(?:also\s+|then\s+)?on\s+(?:the\s+)?|(?:also\s+)?in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+|在|于)?(?:${DATE})(?![\d])`,
+  'iu',
+)
+
+/** "On 13 April 2026, a subset of CDN servers …", "The next day, on 14 April 2026, …", "2024年3月5日，…": prose that opens with the day it tells of. */
+export const opensWithDate = (text: string) => OPENING_DATE.test(text)
