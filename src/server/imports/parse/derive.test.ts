@@ -118,6 +118,19 @@ describe('deriveMissing', () => {
     expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
   })
 
+  it('with a resolution section, adds the timeline moment that says it was fixed', () => {
+    const pm = emptyPostmortem('Surveys broke')
+    pm.resolution = 'We reverted the changes and released version 1.270.1.'
+    pm.timeline = [
+      entry('14:10 - Issue reported by a customer'),
+      entry('14:59 - Reverts deployed, issue mitigated'),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toBe(
+      'We reverted the changes and released version 1.270.1.\n\n14:59 - Reverts deployed, issue mitigated',
+    )
+  })
+
   it('takes a moment from each paragraph that opens with its day', () => {
     const pm = emptyPostmortem('CDN 404s')
     pm.summary =

@@ -2,7 +2,7 @@ import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { sentences } from '../text'
 import { rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
-import { opensWithDate, timeIn, type TimeContext } from './timestamps'
+import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
 import { hasCue, type Cue } from './vocabulary'
 
 /*
@@ -133,6 +133,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // resolution section (often the permanent fix) does not say it.
     const told = sentencesWith([pm.summary], 'resolutionWords', 1)
     if (told && !pm.resolution.includes(told)) pm.resolution = `${pm.resolution}\n\n${told}`
+    // "14:59 Reverts deployed, issue mitigated": the moment the timeline says it was fixed.
+    const fixed = pm.timeline
+      .findLast((e) => leadingStamp(e.text) && hasCue(e.text, 'resolutionWords'))
+      ?.text.replace(/\s+/g, ' ')
+    if (fixed && fixed.length < 300 && !pm.resolution.includes(fixed))
+      pm.resolution = `${pm.resolution}\n\n${fixed}`
   } else {
     // No resolution section: the sentences that say how it was fixed: in the summary, the
     // sections proposed for the resolution and then any section nothing else took; then the last
