@@ -157,7 +157,7 @@ export class Hypotheses {
     const list = sentences(text)
     list.forEach((sentence, i) => {
       // A cause already listed is not listed again (most of its words are already there).
-      for (const { statement, status } of weighedCauses(sentence))
+      for (const { statement, status } of weighedCauses(sentence, list[i + 1]))
         if (
           !this.list.some((h) => overlap(h.statement, statement) >= Math.max(2, 0.7 * tokens(statement).size))
         )

@@ -19,6 +19,28 @@ function checked(sentence: string): WeighedCause[] {
   return statement ? [{ statement, status: 'ELIMINATED' }] : []
 }
 
+/**
+ * "I checked the DHCP pools, L3 configs and assignments, and the controller configs. Checks passed.":
+ * several things checked in one sentence, found fine there or in the next: each ruled out.
+ */
+function checkedList(sentence: string, next: string): WeighedCause[] {
+  const m = new RegExp(
+    `(?:^|\\s)(?:${alternation('checkedStep')})\\s+(.{6,300}?)(?:[。.;；]\\s*)?$`,
+    'iu',
+  ).exec(sentence)
+  if (!m || !new RegExp(alternation('nothingFound'), 'iu').test(`${sentence} ${next}`)) return []
+  const listed = m[1]!.replace(new RegExp(`[，,]?\\s*(?:${alternation('nothingFound')})[\\s\\S]*$`, 'iu'), '')
+  // "A, B, and C" splits at its commas (an item may say "X and Y"); "A and B" or "A、B和C" at its conjunctions.
+  const items = /[,，、]/.test(listed)
+    ? listed.split(/\s*[,，、]\s*(?:and\s+|和|及)?/)
+    : listed.split(/\s+and\s+|和|及/)
+  if (items.length < 2) return []
+  return items
+    .map((s) => s.trim().replace(/^(?:the|our)\s+/i, ''))
+    .filter((statement) => statement.length >= 2 && statement.length <= 80)
+    .map((statement) => ({ statement, status: 'ELIMINATED' }))
+}
+
 /** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each ruled out. */
 function ruledOut(sentence: string): WeighedCause[] {
   const m = new RegExp(
@@ -45,8 +67,8 @@ function alternatives(sentence: string): WeighedCause[] {
     .map((statement) => ({ statement, status: 'OPEN' }))
 }
 
-export const weighedCauses = (sentence: string): WeighedCause[] => [
-  ...checked(sentence),
+export const weighedCauses = (sentence: string, next = ''): WeighedCause[] => [
+  ...(checked(sentence).length ? checked(sentence) : checkedList(sentence, next)),
   ...ruledOut(sentence),
   ...alternatives(sentence),
 ]
