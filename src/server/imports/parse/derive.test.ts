@@ -118,6 +118,22 @@ describe('deriveMissing', () => {
     expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
   })
 
+  it('with a root-cause section, adds the conclusion a section nothing else took states with a strong cue', () => {
+    const pm = emptyPostmortem('Full GC')
+    pm.rootCause = '内存空间足够，也没有做过调整。'
+    pm.unmapped = [
+      {
+        heading: '线下分析',
+        text: '压测了三个版本。所以至此基本明确了，队列消息消费太慢是造成本次故障的主要原因。',
+        suggestion: null,
+      },
+    ]
+    deriveMissing(pm, beijing)
+    expect(pm.rootCause).toBe(
+      '内存空间足够，也没有做过调整。\n\n所以至此基本明确了，队列消息消费太慢是造成本次故障的主要原因。',
+    )
+  })
+
   it('with a resolution section, adds the timeline moment that says it was fixed', () => {
     const pm = emptyPostmortem('Surveys broke')
     pm.resolution = 'We reverted the changes and released version 1.270.1.'

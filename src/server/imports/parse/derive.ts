@@ -47,6 +47,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // was triggered by …") is the author's own statement of the cause: it joins the section's.
     const said = rootCauseSentence([sentences(pm.summary).slice(1).join('\n')])
     if (said && !pm.rootCause.includes(said.text)) pm.rootCause = `${pm.rootCause}\n\n${said.text}`
+    // "至此基本明确了，…是造成本次故障的主要原因": the conclusion an investigation reaches, in a section
+    // nothing else took, when it states the cause with a strong cue.
+    const concluded = rootCauseSentence(notes)
+    if (concluded?.sure && !pm.rootCause.includes(concluded.text))
+      pm.rootCause = `${pm.rootCause}\n\n${concluded.text}`
   } else {
     // "问题原因是…", "the root cause was…" in any prose of the retro.
     const prose = [

@@ -115,6 +115,13 @@ describe('findIncidents', () => {
     ])
   })
 
+  it('plain headings that each carry a severity ("(Major)", "（严重）") are separate incidents', () => {
+    const source =
+      '# June\n\n## Establishing the timeline\n\n### Network attacks (Major)\n\nIn early June we saw outages.\n\n### API outages (Minor)\n\nTimeouts surfaced mid-month.\n\n## What we learned\n\nMonitor more.\n'
+    expect(incidents(source).incidents).toEqual(['Network attacks (Major)', 'API outages (Minor)'])
+    expect(incidents('# 故障\n\n## 背景（重大）\n\n说明。\n').incidents).toEqual([])
+  })
+
   it('stories beside a plain heading that opens with no day stay one incident', () => {
     const source =
       '# Outage\n\n## Monday\n\nOn 15 April 2026, the database locked.\n\n## Tuesday\n\nOn 16 April 2026, it locked again.\n\n## Why\n\nThe vacuum job.\n'

@@ -37,6 +37,9 @@ const numbered = () =>
     'iu',
   )
 
+const severityTagged = () =>
+  new RegExp(`[(（\\[【]\\s*(?:${alternation('severityTag')})\\s*[)）\\]】]\\s*$`, 'iu')
+
 /** A section that reads as an incident of its own: it is not a known part, and its parts are. */
 const isIncident = (section: Section) =>
   section.depth > 0 && !section.match?.sure && [...fields(section)].some((f) => INCIDENT_FIELDS.includes(f))
@@ -64,6 +67,8 @@ export function findIncidents(tree: Section): Incidents {
     // incidents, each a plain heading over a short story that opens with its own day.
     const told = kids.filter((k) => !k.match && !k.children.length && opensWithDate(firstParagraph(k)))
     const stories = told.length >= 3 && told.length === kids.filter((k) => !k.match).length
+    // "### API outages (Major)", "### WEUR mitigation profiles (Minor)": headings that carry a severity each.
+    const rated = kids.filter((k) => !k.match && filled(k) && severityTagged().test(k.heading))
     const group =
       candidates.length >= 2
         ? candidates
@@ -73,7 +78,9 @@ export function findIncidents(tree: Section): Incidents {
             ? dated
             : stories
               ? told
-              : null
+              : rated.length >= 2
+                ? rated
+                : null
     if (group) {
       // A known incident part beside them ("## Root cause") means they are parts of one incident.
       const siblingsSay = kids.some(

@@ -34,7 +34,7 @@ export type Stamped = { stamp: string; rest: string; relative: boolean }
 /** The timestamp a line starts with, and the rest of the line. */
 export function leadingStamp(raw: string): Stamped | null {
   // "Feb 28th **01:52**": emphasis inside a stamp is not part of it.
-  const line = raw.replace(/\*\*|__/g, '').replace(/^(\s*)\\(?=[~±])/, '$1')
+  const line = raw.replace(/\*\*|__/g, '').replace(/^(\s*)\\(?=[~±[])/, '$1')
   const m = STAMP.exec(line.split('\n', 1)[0]!.length < 400 ? line : line.slice(0, 400))
   if (!m?.groups) return null
   const stamp = m.groups.stamp!.trim()
