@@ -182,7 +182,9 @@ export class Hypotheses {
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
-      this.add(subject, sentence, verdict ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
+      // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
+      const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
+      this.add(subject, sentence, verdict ?? (fine ? 'ELIMINATED' : 'OPEN'))
     })
   }
 
