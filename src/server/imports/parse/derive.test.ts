@@ -53,6 +53,23 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Rollback')
   })
 
+  it('takes what an alert reported at a moment heading, without the heading itself', () => {
+    const pm = emptyPostmortem('Incorrect TLS certificates')
+    pm.timeline = [
+      entry('**2018-10-08 18:10**\n\nWe hit a snag provisioning certificates.'),
+      entry('**2018-10-30 09:10**\n\nAll services were redeployed.'),
+      entry('**2018-10-30 12:10**\n\nStaging looked fine.'),
+      entry(
+        '**2018-10-30 12:15**\n\nSentry began sending alerts because the scraper was encountering ssl errors.',
+      ),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain(
+      'Sentry began sending alerts because the scraper was encountering ssl errors.',
+    )
+    expect(pm.symptom).not.toContain('**2018-10-30 12:15**')
+  })
+
   it('a Chinese summary: the headline, then what the impact says first; metadata lines are skipped', () => {
     const pm = emptyPostmortem('签到列表未更新')
     pm.summary = '**日期**：2023-10-12\n\n线上部分用户签到完成后签到列表未更新，持续约两小时。'

@@ -19,6 +19,9 @@ export const isMetaLine = (line: string) =>
   /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
   !/[。.!?！？]$/.test(line.trim())
 
+/** "**2018-10-30 12:15**⏎⏎Sentry began sending alerts …": what happened at a moment, without the moment's heading. */
+const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/, '')
+
 const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 
 /** Up to `max` distinct sentences of the texts that carry the cue, in order. */
@@ -114,13 +117,13 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       pm.detection,
       ...proposed('symptom'),
       ...notes,
-      ...pm.timeline.slice(0, 3).map((e) => e.text),
+      ...pm.timeline.slice(0, 3).map((e) => momentText(e.text)),
     ]
     // "First reports of users seeing 404s", "收到用户反馈…": what was reported, wherever it sits in the timeline.
     const reported = pm.timeline
       .filter((e) => hasCue(e.text, 'reported'))
       .slice(0, 2)
-      .flatMap((e) => prose(e.text).slice(0, 1))
+      .flatMap((e) => prose(momentText(e.text)).slice(0, 1))
     const picked = [
       prose(pm.summary)[0],
       prose(impact)[0],
