@@ -53,6 +53,14 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Rollback')
   })
 
+  it('does not take an aside in brackets for the headline', () => {
+    const pm = emptyPostmortem('Network attacks')
+    pm.summary =
+      '*(Note: certain key facts have been left out to keep attackers from learning our mitigation)*\n\nIn early June we had periodic (small) outages.'
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toBe('In early June we had periodic (small) outages.')
+  })
+
   it('takes what an alert reported at a moment heading, without the heading itself', () => {
     const pm = emptyPostmortem('Incorrect TLS certificates')
     pm.timeline = [

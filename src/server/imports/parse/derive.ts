@@ -19,6 +19,9 @@ export const isMetaLine = (line: string) =>
   /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
   !/[。.!?！？]$/.test(line.trim())
 
+/** "*(Note: certain facts have been left out …)*", "（注：…）": an aside in brackets, not the story. */
+const isAside = (sentence: string) => /^[*_\s]*[(（][\s\S]*[)）][*_.。\s]*$/u.test(sentence)
+
 /** "**2018-10-30 12:15**⏎⏎Sentry began sending alerts …": what happened at a moment, without the moment's heading. */
 const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/, '')
 
@@ -109,7 +112,7 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // impact says first, then the sentences that say what went wrong, in the summary, impact,
     // detection, sections nothing else took and the first timeline entries (where it began).
     const prose = (text: string) =>
-      sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s))
+      sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s) && !isAside(s))
     const impact = [pm.impact, ...proposed('impact')].join('\n')
     const told = [
       pm.summary,
