@@ -28,6 +28,17 @@ describe('weighedCauses', () => {
     ])
   })
 
+  it('a cause noticed and set aside ("was deemed unrelated", "与本次故障无关") is ruled out', () => {
+    expect(
+      weighedCauses(
+        'An incidental DNS outage was also noted for approximately ten minutes but was deemed unrelated.',
+      ),
+    ).toEqual([{ statement: 'incidental DNS outage', status: 'ELIMINATED' }])
+    expect(weighedCauses('当天的 CDN 抖动与本次故障无关。')).toEqual([
+      { statement: '当天的 CDN 抖动', status: 'ELIMINATED' },
+    ])
+  })
+
   it('things checked with nothing said about them are not ruled out', () => {
     expect(weighedCauses('We checked the logs and the dashboards.', 'The logs showed a spike.')).toEqual([])
   })

@@ -57,6 +57,22 @@ function ruledOut(sentence: string): WeighedCause[] {
     .map((statement) => ({ statement, status: 'ELIMINATED' }))
 }
 
+/**
+ * "An incidental DNS outage was also noted … but was deemed unrelated", "CDN 抖动与本次故障无关": a
+ * cause noticed and set aside, named by the sentence's subject.
+ */
+function setAside(sentence: string): WeighedCause[] {
+  const cue = new RegExp(`(?:${alternation('deemedUnrelated')})`, 'iu').exec(sentence)
+  if (!cue) return []
+  const before = sentence.slice(0, cue.index)
+  const subject = (/^(.{3,80}?)\s+(?:was|were|is|are|had been|has been)\b/i.exec(before)?.[1] ?? before)
+    .replace(/[，,\s]+$/, '')
+    .replace(/^(?:an?|the)\s+/i, '')
+    .trim()
+  if (subject.length < 3 || subject.length > 80 || /^(?:it|this|that|they)$/i.test(subject)) return []
+  return [{ statement: subject, status: 'ELIMINATED' }]
+}
+
 /** "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. */
 function alternatives(sentence: string): WeighedCause[] {
   const parts = sentence.split(new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')).slice(1)
@@ -70,5 +86,6 @@ function alternatives(sentence: string): WeighedCause[] {
 export const weighedCauses = (sentence: string, next = ''): WeighedCause[] => [
   ...(checked(sentence).length ? checked(sentence) : checkedList(sentence, next)),
   ...ruledOut(sentence),
+  ...setAside(sentence),
   ...alternatives(sentence),
 ]
