@@ -201,6 +201,34 @@ describe('parseRetro on shapes nobody here wrote', () => {
     expect(postmortems.map((p) => p.title)).toEqual(['支付回调丢失', '图片加载慢', '404 on login'])
   })
 
+  it('does not take a labelled link at the top for the title of a document without headings', () => {
+    const [pm] = parseRetro(
+      'Internal post-mortem: https://example.com/incidents/pull/58\n\nOn 28th February, Feature Flags went down for about 3 hours.\n\nOur database started stalling.\n',
+    ).postmortems
+    expect(pm!.title).toBe('On 28th February, Feature Flags went down for about 3 hours')
+  })
+
+  it('reads the "What happened / Impact / Detection / Response / Recovery" shape and its Chinese kin', () => {
+    const [en] = parseRetro(
+      '# Checkout outage\n\n## What happened\n\nCheckout returned 502s.\n\n## Impact\n\n12% of orders failed.\n\n## Detection\n\nAn alert fired.\n\n## Response\n\nWe suspected the load balancer, but its logs looked fine.\n\n## Recovery\n\nWe rolled back the config push.\n',
+    ).postmortems
+    expect([en!.symptom, en!.impact, en!.detection, en!.resolution]).toEqual([
+      'Checkout returned 502s.',
+      '12% of orders failed.',
+      'An alert fired.',
+      'We rolled back the config push.',
+    ])
+    expect(en!.hypotheses.map((h) => [h.statement, h.status])).toEqual([['the load balancer', 'ELIMINATED']])
+    const [zh] = parseRetro(
+      '# 签到故障\n\n## 故障描述\n\n签到失败。\n\n## 根因\n\n缓存未失效。\n\n## 改进措施\n\n- 增加缓存监控\n',
+    ).postmortems
+    expect([zh!.symptom, zh!.rootCause, zh!.actionItems.map((a) => a.title)]).toEqual([
+      '签到失败。',
+      '缓存未失效。',
+      ['增加缓存监控'],
+    ])
+  })
+
   it('reads a timeline of per-day sub-sections without taking its time-zone note for an event', () => {
     const [pm] = parseRetro(
       '# Outage\n\n## Timeline\n\nAll events are documented in UTC.\n\n### 2025-01-20\n- **15:38** updates started\n- **16:35** web restarted\n\n### 2025-01-21\n2025-01-21 (all times UTC)\n- **09:10** errors reported\n',

@@ -20,9 +20,10 @@ export type { Field } from './parse/vocabulary'
 export { classifyHeading } from './parse/vocabulary'
 export type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
 
-/** "Status: final", "Owners: @ada": a metadata line, not the start of the story. */
+/** "Status: final", "Owners: @ada", "Internal post-mortem: https://…": a metadata line, not the start of the story. */
 const isMetaLine = (line: string) =>
-  /^[\p{L}][\p{L} /_-]{0,24}[:：]\s*\S.{0,40}$/u.test(line) && !/[。.!?！？]$/.test(line)
+  (/^[\p{L}][\p{L} /_-]{0,24}[:：]\s*\S.{0,40}$/u.test(line) && !/[。.!?！？]$/.test(line)) ||
+  /^[\p{L}][\p{L} /_-]{0,24}[:：]\s*<?https?:\/\/\S+?>?$/u.test(line)
 
 /** The first sentence of the document's prose: a title for a document without a title heading. */
 function firstSentence(tree: Section): string {

@@ -74,6 +74,23 @@ describe('action items from lists', () => {
     ).toEqual(['DONE', 'DONE', 'DONE', 'OPEN', 'OPEN'])
   })
 
+  it('an item that opens with a past tense or closes on what was done after its subject is done', () => {
+    expect(
+      items(
+        [
+          '- Reverted the backwards-incompatible changes and released version 1.270.1',
+          '- Sent communications to all 305 affected teams',
+          '- Pool halted.',
+          '- All bridge transactions identified (Section 5).',
+          '- Affected users have been identified and will be contacted directly',
+          '- Speed up the restore script',
+          '- Make sure backups are tested',
+          '- Add an alert when the queue is backed up',
+        ].join('\n'),
+      ).map((a) => a.status),
+    ).toEqual(['DONE', 'DONE', 'DONE', 'DONE', 'OPEN', 'OPEN', 'OPEN', 'OPEN'])
+  })
+
   it('an unticked checkbox stays open even when written in the past tense', () => {
     expect(items('- [ ] Alerts added for pgbouncer errors')[0]?.status).toBe('OPEN')
   })

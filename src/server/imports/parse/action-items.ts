@@ -43,8 +43,31 @@ function saysDone(text: string): boolean {
     new RegExp(`[(（]\\s*(?:${verbs}|fixed|done|resolved|closed)(?![a-z])[^)）]*[)）][.。]?\\s*$`, 'iu').test(
       text.replace(/[*_`]/g, ''),
     ) ||
-    /^\s*(?:已经|已)/u.test(head)
+    /^\s*(?:已经|已)/u.test(head) ||
+    toldAsDone(head)
   )
+}
+
+/**
+ * "Reverted the changes and released 1.270.1", "KHYPE-USDC pool halted.", "All bridge transactions
+ * identified (Section 5).": an item that opens with a verb in the past tense, or a short one that
+ * ends on a past participle after its subject (not "will be contacted", "are tested").
+ */
+function toldAsDone(head: string): boolean {
+  const first = sentences(head)[0] ?? head
+  const opening = new RegExp(`^(?:${alternation('pastTense')})(?![a-z])`, 'iu').test(first)
+  const opensWithPast =
+    /^[A-Z][a-z]{2,}ed\s/.test(first) &&
+    !new RegExp(`^(?:${alternation('notPastTense')})\\s`, 'iu').test(first)
+  const words = first.split(/\s+/).length
+  const closes =
+    words <= 14 &&
+    /(?<!\b(?:is|are|be|been|being|to|will|should|must|get|gets|needs?)\s)\b[a-z]{3,}ed(?:\s*\([^)]{0,40}\))?[.。]?\s*$/i.test(
+      first,
+    )
+  // "… have been identified and will be contacted": what is still to come is not done.
+  const pending = /\b(?:will|shall|should|must|to be|plan to|going to)\b/i.test(first)
+  return !pending && (opening || opensWithPast || closes)
 }
 
 function statusOf(text: string, checked: boolean | null | undefined): Status {

@@ -53,6 +53,31 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Rollback')
   })
 
+  it('does not take an aside in brackets for the headline', () => {
+    const pm = emptyPostmortem('Network attacks')
+    pm.summary =
+      '*(Note: certain key facts have been left out to keep attackers from learning our mitigation)*\n\nIn early June we had periodic (small) outages.'
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toBe('In early June we had periodic (small) outages.')
+  })
+
+  it('takes what an alert reported at a moment heading, without the heading itself', () => {
+    const pm = emptyPostmortem('Incorrect TLS certificates')
+    pm.timeline = [
+      entry('**2018-10-08 18:10**\n\nWe hit a snag provisioning certificates.'),
+      entry('**2018-10-30 09:10**\n\nAll services were redeployed.'),
+      entry('**2018-10-30 12:10**\n\nStaging looked fine.'),
+      entry(
+        '**2018-10-30 12:15**\n\nSentry began sending alerts because the scraper was encountering ssl errors.',
+      ),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain(
+      'Sentry began sending alerts because the scraper was encountering ssl errors.',
+    )
+    expect(pm.symptom).not.toContain('**2018-10-30 12:15**')
+  })
+
   it('a Chinese summary: the headline, then what the impact says first; metadata lines are skipped', () => {
     const pm = emptyPostmortem('签到列表未更新')
     pm.summary = '**日期**：2023-10-12\n\n线上部分用户签到完成后签到列表未更新，持续约两小时。'
@@ -116,6 +141,47 @@ describe('deriveMissing', () => {
     pm.summary = '当天晚上8点，客服反馈大量用户签到失败。晚上9点回滚版本后恢复正常。'
     deriveMissing(pm, beijing)
     expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
+  })
+
+  it('with a root-cause section, adds the conclusion a section nothing else took states with a strong cue', () => {
+    const pm = emptyPostmortem('Full GC')
+    pm.rootCause = '内存空间足够，也没有做过调整。'
+    pm.unmapped = [
+      {
+        heading: '线下分析',
+        text: '压测了三个版本。所以至此基本明确了，队列消息消费太慢是造成本次故障的主要原因。',
+        suggestion: null,
+      },
+    ]
+    deriveMissing(pm, beijing)
+    expect(pm.rootCause).toBe(
+      '内存空间足够，也没有做过调整。\n\n所以至此基本明确了，队列消息消费太慢是造成本次故障的主要原因。',
+    )
+  })
+
+  it('with a resolution section, adds the timeline moment that says it was fixed', () => {
+    const pm = emptyPostmortem('Surveys broke')
+    pm.resolution = 'We reverted the changes and released version 1.270.1.'
+    pm.timeline = [
+      entry('14:10 - Issue reported by a customer'),
+      entry('14:59 - Reverts deployed, issue mitigated'),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toBe(
+      'We reverted the changes and released version 1.270.1.\n\n14:59 - Reverts deployed, issue mitigated',
+    )
+  })
+
+  it('takes a moment from each paragraph that opens with its day', () => {
+    const pm = emptyPostmortem('CDN 404s')
+    pm.summary =
+      'On 13 April 2026, a subset of CDN servers were configured to use an experimental change. It backfired.\n\nThe next day, on 14 April 2026, we tested again.\n\nOn 14 April 2026, the change was rolled back.'
+    deriveMissing(pm, march2)
+    expect(pm.timeline.map((e) => e.text)).toEqual([
+      'On 13 April 2026, a subset of CDN servers were configured to use an experimental change.',
+      'The next day, on 14 April 2026, we tested again.',
+      'On 14 April 2026, the change was rolled back.',
+    ])
   })
 
   it('finds the root cause in a cue sentence of the notes, with the confidence of the cue', () => {

@@ -2,7 +2,7 @@ import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { sentences } from '../text'
 import { rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
-import { timeIn, type TimeContext } from './timestamps'
+import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
 import { hasCue, type Cue } from './vocabulary'
 
 /*
@@ -18,6 +18,12 @@ export const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSe
 export const isMetaLine = (line: string) =>
   /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
   !/[。.!?！？]$/.test(line.trim())
+
+/** "*(Note: certain facts have been left out …)*", "（注：…）": an aside in brackets, not the story. */
+const isAside = (sentence: string) => /^[*_\s]*[(（][\s\S]*[)）][*_.。\s]*$/u.test(sentence)
+
+/** "**2018-10-30 12:15**⏎⏎Sentry began sending alerts …": what happened at a moment, without the moment's heading. */
+const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/, '')
 
 const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 
@@ -47,6 +53,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // was triggered by …") is the author's own statement of the cause: it joins the section's.
     const said = rootCauseSentence([sentences(pm.summary).slice(1).join('\n')])
     if (said && !pm.rootCause.includes(said.text)) pm.rootCause = `${pm.rootCause}\n\n${said.text}`
+    // "至此基本明确了，…是造成本次故障的主要原因": the conclusion an investigation reaches, in a section
+    // nothing else took, when it states the cause with a strong cue.
+    const concluded = rootCauseSentence(notes)
+    if (concluded?.sure && !pm.rootCause.includes(concluded.text))
+      pm.rootCause = `${pm.rootCause}\n\n${concluded.text}`
   } else {
     // "问题原因是…", "the root cause was…" in any prose of the retro.
     const prose = [
@@ -74,8 +85,21 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
         ? [{ kind: timelineKind(sentence), text: sentence, hypothesis: null, at }]
         : []
     })
+    // "On 14 April 2026, we again tested …": a paragraph that opens with its day is a moment of the story.
+    const days = prose
+      .split(/\n{2,}/)
+      .filter(opensWithDate)
+      .map((paragraph) => sentences(paragraph)[0] ?? paragraph)
+      .filter((first) => !timed.some((t) => t.text === first))
+      .map((text) => ({
+        kind: timelineKind(text),
+        text,
+        hypothesis: null,
+        at: timeIn(text, context) ?? null,
+      }))
+    const moments = [...timed, ...days]
     // Dozens of times in prose are logs or code, not a story of the incident.
-    if (timed.length <= 8) pm.timeline.push(...timed)
+    if (moments.length <= 8) pm.timeline.push(...moments)
     if (pm.timeline.length) sure.timeline = SURE.derived
   }
   if (pm.symptom) {
@@ -88,7 +112,7 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // impact says first, then the sentences that say what went wrong, in the summary, impact,
     // detection, sections nothing else took and the first timeline entries (where it began).
     const prose = (text: string) =>
-      sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s))
+      sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s) && !isAside(s))
     const impact = [pm.impact, ...proposed('impact')].join('\n')
     const told = [
       pm.summary,
@@ -96,13 +120,13 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       pm.detection,
       ...proposed('symptom'),
       ...notes,
-      ...pm.timeline.slice(0, 3).map((e) => e.text),
+      ...pm.timeline.slice(0, 3).map((e) => momentText(e.text)),
     ]
     // "First reports of users seeing 404s", "收到用户反馈…": what was reported, wherever it sits in the timeline.
     const reported = pm.timeline
       .filter((e) => hasCue(e.text, 'reported'))
       .slice(0, 2)
-      .flatMap((e) => prose(e.text).slice(0, 1))
+      .flatMap((e) => prose(momentText(e.text)).slice(0, 1))
     const picked = [
       prose(pm.summary)[0],
       prose(impact)[0],
@@ -120,6 +144,12 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // resolution section (often the permanent fix) does not say it.
     const told = sentencesWith([pm.summary], 'resolutionWords', 1)
     if (told && !pm.resolution.includes(told)) pm.resolution = `${pm.resolution}\n\n${told}`
+    // "14:59 Reverts deployed, issue mitigated": the moment the timeline says it was fixed.
+    const fixed = pm.timeline
+      .findLast((e) => leadingStamp(e.text) && hasCue(e.text, 'resolutionWords'))
+      ?.text.replace(/\s+/g, ' ')
+    if (fixed && fixed.length < 300 && !pm.resolution.includes(fixed))
+      pm.resolution = `${pm.resolution}\n\n${fixed}`
   } else {
     // No resolution section: the sentences that say how it was fixed: in the summary, the
     // sections proposed for the resolution and then any section nothing else took; then the last

@@ -44,6 +44,19 @@ describe('YAML front matter', () => {
   })
 })
 
+describe('front matter a formatter spread out', () => {
+  it('reads it when blank lines sit inside the fences, even after a source comment', () => {
+    const source =
+      '<!-- source: x -->\n\n---\n\ntitle: Istio 升级后踩的坑\ndate: 2023/02/20 08:08:08\n\n---\n\n# 背景\n\n正文。\n'
+    expect(factsOf(source).title).toBe('Istio 升级后踩的坑')
+  })
+
+  it('keeps the plain keys when re-indented lines no longer parse', () => {
+    const source = '---\n\ntitle: Upgrade trouble\ncategories:\n\n- Istio\n  tags:\n- K8s\n\n---\n\nBody.\n'
+    expect(factsOf(source).title).toBe('Upgrade trouble')
+  })
+})
+
 describe('TOML front matter (+++)', () => {
   it('gives title, date, severity, categories and services', () => {
     const source = [

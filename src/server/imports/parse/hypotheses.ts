@@ -157,7 +157,7 @@ export class Hypotheses {
     const list = sentences(text)
     list.forEach((sentence, i) => {
       // A cause already listed is not listed again (most of its words are already there).
-      for (const { statement, status } of weighedCauses(sentence))
+      for (const { statement, status } of weighedCauses(sentence, list[i + 1]))
         if (
           !this.list.some((h) => overlap(h.statement, statement) >= Math.max(2, 0.7 * tokens(statement).size))
         )
@@ -182,7 +182,9 @@ export class Hypotheses {
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
-      this.add(subject, sentence, verdict ?? (hasCue(after, 'notFound') ? 'ELIMINATED' : 'OPEN'))
+      // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
+      const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
+      this.add(subject, sentence, verdict ?? (fine ? 'ELIMINATED' : 'OPEN'))
     })
   }
 

@@ -95,6 +95,39 @@ describe('findIncidents', () => {
     ).toEqual(['2024-02-07 网站无法访问', '2024-03-01 登录失败'])
   })
 
+  it('plain headings over stories that each open with their own day are separate incidents', () => {
+    const source = [
+      '# Post mortem covering 11 to 23 April',
+      '## Establishing the timeline',
+      '### API outage (Major)',
+      'On 15 April 2026, our database became CPU locked.',
+      '### WebDAV outage (Minor)',
+      'On April 18 2026, the response code was changed.',
+      '### Denial of Service (Minor)',
+      'Also on 23 April 2026, an attack targeted our web infrastructure.',
+      '## What is being done about this?',
+      'We will stress test.',
+    ].join('\n\n')
+    expect(incidents(source).incidents).toEqual([
+      'API outage (Major)',
+      'WebDAV outage (Minor)',
+      'Denial of Service (Minor)',
+    ])
+  })
+
+  it('plain headings that each carry a severity ("(Major)", "（严重）") are separate incidents', () => {
+    const source =
+      '# June\n\n## Establishing the timeline\n\n### Network attacks (Major)\n\nIn early June we saw outages.\n\n### API outages (Minor)\n\nTimeouts surfaced mid-month.\n\n## What we learned\n\nMonitor more.\n'
+    expect(incidents(source).incidents).toEqual(['Network attacks (Major)', 'API outages (Minor)'])
+    expect(incidents('# 故障\n\n## 背景（重大）\n\n说明。\n').incidents).toEqual([])
+  })
+
+  it('stories beside a plain heading that opens with no day stay one incident', () => {
+    const source =
+      '# Outage\n\n## Monday\n\nOn 15 April 2026, the database locked.\n\n## Tuesday\n\nOn 16 April 2026, it locked again.\n\n## Why\n\nThe vacuum job.\n'
+    expect(incidents(source).incidents).toEqual([])
+  })
+
   it('a document of known sections only has no separate incidents', () => {
     expect(
       incidents('## 问题现象\n\n签到失败\n\n## 问题原因\n\n缓存\n\n## 解决方案\n\n清理缓存').incidents,

@@ -1,5 +1,6 @@
 import type { Section } from './markdown'
-import { startsWithDate } from './timestamps'
+import { toString } from 'mdast-util-to-string'
+import { opensWithDate, startsWithDate } from './timestamps'
 import { alternation, cuePattern, type Field } from './vocabulary'
 
 /*
@@ -36,9 +37,17 @@ const numbered = () =>
     'iu',
   )
 
+const severityTagged = () =>
+  new RegExp(`[(（\\[【]\\s*(?:${alternation('severityTag')})\\s*[)）\\]】]\\s*$`, 'iu')
+
 /** A section that reads as an incident of its own: it is not a known part, and its parts are. */
 const isIncident = (section: Section) =>
   section.depth > 0 && !section.match?.sure && [...fields(section)].some((f) => INCIDENT_FIELDS.includes(f))
+
+const firstParagraph = (section: Section) => {
+  const first = section.content.find((n) => n.type === 'paragraph')
+  return first ? toString(first) : ''
+}
 
 export type Incidents = { incidents: Section[]; shared: Section[] }
 
@@ -54,8 +63,24 @@ export function findIncidents(tree: Section): Incidents {
       (k) => filled(k) && startsWithDate(k.heading) && !cuePattern('statusUpdate').test(k.heading),
     )
     const plainLog = dated.length >= 2 && !kids.some((k) => k.match?.sure)
+    // "### API outage (Major)⏎On 15 April 2026, our database …": a post that walks through several
+    // incidents, each a plain heading over a short story that opens with its own day.
+    const told = kids.filter((k) => !k.match && !k.children.length && opensWithDate(firstParagraph(k)))
+    const stories = told.length >= 3 && told.length === kids.filter((k) => !k.match).length
+    // "### API outages (Major)", "### WEUR mitigation profiles (Minor)": headings that carry a severity each.
+    const rated = kids.filter((k) => !k.match && filled(k) && severityTagged().test(k.heading))
     const group =
-      candidates.length >= 2 ? candidates : counted.length >= 2 ? counted : plainLog ? dated : null
+      candidates.length >= 2
+        ? candidates
+        : counted.length >= 2
+          ? counted
+          : plainLog
+            ? dated
+            : stories
+              ? told
+              : rated.length >= 2
+                ? rated
+                : null
     if (group) {
       // A known incident part beside them ("## Root cause") means they are parts of one incident.
       const siblingsSay = kids.some(

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { parse as parseYaml } from 'yaml'
 import { matchHeading, type HeadingMatch } from './vocabulary'
 
 /*
@@ -59,6 +60,28 @@ function boundNesting(source: string): string {
 const leadingComments = (source: string) =>
   source.replace(/^(?:\s*<!--[\s\S]*?-->)+\s*(?=---\r?\n|\+\+\+\r?\n)/, '')
 
+/**
+ * "---⏎⏎title: …⏎date: …⏎⏎---": front matter a Markdown formatter spread out (blank lines inside
+ * the fences), which the parser then reads as a rule and a paragraph. When every line between
+ * the fences reads as YAML (keys, list items, indented values), the blank lines go and it is front
+ * matter again; lines a formatter re-indented so that the block no longer parses are kept only
+ * as plain "key: value" pairs.
+ */
+function spreadFrontMatter(source: string): string {
+  const m = /^---\r?\n(?:[ \t]*\r?\n)+([\s\S]{1,3000}?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source)
+  if (!m) return source
+  const lines = m[1]!.split(/\r?\n/).filter((l) => l.trim())
+  const yamlish = (l: string) => /^[\p{L}_][\p{L}\d_-]*:(?:\s|$)/u.test(l) || /^\s*-\s|^\s+\S/.test(l)
+  if (!lines.length || !/^[\p{L}_]/u.test(lines[0]!) || !lines.every(yamlish)) return source
+  let block = lines.join('\n')
+  try {
+    parseYaml(block)
+  } catch {
+    block = lines.filter((l) => /^[\p{L}_][\p{L}\d_-]*:\s*\S/u.test(l)).join('\n')
+  }
+  return `---\n${block}\n---\n${source.slice(m[0].length)}`
+}
+
 /** Blog generators' template tags are markup: `{% raw %}` goes, `{{< track "2019-11-14T16:05Z" >}}` leaves its quoted text. */
 const templateTags = (source: string) =>
   source.replace(/\{\{[<%]([\s\S]{0,300}?)[%>]\}\}|\{%[^%\n]{0,200}%\}/g, (_, inner?: string) =>
@@ -88,7 +111,7 @@ function spacedHeadings(source: string): string {
 }
 
 export const parseMarkdown = (source: string): Root =>
-  processor.parse(boundNesting(spacedHeadings(templateTags(leadingComments(source)))))
+  processor.parse(boundNesting(spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source))))))
 
 /** HTML comments carry no content (`<!-- source: … -->` is never a title or a paragraph); other raw HTML stays as text. */
 function withoutComments(node: RootContent): RootContent[] {

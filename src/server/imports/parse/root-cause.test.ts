@@ -37,6 +37,32 @@ describe('rootCauseSentence', () => {
     })
   })
 
+  it('a finding told as the end of a search ("we later discovered the true cause", "最终发现") is a root cause', () => {
+    expect(
+      rootCauseSentence([
+        'Our team investigated for hours. We later discovered the true cause: the nightly vacuum job had locked the table.',
+      ]),
+    ).toEqual({
+      text: 'We later discovered the true cause: the nightly vacuum job had locked the table.',
+      sure: true,
+    })
+    expect(
+      rootCauseSentence(['压测一切正常。逐个节点排查，最终发现其中有一个节点内存使用率达到100%。']),
+    ).toEqual({
+      text: '逐个节点排查，最终发现其中有一个节点内存使用率达到100%。',
+      sure: true,
+    })
+  })
+
+  it('"which caused …" says a cause, weakly', () => {
+    expect(
+      rootCauseSentence(['Our database started stalling, which caused a small blip in service.']),
+    ).toEqual({
+      text: 'Our database started stalling, which caused a small blip in service.',
+      sure: false,
+    })
+  })
+
   it('a weak cue alone is found but not sure', () => {
     expect(rootCauseSentence(['由于磁盘写满，服务无法写日志。'])).toEqual({
       text: '由于磁盘写满，服务无法写日志。',

@@ -26,6 +26,8 @@ describe('leadingStamp', () => {
     ],
     ['**14:05** Pager goes off', '14:05', 'Pager goes off'],
     ['[14:05] Deploy starts', '14:05', 'Deploy starts'],
+    // As a list item is written back to Markdown: the bracket escaped.
+    ['\\[08:47] Bump PR is merged', '08:47', 'Bump PR is merged'],
     ['2:30 PM PST the fix is deployed', '2:30 PM PST', 'the fix is deployed'],
     ['14:05-14:30 UTC checkout degraded', '14:05-14:30 UTC', 'checkout degraded'],
     ['10月12日 14:05 用户反馈签到失败', '10月12日 14:05', '用户反馈签到失败'],

@@ -34,7 +34,7 @@ export type Stamped = { stamp: string; rest: string; relative: boolean }
 /** The timestamp a line starts with, and the rest of the line. */
 export function leadingStamp(raw: string): Stamped | null {
   // "Feb 28th **01:52**": emphasis inside a stamp is not part of it.
-  const line = raw.replace(/\*\*|__/g, '').replace(/^(\s*)\\(?=[~±])/, '$1')
+  const line = raw.replace(/\*\*|__/g, '').replace(/^(\s*)\\(?=[~±[])/, '$1')
   const m = STAMP.exec(line.split('\n', 1)[0]!.length < 400 ? line : line.slice(0, 400))
   if (!m?.groups) return null
   const stamp = m.groups.stamp!.trim()
@@ -121,3 +121,11 @@ const LEADING_DATE = new RegExp(String.raw`^[\s*_\[(]*(?:${DATE}|${SHORT_DATE})(
 
 /** "2024-02-07 网站无法访问", "March 3: …": a heading that starts with a day. */
 export const startsWithDate = (text: string) => LEADING_DATE.test(text)
+
+const OPENING_DATE = new RegExp(
+  String.raw`^[\s*_]*(?:[a-z]+(?:\s+[a-z]+){0,3},\s*)?(?:(?:also\s+|then\s+)?on\s+(?:the\s+)?|(?:also\s+)?in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+|在|于)?(?:${DATE})(?![\d])`,
+  'iu',
+)
+
+/** "On 13 April 2026, a subset of CDN servers …", "The next day, on 14 April 2026, …", "2024年3月5日，…": prose that opens with the day it tells of. */
+export const opensWithDate = (text: string) => OPENING_DATE.test(text)

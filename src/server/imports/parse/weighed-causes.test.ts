@@ -15,6 +15,34 @@ describe('weighedCauses', () => {
     ])
   })
 
+  it('several things checked in one sentence, found fine in the next, are each ruled out', () => {
+    expect(
+      weighedCauses(
+        'I checked the DHCP pools (VLAN pooling /24s), L3 configs and assignments between routers, and the primary/backup controller configs.',
+        'Checks passed.',
+      ),
+    ).toEqual([
+      { statement: 'DHCP pools (VLAN pooling /24s)', status: 'ELIMINATED' },
+      { statement: 'L3 configs and assignments between routers', status: 'ELIMINATED' },
+      { statement: 'primary/backup controller configs', status: 'ELIMINATED' },
+    ])
+  })
+
+  it('a cause noticed and set aside ("was deemed unrelated", "与本次故障无关") is ruled out', () => {
+    expect(
+      weighedCauses(
+        'An incidental DNS outage was also noted for approximately ten minutes but was deemed unrelated.',
+      ),
+    ).toEqual([{ statement: 'incidental DNS outage', status: 'ELIMINATED' }])
+    expect(weighedCauses('当天的 CDN 抖动与本次故障无关。')).toEqual([
+      { statement: '当天的 CDN 抖动', status: 'ELIMINATED' },
+    ])
+  })
+
+  it('things checked with nothing said about them are not ruled out', () => {
+    expect(weighedCauses('We checked the logs and the dashboards.', 'The logs showed a spike.')).toEqual([])
+  })
+
   it('alternatives are each open; a sentence that weighs nothing gives nothing', () => {
     expect(weighedCauses('要么缓存过期时间太长，要么写入没有删缓存。')).toEqual([
       { statement: '缓存过期时间太长', status: 'OPEN' },

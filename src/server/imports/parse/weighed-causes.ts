@@ -19,6 +19,28 @@ function checked(sentence: string): WeighedCause[] {
   return statement ? [{ statement, status: 'ELIMINATED' }] : []
 }
 
+/**
+ * "I checked the DHCP pools, L3 configs and assignments, and the controller configs. Checks passed.":
+ * several things checked in one sentence, found fine there or in the next: each ruled out.
+ */
+function checkedList(sentence: string, next: string): WeighedCause[] {
+  const m = new RegExp(
+    `(?:^|\\s)(?:${alternation('checkedStep')})\\s+(.{6,300}?)(?:[。.;；]\\s*)?$`,
+    'iu',
+  ).exec(sentence)
+  if (!m || !new RegExp(alternation('nothingFound'), 'iu').test(`${sentence} ${next}`)) return []
+  const listed = m[1]!.replace(new RegExp(`[，,]?\\s*(?:${alternation('nothingFound')})[\\s\\S]*$`, 'iu'), '')
+  // "A, B, and C" splits at its commas (an item may say "X and Y"); "A and B" or "A、B和C" at its conjunctions.
+  const items = /[,，、]/.test(listed)
+    ? listed.split(/\s*[,，、]\s*(?:and\s+|和|及)?/)
+    : listed.split(/\s+and\s+|和|及/)
+  if (items.length < 2) return []
+  return items
+    .map((s) => s.trim().replace(/^(?:the|our)\s+/i, ''))
+    .filter((statement) => statement.length >= 2 && statement.length <= 80)
+    .map((statement) => ({ statement, status: 'ELIMINATED' }))
+}
+
 /** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each ruled out. */
 function ruledOut(sentence: string): WeighedCause[] {
   const m = new RegExp(
@@ -35,6 +57,22 @@ function ruledOut(sentence: string): WeighedCause[] {
     .map((statement) => ({ statement, status: 'ELIMINATED' }))
 }
 
+/**
+ * "An incidental DNS outage was also noted … but was deemed unrelated", "CDN 抖动与本次故障无关": a
+ * cause noticed and set aside, named by the sentence's subject.
+ */
+function setAside(sentence: string): WeighedCause[] {
+  const cue = new RegExp(`(?:${alternation('deemedUnrelated')})`, 'iu').exec(sentence)
+  if (!cue) return []
+  const before = sentence.slice(0, cue.index)
+  const subject = (/^(.{3,80}?)\s+(?:was|were|is|are|had been|has been)\b/i.exec(before)?.[1] ?? before)
+    .replace(/[，,\s]+$/, '')
+    .replace(/^(?:an?|the)\s+/i, '')
+    .trim()
+  if (subject.length < 3 || subject.length > 80 || /^(?:it|this|that|they)$/i.test(subject)) return []
+  return [{ statement: subject, status: 'ELIMINATED' }]
+}
+
 /** "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. */
 function alternatives(sentence: string): WeighedCause[] {
   const parts = sentence.split(new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')).slice(1)
@@ -45,8 +83,9 @@ function alternatives(sentence: string): WeighedCause[] {
     .map((statement) => ({ statement, status: 'OPEN' }))
 }
 
-export const weighedCauses = (sentence: string): WeighedCause[] => [
-  ...checked(sentence),
+export const weighedCauses = (sentence: string, next = ''): WeighedCause[] => [
+  ...(checked(sentence).length ? checked(sentence) : checkedList(sentence, next)),
   ...ruledOut(sentence),
+  ...setAside(sentence),
   ...alternatives(sentence),
 ]
