@@ -14,7 +14,7 @@ type Rgb = [number, number, number] // linear sRGB, 0..1
 function token(name: string): Rgb {
   const match = css.match(new RegExp(`--color-${name}:\\s*oklch\\(([\\d.]+) ([\\d.]+) ([\\d.]+)\\)`))
   if (!match) throw new Error(`--color-${name} is not an oklch() token`)
-  const [l, c, h] = match.slice(1).map(Number)
+  const [l = 0, c = 0, h = 0] = match.slice(1).map(Number)
   const a = c * Math.cos((h * Math.PI) / 180)
   const b = c * Math.sin((h * Math.PI) / 180)
   const l_ = (l + 0.3963377774 * a + 0.2158037573 * b) ** 3
@@ -32,11 +32,11 @@ const encode = (x: number) => (x <= 0.0031308 ? 12.92 * x : 1.055 * x ** (1 / 2.
 const decode = (x: number) => (x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4)
 /** `fg` at `alpha` over `bg`, blended as browsers do (in gamma-encoded sRGB). */
 const tint = (fg: Rgb, alpha: number, bg: Rgb): Rgb =>
-  fg.map((x, i) => decode(encode(x) * alpha + encode(bg[i]) * (1 - alpha))) as Rgb
+  fg.map((x, i) => decode(encode(x) * alpha + encode(bg[i] ?? 0) * (1 - alpha))) as Rgb
 const luminance = ([r, g, b]: Rgb) => 0.2126 * r + 0.7152 * g + 0.0722 * b
 const contrast = (x: Rgb, y: Rgb) => {
-  const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p)
-  return (hi + 0.05) / (lo + 0.05)
+  const [a, b] = [luminance(x), luminance(y)]
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)
 }
 
 describe('design tokens', () => {
