@@ -96,6 +96,9 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   await expect(page.getByText('Every check needs one owner before the review can start.')).toBeVisible()
   for (const text of [cacheCheck, supportCheck, schemaCheck]) {
     await check(page, text).getByLabel('Owner').selectOption({ label: admin.name })
+    await check(page, text)
+      .getByRole('button', { name: /^Assign/ })
+      .click()
     await expect(check(page, text).getByRole('status')).toHaveText('Saved')
   }
   await page.reload()
