@@ -74,6 +74,9 @@ export function PostmortemArticle({
         <Block id="read-hypotheses" title={t('hypothesesTable')}>
           <div className="hidden overflow-x-auto rounded-lg border border-border sm:block print:block">
             <table className="w-full text-left text-sm">
+              <caption className="sr-only">
+                {t('hypothesesCaption', { count: doc.hypotheses.length })}
+              </caption>
               <thead className="bg-muted/60 text-xs text-muted-foreground">
                 <tr>
                   <th scope="col" className="w-8 px-3 py-2">
@@ -100,14 +103,16 @@ export function PostmortemArticle({
                     )}
                   >
                     <td className="px-3 py-2 text-muted-foreground">{i + 1}</td>
-                    <td
+                    {/* The suspicion names its row: "Evidence" and "Verdict" are read as its. */}
+                    <th
+                      scope="row"
                       className={cn(
                         'px-3 py-2 font-medium',
                         h.status === 'ELIMINATED' && 'text-muted-foreground',
                       )}
                     >
                       {h.statement}
-                    </td>
+                    </th>
                     <td className="min-w-48 px-3 py-2">
                       {h.evidence ? <CachedMarkdown>{h.evidence}</CachedMarkdown> : null}
                     </td>
