@@ -51,7 +51,7 @@ export default async function MyWorkPage() {
             empty={<p className="text-sm text-muted-foreground">{t('noReviews')}</p>}
           >
             {work.reviews.map((p) => (
-              <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title}>
+              <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title} lang={p.language}>
                 <span className="font-mono">{formatNumber(p.number)}</span>
                 <span>
                   {t('submitted', {
@@ -69,9 +69,16 @@ export default async function MyWorkPage() {
           empty={<p className="text-sm text-muted-foreground">{t('noActions')}</p>}
         >
           {work.actionItems.map((a) => (
-            <WorkItem key={a.id} href={`/postmortems/${a.postmortem.number}`} title={a.title}>
+            <WorkItem
+              key={a.id}
+              href={`/postmortems/${a.postmortem.number}`}
+              title={a.title}
+              lang={a.language}
+            >
               <span className="font-mono">{formatNumber(a.postmortem.number)}</span>
-              <span className="break-words">{a.postmortem.title}</span>
+              <span lang={a.language ?? undefined} className="break-words">
+                {a.postmortem.title}
+              </span>
               {a.dueDate ? (
                 <Badge tone={a.overdue ? 'danger' : 'neutral'}>
                   {a.overdue ? t('overdue', { date: day(a.dueDate) }) : t('due', { date: day(a.dueDate) })}
@@ -86,7 +93,18 @@ export default async function MyWorkPage() {
 }
 
 /** One line of work: what it belongs to (small, above) and what to do, linking to it. */
-function WorkItem({ href, title, children }: { href: Route; title: string; children: ReactNode }) {
+function WorkItem({
+  href,
+  title,
+  lang,
+  children,
+}: {
+  href: Route
+  title: string
+  /** The language the title is written in, when it is a postmortem's text. */
+  lang?: string | null
+  children: ReactNode
+}) {
   return (
     <li>
       <Link
@@ -94,7 +112,9 @@ function WorkItem({ href, title, children }: { href: Route; title: string; child
         className="grid gap-1 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
       >
         <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">{children}</span>
-        <span className="font-medium break-words">{title}</span>
+        <span lang={lang ?? undefined} className="font-medium break-words">
+          {title}
+        </span>
       </Link>
     </li>
   )

@@ -132,9 +132,12 @@ export function CommandPalette() {
                   className="cursor-pointer rounded px-2 py-1.5 text-sm aria-selected:bg-accent"
                 >
                   <span className="mr-2 font-mono text-xs text-muted-foreground">PM-{r.number}</span>
-                  <span>{r.title}</span>
+                  <span lang={r.language ?? undefined}>{r.title}</span>
                   {r.snippets[0] ? (
-                    <span className="block truncate text-xs text-muted-foreground">
+                    <span
+                      lang={r.language ?? undefined}
+                      className="block truncate text-xs text-muted-foreground"
+                    >
                       <Highlighted snippet={r.snippets[0]} />
                     </span>
                   ) : null}

@@ -4,6 +4,7 @@ import { db } from '../db'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { canRead } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
+import { contentLanguageOf } from '../postmortems/content-language'
 
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
@@ -38,7 +39,7 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         title: true,
         status: true,
         dueDate: true,
-        postmortem: { select: { number: true, title: true, status: true } },
+        postmortem: { select: { number: true, title: true, language: true, status: true } },
       },
     }),
     findAwaitingReview({ actor }),
@@ -50,7 +51,12 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
     })),
     actionItems: actions
       .filter((a) => canRead(actor, a.postmortem.status))
-      .map((a) => ({ ...a, overdue: !!a.dueDate && a.dueDate < now })),
+      .map((a) => ({
+        ...a,
+        // An action item is written in its postmortem's language.
+        language: contentLanguageOf(a.postmortem),
+        overdue: !!a.dueDate && a.dueDate < now,
+      })),
     reviews,
   }
 }

@@ -160,6 +160,7 @@ function view(document: PostmortemDocument): PostmortemView {
     launch: null,
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, email: p.email }])),
     document,
+    language: null,
   }
 }
 

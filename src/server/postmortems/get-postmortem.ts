@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
 import { isPublic, publicStatuses, type PostmortemStatus } from './postmortem-status'
 import type { PostmortemDocument } from './schemas'
+import { contentLanguageOf, type ContentLanguage } from './content-language'
 
 export type PostmortemView = {
   id: string
@@ -22,6 +23,8 @@ export type PostmortemView = {
    */
   people: Record<string, { name: string; email: string | null }>
   document: PostmortemDocument
+  /** The language its text is written in, for `lang` wherever it is shown. */
+  language: ContentLanguage | null
 }
 
 /** Viewers see published postmortems only; to them a draft does not exist. */
@@ -70,5 +73,6 @@ export async function getPostmortem({
     launch: row.launch,
     people,
     document: toDocument(row),
+    language: contentLanguageOf(row),
   })
 }

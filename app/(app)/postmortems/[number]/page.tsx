@@ -97,7 +97,9 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
             </Link>
           ) : null}
         </div>
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{view.document.title}</h1>
+        <h1 lang={view.language ?? undefined} className="text-2xl font-semibold tracking-tight break-words">
+          {view.document.title}
+        </h1>
         <p className="text-xs text-muted-foreground">
           {t('updatedBy', {
             name: view.updatedBy ?? '—',
