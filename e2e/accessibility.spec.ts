@@ -43,7 +43,7 @@ async function seed(page: Page) {
   await page.getByLabel('Check', { exact: true }).fill('Every callback host is on the allow-list')
   await page.getByRole('button', { name: 'Add ad-hoc check' }).click()
   const check = page.getByRole('listitem', { name: 'Every callback host is on the allow-list' })
-  await check.getByLabel('Owner').selectOption({ label: admin.name })
+  await check.getByLabel('Owner', { exact: true }).selectOption({ label: admin.name })
   await check.getByRole('button', { name: /^Assign/ }).click()
   await expect(check.getByRole('status')).toHaveText('Saved')
   await page.getByRole('button', { name: 'Start review' }).click()

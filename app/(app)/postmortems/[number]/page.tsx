@@ -76,7 +76,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
         {canEdit ? (
           <Link
             href={`/postmortems/${view.number}/lessons/${lessonId}`}
-            className="text-primary hover:underline"
+            className="text-primary underline underline-offset-2"
           >
             {t('turnIntoItem')}
           </Link>
