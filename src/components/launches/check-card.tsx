@@ -164,7 +164,11 @@ export function CheckCard({
         <p className="text-sm break-words">
           <span className="text-muted-foreground">{t('evidence')}: </span>
           {/^https?:\/\/\S+$/.test(check.evidence) ? (
-            <a href={check.evidence} className="text-primary underline underline-offset-2" rel="noreferrer noopener">
+            <a
+              href={check.evidence}
+              className="text-primary underline underline-offset-2"
+              rel="noreferrer noopener"
+            >
               {check.evidence}
             </a>
           ) : (
