@@ -53,6 +53,7 @@ test('[USERS]: the admin invites an editor and a viewer, and sees a duplicate em
 
   // The only admin cannot demote themselves.
   await page.getByLabel(`Change role of ${admin.name}`).selectOption({ label: 'Viewer' })
+  await page.getByRole('button', { name: `Save role of ${admin.name}` }).click()
   await expect(
     page.getByText('Hindsight needs at least one admin: make someone else admin first.'),
   ).toBeVisible()
@@ -80,6 +81,7 @@ test('[ROLES]: a role change takes effect on the next request', async ({ browser
   await signIn(editorPage, editor)
   await adminPage.goto('/settings/users')
   await adminPage.getByLabel(`Change role of ${editor.name}`).selectOption({ label: 'Admin' })
+  await adminPage.getByRole('button', { name: `Save role of ${editor.name}` }).click()
   await expect(adminPage.getByRole('status')).toHaveText(`Role of ${editor.name} is now Admin.`)
 
   await editorPage.goto('/settings/users')

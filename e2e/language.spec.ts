@@ -9,11 +9,13 @@ test('[I18N]: the language follows the browser until one is chosen, and the choi
   await expect(page.getByRole('heading', { name: '登录 Hindsight' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
 
-  await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' })
+  await page.getByRole('button', { name: /^语言/ }).click()
+  await page.getByRole('menuitemradio', { name: 'English' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in to Hindsight' })).toBeVisible()
   await signInAsAdmin(page)
 
-  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' })
+  await page.getByRole('button', { name: /^Language/ }).click()
+  await page.getByRole('menuitemradio', { name: '简体中文' }).click()
   await expect(page.getByRole('heading', { name: '复盘', level: 1 })).toBeVisible()
   await expect(page.getByRole('link', { name: '新建复盘' }).first()).toBeVisible()
   await page.reload()

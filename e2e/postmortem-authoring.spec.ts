@@ -99,16 +99,16 @@ test('[POSTMORTEM]: an editor types incident 1 of the seed retro, publishes it a
   await page.getByLabel('Before', { exact: true }).fill(incident.metric[1])
   await page.getByLabel('After', { exact: true }).fill(incident.metric[2])
   await page.getByRole('button', { name: 'Add open question' }).click()
-  await page.getByLabel('Question 1').fill(incident.question)
+  await page.getByLabel('Question 1', { exact: true }).fill(incident.question)
   await page.getByRole('button', { name: 'Add lesson' }).click()
-  await page.getByLabel('Lesson 1').fill(incident.lesson)
+  await page.getByLabel('Lesson 1', { exact: true }).fill(incident.lesson)
   await expectSaved(page)
 
   // A reload restores everything that was typed.
   await page.reload()
   await expectFieldText(page.getByLabel('Symptom'), incident.symptom)
   await expect(item(hypotheses, 4).getByLabel('Verdict')).toHaveValue('CONFIRMED')
-  await expect(page.getByLabel('Lesson 1')).toHaveValue(incident.lesson)
+  await expect(page.getByLabel('Lesson 1', { exact: true })).toHaveValue(incident.lesson)
 
   await page.getByRole('button', { name: 'Submit for review' }).click()
   await expect(page.getByText('In review', { exact: true })).toBeVisible()

@@ -56,7 +56,7 @@ export default async function MyWorkPage() {
               empty={<p className="text-sm text-muted-foreground">{t('noReviews')}</p>}
             >
               {work.reviews.map((p) => (
-                <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title}>
+                <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title} lang={p.language}>
                   <span className="font-mono">{formatNumber(p.number)}</span>
                   <span>
                     {t('submitted', {
@@ -78,6 +78,7 @@ export default async function MyWorkPage() {
                 key={a.id}
                 href={`/postmortems/${a.postmortem.number}`}
                 title={a.title}
+                lang={a.language}
                 after={
                   canClose ? (
                     <CloseActionItemForm
@@ -90,7 +91,9 @@ export default async function MyWorkPage() {
                 }
               >
                 <span className="font-mono">{formatNumber(a.postmortem.number)}</span>
-                <span className="break-words">{a.postmortem.title}</span>
+                <span lang={a.language ?? undefined} className="break-words">
+                  {a.postmortem.title}
+                </span>
                 {a.dueDate ? (
                   <Badge tone={a.daysOverdue ? 'danger' : 'neutral'}>
                     {a.daysOverdue
@@ -111,11 +114,14 @@ export default async function MyWorkPage() {
 function WorkItem({
   href,
   title,
+  lang,
   children,
   after,
 }: {
   href: Route
   title: string
+  /** The language the title is written in, when it is a postmortem's text. */
+  lang?: string | null
   children: ReactNode
   /** Below the link: what can be done right here (close an action item). */
   after?: ReactNode
@@ -127,7 +133,9 @@ function WorkItem({
         className="grid gap-1 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
       >
         <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">{children}</span>
-        <span className="font-medium break-words">{title}</span>
+        <span lang={lang ?? undefined} className="font-medium break-words">
+          {title}
+        </span>
       </Link>
       {after ? <div className="px-4">{after}</div> : null}
     </li>

@@ -15,7 +15,11 @@ export default async function SetupPage() {
   const t = await getTranslations('SetupPage')
   return (
     <Card className="w-full max-w-md">
-      <CardHeader title={<span className="text-xl">{t('title')}</span>} description={t('description')} />
+      <CardHeader
+        level={1}
+        title={<span className="text-xl">{t('title')}</span>}
+        description={t('description')}
+      />
       <SetupForm action={setupAction} />
     </Card>
   )

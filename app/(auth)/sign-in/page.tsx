@@ -28,6 +28,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
   return (
     <Card className="w-full max-w-md">
       <CardHeader
+        level={1}
         title={<span className="text-xl">{t('title')}</span>}
         description={passwords ? t('description') : t('ssoDescription')}
       />

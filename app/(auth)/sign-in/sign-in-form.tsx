@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
 import { SubmitButton } from '@/components/forms/submit-button'
+import { useFocusError } from '@/components/forms/use-focus-error'
 import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
@@ -17,8 +18,9 @@ export function SignInForm({ action, next }: SignInFormProps) {
   const fields = useTranslations('AccountFields')
   const [state, formAction] = useActionState(action, idle)
   const errors = state.fieldErrors ?? {}
+  const form = useFocusError(state)
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
+    <form ref={form} action={formAction} className="grid gap-4" noValidate>
       <FormError message={state.formError} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field id="sign-in-email" label={fields('emailLabel')} error={errors.email}>

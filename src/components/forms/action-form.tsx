@@ -38,6 +38,7 @@ export function ActionForm({
   }, [state, resetOnSuccess])
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
+    if (pending) return // sent already: the submit button stays focusable while pending
     const submitter = (event.nativeEvent as SubmitEvent).submitter
     const data = new FormData(event.currentTarget, submitter)
     startTransition(() => formAction(data))

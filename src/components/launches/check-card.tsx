@@ -109,17 +109,16 @@ export function CheckCard({
 
       <div className="flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
         {open ? (
-          <ActionForm action={actions.assignOwner.bind(null, check.id)} className="flex items-end gap-2">
+          <ActionForm
+            action={actions.assignOwner.bind(null, check.id)}
+            className="flex flex-wrap items-end gap-2"
+          >
             {({ errors, pending, saved }) => (
               <>
                 <Field id={`owner-${check.id}`} label={t('owner')} error={errors.ownerId} className="w-56">
                   {(aria) => (
-                    <NativeSelect
-                      {...aria}
-                      name="ownerId"
-                      defaultValue={check.owner?.id ?? ''}
-                      onChange={(e) => e.currentTarget.form?.requestSubmit()}
-                    >
+                    // Committed by the Assign button, never by an arrow key in the select (WCAG 3.2.2).
+                    <NativeSelect {...aria} name="ownerId" defaultValue={check.owner?.id ?? ''}>
                       <option value="" disabled>
                         {t('chooseOwner')}
                       </option>
@@ -131,6 +130,14 @@ export function CheckCard({
                     </NativeSelect>
                   )}
                 </Field>
+                <SubmitButton
+                  size="md"
+                  variant="secondary"
+                  aria-label={t('assignOwnerOf', { check: check.text })}
+                  pendingLabel={t('saving')}
+                >
+                  {t('assignOwner')}
+                </SubmitButton>
                 <span role="status" className="pb-2 text-xs text-muted-foreground">
                   {pending ? t('saving') : saved ? t('saved') : ''}
                 </span>
@@ -157,7 +164,11 @@ export function CheckCard({
         <p className="text-sm break-words">
           <span className="text-muted-foreground">{t('evidence')}: </span>
           {/^https?:\/\/\S+$/.test(check.evidence) ? (
-            <a href={check.evidence} className="text-primary hover:underline" rel="noreferrer noopener">
+            <a
+              href={check.evidence}
+              className="text-primary underline underline-offset-2"
+              rel="noreferrer noopener"
+            >
               {check.evidence}
             </a>
           ) : (

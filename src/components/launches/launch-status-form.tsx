@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field } from '@/components/ui/field'
@@ -21,12 +21,35 @@ export function LaunchStatusForm({
   isAdmin: boolean
 }) {
   const t = useTranslations('LaunchReview')
+  const statuses = useTranslations('LaunchStatus')
   const [overriding, setOverriding] = useState(false)
-  if (!nextLaunchStatuses(status).length) return null
+  // The pressed button goes away with the status it led to: the focus moves to a note of the
+  // new status instead of falling to the top of the page.
+  const [pressed, setPressed] = useState(false)
+  const note = useRef<HTMLParagraphElement>(null)
+  const [moved, setMoved] = useState<{ from: LaunchStatus; to: LaunchStatus }>()
+  const [shown, setShown] = useState(status)
+  if (shown !== status) {
+    setShown(status)
+    if (pressed) {
+      setMoved({ from: shown, to: status })
+      setPressed(false)
+    }
+  }
+  useEffect(() => {
+    if (moved) note.current?.focus()
+  }, [moved])
+  const statusNote = moved ? (
+    <p ref={note} tabIndex={-1} role="status" className="text-sm text-muted-foreground">
+      {t('statusChanged', { status: statuses(moved.to) })}
+    </p>
+  ) : null
+  if (!nextLaunchStatuses(status).length) return statusNote
   return (
     <ActionForm action={action} className="grid gap-2">
       {({ errors }) => (
         <>
+          {statusNote}
           <div className="flex flex-wrap gap-2">
             {nextLaunchStatuses(status).map((to) =>
               to === 'LAUNCHED' && !ready && !overriding ? (
@@ -48,6 +71,7 @@ export function LaunchStatusForm({
                   size="sm"
                   variant={to === 'CANCELLED' || to === 'PLANNED' ? 'ghost' : 'primary'}
                   pendingLabel={t('saving')}
+                  onClick={() => setPressed(true)}
                 >
                   {t(`to.${to}`)}
                 </SubmitButton>

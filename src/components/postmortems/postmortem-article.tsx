@@ -1,4 +1,4 @@
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter, useLocale, useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { CachedMarkdown } from '@/components/ui/cached-markdown'
@@ -8,9 +8,10 @@ import type { PostmortemView } from '@/server/postmortems/get-postmortem'
 const verdictTone = { OPEN: 'neutral', ELIMINATED: 'neutral', CONFIRMED: 'success' } as const
 
 function Block({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  const ui = useLocale()
   return (
     <section aria-labelledby={id} className="grid break-inside-avoid-page gap-2">
-      <h2 id={id} className="text-base font-semibold">
+      <h2 id={id} lang={ui} className="text-base font-semibold">
         {title}
       </h2>
       {children}
@@ -18,7 +19,11 @@ function Block({ title, children, id }: { title: string; children: ReactNode; id
   )
 }
 
-/** A postmortem as people read (and print) it. Server-rendered; no editor code. */
+/**
+ * A postmortem as people read (and print) it. Server-rendered; no editor code. The article
+ * carries the language its text is written in (WCAG 3.1.2); the interface's own words in it
+ * (headings, labels, badges) carry the interface's.
+ */
 export function PostmortemArticle({
   view,
   lessonFooter,
@@ -34,6 +39,7 @@ export function PostmortemArticle({
   const fields = useTranslations('Fields')
   const enums = useTranslations('Enums')
   const format = useFormatter()
+  const ui = useLocale()
   const doc = view.document
   const follow = (id: string) => view.followThrough.items[id]
   const date = (iso: string | null) =>
@@ -58,9 +64,12 @@ export function PostmortemArticle({
   ].filter((fact): fact is [string, string] => Boolean(fact[1]))
 
   return (
-    <article className="grid gap-8">
+    <article lang={view.language ?? ui} className="grid gap-8">
       {facts.length ? (
-        <dl className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-border bg-card p-4 text-sm">
+        <dl
+          lang={ui}
+          className="flex flex-wrap gap-x-10 gap-y-3 rounded-lg border border-border bg-card p-4 text-sm"
+        >
           {facts.map(([label, value]) => (
             <div key={label} className="grid max-w-full min-w-24 gap-0.5">
               <dt className="text-xs text-muted-foreground">{label}</dt>
@@ -78,7 +87,10 @@ export function PostmortemArticle({
         <Block id="read-hypotheses" title={t('hypothesesTable')}>
           <div className="hidden overflow-x-auto rounded-lg border border-border sm:block print:block">
             <table className="w-full text-left text-sm">
-              <thead className="bg-muted/60 text-xs text-muted-foreground">
+              <caption lang={ui} className="sr-only">
+                {t('hypothesesCaption', { count: doc.hypotheses.length })}
+              </caption>
+              <thead lang={ui} className="bg-muted/60 text-xs text-muted-foreground">
                 <tr>
                   <th scope="col" className="w-8 px-3 py-2">
                     #
@@ -104,19 +116,23 @@ export function PostmortemArticle({
                     )}
                   >
                     <td className="px-3 py-2 text-muted-foreground">{i + 1}</td>
-                    <td
+                    {/* The suspicion names its row: "Evidence" and "Verdict" are read as its. */}
+                    <th
+                      scope="row"
                       className={cn(
                         'px-3 py-2 font-medium',
                         h.status === 'ELIMINATED' && 'text-muted-foreground',
                       )}
                     >
                       {h.statement}
-                    </td>
+                    </th>
                     <td className="min-w-48 px-3 py-2">
                       {h.evidence ? <CachedMarkdown>{h.evidence}</CachedMarkdown> : null}
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      <Badge tone={verdictTone[h.status]}>{enums(`hypothesis.${h.status}`)}</Badge>
+                      <Badge lang={ui} tone={verdictTone[h.status]}>
+                        {enums(`hypothesis.${h.status}`)}
+                      </Badge>
                     </td>
                   </tr>
                 ))}
@@ -142,7 +158,7 @@ export function PostmortemArticle({
                   >
                     {i + 1}. {h.statement}
                   </span>
-                  <Badge tone={verdictTone[h.status]} className="shrink-0">
+                  <Badge lang={ui} tone={verdictTone[h.status]} className="shrink-0">
                     {enums(`hypothesis.${h.status}`)}
                   </Badge>
                 </div>
@@ -162,7 +178,7 @@ export function PostmortemArticle({
               const tested = doc.hypotheses.findIndex((h) => h.id === entry.hypothesisId)
               return (
                 <li key={entry.id} className="grid gap-1">
-                  <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                  <p lang={ui} className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                     <Badge tone="accent">{enums(`timeline.${entry.kind}`)}</Badge>
                     {date(entry.at)}
                     {tested >= 0 ? <span>{t('testsHypothesis', { n: tested + 1 })}</span> : null}
@@ -177,14 +193,18 @@ export function PostmortemArticle({
 
       {text('rootCause')}
       {doc.rootCauseCategory ? (
-        <p className="-mt-6 text-sm text-muted-foreground">
+        <p lang={ui} className="-mt-6 text-sm text-muted-foreground">
           {t('category')}: {enums(`rootCause.${doc.rootCauseCategory}`)}
         </p>
       ) : null}
       {doc.resolution.trim() ? (
         <Block id="read-resolution" title={fields('resolution')}>
           {doc.resolutionKind ? (
-            <Badge tone={doc.resolutionKind === 'TEMPORARY' ? 'danger' : 'success'} className="w-fit">
+            <Badge
+              lang={ui}
+              tone={doc.resolutionKind === 'TEMPORARY' ? 'danger' : 'success'}
+              className="w-fit"
+            >
               {enums(`resolution.${doc.resolutionKind}`)}
             </Badge>
           ) : null}
@@ -220,7 +240,7 @@ export function PostmortemArticle({
             {doc.lessons.map((lesson) => (
               <li key={lesson.id}>
                 <CachedMarkdown>{lesson.text}</CachedMarkdown>
-                {lessonFooter?.(lesson.id)}
+                {lessonFooter ? <div lang={ui}>{lessonFooter(lesson.id)}</div> : null}
               </li>
             ))}
           </ol>
@@ -243,12 +263,12 @@ export function PostmortemArticle({
                     item.title
                   )}
                 </span>
-                <Badge>{enums(`action.${item.status}`)}</Badge>
-                <span className="text-muted-foreground">
+                <Badge lang={ui}>{enums(`action.${item.status}`)}</Badge>
+                <span lang={ui} className="text-muted-foreground">
                   {t('owner')}: {item.ownerId ? (view.people[item.ownerId]?.name ?? '—') : t('noOwner')}
                 </span>
                 {item.dueDate ? (
-                  <span className="text-muted-foreground">
+                  <span lang={ui} className="text-muted-foreground">
                     {t('due')}:{' '}
                     {format.dateTime(new Date(`${item.dueDate}T00:00:00Z`), {
                       dateStyle: 'medium',

@@ -46,8 +46,14 @@ export function PostmortemList({
                 {pm.launch ? <span>{pm.launch.name}</span> : null}
                 <span className="ml-auto">{t('updated', { date: format.relativeTime(pm.updatedAt) })}</span>
               </div>
-              <span className="font-medium break-words">{pm.title}</span>
-              {pm.symptom ? <p className="line-clamp-2 text-sm text-muted-foreground">{pm.symptom}</p> : null}
+              <span lang={pm.language ?? undefined} className="font-medium break-words">
+                {pm.title}
+              </span>
+              {pm.symptom ? (
+                <p lang={pm.language ?? undefined} className="line-clamp-2 text-sm text-muted-foreground">
+                  {pm.symptom}
+                </p>
+              ) : null}
               {pm.tags.length || pm.services.length ? (
                 <div className="flex flex-wrap gap-1">
                   {[...pm.services, ...pm.tags].map((name) => (

@@ -4,14 +4,18 @@ import { Search } from 'lucide-react'
 import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { Dialog } from 'radix-ui'
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { callApi } from '@/lib/api-client'
 import type { SearchApiResponse } from '../../../app/api/v1/search/route'
 import { Highlighted } from './highlighted'
 
 const DEBOUNCE_MS = 200
 
-/** Ctrl/Cmd-K from any page: type, see the best matches, Enter to open one. */
+/**
+ * Ctrl/Cmd-K from any page: type, see the best matches, Enter to open one. The input is an
+ * ARIA 1.2 combobox with a listbox popup: arrowing moves `aria-activedescendant`, so a screen
+ * reader reads each result while the focus stays in the input. Closing clears the query.
+ */
 export function CommandPalette() {
   const t = useTranslations('CommandPalette')
   const router = useRouter()
@@ -19,6 +23,18 @@ export function CommandPalette() {
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<SearchApiResponse['results']>([])
   const [active, setActive] = useState(0)
+  const listId = useId()
+  const optionId = (i: number) => `${listId}-option-${i}`
+  // Closed (Esc, Ctrl-K, a click outside, a result opened): the next opening starts empty.
+  const [wasOpen, setWasOpen] = useState(open)
+  if (wasOpen !== open) {
+    setWasOpen(open)
+    if (!open) {
+      setQuery('')
+      setResults([])
+      setActive(0)
+    }
+  }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -53,9 +69,9 @@ export function CommandPalette() {
   const shown = query.trim() ? results : []
   const go = (href: string) => {
     setOpen(false)
-    setQuery('')
     router.push(href as never)
   }
+  const expanded = query.trim() !== ''
   const all = `/search?q=${encodeURIComponent(query)}`
 
   return (
@@ -74,13 +90,18 @@ export function CommandPalette() {
           <input
             autoFocus
             role="combobox"
-            aria-expanded={shown.length > 0}
-            aria-controls="palette-results"
+            aria-expanded={expanded}
+            aria-controls={expanded ? listId : undefined}
+            aria-autocomplete="list"
+            aria-activedescendant={expanded ? optionId(active) : undefined}
             aria-label={t('title')}
             value={query}
             placeholder={t('placeholder')}
             maxLength={200}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value)
+              setActive(0)
+            }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length))
               else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0))
@@ -93,11 +114,17 @@ export function CommandPalette() {
             }}
             className="h-10 w-full rounded-md border border-input bg-background px-3 text-base"
           />
-          {query.trim() ? (
-            <ul id="palette-results" role="listbox" className="grid max-h-[50dvh] gap-0.5 overflow-y-auto">
+          {expanded ? (
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={t('resultsLabel')}
+              className="grid max-h-[50dvh] gap-0.5 overflow-y-auto"
+            >
               {shown.map((r, i) => (
                 <li
                   key={r.id}
+                  id={optionId(i)}
                   role="option"
                   aria-selected={i === active}
                   onMouseEnter={() => setActive(i)}
@@ -105,20 +132,22 @@ export function CommandPalette() {
                   className="cursor-pointer rounded px-2 py-1.5 text-sm aria-selected:bg-accent"
                 >
                   <span className="mr-2 font-mono text-xs text-muted-foreground">PM-{r.number}</span>
-                  {r.title}
+                  <span lang={r.language ?? undefined}>{r.title}</span>
                   {r.snippets[0] ? (
-                    <span className="block truncate text-xs text-muted-foreground">
+                    <span
+                      lang={r.language ?? undefined}
+                      className="block truncate text-xs text-muted-foreground"
+                    >
                       <Highlighted snippet={r.snippets[0]} />
                     </span>
                   ) : null}
                 </li>
               ))}
-              {!shown.length ? (
-                <li className="px-2 py-1.5 text-sm text-muted-foreground">{t('none')}</li>
-              ) : null}
               <li
+                id={optionId(shown.length)}
                 role="option"
                 aria-selected={active === shown.length}
+                onMouseEnter={() => setActive(shown.length)}
                 onClick={() => go(all)}
                 className="cursor-pointer rounded px-2 py-1.5 text-sm text-primary aria-selected:bg-accent"
               >
@@ -126,6 +155,12 @@ export function CommandPalette() {
               </li>
             </ul>
           ) : null}
+          <p
+            role="status"
+            className={expanded && !shown.length ? 'px-2 text-sm text-muted-foreground' : 'sr-only'}
+          >
+            {expanded ? (shown.length ? t('count', { count: shown.length }) : t('none')) : ''}
+          </p>
           <p className="px-1 text-xs text-muted-foreground">{t('hint')}</p>
         </Dialog.Content>
       </Dialog.Portal>

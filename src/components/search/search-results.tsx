@@ -31,6 +31,7 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
           </div>
           <Link
             href={`/postmortems/${r.number}`}
+            lang={r.language ?? undefined}
             className="font-medium break-words text-primary hover:underline"
           >
             {r.title}
@@ -40,7 +41,9 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
               {r.snippets.map((s, i) => (
                 <li key={i} className="break-words">
                   <span className="mr-1.5 text-xs font-medium text-muted-foreground">{label(s)}:</span>
-                  <Highlighted snippet={s} />
+                  <span lang={r.language ?? undefined}>
+                    <Highlighted snippet={s} />
+                  </span>
                 </li>
               ))}
             </ul>

@@ -14,13 +14,17 @@ export function Card({ className, ...props }: ComponentProps<'section'>) {
 export function CardHeader({
   title,
   description,
+  level = 2,
 }: {
   title: React.ReactNode
   description?: React.ReactNode
+  /** 1 where the card is the whole page (sign-in, setup): every page has one h1. */
+  level?: 1 | 2
 }) {
+  const Heading = level === 1 ? 'h1' : 'h2'
   return (
     <header className="mb-4 grid gap-1">
-      <h2 className="text-base font-semibold">{title}</h2>
+      <Heading className="text-base font-semibold">{title}</Heading>
       {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
     </header>
   )

@@ -41,6 +41,8 @@ export function FormError({ message }: { message?: string }) {
   return (
     <p
       role="alert"
+      // Focusable from script: a refused sign-in moves the focus here (useFocusError).
+      tabIndex={-1}
       className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
     >
       {message}

@@ -6,6 +6,7 @@ import { canRead } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
 import { findDuePolicies } from '../postmortems/find-due-policies'
 import { daysOverdue } from '../postmortems/follow-through'
+import { contentLanguageOf } from '../postmortems/content-language'
 
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
@@ -40,7 +41,7 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         title: true,
         status: true,
         dueDate: true,
-        postmortem: { select: { number: true, title: true, status: true, severity: true } },
+        postmortem: { select: { number: true, title: true, language: true, status: true, severity: true } },
       },
     }),
     findAwaitingReview({ actor }),
@@ -58,6 +59,8 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         ...a,
         daysOverdue: daysOverdue(a.dueDate, now),
         evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
+        // An action item is written in its postmortem's language.
+        language: contentLanguageOf(a.postmortem),
       })),
     reviews,
   }

@@ -161,6 +161,7 @@ function view(document: PostmortemDocument): PostmortemView {
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, email: p.email }])),
     document,
     followThrough: { evidenceRequired: false, dueDays: null, items: {} },
+    language: null,
   }
 }
 

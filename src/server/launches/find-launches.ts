@@ -4,6 +4,7 @@ import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import type { LaunchStatus } from './launch-status'
 import { canRead, getPostmortem, readableBy, type PostmortemView } from '../postmortems/get-postmortem'
+import { contentLanguageOf, type ContentLanguage } from '../postmortems/content-language'
 
 /** Every launch, with the number of its postmortems the reader may see (drafts not for viewers). */
 export async function findLaunches({ actor }: { actor: Actor }) {
@@ -37,6 +38,7 @@ export type LaunchView = {
   postmortems: {
     number: number
     title: string
+    language: ContentLanguage | null
     status: PostmortemView['status']
     severity: string | null
     symptom: string
@@ -57,7 +59,7 @@ export async function getLaunch({
       overrideBy: { select: { name: true } },
       postmortems: {
         orderBy: { number: 'asc' },
-        select: { number: true, title: true, status: true, severity: true, symptom: true },
+        select: { number: true, title: true, language: true, status: true, severity: true, symptom: true },
       },
     },
   })
@@ -67,7 +69,7 @@ export async function getLaunch({
     overrideBy: launch.overrideBy?.name ?? null,
     postmortems: launch.postmortems
       .filter((p) => canRead(actor, p.status))
-      .map((p) => ({ ...p, symptom: p.symptom.slice(0, 300) })),
+      .map((p) => ({ ...p, language: contentLanguageOf(p), symptom: p.symptom.slice(0, 300) })),
   })
 }
 

@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client'
 import type { PostmortemDocument } from './schemas'
+import { detectContentLanguage } from './content-language'
 
 /** What to load of a postmortem to rebuild its document. */
 export const documentInclude = {
@@ -87,5 +88,8 @@ export function scalarColumns(doc: PostmortemDocument) {
     metricLabel: doc.metric ? doc.metric.label : null,
     metricBefore: doc.metric ? doc.metric.before : null,
     metricAfter: doc.metric ? doc.metric.after : null,
+    // Every write of a postmortem's text passes here (the form, the API, an import, the shared
+    // document's derive): its language is detected once, where it is written.
+    language: detectContentLanguage(doc),
   }
 }

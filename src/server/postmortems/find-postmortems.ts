@@ -5,12 +5,15 @@ import { db } from '../db'
 import { readableBy } from './get-postmortem'
 import { incidentDateWhere } from './incident-date'
 import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'
+import { contentLanguageOf, type ContentLanguage } from './content-language'
 
 export const PAGE_SIZE = 25
 
 export type PostmortemListItem = {
   number: number
   title: string
+  /** The language its text is written in, for `lang` on its title and symptom. */
+  language: ContentLanguage | null
   status: PostmortemStatus
   severity: Severity | null
   occurredAt: Date | null
@@ -50,6 +53,7 @@ export async function findPostmortems({ actor, input }: { actor: Actor; input: F
     select: {
       number: true,
       title: true,
+      language: true,
       status: true,
       severity: true,
       occurredAt: true,
@@ -62,6 +66,7 @@ export async function findPostmortems({ actor, input }: { actor: Actor; input: F
   })
   const items: PostmortemListItem[] = rows.slice(0, PAGE_SIZE).map((row) => ({
     ...row,
+    language: contentLanguageOf(row),
     symptom: row.symptom.slice(0, 300),
     tags: row.tags.map((t) => t.tag.name),
     services: row.services.map((s) => s.service.name),

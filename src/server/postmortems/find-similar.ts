@@ -6,10 +6,13 @@ import { documentInclude, toDocument } from './document'
 import { isGeneric, queryConcepts, type Concept } from '../search/query-concepts'
 import { rankByConcepts, rarityOf, type RankedConcept } from '../search/rank-concepts'
 import { snippetsFor } from '../search/snippets'
+import { contentLanguageOf, type ContentLanguage } from './content-language'
 
 export type SimilarIncident = {
   number: number
   title: string
+  /** The language its text is written in, for `lang` on the title and the sentence. */
+  language: ContentLanguage | null
   status: string
   /** The passage that shares the most with the text, and the shared words in it ([start, end)). */
   sentence: string
@@ -85,6 +88,7 @@ export async function findSimilar({
       {
         number: row.number,
         title: row.title,
+        language: contentLanguageOf(row),
         status: row.status,
         sentence: best?.text ?? '',
         highlights: best?.highlights ?? [],

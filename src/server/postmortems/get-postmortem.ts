@@ -7,6 +7,7 @@ import { isPublic, publicStatuses, type PostmortemStatus } from './postmortem-st
 import type { PostmortemDocument } from './schemas'
 import { loadDuePolicy } from './find-due-policies'
 import { daysOverdue, hasEvidence, isOpenStatus, type Evidence } from './follow-through'
+import { contentLanguageOf, type ContentLanguage } from './content-language'
 
 export type PostmortemView = {
   id: string
@@ -24,6 +25,8 @@ export type PostmortemView = {
    */
   people: Record<string, { name: string; email: string | null }>
   document: PostmortemDocument
+  /** The language its text is written in, for `lang` wherever it is shown. */
+  language: ContentLanguage | null
   /** The severity's policy and each action item's follow-through, by item id (decision 021). */
   followThrough: {
     evidenceRequired: boolean
@@ -108,5 +111,6 @@ export async function getPostmortem({
     people,
     document: toDocument(row),
     followThrough: { ...policy, items },
+    language: contentLanguageOf(row),
   })
 }

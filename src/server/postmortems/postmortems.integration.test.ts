@@ -84,6 +84,29 @@ describe('postmortems (real database)', () => {
     expect(read.ok && read.data.people[editor.id]?.name).toBe('Editor')
   })
 
+  it('stores the language its text is written in, detected again on every save', async () => {
+    const created = await createPostmortem({
+      actor: editor,
+      input: { title: '充值回调大量失败', launchId: null },
+    })
+    const number = created.ok ? created.data.number : 0
+    const stored = async () => (await db.postmortem.findUniqueOrThrow({ where: { number } })).language
+    expect(await stored()).toBe('zh-CN')
+    const english = {
+      ...emptyDocument('充值回调大量失败'),
+      symptom: 'Every top-up callback from the new data centre was refused by the payment provider.',
+    }
+    const saved = await savePostmortem({
+      actor: editor,
+      number,
+      input: { baseVersion: 1, document: english },
+    })
+    expect(saved.ok).toBe(true)
+    expect(await stored()).toBe('en')
+    const read = await getPostmortem({ actor: editor, number })
+    expect(read.ok && read.data.language).toBe('en')
+  })
+
   it('refuses a save based on an old version and returns the current one', async () => {
     const created = await createPostmortem({ actor: editor, input: { title: 'Race', launchId: null } })
     const number = created.ok ? created.data.number : 0

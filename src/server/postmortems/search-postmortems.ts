@@ -9,6 +9,7 @@ import { expandQuery } from '../search/expand-query'
 import { conceptTsQuery, meaningfulTerms, queryConcepts, type Concept } from '../search/query-concepts'
 import { rankByConcepts, rarityOf } from '../search/rank-concepts'
 import { queryTerms, toTsQuery, type QueryTerm } from '../search/tokenize'
+import { contentLanguageOf, type ContentLanguage } from './content-language'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
 export const CANDIDATE_CAP = 500
@@ -17,6 +18,8 @@ export type SearchResult = {
   id: string
   number: number
   title: string
+  /** The language its text is written in, for `lang` on its title and snippets. */
+  language: ContentLanguage | null
   status: PostmortemStatus
   /** How well it matched, comparable within its tier (every word, or `partial`). */
   score: number
@@ -40,6 +43,7 @@ export type SearchResponse = {
 type Row = SnippetSource & {
   id: string
   number: number
+  language: string | null
   status: PostmortemStatus
   launch: string | null
   updatedAt: Date
@@ -50,7 +54,7 @@ type Row = SnippetSource & {
  * The result page and what its snippets read (texts, hypotheses, lessons, timeline, open
  * questions, action items, tags and services as `json_agg` subqueries), for `p` and `l`.
  */
-const pageColumns = Prisma.sql`p.id, p.number, p.title, p.status::text AS status, p."updatedAt", l.name AS launch,
+const pageColumns = Prisma.sql`p.id, p.number, p.title, p.language, p.status::text AS status, p."updatedAt", l.name AS launch,
       p.summary, p.detection, p.symptom, p.impact, p."rootCause", p.resolution, p.verification,
       COALESCE((SELECT json_agg(json_build_object('statement', h.statement, 'status', h.status, 'evidence', h.evidence)
         ORDER BY h.position) FROM "Hypothesis" h WHERE h."postmortemId" = p.id), '[]') AS hypotheses,
@@ -151,6 +155,7 @@ export async function searchPostmortems({
     id: row.id,
     number: row.number,
     title: row.title,
+    language: contentLanguageOf(row),
     status: row.status,
     score: Math.round(Number(row.score) * 1e4) / 1e4,
     launch: row.launch,

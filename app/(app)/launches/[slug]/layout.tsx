@@ -3,6 +3,8 @@ import { ClientMessages } from '@/i18n/client-messages'
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={['CheckStatus', 'ChecklistItem', 'LaunchReview']}>{children}</ClientMessages>
+    <ClientMessages namespaces={['CheckStatus', 'ChecklistItem', 'LaunchReview', 'LaunchStatus']}>
+      {children}
+    </ClientMessages>
   )
 }

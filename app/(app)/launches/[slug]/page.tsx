@@ -184,9 +184,16 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
                     <StatusBadge status={pm.status} />
                     {pm.severity ? <Badge>{enums(`severity.${pm.severity}` as never)}</Badge> : null}
                   </span>
-                  <span className="font-medium break-words">{pm.title}</span>
+                  <span lang={pm.language ?? undefined} className="font-medium break-words">
+                    {pm.title}
+                  </span>
                   {pm.symptom ? (
-                    <span className="line-clamp-2 text-sm text-muted-foreground">{pm.symptom}</span>
+                    <span
+                      lang={pm.language ?? undefined}
+                      className="line-clamp-2 text-sm text-muted-foreground"
+                    >
+                      {pm.symptom}
+                    </span>
                   ) : null}
                 </Link>
               </li>

@@ -79,7 +79,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
         {canEdit && !items.length ? (
           <Link
             href={`/postmortems/${view.number}/lessons/${lessonId}`}
-            className="text-primary hover:underline"
+            className="text-primary underline underline-offset-2"
           >
             {t('turnIntoItem')}
           </Link>
@@ -112,7 +112,9 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
             </Link>
           ) : null}
         </div>
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{view.document.title}</h1>
+        <h1 lang={view.language ?? undefined} className="text-2xl font-semibold tracking-tight break-words">
+          {view.document.title}
+        </h1>
         <p className="text-xs text-muted-foreground">
           {t('updatedBy', {
             name: view.updatedBy ?? '—',

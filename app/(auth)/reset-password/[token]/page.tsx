@@ -29,6 +29,7 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
     return (
       <Card className="w-full max-w-md">
         <CardHeader
+          level={1}
           title={<span className="text-xl">{t(`${link.status}Title`)}</span>}
           description={t(`${link.status}Description`)}
         />
@@ -41,6 +42,7 @@ export default async function AccountLinkPage({ params }: { params: Promise<{ to
   return (
     <Card className="w-full max-w-md">
       <CardHeader
+        level={1}
         title={<span className="text-xl">{t(invite ? 'inviteTitle' : 'resetTitle')}</span>}
         description={
           invite

@@ -20,6 +20,7 @@ export function ActionItemsEditor({ doc, change, errors, people }: SectionProps 
       addLabel={t('addAction')}
       create={() => ({ id: newId(), title: '', ownerId: null, dueDate: null, status: 'OPEN', link: null })}
       itemTitle={(i) => t('actionLabel', { n: i + 1 })}
+      itemSummary={(item) => item.title}
     >
       {(item, i, update) => (
         <>

@@ -25,6 +25,7 @@ export function HypothesesEditor({ doc, change, errors }: SectionProps) {
       addLabel={t('addHypothesis')}
       create={() => ({ id: newId(), statement: '', status: 'OPEN', evidence: '' })}
       itemTitle={(i) => t('hypothesisLabel', { n: i + 1 })}
+      itemSummary={(h) => h.statement}
       itemClassName={(h) => verdictTone[h.status]}
       onRemove={(i) => {
         const removed = doc.hypotheses[i]?.id

@@ -2,7 +2,7 @@
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import type { ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'
 
@@ -15,13 +15,36 @@ export type ListEditorProps<T extends { id: string }> = {
   addLabel: string
   create: () => T
   itemTitle: (index: number) => string
+  /** The item's own words (a statement, a title), added to the names of its buttons. */
+  itemSummary?: (item: T) => string
   itemClassName?: (item: T) => string | undefined
   /** Replaces plain removal, e.g. to clear links that pointed at the item. */
   onRemove?: (index: number) => void
   children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode
 }
 
-/** An ordered list of items with move up / down, remove and add: hypotheses, timeline, questions… */
+/** Where the keyboard focus goes once the list has re-rendered after an action. */
+type FocusAfter =
+  | { to: 'first-field'; id: string }
+  | { to: 'button'; id: string; button: 'up' | 'down' | 'remove' }
+  | { to: 'add' }
+
+const SUMMARY_LENGTH = 40
+
+/** "Hypothesis 3: Firewall rules blocked the…", what an item's buttons are named after. */
+export function itemName(title: string, summary: string | undefined) {
+  const words = summary?.trim().replace(/\s+/g, ' ') ?? ''
+  if (!words) return title
+  return `${title}: ${words.length > SUMMARY_LENGTH ? `${words.slice(0, SUMMARY_LENGTH - 1)}…` : words}`
+}
+
+/**
+ * An ordered list of items with move up / down, remove and add: hypotheses, timeline,
+ * questions… Keyboard and screen reader users keep their place: the add button comes first
+ * (not after every item's fields), a new item's first field takes the focus, a removed item
+ * hands the focus to the next one (or to the add button), a moved item keeps it, and each
+ * change is announced in a polite live region.
+ */
 export function ListEditor<T extends { id: string }>({
   label,
   heading,
@@ -30,49 +53,95 @@ export function ListEditor<T extends { id: string }>({
   addLabel,
   create,
   itemTitle,
+  itemSummary,
   itemClassName,
   onRemove,
   children,
 }: ListEditorProps<T>) {
+  const t = useTranslations('PostmortemEditor')
+  const list = useRef<HTMLOListElement>(null)
+  const add = useRef<HTMLButtonElement>(null)
+  const [focusAfter, setFocusAfter] = useState<FocusAfter>()
+  const [announcement, setAnnouncement] = useState('')
+
+  useEffect(() => {
+    if (!focusAfter) return
+    if (focusAfter.to === 'add') return add.current?.focus()
+    const item = list.current?.querySelector(`[data-item-id="${CSS.escape(focusAfter.id)}"]`)
+    const target =
+      focusAfter.to === 'first-field'
+        ? item?.querySelector<HTMLElement>('input, textarea, select')
+        : item?.querySelector<HTMLElement>(`[data-list-action="${focusAfter.button}"]`)
+    target?.focus()
+  }, [focusAfter])
+
+  const name = (i: number) => itemName(itemTitle(i), items[i] && itemSummary?.(items[i]))
+  const move = (from: number, to: number) => {
+    const moved = items[from]
+    if (!moved || to < 0 || to >= items.length) return
+    onChange(lists.move(items, from, to))
+    setFocusAfter({ to: 'button', id: moved.id, button: to < from ? 'up' : 'down' })
+    setAnnouncement(t('itemMoved', { item: itemTitle(from), n: to + 1 }))
+  }
+  const remove = (i: number) => {
+    const next = items[i + 1] ?? items[i - 1]
+    setAnnouncement(t('itemRemoved', { item: name(i) }))
+    if (onRemove) onRemove(i)
+    else onChange(lists.remove(items, i))
+    setFocusAfter(next ? { to: 'button', id: next.id, button: 'remove' } : { to: 'add' })
+  }
+  const append = () => {
+    const item = create()
+    onChange([...items, item])
+    setFocusAfter({ to: 'first-field', id: item.id })
+    setAnnouncement(t('itemAdded', { item: itemTitle(items.length) }))
+  }
+
   return (
     <div className="grid gap-3">
-      {heading ? (
-        <div>
-          <h3 className="font-medium">{heading.title}</h3>
-          {heading.hint ? <p className="text-sm text-muted-foreground">{heading.hint}</p> : null}
-        </div>
-      ) : null}
-      <ol className="grid gap-3" aria-label={label}>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        {heading ? (
+          <div>
+            <h3 className="font-medium">{heading.title}</h3>
+            {heading.hint ? <p className="text-sm text-muted-foreground">{heading.hint}</p> : null}
+          </div>
+        ) : null}
+        <Button ref={add} type="button" variant="secondary" className="w-fit" onClick={append}>
+          <Plus aria-hidden />
+          {addLabel}
+        </Button>
+      </div>
+      <ol ref={list} className="grid gap-3 empty:hidden" aria-label={label}>
         {items.map((item, i) => (
           <ListItem
             key={item.id}
+            id={item.id}
             title={itemTitle(i)}
+            name={name(i)}
+            headingLevel={heading ? 4 : 3}
             index={i}
             count={items.length}
-            onMove={(from, to) => onChange(lists.move(items, from, to))}
-            onRemove={() => (onRemove ? onRemove(i) : onChange(lists.remove(items, i)))}
+            onMove={move}
+            onRemove={() => remove(i)}
             className={itemClassName?.(item)}
           >
             {children(item, i, (patch) => onChange(lists.update(items, i, patch)))}
           </ListItem>
         ))}
       </ol>
-      <Button
-        type="button"
-        variant="secondary"
-        className="w-fit"
-        onClick={() => onChange([...items, create()])}
-      >
-        <Plus aria-hidden />
-        {addLabel}
-      </Button>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
     </div>
   )
 }
 
 /** One item of a list (a hypothesis, an action…): its title and keyboard-reachable move / remove buttons. */
 export function ListItem({
+  id,
   title,
+  name,
+  headingLevel = 3,
   index,
   count,
   onMove,
@@ -80,7 +149,12 @@ export function ListItem({
   children,
   className,
 }: {
+  id: string
   title: ReactNode
+  /** Names this item in its buttons ("Remove Hypothesis 3: …"). */
+  name: string
+  /** Below the list's own heading (h3) or straight under the section's (h2). */
+  headingLevel?: 3 | 4
   index: number
   count: number
   onMove: (from: number, to: number) => void
@@ -89,18 +163,24 @@ export function ListItem({
   className?: string
 }) {
   const t = useTranslations('PostmortemEditor')
+  const Heading = headingLevel === 4 ? 'h4' : 'h3'
+  // aria-disabled, not disabled: the first item's Move up stays focusable after it got there.
+  const first = index === 0
+  const last = index === count - 1
   return (
-    <li className={cn('grid gap-3 rounded-lg border border-border bg-card p-4', className)}>
+    <li data-item-id={id} className={cn('grid gap-3 rounded-lg border border-border bg-card p-4', className)}>
       <div className="flex items-center justify-between gap-2">
-        <h4 className="text-sm font-semibold">{title}</h4>
+        <Heading className="text-sm font-semibold">{title}</Heading>
         <div className="flex gap-1">
           <Button
             type="button"
             variant="ghost"
             size="icon"
-            aria-label={t('moveUp')}
-            disabled={index === 0}
-            onClick={() => onMove(index, index - 1)}
+            data-list-action="up"
+            aria-label={t('moveUpItem', { item: name })}
+            aria-disabled={first || undefined}
+            className="aria-disabled:opacity-40"
+            onClick={() => !first && onMove(index, index - 1)}
           >
             <ArrowUp aria-hidden />
           </Button>
@@ -108,13 +188,22 @@ export function ListItem({
             type="button"
             variant="ghost"
             size="icon"
-            aria-label={t('moveDown')}
-            disabled={index === count - 1}
-            onClick={() => onMove(index, index + 1)}
+            data-list-action="down"
+            aria-label={t('moveDownItem', { item: name })}
+            aria-disabled={last || undefined}
+            className="aria-disabled:opacity-40"
+            onClick={() => !last && onMove(index, index + 1)}
           >
             <ArrowDown aria-hidden />
           </Button>
-          <Button type="button" variant="ghost" size="icon" aria-label={t('remove')} onClick={onRemove}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            data-list-action="remove"
+            aria-label={t('removeItem', { item: name })}
+            onClick={onRemove}
+          >
             <Trash2 aria-hidden />
           </Button>
         </div>

@@ -17,6 +17,7 @@ export function QuestionsEditor({ doc, change, errors }: SectionProps) {
       addLabel={t('addQuestion')}
       create={() => ({ id: newId(), text: '', answer: '' })}
       itemTitle={(i) => t('questionLabel', { n: i + 1 })}
+      itemSummary={(q) => q.text}
     >
       {(q, i, update) => (
         <>
@@ -53,6 +54,7 @@ export function LessonsEditor({ doc, change, errors }: SectionProps) {
       addLabel={t('addLesson')}
       create={() => ({ id: newId(), text: '' })}
       itemTitle={(i) => t('lessonLabel', { n: i + 1 })}
+      itemSummary={(lesson) => lesson.text}
     >
       {(lesson, i, update) => (
         <MarkdownField

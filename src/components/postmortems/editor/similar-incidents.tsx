@@ -54,10 +54,10 @@ export function SimilarIncidents({ text, exclude }: { text: string; exclude: num
                 target="_blank"
                 className="font-medium break-words text-primary hover:underline"
               >
-                PM-{r.number} · {r.title}
+                PM-{r.number} · <span lang={r.language ?? undefined}>{r.title}</span>
               </Link>
               {r.sentence ? (
-                <p className="line-clamp-3 text-xs text-muted-foreground">
+                <p lang={r.language ?? undefined} className="line-clamp-3 text-xs text-muted-foreground">
                   <Highlighted snippet={{ field: 'summary', text: r.sentence, highlights: r.highlights }} />
                 </p>
               ) : null}

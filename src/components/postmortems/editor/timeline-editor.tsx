@@ -23,6 +23,7 @@ export function TimelineEditor({ doc, change, errors }: SectionProps) {
       addLabel={t('addEntry')}
       create={() => ({ id: newId(), at: null, kind: 'OBSERVATION', text: '', hypothesisId: null })}
       itemTitle={(i) => t('entryLabel', { n: i + 1 })}
+      itemSummary={(entry) => entry.text}
     >
       {(entry, i, update) => (
         <>

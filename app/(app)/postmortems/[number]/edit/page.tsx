@@ -31,9 +31,10 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
   const pm = result.data
   return (
     <>
-      <p className="mb-1 font-mono text-sm text-muted-foreground">
+      {/* The page's one h1; the editor's sections are h2. */}
+      <h1 className="mb-1 font-mono text-sm text-muted-foreground">
         {t('editTitle', { number: formatNumber(number) })}
-      </p>
+      </h1>
       <PostmortemEditorShell
         // A status change remounts the editor (its workflow buttons change with it).
         key={pm.status}

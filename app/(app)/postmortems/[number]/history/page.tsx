@@ -54,7 +54,7 @@ export default async function HistoryPage({
         title={t('title', { number: formatNumber(number) })}
         description={
           <>
-            <Link href={`/postmortems/${number}`} className="text-primary hover:underline">
+            <Link href={`/postmortems/${number}`} className="text-primary underline underline-offset-2">
               {result.data.title}
             </Link>
             {' · '}

@@ -62,7 +62,7 @@ export default async function LessonItemPage({ params }: Props) {
         ) : (
           <p className="text-sm">
             {t('noTemplates')}{' '}
-            <Link href="/checklists" className="text-primary hover:underline">
+            <Link href="/checklists" className="text-primary underline underline-offset-2">
               {t('createTemplate')}
             </Link>
           </p>
