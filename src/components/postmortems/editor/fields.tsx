@@ -110,45 +110,54 @@ export function MarkdownField({
   maxLength = 20_000,
   ...field
 }: Base & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
-  const t = useTranslations('PostmortemEditor')
-  const [preview, setPreview] = useState(false)
   return (
     <Field {...field}>
       {(aria) => (
-        <div className="grid gap-1">
-          <div role="group" className="flex justify-end gap-1 text-xs">
-            {(['write', 'preview'] as const).map((mode) => (
-              <button
-                key={mode}
-                type="button"
-                aria-pressed={(mode === 'preview') === preview}
-                onClick={() => setPreview(mode === 'preview')}
-                className="rounded px-2 py-0.5 text-muted-foreground hover:bg-muted aria-pressed:bg-muted aria-pressed:text-foreground"
-              >
-                {t(mode)}
-              </button>
-            ))}
-          </div>
-          {preview ? (
-            <div className="min-h-20 rounded-md border border-border bg-card px-3 py-2">
-              {value.trim() ? (
-                <Markdown>{value}</Markdown>
-              ) : (
-                <p className="text-sm text-muted-foreground">{t('previewEmpty')}</p>
-              )}
-            </div>
-          ) : (
-            <Textarea
-              {...aria}
-              rows={rows}
-              value={value}
-              maxLength={maxLength}
-              onChange={(e) => onChange(e.target.value)}
-            />
-          )}
-        </div>
+        <WriteOrPreview value={value}>
+          <Textarea
+            {...aria}
+            rows={rows}
+            value={value}
+            maxLength={maxLength}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        </WriteOrPreview>
       )}
     </Field>
+  )
+}
+
+/** A Markdown field's Write / Preview switch: the control while writing, the rendered text in preview. */
+export function WriteOrPreview({ value, children }: { value: string; children: ReactNode }) {
+  const t = useTranslations('PostmortemEditor')
+  const [preview, setPreview] = useState(false)
+  return (
+    <div className="grid gap-1">
+      <div role="group" className="flex justify-end gap-1 text-xs">
+        {(['write', 'preview'] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            aria-pressed={(mode === 'preview') === preview}
+            onClick={() => setPreview(mode === 'preview')}
+            className="rounded px-2 py-0.5 text-muted-foreground hover:bg-muted aria-pressed:bg-muted aria-pressed:text-foreground"
+          >
+            {t(mode)}
+          </button>
+        ))}
+      </div>
+      {preview ? (
+        <div className="min-h-20 rounded-md border border-border bg-card px-3 py-2">
+          {value.trim() ? (
+            <Markdown>{value}</Markdown>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t('previewEmpty')}</p>
+          )}
+        </div>
+      ) : (
+        children
+      )}
+    </div>
   )
 }
 
