@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { type Locator, type Page } from '@playwright/test'
 import { expect, expectSaved, newPostmortem, signInAsAdmin, test } from './fixtures'
@@ -61,7 +62,9 @@ test('[SEARCH]: a Chinese word inside a sentence finds the incident, says where 
 
   await page.getByRole('searchbox', { name: 'Search postmortems' }).fill('firewalls callback')
   await page.getByRole('searchbox', { name: 'Search postmortems' }).press('Enter')
-  await expect(page.getByRole('list', { name: 'Search' }).getByText('Hypothesis · Confirmed:')).toBeVisible()
+  await expect(
+    page.getByRole('list', { name: 'Search' }).getByText('Hypothesis · Confirmed:').first(),
+  ).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Search postmortems' }).fill('量子纠缠')
   await page.getByRole('searchbox', { name: 'Search postmortems' }).press('Enter')
@@ -76,7 +79,8 @@ test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows sim
 }) => {
   await signInAsAdmin(page)
   // Its own incident: the specs run side by side and share the database.
-  await newPostmortem(page, '充值回调大量失败')
+  const title = `充值回调大量失败 ${randomUUID().slice(0, 8)}`
+  await newPostmortem(page, title)
   await page.getByLabel('Symptom').fill('上线后充值回调大量失败，新机房的出口IP不在白名单里')
   await expectSaved(page)
 
@@ -86,7 +90,7 @@ test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows sim
   await expect(palette).toBeVisible()
   const box = palette.getByRole('combobox', { name: 'Search postmortems' })
   await box.fill('充值回调')
-  const match = palette.getByRole('option', { name: /充值回调大量失败/ })
+  const match = palette.getByRole('option', { name: new RegExp(title) })
   await expect(match).toBeVisible()
   // A screen reader follows the highlighted result while the focus stays in the input.
   await expect(box).toHaveAttribute('aria-expanded', 'true')
@@ -114,7 +118,7 @@ test('[SEARCH]: Ctrl+K finds an incident from any page, and the editor shows sim
   await newPostmortem(page, '提现回调失败')
   const similar = page.getByRole('complementary', { name: 'Similar past incidents' })
   await page.getByLabel('Symptom').fill('提现回调也失败了，充值回调那次是新机房出口IP不在白名单')
-  await expect(similar.getByRole('link', { name: /充值回调大量失败/ })).toBeVisible()
+  await expect(similar.getByRole('link', { name: /充值回调大量失败/ }).first()).toBeVisible()
   await expect(similar).toContainText('白名单')
 })
 

@@ -143,7 +143,8 @@ export function PostmortemEditor({
       </div>
 
       {removed ? (
-        <div role="status" className="flex items-center gap-3 rounded-md bg-muted px-3 py-2 text-sm">
+        // The list announces the removal itself (politely); this bar offers the way back.
+        <div className="flex items-center gap-3 rounded-md bg-muted px-3 py-2 text-sm">
           <span>{t('removed')}</span>
           <Button
             type="button"
