@@ -56,18 +56,18 @@ test('[SEARCH]: a Chinese word inside a sentence finds the incident, says where 
     .getByRole('list', { name: 'Search' })
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: '支付回调大量失败' }) })
-  await expect(result).toBeVisible()
-  await expect(result.getByText('Symptom:')).toBeVisible()
-  await expect(result.locator('mark').first()).toHaveText('白名单')
+  await expect(result.first()).toBeVisible()
+  await expect(result.first().getByText('Symptom:')).toBeVisible()
+  await expect(result.first().locator('mark').first()).toHaveText('白名单')
 
   await page.getByRole('searchbox', { name: 'Search postmortems' }).fill('firewalls callback')
   await page.getByRole('searchbox', { name: 'Search postmortems' }).press('Enter')
-  await expect(
-    page.getByRole('list', { name: 'Search' }).getByText('Hypothesis · Confirmed:').first(),
-  ).toBeVisible()
+  await expect(page).toHaveURL(/\/search\?q=firewalls(\+|%20)callback/)
+  await expect(result.first().getByText('Hypothesis · Confirmed:')).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Search postmortems' }).fill('量子纠缠')
   await page.getByRole('searchbox', { name: 'Search postmortems' }).press('Enter')
+  await expect(page).toHaveURL(/\/search\?q=%E9%87%8F/)
   await expect(page.getByText('Nothing matches “量子纠缠”')).toBeVisible()
 
   await page.goBack()
