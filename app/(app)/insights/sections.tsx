@@ -450,7 +450,9 @@ export async function LoopSection({ insights }: SectionProps) {
                         >
                           {formatNumber(p.number)}
                         </Link>{' '}
-                        <span className="break-words">{p.title}</span>
+                        <span lang={p.language ?? undefined} className="break-words">
+                          {p.title}
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -484,7 +486,9 @@ export async function LoopSection({ insights }: SectionProps) {
                   <Link href={`/postmortems/${l.number}` as Route} className={link}>
                     {formatNumber(l.number)}
                   </Link>{' '}
-                  <span className="text-muted-foreground">{l.title} ·</span> {l.text}
+                  <span lang={l.language ?? undefined}>
+                    <span className="text-muted-foreground">{l.title} ·</span> {l.text}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -11,10 +11,12 @@ export function ItemSources({ sources }: { sources: ItemSource[] }) {
       {sources.map((s) => (
         <li key={`${s.number}-${s.lesson}`} className="break-words">
           {t('learnedFrom')}{' '}
-          <Link href={`/postmortems/${s.number}`} className="font-medium text-foreground hover:underline">
-            PM-{s.number} · {s.title}
-          </Link>
-          {s.rootCause ? <> · {s.rootCause}</> : null}
+          <span lang={s.language ?? undefined}>
+            <Link href={`/postmortems/${s.number}`} className="font-medium text-foreground hover:underline">
+              PM-{s.number} · {s.title}
+            </Link>
+            {s.rootCause ? <> · {s.rootCause}</> : null}
+          </span>
         </li>
       ))}
     </ul>

@@ -2,9 +2,17 @@ import 'server-only'
 import type { Actor } from '../roles'
 import { canRead } from '../postmortems/get-postmortem'
 import type { PostmortemStatus } from '../postmortems/schemas'
+import { contentLanguageOf, type ContentLanguage } from '../postmortems/content-language'
 
 /** What a checklist item or launch check says about the incident that taught it. */
-export type ItemSource = { number: number; title: string; rootCause: string; lesson: string }
+export type ItemSource = {
+  number: number
+  title: string
+  rootCause: string
+  lesson: string
+  /** The language the postmortem is written in (for `lang`). */
+  language: ContentLanguage | null
+}
 
 /** Prisma `select` for an item's sources, with the postmortem each lesson belongs to. */
 export const sourcesSelect = {
@@ -12,7 +20,7 @@ export const sourcesSelect = {
     lesson: {
       select: {
         text: true,
-        postmortem: { select: { number: true, title: true, rootCause: true, status: true } },
+        postmortem: { select: { number: true, title: true, language: true, rootCause: true, status: true } },
       },
     },
   },
@@ -22,7 +30,13 @@ export const sourcesSelect = {
 type SourceRow = {
   lesson: {
     text: string
-    postmortem: { number: number; title: string; rootCause: string; status: PostmortemStatus }
+    postmortem: {
+      number: number
+      title: string
+      language: string | null
+      rootCause: string
+      status: PostmortemStatus
+    }
   }
 }
 
@@ -41,5 +55,6 @@ export function toSources(actor: Actor, rows: SourceRow[]): ItemSource[] {
       title: p.title,
       rootCause: oneLine(p.rootCause),
       lesson: oneLine(text, 200),
+      language: contentLanguageOf(p),
     }))
 }

@@ -23,7 +23,7 @@ export function filteredPostmortems(actor: Actor, input: InsightsInput): Prisma.
   const at = incidentDateSql('p')
   const text = (v: string | undefined) => v ?? null
   return Prisma.sql`WITH pm AS MATERIALIZED (
-    SELECT p.id, p.number, p.title, p.severity::text AS severity,
+    SELECT p.id, p.number, p.title, p.language, p.severity::text AS severity,
       p."rootCauseCategory"::text AS category, p."launchId", p."occurredAt", p."detectedAt",
       p."resolvedAt", p."createdAt", ${at} AS at
     FROM "Postmortem" p

@@ -28,7 +28,7 @@ export type LoopItem = {
   pending: number
   launches: { slug: string; name: string; status: CheckOutcome }[]
   /** Counted postmortems of launches where this check was waived. */
-  incidentsAfterWaiver: { number: number; title: string; launch: string }[]
+  incidentsAfterWaiver: { number: number; title: string; language: string | null; launch: string }[]
 }
 
 const MAX_ITEMS = 200
@@ -61,8 +61,10 @@ export async function checklistLoop(pm: Prisma.Sql, launch: string | undefined) 
       FROM ${checks} WHERE c."checklistItemId" IS NOT NULL AND ${inLaunch}
       ORDER BY l."plannedAt" DESC NULLS LAST, l."createdAt" DESC, c.position
       LIMIT 5000`,
-    db.$queryRaw<{ itemId: string; number: number; title: string; launch: string }[]>`${pm}
-      SELECT DISTINCT c."checklistItemId" AS "itemId", pm.number, pm.title, l.slug AS launch
+    db.$queryRaw<
+      { itemId: string; number: number; title: string; language: string | null; launch: string }[]
+    >`${pm}
+      SELECT DISTINCT c."checklistItemId" AS "itemId", pm.number, pm.title, pm.language, l.slug AS launch
       FROM ${checks} JOIN pm ON pm."launchId" = c."launchId"
       WHERE c.status = 'WAIVED' AND c."checklistItemId" IS NOT NULL AND ${inLaunch}
       ORDER BY pm.number`,
@@ -88,8 +90,8 @@ export async function lessonsWithoutItem(pm: Prisma.Sql) {
     db.$queryRaw<{ total: number; withoutItem: number }[]>`${pm}
       SELECT count(*)::int AS total, count(*) FILTER (WHERE ${unturned})::int AS "withoutItem"
       FROM "Lesson" le JOIN pm ON pm.id = le."postmortemId"`,
-    db.$queryRaw<{ id: string; number: number; title: string; text: string }[]>`${pm}
-      SELECT le.id, pm.number, pm.title, left(le.text, 300) AS text
+    db.$queryRaw<{ id: string; number: number; title: string; language: string | null; text: string }[]>`${pm}
+      SELECT le.id, pm.number, pm.title, pm.language, left(le.text, 300) AS text
       FROM "Lesson" le JOIN pm ON pm.id = le."postmortemId"
       WHERE ${unturned} ORDER BY pm.number DESC, le.position LIMIT ${MAX_LESSONS}`,
   ])
