@@ -1,4 +1,12 @@
-import { CalendarClock, ChevronRight, KeyRound, ScrollText, Users, Webhook, type LucideIcon } from 'lucide-react'
+import {
+  CalendarClock,
+  ChevronRight,
+  KeyRound,
+  ScrollText,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'

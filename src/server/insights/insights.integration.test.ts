@@ -238,7 +238,7 @@ describe('insights (real database)', () => {
       ['Checkout v4', 'PASS'],
     ])
     expect(item?.incidentsAfterWaiver).toEqual([
-      { number: pms.C, title: 'Slow search after launch', launch: 'checkout-v3' },
+      { number: pms.C, title: 'Slow search after launch', language: 'en', launch: 'checkout-v3' },
     ])
     // The other check caught something at v3 (FAIL): nothing followed a waiver of it.
     expect(loop.checklistItems.find((i) => i.id === plain)).toMatchObject({
