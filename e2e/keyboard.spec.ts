@@ -127,6 +127,8 @@ test('[A11Y]: with the keyboard alone, an editor writes a postmortem, adds and r
   await tabTo(page, check.getByText('Record the verdict'))
   await page.keyboard.press('Enter')
   const verdict = check.getByLabel('Verdict')
+  // As a person does: sees the form open before moving on into it.
+  await expect(verdict).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(verdict).toBeFocused()
   await page.keyboard.press('ArrowDown') // Pending → Pass: nothing is sent until Save

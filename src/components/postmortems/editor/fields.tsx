@@ -113,7 +113,7 @@ export function MarkdownField({
   return (
     <Field {...field}>
       {(aria) => (
-        <WriteOrPreview value={value} label={field.label}>
+        <WriteOrPreview value={value}>
           <Textarea
             {...aria}
             rows={rows}
@@ -128,25 +128,12 @@ export function MarkdownField({
 }
 
 /** A Markdown field's Write / Preview switch: the control while writing, the rendered text in preview. */
-export function WriteOrPreview({
-  value,
-  label,
-  children,
-}: {
-  value: string
-  /** The field's name: the switch is a group named after it ("Symptom: Write, Preview"). */
-  label: ReactNode
-  children: ReactNode
-}) {
+export function WriteOrPreview({ value, children }: { value: string; children: ReactNode }) {
   const t = useTranslations('PostmortemEditor')
   const [preview, setPreview] = useState(false)
   return (
     <div className="grid gap-1">
-      <div
-        role="group"
-        aria-label={typeof label === 'string' ? label : undefined}
-        className="flex justify-end gap-1 text-xs"
-      >
+      <div role="group" className="flex justify-end gap-1 text-xs">
         {(['write', 'preview'] as const).map((mode) => (
           <button
             key={mode}

@@ -94,7 +94,7 @@ export function SharedTextField({
   return (
     <Field id={id} label={label} hint={hint} error={error} labelId={`${id}-label`}>
       {() => (
-        <WriteOrPreview value={value} label={label}>
+        <WriteOrPreview value={value}>
           <div
             ref={mount}
             data-invalid={error ? true : undefined}
