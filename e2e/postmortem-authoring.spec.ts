@@ -55,7 +55,11 @@ async function addTimeline(page: Page, n: number, kind: string, text: string, te
   await page.getByRole('button', { name: 'Add timeline entry' }).click()
   const entry = item(page.getByRole('list', { name: 'Timeline' }), n)
   await entry.getByLabel('Kind').selectOption({ label: kind })
-  if (tests) await entry.getByLabel('Tests hypothesis').selectOption({ label: tests })
+  if (tests) {
+    await entry.getByLabel('Tests hypothesis').selectOption({ label: tests })
+    // The menu is narrow: the suspicion it tests is also written out whole below it.
+    await expect(entry.getByText(`Tests: ${tests}`, { exact: true })).toBeVisible()
+  }
   await entry.getByLabel('What happened').fill(text)
 }
 

@@ -27,6 +27,7 @@ export function ActionItemsEditor({ doc, change, errors, people }: SectionProps 
           <TextField
             id={`action-${item.id}-title`}
             label={t('actionTitleLabel')}
+            wrap
             value={item.title}
             maxLength={2000}
             error={errors[`actionItems.${i}.title`]}

@@ -21,13 +21,33 @@ export function TextField({
   value,
   onChange,
   maxLength,
+  wrap = false,
   ...field
-}: Base & { value: string; onChange: (value: string) => void; maxLength?: number }) {
+}: Base & {
+  value: string
+  onChange: (value: string) => void
+  maxLength?: number
+  /** A one-line statement that can be long (a hypothesis, an action): it wraps and grows instead of scrolling out of sight. */
+  wrap?: boolean
+}) {
   return (
     <Field {...field}>
-      {(aria) => (
-        <Input {...aria} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
-      )}
+      {(aria) =>
+        wrap ? (
+          <Textarea
+            {...aria}
+            rows={1}
+            className="min-h-9 resize-none py-1.5"
+            value={value}
+            maxLength={maxLength}
+            // Still one line: Enter does not break it, a pasted break becomes a space.
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            onChange={(e) => onChange(e.target.value.replace(/\r?\n/g, ' '))}
+          />
+        ) : (
+          <Input {...aria} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
     </Field>
   )
 }

@@ -42,6 +42,7 @@ export function HypothesesEditor({ doc, change, errors }: SectionProps) {
             <TextField
               id={`hypothesis-${h.id}-statement`}
               label={t('statementLabel')}
+              wrap
               value={h.statement}
               maxLength={2000}
               error={errors[`hypotheses.${i}.statement`]}
