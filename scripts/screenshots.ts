@@ -144,7 +144,11 @@ async function seed(page: Page): Promise<{ number: string; slug: string }> {
     ],
   }
   const put = (version: number, doc: object) =>
-    page.request.put(`/api/v1/postmortems/${number}`, { data: { baseVersion: version, document: doc } })
+    page.request.put(`/api/v1/postmortems/${number}`, {
+      // A cookie-signed write needs this app's Origin (decision 013).
+      headers: { origin: new URL(values.base!).origin },
+      data: { baseVersion: version, document: doc },
+    })
   const saved = await put(1, document)
   if (!saved.ok()) throw new Error(`seed save failed: ${await saved.text()}`)
   await page.reload()
