@@ -53,6 +53,19 @@ export async function removeWebhookEndpoint({
   return ok(null)
 }
 
+/** What the admin page shows of a delivery, webhook or e-mail. */
+const deliveryView = {
+  id: true,
+  status: true,
+  attempts: true,
+  responseCode: true,
+  responseExcerpt: true,
+  createdAt: true,
+  lastAttemptAt: true,
+  nextAttemptAt: true,
+  event: { select: { type: true } },
+} as const
+
 /** The endpoints with their last deliveries (newest first), for the admin page; never the secrets. */
 export async function findWebhookEndpoints({
   actor,
@@ -75,17 +88,7 @@ export async function findWebhookEndpoints({
       deliveries: {
         orderBy: { createdAt: 'desc' },
         take: deliveries,
-        select: {
-          id: true,
-          status: true,
-          attempts: true,
-          responseCode: true,
-          responseExcerpt: true,
-          createdAt: true,
-          lastAttemptAt: true,
-          nextAttemptAt: true,
-          event: { select: { type: true } },
-        },
+        select: deliveryView,
       },
     },
   })
@@ -99,17 +102,6 @@ export async function findEmailDeliveries({ actor, take = 20 }: { actor: Actor; 
     where: { channel: 'EMAIL' },
     orderBy: { createdAt: 'desc' },
     take,
-    select: {
-      id: true,
-      status: true,
-      attempts: true,
-      responseCode: true,
-      responseExcerpt: true,
-      createdAt: true,
-      lastAttemptAt: true,
-      nextAttemptAt: true,
-      event: { select: { type: true } },
-      user: { select: { name: true, email: true } },
-    },
+    select: { ...deliveryView, user: { select: { name: true, email: true } } },
   })
 }
