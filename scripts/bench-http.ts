@@ -1,11 +1,15 @@
-// npm run bench:http [-- --n 10000 --clients 20 --seconds 30] [--json]
+// npm run bench:http [-- --n 10000 --clients 1,20 --seconds 30] [--json]
 // The pages people read, over HTTP on the production build: seeds N generated postmortems
 // (the search benchmark's generator) and a launch under review (20 owned checks, one with 70
 // sub-checks) into a fresh database, starts the production server on a private port
 // (scripts/start.ts: builds first when the sources changed), signs in over HTTP, then drives
-// each page in turn with `clients` concurrent keep-alive clients for `seconds`, and prints
-//   { n, clients, seconds, database, workers, pages: [ { page, rps, p50_ms, p95_ms, errors } ],
-//     reference: [ the same for /api/health and the anonymous /sign-in ] }
+// each page in turn with `clients` concurrent keep-alive clients for `seconds` (once per count
+// in the list: one person at a time, then a busy team), and prints
+//   { n, seconds, database, workers, runs: [ { clients,
+//       pages: [ { page, rps, p50_ms, p95_ms, errors, vs_sign_in: { p50, rps } } ],
+//       reference: [ the same for /api/health and the anonymous /sign-in ] } ] }
+// where vs_sign_in is the page's p50 over the sign-in page's (issue 21: within 2× one client at
+// a time) and its throughput over the sign-in page's (at least half under 20 clients), same run.
 // errors = non-2xx answers or network errors. Server Postgres with DATABASE_URL (a new
 // database on it, dropped after), else embedded PGlite. Env BENCH_HTTP_PORT (default 3610).
 // --workers: the server's WEB_CONCURRENCY (default: one per core on a server Postgres, as an
@@ -25,14 +29,17 @@ import { createTestDatabase } from './lib/test-database'
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '10000' },
-    clients: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '1,20' },
     seconds: { type: 'string', default: '30' },
     workers: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 })
 const n = Number(values.n)
-const clients = Number(values.clients)
+const clientCounts = values.clients.split(',').map(Number)
+if (clientCounts.some((c) => !Number.isInteger(c) || c < 1))
+  throw new Error(`--clients takes client counts separated by commas, not "${values.clients}"`)
+const clients = Math.max(...clientCounts)
 const seconds = Number(values.seconds)
 const port = Number(process.env.BENCH_HTTP_PORT ?? 3610)
 const baseURL = `http://localhost:${port}`
@@ -122,7 +129,7 @@ async function main() {
       const warm = await closedLoop({ url: `${baseURL}${page}`, headers: h, clients, seconds: 3 })
       if (warm.errors) say(`warning: ${page} answered ${JSON.stringify(warm.statuses)} while warming up`)
     }
-    const measure = async (page: string, headers: Record<string, string>) => {
+    const measure = async (page: string, headers: Record<string, string>, clients: number) => {
       const html = await fetch(`${baseURL}${page}`, { headers }).then((r) => r.arrayBuffer())
       say(`${page}: ${Math.round(html.byteLength / 1024)} kB; ${clients} clients for ${seconds} s…`)
       const {
@@ -133,12 +140,25 @@ async function main() {
       if (result.errors) say(`  statuses: ${JSON.stringify(statuses)}`)
       return { page: decodeURIComponent(page), ...result }
     }
-    const results = []
-    for (const page of pages) results.push(await measure(page, headers))
-    const reference = [await measure('/api/health', anonymous), await measure('/sign-in', anonymous)]
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
+    const runs = []
+    for (const count of clientCounts) {
+      const measured = []
+      for (const page of pages) measured.push(await measure(page, headers, count))
+      const reference = [
+        await measure('/api/health', anonymous, count),
+        await measure('/sign-in', anonymous, count),
+      ]
+      const signInPage = reference[1]!
+      const withRatios = measured.map((m) => ({
+        ...m,
+        vs_sign_in: { p50: ratio(m.p50_ms, signInPage.p50_ms), rps: ratio(m.rps, signInPage.rps) },
+      }))
+      runs.push({ clients: count, pages: withRatios, reference })
+    }
     console.log(
       JSON.stringify(
-        { n, clients, seconds, database: database.target.kind, workers, pages: results, reference },
+        { n, seconds, database: database.target.kind, workers, runs },
         null,
         values.json ? 0 : 2,
       ),
