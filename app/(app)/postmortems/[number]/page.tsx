@@ -112,6 +112,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
     )
   }
   const hint = workflowHint[view.status]
+  const openThreads = threads.ok ? threads.data.filter((th) => !th.resolvedAt).length : 0
   return (
     <>
       <header className="mb-6 grid gap-3">
@@ -163,7 +164,14 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           aria-label={workflow('label')}
           className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-primary/30 bg-primary/5 px-4 py-3 text-sm print:hidden"
         >
-          <p className="flex-1 basis-64">{hint && workflow(hint)}</p>
+          <div className="grid flex-1 basis-64 gap-1">
+            <p>{hint && workflow(hint)}</p>
+            {openThreads ? (
+              <a href="#comments-title" className="text-primary underline underline-offset-2">
+                {t('openThreads', { count: openThreads })}
+              </a>
+            ) : null}
+          </div>
           <div className="flex flex-wrap gap-2">
             <ClientMessages namespaces={['Workflow']}>
               <StatusTransitions
