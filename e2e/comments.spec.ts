@@ -5,7 +5,7 @@ test('[COMMENTS]: a reviewer comments on a selected passage, the author replies,
 }) => {
   await signInAsAdmin(page)
   await newPostmortem(page, 'Replica lag during the nightly backup')
-  const rootCause = page.getByLabel('Root cause', { exact: true })
+  const rootCause = page.getByRole('textbox', { name: 'Root cause', exact: true })
   await rootCause.fill('The replica lagged behind the primary during the nightly backup.')
   await expectSaved(page)
 
@@ -13,7 +13,7 @@ test('[COMMENTS]: a reviewer comments on a selected passage, the author replies,
   await rootCause.press('Control+Home')
   for (let i = 0; i < 'The replica '.length; i++) await rootCause.press('ArrowRight')
   for (let i = 0; i < 'lagged behind'.length; i++) await rootCause.press('Shift+ArrowRight')
-  await page.getByRole('button', { name: 'Comment on selection' }).click()
+  await page.getByRole('button', { name: 'Comment on selection (Root cause)' }).click()
 
   const comment = page.getByLabel('Your comment')
   await expect(comment).toBeFocused()

@@ -178,6 +178,8 @@ export function SharedTextField({
                   variant="ghost"
                   size="sm"
                   disabled={!selected}
+                  // Every long text has one: each is named after its field.
+                  aria-label={t('commentOnField', { field: label })}
                   aria-keyshortcuts="Control+Alt+M Meta+Alt+M"
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={requestComment}
