@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { findMyWork } from '@/server/checklists/my-work'
+import { findCommentWork } from '@/server/comments/find-comment-work'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
 import { ClientMessages } from '@/i18n/client-messages'
@@ -20,11 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyWorkPage() {
   const actor = await requireUser()
-  const [t, statuses, format, work] = await Promise.all([
+  const [t, statuses, format, work, comments] = await Promise.all([
     getTranslations('MyWorkPage'),
     getTranslations('CheckStatus'),
     getFormatter(),
     findMyWork({ actor }),
+    findCommentWork({ actor }),
   ])
   const canClose = hasRole(actor, 'EDITOR')
   const day = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' })
@@ -68,6 +70,55 @@ export default async function MyWorkPage() {
               ))}
             </WorkSection>
           ) : null}
+          <WorkSection
+            id="mentions"
+            title={t('mentionsTitle', { count: comments.mentions.length })}
+            empty={<p className="text-sm text-muted-foreground">{t('noMentions')}</p>}
+          >
+            {comments.mentions.map((m) => (
+              <WorkItem
+                key={m.id}
+                href={`/postmortems/${m.thread.postmortem.number}#thread-${m.thread.id}`}
+                title={m.body}
+                lang={m.thread.postmortem.language}
+              >
+                <span className="font-mono">{formatNumber(m.thread.postmortem.number)}</span>
+                <span lang={m.thread.postmortem.language ?? undefined} className="break-words">
+                  “{m.thread.quote}”
+                </span>
+                <span>{t('mentionedBy', { name: m.author?.name ?? '—' })}</span>
+                <span>{format.relativeTime(m.createdAt)}</span>
+              </WorkItem>
+            ))}
+          </WorkSection>
+          <WorkSection
+            id="open-threads"
+            title={t('threadsTitle', { count: comments.openThreads.length })}
+            empty={<p className="text-sm text-muted-foreground">{t('noThreads')}</p>}
+          >
+            {comments.openThreads.map((th) => (
+              <WorkItem
+                key={th.id}
+                href={`/postmortems/${th.postmortem.number}#thread-${th.id}`}
+                title={`“${th.quote}”`}
+                lang={th.postmortem.language}
+              >
+                <span className="font-mono">{formatNumber(th.postmortem.number)}</span>
+                <span lang={th.postmortem.language ?? undefined} className="break-words">
+                  {th.postmortem.title}
+                </span>
+                <span>{t('threadReplies', { count: th.replies })}</span>
+                {th.last ? (
+                  <span>
+                    {t('lastBy', {
+                      name: th.last.author?.name ?? '—',
+                      when: format.relativeTime(th.last.createdAt),
+                    })}
+                  </span>
+                ) : null}
+              </WorkItem>
+            ))}
+          </WorkSection>
           <WorkSection
             id="my-actions"
             title={t('actionsTitle', { count: work.actionItems.length })}

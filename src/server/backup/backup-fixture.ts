@@ -189,4 +189,19 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
       ('nd2${suffix}', 'ne1${suffix}', 'EMAIL', NULL, 'u-editor${suffix}', 'PENDING', 0, $1, NULL, NULL, NULL, $1)`,
     [at],
   )
+  // Comments (decision 024): a resolved thread with its anchors as bytes, two comments, a mention.
+  await q(
+    `INSERT INTO "CommentThread" (id, "postmortemId", field, "itemId", "anchorStart", "anchorEnd", quote,
+       "createdById", "createdAt", "resolvedAt", "resolvedById") VALUES
+      ('ct1${suffix}', 'pm1${suffix}', 'rootCause', NULL, '\\x0001c8d2f3a10400'::bytea, '\\x0001c8d2f3a10bff'::bytea,
+       '没有建索引', 'u-editor${suffix}', $1, $1, 'u-admin${suffix}')`,
+    [at],
+  )
+  await q(
+    `INSERT INTO "Comment" (id, "threadId", "authorId", body, "createdAt") VALUES
+      ('cm1${suffix}', 'ct1${suffix}', 'u-editor${suffix}', $2, $1),
+      ('cm2${suffix}', 'ct1${suffix}', NULL, '**已加索引**', $1)`,
+    [at, `@Ada 管理员 ${text}`],
+  )
+  await q(`INSERT INTO "CommentMention" ("commentId", "userId") VALUES ('cm1${suffix}', 'u-admin${suffix}')`)
 }

@@ -12,6 +12,7 @@ export const notificationEvents = [
   'launch-review-started',
   'launch-review-blocked',
   'launch-review-ready',
+  'comment-mention',
 ] as const
 export type NotificationEventType = (typeof notificationEvents)[number]
 
@@ -37,6 +38,15 @@ export type LaunchPayload = {
   blocking: { text: string; status: string; owner: string | null }[]
 }
 
+export type CommentMentionPayload = PostmortemPayload & {
+  threadId: string
+  /** The passage the thread is about, as it read when the thread was started. */
+  quote: string
+  /** The start of the comment (Markdown, as written). */
+  excerpt: string
+  mentioned: { id: string; name: string }[]
+}
+
 /** The payload each event carries (the `data` of a webhook body, the facts of an e-mail). */
 export type EventPayloads = {
   'postmortem-submitted': PostmortemPayload
@@ -46,4 +56,5 @@ export type EventPayloads = {
   'launch-review-started': LaunchPayload
   'launch-review-blocked': LaunchPayload
   'launch-review-ready': LaunchPayload
+  'comment-mention': CommentMentionPayload
 }

@@ -5,6 +5,7 @@ import en from '@/i18n/messages/en.json'
 import zhCN from '@/i18n/messages/zh-CN.json'
 import type {
   ActionItemPayload,
+  CommentMentionPayload,
   EventPayloads,
   LaunchPayload,
   NotificationEventType,
@@ -87,6 +88,22 @@ export function renderEventEmail<T extends NotificationEventType>({
       return {
         subject: t(`${key}.subject`, values),
         text: body([t(`${key}.body`, values), ...blocking, '', link(`/launches/${launch.slug}`)]),
+      }
+    }
+    case 'comment-mention': {
+      const mention = payload as CommentMentionPayload
+      const values = { number: mention.number, title: mention.title, by: mention.by ?? '—' }
+      return {
+        subject: t('mentioned.subject', values),
+        text: body([
+          t('mentioned.body', values),
+          '',
+          `> ${mention.quote}`,
+          '',
+          mention.excerpt,
+          '',
+          link(`/postmortems/${mention.number}#thread-${mention.threadId}`),
+        ]),
       }
     }
     default: {

@@ -16,11 +16,16 @@ import { hasRole } from '@/server/roles'
 import { findLessonItems } from '@/server/checklists/find-lesson-items'
 import { findRecurrences } from '@/server/checklists/recurrence'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
+import { canComment } from '@/server/comments/comment-rules'
+import { findThreads } from '@/server/comments/find-threads'
+import { documentTextFields } from '@/server/postmortems/schemas'
+import { findPeople } from '@/server/users/find-people'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
 import { postmortemSteps, type PostmortemStatus } from '@/server/postmortems/postmortem-status'
 import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
 import { isOpenStatus } from '@/server/postmortems/follow-through'
 import { changeStatusAction, closeActionItemAction } from '../actions'
+import { ReadComments } from './read-comments'
 
 /** What the workflow bar says while the postmortem can still move (`Workflow` keys). */
 const workflowHint: Record<PostmortemStatus, 'draft' | 'inReview' | null> = {
@@ -50,12 +55,19 @@ export async function generateMetadata({ params }: PageProps<'/postmortems/[numb
 
 export default async function PostmortemPage({ params }: PageProps<'/postmortems/[number]'>) {
   const { actor, view } = await load(params)
-  const [t, workflow, format, lessonItems, recurrences] = await Promise.all([
+  const [t, workflow, format, lessonItems, recurrences, threads, people, fields] = await Promise.all([
     getTranslations('PostmortemPage'),
     getTranslations('Workflow'),
     getFormatter(),
     findLessonItems({ actor, postmortemId: view.id }),
     findRecurrences({ actor, postmortemId: view.id }),
+    findThreads({ actor, number: view.number }),
+    findPeople({ actor }),
+    getTranslations('PostmortemEditor'),
+  ])
+  const fieldLabels: Record<string, string> = Object.fromEntries([
+    ...documentTextFields.map((field) => [field, fields(`${field}Label`)]),
+    ['list', fields('listEntryLabel')],
   ])
   const link = buttonVariants({ variant: 'ghost', size: 'sm' })
   const canEdit = hasRole(actor, 'EDITOR')
@@ -100,6 +112,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
     )
   }
   const hint = workflowHint[view.status]
+  const openThreads = threads.ok ? threads.data.filter((th) => !th.resolvedAt).length : 0
   return (
     <>
       <header className="mb-6 grid gap-3">
@@ -151,7 +164,14 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           aria-label={workflow('label')}
           className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-primary/30 bg-primary/5 px-4 py-3 text-sm print:hidden"
         >
-          <p className="flex-1 basis-64">{hint && workflow(hint)}</p>
+          <div className="grid flex-1 basis-64 gap-1">
+            <p>{hint && workflow(hint)}</p>
+            {openThreads ? (
+              <a href="#comments-title" className="text-primary underline underline-offset-2">
+                {t('openThreads', { count: openThreads })}
+              </a>
+            ) : null}
+          </div>
           <div className="flex flex-wrap gap-2">
             <ClientMessages namespaces={['Workflow']}>
               <StatusTransitions
@@ -193,6 +213,16 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
       ) : null}
       <ClientMessages namespaces={['CloseActionItem']}>
         <PostmortemArticle view={view} lessonFooter={lessonFooter} actionItemFooter={actionItemFooter} />
+      </ClientMessages>
+      <ClientMessages namespaces={['Comments']}>
+        <ReadComments
+          number={view.number}
+          threads={threads.ok ? threads.data : []}
+          people={people}
+          canComment={canComment(actor)}
+          labels={fieldLabels}
+          lang={view.language ?? undefined}
+        />
       </ClientMessages>
     </>
   )

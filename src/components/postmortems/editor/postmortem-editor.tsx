@@ -1,8 +1,11 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { listFields, textOf } from '@/lib/shared-document/postmortem-ydoc'
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { encodeAnchors, passageRange } from '@/lib/shared-document/comment-anchors'
+import { listFields, textOf, type TextField as LongTextField } from '@/lib/shared-document/postmortem-ydoc'
+import { COMMENT_LIMITS, isListTextField, type CommentField } from '@/server/comments/schemas'
+import type { ThreadView } from '@/server/comments/thread-view'
 import {
   rootCauseCategories,
   resolutionKinds,
@@ -10,13 +13,17 @@ import {
   type PostmortemDocument,
 } from '@/server/postmortems/schemas'
 import { Button } from '@/components/ui/button'
+import type { FormAction } from '../comments/comment-form'
+import type { Highlight } from '../comments/comment-highlights'
+import type { ThreadActions } from '../comments/comment-threads'
+import { CommentsPanel, type DraftThread } from '../comments/comments-panel'
 import { ActionItemsEditor } from './action-items-editor'
 import { DateTimeField, NameListField, SelectField, TextField, useErrorText } from './fields'
 import { HypothesesEditor } from './hypotheses-editor'
 import { LessonsEditor, QuestionsEditor } from './notes-editor'
 import { PresenceBar } from '../presence-bar'
 import { SaveStatus } from './save-status'
-import { SharedTextField } from './shared-text-field'
+import { SharedTextField, type FieldComments } from './shared-text-field'
 import { SimilarIncidents } from './similar-incidents'
 import { TimelineEditor } from './timeline-editor'
 import type { Person, SectionProps } from './types'
@@ -36,7 +43,11 @@ export type PostmortemEditorProps = {
   services: string[]
   /** Header content rendered next to the save state (status, workflow buttons). */
   actions?: (ctx: { flush: () => Promise<void>; clean: boolean }) => ReactNode
+  /** Comment threads on the long texts, and how to start, answer and resolve them (decision 024). */
+  comments?: EditorComments
 }
+
+export type EditorComments = ThreadActions & { threads: ThreadView[]; createThread: FormAction }
 
 /** How long "wait until saved" waits before going on anyway (the server saves what it holds). */
 const FLUSH_TIMEOUT_MS = 10_000
@@ -96,6 +107,7 @@ export function PostmortemEditor({
   tags,
   services,
   actions,
+  comments,
 }: PostmortemEditorProps) {
   const t = useTranslations('PostmortemEditor')
   const enums = useTranslations('Enums')
@@ -125,11 +137,43 @@ export function PostmortemEditor({
   useEffect(() => saving.set(state), [saving, state])
   const flush = useCallback(() => saving.settled(FLUSH_TIMEOUT_MS), [saving])
 
-  const sharedText = (field: Parameters<typeof textOf>[1]) => ({
+  // A thread being started on a selected passage, shown in the side panel's form.
+  const [draft, setDraft] = useState<DraftThread | null>(null)
+  const threads = comments?.threads
+  // One marker function per field, kept while the threads stay the same (the editors re-mark
+  // on each text change themselves).
+  const highlights = useMemo(() => {
+    const open = (threads ?? []).filter((th) => !th.resolvedAt)
+    return (field: LongTextField) => (): Highlight[] =>
+      open
+        .filter((th) => th.field === field)
+        .flatMap((th) => {
+          const range = passageRange(ydoc, th)
+          return range ? [{ id: th.id, ...range }] : []
+        })
+  }, [threads, ydoc])
+  const fieldComments = (field: LongTextField): FieldComments | undefined =>
+    comments
+      ? {
+          highlights: highlights(field),
+          onComment: ({ from, to, quote }) =>
+            setDraft({
+              field,
+              itemId: null,
+              ...encodeAnchors(textOf(ydoc, field), from, to),
+              quote: quote.slice(0, COMMENT_LIMITS.quote),
+            }),
+        }
+      : undefined
+  const fieldLabel = (field: CommentField) =>
+    isListTextField(field) ? t('listEntryLabel') : t(`${field}Label`)
+
+  const sharedText = (field: LongTextField) => ({
     text: textOf(ydoc, field),
     awareness: loaded ? awareness : null,
     undoManager,
     readOnly: false,
+    comments: fieldComments(field),
   })
 
   return (
@@ -355,7 +399,25 @@ export function PostmortemEditor({
             </Section>
           </fieldset>
         </form>
-        <div className="lg:sticky lg:top-20 lg:self-start print:hidden">
+        <div className="grid gap-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto print:hidden">
+          {comments ? (
+            <CommentsPanel
+              threads={comments.threads}
+              people={people}
+              canComment
+              reply={comments.reply}
+              resolve={comments.resolve}
+              createThread={comments.createThread}
+              fieldLabel={fieldLabel}
+              detached={(thread) => passageRange(ydoc, thread) === null}
+              draft={draft}
+              onDraftDone={() => {
+                setDraft(null)
+                // The form is gone: the focus goes to the panel's heading, the new thread below it.
+                requestAnimationFrame(() => window.document.getElementById('comments-title')?.focus())
+              }}
+            />
+          ) : null}
           <SimilarIncidents text={`${doc.title}\n${doc.symptom}\n${doc.rootCause}`} exclude={number} />
         </div>
       </div>

@@ -4,11 +4,20 @@ import { defaultKeymap } from '@codemirror/commands'
 import { markdown } from '@codemirror/lang-markdown'
 import { EditorState } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
-import { useCallback, useEffect, useState } from 'react'
+import { MessageSquarePlus } from 'lucide-react'
+import { useTranslations } from 'next-intl'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
+import {
+  commentHighlights,
+  highlightTheme,
+  setHighlights,
+  type Highlight,
+} from '../comments/comment-highlights'
 import { WriteOrPreview } from './fields'
 
 /** Looks like the app's textareas; grows with its text, wraps long lines. */
@@ -20,6 +29,16 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.5' },
   '.cm-ySelectionInfo': { fontFamily: 'inherit', fontSize: '0.75rem', opacity: '1', padding: '1px 4px' },
 })
+
+/** The selected passage of a field, for a new comment thread. */
+export type Passage = { from: number; to: number; quote: string }
+
+/** Comments on a field: its threads' passages to mark, and how to start a thread on a selection. */
+export type FieldComments = {
+  /** Where the open threads' passages are now (read from the shared document). */
+  highlights: () => Highlight[]
+  onComment: (passage: Passage) => void
+}
 
 /**
  * A long text field bound to its shared text: what several people type at once merges
@@ -36,6 +55,7 @@ export function SharedTextField({
   undoManager,
   readOnly,
   rows = 3,
+  comments,
 }: {
   id: string
   label: string
@@ -46,8 +66,45 @@ export function SharedTextField({
   undoManager: Y.UndoManager
   readOnly: boolean
   rows?: number
+  comments?: FieldComments
 }) {
+  const t = useTranslations('Comments')
   const [value, setValue] = useState(() => text.toString())
+  const view = useRef<EditorView | null>(null)
+  const [selected, setSelected] = useState(false)
+  // The latest callbacks, read by the editor without remounting it when threads change.
+  const latest = useRef(comments)
+  useEffect(() => {
+    latest.current = comments
+  })
+
+  const requestComment = useCallback(() => {
+    const current = view.current
+    if (!current || !latest.current) return false
+    const { from, to } = current.state.selection.main
+    if (from === to) return false
+    latest.current.onComment({ from, to, quote: current.state.sliceDoc(from, to) })
+    return true
+  }, [])
+
+  // Marks the passages again after every change of the text (anyone's) and of the threads;
+  // deferred, since a local edit reaches the shared text during the editor's own update.
+  const highlights = comments?.highlights
+  useEffect(() => {
+    if (!highlights) return
+    let queued = false
+    const mark = () => {
+      if (queued) return
+      queued = true
+      queueMicrotask(() => {
+        queued = false
+        view.current?.dispatch({ effects: setHighlights.of(highlights()) })
+      })
+    }
+    mark()
+    text.observe(mark)
+    return () => text.unobserve(mark)
+  }, [text, highlights])
 
   const describedBy = [hint && !error && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
 
@@ -63,13 +120,13 @@ export function SharedTextField({
       }
       if (describedBy) labelled['aria-describedby'] = describedBy
       if (error) labelled['aria-invalid'] = 'true'
-      const view = new EditorView({
+      const editor = new EditorView({
         parent,
         state: EditorState.create({
           doc: text.toString(),
           extensions: [
             // Tab moves focus on (no keyboard trap): neither keymap binds it.
-            keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
+            keymap.of([{ key: 'Mod-Alt-m', run: requestComment }, ...yUndoManagerKeymap, ...defaultKeymap]),
             markdown(),
             EditorView.lineWrapping,
             EditorView.editable.of(!readOnly),
@@ -77,12 +134,23 @@ export function SharedTextField({
             EditorView.contentAttributes.of(labelled),
             theme,
             yCollab(text, awareness, { undoManager }),
+            commentHighlights,
+            highlightTheme,
+            EditorView.updateListener.of((update) => {
+              if (update.selectionSet || update.docChanged) setSelected(!update.state.selection.main.empty)
+            }),
           ],
         }),
       })
-      return () => view.destroy()
+      view.current = editor
+      const marks = latest.current?.highlights
+      if (marks) queueMicrotask(() => editor.dispatch({ effects: setHighlights.of(marks()) }))
+      return () => {
+        if (view.current === editor) view.current = null
+        editor.destroy()
+      }
     },
-    [id, text, awareness, undoManager, readOnly, describedBy, error],
+    [id, text, awareness, undoManager, readOnly, describedBy, error, requestComment],
   )
 
   useEffect(() => {
@@ -95,12 +163,33 @@ export function SharedTextField({
     <Field id={id} label={label} hint={hint} error={error} labelId={`${id}-label`}>
       {() => (
         <WriteOrPreview value={value}>
-          <div
-            ref={mount}
-            data-invalid={error ? true : undefined}
-            style={{ minHeight: `${rows * 1.5 + 1}rem` }}
-            className="rounded-md border border-input bg-background focus-within:ring-2 focus-within:ring-ring data-invalid:border-destructive [&_.cm-editor]:min-h-[inherit]"
-          />
+          <>
+            <div
+              ref={mount}
+              data-invalid={error ? true : undefined}
+              style={{ minHeight: `${rows * 1.5 + 1}rem` }}
+              className="rounded-md border border-input bg-background focus-within:ring-2 focus-within:ring-ring data-invalid:border-destructive [&_.cm-editor]:min-h-[inherit]"
+            />
+            {comments ? (
+              <div className="flex justify-end">
+                {/* After the editor: select with Shift+arrows, Tab here (or Ctrl/Cmd+Alt+M). */}
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="sm"
+                  disabled={!selected}
+                  // Every long text has one: each is named after its field.
+                  aria-label={t('commentOnField', { field: label })}
+                  aria-keyshortcuts="Control+Alt+M Meta+Alt+M"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={requestComment}
+                >
+                  <MessageSquarePlus aria-hidden />
+                  {t('commentOnSelection')}
+                </Button>
+              </div>
+            ) : null}
+          </>
         </WriteOrPreview>
       )}
     </Field>

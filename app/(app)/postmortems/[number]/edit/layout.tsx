@@ -5,6 +5,7 @@ export default function Layout({ children }: { children: ReactNode }) {
   return (
     <ClientMessages
       namespaces={[
+        'Comments',
         'Enums',
         'Fields',
         'PostmortemEditor',

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { PostmortemEditorShell } from './postmortem-editor-shell'
 import { requireUser } from '@/server/auth/current-user'
+import { findThreads } from '@/server/comments/find-threads'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { formatNumber, parsePostmortemNumber } from '@/server/postmortems/schemas'
@@ -21,11 +22,12 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
   const actor = await requireUser('EDITOR')
   const number = parsePostmortemNumber((await params).number)
   if (!number) notFound()
-  const [result, people, taxonomy, t] = await Promise.all([
+  const [result, people, taxonomy, t, threads] = await Promise.all([
     getPostmortem({ actor, number }),
     findPeople({ actor }),
     findTaxonomy({ actor }),
     getTranslations('PostmortemEditor'),
+    findThreads({ actor, number }),
   ])
   if (!result.ok) notFound()
   const pm = result.data
@@ -47,6 +49,7 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
         launches={taxonomy.launches}
         tags={taxonomy.tags}
         services={taxonomy.services}
+        threads={threads.ok ? threads.data : []}
       />
     </>
   )

@@ -1,0 +1,73 @@
+import 'server-only'
+import { db } from '../db'
+import { contentLanguageOf } from '../postmortems/content-language'
+import { readableBy } from '../postmortems/get-postmortem'
+import type { Actor } from '../roles'
+
+const postmortem = { select: { number: true, title: true, language: true, status: true } } as const
+
+/**
+ * My work's comment sections: open threads where someone mentioned the person, and open
+ * threads on the postmortems they author or took part in (started or replied to: a reviewer's
+ * threads), newest activity first. Resolved threads are done and drop off.
+ */
+export async function findCommentWork({ actor }: { actor: Actor }) {
+  const readable = { postmortem: readableBy(actor) }
+  const [mentions, threads] = await Promise.all([
+    db.comment.findMany({
+      where: {
+        mentions: { some: { userId: actor.id } },
+        thread: { resolvedAt: null, ...readable },
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: 100,
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        author: { select: { name: true } },
+        thread: { select: { id: true, quote: true, postmortem } },
+      },
+    }),
+    db.commentThread.findMany({
+      where: {
+        resolvedAt: null,
+        ...readable,
+        OR: [
+          { postmortem: { authors: { some: { userId: actor.id } } } },
+          { comments: { some: { authorId: actor.id } } },
+        ],
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: 100,
+      select: {
+        id: true,
+        quote: true,
+        createdAt: true,
+        postmortem,
+        _count: { select: { comments: true } },
+        comments: {
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: 1,
+          select: { createdAt: true, author: { select: { name: true } } },
+        },
+      },
+    }),
+  ])
+  const withLanguage = <P extends { title: string; language: string | null }>(pm: P) => ({
+    ...pm,
+    language: contentLanguageOf(pm),
+  })
+  return {
+    mentions: mentions.map(({ thread, ...c }) => ({
+      ...c,
+      thread: { ...thread, postmortem: withLanguage(thread.postmortem) },
+    })),
+    openThreads: threads.map(({ _count, comments, ...t }) => ({
+      ...t,
+      postmortem: withLanguage(t.postmortem),
+      replies: _count.comments - 1,
+      last: comments[0] ?? null,
+    })),
+  }
+}
