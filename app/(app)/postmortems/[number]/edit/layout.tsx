@@ -12,6 +12,7 @@ export default function Layout({ children }: { children: ReactNode }) {
         'SaveStatus',
         'SimilarIncidents',
         'Validation',
+        'Versions',
         'Workflow',
       ]}
     >

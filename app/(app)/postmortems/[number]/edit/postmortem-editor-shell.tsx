@@ -6,6 +6,7 @@ import {
 } from '@/components/postmortems/editor/postmortem-editor'
 import type { PostmortemStatus } from '@/server/postmortems/schemas'
 import { changeStatusAction } from '../../actions'
+import { discardChangesAction, publishChangesAction } from '../../version-actions'
 import { WorkflowActions } from './workflow-actions'
 
 /** The editor with this route's workflow actions plugged in. */
@@ -23,6 +24,8 @@ export function PostmortemEditorShell({
           flush={flush}
           clean={clean}
           changeStatus={changeStatusAction}
+          publishChanges={publishChangesAction}
+          discardChanges={discardChangesAction}
         />
       )}
     />
