@@ -1,5 +1,5 @@
 import 'server-only'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { db } from '../db'
 import type { PostmortemDocument } from '../postmortems/schemas'
 import type { Actor } from '../roles'

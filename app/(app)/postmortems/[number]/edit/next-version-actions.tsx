@@ -18,21 +18,27 @@ export type NextVersionActionsProps = {
  * On a published postmortem the editor works on the next version: it says so, and offers
  * "Publish changes" (reviewed as the first publication) and "Discard changes".
  */
-export function NextVersionActions({ number, publishChanges, discardChanges, before }: NextVersionActionsProps) {
+export function NextVersionActions({
+  number,
+  publishChanges,
+  discardChanges,
+  before,
+}: NextVersionActionsProps) {
   const t = useTranslations('Versions')
   const router = useRouter()
   const [pending, startTransition] = useTransition()
-  const [outcome, setOutcome] = useState<FormState | null>(null)
-  const run = (step: () => Promise<FormState>) =>
+  const [outcome, setOutcome] = useState<{ step: 'publish' | 'discard'; state: FormState } | null>(null)
+  const run = (step: 'publish' | 'discard') =>
     startTransition(async () => {
       await before()
-      const result = await step()
-      setOutcome(result)
-      if (result.status === 'success') router.refresh()
+      const state = await (step === 'publish' ? publishChanges : discardChanges)(number)
+      setOutcome({ step, state })
+      if (state.status === 'success') router.refresh()
     })
+  const refusal = outcome?.state.status === 'success' ? null : outcome?.state
   return (
     <>
-      <Button type="button" size="sm" disabled={pending} onClick={() => run(() => publishChanges(number))}>
+      <Button type="button" size="sm" disabled={pending} onClick={() => run('publish')}>
         {t('publishChanges')}
       </Button>
       <Button
@@ -41,18 +47,21 @@ export function NextVersionActions({ number, publishChanges, discardChanges, bef
         variant="secondary"
         disabled={pending}
         onClick={() => {
-          if (window.confirm(t('discardConfirm'))) run(() => discardChanges(number))
+          if (window.confirm(t('discardConfirm'))) run('discard')
         }}
       >
         {t('discardChanges')}
       </Button>
       <p className="order-last w-full text-xs text-muted-foreground">{t('editingNext')}</p>
-      {outcome && outcome.status !== 'success' ? (
+      <p role="status" className="order-last w-full text-sm text-success empty:hidden">
+        {outcome?.step === 'publish' && outcome.state.status === 'success' ? t('publishedNow') : null}
+      </p>
+      {refusal ? (
         <div role="alert" className="order-last w-full text-sm text-destructive">
-          <p>{outcome.formError}</p>
-          {outcome.fieldErrors ? (
+          <p>{refusal.formError}</p>
+          {refusal.fieldErrors ? (
             <ul className="list-disc pl-5">
-              {[...new Set(Object.values(outcome.fieldErrors))].map((message) => (
+              {[...new Set(Object.values(refusal.fieldErrors))].map((message) => (
                 <li key={message}>{message}</li>
               ))}
             </ul>

@@ -91,26 +91,26 @@ export default async function HistoryPage({
       ) : (
         <div className="grid gap-6">
           <ClientMessages namespaces={['Versions']}>
-          <ol className="grid gap-1 text-sm">
-            {pending ? (
-              <li className="flex flex-wrap gap-x-2 text-muted-foreground">
-                <span className="font-medium text-warning">{choices[0]!.label}</span>
-              </li>
-            ) : null}
-            {revisions.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center gap-x-2 text-muted-foreground">
-                <span className="font-medium text-foreground">{t('version', { version: r.version })}</span>
-                <span>{kind(r)}</span>
-                <span>{t('by', { name: r.author ?? '—', date: when(r.createdAt) })}</span>
-                {canRestore ? (
-                  <RestoreButton
-                    label={`${versions('restore')} ${t('version', { version: r.version })}`}
-                    restore={restoreSnapshotAction.bind(null, number, r.id)}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ol>
+            <ol className="grid gap-1 text-sm">
+              {pending ? (
+                <li className="flex flex-wrap gap-x-2 text-muted-foreground">
+                  <span className="font-medium text-warning">{choices[0]!.label}</span>
+                </li>
+              ) : null}
+              {revisions.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-center gap-x-2 text-muted-foreground">
+                  <span className="font-medium text-foreground">{t('version', { version: r.version })}</span>
+                  <span>{kind(r)}</span>
+                  <span>{t('by', { name: r.author ?? '—', date: when(r.createdAt) })}</span>
+                  {canRestore ? (
+                    <RestoreButton
+                      label={`${versions('restore')} ${t('version', { version: r.version })}`}
+                      restore={restoreSnapshotAction.bind(null, number, r.id)}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ol>
           </ClientMessages>
           {choices.length < 2 ? (
             <p className="text-sm text-muted-foreground">{versions('onlyOne')}</p>
@@ -128,11 +128,7 @@ export default async function HistoryPage({
                 ).map(([name, value]) => (
                   <label key={name} className="grid max-w-full min-w-0 gap-1 text-xs text-muted-foreground">
                     {t(name)}
-                    <NativeSelect
-                      name={name}
-                      defaultValue={value}
-                      className="h-8 text-sm text-foreground"
-                    >
+                    <NativeSelect name={name} defaultValue={value} className="h-8 text-sm text-foreground">
                       {choices.map((c) => (
                         <option key={c.key} value={c.key}>
                           {c.label}
