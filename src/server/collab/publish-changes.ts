@@ -1,5 +1,6 @@
 import 'server-only'
 import * as Y from 'yjs'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { missingForReview } from '../postmortems/change-status'
 import { changedFields } from '../postmortems/diff-documents'
@@ -54,5 +55,11 @@ export async function publishChanges({
   if (!saved.ok) return { ok: false, error: saved.error }
   // The document reads as the version just written: a later catch-up has nothing to bring.
   await storeState(db, { postmortemId, version: saved.data.version, state })
+  await recordAuditEvent({
+    actor,
+    action: 'postmortem-changes-published',
+    target: `postmortem:${number}`,
+    detail: next.data.title,
+  })
   return ok({ version: saved.data.version })
 }

@@ -126,6 +126,15 @@ describe('versions of a published postmortem', () => {
     expect(seen.document.impact).toBe('影响了三成用户 walrus')
     expect(await search(viewer, 'walrus')).toContain(pm.number)
     expect(await db.pendingVersion.count({ where: { postmortemId: pm.id } })).toBe(0)
+    expect(
+      await db.auditEvent.count({
+        where: {
+          action: 'postmortem-changes-published',
+          target: `postmortem:${pm.number}`,
+          actorId: editor.id,
+        },
+      }),
+    ).toBe(1)
     const history = await findRevisions({ actor: viewer, number: pm.number })
     expect(
       history.ok &&
