@@ -112,6 +112,9 @@ async function seed(page: Page) {
       .getByRole('textbox', { name: 'Root cause', exact: true })
       .fill('侧边栏在 390 像素宽时没有折叠成菜单 (no menu below md)')
     await expectSaved(page)
+    // An edit of a published postmortem is its next version until it is published.
+    await page.getByRole('button', { name: 'Publish changes' }).click()
+    await expect(page.getByText('Changes published: readers see them now.')).toBeVisible()
   }
   const historyUrl = `${postmortemUrl}/history`
   return { launchUrl, historyUrl }

@@ -12,6 +12,7 @@ import { changePostmortemStatus } from '@/server/postmortems/change-status'
 import { loadDemo } from '@/server/demo/load-demo'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { closeActionItem } from '@/server/postmortems/close-action-item'
+import { describeMissing } from './describe-missing'
 import { changeStatusInput, closeActionItemInput, createPostmortemInput } from '@/server/postmortems/schemas'
 
 export async function createPostmortemAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -56,33 +57,6 @@ export async function changeStatusAction(number: number, to: string): Promise<Fo
     revalidatePath('/postmortems')
   }
   return state
-}
-
-const itemLabels = {
-  hypotheses: 'hypothesisLabel',
-  timeline: 'entryLabel',
-  openQuestions: 'questionLabel',
-  lessons: 'lessonLabel',
-  actionItems: 'actionLabel',
-} as const
-
-/** "Action 2: every action item needs exactly one owner": each refusal names its part. */
-async function describeMissing(fields: Record<string, string>): Promise<Record<string, string>> {
-  const [names, editor, validation] = await Promise.all([
-    getTranslations('Fields'),
-    getTranslations('PostmortemEditor'),
-    getTranslations('Validation'),
-  ])
-  return Object.fromEntries(
-    Object.entries(fields).map(([path, code]) => {
-      const [list, index] = path.split('.') as [string, string | undefined]
-      const label =
-        index !== undefined && list in itemLabels
-          ? editor(itemLabels[list as keyof typeof itemLabels], { n: Number(index) + 1 })
-          : names(list as never)
-      return [path, editor('missingPart', { part: label, problem: validation(code as never) })]
-    }),
-  )
 }
 
 /**

@@ -22,6 +22,7 @@ export const auditActions = [
   'webhook-created',
   'webhook-removed',
   'postmortem-published',
+  'postmortem-changes-published',
   'postmortem-sent-back',
   'launch-overridden',
   'backup-created',

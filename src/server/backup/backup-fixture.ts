@@ -128,6 +128,11 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
     [at],
   )
   await q(
+    `INSERT INTO "PendingVersion" ("postmortemId", document, "baseVersion", "updatedById", "updatedAt")
+     VALUES ('pm1${suffix}', $2::jsonb, 3, 'u-editor${suffix}', $1)`,
+    [at, JSON.stringify({ title: '下一版', tags: ['上线'] })],
+  )
+  await q(
     `INSERT INTO "ChecklistTemplate" (id, name, description, version, "createdAt", "updatedAt")
      VALUES ('ct1${suffix}', '上线检查', 'Before every launch', 2, $1, $1)`,
     [at],

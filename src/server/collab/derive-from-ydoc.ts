@@ -3,11 +3,13 @@ import * as Y from 'yjs'
 import { db } from '../db'
 import { changedFields } from '../postmortems/diff-documents'
 import { documentInclude, toDocument } from '../postmortems/document'
+import { editsNextVersion } from '../postmortems/postmortem-status'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from '../roles'
 import { catchUpWithTables } from './load-ydoc'
 import { readValidDocument } from './read-valid-document'
+import { storePendingVersion } from './pending-version'
 import { loadState, storeState } from './store-state'
 
 /** Saves that landed between reading the version and saving on top of it: try again this often. */
@@ -20,15 +22,20 @@ const ATTEMPTS = 3
  * already say the same. A save that landed without the document (the form) is merged into it
  * first; one that lands in between is not a conflict to show anyone: it is merged and the derive
  * tried again.
+ * A published postmortem's tables keep the published version: what the document says instead is
+ * stored as its pending next version (docs/decisions/025), published by `publishChanges`.
  */
 export async function deriveFromYDoc({
   actor,
   postmortemId,
   ydoc,
+  now,
 }: {
   actor: Actor
   postmortemId: string
   ydoc: Y.Doc
+  /** The clock of the draft snapshots (tests). */
+  now?: Date
 }): Promise<Result<{ version: number; changed: boolean }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -40,6 +47,10 @@ export async function deriveFromYDoc({
     const state = Y.snapshot(ydoc)
     const parsed = readValidDocument(ydoc)
     if (!parsed.ok) return parsed
+    if (editsNextVersion(row.status)) {
+      const changed = await storePendingVersion(db, { actor, row, document: parsed.data })
+      return ok({ version: row.version, changed })
+    }
     if (!changedFields(toDocument(row), parsed.data).length) {
       if (!(await loadState(db, { postmortemId, version: row.version })))
         await storeState(db, { postmortemId, version: row.version, state })
@@ -49,6 +60,7 @@ export async function deriveFromYDoc({
       actor,
       number: row.number,
       input: { baseVersion: row.version, document: parsed.data },
+      now,
     })
     if (saved.ok) {
       // After the save's own transaction: a version without a recorded state only means that a

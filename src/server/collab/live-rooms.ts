@@ -67,6 +67,15 @@ function broadcast(room: Room, data: Uint8Array, except?: Peer) {
   for (const peer of room.peers.keys()) if (peer !== except) peer.send(data)
 }
 
+/**
+ * The document's content goes to writers only: what a viewer may read is the published version
+ * in the tables, and the shared document of a published postmortem is its unpublished next
+ * version (docs/decisions/025). Viewers follow presence.
+ */
+function broadcastContent(room: Room, data: Uint8Array, except?: Peer) {
+  for (const peer of room.peers.keys()) if (peer !== except && !peer.readOnly) peer.send(data)
+}
+
 /** Runs after everything queued before it; a failure is logged, not passed on to the next. */
 function enqueue(room: Room, task: () => Promise<unknown>) {
   room.work = room.work.then(task).catch((error: unknown) => console.error('Live editing:', error))
@@ -191,7 +200,7 @@ export function createLiveRooms() {
     }
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       const fromPeer = isPeerOf(room, origin)
-      broadcast(
+      broadcastContent(
         room,
         message(SYNC, (e) => syncProtocol.writeUpdate(e, update)),
         fromPeer ? origin : undefined,
@@ -255,7 +264,7 @@ export function createLiveRooms() {
       return false
     }
     room.peers.set(peer, new Set())
-    peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
+    if (!peer.readOnly) peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
     // Nothing waiting to be derived: the tables hold what the document holds once the stores
     // queued now are done (else the coming derive says so).
     if (!room.deriveTimer) {
@@ -279,8 +288,8 @@ export function createLiveRooms() {
   }
 
   /**
-   * One frame from a peer. A viewer may ask for the document and share presence, never change
-   * it: its updates are dropped. Throws on a malformed frame (the socket is then closed).
+   * One frame from a peer. A viewer shares presence only: it neither gets the document (on a
+   * published postmortem, its unpublished next version) nor changes it. Throws on a malformed frame (the socket is then closed).
    */
   async function receive(postmortemId: string, peer: Peer, data: Uint8Array) {
     const room = await rooms.get(postmortemId)
@@ -288,11 +297,11 @@ export function createLiveRooms() {
     const decoder = decoding.createDecoder(data)
     const kind = decoding.readVarUint(decoder)
     if (kind === SYNC) {
+      // A viewer neither writes nor reads the document here (broadcastContent).
+      if (peer.readOnly) return
       const reply = encoding.createEncoder()
       encoding.writeVarUint(reply, SYNC)
-      if (!peer.readOnly) syncProtocol.readSyncMessage(decoder, reply, room.ydoc, peer)
-      else if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1)
-        syncProtocol.readSyncStep1(decoder, reply, room.ydoc)
+      syncProtocol.readSyncMessage(decoder, reply, room.ydoc, peer)
       if (encoding.length(reply) > 1) peer.send(encoding.toUint8Array(reply))
     } else if (kind === AWARENESS)
       awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), peer)

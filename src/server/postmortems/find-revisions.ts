@@ -1,9 +1,11 @@
 import 'server-only'
-import type { Actor } from '../roles'
+import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { canRead } from './get-postmortem'
+import { isPublic, type PostmortemStatus } from './postmortem-status'
 import type { RevisionSnapshot } from './revisions'
+import type { PostmortemDocument } from './schemas'
 
 export type RevisionItem = {
   id: string
@@ -13,13 +15,25 @@ export type RevisionItem = {
   snapshot: RevisionSnapshot
 }
 
-export async function findRevisions({
-  actor,
-  number,
-}: {
-  actor: Actor
-  number: number
-}): Promise<Result<{ title: string; revisions: RevisionItem[] }>> {
+/** The next version of a published postmortem, not published yet (editors only). */
+export type PendingItem = {
+  updatedAt: Date
+  updatedBy: string | null
+  document: PostmortemDocument
+}
+
+/**
+ * A postmortem's kept versions, newest first: what was published, and for editors the draft
+ * snapshots kept while it was written and the pending next version.
+ */
+export async function findRevisions({ actor, number }: { actor: Actor; number: number }): Promise<
+  Result<{
+    title: string
+    status: PostmortemStatus
+    revisions: RevisionItem[]
+    pending: PendingItem | null
+  }>
+> {
   const row = await db.postmortem.findUnique({
     where: { number },
     select: {
@@ -36,17 +50,34 @@ export async function findRevisions({
           author: { select: { name: true } },
         },
       },
+      pendingVersion: {
+        select: { updatedAt: true, document: true, updatedBy: { select: { name: true } } },
+      },
     },
   })
   if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
-  return ok({
-    title: row.title,
-    revisions: row.revisions.map((r) => ({
+  const editor = hasRole(actor, 'EDITOR')
+  const revisions = row.revisions
+    .map((r) => ({
       id: r.id,
       version: r.version,
       createdAt: r.createdAt,
       author: r.author?.name ?? null,
       snapshot: r.snapshot as unknown as RevisionSnapshot,
-    })),
+    }))
+    // Readers see what was published; what was written before is the editors'.
+    .filter((r) => editor || isPublic(r.snapshot.status))
+  const pending = editor && row.pendingVersion
+  return ok({
+    title: row.title,
+    status: row.status,
+    revisions,
+    pending: pending
+      ? {
+          updatedAt: pending.updatedAt,
+          updatedBy: pending.updatedBy?.name ?? null,
+          document: pending.document as unknown as PostmortemDocument,
+        }
+      : null,
   })
 }

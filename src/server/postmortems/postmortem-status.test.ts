@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   canMovePostmortem,
+  editsNextVersion,
   isPublic,
   keepsRevisions,
   needsComplete,
@@ -22,5 +23,9 @@ describe('a postmortem’s life', () => {
     expect(publicStatuses).toEqual(['PUBLISHED'])
     expect(isPublic('IN_REVIEW')).toBe(false)
     expect(postmortemStatuses.filter(keepsRevisions)).toEqual(['PUBLISHED'])
+  })
+
+  it('edits the next version of a published postmortem, and a draft or one in review in place', () => {
+    expect(postmortemStatuses.filter(editsNextVersion)).toEqual(['PUBLISHED'])
   })
 })

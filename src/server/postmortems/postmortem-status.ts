@@ -19,6 +19,11 @@ type Rules = {
   public: boolean
   /** Every save keeps a revision (what readers saw stays on record). */
   keepsRevisions: boolean
+  /**
+   * Edits in the shared document are the next version: the tables (what readers see) keep this
+   * one until "Publish changes" passes the review rules (docs/decisions/025).
+   */
+  editsNextVersion: boolean
 }
 
 const rules: Record<PostmortemStatus, Rules> = {
@@ -27,6 +32,7 @@ const rules: Record<PostmortemStatus, Rules> = {
     complete: false,
     public: false,
     keepsRevisions: false,
+    editsNextVersion: false,
   },
   IN_REVIEW: {
     next: [
@@ -36,8 +42,9 @@ const rules: Record<PostmortemStatus, Rules> = {
     complete: true,
     public: false,
     keepsRevisions: false,
+    editsNextVersion: false,
   },
-  PUBLISHED: { next: [], complete: true, public: true, keepsRevisions: true },
+  PUBLISHED: { next: [], complete: true, public: true, keepsRevisions: true, editsNextVersion: true },
 }
 
 export const postmortemSteps = (from: PostmortemStatus) => rules[from].next
@@ -46,5 +53,6 @@ export const canMovePostmortem = (from: PostmortemStatus, to: PostmortemStatus) 
 export const needsComplete = (status: PostmortemStatus) => rules[status].complete
 export const isPublic = (status: PostmortemStatus) => rules[status].public
 export const keepsRevisions = (status: PostmortemStatus) => rules[status].keepsRevisions
+export const editsNextVersion = (status: PostmortemStatus) => rules[status].editsNextVersion
 /** The statuses viewers see, for queries. */
 export const publicStatuses = postmortemStatuses.filter(isPublic)

@@ -5,7 +5,7 @@ import type { Tx } from '../db'
 import { err, ok, type DomainError } from '../result'
 import { documentInclude, scalarColumns, toDocument } from './document'
 import { indexPostmortem } from '../search/index-postmortem'
-import { recordRevision } from './revisions'
+import { recordDraftSnapshot, recordRevision } from './revisions'
 import type { PostmortemDocument, SavePostmortemInput } from './schemas'
 import { syncChildren, syncTaxonomy } from './sync-children'
 import { keepsRevisions } from './postmortem-status'
@@ -29,15 +29,22 @@ export type SaveResult =
  * Saves a whole document on top of the version it was based on. A save based on an older
  * version is refused with the current one, so that nobody's text is overwritten silently.
  * The version check and the write are one statement inside one transaction.
+ * A published postmortem's save keeps a revision (a new one when `publishChanges`: the next
+ * version is published, and the pending one is gone); a draft's keeps a restorable snapshot
+ * every ten minutes of editing (`now`: the clock, for tests).
  */
 export async function savePostmortem({
   actor,
   number,
   input,
+  publishChanges = false,
+  now,
 }: {
   actor: Actor
   number: number
   input: SavePostmortemInput
+  publishChanges?: boolean
+  now?: Date
 }): Promise<SaveResult> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   const doc = input.document
@@ -87,8 +94,17 @@ export async function savePostmortem({
           version,
           authorId: actor.id,
           snapshot: { status: existing.status, document: doc },
-          coalesce: true,
+          coalesce: !publishChanges,
         })
+      else
+        await recordDraftSnapshot(tx, {
+          postmortemId: existing.id,
+          version,
+          authorId: actor.id,
+          snapshot: { status: existing.status, document: doc },
+          now,
+        })
+      if (publishChanges) await tx.pendingVersion.deleteMany({ where: { postmortemId: existing.id } })
       const saved = await tx.postmortem.findUniqueOrThrow({
         where: { id: existing.id },
         select: { updatedAt: true },

@@ -15,6 +15,7 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { findLessonItems } from '@/server/checklists/find-lesson-items'
 import { findRecurrences } from '@/server/checklists/recurrence'
+import { findPendingVersion } from '@/server/postmortems/find-pending-version'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { canComment } from '@/server/comments/comment-rules'
 import { findThreads } from '@/server/comments/find-threads'
@@ -55,16 +56,19 @@ export async function generateMetadata({ params }: PageProps<'/postmortems/[numb
 
 export default async function PostmortemPage({ params }: PageProps<'/postmortems/[number]'>) {
   const { actor, view } = await load(params)
-  const [t, workflow, format, lessonItems, recurrences, threads, people, fields] = await Promise.all([
-    getTranslations('PostmortemPage'),
-    getTranslations('Workflow'),
-    getFormatter(),
-    findLessonItems({ actor, postmortemId: view.id }),
-    findRecurrences({ actor, postmortemId: view.id }),
-    findThreads({ actor, number: view.number }),
-    findPeople({ actor }),
-    getTranslations('PostmortemEditor'),
-  ])
+  const [t, workflow, versions, format, lessonItems, recurrences, pendingVersion, threads, people, fields] =
+    await Promise.all([
+      getTranslations('PostmortemPage'),
+      getTranslations('Workflow'),
+      getTranslations('Versions'),
+      getFormatter(),
+      findLessonItems({ actor, postmortemId: view.id }),
+      findRecurrences({ actor, postmortemId: view.id }),
+      findPendingVersion({ actor, postmortemId: view.id }),
+      findThreads({ actor, number: view.number }),
+      findPeople({ actor }),
+      getTranslations('PostmortemEditor'),
+    ])
   const fieldLabels: Record<string, string> = Object.fromEntries([
     ...documentTextFields.map((field) => [field, fields(`${field}Label`)]),
     ['list', fields('listEntryLabel')],
@@ -180,6 +184,30 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
                 changeStatus={changeStatusAction}
               />
             </ClientMessages>
+          </div>
+        </section>
+      ) : null}
+      {pendingVersion ? (
+        <section
+          aria-label={versions('pending', {
+            name: pendingVersion.updatedBy ?? '—',
+            date: format.dateTime(pendingVersion.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          })}
+          className="mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-warning/40 bg-warning/5 px-4 py-3 text-sm print:hidden"
+        >
+          <p className="flex-1 basis-64">
+            {versions('pendingNote', {
+              name: pendingVersion.updatedBy ?? '—',
+              date: format.dateTime(pendingVersion.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            })}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/postmortems/${view.number}/history?to=pending`} className={link}>
+              {versions('seeChanges')}
+            </Link>
+            <Link href={`/postmortems/${view.number}/edit`} className={link}>
+              {versions('continueEditing')}
+            </Link>
           </div>
         </section>
       ) : null}

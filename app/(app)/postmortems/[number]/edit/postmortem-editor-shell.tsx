@@ -8,6 +8,7 @@ import type { ThreadView } from '@/server/comments/thread-view'
 import type { PostmortemStatus } from '@/server/postmortems/schemas'
 import { changeStatusAction } from '../../actions'
 import { createThreadAction, replyToThreadAction, resolveThreadAction } from '../../comment-actions'
+import { discardChangesAction, publishChangesAction } from '../../version-actions'
 import { WorkflowActions } from './workflow-actions'
 
 /** The editor with this route's workflow and comment actions plugged in. */
@@ -36,6 +37,8 @@ export function PostmortemEditorShell({
           flush={flush}
           clean={clean}
           changeStatus={changeStatusAction}
+          publishChanges={publishChangesAction}
+          discardChanges={discardChangesAction}
         />
       )}
     />

@@ -1,0 +1,29 @@
+import 'server-only'
+import { getTranslations } from 'next-intl/server'
+
+const itemLabels = {
+  hypotheses: 'hypothesisLabel',
+  timeline: 'entryLabel',
+  openQuestions: 'questionLabel',
+  lessons: 'lessonLabel',
+  actionItems: 'actionLabel',
+} as const
+
+/** "Action 2: every action item needs exactly one owner": each refusal names its part. */
+export async function describeMissing(fields: Record<string, string>): Promise<Record<string, string>> {
+  const [names, editor, validation] = await Promise.all([
+    getTranslations('Fields'),
+    getTranslations('PostmortemEditor'),
+    getTranslations('Validation'),
+  ])
+  return Object.fromEntries(
+    Object.entries(fields).map(([path, code]) => {
+      const [list, index] = path.split('.') as [string, string | undefined]
+      const label =
+        index !== undefined && list in itemLabels
+          ? editor(itemLabels[list as keyof typeof itemLabels], { n: Number(index) + 1 })
+          : names(list as never)
+      return [path, editor('missingPart', { part: label, problem: validation(code as never) })]
+    }),
+  )
+}
