@@ -149,9 +149,10 @@ export class Hypotheses {
     if (this.suspected.has(text)) return
     this.suspected.add(text)
     // A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked ("排查是否X").
-    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|${alternation('checkWhether')})`
+    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|(${alternation('checkWhether')}))`
+    // The subject ends at punctuation, a dash, or where the sentence turns ("… written off as X but is actually Y").
     const pattern = new RegExp(
-      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
+      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
       'iu',
     )
     const list = sentences(text)
@@ -164,7 +165,7 @@ export class Hypotheses {
           this.add(statement, sentence, status)
       const m = pattern.exec(sentence)
       if (!m) return
-      const subject = m[2]!
+      const subject = m[3]!
         .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
         .trim()
         .replace(/[.。]$/, '')
@@ -177,8 +178,11 @@ export class Hypotheses {
       const han = /\p{Script=Han}/u.test(subject)
       if (subject.length < 2) return
       if (han && subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length < 3) return
-      if (/^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i.test(subject))
-        return
+      // "investigating if we actually had a database outage": what was checked may start with "we".
+      const pronoun = m[2]
+        ? /^(?:it|they|this|that)\b/i
+        : /^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i
+      if (pronoun.test(subject)) return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
