@@ -10,6 +10,19 @@ const suspected = (...texts: string[]) => {
 }
 
 describe('suspicions told in prose', () => {
+  it('what a paragraph suspects after calling it a wrong turn ("走了一些弯路", "red herrings") was ruled out', () => {
+    expect(suspected('排查时走了一些弯路。一开始认为是日志写满了磁盘，又看了网络流量。')).toEqual([
+      ['日志写满了磁盘', 'ELIMINATED'],
+    ])
+    expect(suspected('一开始认为是日志写满了磁盘，又看了网络流量。')).toEqual([['日志写满了磁盘', 'OPEN']])
+  })
+
+  it('"started suspecting that X" opens X', () => {
+    expect(suspected('At 10:02 Mia started suspecting that the scheduler could not reach etcd.')).toEqual([
+      ['the scheduler could not reach etcd', 'OPEN'],
+    ])
+  })
+
   it('a suspicion ends where the sentence turns ("… written off as X but is actually Y")', () => {
     expect(
       suspected(

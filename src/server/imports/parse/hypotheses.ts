@@ -156,7 +156,11 @@ export class Hypotheses {
       'iu',
     )
     const list = sentences(text)
+    // "在故障排查中，走了一些弯路。比如一开始认为是…": what the paragraph then suspected was a wrong turn.
+    let detour = false
     list.forEach((sentence, i) => {
+      const wrongTurn = detour
+      detour ||= hasCue(sentence, 'detour')
       // A cause already listed is not listed again (most of its words are already there).
       for (const { statement, status } of weighedCauses(sentence, list[i + 1]))
         if (
@@ -188,7 +192,7 @@ export class Hypotheses {
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
       // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
       const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
-      this.add(subject, sentence, verdict ?? (fine ? 'ELIMINATED' : 'OPEN'))
+      this.add(subject, sentence, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
     })
   }
 
