@@ -100,6 +100,19 @@ describe('deriveMissing', () => {
     expect(sure.resolution).toBe(SURE.derived)
   })
 
+  it('without a resolution section, a part swapped out or a setting refined is the fix, and so is "has not recurred"', () => {
+    const pm = emptyPostmortem('Edge switch failures')
+    pm.summary =
+      'Two edge switches dropped packets for a week. The faulty line cards were swapped out on Friday. The rate limit was refined to spare internal traffic.'
+    deriveMissing(pm, march2)
+    expect(pm.resolution).toContain('swapped out on Friday')
+    expect(pm.resolution).toContain('The rate limit was refined')
+    const zh = emptyPostmortem('推送延迟')
+    zh.summary = '推送延迟了两个小时。更换网卡之后，该问题没有再出现。'
+    deriveMissing(zh, beijing)
+    expect(zh.resolution).toBe('更换网卡之后，该问题没有再出现。')
+  })
+
   it('without a resolution section, takes the fix told in a section nothing else took', () => {
     const pm = emptyPostmortem('Full GC 频繁')
     pm.symptom = '线上应用频繁 FullGC，接口超时。'

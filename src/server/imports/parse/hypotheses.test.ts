@@ -10,6 +10,52 @@ const suspected = (...texts: string[]) => {
 }
 
 describe('suspicions told in prose', () => {
+  it('what a paragraph suspects after calling it a wrong turn ("走了一些弯路", "red herrings") was ruled out', () => {
+    expect(suspected('排查时走了一些弯路。一开始认为是日志写满了磁盘，又看了网络流量。')).toEqual([
+      ['日志写满了磁盘', 'ELIMINATED'],
+    ])
+    expect(suspected('一开始认为是日志写满了磁盘，又看了网络流量。')).toEqual([['日志写满了磁盘', 'OPEN']])
+  })
+
+  it('"started suspecting that X" opens X', () => {
+    expect(suspected('At 10:02 Mia started suspecting that the scheduler could not reach etcd.')).toEqual([
+      ['the scheduler could not reach etcd', 'OPEN'],
+    ])
+  })
+
+  it('a suspicion ends where the sentence turns ("… written off as X but is actually Y")', () => {
+    expect(
+      suspected(
+        'The slowness was long written off as flaky runner hardware but is actually our own backup job saturating the disks.',
+      ),
+    ).toEqual([['flaky runner hardware', 'OPEN']])
+  })
+
+  it('what an investigation checks may start with "we"; a pronoun alone is still no cause', () => {
+    expect(
+      suspected(
+        'Bo started investigating whether we had lost the primary database, since replicas kept failing over.',
+      ),
+    ).toEqual([['we had lost the primary database', 'OPEN']])
+    expect(suspected('We suspected we were wrong.')).toEqual([])
+  })
+
+  it('a cause stated as not it ("It is not a DNS problem") is ruled out', () => {
+    expect(suspected("It's not a DNS problem - every resolver answered in time.")).toEqual([
+      ['DNS problem', 'ELIMINATED'],
+    ])
+    expect(suspected('It was not a disk problem.')).toEqual([['disk problem', 'ELIMINATED']])
+  })
+
+  it('"查看是否X，结果是没有" checks X and finds nothing; a belief that misled the team is ruled out', () => {
+    expect(suspected('登录从库，查看是否有长时间运行的查询，结果是没有。')).toEqual([
+      ['有长时间运行的查询', 'ELIMINATED'],
+    ])
+    expect(suspected('因为两次报警时间接近，而认为是网络抖动引起的，误导了我们的判断。')).toEqual([
+      ['是网络抖动引起的', 'ELIMINATED'],
+    ])
+  })
+
   it('"we suspected", "怀疑是" open a hypothesis; the rest of the sentence or the next one settles it', () => {
     expect(suspected('We suspected a bad cache node, but it was not the cause.')).toEqual([
       ['a bad cache node', 'ELIMINATED'],

@@ -149,13 +149,18 @@ export class Hypotheses {
     if (this.suspected.has(text)) return
     this.suspected.add(text)
     // A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked ("排查是否X").
-    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|${alternation('checkWhether')})`
+    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|(${alternation('checkWhether')}))`
+    // The subject ends at punctuation, a dash, or where the sentence turns ("… written off as X but is actually Y").
     const pattern = new RegExp(
-      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|$)`,
+      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
       'iu',
     )
     const list = sentences(text)
+    // "在故障排查中，走了一些弯路。比如一开始认为是…": what the paragraph then suspected was a wrong turn.
+    let detour = false
     list.forEach((sentence, i) => {
+      const wrongTurn = detour
+      detour ||= hasCue(sentence, 'detour')
       // A cause already listed is not listed again (most of its words are already there).
       for (const { statement, status } of weighedCauses(sentence, list[i + 1]))
         if (
@@ -164,7 +169,7 @@ export class Hypotheses {
           this.add(statement, sentence, status)
       const m = pattern.exec(sentence)
       if (!m) return
-      const subject = m[2]!
+      const subject = m[3]!
         .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
         .trim()
         .replace(/[.。]$/, '')
@@ -177,14 +182,17 @@ export class Hypotheses {
       const han = /\p{Script=Han}/u.test(subject)
       if (subject.length < 2) return
       if (han && subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length < 3) return
-      if (/^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i.test(subject))
-        return
+      // "investigating if we actually had a database outage": what was checked may start with "we".
+      const pronoun = m[2]
+        ? /^(?:it|they|this|that)\b/i
+        : /^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i
+      if (pronoun.test(subject)) return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
       // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
       const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
-      this.add(subject, sentence, verdict ?? (fine ? 'ELIMINATED' : 'OPEN'))
+      this.add(subject, sentence, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
     })
   }
 

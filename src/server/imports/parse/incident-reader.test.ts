@@ -194,3 +194,19 @@ describe('work a resolution says is planned or under way', () => {
     ])
   })
 })
+
+describe('a root cause taken from a confirmed hypothesis', () => {
+  it('keeps the paragraph of its evidence that states the cause, not only the first', () => {
+    const pm = read(
+      [
+        '## 排查过程',
+        '磁盘空间充足，怀疑与新版本的日志配置有关。',
+        '对比两个版本的日志配置，确认了新版本的日志配置把级别设成了 DEBUG，这是造成本次故障的主要原因。',
+      ].join('\n\n'),
+    )
+    expect(pm.hypotheses.map((h) => [h.statement, h.status])).toEqual([
+      ['与新版本的日志配置有关', 'CONFIRMED'],
+    ])
+    expect(pm.rootCause).toContain('把级别设成了 DEBUG')
+  })
+})

@@ -11,6 +11,7 @@ import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLead
 import { lessonsIn } from './lessons'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
+import { rootCauseSentence } from './root-cause'
 import { Hypotheses, verdictOf } from './hypotheses'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
 import { findDate, isDateOnly, leadingStamp, stampTime, type TimeContext } from './timestamps'
@@ -326,9 +327,7 @@ export class IncidentReader {
     if (!pm.actionItems.length) pm.actionItems.push(...followUpsIn(pm.resolution))
     if (!pm.rootCause) {
       const confirmed = pm.hypotheses.filter((h) => h.status === 'CONFIRMED')
-      pm.rootCause = confirmed
-        .map((h) => (h.evidence ? `${h.statement}：${h.evidence.split('\n\n')[0]}` : h.statement))
-        .join('\n\n')
+      pm.rootCause = confirmed.map((h) => `${h.statement}${causeIn(h.evidence)}`).join('\n\n')
       if (pm.rootCause) this.sure('rootCause', SURE.sentence)
     }
     for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
@@ -345,6 +344,17 @@ export class IncidentReader {
  */
 const describesCause = (section: Section, parent: Field | null) =>
   parent === 'rootCause' && !Number.isInteger(section.depth) && section.match?.field === 'symptom'
+
+/**
+ * What a confirmed hypothesis's evidence says of the cause: its first paragraph, and any later
+ * one that states the cause ("所以至此基本明确了，…是造成本次故障的主要原因").
+ */
+function causeIn(evidence: string) {
+  const [first, ...rest] = evidence.split('\n\n')
+  if (!first) return ''
+  const stated = rest.filter((p) => rootCauseSentence([p])?.sure)
+  return `：${[first, ...stated].join('\n\n')}`
+}
 
 const dayOf = (heading: string, context: TimeContext) => findDate(heading, context.offset) ?? context.day
 

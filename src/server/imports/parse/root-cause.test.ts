@@ -135,4 +135,19 @@ describe('rootCauseSentence', () => {
     expect(rootCauseSentence(['当天晚上八点收到告警，重启后恢复。'])).toBeNull()
     expect(rootCauseSentence([])).toBeNull()
   })
+
+  it('a sentence that names the root cause comes before other findings, however long, with the sentence that carries it on', () => {
+    const story = [
+      'We discovered that the queue was growing. We discovered that workers restarted often. We found that retries doubled the load.',
+      `The root cause was a mismatch between the client's keep-alive setting, ${'the proxy idle timeout and the pool size, '.repeat(8)}and the kernel's port range. All of these together meant that connections were dropped without an error.`,
+    ]
+    const found = rootCauseSentence(story)!
+    expect(found.text.startsWith('The root cause was a mismatch')).toBe(true)
+    expect(found.text).toContain('connections were dropped without an error')
+    expect(found.text).not.toContain('retries doubled the load')
+    expect(rootCauseSentence(['接口超时。根本原因是连接池太小。从而请求排队等待。'])).toEqual({
+      text: '根本原因是连接池太小。 从而请求排队等待。',
+      sure: true,
+    })
+  })
 })

@@ -1,5 +1,5 @@
 import { sentences } from '../text'
-import { cuePattern, type Cue } from './vocabulary'
+import { alternation, cuePattern, type Cue } from './vocabulary'
 
 /*
  * A root cause stated only in a sentence: "问题原因是…", "The root cause was …", "was caused
@@ -12,6 +12,10 @@ import { cuePattern, type Cue } from './vocabulary'
 export type Found = { text: string; sure: boolean }
 
 const MAX_SENTENCES = 3
+
+/** The sentence opens with one of the cue's phrases. */
+const startsWithCue = (sentence: string, cue: Cue) =>
+  new RegExp(`^[*_\\s]*(?:${alternation(cue)})`, 'iu').test(sentence)
 
 /**
  * The sentence states a cause: it carries the cue, and is neither a question ("为什么会这样呢？")
@@ -27,22 +31,30 @@ function states(sentence: string, cue: Cue): boolean {
 export function rootCauseSentence(texts: string[]): Found | null {
   const found: string[] = []
   let sure = false
+  // A sentence that names the root cause ("the root cause was", "根本原因是") comes before other
+  // strong cues ("we discovered that"), which a story also uses for what it found on the way.
   for (const [cue, strong] of [
+    ['rootCauseNamed', true],
     ['rootCauseStrong', true],
     ['rootCauseWeak', false],
   ] as const) {
     for (const text of texts) {
       const list = sentences(text.replace(/```[\s\S]*?```/g, ''))
       list.forEach((sentence, i) => {
-        if (found.length >= MAX_SENTENCES || sentence.length > 400 || !states(sentence, cue)) return
+        // A sentence that names the root cause may be long: it is the one place the story says it.
+        const longest = cue === 'rootCauseNamed' ? 1000 : 400
+        if (found.length >= MAX_SENTENCES || sentence.length > longest || !states(sentence, cue)) return
         // A heading-like fragment ("Root cause:") is not the cause itself: take what follows.
+        // So is one the next sentence carries on ("All of these factors together meant …", "从而…").
+        const next = list[i + 1]
+        const continued = strong && next !== undefined && startsWithCue(next, 'causeContinues')
         const body =
-          sentence.replace(/[*_`]/g, '').length < 16 && list[i + 1] ? `${sentence} ${list[i + 1]}` : sentence
+          (sentence.replace(/[*_`]/g, '').length < 16 || continued) && next ? `${sentence} ${next}` : sentence
         if (!found.includes(body.trim())) found.push(body.trim())
         if (strong) sure = true
       })
     }
-    if (found.length) break
+    if (found.length && cue !== 'rootCauseNamed') break
   }
   return found.length ? { text: found.join(' '), sure } : null
 }
