@@ -59,6 +59,8 @@ const intervalMs = Number(values['interval-ms'])
 const port = Number(values.port)
 for (const [name, value] of Object.entries({ authorCount, docCount, intervalMs, port }))
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1`)
+// Every y-websocket provider listens for the process's exit.
+process.setMaxListeners(0)
 const say = (line: string) => console.error(`[bench:collab] ${line}`)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const reports = path.join(process.cwd(), 'test-results')
