@@ -1,7 +1,9 @@
 // One Hindsight server process: Next's request handler and the WebSocket endpoints (co-editing,
 // issue 18) on one port, so that `npm start` still serves everything from one address. Started
 // by scripts/start.ts (once, or once per worker with WEB_CONCURRENCY); not meant to be run alone.
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import next from 'next'
 import { closeUpgrades, handleUpgrade } from '../src/lib/upgrade-handlers'
 
@@ -11,13 +13,32 @@ if (!Number.isInteger(port) || port < 0) {
   process.exit(2)
 }
 
+/**
+ * bench:collab's memory figure (HINDSIGHT_BENCH_MEMORY=1 only, never in a normal start): GET
+ * /__bench/memory answers this process's heap in use after a full collection, and its RSS.
+ */
+function benchMemory(): ((req: IncomingMessage, res: ServerResponse) => boolean) | null {
+  if (process.env.HINDSIGHT_BENCH_MEMORY !== '1') return null
+  v8.setFlagsFromString('--expose-gc')
+  const gc = vm.runInNewContext('gc') as () => void
+  return (req, res) => {
+    if (req.url !== '/__bench/memory') return false
+    gc()
+    const { heapUsed, rss } = process.memoryUsage()
+    res.setHeader('content-type', 'application/json')
+    res.end(JSON.stringify({ heapUsed, rss }))
+    return true
+  }
+}
+
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), port })
   const handle = app.getRequestHandler()
   // Loads the build and runs instrumentation.ts, which registers the WebSocket endpoints.
   await app.prepare()
 
-  const server = createServer((req, res) => void handle(req, res))
+  const memory = benchMemory()
+  const server = createServer((req, res) => void (memory?.(req, res) || handle(req, res)))
   server.on('upgrade', (req, socket, head) => {
     if (!handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
   })

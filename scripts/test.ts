@@ -460,6 +460,33 @@ function loadStage(kind: Kind): Stage {
   }
 }
 
+/**
+ * Co-editing over WebSockets (scripts/bench-collab.ts --suite): authors on two instances type
+ * markers; a steady run, the database stopped and started under them, an instance killed
+ * mid-run — three tests, none may lose a marker. On a server Postgres it makes a private
+ * cluster of its own (it stops it); on the embedded database, the steady run on one instance.
+ */
+function collabStage(kind: Kind): Stage {
+  const file = report(`bench-collab-${kind}.json`)
+  return {
+    title: `Co-editing over WebSockets · ${kind} (20 authors, markers, outages)`,
+    label: `collab · ${kind}`,
+    after: [`load · ${kind}`],
+    prepare: async () => {
+      rmSync(file, { force: true })
+      return {
+        ...npx('tsx', 'scripts/bench-collab.ts', '--suite', '--report', file),
+        env: {
+          ...databaseEnv(kind),
+          BENCH_PORT: String(await freePort([0, 1])),
+          BENCH_PG_PORT: String(await freePort()),
+        },
+      }
+    },
+    count: () => loadCounts(file),
+  }
+}
+
 const simple = (title: string, label: string, after: string[], command: string, args: string[]): Stage => ({
   title,
   label,
@@ -492,6 +519,7 @@ const stages: Stage[] = [
   ...kinds.map((kind) => vitestStage('integration', kind, ['build'])),
   outageStage(['build']),
   ...kinds.map(loadStage),
+  ...kinds.map(collabStage),
 ]
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────

@@ -52,10 +52,15 @@ export function collabEndpoint({
         .catch(() => ws.close(CLOSE.badMessage, 'Malformed message'))
     })
     const check = setInterval(() => {
-      void sessionActorOf(request.headers).then((now) => {
-        if (!now) ws.close(CLOSE.signedOut, 'Signed out')
-        else if (now.role !== actor.role) ws.close(CLOSE.roleChanged, 'Role changed')
-      })
+      sessionActorOf(request.headers).then(
+        (now) => {
+          if (!now) ws.close(CLOSE.signedOut, 'Signed out')
+          else if (now.role !== actor.role) ws.close(CLOSE.roleChanged, 'Role changed')
+        },
+        // The database is unreachable: not a sign-out. The editor stays connected (its changes
+        // wait to be stored) and the session is looked at again next time.
+        () => {},
+      )
     }, sessionCheckMs)
     ws.on('close', () => {
       clearInterval(check)

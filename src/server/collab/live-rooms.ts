@@ -13,7 +13,7 @@ import { compactUpdates } from './compact-updates'
 import { deriveFromYDoc } from './derive-from-ydoc'
 import { loadYDoc } from './load-ydoc'
 import { announce, listen, type Listener, type RelayMessage } from './relay'
-import { storeUpdate } from './store-update'
+import { storeUpdate, type UpdateOrigin } from './store-update'
 
 /*
  * The postmortems being edited live in this server process: one shared document per postmortem
@@ -49,8 +49,14 @@ type Room = {
   /** Whose edits the next derive writes (the last writer's name on the saved version). */
   writer: Actor | null
   deriveTimer: ReturnType<typeof setTimeout> | null
-  /** Stores and derives in the order they were started. */
+  /** Peers' updates not yet taken by a store, in arrival order. */
+  unstored: { update: Uint8Array; origin: UpdateOrigin }[]
+  /** Whether a store is queued that has not started yet (it takes every unstored update). */
+  storeQueued: boolean
+  /** Stores (and compactions) in the order they were started. */
   work: Promise<unknown>
+  /** Derives, in order, each after the stores queued before it. */
+  deriving: Promise<unknown>
 }
 
 /** What changed the document or presence on another instance. */
@@ -107,15 +113,57 @@ async function storeUntilStored(room: Room, store: () => Promise<unknown>) {
   }
 }
 
-function derive(room: Room) {
+/** Consecutive updates of one writer merged into one (a row each). */
+function mergeRuns(updates: Room['unstored']): Room['unstored'] {
+  const runs: { origin: UpdateOrigin; updates: Uint8Array[] }[] = []
+  for (const { update, origin } of updates)
+    if (runs.at(-1)?.origin === origin) runs.at(-1)!.updates.push(update)
+    else runs.push({ origin, updates: [update] })
+  return runs.map(({ origin, updates }) => ({
+    origin,
+    update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+  }))
+}
+
+/**
+ * Stores a peer's update. Updates that arrive while a store is running are stored together by
+ * the next one (a row per writer), so storing keeps up with any number of typists: one row per
+ * keystroke, each a round trip to the database, fell behind by seconds with 20 people typing on
+ * a busy machine (bench:collab), and every other instance saw their typing that late.
+ */
+function queueStore(room: Room, update: Uint8Array, origin: UpdateOrigin, from: string) {
+  room.unstored.push({ update, origin })
+  if (room.storeQueued) return
+  room.storeQueued = true
+  void enqueue(room, async () => {
+    room.storeQueued = false
+    for (const run of mergeRuns(room.unstored.splice(0)))
+      await storeUntilStored(room, () =>
+        storeUpdate(db, { postmortemId: room.postmortemId, update: run.update, origin: run.origin, from }),
+      )
+  })
+}
+
+/**
+ * Derives the tables from the document once the updates stored before this point are stored,
+ * on a queue of its own: a derive (a transaction rewriting the postmortem) never holds up the
+ * stores behind it, which are what other instances wait for.
+ */
+function derive(room: Room): Promise<unknown> {
   if (room.deriveTimer) clearTimeout(room.deriveTimer)
   room.deriveTimer = null
   const actor = room.writer
   // The updates stored before this point are what the derive is sure to hold.
   const state = Y.encodeStateVector(room.ydoc)
+  const stored = room.work
+  const then = (task: () => Promise<unknown>) =>
+    (room.deriving = room.deriving
+      .then(() => stored)
+      .then(task)
+      .catch((error: unknown) => console.error('Live editing:', error)))
   // Only changes stored and derived by whoever made them (the JSON API, another instance).
-  if (!actor) return enqueue(room, async () => broadcast(room, savedMessage(state)))
-  return enqueue(room, async () => {
+  if (!actor) return then(async () => broadcast(room, savedMessage(state)))
+  return then(async () => {
     try {
       const derived = await deriveFromYDoc({ actor, postmortemId: room.postmortemId, ydoc: room.ydoc })
       if (derived.ok) broadcast(room, savedMessage(state))
@@ -196,7 +244,10 @@ export function createLiveRooms() {
       peers: new Map(),
       writer: null,
       deriveTimer: null,
+      unstored: [],
+      storeQueued: false,
       work: Promise.resolve(),
+      deriving: Promise.resolve(),
     }
     ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       const fromPeer = isPeerOf(room, origin)
@@ -212,11 +263,7 @@ export function createLiveRooms() {
         return
       }
       room.writer = origin.actor
-      void enqueue(room, () =>
-        storeUntilStored(room, () =>
-          storeUpdate(db, { postmortemId, update, origin: `user:${origin.actor.id}`, from: instance }),
-        ),
-      )
+      queueStore(room, update, `user:${origin.actor.id}`, instance)
       // Not pushed back by further typing: the tables are never more than a second behind.
       room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
     })
@@ -266,10 +313,10 @@ export function createLiveRooms() {
     room.peers.set(peer, new Set())
     if (!peer.readOnly) peer.send(message(SYNC, (e) => syncProtocol.writeSyncStep1(e, room.ydoc)))
     // Nothing waiting to be derived: the tables hold what the document holds once the stores
-    // queued now are done (else the coming derive says so).
+    // and the derive under way now are done (else the coming derive says so).
     if (!room.deriveTimer) {
       const state = Y.encodeStateVector(room.ydoc)
-      void enqueue(room, async () => peer.send(savedMessage(state)))
+      void Promise.all([room.work, room.deriving]).then(() => peer.send(savedMessage(state)))
     }
     const present = [...room.awareness.getStates().keys()]
     if (present.length)
