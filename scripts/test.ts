@@ -471,7 +471,8 @@ function collabStage(kind: Kind): Stage {
   return {
     title: `Co-editing over WebSockets · ${kind} (20 authors, markers, outages)`,
     label: `collab · ${kind}`,
-    after: [`load · ${kind}`],
+    // Not after the load test: at the end of the run it would be one more stage in series.
+    after: ['build'],
     prepare: async () => {
       rmSync(file, { force: true })
       return {
