@@ -13,7 +13,10 @@ test('[COMMENTS]: a reviewer comments on a selected passage, the author replies,
   await rootCause.press('Control+Home')
   for (let i = 0; i < 'The replica '.length; i++) await rootCause.press('ArrowRight')
   for (let i = 0; i < 'lagged behind'.length; i++) await rootCause.press('Shift+ArrowRight')
-  await page.getByRole('button', { name: 'Comment on selection (Root cause)' }).click()
+  // Each long text has its button, enabled while the text has a selection (described by the field).
+  const commentOnSelection = page.getByRole('button', { name: 'Comment on selection', disabled: false })
+  await expect(commentOnSelection).toHaveAccessibleDescription('Root cause')
+  await commentOnSelection.click()
 
   const comment = page.getByLabel('Your comment')
   await expect(comment).toBeFocused()

@@ -178,8 +178,9 @@ export function SharedTextField({
                   variant="ghost"
                   size="sm"
                   disabled={!selected}
-                  // Every long text has one: each is named after its field.
-                  aria-label={t('commentOnField', { field: label })}
+                  // Every long text has one, described by its field's label: in its name, the
+                  // field's label would make the field itself ambiguous to find by its label.
+                  aria-describedby={`${id}-label`}
                   aria-keyshortcuts="Control+Alt+M Meta+Alt+M"
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={requestComment}
