@@ -30,6 +30,9 @@ const theme = EditorView.theme({
   '.cm-ySelectionInfo': { fontFamily: 'inherit', fontSize: '0.75rem', opacity: '1', padding: '1px 4px' },
 })
 
+/** The passages last marked in each editor (as JSON), so that unchanged marks dispatch nothing. */
+const marked = new WeakMap<EditorView, string>()
+
 /** The selected passage of a field, for a new comment thread. */
 export type Passage = { from: number; to: number; quote: string }
 
@@ -98,7 +101,16 @@ export function SharedTextField({
       queued = true
       queueMicrotask(() => {
         queued = false
-        view.current?.dispatch({ effects: setHighlights.of(highlights()) })
+        const current = view.current
+        if (!current) return
+        // Only when the marks moved: a transaction for nothing, between a selection made in the
+        // page and the editor reading it, puts the editor's older selection back (a select-all
+        // then typed over kept the old text after the new).
+        const marks = highlights()
+        const key = JSON.stringify(marks)
+        if (marked.get(current) === key) return
+        marked.set(current, key)
+        current.dispatch({ effects: setHighlights.of(marks) })
       })
     }
     mark()
@@ -143,8 +155,13 @@ export function SharedTextField({
         }),
       })
       view.current = editor
-      const marks = latest.current?.highlights
-      if (marks) queueMicrotask(() => editor.dispatch({ effects: setHighlights.of(marks()) }))
+      const marks = latest.current?.highlights?.()
+      if (marks?.length)
+        queueMicrotask(() => {
+          marked.set(editor, JSON.stringify(marks))
+          editor.dispatch({ effects: setHighlights.of(marks) })
+        })
+      else marked.set(editor, '[]')
       return () => {
         if (view.current === editor) view.current = null
         editor.destroy()
