@@ -24,6 +24,7 @@ export const auditActions = [
   'postmortem-published',
   'postmortem-sent-back',
   'launch-overridden',
+  'launch-proposal-dismissed',
   'backup-created',
   'backup-restored',
 ] as const
