@@ -15,6 +15,9 @@ import { getLaunchReview } from './launch-review'
 import { proposeChecks } from './propose-checks'
 import { acceptProposedIncident, acceptProposedItem } from './accept-proposal'
 import { dismissProposal } from './dismiss-proposal'
+import { getInsights } from '../insights/get-insights'
+import { insightsToCsv } from '../insights/insights-csv'
+import { insightsInput } from '../insights/schemas'
 
 let editor: Actor
 let viewer: Actor
@@ -175,6 +178,17 @@ describe('launch proposals', () => {
       where: { action: 'launch-proposal-dismissed', target: `launch:${l.slug}` },
     })
     expect(audit?.detail).toContain('No queue here')
+
+    // The insights' loop counts the dismissal per item, with its reason, in JSON and CSV.
+    const insights = unwrap(await getInsights({ actor: viewer, input: insightsInput.parse({}) }))
+    const loopItem = insights.loop.checklistItems.find((i) => i.id === pm.items[1])
+    expect(loopItem).toMatchObject({
+      dismissed: 1,
+      dismissals: [{ slug: l.slug, name: 'Search v3', reason: 'No queue here' }],
+    })
+    expect(insightsToCsv(insights)).toContain(
+      `checklistItemDismissedProposals,Watch the indexing queue,${pm.items[1]},1`,
+    )
   })
 
   it('viewers can neither accept nor dismiss', async () => {
