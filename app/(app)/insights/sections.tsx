@@ -405,6 +405,7 @@ export async function LoopSection({ insights }: SectionProps) {
             t('waivedColumn'),
             t('naColumn'),
             t('afterWaiverColumn'),
+            t('dismissedColumn'),
           ]}
         >
           {checklistItems.map((item) => (
@@ -459,6 +460,22 @@ export async function LoopSection({ insights }: SectionProps) {
                 ) : (
                   <span className="block text-right">0</span>
                 )}
+              </td>
+              <td className="max-w-56 text-left">
+                <span className="block text-right">{item.dismissed}</span>
+                {item.dismissals.length ? (
+                  <ul className="grid gap-0.5 text-xs">
+                    {item.dismissals.slice(0, 5).map((d, i) => (
+                      <li key={`${d.slug}-${i}`}>
+                        <Link href={`/launches/${d.slug}` as Route} className={link}>
+                          {d.name}
+                        </Link>
+                        : <span className="break-words">{d.reason}</span>
+                      </li>
+                    ))}
+                    {item.dismissals.length > 5 ? <li className="text-muted-foreground">…</li> : null}
+                  </ul>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -25,6 +25,7 @@ export const auditActions = [
   'postmortem-changes-published',
   'postmortem-sent-back',
   'launch-overridden',
+  'launch-proposal-dismissed',
   'backup-created',
   'backup-restored',
 ] as const

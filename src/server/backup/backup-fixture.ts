@@ -209,4 +209,12 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
     [at, `@Ada 管理员 ${text}`],
   )
   await q(`INSERT INTO "CommentMention" ("commentId", "userId") VALUES ('cm1${suffix}', 'u-admin${suffix}')`)
+  // The launch's services and tags, and a proposal dismissed at its review.
+  await q(`INSERT INTO "LaunchTag" VALUES ('l1${suffix}', 'tag1${suffix}')`)
+  await q(`INSERT INTO "LaunchService" VALUES ('l1${suffix}', 'svc1${suffix}')`)
+  await q(
+    `INSERT INTO "LaunchProposalDismissal" (id, "launchId", "checklistItemId", reason, "byId", "createdAt")
+     VALUES ('lpd1${suffix}', 'l1${suffix}', 'ci1${suffix}', '本次上线不涉及数据库 (no database change)', 'u-editor${suffix}', $1)`,
+    [at],
+  )
 }

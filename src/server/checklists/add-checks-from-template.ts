@@ -1,8 +1,8 @@
 import 'server-only'
 import type { Actor } from '../roles'
-import { err, ok, type Result } from '../result'
-import { LIMITS } from './schemas'
-import { changeLaunch, nextPosition } from './change-checklist'
+import { err, type Result } from '../result'
+import { changeLaunch } from './change-checklist'
+import { copyItemsToLaunch } from './copy-items'
 
 /** Copies a template's current items into the launch; items already on it are skipped. */
 export async function addChecksFromTemplate({
@@ -20,29 +20,6 @@ export async function addChecksFromTemplate({
       include: { items: { where: { archivedAt: null }, orderBy: { position: 'asc' } } },
     })
     if (!template || template.archivedAt) return err('NOT_FOUND')
-    const present = new Set(
-      (
-        await tx.launchCheck.findMany({
-          where: { launchId: launch.id, checklistItemId: { in: template.items.map((i) => i.id) } },
-          select: { checklistItemId: true },
-        })
-      ).map((c) => c.checklistItemId),
-    )
-    const items = template.items.filter((i) => !present.has(i.id))
-    let position = await nextPosition(tx, launch.id)
-    if (position + items.length > LIMITS.items) return err('INVALID_INPUT', { message: 'tooMany' })
-    await tx.launchCheck.createMany({
-      data: items.map((item) => ({
-        launchId: launch.id,
-        checklistItemId: item.id,
-        checklistItemVersion: item.version,
-        position: position++,
-        text: item.text,
-        rationale: item.rationale,
-        category: item.category,
-        required: item.required,
-      })),
-    })
-    return ok({ added: items.length })
+    return copyItemsToLaunch(tx, launch.id, template.items)
   })
 }

@@ -76,3 +76,13 @@ export const launchStatusInput = z.object({
   reason: storedText().trim().max(2_000, 'tooLong').default(''),
 })
 export type LaunchStatusInput = z.infer<typeof launchStatusInput>
+
+/** Why a reviewer dismissed a proposed check or incident: required, short. */
+export const dismissProposalInput = z
+  .object({
+    checklistItemId: storedText().trim().max(60).optional(),
+    postmortemNumber: z.coerce.number().int().positive().optional(),
+    reason: text(300),
+  })
+  .refine((v) => !!v.checklistItemId !== !!v.postmortemNumber, { message: 'oneProposal' })
+export type DismissProposalInput = z.infer<typeof dismissProposalInput>

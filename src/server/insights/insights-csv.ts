@@ -82,6 +82,7 @@ export function insightsToCsv(insights: Insights): string {
           ['Waived', i.waived],
           ['NotApplicable', i.notApplicable],
           ['IncidentsAfterWaiver', i.incidentsAfterWaiver.length],
+          ['DismissedProposals', i.dismissed],
         ] as const
       ).map(([key, value]): Row => [`checklistItem${key}`, i.text, i.id, value]),
     ),

@@ -27,6 +27,9 @@ export type LoopItem = {
   notApplicable: number
   pending: number
   launches: { slug: string; name: string; status: CheckOutcome }[]
+  /** Times a launch review was proposed it and dismissed it (decision 026), with the reasons. */
+  dismissed: number
+  dismissals: { slug: string; name: string; reason: string }[]
   /** Counted postmortems of launches where this check was waived. */
   incidentsAfterWaiver: { number: number; title: string; language: string | null; launch: string }[]
 }
@@ -38,8 +41,8 @@ export async function checklistLoop(pm: Prisma.Sql, launch: string | undefined) 
   const slug = launch ?? null
   const checks = Prisma.sql`"LaunchCheck" c JOIN "Launch" l ON l.id = c."launchId"`
   const inLaunch = Prisma.sql`(${slug}::text IS NULL OR l.slug = ${slug}::text)`
-  const [items, launches, incidents] = await Promise.all([
-    db.$queryRaw<Omit<LoopItem, 'launches' | 'incidentsAfterWaiver'>[]>`
+  const [items, launches, incidents, dismissals] = await Promise.all([
+    db.$queryRaw<Omit<LoopItem, 'launches' | 'incidentsAfterWaiver' | 'dismissed' | 'dismissals'>[]>`
       WITH used AS (SELECT c.* FROM ${checks} WHERE c."checklistItemId" IS NOT NULL AND ${inLaunch})
       SELECT i.id, i.text, t.id AS "templateId", t.name AS template,
         (i."archivedAt" IS NOT NULL OR t."archivedAt" IS NOT NULL) AS archived,
@@ -68,6 +71,12 @@ export async function checklistLoop(pm: Prisma.Sql, launch: string | undefined) 
       FROM ${checks} JOIN pm ON pm."launchId" = c."launchId"
       WHERE c.status = 'WAIVED' AND c."checklistItemId" IS NOT NULL AND ${inLaunch}
       ORDER BY pm.number`,
+    db.$queryRaw<{ itemId: string; slug: string; name: string; reason: string }[]>`
+      SELECT d."checklistItemId" AS "itemId", l.slug, l.name, d.reason
+      FROM "LaunchProposalDismissal" d JOIN "Launch" l ON l.id = d."launchId"
+      WHERE d."checklistItemId" IS NOT NULL AND ${inLaunch}
+      ORDER BY d."createdAt" DESC
+      LIMIT 5000`,
   ])
   const group = <T extends { itemId: string }>(rows: T[]) => {
     const map = new Map<string, Omit<T, 'itemId'>[]>()
@@ -76,8 +85,11 @@ export async function checklistLoop(pm: Prisma.Sql, launch: string | undefined) 
   }
   const launchesOf = group(launches)
   const incidentsOf = group(incidents)
+  const dismissalsOf = group(dismissals)
   return items.map((item): LoopItem => ({
     ...item,
+    dismissed: dismissalsOf.get(item.id)?.length ?? 0,
+    dismissals: dismissalsOf.get(item.id) ?? [],
     launches: launchesOf.get(item.id) ?? [],
     incidentsAfterWaiver: incidentsOf.get(item.id) ?? [],
   }))

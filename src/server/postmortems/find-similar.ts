@@ -51,14 +51,17 @@ export async function findSimilar({
   actor,
   text,
   exclude,
+  publishedOnly: onlyPublished = false,
 }: {
   actor: Actor
   text: string
   exclude?: number
+  /** Drafts and postmortems in review are left out even for editors (launch proposals). */
+  publishedOnly?: boolean
 }): Promise<SimilarIncident[]> {
   const all = queryConcepts(text, { maxLength: 20_000 }).filter((c) => !isGeneric(c))
   if (all.length < MIN_SHARED) return []
-  const publishedOnly = !hasRole(actor, 'EDITOR')
+  const publishedOnly = onlyPublished || !hasRole(actor, 'EDITOR')
   // Rarity first; then the keywords alone are ranked on.
   const chosen = keywords(await rarityOf(all, { exclude }))
   const matches = await rankByConcepts({

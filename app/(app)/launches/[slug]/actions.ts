@@ -18,6 +18,9 @@ import { setSubCheckDone } from '@/server/checklists/set-sub-check-done'
 import { checkStatusInput, itemInput, subChecksInput } from '@/server/checklists/schemas'
 import { changeLaunchStatus } from '@/server/checklists/change-launch-status'
 import { launchStatusInput } from '@/server/checklists/schemas'
+import { acceptProposedIncident, acceptProposedItem } from '@/server/checklists/accept-proposal'
+import { dismissProposal } from '@/server/checklists/dismiss-proposal'
+import { dismissProposalInput } from '@/server/checklists/schemas'
 
 /*
  * The launch review's actions. Each is bound to the launch's slug (and a check's id) by
@@ -113,6 +116,37 @@ export async function changeLaunchStatusAction(
 ): Promise<FormState> {
   return run([slug], (actor) =>
     runForm(formData, launchStatusInput, (input) => changeLaunchStatus({ actor, slug, input })),
+  )
+}
+
+/** Launch proposals (decision 026): accept an item or an incident in one click, or dismiss one. */
+export async function acceptProposalAction(
+  slug: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return run([slug], (actor) =>
+    runForm(
+      formData,
+      z.object({
+        checklistItemId: storedText().trim().max(60).optional(),
+        postmortemNumber: z.coerce.number().int().positive().optional(),
+      }),
+      ({ checklistItemId, postmortemNumber }) =>
+        checklistItemId
+          ? acceptProposedItem({ actor, slug, checklistItemId })
+          : acceptProposedIncident({ actor, slug, number: postmortemNumber ?? 0 }),
+    ),
+  )
+}
+
+export async function dismissProposalAction(
+  slug: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return run([slug], (actor) =>
+    runForm(formData, dismissProposalInput, (input) => dismissProposal({ actor, slug, input })),
   )
 }
 
