@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
+import { taxonomyIds } from '../postmortems/sync-children'
 import { storedText } from '../stored-text'
 
 const names = z
@@ -14,7 +15,7 @@ export const launchTaxonomyInput = z.object({ services: names, tags: names })
 
 /**
  * Sets the services and tags a launch touches, by name, created on first use like a
- * postmortem's (sync-children.ts): they decide which past incidents' checks it is proposed.
+ * postmortem's (`taxonomyIds`): they decide which past incidents' checks it is proposed.
  */
 export async function setLaunchTaxonomy({
   actor,
@@ -33,19 +34,12 @@ export async function setLaunchTaxonomy({
     const launch = await tx.launch.findUnique({ where: { slug }, select: { id: true } })
     if (!launch) return err('NOT_FOUND')
     const launchId = launch.id
-    if (tags.length) await tx.tag.createMany({ data: tags.map((name) => ({ name })), skipDuplicates: true })
-    if (services.length)
-      await tx.service.createMany({ data: services.map((name) => ({ name })), skipDuplicates: true })
-    const [tagRows, serviceRows] = await Promise.all([
-      tx.tag.findMany({ where: { name: { in: tags } }, select: { id: true } }),
-      tx.service.findMany({ where: { name: { in: services } }, select: { id: true } }),
-    ])
+    const { tagIds, serviceIds } = await taxonomyIds(tx, tags, services)
     await tx.launchTag.deleteMany({ where: { launchId } })
     await tx.launchService.deleteMany({ where: { launchId } })
-    if (tagRows.length)
-      await tx.launchTag.createMany({ data: tagRows.map((t) => ({ launchId, tagId: t.id })) })
-    if (serviceRows.length)
-      await tx.launchService.createMany({ data: serviceRows.map((s) => ({ launchId, serviceId: s.id })) })
+    if (tagIds.length) await tx.launchTag.createMany({ data: tagIds.map((tagId) => ({ launchId, tagId })) })
+    if (serviceIds.length)
+      await tx.launchService.createMany({ data: serviceIds.map((serviceId) => ({ launchId, serviceId })) })
     return ok(null)
   })
 }

@@ -163,10 +163,8 @@ export async function syncChildren(
   return { assigned }
 }
 
-/** Tags and services by name, created on first use. */
-export async function syncTaxonomy(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
-  const tags = [...new Set(doc.tags)]
-  const services = [...new Set(doc.services)]
+/** The ids of tags and services by name, created on first use (postmortems and launches alike). */
+export async function taxonomyIds(tx: Tx, tags: string[], services: string[]) {
   if (tags.length) await tx.tag.createMany({ data: tags.map((name) => ({ name })), skipDuplicates: true })
   if (services.length)
     await tx.service.createMany({ data: services.map((name) => ({ name })), skipDuplicates: true })
@@ -174,12 +172,18 @@ export async function syncTaxonomy(tx: Tx, postmortemId: string, doc: Postmortem
     tx.tag.findMany({ where: { name: { in: tags } }, select: { id: true } }),
     tx.service.findMany({ where: { name: { in: services } }, select: { id: true } }),
   ])
+  return { tagIds: tagRows.map((t) => t.id), serviceIds: serviceRows.map((s) => s.id) }
+}
+
+/** Tags and services by name, created on first use. */
+export async function syncTaxonomy(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
+  const { tagIds, serviceIds } = await taxonomyIds(tx, [...new Set(doc.tags)], [...new Set(doc.services)])
   await tx.postmortemTag.deleteMany({ where: { postmortemId } })
   await tx.postmortemService.deleteMany({ where: { postmortemId } })
-  if (tagRows.length)
-    await tx.postmortemTag.createMany({ data: tagRows.map((t) => ({ postmortemId, tagId: t.id })) })
-  if (serviceRows.length)
+  if (tagIds.length)
+    await tx.postmortemTag.createMany({ data: tagIds.map((tagId) => ({ postmortemId, tagId })) })
+  if (serviceIds.length)
     await tx.postmortemService.createMany({
-      data: serviceRows.map((s) => ({ postmortemId, serviceId: s.id })),
+      data: serviceIds.map((serviceId) => ({ postmortemId, serviceId })),
     })
 }
