@@ -12,7 +12,7 @@ import { changePostmortemStatus } from '@/server/postmortems/change-status'
 import { loadDemo } from '@/server/demo/load-demo'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { closeActionItem } from '@/server/postmortems/close-action-item'
-import { describeMissing } from './describe-missing'
+import { runReviewedStep } from './describe-missing'
 import { changeStatusInput, closeActionItemInput, createPostmortemInput } from '@/server/postmortems/schemas'
 
 export async function createPostmortemAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -38,20 +38,7 @@ export async function changeStatusAction(number: number, to: string): Promise<Fo
   const parsed = changeStatusInput.safeParse({ to })
   if (!parsed.success)
     return { status: 'error', formError: (await getTranslations('Errors'))('INVALID_STATE') }
-  const refusal: { fields?: Record<string, string> } = {}
-  const state = await runAction(async () => {
-    const result = await changePostmortemStatus({ actor, number, to: parsed.data.to })
-    if (!result.ok) refusal.fields = result.error.fields
-    return result
-  })
-  if (refusal.fields) {
-    const t = await getTranslations('PostmortemEditor')
-    return {
-      status: 'error',
-      formError: t('cannotChangeStatus'),
-      fieldErrors: await describeMissing(refusal.fields),
-    }
-  }
+  const state = await runReviewedStep(() => changePostmortemStatus({ actor, number, to: parsed.data.to }))
   if (state.status === 'success') {
     revalidatePath(`/postmortems/${number}`)
     revalidatePath('/postmortems')

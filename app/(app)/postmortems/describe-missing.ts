@@ -1,5 +1,8 @@
 import 'server-only'
 import { getTranslations } from 'next-intl/server'
+import { runAction } from '@/lib/form-action'
+import type { FormState } from '@/lib/form-state'
+import type { Result } from '@/server/result'
 
 const itemLabels = {
   hypotheses: 'hypothesisLabel',
@@ -26,4 +29,24 @@ export async function describeMissing(fields: Record<string, string>): Promise<R
       return [path, editor('missingPart', { part: label, problem: validation(code as never) })]
     }),
   )
+}
+
+/**
+ * Runs a reviewed step (a status change, publishing changes): a refusal for missing parts says
+ * which, next to each field.
+ */
+export async function runReviewedStep(step: () => Promise<Result<unknown>>): Promise<FormState> {
+  const refusal: { fields?: Record<string, string> } = {}
+  const state = await runAction(async () => {
+    const result = await step()
+    if (!result.ok) refusal.fields = result.error.fields
+    return result
+  })
+  if (!refusal.fields) return state
+  const t = await getTranslations('PostmortemEditor')
+  return {
+    status: 'error',
+    formError: t('cannotChangeStatus'),
+    fieldErrors: await describeMissing(refusal.fields),
+  }
 }

@@ -1,7 +1,6 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { getTranslations } from 'next-intl/server'
 import { z } from 'zod'
 import { actionArgs, idArg } from '@/lib/action-args'
 import { refused, runAction } from '@/lib/form-action'
@@ -10,7 +9,7 @@ import { requireUser } from '@/server/auth/current-user'
 import { discardChanges } from '@/server/collab/discard-changes'
 import { publishChanges } from '@/server/collab/publish-changes'
 import { restoreSnapshot } from '@/server/collab/restore-snapshot'
-import { describeMissing } from './describe-missing'
+import { runReviewedStep } from './describe-missing'
 
 const numberArg = z.number().int().positive()
 
@@ -24,20 +23,7 @@ function revalidate(number: number) {
 export async function publishChangesAction(number: number): Promise<FormState> {
   const actor = await requireUser('EDITOR')
   if (!actionArgs([numberArg], [number])) return refused()
-  const refusal: { fields?: Record<string, string> } = {}
-  const state = await runAction(async () => {
-    const result = await publishChanges({ actor, number })
-    if (!result.ok) refusal.fields = result.error.fields
-    return result
-  })
-  if (refusal.fields) {
-    const t = await getTranslations('PostmortemEditor')
-    return {
-      status: 'error',
-      formError: t('cannotChangeStatus'),
-      fieldErrors: await describeMissing(refusal.fields),
-    }
-  }
+  const state = await runReviewedStep(() => publishChanges({ actor, number }))
   if (state.status === 'success') revalidate(number)
   return state
 }
