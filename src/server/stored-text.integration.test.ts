@@ -16,7 +16,7 @@ import { savePostmortem } from './postmortems/save-postmortem'
 import { createPostmortemInput, emptyDocument, savePostmortemInput } from './postmortems/schemas'
 import { searchInput } from './postmortems/schemas'
 import { similarInput } from './postmortems/schemas'
-import { insertAccount } from './users/create-account'
+import { hashPassword, insertAccount } from './users/create-account'
 import { createAccountInput } from './users/schemas'
 
 /*
@@ -35,7 +35,8 @@ beforeAll(async () => {
     email: 'eve@example.com',
     password: 'password-1',
   })
-  editor = await db.$transaction((tx) => insertAccount(tx, { ...input, role: 'EDITOR' }))
+  const hash = await hashPassword(input.password)
+  editor = await db.$transaction((tx) => insertAccount(tx, { ...input, role: 'EDITOR' }, hash))
 })
 
 describe('text with a NUL byte', () => {

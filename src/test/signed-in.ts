@@ -1,17 +1,13 @@
 import { expect } from 'vitest'
 import { auth } from '@/server/auth/auth'
-import { db } from '@/server/db'
 import type { Actor } from '@/server/roles'
-import { insertAccount } from '@/server/users/create-account'
+import { person, TEST_PASSWORD } from './people'
 
 /** A new account with `role`, signed in through better-auth: its actor and its session cookie. */
 export async function signedInPerson(name: string, role: Actor['role']) {
-  const email = `${name.toLowerCase()}@example.com`
-  const actor = await db.$transaction((tx) =>
-    insertAccount(tx, { name, email, password: 'password-1', role }),
-  )
+  const actor = await person(name, role)
   const signedIn = await auth.api.signInEmail({
-    body: { email, password: 'password-1' },
+    body: { email: actor.email, password: TEST_PASSWORD },
     returnHeaders: true,
   })
   const cookie = signedIn.headers

@@ -9,7 +9,7 @@ import { previewRetro } from '@/server/imports/preview-retro'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
 import { emptyDocument } from '@/server/postmortems/schemas'
-import { insertAccount } from '@/server/users/create-account'
+import { person } from '@/test/people'
 
 /*
  * Issue 15's CSRF finding, over the real route handlers and database: a page on another port
@@ -54,14 +54,7 @@ if (!retro.ok) throw new Error('fixture')
 const importBody = JSON.stringify(retro.data)
 
 beforeAll(async () => {
-  editor = await db.$transaction((tx) =>
-    insertAccount(tx, {
-      name: 'Eve Editor',
-      email: 'eve@example.com',
-      password: 'password-1',
-      role: 'EDITOR',
-    }),
-  )
+  editor = await person('Eve Editor', 'EDITOR', 'eve@example.com')
   const signedIn = await auth.api.signInEmail({
     body: { email: 'eve@example.com', password: 'password-1' },
     returnHeaders: true,

@@ -9,7 +9,6 @@ import { changePostmortemStatus } from '../postmortems/change-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { createUser } from '../users/create-user'
 import { setUserRole } from '../users/set-user-role'
 import { unlockSignIn } from '../users/unlock-sign-in'
@@ -17,15 +16,11 @@ import { auditEventsToCsv } from './export-audit-events'
 import { findAuditEvents } from './find-audit-events'
 import { auditFilterInput } from './schemas'
 import { pruneAuditEvents, recordAuditEvent } from './record-audit-event'
+import { person } from '@/test/people'
 
 let admin: Actor
 let editor: Actor
 let viewer: Actor
-
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 
 async function log(filter = {}) {
   const found = await findAuditEvents({ actor: admin, filter })

@@ -5,18 +5,13 @@ import { createPostmortem } from '../postmortems/create-postmortem'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { actorForToken, createApiToken, findApiTokens, revokeApiToken } from './api-tokens'
 import type { Actor } from '../roles'
+import { person } from '@/test/people'
 
 let admin: Actor
 let editor: Actor
 let viewer: Actor
-
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 
 /** A new token, as the admin copies it from Settings. */
 async function newToken(name: string) {

@@ -13,8 +13,8 @@ import type { SqlConnection } from '../backup/sql-connection'
 import { db } from '../db'
 import { loadDemo } from '../demo/load-demo'
 import { createPostmortem } from '../postmortems/create-postmortem'
-import { insertAccount } from '../users/create-account'
 import type { Actor } from '../roles'
+import { person, unwrap } from '@/test/people'
 
 /*
  * A viewer who calls a use case directly (a hand-made request to a server action, say)
@@ -26,15 +26,7 @@ let viewer: Actor
 let templateId: string
 let itemIds: string[]
 
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 const item = (text: string) => itemInput.parse({ text, required: true })
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
 
 /** Prisma's connection, seen as the plain SQL connection the backup code reads tables with. */
 const connection: SqlConnection = {

@@ -7,7 +7,6 @@ import { changeLaunchStatus } from './change-launch-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { addAdhocCheck } from './add-adhoc-check'
 import { addChecksFromTemplate } from './add-checks-from-template'
 import { addSubChecks } from './add-sub-checks'
@@ -26,21 +25,14 @@ import { moveItem } from './move-item'
 import { updateItem } from './update-item'
 import { createTemplate } from './create-template'
 import { getTemplate } from './get-template'
+import { person, unwrap } from '@/test/people'
 
 let admin: Actor
 let editor: Actor
 let viewer: Actor
 
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 const item = (text: string, extra: object = {}) => itemInput.parse({ text, required: true, ...extra })
 const status = (s: object) => checkStatusInput.parse(s)
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
 
 async function newLaunch(name: string) {
   return db.$transaction((tx) =>

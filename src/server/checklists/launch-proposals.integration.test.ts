@@ -7,7 +7,6 @@ import { setLaunchTaxonomy } from '../launches/set-launch-taxonomy'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { createTemplate } from './create-template'
 import { turnLessonIntoItem } from './turn-lesson-into-item'
 import { itemInput } from './schemas'
@@ -18,19 +17,11 @@ import { dismissProposal } from './dismiss-proposal'
 import { getInsights } from '../insights/get-insights'
 import { insightsToCsv } from '../insights/insights-csv'
 import { insightsInput } from '../insights/schemas'
+import { person, unwrap } from '@/test/people'
 
 let editor: Actor
 let viewer: Actor
 let templateId: string
-
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 
 /** A published postmortem on these services/tags whose lessons became checklist items. */
 async function incident(

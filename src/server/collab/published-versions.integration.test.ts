@@ -10,7 +10,6 @@ import { savePostmortem } from '../postmortems/save-postmortem'
 import { searchInput, type PostmortemDocument } from '../postmortems/schemas'
 import { searchPostmortems } from '../postmortems/search-postmortems'
 import type { Actor } from '../roles'
-import { insertAccount } from '../users/create-account'
 import { applyDocument } from '@/lib/shared-document/apply-document'
 import { readDocument } from '@/lib/shared-document/postmortem-ydoc'
 import type * as Y from 'yjs'
@@ -20,15 +19,12 @@ import { loadYDoc } from './load-ydoc'
 import { publishChanges } from './publish-changes'
 import { restoreSnapshot } from './restore-snapshot'
 import { storeUpdate } from './store-update'
+import { person } from '@/test/people'
 
 let editor: Actor
 let viewer: Actor
 
 beforeAll(async () => {
-  const person = (name: string, role: Actor['role']) =>
-    db.$transaction((tx) =>
-      insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-    )
   editor = await person('Mei', 'EDITOR')
   viewer = await person('Vic', 'VIEWER')
 })

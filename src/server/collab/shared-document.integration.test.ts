@@ -8,7 +8,6 @@ import { getPostmortem } from '../postmortems/get-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import type { PostmortemDocument } from '../postmortems/schemas'
 import type { Actor } from '../roles'
-import { insertAccount } from '../users/create-account'
 import { applyDocument } from '@/lib/shared-document/apply-document'
 import { compactUpdates } from './compact-updates'
 import { deriveFromYDoc } from './derive-from-ydoc'
@@ -18,15 +17,12 @@ import { putDocument } from './put-document'
 import { listOf, newItem, readDocument, scalarsOf, textOf } from '@/lib/shared-document/postmortem-ydoc'
 import { keyBetween } from '@/lib/shared-document/position-keys'
 import { storeUpdate } from './store-update'
+import { person } from '@/test/people'
 
 let editor: Actor
 let viewer: Actor
 
 beforeAll(async () => {
-  const person = (name: string, role: Actor['role']) =>
-    db.$transaction((tx) =>
-      insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-    )
   editor = await person('Li', 'EDITOR')
   viewer = await person('Vera', 'VIEWER')
 })

@@ -5,13 +5,13 @@ import type { Actor } from '../roles'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { postmortemDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { createThread } from './create-thread'
 import { findCommentWork } from './find-comment-work'
 import { findThreads } from './find-threads'
 import { replyToThread } from './reply-to-thread'
 import { resolveThread } from './resolve-thread'
 import { commentInput, createThreadInput, toBase64 } from './schemas'
+import { person, unwrap } from '@/test/people'
 
 /*
  * Comment threads (decision 024) on a real database, through the use cases the editor, the
@@ -21,14 +21,6 @@ import { commentInput, createThreadInput, toBase64 } from './schemas'
 let author: Actor
 let reviewer: Actor
 let viewer: Actor
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 
 /** Anchors around `quote` in a Y.Text holding `text`, as the editor encodes them. */
 function anchorsFor(text: string, quote: string) {

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { getLaunchReview } from '../checklists/launch-review'
 import { db } from '../db'
-import { insertAccount } from '../users/create-account'
 import { DEMO_LAUNCH, DEMO_TEMPLATE, loadDemo } from './load-demo'
+import { person } from '@/test/people'
 
 describe('npm run demo', () => {
   it('loads the seed retro, a template learned from its lessons and the next launch, once', async () => {
-    const actor = await db.$transaction((tx) =>
-      insertAccount(tx, { name: 'Ada', email: 'ada@example.com', password: 'password-1', role: 'ADMIN' }),
-    )
+    const actor = await person('Ada', 'ADMIN')
     const first = await loadDemo({ actor })
     const second = await loadDemo({ actor })
     expect(second).toEqual(first)

@@ -4,18 +4,16 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { getPostmortem } from '../postmortems/get-postmortem'
-import { insertAccount } from '../users/create-account'
 import { importRetro } from './import-retro'
 import { previewRetro } from './preview-retro'
 import type { ParsedRetro } from './parse-retro'
+import { person } from '@/test/people'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8')
 let editor: Actor
 
 beforeAll(async () => {
-  editor = await db.$transaction((tx) =>
-    insertAccount(tx, { name: 'Alice', email: 'alice@example.com', password: 'password-1', role: 'EDITOR' }),
-  )
+  editor = await person('Alice', 'EDITOR')
 })
 
 describe('importRetro (real database)', () => {

@@ -8,7 +8,6 @@ import { createPostmortem } from '../postmortems/create-postmortem'
 import { findPostmortems } from '../postmortems/find-postmortems'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { findPostmortemsInput, postmortemDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { addChecksFromTemplate } from '../checklists/add-checks-from-template'
 import { addItem } from '../checklists/add-item'
 import { assignOwner } from '../checklists/assign-owner'
@@ -21,6 +20,7 @@ import { turnLessonIntoItem } from '../checklists/turn-lesson-into-item'
 import { getInsights } from './get-insights'
 import { insightsToCsv } from './insights-csv'
 import { insightsInput } from './schemas'
+import { person, unwrap } from '@/test/people'
 
 /*
  * A small known history, made through the use cases people use, and the figures a reader of
@@ -36,14 +36,6 @@ let admin: Actor
 let editor: Actor
 let viewer: Actor
 const now = new Date(Date.now() + 10 * 86_400_000)
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 const insights = async (actor: Actor, query: Record<string, string> = {}) =>
   unwrap(await getInsights({ actor, input: insightsInput.parse(query), now }))
 

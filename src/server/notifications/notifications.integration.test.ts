@@ -15,7 +15,6 @@ import { changePostmortemStatus } from '../postmortems/change-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
 import { emptyDocument, type PostmortemDocument } from '../postmortems/schemas'
-import { insertAccount } from '../users/create-account'
 import { decodeMail } from '@/test/decode-mail'
 import { processDueDeliveries } from './process-deliveries'
 import { signature } from './send-webhook'
@@ -28,6 +27,7 @@ import {
 } from './webhook-endpoints'
 import { queueWeeklyDigest } from './weekly-digest'
 import { webhookEndpointInput } from './schemas'
+import { person, unwrap } from '@/test/people'
 
 /*
  * The whole path on a real database: a use case commits an event, the worker's pass POSTs it
@@ -51,14 +51,6 @@ let admin: Actor
 let editor: Actor
 let owner: Actor
 
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
 /** A later moment: backoff waits are skipped by passing the worker a clock, never by sleeping. */
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000)
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'
 import { db } from '../db'
-import { insertAccount } from '../users/create-account'
 import { findMyWork } from '../checklists/my-work'
 import { deriveFromYDoc } from '../collab/derive-from-ydoc'
 import { listOf, newItem, toYDoc } from '@/lib/shared-document/postmortem-ydoc'
@@ -21,6 +20,7 @@ import {
   type PostmortemDocument,
 } from './schemas'
 import { setDuePolicies } from './set-due-policies'
+import { person, unwrap } from '@/test/people'
 
 /*
  * Due-date policies by severity and the rules for closing an action item (decision 021), on a
@@ -30,14 +30,6 @@ import { setDuePolicies } from './set-due-policies'
 let admin: Actor
 let editor: Actor
 let viewer: Actor
-const unwrap = <T>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const person = (name: string, role: Actor['role']) =>
-  db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
 const day = (date: Date) => date.toISOString().slice(0, 10)
 const inDays = (days: number, from = new Date()) => {
   const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()))

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'
 import { db } from '../db'
-import { insertAccount } from '../users/create-account'
 import { findAwaitingReview } from './awaiting-review'
 import { changePostmortemStatus } from './change-status'
 import { createPostmortem } from './create-postmortem'
@@ -12,15 +11,10 @@ import { getPostmortem } from './get-postmortem'
 import { savePostmortem } from './save-postmortem'
 import { emptyDocument, findPostmortemsInput, type PostmortemDocument } from './schemas'
 import { postmortemToMarkdown } from './to-markdown'
+import { person } from '@/test/people'
 
 let editor: Actor
 let viewer: Actor
-
-async function person(name: string, role: Actor['role']): Promise<Actor> {
-  return db.$transaction((tx) =>
-    insertAccount(tx, { name, email: `${name.toLowerCase()}@example.com`, password: 'password-1', role }),
-  )
-}
 
 /** Item ids are unique across all postmortems, as the editor makes them. */
 function seedDocument(title: string): PostmortemDocument {

@@ -3,15 +3,12 @@ import { itemInput } from '../checklists/schemas'
 import { addItem } from '../checklists/add-item'
 import { setItemArchived } from '../checklists/set-item-archived'
 import { createTemplate } from '../checklists/create-template'
-import { db } from '../db'
-import { insertAccount } from '../users/create-account'
 import { searchChecklistItems } from './search-checklist-items'
+import { person } from '@/test/people'
 
 describe('checklist items in search', () => {
   it('finds active items by Chinese or English words, across the glossary', async () => {
-    const actor = await db.$transaction((tx) =>
-      insertAccount(tx, { name: 'Eve', email: 'eve@example.com', password: 'password-1', role: 'EDITOR' }),
-    )
+    const actor = await person('Eve', 'EDITOR')
     const t = await createTemplate({ actor, input: { name: 'Pre-launch review', description: '' } })
     if (!t.ok) throw new Error('template')
     const add = async (text: string) => {

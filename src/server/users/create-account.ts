@@ -13,12 +13,11 @@ export async function hashPassword(plain: string) {
 
 /**
  * Writes a user and their email/password credential the way better-auth stores them
- * (account row with providerId "credential"). Use cases hash before their transaction
- * (`hash`), so that the slow hash never holds a connection — on the embedded database the
+ * (account row with providerId "credential"), with the password hashed before the transaction
+ * (`hashPassword`), so that the slow hash never holds a connection — on the embedded database the
  * only one, which every other transaction waits for.
  */
-export async function insertAccount(tx: Tx, input: CreateAccountInput & { role: Role }, hash?: string) {
-  hash ??= await hashPassword(input.password)
+export async function insertAccount(tx: Tx, input: CreateAccountInput & { role: Role }, hash: string) {
   const id = randomUUID()
   return tx.user.create({
     data: {
