@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import { e2eLimitsEnv } from './e2e/support/limits'
 
@@ -11,27 +12,39 @@ const oidcIssuer = `http://localhost:${oidcPort}`
 const smtpPort = String(Number(port) + 21)
 const smtpCaptureUrl = `http://127.0.0.1:${Number(port) + 22}/messages`
 
-// Playwright cannot download its browser here: use Debian's Chromium where it exists.
 /*
- * Specs about rendering, not data (axe, the keyboard, layout, headers, the language): when npm
- * test runs the suite on several databases it runs each group on one of them only, and names
- * the others in E2E_SKIP_RENDERING (scripts/test.ts, decision 017).
+ * E2E_PART=k/n: this run takes the k-th of n shares of the spec files. npm test on several
+ * databases gives each one share, so that every flow runs once, on one of them (decision 017).
+ * Shared out by size, the largest first, each to the lightest share: a fair stand-in for time.
+ * The hostile spec, which runs after every other of its run, belongs to the last share.
  */
-export const renderingSpecs: Record<string, RegExp[]> = {
-  a11y: [/accessibility\.spec\.ts/, /keyboard\.spec\.ts/],
-  layout: [/mobile\.spec\.ts/, /security-headers\.spec\.ts/, /language\.spec\.ts/],
+const HOSTILE = 'hostile-actions.spec.ts'
+const E2E_DIR = path.join(__dirname, 'e2e')
+function otherShares(part: string | undefined) {
+  const match = /^(\d+)\/(\d+)$/.exec(part ?? '1/1')
+  const [k, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
+  if (!(k >= 1 && k <= n)) throw new Error(`E2E_PART: "${part}" is not k/n with 1 ≤ k ≤ n`)
+  const size = (file: string) => statSync(path.join(E2E_DIR, file)).size
+  const load = Array.from({ length: n }, (_, i) => (i === n - 1 ? size(HOSTILE) : 0))
+  const specs = readdirSync(E2E_DIR)
+    .filter((file) => file.endsWith('.spec.ts') && file !== HOSTILE)
+    .sort((a, b) => size(b) - size(a) || a.localeCompare(b))
+  const elsewhere: string[] = []
+  for (const spec of specs) {
+    const lightest = load.indexOf(Math.min(...load))
+    load[lightest] = load[lightest]! + size(spec)
+    if (lightest !== k - 1) elsewhere.push(`**/${spec}`)
+  }
+  return { elsewhere, hostile: k === n }
 }
-const skippedRendering = (process.env.E2E_SKIP_RENDERING ?? '')
-  .split(',')
-  .filter(Boolean)
-  .flatMap((group) => {
-    const specs = renderingSpecs[group]
-    if (!specs) throw new Error(`E2E_SKIP_RENDERING: no group "${group}"`)
-    return specs
-  })
+const share = otherShares(process.env.E2E_PART)
 
-const systemChromium = '/usr/bin/chromium'
-const launchOptions = existsSync(systemChromium)
+// Playwright cannot download its browser here: use Debian's Chromium where it exists, its
+// headless shell first (a quarter less CPU than the full browser for the same run).
+const systemChromium = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) =>
+  existsSync(file),
+)
+const launchOptions = systemChromium
   ? {
       executablePath: systemChromium,
       args: [
@@ -72,14 +85,15 @@ export default defineConfig({
       name: 'chromium',
       dependencies: ['setup'],
       // A project's testIgnore replaces the config's: keep the outage spec out here too.
-      testIgnore: ['outage/**', /hostile-actions\.spec\.ts/, ...skippedRendering],
+      testIgnore: ['outage/**', `**/${HOSTILE}`, ...share.elsewhere],
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     // Writes junk and fails sign-ins on purpose: after every other spec.
     {
       name: 'hostile',
       dependencies: ['chromium'],
-      testMatch: /hostile-actions\.spec\.ts/,
+      testMatch: `**/${HOSTILE}`,
+      testIgnore: share.hostile ? [] : `**/${HOSTILE}`,
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],

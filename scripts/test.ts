@@ -1,11 +1,11 @@
 // npm test: every check and every test, in the order that fails fastest, then one summary line.
 //
 // On DATABASE_URL's server when it is set, else on embedded PGlite databases. With
-// `--databases postgres,pglite` (CI) the integration, end-to-end and load tests run on both (the
-// server is DATABASE_URL's), except the end-to-end specs about rendering rather than data (axe,
-// keyboard, layout, headers), each group of which runs on one of them; the outage test drives the
-// production build on a server Postgres; everything else runs once. The embedded pass is also given the server as TEST_POSTGRES_URL for the tests that
-// need both kinds (backups from one to the other).
+// `--databases postgres,pglite` (CI) the integration, load and co-editing tests run on both (the
+// server is DATABASE_URL's) and the end-to-end specs are shared out between them, each spec
+// running on one; the outage test drives the production build on a server Postgres; everything
+// else runs once. The embedded pass is also given the server as TEST_POSTGRES_URL for the tests
+// that need both kinds (backups from one to the other).
 //
 // Every stage's report is read: a stage fails when its command fails, its report is missing
 // or unreadable, or fewer of its tests ran than it holds (the files `vitest list` finds must
@@ -21,7 +21,6 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { renderingSpecs } from '../playwright.config'
 import { freePort } from './lib/free-port'
 import { databasesStartingWith, dropDatabasesSync } from './lib/test-database'
 
@@ -368,16 +367,6 @@ function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, af
   }
 }
 
-/**
- * On several kinds, the specs about rendering rather than data (playwright.config.ts) are shared
- * out: each group runs on one kind, the others leave it out.
- */
-function skippedRendering(kind: Kind) {
-  const groups = Object.keys(renderingSpecs)
-  const skipped = groups.filter((_, i) => i % kinds.length !== kinds.indexOf(kind))
-  return skipped.length ? { E2E_SKIP_RENDERING: skipped.join(',') } : {}
-}
-
 function e2eStage(kind: Kind): Stage {
   const file = report(`playwright-${kind}.json`)
   // On several kinds the runs go side by side: one browser each, as one run alone has two.
@@ -394,7 +383,8 @@ function e2eStage(kind: Kind): Stage {
         ...databaseEnv(kind),
         E2E_PORT: String(await freePort([0, 11, 12, 20, 21, 22])),
         ...workers,
-        ...skippedRendering(kind),
+        // On several kinds each runs a share of the specs (playwright.config.ts): every flow once.
+        ...(kinds.length > 1 ? { E2E_PART: `${kinds.indexOf(kind) + 1}/${kinds.length}` } : {}),
       }
       listed = await playwrightListed(['--forbid-only'], env)
       return {
