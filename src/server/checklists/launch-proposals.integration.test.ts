@@ -117,7 +117,7 @@ describe('launch proposals', () => {
     })
     const l = await launch('Billing v2', '', { services: [svc], tags: [tag] })
 
-    const proposals = unwrap(await proposeChecks({ actor: editor, launchId: l.id }))
+    const proposals = unwrap(await proposeChecks({ actor: editor, slug: l.slug }))
     expect(proposals.hasTaxonomy).toBe(true)
     const texts = proposals.items.map((i) => i.text)
     expect(texts).toEqual(['上线前检查缓存失效策略', 'Replay idempotency keys in staging']) // SEV1 first
@@ -134,7 +134,7 @@ describe('launch proposals', () => {
 
   it('a launch without services or tags gets no item proposals', async () => {
     const l = await launch('Bare launch')
-    const proposals = unwrap(await proposeChecks({ actor: editor, launchId: l.id }))
+    const proposals = unwrap(await proposeChecks({ actor: editor, slug: l.slug }))
     expect(proposals).toMatchObject({ hasTaxonomy: false, items: [] })
   })
 
@@ -163,7 +163,7 @@ describe('launch proposals', () => {
         input: { checklistItemId: pm.items[1], reason: 'No queue here' },
       }),
     )
-    expect(unwrap(await proposeChecks({ actor: editor, launchId: l.id })).items).toEqual([])
+    expect(unwrap(await proposeChecks({ actor: editor, slug: l.slug })).items).toEqual([])
 
     const audit = await db.auditEvent.findFirst({
       where: { action: 'launch-proposal-dismissed', target: `launch:${l.slug}` },

@@ -43,13 +43,13 @@ const severityWeight: Record<string, number> = { SEV1: 3, SEV2: 2, SEV3: 1 }
  */
 export async function proposeChecks({
   actor,
-  launchId,
+  slug,
 }: {
   actor: Actor
-  launchId: string
+  slug: string
 }): Promise<Result<Proposals>> {
   const launch = await db.launch.findUnique({
-    where: { id: launchId },
+    where: { slug },
     select: {
       id: true,
       name: true,
@@ -60,6 +60,7 @@ export async function proposeChecks({
     },
   })
   if (!launch) return err('NOT_FOUND')
+  const launchId = launch.id
   const serviceIds = launch.services.map((s) => s.service.id)
   const tagIds = launch.tags.map((t) => t.tag.id)
   const hasTaxonomy = serviceIds.length + tagIds.length > 0

@@ -35,6 +35,9 @@ export type LaunchView = {
   /** Set when an admin launched it while not ready. */
   overrideReason: string | null
   overrideBy: string | null
+  /** The services and tags it touches: they decide which past lessons it is proposed. */
+  services: string[]
+  tags: string[]
   postmortems: {
     number: number
     title: string
@@ -57,6 +60,8 @@ export async function getLaunch({
     where: { slug },
     include: {
       overrideBy: { select: { name: true } },
+      services: { select: { service: { select: { name: true } } }, orderBy: { service: { name: 'asc' } } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
       postmortems: {
         orderBy: { number: 'asc' },
         select: { number: true, title: true, language: true, status: true, severity: true, symptom: true },
@@ -67,6 +72,8 @@ export async function getLaunch({
   return ok({
     ...launch,
     overrideBy: launch.overrideBy?.name ?? null,
+    services: launch.services.map((s) => s.service.name),
+    tags: launch.tags.map((t) => t.tag.name),
     postmortems: launch.postmortems
       .filter((p) => canRead(actor, p.status))
       .map((p) => ({ ...p, language: contentLanguageOf(p), symptom: p.symptom.slice(0, 300) })),

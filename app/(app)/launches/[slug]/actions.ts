@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { actionArgs, boolArg, idArg } from '@/lib/action-args'
-import { refused, runAction, runForm } from '@/lib/form-action'
+import { failed, guarded, refused, runAction, runForm } from '@/lib/form-action'
 import type { FormState } from '@/lib/form-state'
 import { requireUser } from '@/server/auth/current-user'
 import { storedText } from '@/server/stored-text'
@@ -21,6 +21,7 @@ import { launchStatusInput } from '@/server/checklists/schemas'
 import { acceptProposedIncident, acceptProposedItem } from '@/server/checklists/accept-proposal'
 import { dismissProposal } from '@/server/checklists/dismiss-proposal'
 import { dismissProposalInput } from '@/server/checklists/schemas'
+import { setLaunchTaxonomy } from '@/server/launches/set-launch-taxonomy'
 
 /*
  * The launch review's actions. Each is bound to the launch's slug (and a check's id) by
@@ -147,6 +148,21 @@ export async function dismissProposalAction(
 ): Promise<FormState> {
   return run([slug], (actor) =>
     runForm(formData, dismissProposalInput, (input) => dismissProposal({ actor, slug, input })),
+  )
+}
+
+/** The services and tags the launch touches: they decide which past lessons it is proposed. */
+export async function setLaunchTaxonomyAction(
+  slug: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return run([slug], (actor) =>
+    guarded(formData, async () => {
+      const input = { services: formData.getAll('services'), tags: formData.getAll('tags') }
+      const result = await setLaunchTaxonomy({ actor, slug, input })
+      return result.ok ? { status: 'success' } : failed(result.error, formData)
+    }),
   )
 }
 

@@ -3,7 +3,16 @@ import { ClientMessages } from '@/i18n/client-messages'
 
 export default function Layout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={['CheckStatus', 'ChecklistItem', 'LaunchReview', 'LaunchStatus']}>
+    <ClientMessages
+      namespaces={[
+        'CheckStatus',
+        'ChecklistItem',
+        'LaunchProposals',
+        'LaunchReview',
+        'LaunchStatus',
+        'NameList',
+      ]}
+    >
       {children}
     </ClientMessages>
   )

@@ -6,6 +6,8 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { cache } from 'react'
 import { AddChecks } from '@/components/launches/add-checks'
 import { CheckCard } from '@/components/launches/check-card'
+import { LaunchProposals } from '@/components/launches/launch-proposals'
+import { LaunchTaxonomyForm } from '@/components/launches/launch-taxonomy-form'
 import { LaunchStatusForm } from '@/components/launches/launch-status-form'
 import { ReadinessPanel } from '@/components/launches/readiness-panel'
 import { StatusBadge } from '@/components/postmortems/status-badge'
@@ -17,19 +19,24 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { getLaunchReview } from '@/server/checklists/launch-review'
 import { findTemplates } from '@/server/checklists/find-templates'
+import { proposeChecks } from '@/server/checklists/propose-checks'
+import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { getLaunch } from '@/server/launches/find-launches'
 import { canMoveLaunch, checklistOpen } from '@/server/launches/launch-status'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { findPeople } from '@/server/users/find-people'
 import {
+  acceptProposalAction,
   addAdhocCheckAction,
   addSubChecksAction,
   addTemplateChecksAction,
   assignOwnerAction,
   changeLaunchStatusAction,
+  dismissProposalAction,
   pullNewerWordingAction,
   removeCheckAction,
   setCheckStatusAction,
+  setLaunchTaxonomyAction,
   toggleSubCheckAction,
 } from './actions'
 
@@ -54,18 +61,24 @@ export async function generateMetadata({ params }: PageProps<'/launches/[slug]'>
 export default async function LaunchPage({ params }: PageProps<'/launches/[slug]'>) {
   const { actor, launch } = await load(params)
   const canEdit = hasRole(actor, 'EDITOR')
-  const [t, tr, statuses, enums, format, review, people, templates] = await Promise.all([
-    getTranslations('LaunchPage'),
-    getTranslations('LaunchReview'),
-    getTranslations('LaunchStatus'),
-    getTranslations('Enums'),
-    getFormatter(),
-    getLaunchReview({ actor, launchId: launch.id }),
-    canEdit ? findPeople({ actor, editors: true }) : [],
-    canEdit ? findTemplates({ actor }) : [],
-  ])
-  const slug = launch.slug
   const open = checklistOpen(launch.status)
+  // What past incidents propose matters while the checklist can still change, to its editors.
+  const proposing = canEdit && open
+  const [t, tr, tp, statuses, enums, format, review, people, templates, proposals, taxonomy] =
+    await Promise.all([
+      getTranslations('LaunchPage'),
+      getTranslations('LaunchReview'),
+      getTranslations('LaunchProposals'),
+      getTranslations('LaunchStatus'),
+      getTranslations('Enums'),
+      getFormatter(),
+      getLaunchReview({ actor, launchId: launch.id }),
+      canEdit ? findPeople({ actor, editors: true }) : [],
+      canEdit ? findTemplates({ actor }) : [],
+      proposing ? proposeChecks({ actor, slug: launch.slug }) : null,
+      proposing ? findTaxonomy({ actor }) : null,
+    ])
+  const slug = launch.slug
   const day = (date: Date | null) =>
     date ? format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' }) : '—'
   return (
@@ -83,6 +96,8 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
               ],
               [t('planned'), day(launch.plannedAt)],
               [t('launched'), day(launch.launchedAt)],
+              ...(launch.services.length ? [[t('services'), launch.services.join(', ')] as const] : []),
+              ...(launch.tags.length ? [[t('tags'), launch.tags.join(', ')] as const] : []),
             ] as const
           ).map(([label, value]) => (
             <div key={label} className="flex items-center gap-2">
@@ -158,6 +173,28 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
               />
             ))}
           </ol>
+        ) : null}
+        {proposing && taxonomy ? (
+          <section aria-labelledby="launch-proposals" className="grid gap-4 rounded-lg border px-4 py-3">
+            <div className="grid gap-1">
+              <h3 id="launch-proposals" className="font-semibold">
+                {tp('title')}
+              </h3>
+              <p className="text-sm text-muted-foreground">{tp('hint')}</p>
+            </div>
+            <LaunchTaxonomyForm
+              action={setLaunchTaxonomyAction.bind(null, slug)}
+              value={{ services: launch.services, tags: launch.tags }}
+              suggestions={{ services: taxonomy.services, tags: taxonomy.tags }}
+            />
+            {proposals?.ok ? (
+              <LaunchProposals
+                proposals={proposals.data}
+                accept={acceptProposalAction.bind(null, slug)}
+                dismiss={dismissProposalAction.bind(null, slug)}
+              />
+            ) : null}
+          </section>
         ) : null}
         {canEdit && open ? (
           <AddChecks

@@ -188,7 +188,7 @@ export function NameListField({
   suggestions,
   ...field
 }: Base & { value: string[]; onChange: (value: string[]) => void; suggestions: string[] }) {
-  const t = useTranslations('PostmortemEditor')
+  const t = useTranslations('NameList')
   const [draft, setDraft] = useState('')
   const add = () => {
     const name = draft.trim().slice(0, 50)

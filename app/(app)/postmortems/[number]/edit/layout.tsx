@@ -9,6 +9,7 @@ export default function Layout({ children }: { children: ReactNode }) {
         'Enums',
         'Fields',
         'PostmortemEditor',
+        'NameList',
         'Presence',
         'SaveStatus',
         'SimilarIncidents',

@@ -1,0 +1,234 @@
+'use client'
+
+import Link from 'next/link'
+import { useTranslations } from 'next-intl'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { ActionForm, type FormAction } from '@/components/forms/action-form'
+import { SubmitButton } from '@/components/forms/submit-button'
+import { Highlighted } from '@/components/search/highlighted'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { Field } from '@/components/ui/field'
+import { Input } from '@/components/ui/input'
+import type { Proposals } from '@/server/checklists/propose-checks'
+import { formatNumber } from '@/server/postmortems/schemas'
+
+type Target = { checklistItemId: string } | { postmortemNumber: number }
+type Proposal = {
+  key: string
+  target: Target
+  /** What the check or incident is, named in its buttons. */
+  name: string
+  body: ReactNode
+}
+
+/**
+ * What past incidents propose for a launch (decision 026): checks learned on its services and
+ * tags, and past incidents like its description, each with why, added in one click or dismissed
+ * with a reason. After either, the focus moves to the next proposal, which took its place.
+ */
+export function LaunchProposals({
+  proposals,
+  accept,
+  dismiss,
+}: {
+  proposals: Proposals
+  accept: FormAction
+  dismiss: FormAction
+}) {
+  const t = useTranslations('LaunchProposals')
+  const items: Proposal[] = proposals.items.map((item) => ({
+    key: `item-${item.checklistItemId}`,
+    target: { checklistItemId: item.checklistItemId },
+    name: item.text,
+    body: (
+      <>
+        <p className="font-medium break-words">{item.text}</p>
+        <p className="text-sm text-muted-foreground">
+          {t('learnedFrom')}{' '}
+          {item.incidents.map((incident, i) => (
+            <span key={incident.number}>
+              {i ? ', ' : null}
+              <Link href={`/postmortems/${incident.number}`} className="underline underline-offset-2">
+                <span className="font-mono">{formatNumber(incident.number)}</span>{' '}
+                <span lang={incident.language ?? undefined}>{incident.title}</span>
+              </Link>
+            </span>
+          ))}
+        </p>
+        {item.services.length + item.tags.length ? (
+          <p className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
+            {t('shares')}
+            {item.services.map((name) => (
+              <Badge key={`s:${name}`}>{t('service', { name })}</Badge>
+            ))}
+            {item.tags.map((name) => (
+              <Badge key={`t:${name}`}>{t('tag', { name })}</Badge>
+            ))}
+          </p>
+        ) : null}
+      </>
+    ),
+  }))
+  const incidents: Proposal[] = proposals.incidents.map((incident) => ({
+    key: `incident-${incident.number}`,
+    target: { postmortemNumber: incident.number },
+    name: `${formatNumber(incident.number)} ${incident.title}`,
+    body: (
+      <>
+        <p className="font-medium break-words">
+          <Link href={`/postmortems/${incident.number}`} className="underline underline-offset-2">
+            <span className="font-mono">{formatNumber(incident.number)}</span>{' '}
+            <span lang={incident.language ?? undefined}>{incident.title}</span>
+          </Link>
+        </p>
+        <p lang={incident.language ?? undefined} className="text-sm break-words text-muted-foreground">
+          <Highlighted
+            snippet={{ field: 'summary', text: incident.sentence, highlights: incident.highlights }}
+          />
+        </p>
+        <p className="text-xs text-muted-foreground">{t('addsChecks', { count: incident.itemCount })}</p>
+      </>
+    ),
+  }))
+  return (
+    <div className="grid gap-5">
+      {!proposals.hasTaxonomy ? <p className="text-sm text-muted-foreground">{t('noTaxonomy')}</p> : null}
+      {items.length ? (
+        <ProposalList
+          title={t('itemsTitle')}
+          id="proposed-checks"
+          proposals={items}
+          actions={{ accept, dismiss }}
+        />
+      ) : null}
+      {incidents.length ? (
+        <ProposalList
+          title={t('incidentsTitle')}
+          id="proposed-incidents"
+          proposals={incidents}
+          actions={{ accept, dismiss }}
+        />
+      ) : null}
+      {proposals.hasTaxonomy && !items.length && !incidents.length ? (
+        <p className="text-sm text-muted-foreground">{t('empty')}</p>
+      ) : null}
+    </div>
+  )
+}
+
+function ProposalList({
+  title,
+  id,
+  proposals,
+  actions,
+}: {
+  title: string
+  id: string
+  proposals: Proposal[]
+  actions: { accept: FormAction; dismiss: FormAction }
+}) {
+  // The place of the proposal last acted on: once it is gone, the one now there gets the focus.
+  const acted = useRef<number | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const keys = proposals.map((p) => p.key).join(' ')
+  useEffect(() => {
+    const at = acted.current
+    if (at === null) return
+    acted.current = null
+    const next = proposals[Math.min(at, proposals.length - 1)]
+    ;(next ? document.getElementById(next.key) : heading.current)?.focus()
+    // Only when the list itself changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keys])
+  return (
+    <div className="grid gap-2">
+      <h4 ref={heading} id={`${id}-title`} tabIndex={-1} className="text-sm font-semibold">
+        {title}
+      </h4>
+      <ol className="grid gap-2" aria-labelledby={`${id}-title`}>
+        {proposals.map((proposal, i) => (
+          <li
+            key={proposal.key}
+            id={proposal.key}
+            tabIndex={-1}
+            aria-label={proposal.name}
+            className="grid gap-2 rounded-lg border border-border bg-card px-4 py-3 focus-visible:outline-2 focus-visible:outline-ring"
+            onSubmitCapture={() => (acted.current = i)}
+          >
+            {proposal.body}
+            <ProposalActions proposal={proposal} {...actions} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function ProposalActions({
+  proposal,
+  accept,
+  dismiss,
+}: {
+  proposal: Proposal
+  accept: FormAction
+  dismiss: FormAction
+}) {
+  const t = useTranslations('LaunchProposals')
+  const [dismissing, setDismissing] = useState(false)
+  const target = Object.entries(proposal.target).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={String(value)} />
+  ))
+  const reasonId = `${proposal.key}-reason`
+  return (
+    <div className="grid gap-2">
+      <div className="flex flex-wrap gap-2">
+        <ActionForm action={accept}>
+          {() => (
+            <>
+              {target}
+              <SubmitButton
+                size="sm"
+                pendingLabel={t('adding')}
+                aria-label={t('accept', { name: proposal.name })}
+              >
+                {t('add')}
+              </SubmitButton>
+            </>
+          )}
+        </ActionForm>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          aria-expanded={dismissing}
+          aria-controls={`${proposal.key}-dismiss`}
+          aria-label={t('dismissOpen', { name: proposal.name })}
+          onClick={() => setDismissing((open) => !open)}
+        >
+          {t('dismiss')}
+        </Button>
+      </div>
+      {dismissing ? (
+        <ActionForm action={dismiss} className="grid gap-2 sm:max-w-md">
+          {({ errors }) => (
+            <div id={`${proposal.key}-dismiss`} className="grid gap-2">
+              {target}
+              <Field id={reasonId} label={t('reasonLabel')} error={errors.reason}>
+                {(aria) => <Input {...aria} name="reason" maxLength={300} autoFocus required />}
+              </Field>
+              <div className="flex gap-2">
+                <SubmitButton size="sm" variant="secondary" pendingLabel={t('dismissing')}>
+                  {t('confirmDismiss')}
+                </SubmitButton>
+                <Button type="button" size="sm" variant="ghost" onClick={() => setDismissing(false)}>
+                  {t('cancel')}
+                </Button>
+              </div>
+            </div>
+          )}
+        </ActionForm>
+      ) : null}
+    </div>
+  )
+}
