@@ -1,28 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Page } from '@playwright/test'
-import { expect, newPostmortem, signInAsAdmin, test } from './fixtures'
-
-/** A postmortem on `service`, saved through the JSON API (as a pipeline or import would), then published in the UI. */
-async function publishedPostmortem(page: Page, title: string, document: Record<string, unknown>) {
-  const number = (await newPostmortem(page, title)).split('/').at(-2)
-  const saved = await page.request.put(`/api/v1/postmortems/${number}`, {
-    headers: { origin: new URL(page.url()).origin },
-    data: {
-      baseVersion: 1,
-      document: { title, symptom: 'Checkout failed', rootCause: 'A bad config', ...document },
-    },
-  })
-  expect(saved.status()).toBe(200)
-  await page.reload()
-  await page.getByRole('button', { name: 'Submit for review' }).click()
-  await expect(page.getByText('In review', { exact: true })).toBeVisible()
-  await page.goto(`/postmortems/${number}`)
-  const review = page.getByRole('region', { name: 'Review' })
-  await review.getByRole('button', { name: 'Publish' }).click()
-  await expect(page.getByText('Published', { exact: true })).toBeVisible()
-  // The review panel goes once the server has published it (the badge can show before that).
-  await expect(review).toBeHidden()
-}
+import { expect, publishedPostmortem, signInAsAdmin, test } from './fixtures'
 
 test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve and follows a figure to its postmortems', async ({
   page,

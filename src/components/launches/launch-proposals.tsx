@@ -31,10 +31,13 @@ export function LaunchProposals({
   proposals,
   accept,
   dismiss,
+  headingId,
 }: {
   proposals: Proposals
   accept: FormAction
   dismiss: FormAction
+  /** Where the focus goes when the last proposal is gone. */
+  headingId: string
 }) {
   const t = useTranslations('LaunchProposals')
   const items: Proposal[] = proposals.items.map((item) => ({
@@ -91,6 +94,24 @@ export function LaunchProposals({
       </>
     ),
   }))
+  const all = [...items, ...incidents]
+  // The place of the proposal last acted on: once it is gone, the one now there gets the focus.
+  const acted = useRef<number | null>(null)
+  const keys = all.map((p) => p.key).join(' ')
+  useEffect(() => {
+    const at = acted.current
+    if (at === null) return
+    acted.current = null
+    const next = all[Math.min(at, all.length - 1)]
+    document.getElementById(next ? next.key : headingId)?.focus()
+    // Only when the proposals themselves change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keys])
+  const actions = {
+    accept,
+    dismiss,
+    onAct: (key: string) => (acted.current = all.findIndex((p) => p.key === key)),
+  }
   return (
     <div className="grid gap-5">
       {!proposals.hasTaxonomy ? <p className="text-sm text-muted-foreground">{t('noTaxonomy')}</p> : null}
@@ -99,7 +120,7 @@ export function LaunchProposals({
           title={t('itemsTitle')}
           id="proposed-checks"
           proposals={items}
-          actions={{ accept, dismiss }}
+          actions={actions}
         />
       ) : null}
       {incidents.length ? (
@@ -107,7 +128,7 @@ export function LaunchProposals({
           title={t('incidentsTitle')}
           id="proposed-incidents"
           proposals={incidents}
-          actions={{ accept, dismiss }}
+          actions={actions}
         />
       ) : null}
       {proposals.hasTaxonomy && !items.length && !incidents.length ? (
@@ -126,38 +147,25 @@ function ProposalList({
   title: string
   id: string
   proposals: Proposal[]
-  actions: { accept: FormAction; dismiss: FormAction }
+  actions: { accept: FormAction; dismiss: FormAction; onAct: (key: string) => void }
 }) {
-  // The place of the proposal last acted on: once it is gone, the one now there gets the focus.
-  const acted = useRef<number | null>(null)
-  const heading = useRef<HTMLHeadingElement>(null)
-  const keys = proposals.map((p) => p.key).join(' ')
-  useEffect(() => {
-    const at = acted.current
-    if (at === null) return
-    acted.current = null
-    const next = proposals[Math.min(at, proposals.length - 1)]
-    ;(next ? document.getElementById(next.key) : heading.current)?.focus()
-    // Only when the list itself changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [keys])
   return (
     <div className="grid gap-2">
-      <h4 ref={heading} id={`${id}-title`} tabIndex={-1} className="text-sm font-semibold">
+      <h4 id={`${id}-title`} className="text-sm font-semibold">
         {title}
       </h4>
       <ol className="grid gap-2" aria-labelledby={`${id}-title`}>
-        {proposals.map((proposal, i) => (
+        {proposals.map((proposal) => (
           <li
             key={proposal.key}
             id={proposal.key}
             tabIndex={-1}
             aria-label={proposal.name}
             className="grid gap-2 rounded-lg border border-border bg-card px-4 py-3 focus-visible:outline-2 focus-visible:outline-ring"
-            onSubmitCapture={() => (acted.current = i)}
+            onSubmitCapture={() => actions.onAct(proposal.key)}
           >
             {proposal.body}
-            <ProposalActions proposal={proposal} {...actions} />
+            <ProposalActions proposal={proposal} accept={actions.accept} dismiss={actions.dismiss} />
           </li>
         ))}
       </ol>

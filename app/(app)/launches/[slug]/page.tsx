@@ -177,7 +177,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
         {proposing && taxonomy ? (
           <section aria-labelledby="launch-proposals" className="grid gap-4 rounded-lg border px-4 py-3">
             <div className="grid gap-1">
-              <h3 id="launch-proposals" className="font-semibold">
+              <h3 id="launch-proposals" tabIndex={-1} className="font-semibold">
                 {tp('title')}
               </h3>
               <p className="text-sm text-muted-foreground">{tp('hint')}</p>
@@ -192,6 +192,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
                 proposals={proposals.data}
                 accept={acceptProposalAction.bind(null, slug)}
                 dismiss={dismissProposalAction.bind(null, slug)}
+                headingId="launch-proposals"
               />
             ) : null}
           </section>
