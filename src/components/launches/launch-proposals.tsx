@@ -116,12 +116,7 @@ export function LaunchProposals({
     <div className="grid gap-5">
       {!proposals.hasTaxonomy ? <p className="text-sm text-muted-foreground">{t('noTaxonomy')}</p> : null}
       {items.length ? (
-        <ProposalList
-          title={t('itemsTitle')}
-          id="proposed-checks"
-          proposals={items}
-          actions={actions}
-        />
+        <ProposalList title={t('itemsTitle')} id="proposed-checks" proposals={items} actions={actions} />
       ) : null}
       {incidents.length ? (
         <ProposalList
