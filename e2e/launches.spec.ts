@@ -7,6 +7,9 @@ test('[LAUNCH]: a release retro groups its postmortems and exports as one docume
   await page.getByLabel('Name').fill('移动联盟1.2版本')
   await page.getByLabel('Planned date').fill('2026-11-01')
   await page.getByLabel('Launch date').fill('2026-10-01')
+  // The services it touches (they decide what past incidents propose for it); kept through a refusal.
+  await page.getByLabel('Services this launch touches').fill('成长值')
+  await page.getByLabel('Services this launch touches').press('Enter')
   await page.getByRole('button', { name: 'Create launch' }).click()
   await expect(page.getByText('This must not be earlier than the dates before it.')).toBeVisible()
   await page.getByLabel('Launch date').fill('2026-11-02')
@@ -14,6 +17,7 @@ test('[LAUNCH]: a release retro groups its postmortems and exports as one docume
   await page.getByRole('button', { name: 'Create launch' }).click()
   await expect(page.getByRole('heading', { level: 1, name: '移动联盟1.2版本' })).toBeVisible()
   await expect(page.getByText('No postmortem for this launch yet.')).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: '成长值' })).toBeVisible()
 
   await page.getByRole('link', { name: 'Write a postmortem for this launch' }).click()
   await expect(page).toHaveURL(/\/postmortems\/new\?launch=/)

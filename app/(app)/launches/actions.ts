@@ -12,7 +12,11 @@ export async function createLaunchAction(_prev: FormState, formData: FormData): 
   const actor = await requireUser('EDITOR')
   let slug = ''
   const state = await guarded(formData, async () => {
-    const parsed = createLaunchInput.safeParse(Object.fromEntries(formData))
+    const parsed = createLaunchInput.safeParse({
+      ...Object.fromEntries(formData),
+      services: formData.getAll('services'),
+      tags: formData.getAll('tags'),
+    })
     if (!parsed.success) return invalid(parsed.error, formData)
     const result = await createLaunch({ actor, input: parsed.data })
     if (!result.ok) return failed(result.error, formData)

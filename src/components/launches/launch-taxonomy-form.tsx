@@ -8,7 +8,44 @@ import { NameListField } from '@/components/postmortems/editor/fields'
 
 type Names = { services: string[]; tags: string[] }
 
-/** The services and tags a launch touches: saving them changes what past incidents propose. */
+/**
+ * The services and tags a launch touches, as the inputs of a form: each name is sent as a
+ * `services` or `tags` field. They decide which checks past incidents propose for it.
+ */
+export function LaunchTaxonomyFields({
+  value,
+  suggestions,
+  errors,
+}: {
+  value: Names
+  suggestions: Names
+  errors: Record<string, string>
+}) {
+  const t = useTranslations('LaunchProposals')
+  const [names, setNames] = useState(value)
+  return (
+    <>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {(['services', 'tags'] as const).map((kind) => (
+          <NameListField
+            key={kind}
+            id={`launch-${kind}`}
+            label={t(`${kind}Label`)}
+            value={names[kind]}
+            suggestions={suggestions[kind]}
+            error={errors[kind]}
+            onChange={(list) => setNames((now) => ({ ...now, [kind]: list }))}
+          />
+        ))}
+      </div>
+      {(['services', 'tags'] as const).flatMap((kind) =>
+        names[kind].map((name) => <input key={`${kind}:${name}`} type="hidden" name={kind} value={name} />),
+      )}
+    </>
+  )
+}
+
+/** The launch page's form for them: saving changes what is proposed below it. */
 export function LaunchTaxonomyForm({
   action,
   value,
@@ -19,29 +56,11 @@ export function LaunchTaxonomyForm({
   suggestions: Names
 }) {
   const t = useTranslations('LaunchProposals')
-  const [names, setNames] = useState(value)
   return (
     <ActionForm action={action} className="grid gap-3" aria-label={t('taxonomyLabel')}>
       {({ errors, saved }) => (
         <>
-          <div className="grid gap-3 sm:grid-cols-2">
-            {(['services', 'tags'] as const).map((kind) => (
-              <NameListField
-                key={kind}
-                id={`launch-${kind}`}
-                label={t(`${kind}Label`)}
-                value={names[kind]}
-                suggestions={suggestions[kind]}
-                error={errors[kind]}
-                onChange={(list) => setNames((now) => ({ ...now, [kind]: list }))}
-              />
-            ))}
-          </div>
-          {(['services', 'tags'] as const).flatMap((kind) =>
-            names[kind].map((name) => (
-              <input key={`${kind}:${name}`} type="hidden" name={kind} value={name} />
-            )),
-          )}
+          <LaunchTaxonomyFields value={value} suggestions={suggestions} errors={errors} />
           <div className="flex flex-wrap items-center gap-3">
             <SubmitButton size="sm" variant="secondary" pendingLabel={t('saving')}>
               {t('saveTaxonomy')}

@@ -2,7 +2,8 @@ import 'server-only'
 import { hasRole, type Actor } from '../roles'
 import { db, type Tx } from '../db'
 import { err, ok, type Result } from '../result'
-import type { CreateLaunchInput } from './schemas'
+import type { CreateLaunchInput, LaunchTaxonomyInput } from './schemas'
+import { writeLaunchTaxonomy } from './set-launch-taxonomy'
 import { slugify } from './slugify'
 
 export async function createLaunch({
@@ -10,15 +11,21 @@ export async function createLaunch({
   input,
 }: {
   actor: Actor
-  input: CreateLaunchInput
+  /** Services and tags may be left out: none. */
+  input: Omit<CreateLaunchInput, 'services' | 'tags'> & Partial<LaunchTaxonomyInput>
 }): Promise<Result<{ slug: string }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
-  const { slug } = await db.$transaction((tx) => insertLaunch(tx, input))
+  const { slug } = await db.$transaction(async (tx) => {
+    const launch = await insertLaunch(tx, input)
+    const { services = [], tags = [] } = input
+    if (services.length || tags.length) await writeLaunchTaxonomy(tx, launch.id, { services, tags })
+    return launch
+  })
   return ok({ slug })
 }
 
-/** Writes a launch under a slug of its name that no other launch has. */
-export async function insertLaunch(tx: Tx, input: CreateLaunchInput) {
+/** Writes a launch under a slug of its name that no other launch has (its services and tags apart). */
+export async function insertLaunch(tx: Tx, input: Omit<CreateLaunchInput, 'services' | 'tags'>) {
   const base = slugify(input.name)
   const taken = new Set(
     (await tx.launch.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(

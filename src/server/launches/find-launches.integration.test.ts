@@ -3,8 +3,10 @@ import type { Actor } from '../roles'
 import { db } from '../db'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { createFirstAdmin } from '../users/create-first-admin'
-import { insertLaunch } from './create-launch'
+import { person } from '@/test/people'
+import { createLaunch, insertLaunch } from './create-launch'
 import { findLaunches, getLaunch } from './find-launches'
+import { createLaunchInput } from './schemas'
 
 describe('findLaunches (real database)', () => {
   it('counts only the postmortems the reader may see: no drafts for viewers', async () => {
@@ -33,5 +35,23 @@ describe('findLaunches (real database)', () => {
     // The list and the launch's own page agree.
     const page = await getLaunch({ actor: viewer, slug: launch.slug })
     expect(page.ok && page.data.postmortems.map((p) => p.title)).toEqual(['Published'])
+  })
+})
+
+describe('createLaunch with services and tags (real database)', () => {
+  it('keeps the names it was created with, once each and sorted, and shows them on the launch', async () => {
+    const editor = await person('Lin', 'EDITOR')
+    const input = createLaunchInput.parse({
+      name: 'Ledger v2',
+      services: ['ledger', '结算', 'ledger'],
+      tags: ['migration'],
+    })
+    const created = await createLaunch({ actor: editor, input })
+    if (!created.ok) throw new Error(created.error.code)
+    const launch = await getLaunch({ actor: editor, slug: created.data.slug })
+    expect(launch.ok && { services: launch.data.services, tags: launch.data.tags }).toEqual({
+      services: ['ledger', '结算'],
+      tags: ['migration'],
+    })
   })
 })

@@ -10,12 +10,22 @@ const optionalDate = storedText()
   .nullable()
   .default(null)
 
+const names = z
+  .array(storedText().trim().min(1, 'required').max(100, 'tooLong'))
+  .max(50, 'tooMany')
+  .default([])
+  .transform((list) => [...new Set(list)].sort())
+/** The services and tags a launch touches, by name: they decide which past lessons it is proposed. */
+export const launchTaxonomyInput = z.object({ services: names, tags: names })
+export type LaunchTaxonomyInput = z.infer<typeof launchTaxonomyInput>
+
 export const createLaunchInput = z
   .object({
     name: storedText().trim().min(1, 'required').max(120, 'tooLong'),
     description: storedText().max(20_000, 'tooLong').default(''),
     plannedAt: optionalDate,
     launchedAt: optionalDate,
+    ...launchTaxonomyInput.shape,
   })
   .refine((v) => !v.plannedAt || !v.launchedAt || v.launchedAt >= v.plannedAt, {
     path: ['launchedAt'],

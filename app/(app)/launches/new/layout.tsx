@@ -2,5 +2,7 @@ import type { ReactNode } from 'react'
 import { ClientMessages } from '@/i18n/client-messages'
 
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={['NewLaunchPage']}>{children}</ClientMessages>
+  return (
+    <ClientMessages namespaces={['LaunchProposals', 'NameList', 'NewLaunchPage']}>{children}</ClientMessages>
+  )
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl'
 import { useActionState } from 'react'
 import { SubmitButton } from '@/components/forms/submit-button'
+import { LaunchTaxonomyFields } from '@/components/launches/launch-taxonomy-form'
 import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
@@ -10,8 +11,11 @@ import { idle, type FormState } from '@/lib/form-state'
 
 export function NewLaunchForm({
   action,
+  suggestions,
 }: {
   action: (prev: FormState, data: FormData) => Promise<FormState>
+  /** Services and tags that exist. */
+  suggestions: { services: string[]; tags: string[] }
 }) {
   const t = useTranslations('NewLaunchPage')
   const [state, formAction] = useActionState(action, idle)
@@ -52,6 +56,7 @@ export function NewLaunchForm({
           />
         )}
       </Field>
+      <LaunchTaxonomyFields value={{ services: [], tags: [] }} suggestions={suggestions} errors={errors} />
       <SubmitButton className="w-fit" pendingLabel={t('submitting')}>
         {t('submit')}
       </SubmitButton>

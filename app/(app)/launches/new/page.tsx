@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { Card } from '@/components/ui/card'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
+import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { createLaunchAction } from '../actions'
 import { NewLaunchForm } from './new-launch-form'
 
@@ -11,13 +12,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewLaunchPage() {
-  await requireUser('EDITOR')
-  const t = await getTranslations('NewLaunchPage')
+  const actor = await requireUser('EDITOR')
+  const [t, { services, tags }] = await Promise.all([
+    getTranslations('NewLaunchPage'),
+    findTaxonomy({ actor }),
+  ])
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
       <Card className="max-w-2xl">
-        <NewLaunchForm action={createLaunchAction} />
+        <NewLaunchForm action={createLaunchAction} suggestions={{ services, tags }} />
       </Card>
     </>
   )

@@ -1,6 +1,7 @@
 import { domainError, jsonError, otherMethods, parseJson, withActor } from '@/lib/api'
 import { decodeRouteParam } from '@/lib/route-param'
-import { launchTaxonomyInput, setLaunchTaxonomy } from '@/server/launches/set-launch-taxonomy'
+import { launchTaxonomyInput } from '@/server/launches/schemas'
+import { setLaunchTaxonomy } from '@/server/launches/set-launch-taxonomy'
 
 // PUT /api/v1/launches/:slug/taxonomy - { "services": [...], "tags": [...] }: what the launch
 // touches, by name (created on first use); they decide its proposals.
