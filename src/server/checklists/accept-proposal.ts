@@ -3,7 +3,7 @@ import type { Actor } from '../roles'
 import { err, ok, type Result } from '../result'
 import { changeLaunch, nextPosition } from './change-checklist'
 import { copyItemsToLaunch } from './copy-items'
-import { LIMITS } from './schemas'
+import { acceptProposalInput, LIMITS } from './schemas'
 
 const itemSnapshot = {
   id: true,
@@ -85,4 +85,22 @@ export async function acceptProposedIncident({
     })
     return ok({ added: 1 })
   })
+}
+
+/** Accepts a proposal, item or incident, as a form or the JSON API names it (`acceptProposalInput`). */
+export async function acceptProposal({
+  actor,
+  slug,
+  input,
+}: {
+  actor: Actor
+  slug: string
+  input: unknown
+}): Promise<Result<{ added: number }>> {
+  const parsed = acceptProposalInput.safeParse(input)
+  if (!parsed.success) return err('INVALID_INPUT', { message: parsed.error.issues[0]?.message })
+  const { checklistItemId, postmortemNumber } = parsed.data
+  return checklistItemId
+    ? acceptProposedItem({ actor, slug, checklistItemId })
+    : acceptProposedIncident({ actor, slug, number: postmortemNumber! })
 }

@@ -78,11 +78,15 @@ export const launchStatusInput = z.object({
 export type LaunchStatusInput = z.infer<typeof launchStatusInput>
 
 /** Why a reviewer dismissed a proposed check or incident: required, short. */
+/** Which proposal: a checklist item or a past incident, exactly one (decision 026). */
+const proposalTarget = {
+  checklistItemId: storedText().trim().max(60).optional(),
+  postmortemNumber: z.coerce.number().int().positive().optional(),
+}
+const oneProposal = (v: { checklistItemId?: string; postmortemNumber?: number }) =>
+  !!v.checklistItemId !== !!v.postmortemNumber
+export const acceptProposalInput = z.object(proposalTarget).refine(oneProposal, { message: 'oneProposal' })
 export const dismissProposalInput = z
-  .object({
-    checklistItemId: storedText().trim().max(60).optional(),
-    postmortemNumber: z.coerce.number().int().positive().optional(),
-    reason: text(300),
-  })
-  .refine((v) => !!v.checklistItemId !== !!v.postmortemNumber, { message: 'oneProposal' })
+  .object({ ...proposalTarget, reason: text(300) })
+  .refine(oneProposal, { message: 'oneProposal' })
 export type DismissProposalInput = z.infer<typeof dismissProposalInput>

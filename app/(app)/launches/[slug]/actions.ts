@@ -18,9 +18,9 @@ import { setSubCheckDone } from '@/server/checklists/set-sub-check-done'
 import { checkStatusInput, itemInput, subChecksInput } from '@/server/checklists/schemas'
 import { changeLaunchStatus } from '@/server/checklists/change-launch-status'
 import { launchStatusInput } from '@/server/checklists/schemas'
-import { acceptProposedIncident, acceptProposedItem } from '@/server/checklists/accept-proposal'
+import { acceptProposal } from '@/server/checklists/accept-proposal'
 import { dismissProposal } from '@/server/checklists/dismiss-proposal'
-import { dismissProposalInput } from '@/server/checklists/schemas'
+import { acceptProposalInput, dismissProposalInput } from '@/server/checklists/schemas'
 import { setLaunchTaxonomy } from '@/server/launches/set-launch-taxonomy'
 
 /*
@@ -127,17 +127,7 @@ export async function acceptProposalAction(
   formData: FormData,
 ): Promise<FormState> {
   return run([slug], (actor) =>
-    runForm(
-      formData,
-      z.object({
-        checklistItemId: storedText().trim().max(60).optional(),
-        postmortemNumber: z.coerce.number().int().positive().optional(),
-      }),
-      ({ checklistItemId, postmortemNumber }) =>
-        checklistItemId
-          ? acceptProposedItem({ actor, slug, checklistItemId })
-          : acceptProposedIncident({ actor, slug, number: postmortemNumber ?? 0 }),
-    ),
+    runForm(formData, acceptProposalInput, (input) => acceptProposal({ actor, slug, input })),
   )
 }
 

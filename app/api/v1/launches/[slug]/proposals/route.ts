@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { domainError, jsonError, otherMethods, parseJson, withActor } from '@/lib/api'
 import { decodeRouteParam } from '@/lib/route-param'
-import { acceptProposedIncident, acceptProposedItem } from '@/server/checklists/accept-proposal'
+import { acceptProposal } from '@/server/checklists/accept-proposal'
 import { dismissProposal } from '@/server/checklists/dismiss-proposal'
 import { proposeChecks } from '@/server/checklists/propose-checks'
-import { dismissProposalInput } from '@/server/checklists/schemas'
-import { storedText } from '@/server/stored-text'
+import { acceptProposalInput, dismissProposalInput } from '@/server/checklists/schemas'
 
 type Context = RouteContext<'/api/v1/launches/[slug]/proposals'>
 
@@ -22,8 +21,7 @@ export async function GET(request: Request, { params }: Context) {
 }
 
 const decision = z.union([
-  z.object({ accept: z.object({ checklistItemId: storedText().trim().min(1).max(60) }).strict() }),
-  z.object({ accept: z.object({ postmortemNumber: z.number().int().positive() }).strict() }),
+  z.object({ accept: acceptProposalInput }),
   z.object({ dismiss: dismissProposalInput }),
 ])
 
@@ -39,9 +37,7 @@ export async function POST(request: Request, { params }: Context) {
     const result =
       'dismiss' in input
         ? await dismissProposal({ actor, slug, input: input.dismiss })
-        : 'checklistItemId' in input.accept
-          ? await acceptProposedItem({ actor, slug, checklistItemId: input.accept.checklistItemId })
-          : await acceptProposedIncident({ actor, slug, number: input.accept.postmortemNumber })
+        : await acceptProposal({ actor, slug, input: input.accept })
     if (!result.ok) return domainError(result.error)
     return Response.json(result.data, { status: 201 })
   })
