@@ -279,4 +279,18 @@ describe('isMetaLine', () => {
   ])('%s → %s', (line, meta) => {
     expect(isMetaLine(line)).toBe(meta)
   })
+
+  it('a short summary’s sentence that retells a field’s own section in other words joins that field', () => {
+    const pm = emptyPostmortem('Certificates expired')
+    pm.summary =
+      'hex.pm served expired certificates for ten hours. Our certificate renewal job depended on an external renewal service which was shut down last month. We apologise.'
+    pm.symptom = 'Browsers refused to connect to hex.pm.'
+    pm.rootCause =
+      'The certificate renewal job called an external renewal service; that service was shut down, so the job failed silently.'
+    pm.resolution = 'We renewed the certificates by hand.'
+    deriveMissing(pm, march2)
+    expect(pm.rootCause).toContain('Our certificate renewal job depended on an external renewal service')
+    expect(pm.resolution).not.toContain('external renewal service')
+    expect(pm.rootCause).not.toContain('We apologise')
+  })
 })

@@ -1,6 +1,6 @@
 import type { Confidence, ParsedPostmortem } from '../parsed-retro'
-import { sentences } from '../text'
-import { rootCauseSentence } from './root-cause'
+import { sentences, tokens } from '../text'
+import { namedCauses, rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
 import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
 import { hasCue, type Cue } from './vocabulary'
@@ -58,6 +58,10 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     const concluded = rootCauseSentence(notes)
     if (concluded?.sure && !pm.rootCause.includes(concluded.text))
       pm.rootCause = `${pm.rootCause}\n\n${concluded.text}`
+    // "…确定拖垮db的根本原因是上面的第二条查询" under the fix, the lessons or a moment of the timeline.
+    const elsewhere = [pm.summary, pm.resolution, ...pm.lessons, ...pm.timeline.map((e) => e.text)]
+    for (const named of namedCauses(elsewhere).slice(0, 3))
+      if (!pm.rootCause.includes(named)) pm.rootCause = `${pm.rootCause}\n\n${named}`
   } else {
     // "问题原因是…", "the root cause was…" in any prose of the retro.
     const prose = [
@@ -168,5 +172,31 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       sure.resolution = SURE.derived
     }
   }
+  restatedInSummary(pm)
   return sure
+}
+
+/** Tokens of a sentence that carry meaning (no common English words). */
+const meaningful = (text: string) =>
+  [...tokens(text)].filter((t) => !/^[a-z0-9]+$/.test(t) || !hasCue(t, 'commonWords'))
+
+/**
+ * A short summary tells the whole incident in a few sentences: what was seen, why, how it was
+ * fixed. A sentence of it that mostly says what a field's own section says, in other words
+ * ("Our certificate renewal process relied on an external service that has been discontinued"
+ * beside a root-cause section about the renewal), joins that field.
+ */
+function restatedInSummary(pm: ParsedPostmortem) {
+  const told = sentences(pm.summary)
+  if (told.length > 6) return
+  const fields = ['symptom', 'rootCause', 'resolution'] as const
+  const vocab = Object.fromEntries(fields.map((f) => [f, new Set(meaningful(pm[f]))]))
+  for (const sentence of told.slice(1)) {
+    const words = meaningful(sentence)
+    if (words.length < 4 || fields.some((f) => pm[f].includes(sentence))) continue
+    const [field, shared] = fields
+      .map((f) => [f, words.filter((w) => vocab[f]!.has(w)).length] as const)
+      .reduce((best, next) => (next[1] > best[1] ? next : best))
+    if (pm[field] && shared >= 3 && shared / words.length >= 0.3) pm[field] = `${pm[field]}\n\n${sentence}`
+  }
 }

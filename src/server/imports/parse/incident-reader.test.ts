@@ -53,6 +53,29 @@ describe('IncidentReader', () => {
     ])
   })
 
+  it('a list introduced as what failed ("Three parts of the system failed:", "主要原因有：") is the root cause', () => {
+    const english = read(
+      [
+        '## Background',
+        'The hotfix shipped unsigned binaries.',
+        'Three parts of the system failed:',
+        '1. The release tool could not roll back.\n2. The recipe skipped signing when two commits landed close together.',
+        '## Action items',
+        '- Add a rollback command',
+      ].join('\n\n'),
+      march2,
+    )
+    expect(english.rootCause).toContain('The recipe skipped signing when two commits landed close together.')
+    expect(english.summary).not.toContain('The recipe skipped signing')
+    const chinese = read(
+      ['## 背景', '推送服务大量超时。', '主要原因有以下几点：', '- 连接池过小\n- 内核参数未开启'].join(
+        '\n\n',
+      ),
+    )
+    expect(chinese.rootCause).toContain('连接池过小')
+    expect(chinese.rootCause).toContain('内核参数未开启')
+  })
+
   it('keeps a section it cannot place as a note with a proposed field', () => {
     expect(pm.unmapped).toEqual([{ heading: '天气', text: '当天晴。', suggestion: 'summary' }])
   })

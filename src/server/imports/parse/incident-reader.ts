@@ -95,6 +95,12 @@ export class IncidentReader {
         this.sure('resolution', SURE.sentence)
         return false
       }
+      // "Three parts of the system failed:", "主要原因有以下几点：": the list is the cause.
+      if (introduced && hasCue(leadIn, 'rootCauseLeadIn')) {
+        this.pm.rootCause = join(this.pm.rootCause, `${leadIn}\n\n${markdown([node])}`)
+        this.sure('rootCause', SURE.sentence)
+        return false
+      }
       return !run
     })
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rootCauseSentence } from './root-cause'
+import { namedCauses, rootCauseSentence } from './root-cause'
 
 describe('rootCauseSentence', () => {
   it('a strong cue wins over a weak one, wherever it is', () => {
@@ -149,5 +149,36 @@ describe('rootCauseSentence', () => {
       text: '根本原因是连接池太小。 从而请求排队等待。',
       sure: true,
     })
+  })
+})
+
+describe('namedCauses', () => {
+  it('finds the sentences that name the root cause, in any text, and nothing else', () => {
+    expect(
+      namedCauses([
+        '分析慢查询日志确定拖垮db的根本原因是上面的第二条查询\n通过explain分析上面的查询语句，虽然用到了索引，但依然很慢',
+        'We rolled back at 14:02. The root cause was a missing index on orders.user_id.',
+      ]),
+    ).toEqual([
+      '分析慢查询日志确定拖垮db的根本原因是上面的第二条查询',
+      'The root cause was a missing index on orders.user_id.',
+    ])
+    expect(namedCauses(['为了找到根本原因，我们查看了日志。', 'Caused by a deploy.'])).toEqual([])
+  })
+})
+
+describe('a cause told by what was wrong, without "because"', () => {
+  it('a misconfiguration, an expired or discontinued dependency, a mistake is a stated cause', () => {
+    expect(
+      rootCauseSentence([
+        'Between 21:27 and 07:27 hex.pm could not be reached. Our renewal process relied on an external service that has been discontinued.',
+      ])?.text,
+    ).toBe('Our renewal process relied on an external service that has been discontinued.')
+    expect(
+      rootCauseSentence(['A misconfiguration within the cache cluster would cause random timeouts.'])?.text,
+    ).toBe('A misconfiguration within the cache cluster would cause random timeouts.')
+    expect(rootCauseSentence(['看了下文档，node 的每个版本都硬编码了根证书。'])?.text).toBe(
+      '看了下文档，node 的每个版本都硬编码了根证书。',
+    )
   })
 })

@@ -58,3 +58,18 @@ export function rootCauseSentence(texts: string[]): Found | null {
   }
   return found.length ? { text: found.join(' '), sure } : null
 }
+
+/**
+ * Sentences anywhere in the texts that name the root cause ("分析慢查询日志确定…的根本原因是…",
+ * "The root cause was …"): the author's own statement, wherever the story put it.
+ */
+export function namedCauses(texts: string[]): string[] {
+  return texts.flatMap((text) =>
+    sentences(text.replace(/```[\s\S]*?```/g, '')).filter(
+      (sentence) =>
+        sentence.length <= 1000 &&
+        states(sentence, 'rootCauseNamed') &&
+        sentence.replace(/[*_`]/g, '').length >= 16,
+    ),
+  )
+}
