@@ -229,7 +229,7 @@ export class Hypotheses {
   ledBy(texts: string[]) {
     if (this.list.length) return
     const lead = new RegExp(
-      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
+      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]?\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
       'iu',
     )
     for (const text of texts) {
