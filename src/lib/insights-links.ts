@@ -1,7 +1,14 @@
 import type { Route } from 'next'
 import type { InsightsInput } from '@/server/insights/schemas'
 
-type ListFilters = { severity?: string; service?: string; category?: string; from?: string; to?: string }
+type ListFilters = {
+  severity?: string
+  service?: string
+  category?: string
+  factor?: string
+  from?: string
+  to?: string
+}
 
 /**
  * The postmortem list behind a figure: the insights filters it understands (all of them but the
@@ -11,7 +18,7 @@ export function listHref(input: InsightsInput, extra: ListFilters = {}): Route {
   const params = new URLSearchParams()
   if (input.scope === 'published') params.set('status', 'PUBLISHED')
   const merged = { ...input, ...extra }
-  for (const key of ['severity', 'launch', 'tag', 'service', 'category', 'from', 'to'] as const) {
+  for (const key of ['severity', 'launch', 'tag', 'service', 'category', 'factor', 'from', 'to'] as const) {
     const value = merged[key as keyof typeof merged]
     if (typeof value === 'string' && value) params.set(key, value)
   }

@@ -9,7 +9,12 @@ import { severities } from '@/server/postmortems/schemas'
 export type InsightsFiltersProps = {
   /** The query string as typed, so a refused value stays visible to correct. */
   values: Record<string, string>
-  taxonomy: { launches: { slug: string; name: string }[]; tags: string[]; services: string[] }
+  taxonomy: {
+    launches: { slug: string; name: string }[]
+    tags: string[]
+    services: string[]
+    factors: { id: string; name: string }[]
+  }
   showScope: boolean
 }
 
@@ -18,7 +23,7 @@ export function InsightsFilters({ values, taxonomy, showScope }: InsightsFilters
   const t = useTranslations('InsightsPage')
   const enums = useTranslations('Enums')
   const common = useTranslations('Common')
-  const set = ['from', 'to', 'service', 'tag', 'severity', 'launch'].filter((k) => values[k]).length
+  const set = ['from', 'to', 'service', 'tag', 'factor', 'severity', 'launch'].filter((k) => values[k]).length
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <FilterSelect
       name={name}
@@ -57,6 +62,13 @@ export function InsightsFilters({ values, taxonomy, showScope }: InsightsFilters
               'tag',
               t('filterTag'),
               taxonomy.tags.map((name) => ({ value: name, label: name })),
+            )
+          : null}
+        {taxonomy.factors.length
+          ? select(
+              'factor',
+              t('filterFactor'),
+              taxonomy.factors.map((f) => ({ value: f.id, label: f.name })),
             )
           : null}
         {select(

@@ -70,7 +70,7 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
   if (!result.ok) throw new Error(result.error.code) // every signed-in person may read insights
   const insights = result.data
   const filtered = Boolean(
-    input.from || input.to || input.service || input.tag || input.severity || input.launch,
+    input.from || input.to || input.service || input.tag || input.severity || input.launch || input.factor,
   )
   const empty = insights.incidents.total === 0 && insights.loop.checklistItems.length === 0
 

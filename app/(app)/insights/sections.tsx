@@ -208,6 +208,29 @@ export async function IncidentsSection({ insights }: SectionProps) {
             </p>
           ) : null}
         </Section>
+        <Section id="by-factor" title={t('byFactorTitle')} description={t('byFactorDescription')}>
+          {bars(
+            t('byFactorTitle'),
+            incidents.byFactor.map((f) => ({ label: f.name, value: f.count })),
+          )}
+          <Table caption={t('byFactorTitle')} head={[t('factorColumn'), t('countColumn')]}>
+            {incidents.byFactor.map((f) => (
+              <tr key={f.id}>
+                <th scope="row" className="break-words">
+                  {f.name}
+                </th>
+                <td>
+                  <Count value={f.count} href={listHref(filters, { factor: f.id })} />
+                </td>
+              </tr>
+            ))}
+          </Table>
+          {incidents.withoutFactor ? (
+            <p className="text-sm text-muted-foreground">
+              {t('withoutFactor', { count: incidents.withoutFactor })}
+            </p>
+          ) : null}
+        </Section>
         <Section id="by-category" title={t('byCategoryTitle')}>
           {bars(
             t('byCategoryTitle'),

@@ -3,6 +3,7 @@ import {
   ChevronRight,
   KeyRound,
   ScrollText,
+  Shapes,
   Users,
   Webhook,
   type LucideIcon,
@@ -77,6 +78,7 @@ export default async function SettingsPage() {
                 icon={CalendarClock}
                 label={t('manageDuePolicies')}
               />
+              <SettingsLink href="/settings/factors" icon={Shapes} label={t('manageFactors')} />
               <SettingsLink href="/settings/webhooks" icon={Webhook} label={t('manageWebhooks')} />
             </div>
           </Card>

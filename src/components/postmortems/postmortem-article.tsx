@@ -61,6 +61,7 @@ export function PostmortemArticle({
     [t('resolved'), date(doc.resolvedAt)],
     [t('tags'), doc.tags.join(', ') || null],
     [t('services'), doc.services.join(', ') || null],
+    [fields('factors'), view.factors.map((f) => f.name).join(', ') || null],
   ].filter((fact): fact is [string, string] => Boolean(fact[1]))
 
   return (

@@ -13,7 +13,12 @@ import {
 
 export type PostmortemFiltersProps = {
   input: FindPostmortemsInput
-  taxonomy: { launches: { slug: string; name: string }[]; tags: string[]; services: string[] }
+  taxonomy: {
+    launches: { slug: string; name: string }[]
+    tags: string[]
+    services: string[]
+    factors: { id: string; name: string }[]
+  }
   showStatus: boolean
 }
 
@@ -29,6 +34,7 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
     input.tag,
     input.service,
     input.category,
+    input.factor,
     input.from,
     input.to,
   ].filter(Boolean).length
@@ -90,6 +96,13 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
           t('filterCategory'),
           rootCauseCategories.map((c) => ({ value: c, label: enums(`rootCause.${c}`) })),
         )}
+        {taxonomy.factors.length
+          ? select(
+              'factor',
+              t('filterFactor'),
+              taxonomy.factors.map((f) => ({ value: f.id, label: f.name })),
+            )
+          : null}
         {(['from', 'to'] as const).map((name) => (
           <label key={name} className="grid gap-1 text-xs text-muted-foreground">
             {t(name === 'from' ? 'filterFrom' : 'filterTo')}

@@ -10,7 +10,7 @@ function fieldText(
   field: DocumentField,
   doc: PostmortemDocument,
   enums: Enums,
-  launchNames: Record<string, string>,
+  names: Record<string, string>,
 ): string {
   const value = doc[field]
   switch (field) {
@@ -44,7 +44,9 @@ function fieldText(
     case 'resolutionKind':
       return doc.resolutionKind ? enums(`resolution.${doc.resolutionKind}`) : ''
     case 'launchId':
-      return doc.launchId ? (launchNames[doc.launchId] ?? doc.launchId) : ''
+      return doc.launchId ? (names[doc.launchId] ?? doc.launchId) : ''
+    case 'factors':
+      return doc.factors.map((id) => names[id] ?? id).join(', ')
     default:
       return Array.isArray(value) ? value.join(', ') : String(value ?? '')
   }
@@ -57,11 +59,12 @@ const segmenter = new Intl.Segmenter(['zh-CN', 'en'], { granularity: 'word' })
 export function RevisionDiff({
   from,
   to,
-  launchNames,
+  names,
 }: {
   from: PostmortemDocument
   to: PostmortemDocument
-  launchNames: Record<string, string>
+  /** What the documents name by id: launches and contributing factors. */
+  names: Record<string, string>
 }) {
   const t = useTranslations('HistoryPage')
   const fields = useTranslations('Fields')
@@ -74,7 +77,7 @@ export function RevisionDiff({
         <div key={field} className="grid gap-1 rounded-lg border border-border bg-card p-4">
           <dt className="text-sm font-semibold">{fields(field)}</dt>
           <dd className="text-sm leading-relaxed break-words whitespace-pre-wrap">
-            {diffWords(fieldText(field, from, enums, launchNames), fieldText(field, to, enums, launchNames), {
+            {diffWords(fieldText(field, from, enums, names), fieldText(field, to, enums, names), {
               intlSegmenter: segmenter,
             }).map((part, i) =>
               part.added ? (

@@ -8,7 +8,7 @@ import { keysBetween } from './position-keys'
  *   - long text fields: one Y.Text each, named after the field (what an editor binds to);
  *   - scalars (title, severity, dates, category, kind, metric): the Y.Map "scalars", last
  *     writer wins per field;
- *   - tags and services: a Y.Map each, used as a set (name → true), so two people adding a tag
+ *   - tags, services and contributing factors (by id): a Y.Map each, used as a set (key → true), so two people adding a tag
  *     at once both keep theirs;
  *   - lists: a Y.Map each, item id → item Y.Map holding its order key ("position", see
  *     position-keys.ts), its text fields as Y.Text and its other fields as values. Keyed by id,
@@ -30,7 +30,11 @@ export const scalarFields = [
   'metric',
 ] as const satisfies readonly (keyof PostmortemDocument)[]
 
-export const setFields = ['tags', 'services'] as const satisfies readonly (keyof PostmortemDocument)[]
+export const setFields = [
+  'tags',
+  'services',
+  'factors',
+] as const satisfies readonly (keyof PostmortemDocument)[]
 
 export type ListField = 'hypotheses' | 'timeline' | 'openQuestions' | 'lessons' | 'actionItems'
 export type ListItem<List extends ListField> = PostmortemDocument[List][number]

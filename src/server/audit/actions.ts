@@ -26,6 +26,10 @@ export const auditActions = [
   'postmortem-sent-back',
   'launch-overridden',
   'launch-proposal-dismissed',
+  'factor-added',
+  'factor-changed',
+  'factor-archived',
+  'factor-restored',
   'backup-created',
   'backup-restored',
 ] as const

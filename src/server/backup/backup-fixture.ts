@@ -67,6 +67,12 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
   await q(`INSERT INTO "PostmortemTag" VALUES ('pm1${suffix}', 'tag1${suffix}')`)
   await q(`INSERT INTO "PostmortemService" VALUES ('pm1${suffix}', 'svc1${suffix}')`)
   await q(
+    `INSERT INTO "ContributingFactor" (id, name, description, position, "archivedAt", "createdAt", "updatedAt")
+     VALUES ('f1${suffix}', $1, $2, 99, $3, $3, $3)`,
+    [`配置漂移 ${suffix}`, text, at],
+  )
+  await q(`INSERT INTO "PostmortemFactor" VALUES ('pm1${suffix}', 'f1${suffix}')`)
+  await q(
     `INSERT INTO "Hypothesis" (id, "postmortemId", position, statement, status, evidence) VALUES
       ('h1${suffix}', 'pm1${suffix}', 0, '主从问题', 'ELIMINATED', '查主库依然 0.6/s'),
       ('h2${suffix}', 'pm1${suffix}', 1, '索引问题', 'CONFIRMED', $1)`,

@@ -6,7 +6,14 @@ import type { DatabaseTarget } from '../db/adapter'
 import { migrate, migrationsDir, readMigrations } from '../db/migrations'
 import { backupEnd, backupRow, type BackupHeader } from './backup-format'
 import { BackupFileError, backupLines, parseHeader } from './read-backup'
-import { applicationTables, appliedMigrations, quoteIdent, rowCounts, type TableInfo } from './schema-tables'
+import {
+  applicationTables,
+  appliedMigrations,
+  quoteIdent,
+  rowCounts,
+  SEEDED_TABLES,
+  type TableInfo,
+} from './schema-tables'
 import { withConnection, type SqlConnection } from './sql-connection'
 
 const INSERT_BATCH = 500
@@ -64,7 +71,7 @@ export async function restoreDatabase(
       )
     if (applied.length && !force) {
       const counts = await rowCounts(connection, await applicationTables(connection))
-      const filled = Object.entries(counts).filter(([, n]) => n > 0)
+      const filled = Object.entries(counts).filter(([t, n]) => n > 0 && !SEEDED_TABLES.includes(t))
       if (filled.length)
         throw new RestoreRefused(
           'NOT_EMPTY',
@@ -112,9 +119,13 @@ async function migrateTo(target: DatabaseTarget, names: string[], dir: string) {
 async function load(connection: SqlConnection, header: BackupHeader, file: string, replace: boolean) {
   const tables = await applicationTables(connection)
   const byName = new Map(tables.map((t) => [t.name, t]))
-  if (replace && tables.length)
+  const seeded = tables.filter(
+    (t) => SEEDED_TABLES.includes(t.name) && header.tables.some((h) => h.name === t.name),
+  )
+  const cleared = replace ? tables : seeded
+  if (cleared.length)
     await connection.query(
-      `TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(', ')} RESTART IDENTITY CASCADE`,
+      `TRUNCATE ${cleared.map((t) => quoteIdent(t.name)).join(', ')} RESTART IDENTITY CASCADE`,
     )
 
   const columnsOf = new Map<string, string[]>()

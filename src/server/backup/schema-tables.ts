@@ -4,6 +4,11 @@ import type { SqlConnection } from './sql-connection'
 export const MIGRATIONS_TABLE = '_prisma_migrations'
 /** Counters that only matter for the next minutes (rate limits): neither backed up nor checked for emptiness. */
 export const TRANSIENT_TABLES = ['RateLimit']
+/**
+ * Tables a migration fills with defaults (the contributing-factor taxonomy): a freshly migrated
+ * database is still empty for a restore, and a backup that has the table replaces the defaults.
+ */
+export const SEEDED_TABLES = ['ContributingFactor']
 
 export type TableInfo = { name: string; columns: string[] }
 export type SequenceInfo = { table: string; column: string; sequence: string }

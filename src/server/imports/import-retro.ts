@@ -21,7 +21,10 @@ export async function importRetro({
 }): Promise<Result<{ launch: { slug: string } | null; numbers: number[] }>> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   if (!retro.postmortems.length) return err('INVALID_INPUT', { message: 'NO_STRUCTURE' })
-  const people = await db.user.findMany({ select: { id: true, name: true, email: true } })
+  const [people, factors] = await Promise.all([
+    db.user.findMany({ select: { id: true, name: true, email: true } }),
+    db.contributingFactor.findMany({ where: { archivedAt: null }, select: { id: true, name: true } }),
+  ])
   return db
     .$transaction(
       async (tx) => {
@@ -35,7 +38,7 @@ export async function importRetro({
           : null
         const numbers: number[] = []
         for (const parsed of retro.postmortems) {
-          const document = toDocument(parsed, people, launch?.id ?? null)
+          const document = toDocument(parsed, people, launch?.id ?? null, factors)
           const created = await insertPostmortem(tx, actor, document)
           numbers.push(created.number)
         }

@@ -49,6 +49,7 @@ function blank(meta: Meta): ParsedPostmortem {
     rootCauseCategory: strOrNull(meta.rootCauseCategory),
     tags: list(meta.tags),
     services: list(meta.services),
+    factors: list(meta.factors),
   }
 }
 

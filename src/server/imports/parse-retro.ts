@@ -106,6 +106,7 @@ export function parseRetro(source: string): ParsedRetro {
     ...(meta.occurredAt ? { occurredAt: meta.occurredAt } : {}),
     ...(meta.tags.length ? { tags: meta.tags } : {}),
     ...(meta.services.length ? { services: meta.services } : {}),
+    ...(meta.factors.length ? { factors: meta.factors } : {}),
   })
   const { incidents, shared } = findIncidents(tree)
   if (incidents.length > 1)

@@ -45,6 +45,8 @@ export type ParsedPostmortem = {
   rootCauseCategory?: string | null
   tags?: string[]
   services?: string[]
+  /** Contributing factors the document names (front matter); matched to the taxonomy on import. */
+  factors?: string[]
 }
 export type Confidence = Partial<
   Record<TextField | 'title' | 'timeline' | 'lessons' | 'actionItems' | 'hypotheses', number>

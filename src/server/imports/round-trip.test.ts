@@ -62,8 +62,16 @@ const iso = fc
   .map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString())
 const day = iso.map((d) => d.slice(0, 10))
 
+/** The taxonomy both sides know: a factor travels by name and comes back by id. */
+const taxonomy = [
+  { id: '0196f2a0-0000-7000-8000-000000000001', name: 'Configuration · 配置' },
+  { id: '0196f2a0-0000-7000-8000-000000000002', name: 'Capacity' },
+  { id: '0196f2a0-0000-7000-8000-000000000003', name: '流程' },
+]
+
 const documents = fc
   .record({
+    factors: fc.subarray(taxonomy.map((f) => f.id)),
     title: line(150).filter((t) => t.trim().length > 0),
     severity: fc.option(fc.constantFrom(...severities), { nil: null }),
     dates: fc.array(iso, { minLength: 3, maxLength: 3 }).map((d) => d.sort()),
@@ -158,6 +166,7 @@ function view(document: PostmortemDocument): PostmortemView {
     publishedAt: new Date(),
     updatedBy: 'Ada',
     launch: null,
+    factors: taxonomy.filter((f) => document.factors.includes(f.id)),
     people: Object.fromEntries(people.map((p) => [p.id, { name: p.name, email: p.email }])),
     document,
     followThrough: { evidenceRequired: false, dueDays: null, items: {} },
@@ -173,7 +182,7 @@ describe('Markdown export → import round trip', () => {
         const parsed = parseRetro(markdown)
         expect(parsed.launch).toBeNull()
         expect(parsed.postmortems).toHaveLength(1)
-        const back = toDocument(parsed.postmortems[0]!, people, null)
+        const back = toDocument(parsed.postmortems[0]!, people, null, taxonomy)
         expect(comparable(back)).toEqual(comparable(doc))
       }),
       { numRuns: 300 },

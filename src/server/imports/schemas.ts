@@ -59,6 +59,7 @@ export const parsedPostmortemSchema = z.object({
   rootCauseCategory: z.enum(rootCauseCategories).nullable().optional(),
   tags: z.array(storedText().max(50)).max(20).optional(),
   services: z.array(storedText().max(50)).max(20).optional(),
+  factors: z.array(storedText().max(80)).max(20).optional(),
 })
 
 export const parsedRetroSchema = z.object({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { LIMITS, postmortemDocument, type PostmortemDocument } from '../postmortems/schemas'
+import { matchFactors, type TaxonomyFactor } from './match-factors'
 import type { ParsedPostmortem } from './parse-retro'
 
 export type Person = { id: string; name: string; email: string }
@@ -37,6 +38,7 @@ export function toDocument(
   pm: ParsedPostmortem,
   people: Person[],
   launchId: string | null,
+  factors: TaxonomyFactor[] = [],
 ): PostmortemDocument {
   const hypothesisIds = pm.hypotheses.map(() => randomUUID())
   const notes: string[] = pm.unmapped.map((u) => `**${u.heading}**\n\n${u.text}`)
@@ -71,6 +73,7 @@ export function toDocument(
     rootCauseCategory: pm.rootCauseCategory ?? null,
     tags: names(pm.tags),
     services: names(pm.services),
+    factors: matchFactors({ named: pm.factors, rootCause: pm.rootCause }, factors),
     verification: cut(pm.verification, LIMITS.text),
     metric: pm.metric
       ? {

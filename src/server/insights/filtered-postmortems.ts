@@ -39,5 +39,8 @@ export function filteredPostmortems(actor: Actor, input: InsightsInput): Prisma.
       AND (${text(input.service)}::text IS NULL OR EXISTS (
         SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
         WHERE ps."postmortemId" = p.id AND s.name = ${text(input.service)}::text))
+      AND (${text(input.factor)}::text IS NULL OR EXISTS (
+        SELECT 1 FROM "PostmortemFactor" pf
+        WHERE pf."postmortemId" = p.id AND pf."factorId" = ${text(input.factor)}::text))
   )`
 }

@@ -5,7 +5,12 @@ import { err, ok, type Result } from '../result'
 import { actionItemCounts } from './action-item-counts'
 import { timeToDetect, timeToResolve } from './durations'
 import { countedStatuses, filteredPostmortems } from './filtered-postmortems'
-import { incidentsByCategory, incidentsByMonth, incidentsByService } from './incident-counts'
+import {
+  incidentsByCategory,
+  incidentsByFactor,
+  incidentsByMonth,
+  incidentsByService,
+} from './incident-counts'
 import { checklistLoop, lessonsWithoutItem } from './loop'
 import type { InsightsInput } from './schemas'
 
@@ -29,6 +34,7 @@ export async function getInsights({
   const byMonth = await incidentsByMonth(pm)
   const byService = await incidentsByService(pm)
   const byCategory = await incidentsByCategory(pm)
+  const byFactor = await incidentsByFactor(pm)
   const detect = await timeToDetect(pm)
   const resolve = await timeToResolve(pm)
   const actionItems = await actionItemCounts(pm, now)
@@ -44,6 +50,8 @@ export async function getInsights({
       byService: byService.services,
       withoutService: byService.withoutService,
       byCategory,
+      byFactor: byFactor.factors,
+      withoutFactor: byFactor.withoutFactor,
     },
     timeToDetect: detect,
     timeToResolve: resolve,
@@ -63,6 +71,8 @@ export type Insights = {
     byService: Awaited<ReturnType<typeof incidentsByService>>['services']
     withoutService: number
     byCategory: Awaited<ReturnType<typeof incidentsByCategory>>
+    byFactor: Awaited<ReturnType<typeof incidentsByFactor>>['factors']
+    withoutFactor: number
   }
   timeToDetect: Awaited<ReturnType<typeof timeToDetect>>
   timeToResolve: Awaited<ReturnType<typeof timeToResolve>>

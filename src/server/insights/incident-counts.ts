@@ -56,6 +56,24 @@ export async function incidentsByService(pm: Prisma.Sql) {
   return { services, withoutService: without?.count ?? 0 }
 }
 
+/**
+ * Incidents per contributing factor (an incident with two factors counts for each), most first,
+ * and how many name none. Archived factors count too: past incidents keep theirs.
+ */
+export async function incidentsByFactor(pm: Prisma.Sql) {
+  const [factors, [without]] = await Promise.all([
+    db.$queryRaw<{ id: string; name: string; count: number }[]>`${pm}
+      SELECT f.id, f.name, count(*)::int AS count
+      FROM pm JOIN "PostmortemFactor" pf ON pf."postmortemId" = pm.id
+      JOIN "ContributingFactor" f ON f.id = pf."factorId"
+      GROUP BY f.id, f.name ORDER BY count DESC, f.name LIMIT 100`,
+    db.$queryRaw<{ count: number }[]>`${pm}
+      SELECT count(*)::int AS count FROM pm
+      WHERE NOT EXISTS (SELECT 1 FROM "PostmortemFactor" pf WHERE pf."postmortemId" = pm.id)`,
+  ])
+  return { factors, withoutFactor: without?.count ?? 0 }
+}
+
 /** Incidents per root-cause category, most first; `null` is "no category given". */
 export async function incidentsByCategory(pm: Prisma.Sql) {
   return db.$queryRaw<{ category: RootCauseCategory | null; count: number }[]>`${pm}

@@ -39,6 +39,8 @@ export function insightsToCsv(insights: Insights): string {
     ...incidents.byService.map((s): Row => ['incidentsByService', s.name, '', s.count]),
     ['incidentsByService', '', 'none', incidents.withoutService],
     ...incidents.byCategory.map((c): Row => ['incidentsByCategory', c.category ?? '', '', c.count]),
+    ...incidents.byFactor.map((f): Row => ['incidentsByFactor', f.name, '', f.count]),
+    ['incidentsByFactor', '', 'none', incidents.withoutFactor],
     ...distributionRows('timeToDetect', insights.timeToDetect),
     ...distributionRows('timeToResolve', insights.timeToResolve),
     ...(

@@ -31,6 +31,8 @@ export const insightsInput = z
     service: name(50),
     tag: name(50),
     severity: z.enum(severities, 'invalidChoice').optional().or(blank),
+    /** A contributing factor's id. */
+    factor: z.uuid('invalidChoice').optional().or(blank),
     /** A launch's slug. */
     launch: name(100),
     scope: z

@@ -90,6 +90,7 @@ describe('keepBoth: two people edited the same field at once', () => {
     expect(documentFields.filter(canKeepBoth)).toEqual([
       'tags',
       'services',
+      'factors',
       'summary',
       'detection',
       'symptom',

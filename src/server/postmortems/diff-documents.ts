@@ -12,6 +12,7 @@ export const documentFields = [
   'resolvedAt',
   'tags',
   'services',
+  'factors',
   'summary',
   'detection',
   'symptom',
@@ -45,14 +46,15 @@ const listFields = new Set<DocumentField>([
   'actionItems',
 ])
 const textFields = new Set<DocumentField>(documentTextFields)
+const setFields = new Set<DocumentField>(['tags', 'services', 'factors'])
 
 export function canKeepBoth(field: DocumentField) {
-  return listFields.has(field) || textFields.has(field) || field === 'tags' || field === 'services'
+  return listFields.has(field) || textFields.has(field) || setFields.has(field)
 }
 
 /**
  * Both people's edits of one field: texts one after the other (theirs first), lists as the
- * union by item id (mine wins for an item both changed), tags as the union.
+ * union by item id (mine wins for an item both changed), tags, services and factors as the union.
  */
 export function keepBoth<F extends DocumentField>(
   field: F,
@@ -63,8 +65,8 @@ export function keepBoth<F extends DocumentField>(
     const [a, b] = [String(theirs[field]).trim(), String(mine[field]).trim()]
     return (a && b && a !== b ? `${a}\n\n${b}` : a || b) as PostmortemDocument[F]
   }
-  if (field === 'tags' || field === 'services') {
-    const key = field as 'tags' | 'services'
+  if (setFields.has(field)) {
+    const key = field as 'tags' | 'services' | 'factors'
     return [...new Set([...theirs[key], ...mine[key]])] as PostmortemDocument[F]
   }
   if (listFields.has(field)) {

@@ -6,6 +6,7 @@ import { detectContentLanguage } from './content-language'
 export const documentInclude = {
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
   services: { select: { service: { select: { name: true } } }, orderBy: { service: { name: 'asc' } } },
+  factors: { select: { factor: { select: { id: true, name: true } } }, orderBy: { factorId: 'asc' } },
   hypotheses: { orderBy: { position: 'asc' } },
   timeline: { orderBy: { position: 'asc' } },
   openQuestions: { orderBy: { position: 'asc' } },
@@ -40,6 +41,7 @@ export function toDocument(row: PostmortemWithDocument): PostmortemDocument {
         : null,
     tags: row.tags.map((t) => t.tag.name),
     services: row.services.map((s) => s.service.name),
+    factors: row.factors.map((f) => f.factor.id),
     hypotheses: row.hypotheses.map(({ id, statement, status, evidence }) => ({
       id,
       statement,

@@ -42,6 +42,7 @@ export async function findPostmortems({ actor, input }: { actor: Actor; input: F
     ...(input.tag ? { tags: { some: { tag: { name: input.tag } } } } : {}),
     ...(input.service ? { services: { some: { service: { name: input.service } } } } : {}),
     ...(input.category ? { rootCauseCategory: input.category } : {}),
+    ...(input.factor ? { factors: { some: { factorId: input.factor } } } : {}),
     ...incidentDateWhere(input),
   }
   const cursor = input.cursor && /^\d{1,9}$/.test(input.cursor) ? Number(input.cursor) : null
@@ -77,8 +78,8 @@ export async function findPostmortems({ actor, input }: { actor: Actor; input: F
 
 /** Launches, tags and services that exist, for the list's filters and the editor's pickers. */
 export async function findTaxonomy({ actor }: { actor: Actor }) {
-  if (!hasRole(actor, 'VIEWER')) return { launches: [], tags: [], services: [] }
-  const [launches, tags, services] = await Promise.all([
+  if (!hasRole(actor, 'VIEWER')) return { launches: [], tags: [], services: [], factors: [] }
+  const [launches, tags, services, factors] = await Promise.all([
     db.launch.findMany({
       orderBy: [{ createdAt: 'desc' }],
       select: { id: true, slug: true, name: true },
@@ -86,6 +87,16 @@ export async function findTaxonomy({ actor }: { actor: Actor }) {
     }),
     db.tag.findMany({ orderBy: { name: 'asc' }, select: { name: true }, take: 500 }),
     db.service.findMany({ orderBy: { name: 'asc' }, select: { name: true }, take: 500 }),
+    db.contributingFactor.findMany({
+      orderBy: [{ position: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, description: true, archivedAt: true },
+    }),
   ])
-  return { launches, tags: tags.map((t) => t.name), services: services.map((s) => s.name) }
+  return {
+    launches,
+    tags: tags.map((t) => t.name),
+    services: services.map((s) => s.name),
+    // Contributing factors: archived ones too (the postmortems that carry one still name it).
+    factors: factors.map(({ archivedAt, ...f }) => ({ ...f, archived: archivedAt !== null })),
+  }
 }

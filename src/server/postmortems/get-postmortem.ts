@@ -19,6 +19,8 @@ export type PostmortemView = {
   publishedAt: Date | null
   updatedBy: string | null
   launch: { id: string; slug: string; name: string } | null
+  /** Its contributing factors, named (the document holds their ids). */
+  factors: { id: string; name: string }[]
   /**
    * The people the document mentions (action item owners). Emails only for editors, who
    * export to re-import elsewhere; viewers and API tokens read names.
@@ -108,6 +110,7 @@ export async function getPostmortem({
     publishedAt: row.publishedAt,
     updatedBy: row.updatedBy?.name ?? null,
     launch: row.launch,
+    factors: row.factors.map((f) => f.factor).sort((a, b) => a.name.localeCompare(b.name)),
     people,
     document: toDocument(row),
     followThrough: { ...policy, items },

@@ -125,6 +125,12 @@ export const postmortemDocument = z
     metric: nullable(metric),
     tags: names(LIMITS.tags),
     services: names(LIMITS.tags),
+    /** Contributing factors, by id (a rename of the factor reaches every postmortem). */
+    factors: z
+      .array(id)
+      .max(LIMITS.tags, 'tooMany')
+      .default([])
+      .transform((list) => [...new Set(list)].sort()),
     hypotheses: list(hypothesis),
     timeline: list(timelineEntry, 500),
     openQuestions: list(openQuestion),
@@ -203,6 +209,8 @@ export const findPostmortemsInput = z.object({
   tag: filterText(LIMITS.name),
   service: filterText(LIMITS.name),
   category: z.enum(rootCauseCategories).optional().catch(undefined),
+  /** A contributing factor's id. */
+  factor: z.uuid().optional().catch(undefined),
   /** First and last day of the incident date (incident-date.ts), inclusive, in UTC. */
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

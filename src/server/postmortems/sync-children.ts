@@ -175,11 +175,20 @@ export async function taxonomyIds(tx: Tx, tags: string[], services: string[]) {
   return { tagIds: tagRows.map((t) => t.id), serviceIds: serviceRows.map((s) => s.id) }
 }
 
-/** Tags and services by name, created on first use. */
+/**
+ * Tags and services by name, created on first use; contributing factors by id, only those the
+ * admins' taxonomy has (an id the taxonomy lost is dropped, never an error).
+ */
 export async function syncTaxonomy(tx: Tx, postmortemId: string, doc: PostmortemDocument) {
   const { tagIds, serviceIds } = await taxonomyIds(tx, [...new Set(doc.tags)], [...new Set(doc.services)])
+  const factors = doc.factors.length
+    ? await tx.contributingFactor.findMany({ where: { id: { in: doc.factors } }, select: { id: true } })
+    : []
   await tx.postmortemTag.deleteMany({ where: { postmortemId } })
   await tx.postmortemService.deleteMany({ where: { postmortemId } })
+  await tx.postmortemFactor.deleteMany({ where: { postmortemId } })
+  if (factors.length)
+    await tx.postmortemFactor.createMany({ data: factors.map((f) => ({ postmortemId, factorId: f.id })) })
   if (tagIds.length)
     await tx.postmortemTag.createMany({ data: tagIds.map((tagId) => ({ postmortemId, tagId })) })
   if (serviceIds.length)

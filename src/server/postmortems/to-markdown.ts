@@ -51,6 +51,7 @@ export function postmortemToMarkdown(view: PostmortemView, { depth = 1 }: { dept
     metric: doc.metric,
     tags: doc.tags,
     services: doc.services,
+    factors: view.factors.map((f) => f.name),
   }
   const out: string[] = []
   if (depth === 1) out.push(`---\n${stringify(meta).trimEnd()}\n---`)

@@ -3,7 +3,7 @@ import type { Tx } from '../db'
 import type { SearchablePostmortem } from './searchable-postmortem'
 import { toTsVector, vocabularyWords, type Weight } from './tokenize'
 
-/** Title A; symptom, root cause, confirmed hypotheses, lessons, tags B; the rest C. */
+/** Title A; symptom, root cause, confirmed hypotheses, lessons, tags, services, factors B; the rest C. */
 export function searchParts(doc: SearchablePostmortem): { weight: Weight; text: string }[] {
   const parts: { weight: Weight; text: string }[] = [
     { weight: 'A', text: doc.title },
@@ -14,7 +14,7 @@ export function searchParts(doc: SearchablePostmortem): { weight: Weight; text: 
       text: h.statement,
     })),
     ...doc.lessons.map((l) => ({ weight: 'B' as Weight, text: l.text })),
-    { weight: 'B', text: [...doc.tags, ...doc.services].join(' ') },
+    { weight: 'B', text: [...doc.tags, ...doc.services, ...(doc.factorNames ?? [])].join(' ') },
     ...doc.hypotheses.map((h) => ({ weight: 'C' as Weight, text: h.evidence })),
     { weight: 'C', text: doc.summary },
     { weight: 'C', text: doc.detection },
@@ -73,7 +73,10 @@ export function searchDocument(doc: SearchablePostmortem): SearchDocument {
 
 /** Rewrites a postmortem's search documents; called in the same transaction as every write. */
 export async function indexPostmortem(tx: Tx, postmortemId: string, doc: SearchablePostmortem) {
-  const index = searchDocument(doc)
+  const factors = doc.factors?.length
+    ? await tx.contributingFactor.findMany({ where: { id: { in: doc.factors } }, select: { name: true } })
+    : []
+  const index = searchDocument({ ...doc, factorNames: factors.map((f) => f.name) })
   await tx.$executeRaw`
     UPDATE "Postmortem" SET "searchVector" = ${index.vector}::tsvector,
       "hypothesisVector" = ${index.hypothesisVector}::tsvector, "rootCauseVector" = ${index.rootCauseVector}::tsvector

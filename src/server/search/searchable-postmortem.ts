@@ -21,4 +21,8 @@ export type SearchablePostmortem = {
   actionItems: { title: string }[]
   tags: string[]
   services: string[]
+  /** Contributing factors by id (indexPostmortem indexes their names). */
+  factors?: string[]
+  /** The factors' names, as indexPostmortem looked them up. */
+  factorNames?: string[]
 }

@@ -34,6 +34,7 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
     input.tag ||
     input.service ||
     input.category ||
+    input.factor ||
     input.from ||
     input.to ||
     input.cursor,

@@ -7,7 +7,7 @@ import { insightFormats, insightsInput } from '@/server/insights/schemas'
 /** Every figure of the insights page (durations in seconds, times in UTC ISO). */
 export type InsightsApiResponse = Answer<typeof getInsights>
 
-// GET /api/v1/insights?from=&to=&service=&tag=&severity=&launch=&scope=published|all&format=json|csv
+// GET /api/v1/insights?from=&to=&service=&tag=&factor=&severity=&launch=&scope=published|all&format=json|csv
 // - the insights figures over the postmortems the filters select; a bad filter is refused (422), not dropped.
 export async function GET(request: Request) {
   return withActor(request, 'VIEWER', async ({ actor }) => {

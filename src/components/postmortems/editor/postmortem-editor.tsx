@@ -27,6 +27,7 @@ import { SharedTextField, type FieldComments } from './shared-text-field'
 import { SimilarIncidents } from './similar-incidents'
 import { TimelineEditor } from './timeline-editor'
 import type { Person, SectionProps } from './types'
+import { FactorsField, type FactorOption } from './factors-field'
 import { useSharedDocument, type SaveState } from './use-shared-document'
 
 export type PostmortemEditorProps = {
@@ -41,6 +42,8 @@ export type PostmortemEditorProps = {
   launches: { id: string; name: string }[]
   tags: string[]
   services: string[]
+  /** The contributing-factor taxonomy (archived factors too: a postmortem may still carry one). */
+  factors: FactorOption[]
   /** Header content rendered next to the save state (status, workflow buttons). */
   actions?: (ctx: { flush: () => Promise<void>; clean: boolean }) => ReactNode
   /** Comment threads on the long texts, and how to start, answer and resolve them (decision 024). */
@@ -106,6 +109,7 @@ export function PostmortemEditor({
   launches,
   tags,
   services,
+  factors,
   actions,
   comments,
 }: PostmortemEditorProps) {
@@ -336,6 +340,12 @@ export function PostmortemEditor({
                 options={rootCauseCategories.map((value) => ({ value, label: enums(`rootCause.${value}`) }))}
                 className="sm:max-w-xs"
                 onChange={(rootCauseCategory) => change({ rootCauseCategory })}
+              />
+              <FactorsField
+                value={doc.factors}
+                factors={factors}
+                error={errors.factors}
+                onChange={(value) => change({ factors: value })}
               />
             </Section>
 

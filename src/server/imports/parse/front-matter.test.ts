@@ -6,7 +6,7 @@ const front = (source: string) => readFrontMatter(parseMarkdown(source))
 const factsOf = (source: string) => facts(front(source))
 
 describe('YAML front matter', () => {
-  it('gives title, date, severity, tags and services', () => {
+  it('gives title, date, severity, tags, services and contributing factors', () => {
     const source = [
       '---',
       'title: "Checkout returned 502s after a config push"',
@@ -16,6 +16,7 @@ describe('YAML front matter', () => {
       'services:',
       '  - checkout',
       '  - billing',
+      'contributing_factors: [Configuration, 监控缺失]',
       '---',
       '',
       'Checkout failed for 20 minutes.',
@@ -27,6 +28,7 @@ describe('YAML front matter', () => {
       occurredAt: '2024-03-02T14:05:00.000Z',
       tags: ['payments', 'database'],
       services: ['checkout', 'billing'],
+      factors: ['Configuration', '监控缺失'],
     })
   })
 
@@ -40,6 +42,7 @@ describe('YAML front matter', () => {
       occurredAt: '2023-10-12T00:00:00.000Z',
       tags: ['缓存', '签到', 'redis', '复盘', 'cache'],
       services: ['api'],
+      factors: [],
     })
   })
 })
@@ -77,6 +80,7 @@ describe('TOML front matter (+++)', () => {
       occurredAt: '2023-10-12T06:05:00.000Z',
       tags: ['故障复盘', '数据库'],
       services: ['支付'],
+      factors: [],
     })
   })
 
@@ -116,7 +120,15 @@ describe('severity names', () => {
 })
 
 describe('malformed or missing front matter', () => {
-  const empty = { title: '', launch: '', severity: null, occurredAt: null, tags: [], services: [] }
+  const empty = {
+    title: '',
+    launch: '',
+    severity: null,
+    occurredAt: null,
+    tags: [],
+    services: [],
+    factors: [],
+  }
 
   it.each([
     ['broken YAML', '---\ntitle: [unclosed\n  : : :\n---\nbody'],
@@ -139,6 +151,7 @@ describe('malformed or missing front matter', () => {
     expect(facts({ title: 42, services: [null, 'api', 3] })).toMatchObject({
       title: '42',
       services: ['api', '3'],
+      factors: [],
     })
   })
 })

@@ -47,6 +47,7 @@ export type Facts = {
   occurredAt: string | null
   tags: string[]
   services: string[]
+  factors: string[]
 }
 
 /** What the front matter says about the postmortem. */
@@ -66,5 +67,10 @@ export function facts(front: FrontMatter): Facts {
     occurredAt: at && !Number.isNaN(at.getTime()) ? new Date(at.getTime()).toISOString() : null,
     tags: [...list(front.tags), ...list(front.categories), ...list(front.keywords)].slice(0, 20),
     services: [...list(front.services), ...list(front.service), ...list(front.components)].slice(0, 20),
+    factors: [
+      ...list(front.factors),
+      ...list(front.contributing_factors),
+      ...list(front.contributingFactors),
+    ].slice(0, 20),
   }
 }

@@ -9,6 +9,7 @@ import {
 } from './action-items'
 import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
 import { lessonsIn } from './lessons'
+import { sentences } from '../text'
 import { findMetric } from './metric'
 import { deriveMissing, SURE } from './derive'
 import { rootCauseSentence } from './root-cause'
@@ -219,11 +220,19 @@ export class IncidentReader {
         const paragraphs = rest.filter((n) => n.type === 'paragraph' && !isLeadIn(markdown([n])))
         const asItems = !items.length && paragraphs.length >= 2 && paragraphs.length === rest.length
         if (asItems) items.push(...paragraphs.map((n) => actionFromText(markdown([n]), null)))
+        // One paragraph of obligations ("It is necessary to monitor … We need to … must be …"):
+        // one item a sentence that says what will or must be done.
+        const told =
+          !items.length && paragraphs.length === 1 && rest.length === 1
+            ? sentences(markdown(paragraphs)).filter((s) => hasCue(s, 'proposed') || hasCue(s, 'plannedWork'))
+            : []
+        if (told.length >= 2) items.push(...told.map((s) => actionFromText(s.replace(/[.。]$/, ''), null)))
         // A sub-heading that is an item ("#### 1) Alerts added …"), not a group ("### Short term").
         if (inherited && !section.match && !items.length) items.unshift(actionFromHeading(section.heading))
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', confidence)
-        const leftover = asItems ? '' : markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
+        const leftover =
+          asItems || told.length >= 2 ? '' : markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
         if (leftover) this.pm.unmapped.push({ heading: section.heading, text: leftover, suggestion: null })
         break
       }

@@ -1,6 +1,6 @@
 import type { Section } from './markdown'
 import { toString } from 'mdast-util-to-string'
-import { opensWithDate, startsWithDate } from './timestamps'
+import { findDate, opensWithDate, startsWithDate } from './timestamps'
 import { alternation, cuePattern, type Field } from './vocabulary'
 
 /*
@@ -99,5 +99,26 @@ export function findIncidents(tree: Section): Incidents {
     }
     return null
   }
-  return search(tree) ?? { incidents: [], shared: [] }
+  return loggedIncidents(tree) ?? search(tree) ?? { incidents: [], shared: [] }
+}
+
+/**
+ * "## August 2020⏎### Incident on 2020-08-04 17:13 UTC", "## February 2020⏎### Incident on
+ * 2020-02-25…": an incident log grouped by month, where the incidents are cousins rather than
+ * siblings. Headings at one depth, anywhere in the document, that name an incident and its day.
+ */
+function loggedIncidents(tree: Section): Incidents | null {
+  const all: Section[] = []
+  const walk = (section: Section) => {
+    for (const kid of section.children) {
+      all.push(kid)
+      if (!kid.match?.sure) walk(kid)
+    }
+  }
+  walk(tree)
+  const named = new RegExp(`^\\s*(?:${alternation('incidentHeading')})(?![a-z])`, 'iu')
+  const logged = all.filter((k) => !k.match?.sure && named.test(k.heading) && findDate(k.heading, 0) !== null)
+  const depth = logged[0]?.depth
+  if (logged.length < 2 || logged.some((k) => k.depth !== depth)) return null
+  return { incidents: logged, shared: [] }
 }

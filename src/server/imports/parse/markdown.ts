@@ -89,10 +89,10 @@ const templateTags = (source: string) =>
   )
 
 /**
- * "###一、现象", "####6.1 测试方法": headings written without the space CommonMark requires, as
- * older blog engines accepted them (common in Chinese posts). Outside code fences, hashes
- * followed by a Chinese character, an emphasised word or a section number get their space;
- * "#10 was fixed" or "#hashtag" stay text.
+ * "###一、现象", "####6.1 测试方法", "##What happened?": headings written without the space
+ * CommonMark requires, as older blog engines accepted them. Outside code fences, hashes followed
+ * by a Chinese character, an emphasised word or a section number, or two hashes and more before
+ * a word, get their space; "#10 was fixed" or "#hashtag" stay text.
  */
 function spacedHeadings(source: string): string {
   let fence: string | null = null
@@ -103,8 +103,8 @@ function spacedHeadings(source: string): string {
       if (mark && (!fence || mark.startsWith(fence))) fence = fence ? null : mark.slice(0, 3)
       if (fence || mark) return line
       return line.replace(
-        /^(#{1,6})(?=\p{Script=Han}|[*_]+[\p{Script=Han}\p{L}\d]|\d+(?:\.\d+)+\s|\d+[.、]\s*\S)/u,
-        '$1 ',
+        /^(#{1,6})(?=\p{Script=Han}|[*_]+[\p{Script=Han}\p{L}\d]|\d+(?:\.\d+)+\s|\d+[.、]\s*\S)|^(#{2,6})(?=\p{L})/u,
+        '$1$2 ',
       )
     })
     .join('\n')
@@ -208,6 +208,24 @@ function splitLabelledLines(node: RootContent): RootContent[] {
   return out.map((children) => ({ type: 'paragraph', children }))
 }
 
+/**
+ * "- **Impact**: …⏎- **Resolution**: …": a list whose items open with the labels of a retro's
+ * parts, as runbook logs and templates write them. Each labelled item becomes a labelled
+ * paragraph (and what is nested under it); the other items stay list items.
+ */
+function unpackLabelledList(node: RootContent): RootContent[] {
+  if (node.type !== 'list') return [node]
+  const items = (node as List).children
+  const opens = (item: ListItem) => {
+    const first = item.children[0]
+    return first?.type === 'paragraph' && labelled(first) !== null
+  }
+  if (items.filter(opens).length < 2) return [node]
+  return items.flatMap((item): RootContent[] =>
+    opens(item) ? (item.children as RootContent[]) : [{ ...(node as List), children: [item] }],
+  )
+}
+
 /** Sections by heading depth; bold labels open a section one level below the current one. */
 export function buildTree(root: Root): Section {
   const top: Section = { heading: '', depth: 0, match: null, content: [], children: [] }
@@ -230,7 +248,7 @@ export function buildTree(root: Root): Section {
       continue
     }
     if (raw.type === 'heading') continue // "##" with nothing after it
-    for (const node of splitLabelledLines(raw)) {
+    for (const node of unpackLabelledList(raw).flatMap(splitLabelledLines)) {
       const label = labelled(node)
       if (label) {
         const section = open(label.label, headingDepth + 0.5, label.match)

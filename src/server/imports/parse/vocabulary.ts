@@ -110,3 +110,9 @@ export function matchHeading(heading: string): HeadingMatch | null {
 
 /** The part of a postmortem a heading names, or null. */
 export const classifyHeading = (heading: string): Field | null => matchHeading(heading)?.field ?? null
+
+/** Each contributing-factor key (a word a factor's name contains) and the words that suggest it. */
+export const factorTerms = (): [key: string, words: string[]][] =>
+  Object.entries(vocabulary.factors)
+    .filter(([key]) => !key.startsWith('$'))
+    .map(([key, words]) => [key.toLowerCase(), (words as string[]).map((w) => w.toLowerCase())])

@@ -49,6 +49,7 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
         launches={taxonomy.launches}
         tags={taxonomy.tags}
         services={taxonomy.services}
+        factors={taxonomy.factors}
         threads={threads.ok ? threads.data : []}
       />
     </>

@@ -35,7 +35,7 @@ export default async function HistoryPage({
   const actor = await requireUser()
   const number = parsePostmortemNumber((await params).number)
   if (!number) notFound()
-  const [result, t, versions, format, query, { launches }] = await Promise.all([
+  const [result, t, versions, format, query, { launches, factors }] = await Promise.all([
     findRevisions({ actor, number }),
     getTranslations('HistoryPage'),
     getTranslations('Versions'),
@@ -145,7 +145,7 @@ export default async function HistoryPage({
                 <RevisionDiff
                   from={fromChoice.document}
                   to={toChoice.document}
-                  launchNames={Object.fromEntries(launches.map((l) => [l.id, l.name]))}
+                  names={Object.fromEntries([...launches, ...factors].map((x) => [x.id, x.name]))}
                 />
               ) : null}
             </>
