@@ -81,7 +81,7 @@ function titleSection(tree: Section): Section | null {
   if (first && !first.match?.sure) {
     // Several H1s: the first is the title when the others repeat it or are known parts.
     const key = first.heading.slice(0, 8)
-    if (h1s.slice(1).every((h) => h.match?.sure || h.heading.startsWith(key))) return first
+    if (h1s.slice(1).every((h) => h.match || h.heading.startsWith(key))) return first
   }
   if (h1s.length) return null
   return top.length === 1 && !top[0]!.match ? top[0]! : null

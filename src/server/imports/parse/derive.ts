@@ -3,7 +3,7 @@ import { sentences, tokens } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
 import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
-import { hasCue, type Cue } from './vocabulary'
+import { classifyHeading, hasCue, type Cue } from './vocabulary'
 
 /*
  * Fields a retro has no section for, read from its prose: the root cause from cue sentences,
@@ -46,8 +46,10 @@ function sentencesWith(texts: string[], cue: Cue, max: number): string {
 /** Fills the empty fields it can, in place; returns the confidence of each field it filled. */
 export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confidence {
   const sure: Confidence = {}
-  const notes = pm.unmapped.map((u) => u.text)
-  const proposed = (field: string) => pm.unmapped.filter((u) => u.suggestion === field).map((u) => u.text)
+  // Appendices (references, acknowledgements) say nothing about the incident.
+  const story = pm.unmapped.filter((u) => classifyHeading(u.heading) !== 'appendix')
+  const notes = story.map((u) => u.text)
+  const proposed = (field: string) => story.filter((u) => u.suggestion === field).map((u) => u.text)
   if (pm.rootCause) {
     // The summary's headline says what happened; a later sentence of it that says why ("The event
     // was triggered by …") is the author's own statement of the cause: it joins the section's.

@@ -130,3 +130,16 @@ describe('suspicions told in prose', () => {
     expect(list.map((h) => [h.statement, h.status])).toEqual([['多个线程同时在跑', 'CONFIRMED']])
   })
 })
+
+describe('checking that a fix held', () => {
+  it('is verification, not a cause considered', () => {
+    expect(
+      suspected(
+        'After deploying the fix I monitored the server logs to see whether any more errors would occur.',
+      ),
+    ).toEqual([])
+    expect(suspected('We checked whether the disk was full, but it had 40 % free.')).toEqual([
+      ['the disk was full', 'ELIMINATED'],
+    ])
+  })
+})

@@ -76,6 +76,67 @@ describe('IncidentReader', () => {
     expect(chinese.rootCause).toContain('内核参数未开启')
   })
 
+  it('under a timeline, a part that opens with its moment is that moment, and one told moment by moment is the timeline', () => {
+    const pm = read(
+      [
+        '## 时间轴（北京时间）',
+        '### 问题发生',
+        '2025-01-13 22:27 上游报警，RD 同学找过来',
+        '### 2.1 首次发生',
+        '首次发生：2025-10-22 22:46',
+        '### 2.4 问题响应',
+        '2025-10-23 10:00 开始排查\n\n2025-10-23 13:15 开始上线异常处理代码',
+      ].join('\n\n'),
+    )
+    expect(pm.timeline.map((e) => e.text.split('\n')[0])).toEqual([
+      '**问题发生**',
+      '**2.1 首次发生**',
+      '2025-10-23 10:00 开始排查',
+      '2025-10-23 13:15 开始上线异常处理代码',
+    ])
+    expect(pm.unmapped).toEqual([])
+  })
+
+  it('follow-ups: a list of bare links is where work is tracked, one paragraph of obligations is one item a sentence', () => {
+    const links = read(
+      [
+        '## Next steps',
+        'The files should be transferred to a production bucket.',
+        '- https://github.com/habbes/quickbyte/issues/320',
+        'I also want to send an incident report to customers.',
+      ].join('\n\n'),
+      march2,
+    )
+    expect(links.actionItems.map((a) => a.title)).toEqual([
+      'The files should be transferred to a production bucket.',
+      'I also want to send an incident report to customers.',
+    ])
+    const obligations = read(
+      '## Prevention\n\nIt is necessary to monitor the task queue. We need to page someone on duty. We will remove old tasks automatically.',
+      march2,
+    )
+    expect(obligations.actionItems.map((a) => a.title)).toEqual([
+      'It is necessary to monitor the task queue',
+      'We need to page someone on duty',
+      'We will remove old tasks automatically',
+    ])
+  })
+
+  it('references and acknowledgements are kept, never read as part of the incident', () => {
+    const pm = read(['## 参考资料', '- 可能是因为缓存未更新导致的：https://example.com/a'].join('\n\n'))
+    expect(pm.unmapped.map((u) => [u.heading, u.suggestion])).toEqual([['参考资料', null]])
+    expect(pm.hypotheses).toEqual([])
+    expect(pm.rootCause).toBe('')
+  })
+
+  it('a quoted message to customers ("we will share a report once we have finished") is not a follow-up', () => {
+    const pm = read(
+      '## Mitigation\n\nAs a temporary fix we re-enabled the provider.\n\n> Hello, we will share a detailed report once we have finished our investigation.',
+      march2,
+    )
+    expect(pm.actionItems).toEqual([])
+  })
+
   it('keeps a section it cannot place as a note with a proposed field', () => {
     expect(pm.unmapped).toEqual([{ heading: '天气', text: '当天晴。', suggestion: 'summary' }])
   })

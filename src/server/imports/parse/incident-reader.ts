@@ -15,8 +15,8 @@ import { deriveMissing, SURE } from './derive'
 import { rootCauseSentence } from './root-cause'
 import { Hypotheses, verdictOf } from './hypotheses'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
-import { findDate, isDateOnly, leadingStamp, stampTime, type TimeContext } from './timestamps'
-import { cuePattern, hasCue, type Cue, type Field } from './vocabulary'
+import { findDate, isDateOnly, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
+import { classifyHeading, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
 
 /*
  * Reads one incident's sections into a postmortem: each part to its field, timelines and action
@@ -113,7 +113,14 @@ export class IncidentReader {
     const moment = timelinePart && !isDateOnly(section.heading) && isMomentHeading(section.heading)
     const field = describesCause(section, inherited)
       ? inherited
-      : (section.match?.field ?? (timelinePart && !moment && !isDateOnly(section.heading) ? null : inherited))
+      : (section.match?.field ??
+        (timelinePart &&
+        !moment &&
+        !isDateOnly(section.heading) &&
+        // "### 2.4 问题响应⏎2025-10-23 10:00 开始排查⏎…": a part of the story told moment by moment.
+        !readTimeline(section.content, this.context).entries.some((e) => leadingStamp(e.text))
+          ? null
+          : inherited))
     const confidence = section.match
       ? section.match.sure
         ? SURE.heading
@@ -203,6 +210,10 @@ export class IncidentReader {
           this.sure('resolution', confidence)
         }
         break
+      case 'appendix':
+        // "参考资料", "References", "致谢": kept as written, never read as part of the incident.
+        if (text) this.pm.unmapped.push({ heading: section.heading, text, suggestion: null })
+        return
       case 'openQuestions':
         this.pm.openQuestions.push(
           ...parts.filter((p) => !isLeadIn(p.text)).map((p) => ({ text: p.text, answer: '' })),
@@ -215,7 +226,9 @@ export class IncidentReader {
         break
       }
       case 'actionItems': {
-        const { items, rest } = readActionItems(content)
+        // "- https://github.com/…/issues/320" under a paragraph: where the work is tracked, not an item.
+        const links = content.filter(isLinkList)
+        const { items, rest } = readActionItems(content.filter((n) => !links.includes(n)))
         // Follow-ups written as paragraphs, with no list or table: one item a paragraph.
         const paragraphs = rest.filter((n) => n.type === 'paragraph' && !isLeadIn(markdown([n])))
         const asItems = !items.length && paragraphs.length >= 2 && paragraphs.length === rest.length
@@ -251,8 +264,28 @@ export class IncidentReader {
         if (body) this.pm.unmapped.push({ heading: section.heading, text: body, suggestion: suggest(body) })
       }
     }
-    for (const child of section.children)
+    for (const child of section.children) {
+      // "## 时间轴⏎### **问题发生**⏎2025-01-13 22:27 上游报警…": under a timeline, a part that opens
+      // with its moment is that moment of the story, whatever its heading names.
+      // So is one whose first lines give its time ("首次发生：2025-10-22 22:46").
+      const single =
+        field === 'timeline' &&
+        !isMomentHeading(child.heading) &&
+        !isDateOnly(child.heading) &&
+        readTimeline(child.content, this.context).entries.length <= 1
+      const opening = single ? markdown(child.content.slice(0, 1)) : ''
+      const stamp = opening ? leadingStamp(opening) : null
+      const at = stamp ? stampTime(stamp, this.context) : opening ? timeIn(opening, this.context) : undefined
+      if (at !== undefined) {
+        this.pm.timeline.push({
+          ...timelineEntry(join(`**${child.heading}**`, markdown(child.content))),
+          at,
+        })
+        for (const grandchild of child.children) this.section(grandchild, 'timeline')
+        continue
+      }
       this.section(child, child.match && !describesCause(child, field) ? null : childField)
+    }
   }
 
   /** "初次排查": observations, and the first suspicion (which the first attempt then tests). */
@@ -314,7 +347,8 @@ export class IncidentReader {
     // "暂时关停108机器，待找到具体问题点之后再重新启用": the deferred part is a follow-up.
     if (this.pm.resolutionKind === 'TEMPORARY')
       for (const paragraph of text.split(/\n{2,}/))
-        if (hasCue(paragraph, 'deferred'))
+        // A quoted message ("> Hello, … once we have finished") is what was said, not work left to do.
+        if (hasCue(paragraph, 'deferred') && !paragraph.trimStart().startsWith('>'))
           this.pm.actionItems.push({
             title: paragraph.trim().replace(/[。.]$/, ''),
             owner: null,
@@ -326,13 +360,14 @@ export class IncidentReader {
 
   private finish() {
     const pm = this.pm
-    this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...pm.unmapped.map((u) => u.text), pm.summary])
+    const notes = pm.unmapped.filter((u) => classifyHeading(u.heading) !== 'appendix').map((u) => u.text)
+    this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...notes, pm.summary])
     // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
     for (const text of [
       pm.summary,
       pm.symptom,
       pm.rootCause,
-      ...pm.unmapped.map((u) => u.text),
+      ...notes,
       ...pm.timeline.map((e) => e.text),
       ...pm.lessons,
     ])
@@ -385,3 +420,12 @@ export function suggest(text: string): TextField {
   const [field, score] = scores.reduce((best, next) => (next[1] > best[1] ? next : best))
   return score > 0 ? field : 'summary'
 }
+
+/** A list whose every item is only a URL ("- https://…/issues/320", "- [#320](…)"), with no words of its own. */
+const isLinkList = (node: RootContent) =>
+  node.type === 'list' &&
+  node.children.every((item) =>
+    /^<?https?:\/\/\S+>?$|^\[(?:https?:\/\/\S+|#?\d+)\]\([^)]*\)$/.test(
+      markdown(item.children as RootContent[]).trim(),
+    ),
+  )

@@ -133,4 +133,26 @@ describe('findIncidents', () => {
       incidents('## 问题现象\n\n签到失败\n\n## 问题原因\n\n缓存\n\n## 解决方案\n\n清理缓存').incidents,
     ).toEqual([])
   })
+
+  it('an incident log grouped by month: the dated "Incident on …" headings are the incidents', () => {
+    const source = [
+      '# Incident Log',
+      '## August 2020',
+      '### Incident on 2020-08-04 17:13 UTC',
+      '- **Impact**: tests failed',
+      '## February 2020',
+      '### Incident on 2020-02-25 10:58 UTC',
+      '- **Resolution**: replaced the masters',
+      '### Incident on 2020-02-18 14:13 UTC',
+      '- **Resolution**: rolled back',
+    ].join('\n\n')
+    expect(incidents(source)).toEqual({
+      incidents: [
+        'Incident on 2020-08-04 17:13 UTC',
+        'Incident on 2020-02-25 10:58 UTC',
+        'Incident on 2020-02-18 14:13 UTC',
+      ],
+      shared: [],
+    })
+  })
 })

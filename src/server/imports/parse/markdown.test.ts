@@ -186,6 +186,42 @@ describe('headings', () => {
       ['解决方案', 'resolution'],
     ])
   })
+
+  it('reads "##What happened?" (two hashes and more before a word) as a heading too', () => {
+    expect(
+      outline(tree('##What happened?\n\nA wrong server was restarted.\n\n##Prevention?\n\nMonitor it.')),
+    ).toEqual([
+      ['What happened?', 'symptom', 'A wrong server was restarted.'],
+      ['Prevention?', 'actionItems', 'Monitor it.'],
+    ])
+  })
+
+  it('writes a heading’s compact date and time ("20251021 162404") as a reader reads it, a bad one stays', () => {
+    expect(
+      tree('### 20251021 162404 (UTC+8)\n\nx\n\n### 20251399 162404\n\ny').children.map((s) => s.heading),
+    ).toEqual(['2025-10-21 16:24:04 (UTC+8)', '20251399 162404'])
+  })
+})
+
+describe('a list of labelled items', () => {
+  it('opens a section per labelled item, as runbook logs write "- **Impact**: …"; other items stay text', () => {
+    const source = [
+      '### Incident on 2020-04-15 10:58 UTC',
+      '- **Status**: Resolved at 2020-04-15 15:09 UTC',
+      '- **Impact**:\n    - IE11 users could not access any services',
+      '- **Resolution**:\n    The Nginx configuration was modified to enable TLSv1.2',
+    ].join('\n')
+    expect(outline(tree(source)).map(([heading, field]) => [heading, field])).toEqual([
+      ['Incident on 2020-04-15 10:58 UTC', null],
+      ['Impact', 'impact'],
+      ['Resolution', 'resolution'],
+    ])
+    expect(markdown(tree(source).children[0]!.content)).toContain('Resolved at 2020-04-15 15:09 UTC')
+  })
+
+  it('a list with one labelled item is a list', () => {
+    expect(outline(tree('- **Impact**: small\n- something else')).length).toBe(0)
+  })
 })
 
 describe('blocks', () => {

@@ -102,12 +102,30 @@ function spacedHeadings(source: string): string {
       const mark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1]
       if (mark && (!fence || mark.startsWith(fence))) fence = fence ? null : mark.slice(0, 3)
       if (fence || mark) return line
-      return line.replace(
-        /^(#{1,6})(?=\p{Script=Han}|[*_]+[\p{Script=Han}\p{L}\d]|\d+(?:\.\d+)+\s|\d+[.、]\s*\S)|^(#{2,6})(?=\p{L})/u,
-        '$1$2 ',
-      )
+      return line
+        .replace(
+          /^(#{1,6})(?=\p{Script=Han}|[*_]+[\p{Script=Han}\p{L}\d]|\d+(?:\.\d+)+\s|\d+[.、]\s*\S)|^(#{2,6})(?=\p{L})/u,
+          '$1$2 ',
+        )
+        .replace(COMPACT_STAMP, compactStamp)
     })
     .join('\n')
+}
+
+/** "### 20251021 162404 (UTC+8)": a heading's compact date and time, written as a reader reads it. */
+const COMPACT_STAMP = /^(#{1,6}\s+)(\d{4})(\d{2})(\d{2})[ T_-]?(\d{2})(\d{2})(\d{2})?(?!\d)/
+function compactStamp(
+  whole: string,
+  hashes: string,
+  y: string,
+  mo: string,
+  d: string,
+  h: string,
+  mi: string,
+  sec?: string,
+) {
+  const valid = +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= 31 && +h < 24 && +mi < 60 && (!sec || +sec < 60)
+  return valid ? `${hashes}${y}-${mo}-${d} ${h}:${mi}${sec ? `:${sec}` : ''}` : whole
 }
 
 export const parseMarkdown = (source: string): Root =>
