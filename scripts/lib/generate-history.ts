@@ -11,6 +11,7 @@
 // waived); 10,000 postmortems through them would also take many minutes. Needs the
 // react-server condition under tsx (it imports server modules when writing).
 import { randomUUID } from 'node:crypto'
+import { Prisma } from '../../src/generated/prisma/client'
 import type { Tx } from '../../src/server/db'
 import type { searchDocument as SearchDocument } from '../../src/server/search/index-postmortem'
 import { defaultDuePolicies } from '../../src/server/postmortems/follow-through'
@@ -766,29 +767,25 @@ export async function writeHistory(
     await tx.checklistItemSource.createMany({
       data: items.flatMap((i) => i.sources.map((s) => ({ checklistItemId: i.id, ...s }))),
     })
-    await tx.launchCheck.createMany({
-      data: checks.map((c) => {
-        const item = items.find((i) => i.id === c.itemId)!
-        return {
-          id: c.id,
-          launchId: c.launch.id,
-          checklistItemId: item.id,
-          checklistItemVersion: 1,
-          position: c.position,
-          text: item.text,
-          rationale: item.rationale,
-          category: item.category,
-          ownerId: c.ownerId,
-          status: c.status,
-          evidence: c.evidence,
-          waiverReason: c.waiverReason,
-          checkedById: c.checkedAt ? c.ownerId : null,
-          checkedAt: c.checkedAt,
-          createdAt: c.launch.createdAt,
-          updatedAt: c.checkedAt ?? c.launch.createdAt,
-        }
-      }),
-    })
+    const itemOf = new Map(items.map((i) => [i.id, i]))
+    await insertRows(tx, 'LaunchCheck', checks, [
+      ['id', 'text', (c) => c.id],
+      ['launchId', 'text', (c) => c.launch.id],
+      ['checklistItemId', 'text', (c) => c.itemId],
+      ['checklistItemVersion', 'int', () => 1],
+      ['position', 'int', (c) => c.position],
+      ['text', 'text', (c) => itemOf.get(c.itemId)!.text],
+      ['rationale', 'text', (c) => itemOf.get(c.itemId)!.rationale],
+      ['category', 'text', (c) => itemOf.get(c.itemId)!.category],
+      ['ownerId', 'text', (c) => c.ownerId],
+      ['status', '"CheckStatus"', (c) => c.status],
+      ['evidence', 'text', (c) => c.evidence],
+      ['waiverReason', 'text', (c) => c.waiverReason],
+      ['checkedById', 'text', (c) => (c.checkedAt ? c.ownerId : null)],
+      ['checkedAt', 'timestamp', (c) => c.checkedAt],
+      ['createdAt', 'timestamp', (c) => c.launch.createdAt],
+      ['updatedAt', 'timestamp', (c) => c.checkedAt ?? c.launch.createdAt],
+    ])
     await tx.launchProposalDismissal.createMany({
       data: launches.flatMap((l) =>
         l.dismissals.map((d) => ({
@@ -829,8 +826,10 @@ async function writePostmortems(
     searchDocument: typeof SearchDocument
   },
 ) {
-  const indexes = batch.map((p) =>
-    searchDocument({
+  const rows = batch.map((p, k) => ({
+    ...p,
+    number: firstNumber + k,
+    index: searchDocument({
       ...p.document,
       lessons: p.lessons,
       timeline: p.timeline,
@@ -839,68 +838,149 @@ async function writePostmortems(
       tags: p.tags,
       services: p.services,
     }),
+  }))
+  type Row = (typeof rows)[number]
+  const texts = [
+    'summary',
+    'symptom',
+    'detection',
+    'impact',
+    'rootCause',
+    'resolution',
+    'verification',
+  ] as const
+  await insertRows(tx, 'Postmortem', rows, [
+    ['id', 'text', (p) => p.id],
+    ['number', 'int', (p) => p.number],
+    ['title', 'text', (p) => p.title],
+    ['status', '"PostmortemStatus"', (p) => p.status],
+    ['severity', '"Severity"', (p) => p.severity],
+    ['rootCauseCategory', '"RootCauseCategory"', (p) => p.category],
+    ['launchId', 'text', (p) => p.launchId],
+    ['occurredAt', 'timestamp', (p) => p.occurredAt],
+    ['detectedAt', 'timestamp', (p) => p.detectedAt],
+    ['resolvedAt', 'timestamp', (p) => p.resolvedAt],
+    ...texts.map((key): Column<Row> => [key, 'text', (p) => p.document[key]]),
+    ['language', 'text', (p) => p.language],
+    ['publishedAt', 'timestamp', (p) => p.publishedAt],
+    ['createdById', 'text', (p) => p.authorId],
+    ['updatedById', 'text', (p) => p.authorId],
+    ['createdAt', 'timestamp', (p) => p.createdAt],
+    ['updatedAt', 'timestamp', (p) => p.updatedAt],
+    ['searchVector', 'tsvector', (p) => p.index.vector],
+    ['hypothesisVector', 'tsvector', (p) => p.index.hypothesisVector],
+    ['rootCauseVector', 'tsvector', (p) => p.index.rootCauseVector],
+  ])
+  /** One child table's rows of every postmortem, with its id and their positions. */
+  const children = <T>(list: (p: HistoryPostmortem) => T[]) =>
+    batch.flatMap((p) => list(p).map((value, position) => ({ value, postmortemId: p.id, position })))
+  const parent: Column<{ postmortemId: string }> = ['postmortemId', 'text', (r) => r.postmortemId]
+  const position: Column<{ position: number }> = ['position', 'int', (r) => r.position]
+  await insertRows(
+    tx,
+    'PostmortemAuthor',
+    children((p) => [p.authorId]),
+    [parent, ['userId', 'text', (r) => r.value]],
   )
-  const col = <T>(value: (p: HistoryPostmortem, k: number) => T) => batch.map(value)
-  const time = (value: (p: HistoryPostmortem) => Date | null) => col((p) => value(p)?.toISOString() ?? null)
-  const text = (
-    key: 'summary' | 'symptom' | 'detection' | 'impact' | 'rootCause' | 'resolution' | 'verification',
-  ) => col((p) => p.document[key])
-  // Timestamps go as ISO text: cast to `timestamp` (UTC, as Prisma stores them), the Z is dropped.
-  await tx.$executeRaw`
-    INSERT INTO "Postmortem" (id, number, title, status, severity, "rootCauseCategory", "launchId", "occurredAt",
-      "detectedAt", "resolvedAt", summary, symptom, detection, impact, "rootCause", resolution, verification,
-      language, "publishedAt", "createdById", "updatedById", "createdAt", "updatedAt", "searchVector",
-      "hypothesisVector", "rootCauseVector")
-    SELECT u.id, u.number, u.title, u.status::"PostmortemStatus", u.severity::"Severity",
-      u.category::"RootCauseCategory", u.launch, u.occurred::timestamp, u.detected::timestamp, u.resolved::timestamp,
-      u.summary, u.symptom, u.detection, u.impact, u.root, u.resolution, u.verification, u.language,
-      u.published::timestamp, u.author, u.author, u.created::timestamp, u.updated::timestamp, u.v::tsvector,
-      u.hv::tsvector, u.rv::tsvector
-    FROM unnest(${col((p) => p.id)}::text[], ${col((_, k) => firstNumber + k)}::int[], ${col((p) => p.title)}::text[],
-      ${col((p) => p.status)}::text[], ${col((p) => p.severity)}::text[], ${col((p) => p.category)}::text[],
-      ${col((p) => p.launchId)}::text[], ${time((p) => p.occurredAt)}::text[], ${time((p) => p.detectedAt)}::text[],
-      ${time((p) => p.resolvedAt)}::text[], ${text('summary')}::text[], ${text('symptom')}::text[],
-      ${text('detection')}::text[], ${text('impact')}::text[], ${text('rootCause')}::text[], ${text('resolution')}::text[],
-      ${text('verification')}::text[], ${col((p) => p.language)}::text[], ${time((p) => p.publishedAt)}::text[],
-      ${col((p) => p.authorId)}::text[], ${time((p) => p.createdAt)}::text[], ${time((p) => p.updatedAt)}::text[],
-      ${indexes.map((i) => i.vector)}::text[], ${indexes.map((i) => i.hypothesisVector)}::text[],
-      ${indexes.map((i) => i.rootCauseVector)}::text[])
-      AS u(id, number, title, status, severity, category, launch, occurred, detected, resolved, summary, symptom,
-        detection, impact, root, resolution, verification, language, published, author, created, updated, v, hv, rv)`
-  const children = <T>(rows: (p: HistoryPostmortem) => T[]) => batch.flatMap(rows)
-  await tx.postmortemAuthor.createMany({
-    data: children((p) => [{ postmortemId: p.id, userId: p.authorId }]),
-  })
-  await tx.postmortemService.createMany({
-    data: children((p) => p.services.map((s) => ({ postmortemId: p.id, serviceId: serviceId.get(s)! }))),
-  })
-  await tx.postmortemTag.createMany({
-    data: children((p) => p.tags.map((t) => ({ postmortemId: p.id, tagId: tagId.get(t)! }))),
-  })
-  await tx.hypothesis.createMany({
-    data: children((p) =>
-      p.document.hypotheses.map((h, position) => ({ ...h, postmortemId: p.id, position })),
-    ),
-  })
-  await tx.timelineEntry.createMany({
-    data: children((p) => p.timeline.map((e, position) => ({ ...e, postmortemId: p.id, position }))),
-  })
-  await tx.lesson.createMany({
-    data: children((p) => p.lessons.map((l, position) => ({ ...l, postmortemId: p.id, position }))),
-  })
-  await tx.actionItem.createMany({
-    data: children((p) =>
-      p.actionItems.map((a, position) => ({
-        ...a,
-        postmortemId: p.id,
-        position,
-        closedById: a.closedAt ? a.ownerId : null,
-      })),
-    ),
-  })
+  await insertRows(
+    tx,
+    'PostmortemService',
+    children((p) => p.services),
+    [parent, ['serviceId', 'text', (r) => serviceId.get(r.value)!]],
+  )
+  await insertRows(
+    tx,
+    'PostmortemTag',
+    children((p) => p.tags),
+    [parent, ['tagId', 'text', (r) => tagId.get(r.value)!]],
+  )
+  await insertRows(
+    tx,
+    'Hypothesis',
+    children((p) => p.document.hypotheses),
+    [
+      ['id', 'text', (r) => r.value.id],
+      parent,
+      position,
+      ['statement', 'text', (r) => r.value.statement],
+      ['status', '"HypothesisStatus"', (r) => r.value.status],
+      ['evidence', 'text', (r) => r.value.evidence],
+    ],
+  )
+  await insertRows(
+    tx,
+    'TimelineEntry',
+    children((p) => p.timeline),
+    [
+      ['id', 'text', (r) => r.value.id],
+      parent,
+      position,
+      ['at', 'timestamp', (r) => r.value.at],
+      ['kind', '"TimelineKind"', (r) => r.value.kind],
+      ['text', 'text', (r) => r.value.text],
+    ],
+  )
+  await insertRows(
+    tx,
+    'Lesson',
+    children((p) => p.lessons),
+    [['id', 'text', (r) => r.value.id], parent, position, ['text', 'text', (r) => r.value.text]],
+  )
+  await insertRows(
+    tx,
+    'ActionItem',
+    children((p) => p.actionItems),
+    [
+      ['id', 'text', (r) => r.value.id],
+      parent,
+      position,
+      ['title', 'text', (r) => r.value.title],
+      ['ownerId', 'text', (r) => r.value.ownerId],
+      ['dueDate', 'timestamp', (r) => r.value.dueDate],
+      ['status', '"ActionItemStatus"', (r) => r.value.status],
+      ['createdAt', 'timestamp', (r) => r.value.createdAt],
+      ['doneAt', 'timestamp', (r) => r.value.doneAt],
+      ['evidenceLink', 'text', (r) => r.value.evidenceLink],
+      ['wontDoReason', 'text', (r) => r.value.wontDoReason],
+      ['closedById', 'text', (r) => (r.value.closedAt ? r.value.ownerId : null)],
+      ['closedAt', 'timestamp', (r) => r.value.closedAt],
+    ],
+  )
   // Contributing factors (issue 19): attach them here, the one place, once the ContributingFactor
   // model exists. Draw them from a random stream of their own (prng(seed + 1)), not the plan's:
   // then adding them leaves every other figure of a seeded history as it was.
-  const words = [...new Set(indexes.flatMap((i) => i.words))].sort()
+  const words = [...new Set(rows.flatMap((r) => r.index.words))].sort()
   await tx.$executeRaw`INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
+}
+
+/** A column of insertRows: its name, its SQL type, its value in a row. */
+type Column<Row> = [
+  name: string,
+  type: 'text' | 'int' | 'timestamp' | 'tsvector' | `"${string}"`,
+  value: (row: Row) => string | number | Date | null,
+]
+
+/**
+ * INSERT … SELECT … FROM unnest(one array per column): thousands of rows in one statement with
+ * one parameter per column (createMany sends one per value, and is several times slower). Values
+ * go as text and are cast; timestamps as ISO text, whose Z `timestamp` drops (UTC, as Prisma
+ * stores them). Table and column names are constants of this file, never input.
+ */
+async function insertRows<Row>(tx: Tx, table: string, rows: Row[], columns: Column<Row>[]) {
+  if (!rows.length) return
+  const names = Prisma.raw(columns.map(([name]) => `"${name}"`).join(', '))
+  const arrays = columns.map(([, type, value]) => {
+    const values = rows.map((row) => {
+      const v = value(row)
+      return v instanceof Date ? v.toISOString() : v
+    })
+    return type === 'int' ? Prisma.sql`${values}::int[]` : Prisma.sql`${values}::text[]`
+  })
+  const casts = Prisma.raw(
+    columns
+      .map(([name, type]) => (type === 'int' || type === 'text' ? `u."${name}"` : `u."${name}"::${type}`))
+      .join(', '),
+  )
+  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names})
+    SELECT ${casts} FROM unnest(${Prisma.join(arrays)}) AS u(${names})`
 }
