@@ -588,7 +588,7 @@ function planLaunches(
             {
               itemId: dismissed.id,
               reason: pick(next, dismissalReasons),
-              createdAt: new Date(createdAt + DAY),
+              createdAt: new Date(Math.min(end - MINUTE, createdAt + DAY)),
             },
           ]
         : [],
