@@ -1,10 +1,11 @@
 // npm run bench:http [-- --n 10000 --clients 1,20 --seconds 30] [--json]
-// The pages people read, over HTTP on the production build: seeds N generated postmortems
-// (the search benchmark's generator) and a launch under review (20 owned checks, one with 70
-// sub-checks) into a fresh database, starts the production server on a private port
-// (scripts/start.ts: builds first when the sources changed), signs in over HTTP, then drives
-// each page in turn with `clients` concurrent keep-alive clients for `seconds` (once per count
-// in the list: one person at a time, then a busy team), and prints
+// The pages people read, over HTTP on the production build: seeds a generated two-year history
+// of N postmortems (scripts/lib/generate-history.ts, the one the insights test checks) and a
+// launch under review (20 owned checks, one with 70 sub-checks) into a fresh database, starts
+// the production server on a private port (scripts/start.ts: builds first when the sources
+// changed), signs in over HTTP, then drives each page in turn with `clients` concurrent
+// keep-alive clients for `seconds` (once per count in the list: one person at a time, then a
+// busy team), and prints
 //   { n, seconds, database, workers, runs: [ { clients,
 //       pages: [ { page, rps, p50_ms, p95_ms, errors, vs_sign_in: { p50, rps } } ],
 //       reference: [ the same for /api/health and the anonymous /sign-in ] } ] }

@@ -1,10 +1,12 @@
 // Seeds the HTTP benchmark (scripts/bench-http.ts), in its own process so that an embedded
-// database is closed again before the server opens it: an admin, five editors, N generated
-// postmortems (as the search benchmark's), and a launch under review with a realistic
-// checklist: 20 checks, each with an owner, some already decided, one with 70 sub-checks;
-// a few postmortems belong to the launch. Prints { email, password, slug, number } as JSON.
+// database is closed again before the server opens it: an admin, five editors, a generated
+// two-year history of N postmortems owned by them (scripts/lib/generate-history.ts: services,
+// action items, lessons, checklist items and reviewed launches, so that /insights has every
+// figure to compute), and a launch under review with a realistic checklist: 20 checks, each
+// with an owner, some already decided, one with 70 sub-checks; a few postmortems belong to the
+// launch. Prints { email, password, slug, number } as JSON.
 import { parseArgs } from 'node:util'
-import { insertGeneratedPostmortems } from './insert-generated-postmortems'
+import { generateHistory } from './generate-history'
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' } } })
 const say = (text: string) => process.stderr.write(text)
@@ -43,7 +45,11 @@ async function main() {
     owners.push(user.id)
   }
 
-  await insertGeneratedPostmortems(n, { onBatch: (done) => say(`\rseeded ${done}/${n} postmortems`) })
+  await generateHistory({
+    n,
+    ownerIds: owners,
+    onBatch: (done) => say(`\rseeded ${done}/${n} postmortems`),
+  })
   say('\n')
 
   const { slug } = must(
