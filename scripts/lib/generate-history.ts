@@ -677,6 +677,17 @@ export async function writeHistory(
     (await db.tag.findMany({ where: { name: { in: tagNames } } })).map((t) => [t.name, t.id]),
   )
 
+  // Contributing factors from the taxonomy (the migration seeds it), drawn from a random stream
+  // of their own: they leave every other figure of a seeded history as it was.
+  const factorIds = (
+    await db.contributingFactor.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    })
+  ).map((f) => f.id)
+  const factors = { ids: factorIds, next: prng(plan.seed + 1) }
+
   // Launches first: postmortems point at them. Slugs as insertLaunch makes them, unique.
   const taken = new Set((await db.launch.findMany({ select: { slug: true } })).map((l) => l.slug))
   const slugs = launches.map((launch) => {
@@ -716,7 +727,7 @@ export async function writeHistory(
   for (let from = 0; from < postmortems.length; from += BATCH) {
     const batch = postmortems.slice(from, from + BATCH)
     await db.$transaction(
-      (tx) => writePostmortems(tx, batch, first + from, { serviceId, tagId, searchDocument }),
+      (tx) => writePostmortems(tx, batch, first + from, { serviceId, tagId, searchDocument, factors }),
       TX,
     )
     onBatch(from + batch.length, postmortems.length)
@@ -820,10 +831,12 @@ async function writePostmortems(
     serviceId,
     tagId,
     searchDocument,
+    factors,
   }: {
     serviceId: Map<string, string>
     tagId: Map<string, string>
     searchDocument: typeof SearchDocument
+    factors: { ids: string[]; next: () => number }
   },
 ) {
   const rows = batch.map((p, k) => ({
@@ -946,9 +959,20 @@ async function writePostmortems(
       ['closedAt', 'timestamp', (r) => r.value.closedAt],
     ],
   )
-  // Contributing factors (issue 19): attach them here, the one place, once the ContributingFactor
-  // model exists. Draw them from a random stream of their own (prng(seed + 1)), not the plan's:
-  // then adding them leaves every other figure of a seeded history as it was.
+  // Contributing factors: none on one incident in five, else one to three, the first factors of
+  // the taxonomy (change, configuration, capacity…) the most common.
+  const attached = rows.flatMap((r) => {
+    if (!factors.ids.length || factors.next() < 0.2) return []
+    const count = 1 + Math.floor(factors.next() * 3)
+    const chosen = new Set<string>()
+    for (let k = 0; k < count; k++)
+      chosen.add(factors.ids[Math.floor(factors.next() ** 2 * factors.ids.length)]!)
+    return [...chosen].map((factorId) => ({ postmortemId: r.id, factorId }))
+  })
+  await insertRows(tx, 'PostmortemFactor', attached, [
+    ['postmortemId', 'text', (r) => r.postmortemId],
+    ['factorId', 'text', (r) => r.factorId],
+  ])
   const words = [...new Set(rows.flatMap((r) => r.index.words))].sort()
   await tx.$executeRaw`INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
 }

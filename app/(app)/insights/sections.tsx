@@ -9,6 +9,9 @@ import { formatNumber, severities } from '@/server/postmortems/schemas'
 import { listHref, monthRange } from '@/lib/insights-links'
 
 type SectionProps = { insights: Insights }
+
+/** Incidents after a waiver listed per checklist item; the rest are counted (the JSON and CSV have them all). */
+const SHOWN_INCIDENTS = 10
 type Format = Awaited<ReturnType<typeof getFormatter>>
 
 const severityFill = {
@@ -466,7 +469,7 @@ export async function LoopSection({ insights }: SectionProps) {
               <td className="text-left">
                 {item.incidentsAfterWaiver.length ? (
                   <ul className="grid gap-0.5 text-xs">
-                    {item.incidentsAfterWaiver.map((p) => (
+                    {item.incidentsAfterWaiver.slice(0, SHOWN_INCIDENTS).map((p) => (
                       <li key={p.number}>
                         <Link
                           href={`/postmortems/${p.number}` as Route}
@@ -479,6 +482,11 @@ export async function LoopSection({ insights }: SectionProps) {
                         </span>
                       </li>
                     ))}
+                    {item.incidentsAfterWaiver.length > SHOWN_INCIDENTS ? (
+                      <li className="text-muted-foreground">
+                        {t('moreIncidents', { count: item.incidentsAfterWaiver.length - SHOWN_INCIDENTS })}
+                      </li>
+                    ) : null}
                   </ul>
                 ) : (
                   <span className="block text-right">0</span>

@@ -114,12 +114,20 @@ async function incidentFigures(query: Query, statuses: string[]) {
     SELECT count(*)::int AS without FROM d WHERE d.id NOT IN (SELECT "postmortemId" FROM "PostmortemService")`
   const categories = await db.$queryRaw<{ category: string | null; count: number }[]>`${set}
     SELECT category, count(*)::int AS count FROM d GROUP BY category`
+  const factors = await db.$queryRaw<{ id: string; name: string; count: number }[]>`${set}
+    SELECT f.id, f.name, (SELECT count(*) FROM d WHERE EXISTS (
+      SELECT 1 FROM "PostmortemFactor" pf WHERE pf."postmortemId" = d.id AND pf."factorId" = f.id))::int AS count
+    FROM "ContributingFactor" f`
+  const [{ withoutFactor }] = await db.$queryRaw<[{ withoutFactor: number }]>`${set}
+    SELECT count(*)::int AS "withoutFactor" FROM d WHERE d.id NOT IN (SELECT "postmortemId" FROM "PostmortemFactor")`
   return {
     total,
     byMonth: months.map(({ month, total, ...bySeverity }) => ({ month, total, bySeverity })),
     byService: services.filter((s) => s.count > 0),
     withoutService: without,
     byCategory: categories,
+    byFactor: factors.filter((f) => f.count > 0),
+    withoutFactor,
   }
 }
 
@@ -269,6 +277,9 @@ async function expectFiguresFromSql(figures: Insights, query: Query, statuses: s
   const category = (c: { category: string | null }) => c.category ?? ''
   expect(sorted(figures.incidents.byCategory, category)).toEqual(sorted(incidents.byCategory, category))
   expect(descending(figures.incidents.byCategory.map((c) => c.count))).toBe(true)
+  expect(sorted(figures.incidents.byFactor, (f) => f.id)).toEqual(sorted(incidents.byFactor, (f) => f.id))
+  expect(descending(figures.incidents.byFactor.map((f) => f.count))).toBe(true)
+  expect(figures.incidents.withoutFactor).toBe(incidents.withoutFactor)
 
   for (const [figure, end] of [
     [figures.timeToDetect, 'detected'],
@@ -343,6 +354,10 @@ describe('insights over a generated two-year history (checked against SQL)', () 
     expect(incidents.byService[0]!.count).toBeLessThan(incidents.total * 0.6)
     expect(incidents.withoutService).toBeGreaterThan(0)
     expect(incidents.byCategory.length).toBeGreaterThanOrEqual(8)
+    // Contributing factors: most of the taxonomy in use, the common ones most, some incidents with none.
+    expect(incidents.byFactor.length).toBeGreaterThanOrEqual(8)
+    expect(incidents.byFactor[0]!.count).toBeGreaterThan(incidents.byFactor.at(-1)!.count)
+    expect(incidents.withoutFactor).toBeGreaterThan(0)
 
     // Skewed durations: minutes to detect, hours to resolve, a long tail, some times missing.
     expect(timeToDetect.median!).toBeGreaterThan(60)
