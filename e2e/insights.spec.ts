@@ -1,14 +1,28 @@
 import { randomUUID } from 'node:crypto'
-import { expect, publishedPostmortem, signInAsAdmin, test } from './fixtures'
+import { expect, expectSaved, newPostmortem, publishedPostmortem, signInAsAdmin, test } from './fixtures'
 
-test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve and follows a figure to its postmortems', async ({
+test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve and the contributing factors in both languages, and follows figures to their postmortems', async ({
   page,
 }) => {
   test.slow()
   // A service of this test's own: the other specs' postmortems share the database.
   const service = `insights-${randomUUID().slice(0, 8)}`
+  const factor = `Pool sizing ${service}`
   await signInAsAdmin(page)
+
+  // An admin adds a contributing factor to the taxonomy; the API names it by id.
+  await page.goto('/settings/factors')
+  await page.getByRole('textbox', { name: 'Name' }).first().fill(factor)
+  await page.getByRole('button', { name: 'Add factor' }).click()
+  await expect(page.getByText('Factor added.')).toBeVisible()
+  await expect(page.getByRole('heading', { name: factor })).toBeVisible()
+  const { factors } = (await (await page.request.get('/api/v1/factors')).json()) as {
+    factors: { id: string; name: string }[]
+  }
+  const factorId = factors.find((f) => f.name === factor)!.id
+
   await publishedPostmortem(page, `Checkout outage ${service}`, {
+    factors: [factorId],
     severity: 'SEV2',
     services: [service],
     occurredAt: '2025-06-10T10:00:00Z',
@@ -34,6 +48,18 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(resolve.getByRole('definition').nth(1)).toHaveText('2 hr') // the median of one: 10:00 → 12:00
   await expect(resolve).toContainText('1 incident lacks a time and is not in these figures.')
 
+  // One of the two names the factor: the figure opens the list of that one.
+  const byFactor = page.getByRole('region', { name: 'By contributing factor' })
+  await expect(byFactor).toContainText('1 incident names no contributing factor.')
+  await byFactor
+    .getByRole('row', { name: new RegExp(factor) })
+    .getByRole('link', { name: '1' })
+    .click()
+  await expect(page).toHaveURL(new RegExp(`factor=${factorId}`))
+  await expect(page.getByRole('link', { name: new RegExp(`Checkout outage ${service}`) })).toBeVisible()
+  await expect(page.getByRole('link', { name: new RegExp(`Checkout slow ${service}`) })).toBeHidden()
+  await page.goBack()
+
   // June 2025 in the table: the total opens the list of the two postmortems behind it.
   const june = page.getByRole('row', { name: /Jun 2025/ })
   await june.getByRole('link', { name: '2' }).click()
@@ -45,4 +71,23 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   const csv = await (await page.request.get(`/api/v1/insights?format=csv&service=${service}`)).text()
   expect(csv).toContain('timeToResolve,median_seconds,,7200')
   expect(csv).toContain('timeToResolve,missing,,1')
+
+  // The same page in Chinese.
+  await page.goto(`/insights?service=${service}`)
+  await page.getByRole('button', { name: /^Language/ }).click()
+  await page.getByRole('menuitemradio', { name: '简体中文' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '洞察' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: '按促成因素' }).getByRole('row', { name: new RegExp(factor) }),
+  ).toBeVisible()
+  await page.getByRole('button', { name: /^语言/ }).click()
+  await page.getByRole('menuitemradio', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible()
+
+  // An editor ticks the factor on a new postmortem; its readers see it named.
+  const edit = await newPostmortem(page, `Checkout queue ${service}`)
+  await page.getByRole('checkbox', { name: factor }).check()
+  await expectSaved(page)
+  await page.goto(edit.replace(/\/edit$/, ''))
+  await expect(page.getByText(factor)).toBeVisible()
 })
