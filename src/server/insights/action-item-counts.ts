@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
-import { db } from '../db'
+import type { CountedSet } from './filtered-postmortems'
 
 /*
  * Follow-through of the action items of the counted postmortems. Open is OPEN or IN_PROGRESS;
@@ -38,19 +38,19 @@ const counts = (now: Date) => Prisma.sql`count(*)::int AS total,
   count(*) FILTER (WHERE a.status = 'DONE' AND (a."evidenceLink" IS NOT NULL OR a."evidenceBefore" IS NOT NULL))::int AS "doneWithEvidence",
   count(*) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled`
 
-export async function actionItemCounts(pm: Prisma.Sql, now: Date) {
+export async function actionItemCounts({ client, pm }: CountedSet, now: Date) {
   const items = Prisma.sql`"ActionItem" a JOIN pm ON pm.id = a."postmortemId"`
   const [[overall], byOwner, byService] = await Promise.all([
-    db.$queryRaw<(ActionItemCounts & { medianOpenAge: number | null })[]>`${pm}
+    client.$queryRaw<(ActionItemCounts & { medianOpenAge: number | null })[]>`${pm}
       SELECT ${counts(now)},
         (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${now.toISOString()}::timestamp - a."createdAt")))
           FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS')))::float8 AS "medianOpenAge"
       FROM ${items}`,
-    db.$queryRaw<(ActionItemCounts & { ownerId: string | null; owner: string | null })[]>`${pm}
+    client.$queryRaw<(ActionItemCounts & { ownerId: string | null; owner: string | null })[]>`${pm}
       SELECT a."ownerId", u.name AS owner, ${counts(now)}
       FROM ${items} LEFT JOIN "User" u ON u.id = a."ownerId"
       GROUP BY a."ownerId", u.name ORDER BY open DESC, overdue DESC, total DESC, u.name NULLS LAST LIMIT 100`,
-    db.$queryRaw<(ActionItemCounts & { service: string })[]>`${pm}
+    client.$queryRaw<(ActionItemCounts & { service: string })[]>`${pm}
       SELECT s.name AS service, ${counts(now)}
       FROM ${items} JOIN "PostmortemService" ps ON ps."postmortemId" = pm.id
       JOIN "Service" s ON s.id = ps."serviceId"

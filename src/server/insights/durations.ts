@@ -1,7 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
-import { db } from '../db'
 import { durationBucketBounds } from './schemas'
+import type { CountedSet } from './filtered-postmortems'
 
 /*
  * Time to detect and time to resolve as distributions: durations of incidents are skewed (a
@@ -27,19 +27,19 @@ export type Distribution = {
 }
 
 /** Time to detect: detectedAt − occurredAt. */
-export const timeToDetect = (pm: Prisma.Sql) =>
-  distribution(pm, Prisma.sql`pm."detectedAt" - pm."occurredAt"`)
+export const timeToDetect = (set: CountedSet) =>
+  distribution(set, Prisma.sql`pm."detectedAt" - pm."occurredAt"`)
 
 /** Time to resolve: resolvedAt − occurredAt (how long it lasted, from its start). */
-export const timeToResolve = (pm: Prisma.Sql) =>
-  distribution(pm, Prisma.sql`pm."resolvedAt" - pm."occurredAt"`)
+export const timeToResolve = (set: CountedSet) =>
+  distribution(set, Prisma.sql`pm."resolvedAt" - pm."occurredAt"`)
 
-async function distribution(pm: Prisma.Sql, interval: Prisma.Sql): Promise<Distribution> {
+async function distribution({ client, pm }: CountedSet, interval: Prisma.Sql): Promise<Distribution> {
   // The bounds are constants of the code, not input: inlined, so both adapters see a plain array.
   const bounds = Prisma.raw(`ARRAY[${durationBucketBounds.join(',')}]::float8[]`)
   const durations = Prisma.sql`${pm}, d AS (SELECT EXTRACT(EPOCH FROM (${interval}))::float8 AS s FROM pm)`
   const [[stats], buckets] = await Promise.all([
-    db.$queryRaw<Omit<Distribution, 'buckets'>[]>`${durations}
+    client.$queryRaw<Omit<Distribution, 'buckets'>[]>`${durations}
       SELECT count(*) FILTER (WHERE s >= 0)::int AS measured,
         count(*) FILTER (WHERE s IS NULL)::int AS missing,
         count(*) FILTER (WHERE s < 0)::int AS inconsistent,
@@ -48,7 +48,7 @@ async function distribution(pm: Prisma.Sql, interval: Prisma.Sql): Promise<Distr
         (min(s) FILTER (WHERE s >= 0))::float8 AS min,
         (max(s) FILTER (WHERE s >= 0))::float8 AS max
       FROM d`,
-    db.$queryRaw<{ bucket: number; count: number }[]>`${durations}
+    client.$queryRaw<{ bucket: number; count: number }[]>`${durations}
       SELECT width_bucket(s, ${bounds})::int AS bucket, count(*)::int AS count
       FROM d WHERE s >= 0 GROUP BY 1`,
   ])

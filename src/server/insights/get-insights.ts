@@ -1,10 +1,9 @@
 import 'server-only'
 import { hasRole, type Actor } from '../roles'
-import { db } from '../db'
 import { err, ok, type Result } from '../result'
 import { actionItemCounts } from './action-item-counts'
 import { timeToDetect, timeToResolve } from './durations'
-import { countedStatuses, filteredPostmortems } from './filtered-postmortems'
+import { countedStatuses, withCountedSet } from './filtered-postmortems'
 import {
   incidentsByCategory,
   incidentsByFactor,
@@ -28,18 +27,36 @@ export async function getInsights({
   now?: Date
 }): Promise<Result<Insights>> {
   if (!hasRole(actor, 'VIEWER')) return err('FORBIDDEN')
-  const pm = filteredPostmortems(actor, input)
-  // Figure after figure: one page should not take most of the server's connection pool.
-  const [total] = await db.$queryRaw<{ count: number }[]>`${pm} SELECT count(*)::int AS count FROM pm`
-  const byMonth = await incidentsByMonth(pm)
-  const byService = await incidentsByService(pm)
-  const byCategory = await incidentsByCategory(pm)
-  const byFactor = await incidentsByFactor(pm)
-  const detect = await timeToDetect(pm)
-  const resolve = await timeToResolve(pm)
-  const actionItems = await actionItemCounts(pm, now)
-  const checklistItems = await checklistLoop(pm, input.launch)
-  const lessons = await lessonsWithoutItem(pm)
+  const figures = await withCountedSet(actor, input, async (set) => {
+    // Figure after figure, on one connection: one page should not take most of the pool.
+    const [total] = await set.client.$queryRaw<
+      { count: number }[]
+    >`${set.pm} SELECT count(*)::int AS count FROM pm`
+    return {
+      total,
+      byMonth: await incidentsByMonth(set),
+      byService: await incidentsByService(set),
+      byCategory: await incidentsByCategory(set),
+      byFactor: await incidentsByFactor(set),
+      detect: await timeToDetect(set),
+      resolve: await timeToResolve(set),
+      actionItems: await actionItemCounts(set, now),
+      checklistItems: await checklistLoop(set, input.launch),
+      lessons: await lessonsWithoutItem(set),
+    }
+  })
+  const {
+    total,
+    byMonth,
+    byService,
+    byCategory,
+    byFactor,
+    detect,
+    resolve,
+    actionItems,
+    checklistItems,
+    lessons,
+  } = figures
   return ok({
     filters: input,
     statuses: [...countedStatuses(actor, input.scope)],

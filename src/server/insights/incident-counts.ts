@@ -1,7 +1,6 @@
 import 'server-only'
-import { type Prisma } from '@/generated/prisma/client'
-import { db } from '../db'
 import type { RootCauseCategory, Severity } from '../postmortems/schemas'
+import type { CountedSet } from './filtered-postmortems'
 
 /** Months of the chart at most: a period longer than that shows its last ten years. */
 const MAX_MONTHS = 120
@@ -17,8 +16,8 @@ function nextMonth(month: string): string {
 }
 
 /** Incidents per month of their incident date, by severity; months without one are there with 0. */
-export async function incidentsByMonth(pm: Prisma.Sql): Promise<MonthCount[]> {
-  const rows = await db.$queryRaw<{ month: string; severity: string | null; count: number }[]>`${pm}
+export async function incidentsByMonth({ client, pm }: CountedSet): Promise<MonthCount[]> {
+  const rows = await client.$queryRaw<{ month: string; severity: string | null; count: number }[]>`${pm}
     SELECT to_char(date_trunc('month', at), 'YYYY-MM') AS month, severity, count(*)::int AS count
     FROM pm GROUP BY 1, 2 ORDER BY 1`
   if (!rows.length) return []
@@ -42,14 +41,14 @@ export async function incidentsByMonth(pm: Prisma.Sql): Promise<MonthCount[]> {
  * Incidents per service (an incident on two services counts for each), most first, and how many
  * name no service.
  */
-export async function incidentsByService(pm: Prisma.Sql) {
+export async function incidentsByService({ client, pm }: CountedSet) {
   const [services, [without]] = await Promise.all([
-    db.$queryRaw<{ name: string; count: number }[]>`${pm}
+    client.$queryRaw<{ name: string; count: number }[]>`${pm}
       SELECT s.name, count(*)::int AS count
       FROM pm JOIN "PostmortemService" ps ON ps."postmortemId" = pm.id
       JOIN "Service" s ON s.id = ps."serviceId"
       GROUP BY s.name ORDER BY count DESC, s.name LIMIT 100`,
-    db.$queryRaw<{ count: number }[]>`${pm}
+    client.$queryRaw<{ count: number }[]>`${pm}
       SELECT count(*)::int AS count FROM pm
       WHERE NOT EXISTS (SELECT 1 FROM "PostmortemService" ps WHERE ps."postmortemId" = pm.id)`,
   ])
@@ -60,14 +59,14 @@ export async function incidentsByService(pm: Prisma.Sql) {
  * Incidents per contributing factor (an incident with two factors counts for each), most first,
  * and how many name none. Archived factors count too: past incidents keep theirs.
  */
-export async function incidentsByFactor(pm: Prisma.Sql) {
+export async function incidentsByFactor({ client, pm }: CountedSet) {
   const [factors, [without]] = await Promise.all([
-    db.$queryRaw<{ id: string; name: string; count: number }[]>`${pm}
+    client.$queryRaw<{ id: string; name: string; count: number }[]>`${pm}
       SELECT f.id, f.name, count(*)::int AS count
       FROM pm JOIN "PostmortemFactor" pf ON pf."postmortemId" = pm.id
       JOIN "ContributingFactor" f ON f.id = pf."factorId"
       GROUP BY f.id, f.name ORDER BY count DESC, f.name LIMIT 100`,
-    db.$queryRaw<{ count: number }[]>`${pm}
+    client.$queryRaw<{ count: number }[]>`${pm}
       SELECT count(*)::int AS count FROM pm
       WHERE NOT EXISTS (SELECT 1 FROM "PostmortemFactor" pf WHERE pf."postmortemId" = pm.id)`,
   ])
@@ -75,8 +74,8 @@ export async function incidentsByFactor(pm: Prisma.Sql) {
 }
 
 /** Incidents per root-cause category, most first; `null` is "no category given". */
-export async function incidentsByCategory(pm: Prisma.Sql) {
-  return db.$queryRaw<{ category: RootCauseCategory | null; count: number }[]>`${pm}
+export async function incidentsByCategory({ client, pm }: CountedSet) {
+  return client.$queryRaw<{ category: RootCauseCategory | null; count: number }[]>`${pm}
     SELECT category, count(*)::int AS count FROM pm
     GROUP BY category ORDER BY count DESC, category NULLS LAST`
 }
