@@ -293,4 +293,17 @@ describe('isMetaLine', () => {
     expect(pm.resolution).not.toContain('external renewal service')
     expect(pm.rootCause).not.toContain('We apologise')
   })
+
+  it('a page’s field ("- **Status**: Resolved at …") or its markup is not a moment of the story', () => {
+    const pm = emptyPostmortem('TLS dropped')
+    pm.summary = [
+      '- **Status**: Resolved at 2020-04-15 15:09 UTC',
+      '<div class="subtitle"><time datetime="2025-08-01T00:00:00Z">1 August, 2025</time> by the team</div>',
+      'At 10:58 UTC the first IE11 users reported that no page would load.',
+    ].join('\n\n')
+    deriveMissing(pm, march2)
+    expect(pm.timeline.map((e) => e.text)).toEqual([
+      'At 10:58 UTC the first IE11 users reported that no page would load.',
+    ])
+  })
 })

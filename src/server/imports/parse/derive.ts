@@ -87,7 +87,9 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       const at = timeIn(sentence, context)
       // A sentence that says something besides its time, not a log line.
       const words = sentence.replace(/[\d:\-/.\s]/g, '').length
-      return at !== undefined && words >= 6 && sentence.length < 300 && !/^[\[\d]/.test(sentence)
+      // Nor a field of the page ("- **Status**: Resolved at 16:16 UTC") or its markup ("<time …>").
+      const field = isMetaLine(sentence.replace(/^\s*[-*+]\s+/, '')) || /^\s*</.test(sentence)
+      return at !== undefined && words >= 6 && sentence.length < 300 && !/^[\[\d]/.test(sentence) && !field
         ? [{ kind: timelineKind(sentence), text: sentence, hypothesis: null, at }]
         : []
     })

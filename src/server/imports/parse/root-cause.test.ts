@@ -182,3 +182,20 @@ describe('a cause told by what was wrong, without "because"', () => {
     )
   })
 })
+
+describe('a cause told as what someone did not know or what went missing', () => {
+  it('is a stated cause', () => {
+    expect(
+      rootCauseSentence([
+        'IE11 users saw errors. He wasn’t fully aware which workspace he was in, so the nodes were deleted.',
+      ])?.text,
+    ).toContain('fully aware')
+    expect(rootCauseSentence(['The error occurred because the provider had been unregistered.'])).toEqual({
+      text: 'The error occurred because the provider had been unregistered.',
+      sure: true,
+    })
+    expect(rootCauseSentence(['执行后没啥效果，后来发现是因为此 region 超过一半副本出问题了。'])?.sure).toBe(
+      true,
+    )
+  })
+})
