@@ -15,7 +15,7 @@ import type { FactorInput } from './schemas'
 const taken = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002'
 const nameTaken = err('CONFLICT', {
   message: 'a factor with this name exists',
-  fields: { name: 'nameTaken' },
+  fields: { name: 'factorNameTaken' },
 })
 
 export async function addFactor({

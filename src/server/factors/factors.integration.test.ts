@@ -84,7 +84,7 @@ describe('the contributing-factor taxonomy', () => {
       await addFactor({ actor: admin, input: { name: 'Vendor lock-in', description: '' } }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', fields: { name: 'nameTaken' } },
+      error: { code: 'CONFLICT', fields: { name: 'factorNameTaken' } },
     })
     unwrap(
       await updateFactor({ actor: admin, id, input: { name: 'Vendor risk · 供应商风险', description: 'y' } }),

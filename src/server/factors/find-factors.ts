@@ -27,7 +27,3 @@ export async function findFactors({ actor }: { actor: Actor }): Promise<Factor[]
     uses: r._count.postmortems,
   }))
 }
-
-/** Factor id → name, for pages that show a document's factors. */
-export const factorNames = (factors: Factor[]): Record<string, string> =>
-  Object.fromEntries(factors.map((f) => [f.id, f.name]))
