@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, publishedPostmortem, signInAsAdmin, test } from './fixtures'
 
-test('[LOOP]: a launch on a service with past incidents is proposed their checks and a like incident; one is added, one dismissed with a reason', async ({
+test('[LOOP]: a launch on a service with past incidents is proposed their checks and a like incident; one is added, one dismissed with a reason that stays readable', async ({
   page,
 }) => {
   test.slow()
@@ -72,9 +72,11 @@ test('[LOOP]: a launch on a service with past incidents is proposed their checks
   await expect(incident).toBeHidden()
   await expect(proposals.getByText('Nothing to propose')).toBeVisible()
   await expect(proposals.getByRole('heading', { name: 'Proposed from past incidents' })).toBeFocused()
-  // After a reload too: the dismissal is kept.
+  // After a reload too: the dismissal is kept, and the review can still read why.
   await page.reload()
-  await expect(
-    page.getByRole('region', { name: 'Proposed from past incidents' }).getByText('Nothing to propose'),
-  ).toBeVisible()
+  const region = page.getByRole('region', { name: 'Proposed from past incidents' })
+  await expect(region.getByText('Nothing to propose')).toBeVisible()
+  await region.getByText('1 dismissed proposal').click()
+  await expect(region.getByRole('link', { name: `PM-${number} ${title}` })).toBeVisible()
+  await expect(region.getByText(/“Its only check is on the review already” — /)).toBeVisible()
 })

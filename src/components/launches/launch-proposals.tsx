@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useTranslations } from 'next-intl'
+import { useFormatter, useTranslations } from 'next-intl'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
@@ -129,6 +129,7 @@ export function LaunchProposals({
       {proposals.hasTaxonomy && !items.length && !incidents.length ? (
         <p className="text-sm text-muted-foreground">{t('empty')}</p>
       ) : null}
+      {proposals.dismissed.length ? <DismissedList dismissed={proposals.dismissed} /> : null}
     </div>
   )
 }
@@ -233,5 +234,42 @@ function ProposalActions({
         </ActionForm>
       ) : null}
     </div>
+  )
+}
+
+/** What was dismissed for this launch, folded away: the reasons stay readable. */
+function DismissedList({ dismissed }: { dismissed: Proposals['dismissed'] }) {
+  const t = useTranslations('LaunchProposals')
+  const format = useFormatter()
+  return (
+    <details className="rounded-lg border border-border px-4 py-3 text-sm">
+      <summary className="cursor-pointer font-medium">
+        {t('dismissedTitle', { count: dismissed.length })}
+      </summary>
+      <ul className="mt-3 grid gap-3">
+        {dismissed.map((d, i) => (
+          <li key={i} className="grid gap-0.5">
+            {d.checklistItem ? (
+              <span className="break-words">{d.checklistItem.text}</span>
+            ) : d.incident ? (
+              <Link
+                href={`/postmortems/${d.incident.number}`}
+                className="break-words underline underline-offset-2"
+              >
+                <span className="font-mono">{formatNumber(d.incident.number)}</span>{' '}
+                <span lang={d.incident.language ?? undefined}>{d.incident.title}</span>
+              </Link>
+            ) : null}
+            <span className="text-muted-foreground">
+              {t('dismissedBecause', {
+                reason: d.reason,
+                name: d.by ?? '—',
+                when: format.dateTime(new Date(d.at), { dateStyle: 'medium' }),
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }

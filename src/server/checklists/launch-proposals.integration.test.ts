@@ -163,7 +163,17 @@ describe('launch proposals', () => {
         input: { checklistItemId: pm.items[1], reason: 'No queue here' },
       }),
     )
-    expect(unwrap(await proposeChecks({ actor: editor, slug: l.slug })).items).toEqual([])
+    const after = unwrap(await proposeChecks({ actor: editor, slug: l.slug }))
+    expect(after.items).toEqual([])
+    // Still readable, with why, who and when.
+    expect(after.dismissed).toMatchObject([
+      {
+        checklistItem: { id: pm.items[1], text: 'Watch the indexing queue' },
+        incident: null,
+        reason: 'No queue here',
+        by: editor.name,
+      },
+    ])
 
     const audit = await db.auditEvent.findFirst({
       where: { action: 'launch-proposal-dismissed', target: `launch:${l.slug}` },

@@ -23,11 +23,22 @@ export type ProposedIncident = SimilarIncident & {
   itemCount: number
 }
 
+/** A proposal someone dismissed for this launch, with why, who and when. */
+export type DismissedProposal = {
+  checklistItem: { id: string; text: string } | null
+  incident: ProposalIncident | null
+  reason: string
+  by: string | null
+  at: Date
+}
+
 export type Proposals = {
   /** False when the launch lists no services or tags: nothing to learn from yet. */
   hasTaxonomy: boolean
   items: ProposedItem[]
   incidents: ProposedIncident[]
+  /** What was dismissed, newest first: the review can still read why. */
+  dismissed: DismissedProposal[]
 }
 
 const MAX_ITEMS = 20
@@ -56,7 +67,18 @@ export async function proposeChecks({
       description: true,
       services: { select: { service: { select: { id: true, name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true } } } },
-      dismissals: { select: { checklistItemId: true, postmortemId: true } },
+      dismissals: {
+        orderBy: { createdAt: 'desc' },
+        select: {
+          checklistItemId: true,
+          postmortemId: true,
+          reason: true,
+          createdAt: true,
+          by: { select: { name: true } },
+          checklistItem: { select: { id: true, text: true } },
+          postmortem: { select: { number: true, title: true, language: true } },
+        },
+      },
     },
   })
   if (!launch) return err('NOT_FOUND')
@@ -170,5 +192,12 @@ export async function proposeChecks({
     return [{ ...s, itemCount: items.size }]
   })
 
-  return ok({ hasTaxonomy, items: ranked.slice(0, MAX_ITEMS).map((r) => r.item), incidents })
+  const dismissed = launch.dismissals.map((d): DismissedProposal => ({
+    checklistItem: d.checklistItem,
+    incident: d.postmortem,
+    reason: d.reason,
+    by: d.by?.name ?? null,
+    at: d.createdAt,
+  }))
+  return ok({ hasTaxonomy, items: ranked.slice(0, MAX_ITEMS).map((r) => r.item), incidents, dismissed })
 }
