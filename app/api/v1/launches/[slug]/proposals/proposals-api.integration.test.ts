@@ -48,7 +48,7 @@ describe('/api/v1/launches/:slug/proposals and /taxonomy', () => {
   it('says nothing can be proposed until the launch names its services or tags, then proposes', async () => {
     const before = await proposals.GET(call(viewer.cookie, 'GET'), at(slug))
     expect(before.status).toBe(200)
-    expect(await before.json()).toEqual({ hasTaxonomy: false, items: [], incidents: [] })
+    expect(await before.json()).toEqual({ hasTaxonomy: false, items: [], incidents: [], dismissed: [] })
 
     const service = `ledger-${randomUUID().slice(0, 8)}`
     const set = await taxonomy.PUT(
