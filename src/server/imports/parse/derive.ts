@@ -43,11 +43,14 @@ function sentencesWith(texts: string[], cue: Cue, max: number): string {
   return out.join(' ')
 }
 
+/** The sections nothing took that tell the incident: appendices (references, thanks) do not. */
+export const storySections = (pm: ParsedPostmortem) =>
+  pm.unmapped.filter((u) => classifyHeading(u.heading) !== 'appendix')
+
 /** Fills the empty fields it can, in place; returns the confidence of each field it filled. */
 export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confidence {
   const sure: Confidence = {}
-  // Appendices (references, acknowledgements) say nothing about the incident.
-  const story = pm.unmapped.filter((u) => classifyHeading(u.heading) !== 'appendix')
+  const story = storySections(pm)
   const notes = story.map((u) => u.text)
   const proposed = (field: string) => story.filter((u) => u.suggestion === field).map((u) => u.text)
   if (pm.rootCause) {

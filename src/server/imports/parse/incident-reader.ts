@@ -11,12 +11,12 @@ import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLead
 import { lessonsIn } from './lessons'
 import { sentences } from '../text'
 import { findMetric } from './metric'
-import { deriveMissing, SURE } from './derive'
+import { deriveMissing, storySections, SURE } from './derive'
 import { rootCauseSentence } from './root-cause'
 import { Hypotheses, verdictOf } from './hypotheses'
 import { isMomentHeading, readTimeline, stampedRun, statusUpdates, timelineKind } from './timeline'
 import { findDate, isDateOnly, leadingStamp, stampTime, timeIn, type TimeContext } from './timestamps'
-import { classifyHeading, cuePattern, hasCue, type Cue, type Field } from './vocabulary'
+import { cuePattern, hasCue, type Cue, type Field } from './vocabulary'
 
 /*
  * Reads one incident's sections into a postmortem: each part to its field, timelines and action
@@ -360,7 +360,7 @@ export class IncidentReader {
 
   private finish() {
     const pm = this.pm
-    const notes = pm.unmapped.filter((u) => classifyHeading(u.heading) !== 'appendix').map((u) => u.text)
+    const notes = storySections(pm).map((u) => u.text)
     this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...notes, pm.summary])
     // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
     for (const text of [
