@@ -11,5 +11,8 @@ export async function register() {
     // Webhooks and e-mail: sends what the use cases wrote to the outbox (docs/decisions/022).
     const { startNotificationWorker } = await import('@/server/notifications/worker')
     startNotificationWorker()
+    // Repeat incidents left to compare (a publication the last process did not finish comparing).
+    const { startRepeatsWorker } = await import('@/server/postmortems/repeats')
+    startRepeatsWorker()
   }
 }

@@ -648,7 +648,12 @@ export async function generateHistory({
 }: HistoryOptions & { ownerIds?: string[]; onBatch?: (done: number, total: number) => void } = {}) {
   const { db } = await import('../../src/server/db')
   const owners = ownerIds ?? (await db.$transaction((tx) => createOwners(tx)))
-  return writeHistory(planHistory({ ...options, ownerIds: owners }), { onBatch })
+  const summary = await writeHistory(planHistory({ ...options, ownerIds: owners }), { onBatch })
+  // As the app does after each publication: which incidents repeat an earlier one.
+  const { refreshPendingRepeats } = await import('../../src/server/postmortems/repeats')
+  const { databaseTarget } = await import('../../src/server/env')
+  await refreshPendingRepeats({ concurrency: databaseTarget().kind === 'postgres' ? 4 : 1 })
+  return summary
 }
 
 const BATCH = 1000

@@ -11,6 +11,7 @@ import { insightsInput } from '@/server/insights/schemas'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { hasRole } from '@/server/roles'
 import { InsightsFilters } from './insights-filters'
+import { RepeatsSection } from './repeats-section'
 import { ActionItemsSection, DurationsSection, IncidentsSection, LoopSection } from './sections'
 import { apiHref } from '@/lib/insights-links'
 
@@ -116,6 +117,7 @@ export default async function InsightsPage({ searchParams }: PageProps<'/insight
           </>
         ) : null}
         <LoopSection insights={insights} />
+        <RepeatsSection insights={insights} />
       </div>
     </>
   )

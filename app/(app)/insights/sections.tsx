@@ -42,7 +42,7 @@ function duration(format: Format, seconds: number | null): string | null {
 const monthLabel = (format: Format, month: string) =>
   format.dateTime(new Date(`${month}-01T00:00:00Z`), { year: 'numeric', month: 'short', timeZone: 'UTC' })
 
-function Section({
+export function Section({
   id,
   title,
   description,
@@ -66,7 +66,15 @@ function Section({
   )
 }
 
-function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
+export function Table({
+  caption,
+  head,
+  children,
+}: {
+  caption: string
+  head: ReactNode[]
+  children: ReactNode
+}) {
   return (
     <div className="overflow-x-auto print:overflow-visible">
       <table className="w-full min-w-max border-collapse text-sm">

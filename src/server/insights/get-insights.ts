@@ -11,6 +11,8 @@ import {
   incidentsByService,
 } from './incident-counts'
 import { checklistLoop, lessonsWithoutItem } from './loop'
+import { repeatIncidents } from './repeat-incidents'
+import { kickRepeats } from '../postmortems/repeats'
 import type { InsightsInput } from './schemas'
 
 /**
@@ -43,6 +45,7 @@ export async function getInsights({
       actionItems: await actionItemCounts(set, now),
       checklistItems: await checklistLoop(set, input.launch),
       lessons: await lessonsWithoutItem(set),
+      repeats: await repeatIncidents(set),
     }
   })
   const {
@@ -56,7 +59,10 @@ export async function getInsights({
     actionItems,
     checklistItems,
     lessons,
+    repeats,
   } = figures
+  // Some were published and not yet compared (a kick lost with its process, an import): now.
+  if (repeats.pending) kickRepeats()
   return ok({
     filters: input,
     statuses: [...countedStatuses(actor, input.scope)],
@@ -73,7 +79,7 @@ export async function getInsights({
     timeToDetect: detect,
     timeToResolve: resolve,
     actionItems,
-    loop: { checklistItems, lessons },
+    loop: { checklistItems, lessons, repeats },
   })
 }
 
@@ -97,5 +103,6 @@ export type Insights = {
   loop: {
     checklistItems: Awaited<ReturnType<typeof checklistLoop>>
     lessons: Awaited<ReturnType<typeof lessonsWithoutItem>>
+    repeats: Awaited<ReturnType<typeof repeatIncidents>>
   }
 }

@@ -90,6 +90,14 @@ export function insightsToCsv(insights: Insights): string {
     ),
     ['lessons', 'total', '', loop.lessons.total],
     ['lessons', 'withoutChecklistItem', '', loop.lessons.withoutItem],
+    ...(['total', 'after', 'before', 'without', 'pending'] as const).map((key): Row => [
+      'repeats',
+      key,
+      '',
+      loop.repeats[key],
+    ]),
+    // One line per repeat listed: the earlier incidents it repeats, by number.
+    ...loop.repeats.incidents.map((i): Row => ['repeats', 'incident', `PM-${i.number}`, i.earlier.length]),
   ]
   return stringify(
     rows.map((row) => row.map((cell) => (typeof cell === 'string' ? inert(cell) : (cell ?? '')))),

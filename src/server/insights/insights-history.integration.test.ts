@@ -17,7 +17,7 @@ import { insightsInput } from './schemas'
  * Each chart must also show something a reader could use: several months, services, buckets.
  */
 
-const now = new Date()
+const now = new Date(process.env.HISTORY_NOW ?? Date.now())
 const today = now.toISOString().slice(0, 10)
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10)
 let viewer: Actor
@@ -255,6 +255,30 @@ async function loopFigures(query: Query, statuses: string[]) {
   return { checklistItems, lessons: { ...lessonCounts, lessons: newest } }
 }
 
+/**
+ * Repeats: counted incidents paired with an earlier published one (the pairs are the comparison's
+ * output; what is checked here is how they are counted), each after / before the first check
+ * learned from an earlier one, or without any.
+ */
+async function repeatFigures(query: Query, statuses: string[]) {
+  const [row] = await db.$queryRaw<
+    [{ total: number; after: number; before: number; without: number }]
+  >`${counted(query, statuses)},
+    r AS (
+      SELECT d.id, d.day,
+        (SELECT min(i."createdAt") FROM "Lesson" le
+           JOIN "ChecklistItemSource" s ON s."lessonId" = le.id JOIN "ChecklistItem" i ON i.id = s."checklistItemId"
+           WHERE le."postmortemId" = a.id) AS since
+      FROM d JOIN "PostmortemRepeat" x ON x."postmortemId" = d.id
+      JOIN "Postmortem" a ON a.id = x."earlierId" AND a.status = 'PUBLISHED'),
+    per AS (SELECT id, coalesce(bool_or(since <= day), false) AS after, bool_or(since IS NOT NULL) AS checked
+            FROM r GROUP BY id)
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE after)::int AS after,
+      count(*) FILTER (WHERE NOT after AND checked)::int AS before, count(*) FILTER (WHERE NOT checked)::int AS without
+    FROM per`
+  return row
+}
+
 // ─────────────────────────────── comparing ───────────────────────────────
 
 const byKey =
@@ -319,6 +343,12 @@ async function expectFiguresFromSql(figures: Insights, query: Query, statuses: s
   expect(normalized(figures.loop.checklistItems)).toEqual(normalized(loop.checklistItems))
   expect(descending(figures.loop.checklistItems.map((i) => i.waived))).toBe(true)
   expect(figures.loop.lessons).toEqual(loop.lessons)
+
+  const { incidents: listed, pending, ...repeats } = figures.loop.repeats
+  expect(pending).toBe(0)
+  expect(repeats).toEqual(await repeatFigures(query, statuses))
+  expect(listed).toHaveLength(Math.min(repeats.total, 50))
+  expect(descending(listed.map((i) => i.at.getTime()))).toBe(true)
 }
 
 // ─────────────────────────────── the cases ───────────────────────────────
@@ -403,6 +433,11 @@ describe('insights over a generated two-year history (checked against SQL)', () 
     expect(loop.lessons.withoutItem).toBeGreaterThan(loop.lessons.total / 2)
     expect(loop.lessons.withoutItem).toBeLessThan(loop.lessons.total)
     expect(loop.lessons.lessons).toHaveLength(50)
+    // Some repeats came after the check learned from the earlier incident, some before, some had none.
+    expect(loop.repeats.after).toBeGreaterThan(0)
+    expect(loop.repeats.before).toBeGreaterThan(0)
+    expect(loop.repeats.without).toBeGreaterThan(0)
+    expect(loop.repeats.total).toBeLessThan(figures.incidents.total)
   })
 
   it('every figure for one service', async () => {

@@ -7,6 +7,7 @@ import { kickDeliveries } from '../notifications/worker'
 import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
 import { recordRevision } from './revisions'
+import { kickRepeats } from './repeats'
 import {
   canMovePostmortem,
   isPublic,
@@ -90,5 +91,6 @@ export async function changePostmortemStatus({
     return ok({ status: to })
   })
   if (result.ok) kickDeliveries()
+  if (result.ok && to === 'PUBLISHED') kickRepeats()
   return result
 }

@@ -4,7 +4,13 @@ import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { documentInclude, toDocument } from './document'
 import { isGeneric, queryConcepts, type Concept } from '../search/query-concepts'
-import { rankByConcepts, rarityOf, type RankedConcept } from '../search/rank-concepts'
+import {
+  rankByConcepts,
+  rarityOf,
+  type ConceptMatch,
+  type RankedConcept,
+  type RarityCache,
+} from '../search/rank-concepts'
 import { snippetsFor } from '../search/snippets'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
 
@@ -40,13 +46,49 @@ function keywords(ranked: RankedConcept[]): RankedConcept[] {
 }
 
 /**
- * Past postmortems like a text being written (title, symptom, root cause), above a relevance
- * threshold that does not depend on how many postmortems there are or how long the text is: a
- * postmortem must hold at least MIN_SHARED of the text's keywords and MIN_COVERAGE of their weight,
- * so an unrelated incident that shares a common word ("用户", "error") is not listed. Ranked by
- * BM25 over the keywords (rank-concepts.ts); each with the passage that shares the most with the
- * text. Glossary phrases count in either language: a symptom in English finds a retro in Chinese.
+ * The postmortems like a text, best first, above a relevance threshold that does not depend on
+ * how many postmortems there are or how long the text is: a postmortem must hold at least
+ * MIN_SHARED of the text's keywords and MIN_COVERAGE of their weight, so an unrelated incident
+ * that shares a common word ("用户", "error") is not listed. Ranked by BM25 over the keywords
+ * (rank-concepts.ts). Glossary phrases count in either language: a symptom in English finds a
+ * retro in Chinese. `where` narrows the postmortems (`p`) compared. The one rule behind the
+ * similar incidents shown while writing, the launch proposals and the repeats (repeats.ts).
  */
+export async function similarMatches({
+  text,
+  exclude,
+  where,
+  limit,
+  within = 'searchVector',
+  minCoverage = MIN_COVERAGE,
+  cache,
+}: {
+  text: string
+  /** The postmortem being written (its number), neither counted nor compared. */
+  exclude?: number
+  where: Prisma.Sql
+  limit: number
+  /** What of the postmortems is compared: everything, or the root cause and confirmed hypotheses. */
+  within?: 'searchVector' | 'rootCauseVector'
+  minCoverage?: number
+  /** Rarities remembered while many texts are compared in a row (rank-concepts.ts). */
+  cache?: RarityCache
+}): Promise<ConceptMatch[]> {
+  const all = queryConcepts(text, { maxLength: 20_000 }).filter((c) => !isGeneric(c))
+  if (all.length < MIN_SHARED) return []
+  // Rarity first; then the keywords alone are ranked on.
+  const chosen = keywords(await rarityOf(all, { exclude, cache }))
+  const vector = Prisma.sql`p.${Prisma.raw(`"${within}"`)}`
+  const matches = await rankByConcepts({
+    concepts: chosen,
+    where: (seed) => Prisma.sql`${vector} @@ ${seed}::tsquery AND p.number <> ${exclude ?? 0} AND ${where}`,
+    vector,
+    cap: 1_000,
+  })
+  return matches.filter((m) => m.shared.length >= MIN_SHARED && m.coverage >= minCoverage).slice(0, limit)
+}
+
+/** Past postmortems like a text being written (title, symptom, root cause), each with the passage that shares the most with it. */
 export async function findSimilar({
   actor,
   text,
@@ -59,21 +101,13 @@ export async function findSimilar({
   /** Drafts and postmortems in review are left out even for editors (launch proposals). */
   publishedOnly?: boolean
 }): Promise<SimilarIncident[]> {
-  const all = queryConcepts(text, { maxLength: 20_000 }).filter((c) => !isGeneric(c))
-  if (all.length < MIN_SHARED) return []
   const publishedOnly = onlyPublished || !hasRole(actor, 'EDITOR')
-  // Rarity first; then the keywords alone are ranked on.
-  const chosen = keywords(await rarityOf(all, { exclude }))
-  const matches = await rankByConcepts({
-    concepts: chosen,
-    where: (seed) => Prisma.sql`p."searchVector" @@ ${seed}::tsquery AND p.number <> ${exclude ?? 0}
-      AND (${publishedOnly} = false OR p.status::text = 'PUBLISHED')`,
-    vector: Prisma.sql`p."searchVector"`,
-    cap: 1_000,
+  const similar = await similarMatches({
+    text,
+    exclude,
+    where: Prisma.sql`(${publishedOnly} = false OR p.status::text = 'PUBLISHED')`,
+    limit: MAX_RESULTS,
   })
-  const similar = matches
-    .filter((m) => m.shared.length >= MIN_SHARED && m.coverage >= MIN_COVERAGE)
-    .slice(0, MAX_RESULTS)
   if (!similar.length) return []
   const rows = await db.postmortem.findMany({
     where: { id: { in: similar.map((m) => m.id) } },

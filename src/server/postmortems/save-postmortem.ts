@@ -5,6 +5,7 @@ import type { Tx } from '../db'
 import { err, ok, type DomainError } from '../result'
 import { documentInclude, scalarColumns, toDocument } from './document'
 import { indexPostmortem } from '../search/index-postmortem'
+import { kickRepeats } from './repeats'
 import { recordDraftSnapshot, recordRevision } from './revisions'
 import type { PostmortemDocument, SavePostmortemInput } from './schemas'
 import { syncChildren, syncTaxonomy } from './sync-children'
@@ -48,6 +49,7 @@ export async function savePostmortem({
 }): Promise<SaveResult> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   const doc = input.document
+  let published = false
   return db
     .$transaction(async (tx): Promise<SaveResult> => {
       const existing = await tx.postmortem.findUnique({
@@ -55,6 +57,7 @@ export async function savePostmortem({
         select: { id: true, status: true },
       })
       if (!existing) return err('NOT_FOUND')
+      published = existing.status === 'PUBLISHED'
 
       const invalid = (await checkReferences(tx, doc)) ?? (await checkClosings(tx, existing.id, doc))
       if (invalid) return invalid
@@ -113,6 +116,7 @@ export async function savePostmortem({
     })
     .then((result) => {
       if (result.ok) kickDeliveries()
+      if (result.ok && published) kickRepeats()
       return result
     })
     .catch((error: unknown) => {

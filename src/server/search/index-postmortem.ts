@@ -79,7 +79,9 @@ export async function indexPostmortem(tx: Tx, postmortemId: string, doc: Searcha
   const index = searchDocument({ ...doc, factorNames: factors.map((f) => f.name) })
   await tx.$executeRaw`
     UPDATE "Postmortem" SET "searchVector" = ${index.vector}::tsvector,
-      "hypothesisVector" = ${index.hypothesisVector}::tsvector, "rootCauseVector" = ${index.rootCauseVector}::tsvector
+      "hypothesisVector" = ${index.hypothesisVector}::tsvector, "rootCauseVector" = ${index.rootCauseVector}::tsvector,
+      -- Its text changed: its repeats are compared again (postmortems/repeats.ts).
+      "repeatsCheckedAt" = NULL
     WHERE id = ${postmortemId}`
   if (index.words.length)
     await tx.$executeRaw`

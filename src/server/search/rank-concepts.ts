@@ -1,5 +1,5 @@
 import 'server-only'
-import type { Prisma } from '@/generated/prisma/client'
+import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { conceptTsQuery, type Concept } from './query-concepts'
 
@@ -35,25 +35,59 @@ export type ConceptMatch = {
 }
 
 /**
+ * Document frequencies remembered across calls (by tsquery) while many texts are compared with
+ * the same postmortems, as when repeats are compared in bulk: counted without exclusion.
+ */
+export type RarityCache = Map<string, number>
+const TOTAL = '\u0000total'
+
+/**
  * How many postmortems hold each concept (at most DF_CAP), and so how much it says (idf × its
- * weight); `exclude` (the postmortem being written) is not counted.
+ * weight); `exclude` (the postmortem being written) is not counted. With a `cache`, a concept is
+ * counted once per cache, and the excluded postmortem taken off when it holds the concept.
  */
 export async function rarityOf(
   concepts: Concept[],
-  { exclude = 0 }: { exclude?: number } = {},
+  { exclude = 0, cache }: { exclude?: number; cache?: RarityCache } = {},
 ): Promise<RankedConcept[]> {
   if (!concepts.length) return []
-  const stats = await db.$queryRaw<{ df: number; n: number }[]>`
-    SELECT (SELECT count(*) FROM (SELECT 1 FROM "Postmortem" p WHERE p."searchVector" @@ u.q::tsquery
-        AND p.number <> ${exclude} LIMIT ${DF_CAP}) x)::int AS df,
-      (SELECT CASE WHEN r.t >= 10000 THEN r.t::int ELSE (SELECT count(*) FROM "Postmortem")::int END
-        FROM (SELECT reltuples AS t FROM pg_class WHERE oid = '"Postmortem"'::regclass) r) AS n
-    FROM unnest(${concepts.map((c) => conceptTsQuery(c))}::text[]) WITH ORDINALITY AS u(q, i) ORDER BY u.i`
-  const n = Math.max(Number(stats[0]?.n ?? 0), 1)
+  const queries = concepts.map((c) => conceptTsQuery(c))
+  let dfs: number[]
+  let n: number
+  if (!cache) ({ dfs, n } = await countHolders(queries, exclude, DF_CAP))
+  else {
+    const missing = [...new Set(queries.filter((q) => !cache.has(q)))]
+    if (missing.length || !cache.has(TOTAL)) {
+      const counted = await countHolders(missing, 0, DF_CAP + 1)
+      missing.forEach((q, i) => cache.set(q, counted.dfs[i]!))
+      cache.set(TOTAL, counted.n)
+    }
+    const [own] = exclude
+      ? await db.$queryRaw<{ holds: boolean[] }[]>`
+          SELECT ARRAY(SELECT coalesce(p."searchVector" @@ u.q::tsquery, false)
+            FROM unnest(${queries}::text[]) WITH ORDINALITY AS u(q, i) ORDER BY u.i) AS holds
+          FROM "Postmortem" p WHERE p.number = ${exclude}`
+      : []
+    dfs = queries.map((q, i) => Math.min(cache.get(q)! - (own?.holds[i] ? 1 : 0), DF_CAP))
+    n = cache.get(TOTAL)!
+  }
   return concepts.map((concept, i) => {
-    const df = Number(stats[i]?.df ?? 0)
+    const df = dfs[i]!
     return { concept, df, idf: concept.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) }
   })
+}
+
+/** Postmortems in all, from the planner's estimate once there are many (counting them is slow). */
+const TOTAL_SQL = Prisma.sql`(SELECT CASE WHEN r.t >= 10000 THEN r.t::int ELSE (SELECT count(*) FROM "Postmortem")::int END
+  FROM (SELECT reltuples AS t FROM pg_class WHERE oid = '"Postmortem"'::regclass) r)`
+
+async function countHolders(queries: string[], exclude: number, cap: number) {
+  const [row] = await db.$queryRaw<{ n: number; dfs: number[] }[]>`
+    SELECT ${TOTAL_SQL}::int AS n,
+      ARRAY(SELECT (SELECT count(*) FROM (SELECT 1 FROM "Postmortem" p WHERE p."searchVector" @@ u.q::tsquery
+          AND p.number <> ${exclude} LIMIT ${cap}) x)::int
+        FROM unnest(${queries}::text[]) WITH ORDINALITY AS u(q, i) ORDER BY u.i) AS dfs`
+  return { dfs: row!.dfs.map(Number), n: Math.max(Number(row!.n), 1) }
 }
 
 /**

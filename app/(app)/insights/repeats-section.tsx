@@ -1,0 +1,110 @@
+import type { Route } from 'next'
+import Link from 'next/link'
+import { getFormatter, getTranslations } from 'next-intl/server'
+import type { Insights } from '@/server/insights/get-insights'
+import type { RepeatWhen } from '@/server/insights/repeat-incidents'
+import { formatNumber } from '@/server/postmortems/schemas'
+import { Section, Table } from './sections'
+
+const link = 'text-primary underline-offset-2 hover:underline'
+const tone: Record<RepeatWhen, string> = {
+  after: 'text-destructive',
+  before: 'text-warning',
+  without: 'text-muted-foreground',
+}
+
+/** The checks learned from the earlier incidents, each once. */
+const checksOf = (incident: Insights['loop']['repeats']['incidents'][number]) => [
+  ...new Map(incident.earlier.flatMap((e) => (e.check ? [[e.check.id, e.check] as const] : []))).values(),
+]
+
+/** Incidents that repeat an earlier one, against the check learned from it (decision 029). */
+export async function RepeatsSection({ insights }: { insights: Insights }) {
+  const [t, format] = await Promise.all([getTranslations('InsightsPage'), getFormatter()])
+  const repeats = insights.loop.repeats
+  const label = { after: t('repeatsAfter'), before: t('repeatsBefore'), without: t('repeatsWithout') }
+  const hint = {
+    after: t('repeatsAfterHint'),
+    before: t('repeatsBeforeHint'),
+    without: t('repeatsWithoutHint'),
+  }
+  const day = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' })
+  return (
+    <Section id="repeats" title={t('repeatsTitle')} description={t('repeatsDescription')}>
+      {repeats.pending ? (
+        <p role="status" className="text-sm text-muted-foreground">
+          {t('repeatsPending', { count: repeats.pending })}
+        </p>
+      ) : null}
+      {repeats.total ? (
+        <>
+          <p className="text-sm">{t('repeatsSummary', { total: repeats.total })}</p>
+          <dl className="grid gap-3 sm:grid-cols-3">
+            {(['after', 'before', 'without'] as const).map((when) => (
+              <div key={when} className="grid gap-0.5 rounded-md border border-border p-3">
+                <dt className="text-sm font-medium">{label[when]}</dt>
+                <dd className={`text-2xl font-semibold tabular-nums ${tone[when]}`}>{repeats[when]}</dd>
+                <dd className="text-xs text-muted-foreground">{hint[when]}</dd>
+              </div>
+            ))}
+          </dl>
+          <Table
+            caption={t('repeatsTitle')}
+            head={[t('repeatColumn'), t('repeatsOfColumn'), t('checkColumn'), t('whenColumn')]}
+          >
+            {repeats.incidents.map((incident) => (
+              <tr key={incident.number} className="align-top">
+                <th scope="row" className="max-w-xs">
+                  <Link href={`/postmortems/${incident.number}` as Route} className={link}>
+                    {formatNumber(incident.number)}
+                  </Link>{' '}
+                  <span lang={incident.language ?? undefined} className="break-words">
+                    {incident.title}
+                  </span>
+                  <span className="block text-xs text-muted-foreground">{day(incident.at)}</span>
+                </th>
+                <td className="max-w-sm text-left">
+                  <ul className="grid gap-1">
+                    {incident.earlier.map((e) => (
+                      <li key={e.number}>
+                        <Link href={`/postmortems/${e.number}` as Route} className={link}>
+                          {formatNumber(e.number)}
+                        </Link>{' '}
+                        <span lang={e.language ?? undefined} className="break-words">
+                          {e.title}
+                        </span>
+                        <span className="block text-xs break-words text-muted-foreground">
+                          {e.services.join(', ')} · {t('inCommon', { words: e.shared.join(', ') })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="max-w-sm text-left">
+                  <ul className="grid gap-1">
+                    {checksOf(incident).map((check) => (
+                      <li key={check.id} className="break-words">
+                        {check.text}
+                        <span className="block text-xs text-muted-foreground">
+                          {t('checkSince', { date: day(check.createdAt) })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className={`text-left font-medium ${tone[incident.when]}`}>{label[incident.when]}</td>
+              </tr>
+            ))}
+          </Table>
+          {repeats.total > repeats.incidents.length ? (
+            <p className="text-xs text-muted-foreground">
+              {t('repeatsShown', { count: repeats.incidents.length })}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="text-sm text-muted-foreground">{t('noRepeats')}</p>
+      )}
+    </Section>
+  )
+}
