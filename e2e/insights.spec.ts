@@ -28,6 +28,7 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
     occurredAt: '2025-06-10T10:00:00Z',
     detectedAt: '2025-06-10T10:15:00Z',
     resolvedAt: '2025-06-10T12:00:00Z',
+    rootCause: 'The nightly settlement batch job exhausted the payments database connection pool.',
   })
   // Nobody wrote down when the second one started: it is counted as lacking a time, not dropped.
   await publishedPostmortem(page, `Checkout slow ${service}`, {
@@ -35,6 +36,7 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
     services: [service],
     detectedAt: '2025-06-20T08:00:00Z',
     resolvedAt: '2025-06-20T09:00:00Z',
+    rootCause: 'Again the settlement batch job held every connection of the payments connection pool.',
   })
 
   await page.getByRole('link', { name: 'Insights' }).click()
@@ -67,10 +69,23 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(page.getByRole('link', { name: new RegExp(`Checkout outage ${service}`) })).toBeVisible()
   await expect(page.getByRole('link', { name: new RegExp(`Checkout slow ${service}`) })).toBeVisible()
 
+  // The second repeats the first: same service, same root cause, and no lesson became a check.
+  const repeats = page.getByRole('region', { name: 'Repeat incidents' })
+  await expect(async () => {
+    // Compared in the background after publication: the page says so until it is done.
+    await page.reload()
+    await expect(repeats).toContainText('1 incident repeats an earlier one.', { timeout: 1_000 })
+  }).toPass()
+  const repeat = repeats.getByRole('row', { name: new RegExp(`Checkout slow ${service}`) })
+  await expect(repeat.getByRole('link', { name: /^PM-/ }).nth(1)).toBeVisible()
+  await expect(repeat).toContainText(`Checkout outage ${service}`)
+  await expect(repeat).toContainText('No check learned')
+
   // The same figures as CSV.
   const csv = await (await page.request.get(`/api/v1/insights?format=csv&service=${service}`)).text()
   expect(csv).toContain('timeToResolve,median_seconds,,7200')
   expect(csv).toContain('timeToResolve,missing,,1')
+  expect(csv).toContain('repeats,without,,1')
 
   // The same page in Chinese.
   await page.goto(`/insights?service=${service}`)

@@ -72,6 +72,12 @@ export async function fillEveryTable(connection: SqlConnection, suffix = '') {
     [`配置漂移 ${suffix}`, text, at],
   )
   await q(`INSERT INTO "PostmortemFactor" VALUES ('pm1${suffix}', 'f1${suffix}')`)
+  // Derived, but kept: a restored database need not compare every incident again.
+  await q(
+    `INSERT INTO "PostmortemRepeat" ("postmortemId", "earlierId", coverage, shared)
+     VALUES ('pm2${suffix}', 'pm1${suffix}', 0.625, $1)`,
+    [['索引', 'index, "quoted"', '']],
+  )
   await q(
     `INSERT INTO "Hypothesis" (id, "postmortemId", position, statement, status, evidence) VALUES
       ('h1${suffix}', 'pm1${suffix}', 0, '主从问题', 'ELIMINATED', '查主库依然 0.6/s'),

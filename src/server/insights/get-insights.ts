@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../result'
 import { actionItemCounts } from './action-item-counts'
 import { timeToDetect, timeToResolve } from './durations'
 import { countedStatuses, withCountedSet } from './filtered-postmortems'
+import { cachedFigures } from './insights-cache'
 import {
   incidentsByCategory,
   incidentsByFactor,
@@ -22,13 +23,26 @@ import type { InsightsInput } from './schemas'
 export async function getInsights({
   actor,
   input,
-  now = new Date(),
+  now,
 }: {
   actor: Actor
   input: InsightsInput
+  /** The clock (tests of figures that move with it); without it the figures may come from the cache. */
   now?: Date
 }): Promise<Result<Insights>> {
   if (!hasRole(actor, 'VIEWER')) return err('FORBIDDEN')
+  const statuses = countedStatuses(actor, input.scope)
+  const insights = now
+    ? await computeInsights(actor, input, now)
+    : await cachedFigures(JSON.stringify({ input, statuses }), () =>
+        computeInsights(actor, input, new Date()),
+      )
+  // Some were published and not yet compared (a kick lost with its process, an import): now.
+  if (insights.loop.repeats.pending) kickRepeats()
+  return ok(insights)
+}
+
+async function computeInsights(actor: Actor, input: InsightsInput, now: Date): Promise<Insights> {
   const figures = await withCountedSet(actor, input, async (set) => {
     // Figure after figure, on one connection: one page should not take most of the pool.
     const [total] = await set.client.$queryRaw<
@@ -61,9 +75,7 @@ export async function getInsights({
     lessons,
     repeats,
   } = figures
-  // Some were published and not yet compared (a kick lost with its process, an import): now.
-  if (repeats.pending) kickRepeats()
-  return ok({
+  return {
     filters: input,
     statuses: [...countedStatuses(actor, input.scope)],
     generatedAt: now,
@@ -80,7 +92,7 @@ export async function getInsights({
     timeToResolve: resolve,
     actionItems,
     loop: { checklistItems, lessons, repeats },
-  })
+  }
 }
 
 export type Insights = {

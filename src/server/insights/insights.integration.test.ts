@@ -346,4 +346,27 @@ describe('insights (real database)', () => {
     expect((await db.actionItem.findUniqueOrThrow({ where: { id: onTime } })).doneAt).toBeNull()
     expect((await db.actionItem.findUniqueOrThrow({ where: { id: late } })).doneAt).toEqual(stamped.doneAt)
   })
+
+  it('are computed once for every reader, and afresh after anything they count changes, however it was written', async () => {
+    // Without a clock, as the page and the API ask.
+    const read = async (query: Record<string, string> = {}) =>
+      unwrap(await getInsights({ actor: viewer, input: insightsInput.parse(query) }))
+    const first = await read()
+    const again = unwrap(await getInsights({ actor: editor, input: insightsInput.parse({}) }))
+    expect(again.generatedAt).toEqual(first.generatedAt)
+    expect(again).toEqual(first)
+
+    // Through the use cases: a newly published incident is counted at once.
+    const number = await postmortem({ title: 'Cache check', severity: 'SEV3', services: ['cache'] })
+    const published = await read()
+    expect(published.incidents.total).toBe(first.incidents.total + 1)
+    expect(published.generatedAt.getTime()).toBeGreaterThan(first.generatedAt.getTime())
+
+    // By plain SQL (an import, a restore, another app instance): a changed severity too.
+    const sev1 = (await read({ severity: 'SEV1' })).incidents.total
+    await db.$executeRaw`UPDATE "Postmortem" SET severity = 'SEV1' WHERE number = ${number}`
+    expect((await read({ severity: 'SEV1' })).incidents.total).toBe(sev1 + 1)
+    // An editor's "all statuses" is not a viewer's: each scope its own figures.
+    expect((await read({ scope: 'all' })).statuses).toEqual(['PUBLISHED'])
+  })
 })
