@@ -70,12 +70,14 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(page.getByRole('link', { name: new RegExp(`Checkout slow ${service}`) })).toBeVisible()
 
   // The second repeats the first: same service, same root cause, and no lesson became a check.
+  await page.goBack()
+  await expect(page).toHaveURL(new RegExp(`/insights\\?.*service=${service}`))
   const repeats = page.getByRole('region', { name: 'Repeat incidents' })
   await expect(async () => {
     // Compared in the background after publication: the page says so until it is done.
     await page.reload()
     await expect(repeats).toContainText('1 incident repeats an earlier one.', { timeout: 1_000 })
-  }).toPass()
+  }).toPass({ timeout: 30_000 })
   const repeat = repeats.getByRole('row', { name: new RegExp(`Checkout slow ${service}`) })
   await expect(repeat.getByRole('link', { name: /^PM-/ }).nth(1)).toBeVisible()
   await expect(repeat).toContainText(`Checkout outage ${service}`)

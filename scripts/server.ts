@@ -42,6 +42,10 @@ async function main() {
   server.on('upgrade', (req, socket, head) => {
     if (!handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
   })
+  // Node closes an idle kept-alive connection after 5 s: a client that sends on it at that moment
+  // gets ECONNRESET. Clients and proxies keep theirs longer, so the server must outlast them.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   server.listen(port, () => console.log(`▸ Serving pages and live editing on port ${port}`))
 
   let stopping = false
