@@ -80,8 +80,10 @@ export async function indexPostmortem(tx: Tx, postmortemId: string, doc: Searcha
   await tx.$executeRaw`
     UPDATE "Postmortem" SET "searchVector" = ${index.vector}::tsvector,
       "hypothesisVector" = ${index.hypothesisVector}::tsvector, "rootCauseVector" = ${index.rootCauseVector}::tsvector,
-      -- Its text changed: its repeats are compared again (postmortems/repeats.ts).
-      "repeatsCheckedAt" = NULL
+      -- Its text changed: its repeats are compared again (postmortems/repeats.ts). A rebuild that
+      -- writes the same words (npm start after an upgrade) leaves them be.
+      "repeatsCheckedAt" = CASE WHEN strip("searchVector") IS DISTINCT FROM strip(${index.vector}::tsvector)
+        THEN NULL ELSE "repeatsCheckedAt" END
     WHERE id = ${postmortemId}`
   if (index.words.length)
     await tx.$executeRaw`
