@@ -684,14 +684,16 @@ export async function writeHistory(
 
   // Contributing factors from the taxonomy (the migration seeds it), drawn from a random stream
   // of their own: they leave every other figure of a seeded history as it was.
-  const factorIds = (
-    await db.contributingFactor.findMany({
-      where: { archivedAt: null },
-      orderBy: { position: 'asc' },
-      select: { id: true },
-    })
-  ).map((f) => f.id)
-  const factors = { ids: factorIds, next: prng(plan.seed + 1) }
+  const taxonomy = await db.contributingFactor.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: 'asc' },
+    select: { id: true, name: true },
+  })
+  const factors = {
+    ids: taxonomy.map((f) => f.id),
+    names: new Map(taxonomy.map((f) => [f.id, f.name])),
+    next: prng(plan.seed + 1),
+  }
 
   // Launches first: postmortems point at them. Slugs as insertLaunch makes them, unique.
   const taken = new Set((await db.launch.findMany({ select: { slug: true } })).map((l) => l.slug))
@@ -841,13 +843,26 @@ async function writePostmortems(
     serviceId: Map<string, string>
     tagId: Map<string, string>
     searchDocument: typeof SearchDocument
-    factors: { ids: string[]; next: () => number }
+    factors: { ids: string[]; names: Map<string, string>; next: () => number }
   },
 ) {
+  // Contributing factors: none on one incident in five, else one to three, the first factors of
+  // the taxonomy (change, configuration, capacity…) the most common.
+  const factorsOf = batch.map(() => {
+    if (!factors.ids.length || factors.next() < 0.2) return []
+    const count = 1 + Math.floor(factors.next() * 3)
+    const chosen = new Set<string>()
+    for (let k = 0; k < count; k++)
+      chosen.add(factors.ids[Math.floor(factors.next() ** 2 * factors.ids.length)]!)
+    return [...chosen]
+  })
   const rows = batch.map((p, k) => ({
     ...p,
     number: firstNumber + k,
+    factors: factorsOf[k]!,
+    // What indexPostmortem writes for it, factor names included: a rebuild finds the same words.
     index: searchDocument({
+      factorNames: factorsOf[k]!.map((id) => factors.names.get(id)!),
       ...p.document,
       lessons: p.lessons,
       timeline: p.timeline,
@@ -964,16 +979,7 @@ async function writePostmortems(
       ['closedAt', 'timestamp', (r) => r.value.closedAt],
     ],
   )
-  // Contributing factors: none on one incident in five, else one to three, the first factors of
-  // the taxonomy (change, configuration, capacity…) the most common.
-  const attached = rows.flatMap((r) => {
-    if (!factors.ids.length || factors.next() < 0.2) return []
-    const count = 1 + Math.floor(factors.next() * 3)
-    const chosen = new Set<string>()
-    for (let k = 0; k < count; k++)
-      chosen.add(factors.ids[Math.floor(factors.next() ** 2 * factors.ids.length)]!)
-    return [...chosen].map((factorId) => ({ postmortemId: r.id, factorId }))
-  })
+  const attached = rows.flatMap((r) => r.factors.map((factorId) => ({ postmortemId: r.id, factorId })))
   await insertRows(tx, 'PostmortemFactor', attached, [
     ['postmortemId', 'text', (r) => r.postmortemId],
     ['factorId', 'text', (r) => r.factorId],

@@ -4,6 +4,7 @@ import { person, unwrap } from '@/test/people'
 import { generateHistory, historyServices, type HistorySummary } from '../../../scripts/lib/generate-history'
 import { db } from '../db'
 import { loadDemo } from '../demo/load-demo'
+import { reindexSearch } from '../postmortems/reindex-search'
 import type { Actor } from '../roles'
 import { getInsights, type Insights } from './get-insights'
 import { insightsInput } from './schemas'
@@ -363,6 +364,12 @@ describe('insights over a generated two-year history (checked against SQL)', () 
       SELECT status::text, count(*)::int AS n FROM "Postmortem" GROUP BY 1 ORDER BY 1`
     expect(statuses.map((s) => s.status)).toEqual(['DRAFT', 'IN_REVIEW', 'PUBLISHED'])
     expect(statuses.find((s) => s.status === 'PUBLISHED')!.n).toBeGreaterThan(250)
+    // Its search documents are the app's own: a rebuild (npm start after an upgrade) finds the
+    // same words, factor names included, so nothing is compared for repeats again.
+    const compared = await db.postmortem.count({ where: { repeatsCheckedAt: { not: null } } })
+    expect(compared).toBeGreaterThan(250)
+    await reindexSearch()
+    expect(await db.postmortem.count({ where: { repeatsCheckedAt: { not: null } } })).toBe(compared)
   })
 
   it('every figure with no filter, and every chart has something to show', async () => {
