@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import type { Insights } from '@/server/insights/get-insights'
 import type { RepeatWhen } from '@/server/insights/repeat-incidents'
 import { formatNumber } from '@/server/postmortems/schemas'
-import { Section, Table } from './sections'
+import { Section } from './sections'
 
 const link = 'text-primary underline-offset-2 hover:underline'
 const tone: Record<RepeatWhen, string> = {
@@ -48,54 +48,70 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
               </div>
             ))}
           </dl>
-          <Table
-            caption={t('repeatsTitle')}
-            head={[t('repeatColumn'), t('repeatsOfColumn'), t('checkColumn'), t('whenColumn')]}
-          >
-            {repeats.incidents.map((incident) => (
-              <tr key={incident.number} className="align-top">
-                <th scope="row" className="max-w-xs">
-                  <Link href={`/postmortems/${incident.number}` as Route} className={link}>
-                    {formatNumber(incident.number)}
-                  </Link>{' '}
-                  <span lang={incident.language ?? undefined} className="break-words">
-                    {incident.title}
-                  </span>
-                  <span className="block text-xs text-muted-foreground">{day(incident.at)}</span>
-                </th>
-                <td className="max-w-sm text-left">
-                  <ul className="grid gap-1">
-                    {incident.earlier.map((e) => (
-                      <li key={e.number}>
-                        <Link href={`/postmortems/${e.number}` as Route} className={link}>
-                          {formatNumber(e.number)}
-                        </Link>{' '}
-                        <span lang={e.language ?? undefined} className="break-words">
-                          {e.title}
-                        </span>
-                        <span className="block text-xs break-words text-muted-foreground">
-                          {e.services.join(', ')} · {t('inCommon', { words: e.shared.join(', ') })}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="max-w-sm text-left">
-                  <ul className="grid gap-1">
-                    {checksOf(incident).map((check) => (
-                      <li key={check.id} className="break-words">
-                        {check.text}
-                        <span className="block text-xs text-muted-foreground">
-                          {t('checkSince', { date: day(check.createdAt) })}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className={`text-left font-medium ${tone[incident.when]}`}>{label[incident.when]}</td>
+          {/* Fixed columns that wrap: titles and checks are long, in any language. */}
+          <table className="w-full table-fixed border-collapse text-sm">
+            <caption className="sr-only">{t('repeatsTitle')}</caption>
+            <colgroup>
+              <col className="w-[28%]" />
+              <col className="w-[36%]" />
+              <col className="w-[24%]" />
+              <col className="w-[12%]" />
+            </colgroup>
+            <thead>
+              <tr className="border-b border-border text-left text-xs text-muted-foreground">
+                {[t('repeatColumn'), t('repeatsOfColumn'), t('checkColumn'), t('whenColumn')].map((h) => (
+                  <th key={h} scope="col" className="py-1.5 pr-2 font-medium">
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </Table>
+            </thead>
+            <tbody className="[&_td]:py-1.5 [&_td]:pr-2 [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
+              {repeats.incidents.map((incident) => (
+                <tr key={incident.number} className="align-top">
+                  <th scope="row" className="break-words">
+                    <Link href={`/postmortems/${incident.number}` as Route} className={link}>
+                      {formatNumber(incident.number)}
+                    </Link>{' '}
+                    <span lang={incident.language ?? undefined} className="break-words">
+                      {incident.title}
+                    </span>
+                    <span className="block text-xs text-muted-foreground">{day(incident.at)}</span>
+                  </th>
+                  <td className="break-words">
+                    <ul className="grid gap-1">
+                      {incident.earlier.map((e) => (
+                        <li key={e.number}>
+                          <Link href={`/postmortems/${e.number}` as Route} className={link}>
+                            {formatNumber(e.number)}
+                          </Link>{' '}
+                          <span lang={e.language ?? undefined} className="break-words">
+                            {e.title}
+                          </span>
+                          <span className="block text-xs break-words text-muted-foreground">
+                            {e.services.join(', ')} · {t('inCommon', { words: e.shared.join(', ') })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="break-words">
+                    <ul className="grid gap-1">
+                      {checksOf(incident).map((check) => (
+                        <li key={check.id} className="break-words">
+                          {check.text}
+                          <span className="block text-xs text-muted-foreground">
+                            {t('checkSince', { date: day(check.createdAt) })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className={`font-medium ${tone[incident.when]}`}>{label[incident.when]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           {repeats.total > repeats.incidents.length ? (
             <p className="text-xs text-muted-foreground">
               {t('repeatsShown', { count: repeats.incidents.length })}
