@@ -6,6 +6,9 @@ import type { RepeatWhen } from '@/server/insights/repeat-incidents'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { Section } from './sections'
 
+/** The page lists the newest repeats and their closest earlier incidents; the JSON has 50, each whole. */
+const SHOWN_INCIDENTS = 20
+const SHOWN_EARLIER = 3
 const link = 'text-primary underline-offset-2 hover:underline'
 const tone: Record<RepeatWhen, string> = {
   after: 'text-destructive',
@@ -67,7 +70,7 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
               </tr>
             </thead>
             <tbody className="[&_td]:py-1.5 [&_td]:pr-2 [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
-              {repeats.incidents.map((incident) => (
+              {repeats.incidents.slice(0, SHOWN_INCIDENTS).map((incident) => (
                 <tr key={incident.number} className="align-top">
                   <th scope="row" className="break-words">
                     <Link href={`/postmortems/${incident.number}` as Route} className={link}>
@@ -80,7 +83,7 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
                   </th>
                   <td className="break-words">
                     <ul className="grid gap-1">
-                      {incident.earlier.map((e) => (
+                      {incident.earlier.slice(0, SHOWN_EARLIER).map((e) => (
                         <li key={e.number}>
                           <Link href={`/postmortems/${e.number}` as Route} className={link}>
                             {formatNumber(e.number)}
@@ -93,6 +96,11 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
                           </span>
                         </li>
                       ))}
+                      {incident.earlier.length > SHOWN_EARLIER ? (
+                        <li className="text-xs text-muted-foreground">
+                          {t('moreEarlier', { count: incident.earlier.length - SHOWN_EARLIER })}
+                        </li>
+                      ) : null}
                     </ul>
                   </td>
                   <td className="break-words">
@@ -112,9 +120,9 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
               ))}
             </tbody>
           </table>
-          {repeats.total > repeats.incidents.length ? (
+          {repeats.total > SHOWN_INCIDENTS ? (
             <p className="text-xs text-muted-foreground">
-              {t('repeatsShown', { count: repeats.incidents.length })}
+              {t('repeatsShown', { count: Math.min(SHOWN_INCIDENTS, repeats.incidents.length) })}
             </p>
           ) : null}
         </>
