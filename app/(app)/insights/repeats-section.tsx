@@ -1,15 +1,11 @@
-import type { Route } from 'next'
-import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { Insights } from '@/server/insights/get-insights'
 import type { RepeatWhen } from '@/server/insights/repeat-incidents'
-import { formatNumber } from '@/server/postmortems/schemas'
-import { Section } from './sections'
+import { PostmortemRef, Section } from './sections'
 
 /** The page lists the newest repeats and their closest earlier incidents; the JSON has 50, each whole. */
 const SHOWN_INCIDENTS = 20
 const SHOWN_EARLIER = 3
-const link = 'text-primary underline-offset-2 hover:underline'
 const tone: Record<RepeatWhen, string> = {
   after: 'text-destructive',
   before: 'text-warning',
@@ -73,24 +69,14 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
               {repeats.incidents.slice(0, SHOWN_INCIDENTS).map((incident) => (
                 <tr key={incident.number} className="align-top">
                   <th scope="row" className="break-words">
-                    <Link href={`/postmortems/${incident.number}` as Route} className={link}>
-                      {formatNumber(incident.number)}
-                    </Link>{' '}
-                    <span lang={incident.language ?? undefined} className="break-words">
-                      {incident.title}
-                    </span>
+                    <PostmortemRef postmortem={incident} />
                     <span className="block text-xs text-muted-foreground">{day(incident.at)}</span>
                   </th>
                   <td className="break-words">
                     <ul className="grid gap-1">
                       {incident.earlier.slice(0, SHOWN_EARLIER).map((e) => (
                         <li key={e.number}>
-                          <Link href={`/postmortems/${e.number}` as Route} className={link}>
-                            {formatNumber(e.number)}
-                          </Link>{' '}
-                          <span lang={e.language ?? undefined} className="break-words">
-                            {e.title}
-                          </span>
+                          <PostmortemRef postmortem={e} />
                           <span className="block text-xs break-words text-muted-foreground">
                             {e.services.join(', ')} · {t('inCommon', { words: e.shared.join(', ') })}
                           </span>

@@ -100,6 +100,29 @@ export function Table({
   )
 }
 
+/** "PM-12 Title": the number opens the postmortem; the title in the language it is written in. */
+export function PostmortemRef({
+  postmortem,
+  linkClassName = '',
+}: {
+  postmortem: { number: number; title: string; language: string | null }
+  linkClassName?: string
+}) {
+  return (
+    <>
+      <Link
+        href={`/postmortems/${postmortem.number}` as Route}
+        className={`text-primary underline-offset-2 hover:underline ${linkClassName}`}
+      >
+        {formatNumber(postmortem.number)}
+      </Link>{' '}
+      <span lang={postmortem.language ?? undefined} className="break-words">
+        {postmortem.title}
+      </span>
+    </>
+  )
+}
+
 /** A number that opens the list of postmortems behind it (0 is plain: there is nothing to show). */
 function Count({ value, href }: { value: number; href?: Route }) {
   return value && href ? (
@@ -479,15 +502,7 @@ export async function LoopSection({ insights }: SectionProps) {
                   <ul className="grid gap-0.5 text-xs">
                     {item.incidentsAfterWaiver.slice(0, SHOWN_INCIDENTS).map((p) => (
                       <li key={p.number}>
-                        <Link
-                          href={`/postmortems/${p.number}` as Route}
-                          className={`${link} text-destructive`}
-                        >
-                          {formatNumber(p.number)}
-                        </Link>{' '}
-                        <span lang={p.language ?? undefined} className="break-words">
-                          {p.title}
-                        </span>
+                        <PostmortemRef postmortem={p} linkClassName="text-destructive" />
                       </li>
                     ))}
                     {item.incidentsAfterWaiver.length > SHOWN_INCIDENTS ? (

@@ -8,7 +8,7 @@ import { incidentDateSql } from './incident-date'
 /*
  * Repeat incidents (docs/decisions/029-repeat-incidents.md): a published incident repeats an
  * earlier published one when they share a service and the similar-incident rule (find-similar.ts)
- * holds between them over title, symptom and root cause. The pairs are derived data, stored in
+ * holds between their root causes (with the confirmed hypotheses). The pairs are derived data, stored in
  * PostmortemRepeat: writing a postmortem's search documents clears its `repeatsCheckedAt`
  * (index-postmortem.ts), and refreshPendingRepeats compares every published postmortem whose
  * mark is clear, in the background after a publication, at start-up, and whenever the insights
@@ -30,13 +30,16 @@ type Pending = {
   serviceIds: string[]
 }
 
+/** A postmortem waiting to be compared: published, and not compared since its words last changed. */
+const waiting = Prisma.sql`p.status = 'PUBLISHED' AND p."repeatsCheckedAt" IS NULL`
+
 const pendingSql = (limit: number) => Prisma.sql`
   SELECT p.id, p.number, p."updatedAt", ${incidentDateSql('p')} AS at,
     concat_ws(E'\n', p."rootCause", (SELECT string_agg(h.statement, E'\n' ORDER BY h.position)
       FROM "Hypothesis" h WHERE h."postmortemId" = p.id AND h.status = 'CONFIRMED')) AS text,
     ARRAY(SELECT ps."serviceId" FROM "PostmortemService" ps WHERE ps."postmortemId" = p.id) AS "serviceIds"
   FROM "Postmortem" p
-  WHERE p.status = 'PUBLISHED' AND p."repeatsCheckedAt" IS NULL
+  WHERE ${waiting}
   ORDER BY ${incidentDateSql('p')}, p.number
   LIMIT ${limit}`
 
@@ -77,8 +80,8 @@ async function refreshOne(p: Pending, cache: RarityCache): Promise<boolean> {
   const pairs = await comparePostmortem(p, cache)
   return db.$transaction(async (tx) => {
     const marked = await tx.$executeRaw`
-      UPDATE "Postmortem" SET "repeatsCheckedAt" = now()
-      WHERE id = ${p.id} AND "updatedAt" = ${p.updatedAt} AND status = 'PUBLISHED' AND "repeatsCheckedAt" IS NULL`
+      UPDATE "Postmortem" p SET "repeatsCheckedAt" = now()
+      WHERE p.id = ${p.id} AND p."updatedAt" = ${p.updatedAt} AND ${waiting}`
     if (!marked) return false
     await tx.$executeRaw`DELETE FROM "PostmortemRepeat" WHERE "postmortemId" = ${p.id} OR "earlierId" = ${p.id}`
     if (pairs.length)
@@ -150,6 +153,6 @@ export async function pendingRepeats(
 ): Promise<number> {
   const [row] = await client.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Postmortem" p
-    WHERE p.status = 'PUBLISHED' AND p."repeatsCheckedAt" IS NULL AND p.id IN (${idsSql})`
+    WHERE ${waiting} AND p.id IN (${idsSql})`
   return row?.n ?? 0
 }
