@@ -29,6 +29,11 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
     detectedAt: '2025-06-10T10:15:00Z',
     resolvedAt: '2025-06-10T12:00:00Z',
     rootCause: 'The nightly settlement batch job exhausted the payments database connection pool.',
+    // More lessons than the overview lists: the sixth is on the loop's own page.
+    lessons: Array.from({ length: 6 }, (_, i) => ({
+      id: randomUUID(),
+      text: `Lesson ${i + 1} of ${service}`,
+    })),
   })
   // Nobody wrote down when the second one started: it is counted as lacking a time, not dropped.
   await publishedPostmortem(page, `Checkout slow ${service}`, {
@@ -82,6 +87,17 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(repeat.getByRole('link', { name: /^PM-/ }).nth(1)).toBeVisible()
   await expect(repeat).toContainText(`Checkout outage ${service}`)
   await expect(repeat).toContainText('No check learned')
+
+  // No lesson became a check: the overview lists five, the loop's page all six, same filters.
+  const loop = page.getByRole('region', { name: /The loop/ })
+  await expect(loop).toContainText('6 of 6 lessons')
+  await expect(loop.getByText(`Lesson 5 of ${service}`)).toBeVisible()
+  await expect(loop.getByText(`Lesson 6 of ${service}`)).toBeHidden()
+  await loop.getByRole('link', { name: /^All .* 6 lessons without a check/ }).click()
+  await expect(page).toHaveURL(new RegExp(`/insights/loop\\?.*service=${service}`))
+  await expect(page.getByText(`Lesson 6 of ${service}`)).toBeVisible()
+  await page.getByRole('link', { name: 'All insights' }).click()
+  await expect(page).toHaveURL(new RegExp(`/insights\\?.*service=${service}`))
 
   // The same figures as CSV.
   const csv = await (await page.request.get(`/api/v1/insights?format=csv&service=${service}`)).text()

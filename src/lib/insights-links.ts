@@ -36,13 +36,26 @@ export function monthRange(input: InsightsInput, month: string): { from: string;
   }
 }
 
-/** The JSON API (or its CSV) for the same filters. */
-export function apiHref(input: InsightsInput, format: 'json' | 'csv'): string {
+/** The query string of these filters, without the default scope ('' when there are none). */
+function filterQuery(input: Partial<InsightsInput>, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(input))
     if (typeof value === 'string' && value && !(key === 'scope' && value === 'published'))
       params.set(key, value)
-  if (format === 'csv') params.set('format', 'csv')
+  for (const [key, value] of Object.entries(extra)) params.set(key, value)
   const query = params.toString()
-  return `/api/v1/insights${query ? `?${query}` : ''}`
+  return query ? `?${query}` : ''
+}
+
+/** The JSON API (or its CSV) for the same filters. */
+export function apiHref(input: InsightsInput, format: 'json' | 'csv'): string {
+  return `/api/v1/insights${filterQuery(input, format === 'csv' ? { format: 'csv' } : {})}`
+}
+
+/** The insights pages: the overview and its two long lists. */
+export type InsightsView = 'overview' | 'loop' | 'repeats'
+
+/** An insights page for the same filters. */
+export function insightsHref(input: Partial<InsightsInput>, view: InsightsView): Route {
+  return `/insights${view === 'overview' ? '' : `/${view}`}${filterQuery(input)}` as Route
 }

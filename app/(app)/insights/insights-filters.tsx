@@ -16,10 +16,12 @@ export type InsightsFiltersProps = {
     factors: { id: string; name: string }[]
   }
   showScope: boolean
+  /** The insights page the form stays on. */
+  action: string
 }
 
 /** A plain GET form: the URL holds the filters, so the figures can be shared and printed as seen. */
-export function InsightsFilters({ values, taxonomy, showScope }: InsightsFiltersProps) {
+export function InsightsFilters({ values, taxonomy, showScope, action }: InsightsFiltersProps) {
   const t = useTranslations('InsightsPage')
   const enums = useTranslations('Enums')
   const common = useTranslations('Common')
@@ -34,7 +36,7 @@ export function InsightsFilters({ values, taxonomy, showScope }: InsightsFilters
     />
   )
   return (
-    <form method="get" action="/insights" className="mb-6 grid gap-2 print:hidden">
+    <form method="get" action={action} className="mb-6 grid gap-2 print:hidden">
       <FilterDisclosure
         label={common('filters', { count: set })}
         className="flex-wrap items-end gap-3 rounded-lg border border-border bg-card p-3"

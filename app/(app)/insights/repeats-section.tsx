@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server'
 import type { Insights } from '@/server/insights/get-insights'
 import type { RepeatWhen } from '@/server/insights/repeat-incidents'
-import { PostmortemRef, Section } from './sections'
+import type { Route } from 'next'
+import { AllLink, PostmortemRef, Section } from './sections'
 
-/** The page lists the newest repeats and their closest earlier incidents; the JSON has 50, each whole. */
-const SHOWN_INCIDENTS = 20
+/** Each repeat lists its closest earlier incidents (the overview, the closest); the JSON has them all. */
 const SHOWN_EARLIER = 3
 const tone: Record<RepeatWhen, string> = {
   after: 'text-destructive',
@@ -17,10 +17,21 @@ const checksOf = (incident: Insights['loop']['repeats']['incidents'][number]) =>
   ...new Map(incident.earlier.flatMap((e) => (e.check ? [[e.check.id, e.check] as const] : []))).values(),
 ]
 
-/** Incidents that repeat an earlier one, against the check learned from it (decision 029). */
-export async function RepeatsSection({ insights }: { insights: Insights }) {
+/**
+ * Incidents that repeat an earlier one, against the check learned from it (decision 029): the
+ * newest the figures list (50, as the JSON), or (`shown`, the overview) a few and a link to them.
+ */
+export async function RepeatsSection({
+  insights,
+  shown,
+}: {
+  insights: Insights
+  shown?: { incidents: number; allHref: Route }
+}) {
   const [t, format] = await Promise.all([getTranslations('InsightsPage'), getFormatter()])
   const repeats = insights.loop.repeats
+  const listed = shown ? repeats.incidents.slice(0, shown.incidents) : repeats.incidents
+  const earlierShown = shown ? 1 : SHOWN_EARLIER
   const label = { after: t('repeatsAfter'), before: t('repeatsBefore'), without: t('repeatsWithout') }
   const hint = {
     after: t('repeatsAfterHint'),
@@ -66,7 +77,7 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
               </tr>
             </thead>
             <tbody className="[&_td]:py-1.5 [&_td]:pr-2 [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
-              {repeats.incidents.slice(0, SHOWN_INCIDENTS).map((incident) => (
+              {listed.map((incident) => (
                 <tr key={incident.number} className="align-top">
                   <th scope="row" className="break-words">
                     <PostmortemRef postmortem={incident} />
@@ -74,7 +85,7 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
                   </th>
                   <td className="break-words">
                     <ul className="grid gap-1">
-                      {incident.earlier.slice(0, SHOWN_EARLIER).map((e) => (
+                      {incident.earlier.slice(0, earlierShown).map((e) => (
                         <li key={e.number}>
                           <PostmortemRef postmortem={e} />
                           <span className="block text-xs break-words text-muted-foreground">
@@ -82,9 +93,9 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
                           </span>
                         </li>
                       ))}
-                      {incident.earlier.length > SHOWN_EARLIER ? (
+                      {incident.earlier.length > earlierShown ? (
                         <li className="text-xs text-muted-foreground">
-                          {t('moreEarlier', { count: incident.earlier.length - SHOWN_EARLIER })}
+                          {t('moreEarlier', { count: incident.earlier.length - earlierShown })}
                         </li>
                       ) : null}
                     </ul>
@@ -106,10 +117,12 @@ export async function RepeatsSection({ insights }: { insights: Insights }) {
               ))}
             </tbody>
           </table>
-          {repeats.total > SHOWN_INCIDENTS ? (
-            <p className="text-xs text-muted-foreground">
-              {t('repeatsShown', { count: Math.min(SHOWN_INCIDENTS, repeats.incidents.length) })}
-            </p>
+          {shown && repeats.total > listed.length ? (
+            <AllLink href={shown.allHref}>
+              {t('allRepeats', { shown: repeats.incidents.length, count: repeats.total })}
+            </AllLink>
+          ) : repeats.total > listed.length ? (
+            <p className="text-xs text-muted-foreground">{t('repeatsShown', { count: listed.length })}</p>
           ) : null}
         </>
       ) : (

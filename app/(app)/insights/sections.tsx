@@ -1,3 +1,4 @@
+import { ArrowRight } from 'lucide-react'
 import type { Route } from 'next'
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
@@ -444,9 +445,36 @@ export async function ActionItemsSection({ insights }: SectionProps) {
   )
 }
 
-export async function LoopSection({ insights }: SectionProps) {
+/** The head of a long list on the overview, and the page with all of it. */
+export function AllLink({ href, children }: { href: Route; children: ReactNode }) {
+  return (
+    <Link
+      href={href}
+      className="inline-flex items-center gap-1 justify-self-start text-sm font-medium text-primary underline-offset-2 hover:underline print:hidden"
+    >
+      {children}
+      <ArrowRight className="size-4" aria-hidden />
+    </Link>
+  )
+}
+
+/**
+ * The checklist items of the loop, most waived and failed first, and the lessons that never
+ * became one: all of them with the launches, incidents and dismissals behind each count, or
+ * (`shown`, the overview) the first few, counts only, and a link to the rest.
+ */
+export async function LoopSection({
+  insights,
+  shown,
+}: SectionProps & { shown?: { items: number; lessons: number; allHref: Route } }) {
   const [t, statuses] = await Promise.all([getTranslations('InsightsPage'), getTranslations('CheckStatus')])
-  const { checklistItems, lessons } = insights.loop
+  const { lessons } = insights.loop
+  const checklistItems = shown
+    ? insights.loop.checklistItems.slice(0, shown.items)
+    : insights.loop.checklistItems
+  const listedLessons = shown ? lessons.lessons.slice(0, shown.lessons) : lessons.lessons
+  const more =
+    shown && (insights.loop.checklistItems.length > shown.items || lessons.lessons.length > shown.lessons)
   const link = 'text-primary underline-offset-2 hover:underline'
   return (
     <Section id="loop" title={t('loopTitle')} description={t('loopDescription')}>
@@ -477,9 +505,9 @@ export async function LoopSection({ insights }: SectionProps) {
                 </span>
               </th>
               <td>{t('lessons', { count: item.sources })}</td>
-              <td className="max-w-56 text-left">
+              <td className="max-w-56">
                 <span className="block text-right">{item.launchCount}</span>
-                {item.launches.length ? (
+                {!shown && item.launches.length ? (
                   <ul className="grid gap-0.5 text-left text-xs">
                     {item.launches.slice(0, 5).map((l) => (
                       <li key={`${l.slug}-${l.status}`}>
@@ -497,9 +525,9 @@ export async function LoopSection({ insights }: SectionProps) {
               <td className={item.failed ? 'font-semibold' : ''}>{item.failed}</td>
               <td className={item.waived ? 'font-semibold text-warning' : ''}>{item.waived}</td>
               <td>{item.notApplicable}</td>
-              <td className="text-left">
-                {item.incidentsAfterWaiver.length ? (
-                  <ul className="grid gap-0.5 text-xs">
+              <td className="max-w-80 min-w-64">
+                {!shown && item.incidentsAfterWaiver.length ? (
+                  <ul className="grid gap-0.5 text-left text-xs">
                     {item.incidentsAfterWaiver.slice(0, SHOWN_INCIDENTS).map((p) => (
                       <li key={p.number}>
                         <PostmortemRef postmortem={p} linkClassName="text-destructive" />
@@ -512,13 +540,17 @@ export async function LoopSection({ insights }: SectionProps) {
                     ) : null}
                   </ul>
                 ) : (
-                  <span className="block text-right">0</span>
+                  <span
+                    className={`block text-right ${item.incidentsAfterWaiver.length ? 'font-semibold text-destructive' : ''}`}
+                  >
+                    {item.incidentsAfterWaiver.length}
+                  </span>
                 )}
               </td>
-              <td className="max-w-56 text-left">
+              <td className="max-w-56">
                 <span className="block text-right">{item.dismissed}</span>
-                {item.dismissals.length ? (
-                  <ul className="grid gap-0.5 text-xs">
+                {!shown && item.dismissals.length ? (
+                  <ul className="grid gap-0.5 text-left text-xs">
                     {item.dismissals.slice(0, 5).map((d, i) => (
                       <li key={`${d.slug}-${i}`}>
                         <Link href={`/launches/${d.slug}` as Route} className={link}>
@@ -547,12 +579,12 @@ export async function LoopSection({ insights }: SectionProps) {
           <>
             <p className="text-sm">
               {t('lessonsSummary', { without: lessons.withoutItem, total: lessons.total })}
-              {lessons.withoutItem > lessons.lessons.length
-                ? ` ${t('lessonsShown', { count: lessons.lessons.length })}`
+              {lessons.withoutItem > listedLessons.length
+                ? ` ${t('lessonsShown', { count: listedLessons.length })}`
                 : null}
             </p>
             <ul className="grid gap-1 text-sm">
-              {lessons.lessons.map((l) => (
+              {listedLessons.map((l) => (
                 <li key={l.id} className="break-words">
                   <Link href={`/postmortems/${l.number}` as Route} className={link}>
                     {formatNumber(l.number)}
@@ -566,6 +598,11 @@ export async function LoopSection({ insights }: SectionProps) {
           </>
         )}
       </div>
+      {more ? (
+        <AllLink href={shown.allHref}>
+          {t('allLoop', { items: insights.loop.checklistItems.length, lessons: lessons.withoutItem })}
+        </AllLink>
+      ) : null}
     </Section>
   )
 }

@@ -31,7 +31,7 @@ export function BarChart({ title, description, bars, barClassName = 'fill-primar
       <desc id={`${id}-desc`}>{description}</desc>
       {bars.map((bar, i) => {
         const y = i * ROW + 4
-        const w = (bar.value / max) * span
+        const w = Math.round((bar.value / max) * span * 10) / 10
         const label = bar.label.length > 16 ? `${bar.label.slice(0, 15)}…` : bar.label
         return (
           <g key={`${bar.label}-${i}`}>

@@ -16,6 +16,8 @@ const HEIGHT = 220
 const TOP = 18
 const BOTTOM = 44
 const LEFT = 30
+/** Tenths of a unit are finer than any screen: shorter markup than 15 digits. */
+const r = (n: number) => Math.round(n * 10) / 10
 
 /**
  * Vertical columns, stacked by series, drawn on the server (incidents per month by severity, a
@@ -54,35 +56,40 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
         <line x1={LEFT} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
         {columns.map((column, i) => {
           let y = HEIGHT - BOTTOM
-          const x = LEFT + i * step + step * 0.15
+          const x = r(LEFT + i * step + step * 0.15)
+          const mid = r(x + step * 0.35)
           return (
             <g key={`${column.label}-${i}`}>
               {series.map((s) => {
                 const h = ((column.values[s.key] ?? 0) / max) * plot
                 if (!h) return null
                 y -= h
-                return <rect key={s.key} x={x} y={y} width={step * 0.7} height={h} className={s.className} />
+                return (
+                  <rect
+                    key={s.key}
+                    x={x}
+                    y={r(y)}
+                    width={r(step * 0.7)}
+                    height={r(h)}
+                    className={s.className}
+                  />
+                )
               })}
               {totals[i] ? (
-                <text
-                  x={x + step * 0.35}
-                  y={y - 4}
-                  textAnchor="middle"
-                  className="fill-muted-foreground text-[12px]"
-                >
+                <text x={mid} y={r(y - 4)} textAnchor="middle" className="fill-muted-foreground text-[12px]">
                   {totals[i]}
                 </text>
               ) : null}
               {i % every === 0 ? (
                 <text
-                  x={x + step * 0.35}
+                  x={mid}
                   y={HEIGHT - BOTTOM + 16}
                   textAnchor="middle"
                   className="fill-current text-[12px]"
                 >
                   {column.label}
                   {column.sublabel ? (
-                    <tspan x={x + step * 0.35} dy={15} className="fill-muted-foreground">
+                    <tspan x={mid} dy={15} className="fill-muted-foreground">
                       {column.sublabel}
                     </tspan>
                   ) : null}
