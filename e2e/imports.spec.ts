@@ -37,8 +37,11 @@ test('[IMPORT]: the seed retro is uploaded, its mapping reviewed and imported as
     await expect(slow.getByLabel(`Hypotheses ${n}`, { exact: true })).toHaveValue(verdict)
   await expect(slow.getByText(/Metric: mq上报速度 0\.6\/s → 80\/s/)).toBeVisible()
 
-  // The reviewer corrects a verdict and leaves the third incident out.
+  // The reviewer corrects a verdict, names a contributing factor and leaves the third incident out.
   await cards.nth(1).getByLabel('Hypotheses 2', { exact: true }).selectOption({ label: 'Eliminated' })
+  const factor = cards.nth(1).getByRole('group', { name: 'Contributing factors' })
+  await expect(factor.getByRole('checkbox', { name: 'Change or deploy · 变更发布' })).not.toBeChecked()
+  await factor.getByRole('checkbox', { name: 'Change or deploy · 变更发布' }).check()
   await cards.nth(2).getByLabel('Import this postmortem').uncheck()
   await page.getByRole('button', { name: 'Import 3 postmortems' }).click()
 
@@ -52,6 +55,7 @@ test('[IMPORT]: the seed retro is uploaded, its mapping reviewed and imported as
   await expect(rows.nth(2)).toContainText('Eliminated')
   await expect(rows.nth(4)).toContainText('Confirmed')
   await expect(page.getByRole('article')).toContainText('暂时关停108机器，待找到具体问题点之后再重新启用')
+  await expect(page.getByText('Change or deploy · 变更发布')).toBeVisible()
 })
 
 const notice = path.resolve('src/server/imports/corpus/en-hygraph-us-west-redis-outage.md')

@@ -25,8 +25,11 @@ import {
 
 type Draft = { retro: ParsedRetro; include: boolean[]; mappings: Mapping[] }
 
-/** Paste or upload → preview the mapping and adjust it → import in one transaction. */
-export function ImportWizard() {
+/**
+ * Paste or upload → preview the mapping and adjust it → import in one transaction. `factors`:
+ * the names of the contributing factors a postmortem can carry (the active taxonomy).
+ */
+export function ImportWizard({ factors }: { factors: string[] }) {
   const t = useTranslations('ImportPage')
   const fields = useTranslations('Fields')
   const enums = useTranslations('Enums')
@@ -286,6 +289,31 @@ export function ImportWizard() {
                       ))}
                     </ol>
                   </div>
+                ) : null}
+                {factors.length ? (
+                  <fieldset className="grid gap-1.5">
+                    <legend className="text-sm font-medium">{t('factors')}</legend>
+                    <p className="text-xs text-muted-foreground">{t('factorsHint')}</p>
+                    <div className="flex flex-wrap gap-x-4 gap-y-1.5">
+                      {factors.map((name) => (
+                        <label key={name} className="inline-flex items-center gap-2 text-sm">
+                          <input
+                            type="checkbox"
+                            checked={pm.factors?.includes(name) ?? false}
+                            onChange={(e) =>
+                              setPm({
+                                ...pm,
+                                factors: e.target.checked
+                                  ? [...(pm.factors ?? []), name]
+                                  : (pm.factors ?? []).filter((f) => f !== name),
+                              })
+                            }
+                          />
+                          {name}
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
                 ) : null}
                 <p className="text-xs text-muted-foreground">
                   {t('counts', {

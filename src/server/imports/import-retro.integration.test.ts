@@ -6,6 +6,7 @@ import { db } from '../db'
 import { getPostmortem } from '../postmortems/get-postmortem'
 import { importRetro } from './import-retro'
 import { previewRetro } from './preview-retro'
+import { withProposedFactors } from './propose-factors'
 import type { ParsedRetro } from './parse-retro'
 import { person } from '@/test/people'
 
@@ -82,6 +83,32 @@ describe('importRetro (real database)', () => {
     })
     expect(await db.postmortem.count()).toBe(before)
     expect(await db.launch.count({ where: { name: 'Half-imported launch' } })).toBe(0)
+  })
+
+  it('proposes the factors a root cause suggests; what the reviewer keeps is what is saved', async () => {
+    const source = [
+      '# Checkout errors',
+      '## Root cause',
+      'The payments connection pool was exhausted after the nightly batch was deployed.',
+      '## Resolution',
+      'Restarted the batch with fewer workers.',
+    ].join('\n\n')
+    const preview = previewRetro(source)
+    if (!preview.ok) throw new Error(preview.error.code)
+    const proposed = await withProposedFactors(preview.data)
+    // Seeded by the taxonomy's migration: "connection pool" is capacity, "deployed" a change.
+    expect(proposed.postmortems[0]!.factors).toEqual(['Change or deploy · 变更发布', 'Capacity · 容量'])
+
+    const factorsOf = async (factors: string[]) => {
+      const retro = { ...proposed, postmortems: [{ ...proposed.postmortems[0]!, factors }] }
+      const saved = await importRetro({ actor: editor, retro })
+      if (!saved.ok) throw new Error(saved.error.code)
+      const pm = await getPostmortem({ actor: editor, number: saved.data.numbers[0]! })
+      return pm.ok ? pm.data.factors.map((f) => f.name) : null
+    }
+    // The reviewer unticks "change", keeps capacity; unticking all saves none.
+    expect(await factorsOf(['Capacity · 容量'])).toEqual(['Capacity · 容量'])
+    expect(await factorsOf([])).toEqual([])
   })
 
   it('refuses viewers, and documents that are empty, binary or without headings', async () => {

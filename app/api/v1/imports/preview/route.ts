@@ -8,8 +8,9 @@ import {
   type ExceededLimit,
 } from '@/server/imports/limits'
 import { previewRetro } from '@/server/imports/preview-retro'
+import { withProposedFactors } from '@/server/imports/propose-factors'
 
-/** The structure the retro would be imported as. */
+/** The structure the retro would be imported as, with the contributing factors it would carry. */
 export type PreviewResponse = Answer<typeof previewRetro>
 /** Beside the error's code: which limit the document went over, and by how much. */
 export type PreviewError = { limit: ExceededLimit }
@@ -22,7 +23,8 @@ const overLimit = (limit: ExceededLimit) =>
   })
 
 // POST /api/v1/imports/preview - the Markdown retro in the body (text, within PREVIEW_LIMITS:
-// 512 KB, 1,000 headings) → the structure it would be imported as. Saves nothing.
+// 512 KB, 1,000 headings) → the structure it would be imported as, each postmortem's `factors`
+// the names of the taxonomy's factors it names or its root cause suggests. Saves nothing.
 export async function POST(request: Request) {
   return withActor(request, 'EDITOR', async () => {
     const declared = exceeded(
@@ -44,7 +46,7 @@ export async function POST(request: Request) {
     if (over) return overLimit(over)
     const result = previewRetro(source)
     if (!result.ok) return jsonError('INVALID_INPUT', { message: result.error.message })
-    return Response.json(result.data)
+    return Response.json(await withProposedFactors(result.data))
   })
 }
 
