@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionFromHeading, actionFromText, readActionItems } from './action-items'
+import { actionFromHeading, actionFromText, promisedIn, readActionItems } from './action-items'
 import { markdown, parseMarkdown } from './markdown'
 
 const read = (source: string) => readActionItems(parseMarkdown(source).children)
@@ -198,5 +198,30 @@ describe('actionFromHeading', () => {
       title: '增加发布前的索引检查',
       status: 'OPEN',
     })
+  })
+})
+
+describe('promisedIn: follow-ups promised in prose', () => {
+  it('takes the sentences that commit to future work, in either language, curly apostrophes too', () => {
+    const titles = promisedIn([
+      'The database stalled. Secondly, we’ll add a manual override to our db healthchecks, so we can respond faster.',
+      '目前同步服务已基本恢复正常。我们也在积极评估方案，以避免此类事件再次发生。',
+    ]).map((a) => [a.title, a.status])
+    expect(titles).toEqual([
+      ['Secondly, we’ll add a manual override to our db healthchecks, so we can respond faster.', 'OPEN'],
+      ['我们也在积极评估方案，以避免此类事件再次发生。', 'OPEN'],
+    ])
+  })
+
+  it('leaves out reports and announcements that promise no work of their own', () => {
+    expect(
+      promisedIn([
+        'We will continue to monitor the situation and provide an update within the hour.',
+        'This is unacceptable and we’ll be making several changes to make sure this doesn’t happen again.',
+        '间歇性的网络问题仍然存在，我们将继续排查问题。',
+        'The fix was deployed at 10:02 and errors stopped.',
+        'We will do the following:',
+      ]),
+    ).toEqual([])
   })
 })

@@ -246,3 +246,23 @@ export function followUpsIn(resolution: string): ParsedActionItem[] {
     .filter((s) => s.length < 400 && hasCue(s, 'plannedWork'))
     .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))
 }
+
+/**
+ * Follow-ups a retro promises in its prose, with no section or list for them: the sentences of
+ * the summary and of the sections nothing else took that commit to future work ("we'll add a
+ * manual override to our db healthchecks", "我们也在积极评估方案，以避免此类事件再次发生").
+ */
+export function promisedIn(texts: string[]): ParsedActionItem[] {
+  const said = sentences(
+    texts
+      .filter(Boolean)
+      .join('\n\n')
+      .replace(/```[\s\S]*?```/g, ''),
+  )
+  // "we’ll" is "we'll"; "we will continue to monitor" and "我们将继续排查" report, they promise no work.
+  const promises = (s: string) => hasCue(s.replace(/[’‘]/g, "'"), 'commitment') && !hasCue(s, 'notCommitment')
+  return [...new Set(said)]
+    .filter((s) => s.length >= 8 && s.length < 400 && !/[:：]$/.test(s) && promises(s))
+    .slice(0, 8)
+    .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))
+}

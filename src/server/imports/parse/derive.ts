@@ -1,4 +1,5 @@
 import type { Confidence, ParsedPostmortem } from '../parsed-retro'
+import { promisedIn } from './action-items'
 import { sentences, tokens } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
@@ -178,6 +179,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       pm.resolution = said
       sure.resolution = SURE.derived
     }
+  }
+  if (!pm.actionItems.length) {
+    // No follow-up section, list or planned fix: the work the story promises.
+    pm.actionItems.push(...promisedIn([pm.summary, ...notes]))
+    if (pm.actionItems.length) sure.actionItems = SURE.derived
   }
   restatedInSummary(pm)
   return sure
