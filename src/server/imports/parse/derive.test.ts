@@ -197,6 +197,16 @@ describe('deriveMissing', () => {
     ])
   })
 
+  it('a paragraph that is only a date signs the notice: it is no moment', () => {
+    const pm = emptyPostmortem('镜像站服务受影响')
+    pm.summary =
+      '2026年5月8日至27日期间，由于学校网络基础设施发生计划外调整，镜像站的可用性受到了较大影响。\n\n镜像站运维团队\n\n2026年5月28日'
+    deriveMissing(pm, beijing)
+    expect(pm.timeline.map((e) => e.text)).toEqual([
+      '2026年5月8日至27日期间，由于学校网络基础设施发生计划外调整，镜像站的可用性受到了较大影响。',
+    ])
+  })
+
   it('finds the root cause in a cue sentence of the notes, with the confidence of the cue', () => {
     const pm = emptyPostmortem('签到')
     pm.symptom = '签到列表未更新。'

@@ -28,6 +28,9 @@ const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/,
 
 const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 
+/** More than a date or a time: a few words of its own. */
+const saysMore = (text: string) => text.replace(/[\d:\-/.\s年月日号时分秒]/g, '').length >= 6
+
 /** Up to `max` distinct sentences of the texts that carry the cue, in order. */
 function sentencesWith(texts: string[], cue: Cue, max: number): string {
   const out: string[] = []
@@ -100,7 +103,8 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // "On 14 April 2026, we again tested …": a paragraph that opens with its day is a moment of the story.
     const days = prose
       .split(/\n{2,}/)
-      .filter(opensWithDate)
+      // A paragraph that is only a date is the signature's, not a moment ("2026年5月28日").
+      .filter((paragraph) => opensWithDate(paragraph) && saysMore(paragraph))
       .map((paragraph) => sentences(paragraph)[0] ?? paragraph)
       .filter((first) => !timed.some((t) => t.text === first))
       .map((text) => ({
