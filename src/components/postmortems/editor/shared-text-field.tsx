@@ -1,7 +1,6 @@
 'use client'
 
 import { defaultKeymap } from '@codemirror/commands'
-import { markdown } from '@codemirror/lang-markdown'
 import { EditorState } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { MessageSquarePlus } from 'lucide-react'
@@ -18,6 +17,7 @@ import {
   setHighlights,
   type Highlight,
 } from '../comments/comment-highlights'
+import { continueMarkup } from './continue-markup'
 import { WriteOrPreview } from './fields'
 
 /** Looks like the app's textareas; grows with its text, wraps long lines. */
@@ -138,8 +138,13 @@ export function SharedTextField({
           doc: text.toString(),
           extensions: [
             // Tab moves focus on (no keyboard trap): neither keymap binds it.
-            keymap.of([{ key: 'Mod-Alt-m', run: requestComment }, ...yUndoManagerKeymap, ...defaultKeymap]),
-            markdown(),
+            keymap.of([
+              { key: 'Mod-Alt-m', run: requestComment },
+              // Markdown lists and quotes go on with Enter.
+              { key: 'Enter', run: continueMarkup },
+              ...yUndoManagerKeymap,
+              ...defaultKeymap,
+            ]),
             EditorView.lineWrapping,
             EditorView.editable.of(!readOnly),
             EditorState.readOnly.of(readOnly),
