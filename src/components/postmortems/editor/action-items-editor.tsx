@@ -7,78 +7,85 @@ import { newId } from '@/lib/id'
 import { actionItemStatuses, type ActionItem } from '@/server/postmortems/schemas'
 import { SelectField, TextField } from './fields'
 import { ListEditor } from './list-editor'
-import type { Person, SectionProps } from './types'
+import { section, type Person, type SectionProps } from './types'
 
-export function ActionItemsEditor({ doc, change, errors, people }: SectionProps & { people: Person[] }) {
-  const t = useTranslations('PostmortemEditor')
-  const statuses = useTranslations('Enums.action')
-  return (
-    <ListEditor<ActionItem>
-      label={t('sectionActions')}
-      items={doc.actionItems}
-      onChange={(actionItems) => change({ actionItems })}
-      addLabel={t('addAction')}
-      create={() => ({ id: newId(), title: '', ownerId: null, dueDate: null, status: 'OPEN', link: null })}
-      itemTitle={(i) => t('actionLabel', { n: i + 1 })}
-      itemSummary={(item) => item.title}
-    >
-      {(item, i, update) => (
-        <>
-          <TextField
-            id={`action-${item.id}-title`}
-            label={t('actionTitleLabel')}
-            wrap
-            value={item.title}
-            maxLength={2000}
-            error={errors[`actionItems.${i}.title`]}
-            onChange={(title) => update({ title })}
-          />
-          <div className="grid gap-3 sm:grid-cols-3">
-            <SelectField
-              id={`action-${item.id}-owner`}
-              label={t('ownerLabel')}
-              value={item.ownerId}
-              empty={t('ownerNone')}
-              options={people.map((p) => ({ value: p.id, label: p.name }))}
-              error={errors[`actionItems.${i}.ownerId`]}
-              onChange={(ownerId) => update({ ownerId })}
+export const ActionItemsEditor = section(
+  function ActionItemsEditor({ doc, change, errors, people }: SectionProps & { people: Person[] }) {
+    const t = useTranslations('PostmortemEditor')
+    const statuses = useTranslations('Enums.action')
+    return (
+      <ListEditor<ActionItem>
+        label={t('sectionActions')}
+        items={doc.actionItems}
+        onChange={(actionItems) => change({ actionItems })}
+        addLabel={t('addAction')}
+        create={() => ({ id: newId(), title: '', ownerId: null, dueDate: null, status: 'OPEN', link: null })}
+        itemTitle={(i) => t('actionLabel', { n: i + 1 })}
+        itemSummary={(item) => item.title}
+      >
+        {(item, i, update) => (
+          <>
+            <TextField
+              id={`action-${item.id}-title`}
+              label={t('actionTitleLabel')}
+              wrap
+              value={item.title}
+              maxLength={2000}
+              error={errors[`actionItems.${i}.title`]}
+              onChange={(title) => update({ title })}
             />
+            <div className="grid gap-3 sm:grid-cols-3">
+              <SelectField
+                id={`action-${item.id}-owner`}
+                label={t('ownerLabel')}
+                value={item.ownerId}
+                empty={t('ownerNone')}
+                options={people.map((p) => ({ value: p.id, label: p.name }))}
+                error={errors[`actionItems.${i}.ownerId`]}
+                onChange={(ownerId) => update({ ownerId })}
+              />
+              <Field
+                id={`action-${item.id}-due`}
+                label={t('dueLabel')}
+                error={errors[`actionItems.${i}.dueDate`]}
+              >
+                {(aria) => (
+                  <Input
+                    {...aria}
+                    type="date"
+                    value={item.dueDate ?? ''}
+                    onChange={(e) => update({ dueDate: e.target.value || null })}
+                  />
+                )}
+              </Field>
+              <SelectField
+                id={`action-${item.id}-status`}
+                label={t('actionStatusLabel')}
+                value={item.status}
+                options={actionItemStatuses.map((value) => ({ value, label: statuses(value) }))}
+                error={errors[`actionItems.${i}.status`]}
+                onChange={(status) => update({ status: status ?? 'OPEN' })}
+              />
+            </div>
             <Field
-              id={`action-${item.id}-due`}
-              label={t('dueLabel')}
-              error={errors[`actionItems.${i}.dueDate`]}
+              id={`action-${item.id}-link`}
+              label={t('linkLabel')}
+              error={errors[`actionItems.${i}.link`]}
             >
               {(aria) => (
                 <Input
                   {...aria}
-                  type="date"
-                  value={item.dueDate ?? ''}
-                  onChange={(e) => update({ dueDate: e.target.value || null })}
+                  type="url"
+                  placeholder="https://"
+                  value={item.link ?? ''}
+                  onChange={(e) => update({ link: e.target.value.trim() || null })}
                 />
               )}
             </Field>
-            <SelectField
-              id={`action-${item.id}-status`}
-              label={t('actionStatusLabel')}
-              value={item.status}
-              options={actionItemStatuses.map((value) => ({ value, label: statuses(value) }))}
-              error={errors[`actionItems.${i}.status`]}
-              onChange={(status) => update({ status: status ?? 'OPEN' })}
-            />
-          </div>
-          <Field id={`action-${item.id}-link`} label={t('linkLabel')} error={errors[`actionItems.${i}.link`]}>
-            {(aria) => (
-              <Input
-                {...aria}
-                type="url"
-                placeholder="https://"
-                value={item.link ?? ''}
-                onChange={(e) => update({ link: e.target.value.trim() || null })}
-              />
-            )}
-          </Field>
-        </>
-      )}
-    </ListEditor>
-  )
-}
+          </>
+        )}
+      </ListEditor>
+    )
+  },
+  ['actionItems'],
+)

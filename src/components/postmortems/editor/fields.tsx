@@ -2,7 +2,7 @@
 
 import { X } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
@@ -12,7 +12,10 @@ import { Textarea } from '@/components/ui/textarea'
 /** Translates a validation key from the server (or passes a plain message through). */
 export function useErrorText() {
   const t = useTranslations('Validation')
-  return (key: string | undefined) => (key ? (t.has(key as never) ? t(key as never) : key) : undefined)
+  return useCallback(
+    (key: string | undefined) => (key ? (t.has(key as never) ? t(key as never) : key) : undefined),
+    [t],
+  )
 }
 
 type Base = { id: string; label: ReactNode; hint?: ReactNode; error?: string; className?: string }

@@ -4,67 +4,73 @@ import { useTranslations } from 'next-intl'
 import { newId } from '@/lib/id'
 import { MarkdownField } from './fields'
 import { ListEditor } from './list-editor'
-import type { SectionProps } from './types'
+import { section, type SectionProps } from './types'
 
 /** Open questions, with an answer once found. */
-export function QuestionsEditor({ doc, change, errors }: SectionProps) {
-  const t = useTranslations('PostmortemEditor')
-  return (
-    <ListEditor
-      label={t('sectionQuestions')}
-      items={doc.openQuestions}
-      onChange={(openQuestions) => change({ openQuestions })}
-      addLabel={t('addQuestion')}
-      create={() => ({ id: newId(), text: '', answer: '' })}
-      itemTitle={(i) => t('questionLabel', { n: i + 1 })}
-      itemSummary={(q) => q.text}
-    >
-      {(q, i, update) => (
-        <>
+export const QuestionsEditor = section(
+  function QuestionsEditor({ doc, change, errors }: SectionProps) {
+    const t = useTranslations('PostmortemEditor')
+    return (
+      <ListEditor
+        label={t('sectionQuestions')}
+        items={doc.openQuestions}
+        onChange={(openQuestions) => change({ openQuestions })}
+        addLabel={t('addQuestion')}
+        create={() => ({ id: newId(), text: '', answer: '' })}
+        itemTitle={(i) => t('questionLabel', { n: i + 1 })}
+        itemSummary={(q) => q.text}
+      >
+        {(q, i, update) => (
+          <>
+            <MarkdownField
+              id={`question-${q.id}-text`}
+              label={t('questionLabel', { n: i + 1 })}
+              value={q.text}
+              rows={2}
+              maxLength={2000}
+              error={errors[`openQuestions.${i}.text`]}
+              onChange={(text) => update({ text })}
+            />
+            <MarkdownField
+              id={`question-${q.id}-answer`}
+              label={t('answerLabel')}
+              value={q.answer}
+              rows={1}
+              error={errors[`openQuestions.${i}.answer`]}
+              onChange={(answer) => update({ answer })}
+            />
+          </>
+        )}
+      </ListEditor>
+    )
+  },
+  ['openQuestions'],
+)
+
+export const LessonsEditor = section(
+  function LessonsEditor({ doc, change, errors }: SectionProps) {
+    const t = useTranslations('PostmortemEditor')
+    return (
+      <ListEditor
+        label={t('sectionLessons')}
+        items={doc.lessons}
+        onChange={(lessons) => change({ lessons })}
+        addLabel={t('addLesson')}
+        create={() => ({ id: newId(), text: '' })}
+        itemTitle={(i) => t('lessonLabel', { n: i + 1 })}
+        itemSummary={(lesson) => lesson.text}
+      >
+        {(lesson, i, update) => (
           <MarkdownField
-            id={`question-${q.id}-text`}
-            label={t('questionLabel', { n: i + 1 })}
-            value={q.text}
-            rows={2}
-            maxLength={2000}
-            error={errors[`openQuestions.${i}.text`]}
+            id={`lesson-${lesson.id}-text`}
+            label={t('lessonLabel', { n: i + 1 })}
+            value={lesson.text}
+            error={errors[`lessons.${i}.text`]}
             onChange={(text) => update({ text })}
           />
-          <MarkdownField
-            id={`question-${q.id}-answer`}
-            label={t('answerLabel')}
-            value={q.answer}
-            rows={1}
-            error={errors[`openQuestions.${i}.answer`]}
-            onChange={(answer) => update({ answer })}
-          />
-        </>
-      )}
-    </ListEditor>
-  )
-}
-
-export function LessonsEditor({ doc, change, errors }: SectionProps) {
-  const t = useTranslations('PostmortemEditor')
-  return (
-    <ListEditor
-      label={t('sectionLessons')}
-      items={doc.lessons}
-      onChange={(lessons) => change({ lessons })}
-      addLabel={t('addLesson')}
-      create={() => ({ id: newId(), text: '' })}
-      itemTitle={(i) => t('lessonLabel', { n: i + 1 })}
-      itemSummary={(lesson) => lesson.text}
-    >
-      {(lesson, i, update) => (
-        <MarkdownField
-          id={`lesson-${lesson.id}-text`}
-          label={t('lessonLabel', { n: i + 1 })}
-          value={lesson.text}
-          error={errors[`lessons.${i}.text`]}
-          onChange={(text) => update({ text })}
-        />
-      )}
-    </ListEditor>
-  )
-}
+        )}
+      </ListEditor>
+    )
+  },
+  ['lessons'],
+)

@@ -3,7 +3,13 @@
 import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { encodeAnchors, passageRange } from '@/lib/shared-document/comment-anchors'
-import { listFields, textOf, type TextField as LongTextField } from '@/lib/shared-document/postmortem-ydoc'
+import {
+  listFields,
+  readDocument,
+  textFields,
+  textOf,
+  type TextField as LongTextField,
+} from '@/lib/shared-document/postmortem-ydoc'
 import { COMMENT_LIMITS, isListTextField, type CommentField } from '@/server/comments/schemas'
 import type { ThreadView } from '@/server/comments/thread-view'
 import {
@@ -118,21 +124,31 @@ export function PostmortemEditor({
   const errorText = useErrorText()
   const shared = useSharedDocument({ number, postmortemId, initialDocument: document, user })
   const { doc, ydoc, awareness, undoManager, loaded, state } = shared
-  const errors = Object.fromEntries(
-    Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)]),
+  const errors = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)])),
+    [shared.fieldErrors, errorText],
   )
   // A removed entry is one Undo away ("Removed · Undo"), instead of a confirm dialog.
   const [removed, setRemoved] = useState(false)
-  const change = (patch: Partial<PostmortemDocument>) => {
-    const removes = listFields.some(
-      (list) => patch[list] && !doc[list].every((item) => patch[list]!.some((kept) => kept.id === item.id)),
-    )
-    // Its own undo step, not merged with the typing just before it.
-    if (removes) undoManager.stopCapturing()
-    shared.change({ ...doc, ...patch })
-    if (removes) undoManager.stopCapturing()
-    setRemoved(removes)
-  }
+  const applyChange = shared.change
+  // One function for the whole session (the sections skip re-rendering while it stays the
+  // same): it reads the shared document as it is now, not as this render saw it.
+  const change = useCallback(
+    (patch: Partial<PostmortemDocument>) => {
+      const current = readDocument(ydoc)
+      const removes = listFields.some(
+        (list) =>
+          patch[list] && !current[list].every((item) => patch[list]!.some((kept) => kept.id === item.id)),
+      )
+      // Its own undo step, not merged with the typing just before it.
+      if (removes) undoManager.stopCapturing()
+      applyChange({ ...current, ...patch })
+      if (removes) undoManager.stopCapturing()
+      setRemoved(removes)
+    },
+    [ydoc, undoManager, applyChange],
+  )
   const section: SectionProps = { doc, change, errors }
   const id = (name: string) => `section-${name}`
 
@@ -144,6 +160,7 @@ export function PostmortemEditor({
   // A thread being started on a selected passage, shown in the side panel's form.
   const [draft, setDraft] = useState<DraftThread | null>(null)
   const threads = comments?.threads
+  const hasComments = Boolean(comments)
   // One marker function per field, kept while the threads stay the same (the editors re-mark
   // on each text change themselves).
   const highlights = useMemo(() => {
@@ -156,19 +173,28 @@ export function PostmortemEditor({
           return range ? [{ id: th.id, ...range }] : []
         })
   }, [threads, ydoc])
-  const fieldComments = (field: LongTextField): FieldComments | undefined =>
-    comments
-      ? {
-          highlights: highlights(field),
-          onComment: ({ from, to, quote }) =>
-            setDraft({
+  // The same object for a field from render to render (its editor skips re-rendering).
+  const fieldComments = useMemo(
+    (): Partial<Record<LongTextField, FieldComments>> =>
+      hasComments
+        ? Object.fromEntries(
+            textFields.map((field) => [
               field,
-              itemId: null,
-              ...encodeAnchors(textOf(ydoc, field), from, to),
-              quote: quote.slice(0, COMMENT_LIMITS.quote),
-            }),
-        }
-      : undefined
+              {
+                highlights: highlights(field),
+                onComment: ({ from, to, quote }: { from: number; to: number; quote: string }) =>
+                  setDraft({
+                    field,
+                    itemId: null,
+                    ...encodeAnchors(textOf(ydoc, field), from, to),
+                    quote: quote.slice(0, COMMENT_LIMITS.quote),
+                  }),
+              },
+            ]),
+          )
+        : {},
+    [hasComments, highlights, ydoc],
+  )
   const fieldLabel = (field: CommentField) =>
     isListTextField(field) ? t('listEntryLabel') : t(`${field}Label`)
 
@@ -177,7 +203,7 @@ export function PostmortemEditor({
     awareness: loaded ? awareness : null,
     undoManager,
     readOnly: false,
-    comments: fieldComments(field),
+    comments: fieldComments[field],
   })
 
   return (

@@ -5,7 +5,7 @@ import { EditorState } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { MessageSquarePlus } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState } from 'react'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -48,7 +48,8 @@ export type FieldComments = {
  * character by character, and each sees the others' cursors with their names (CodeMirror 6,
  * y-codemirror.next). Undo takes back this person's own typing only.
  */
-export function SharedTextField({
+/** Re-renders only when its props change (not on every keystroke elsewhere in the form). */
+export const SharedTextField = memo(function SharedTextField({
   id,
   label,
   hint,
@@ -217,4 +218,4 @@ export function SharedTextField({
       )}
     </Field>
   )
-}
+})

@@ -20,6 +20,7 @@ import {
 } from '@/lib/shared-document/postmortem-ydoc'
 import { postmortemDocument, type PostmortemDocument } from '@/server/postmortems/schemas'
 import { colourOf, usePresence } from '../use-presence'
+import { keepUnchanged } from './keep-unchanged'
 
 /** What the save state says: the person's text is on its way, safe, or waiting for the network. */
 export type SaveState = 'connecting' | 'offline' | 'syncing' | 'saved' | 'invalid'
@@ -47,6 +48,14 @@ function sharedTypes(ydoc: Y.Doc) {
     ...setFields.map((field) => setOf(ydoc, field)),
     ...listFields.map((list) => listOf(ydoc, list)),
   ]
+}
+
+/** The same value as last time when it holds the same (so that memoized parts see no change). */
+function useSameWhenEqual<T>(value: T): T {
+  const key = JSON.stringify(value)
+  // Keyed by what it holds, not by identity: that is the point.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => value, [key])
 }
 
 function socketBase() {
@@ -129,7 +138,7 @@ export function useSharedDocument({
     window.addEventListener('offline', offline)
     window.addEventListener('online', online)
     const onUpdate = () => {
-      setDoc(readDocument(ydoc))
+      setDoc((prev) => keepUnchanged(prev, readDocument(ydoc)))
       checkSaved()
     }
     ydoc.on('update', onUpdate)
@@ -147,13 +156,15 @@ export function useSharedDocument({
 
   useEffect(() => () => undoManager.destroy(), [undoManager])
 
-  const issues = useMemo(() => {
-    if (!loaded) return {}
-    const parsed = postmortemDocument.safeParse(doc)
-    return parsed.success
-      ? refused
-      : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
-  }, [doc, loaded, refused])
+  const issues = useSameWhenEqual(
+    useMemo(() => {
+      if (!loaded) return {}
+      const parsed = postmortemDocument.safeParse(doc)
+      return parsed.success
+        ? refused
+        : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
+    }, [doc, loaded, refused]),
+  )
 
   const state: SaveState = !loaded
     ? connected

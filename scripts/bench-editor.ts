@@ -1,0 +1,242 @@
+// npm run bench:editor [-- --runs 5 --keys 200 --delay 50] [--json]
+// The editor in a real browser, on a large postmortem (issue 21: 50 hypotheses, 100 timeline
+// entries, 20 KB of text; scripts/lib/seed-editor-bench.ts): seeds it into a fresh database,
+// starts the production server (scripts/start.ts: builds first when the sources changed), signs
+// in, then in Chromium (Debian's, as the end-to-end tests use)
+//   - opens /postmortems/<n>/edit `runs` times, each in a new page: from the navigation to the
+//     root cause holding its text and taking a typed character (open_ms: p50, max, first);
+//   - types `keys` characters at the end of the root cause, one every `delay` ms as a person
+//     does, and measures each keystroke to the frame that shows it: from the keydown's time
+//     stamp to a task queued right after that frame's requestAnimationFrame (keystroke_ms:
+//     p50, p95, max), with the browser's own Event Timing entries over 16 ms and the long tasks
+//     (over 50 ms) seen while typing;
+//   - types the same into a bare <textarea> in the same browser (`reference`): what a keystroke
+//     costs here with no application at all (headless Chromium paints when it can, not at 60 Hz).
+// Prints { database, postmortem, open_ms, keystroke_ms, event_timing, long_tasks, reference } as JSON.
+// Server Postgres with DATABASE_URL (a new database on it, dropped after), else embedded PGlite.
+// Env BENCH_EDITOR_PORT (default 3620).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { chromium, type Page } from '@playwright/test'
+import { startInstance } from './lib/app-instance'
+import { signIn } from './lib/simulated-author'
+import { percentile, round2 } from './lib/stats'
+import { createTestDatabase } from './lib/test-database'
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    keys: { type: 'string', default: '200' },
+    delay: { type: 'string', default: '50' },
+    json: { type: 'boolean', default: false },
+  },
+})
+const runs = Number(values.runs)
+const keys = Number(values.keys)
+const delay = Number(values.delay)
+const port = Number(process.env.BENCH_EDITOR_PORT ?? 3620)
+const say = (line: string) => {
+  if (!values.json) process.stderr.write(`[bench:editor] ${line}\n`)
+}
+
+/** Installed before any script of the page: keystroke-to-frame times, Event Timing, long tasks. */
+function measureInPage() {
+  const w = window as unknown as { __keys: number[]; __events: number[]; __long: number[] }
+  w.__keys = []
+  w.__events = []
+  w.__long = []
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const start = event.timeStamp
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => w.__keys.push(performance.now() - start)
+        channel.port2.postMessage(null)
+      })
+    },
+    true,
+  )
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.__events.push(entry.duration)
+  }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit)
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.__long.push(entry.duration)
+  }).observe({ type: 'longtask' })
+}
+
+type Measures = { keys: number[]; events: number[]; long: number[] }
+
+function readMeasures(): Measures {
+  const w = window as unknown as { __keys: number[]; __events: number[]; __long: number[] }
+  return { keys: [...w.__keys], events: [...w.__events], long: [...w.__long] }
+}
+
+function summary(seen: Measures) {
+  return {
+    keystroke_ms: {
+      keys: seen.keys.length,
+      p50: round2(percentile(seen.keys, 50)),
+      p95: round2(percentile(seen.keys, 95)),
+      max: round2(Math.max(...seen.keys)),
+    },
+    event_timing: {
+      over_16ms: seen.events.length,
+      max_ms: seen.events.length ? Math.max(...seen.events) : 0,
+    },
+    long_tasks: {
+      count: seen.long.length,
+      total_ms: round2(seen.long.reduce((a, b) => a + b, 0)),
+    },
+  }
+}
+
+const rootCause = (page: Page) => page.getByRole('textbox', { name: 'Root cause', exact: true })
+
+async function main() {
+  const reports = path.join(process.cwd(), 'test-results')
+  mkdirSync(reports, { recursive: true })
+  const database = await createTestDatabase('hindsight_editor')
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...database.env,
+    BETTER_AUTH_SECRET: 'bench-editor-secret-not-for-production-0123456789',
+    NODE_ENV: 'production',
+    WEB_CONCURRENCY: '1',
+  }
+  if (database.target.kind === 'pglite') delete env.DATABASE_URL
+  else delete env.HINDSIGHT_DATA_DIR
+  let stop = async () => {}
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void stop()
+        .then(() => database.drop())
+        .finally(() => process.exit(1))
+    })
+  try {
+    say(`seeding a large postmortem into ${database.target.kind}…`)
+    const seeded = spawnSync(
+      'npx',
+      ['tsx', '--conditions=react-server', 'scripts/lib/seed-editor-bench.ts'],
+      {
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`)
+    const seed = JSON.parse(seeded.stdout.trim().split('\n').at(-1)!) as {
+      email: string
+      password: string
+      number: number
+      hypotheses: number
+      timeline: number
+      textKB: number
+    }
+    say('starting the production server (builds first when the sources changed)…')
+    const server = await startInstance(port, env, path.join(reports, `bench-editor-server-${port}.log`))
+    stop = () => server.stop()
+    const cookie = await signIn(server.url, seed.email, seed.password, '10.9.1.1')
+
+    const executablePath = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find(existsSync)
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+    try {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+      await context.addCookies(
+        cookie.split('; ').map((pair) => {
+          const [name, ...value] = pair.split('=')
+          return { name: name!, value: value.join('='), url: server.url }
+        }),
+      )
+      await context.addInitScript(measureInPage)
+      const editUrl = `${server.url}/postmortems/${seed.number}/edit`
+      const marker = '第55步'
+
+      say(`opening the editor ${runs} times…`)
+      const opens: number[] = []
+      const phases: { response: number; domContentLoaded: number }[] = []
+      let page: Page | undefined
+      for (let run = 0; run < runs; run++) {
+        await page?.close()
+        page = await context.newPage()
+        const started = performance.now()
+        await page.goto(editUrl, { waitUntil: 'commit' })
+        const field = rootCause(page)
+        await field.filter({ hasText: marker }).waitFor()
+        await field.click()
+        await page.keyboard.press('Control+End')
+        await page.keyboard.type('|')
+        await field.filter({ hasText: /\|$/ }).waitFor()
+        opens.push(performance.now() - started)
+        phases.push(
+          await page.evaluate(() => {
+            const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+            return { response: nav!.responseEnd, domContentLoaded: nav!.domContentLoadedEventEnd }
+          }),
+        )
+      }
+
+      say(`typing ${keys} characters, one every ${delay} ms…`)
+      await page!.evaluate(() => {
+        const w = window as unknown as { __keys: number[]; __events: number[]; __long: number[] }
+        w.__keys.length = 0
+        w.__events.length = 0
+        w.__long.length = 0
+      })
+      const text = 'the pool ran dry 连接池被打满 '.repeat(Math.ceil(keys / 25)).slice(0, keys)
+      await page!.keyboard.type(text, { delay })
+      await rootCause(page!)
+        .filter({ hasText: text.trimEnd().slice(-12) })
+        .waitFor()
+      await page!.waitForTimeout(500)
+      const seen = await page!.evaluate(readMeasures)
+
+      // The floor: the same typing into a bare <textarea>, in the same browser, same run.
+      say('typing the same into a bare textarea (the reference)…')
+      const bare = await context.newPage()
+      await bare.setContent('<textarea aria-label="reference" rows="10" cols="80"></textarea>')
+      await bare.evaluate(measureInPage)
+      await bare.getByRole('textbox', { name: 'reference' }).click()
+      await bare.keyboard.type(text, { delay })
+      await bare.waitForTimeout(500)
+      const floor = await bare.evaluate(readMeasures)
+      const result = {
+        database: database.target.kind,
+        postmortem: { hypotheses: seed.hypotheses, timeline: seed.timeline, textKB: seed.textKB },
+        open_ms: {
+          runs,
+          p50: round2(percentile(opens, 50)),
+          max: round2(Math.max(...opens)),
+          first: round2(opens[0]!),
+          html_received_p50: round2(
+            percentile(
+              phases.map((p) => p.response),
+              50,
+            ),
+          ),
+          dom_content_loaded_p50: round2(
+            percentile(
+              phases.map((p) => p.domContentLoaded),
+              50,
+            ),
+          ),
+        },
+        ...summary(seen),
+        reference: summary(floor),
+      }
+      console.log(JSON.stringify(result, null, values.json ? undefined : 2))
+    } finally {
+      await browser.close()
+    }
+  } finally {
+    await stop()
+    await database.drop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
