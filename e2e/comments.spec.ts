@@ -48,3 +48,31 @@ test('[COMMENTS]: a reviewer comments on a selected passage, the author replies,
   await expect(thread).toContainText('Resolved by Ada Admin')
   await expect(thread.getByRole('button', { name: 'Reopen' })).toBeVisible()
 })
+
+test('[COMMENTS]: a reviewer comments on a hypothesis as a whole; the thread names it in the editor and on the read page', async ({
+  page,
+}) => {
+  await signInAsAdmin(page)
+  const edit = await newPostmortem(page, 'Checkout errors after the pool change')
+  await page.getByRole('button', { name: 'Add hypothesis' }).click()
+  const hypothesis = page.getByRole('list', { name: 'Hypotheses' }).getByRole('listitem').first()
+  await hypothesis.getByLabel('Suspicion').fill('连接池被打满 after the pool size change')
+  await expectSaved(page)
+
+  await hypothesis
+    .getByRole('button', { name: 'Comment on Hypothesis 1: 连接池被打满 after the pool size change' })
+    .click()
+  await expect(page.getByText('New thread on List entry')).toBeVisible()
+  const comment = page.getByLabel('Your comment')
+  await expect(comment).toBeFocused()
+  await comment.fill('Do the pool metrics show it?')
+  await page.getByRole('button', { name: 'Comment', exact: true }).click()
+  const thread = page.getByRole('listitem', { name: 'Thread on “连接池被打满 after the pool size change”' })
+  await expect(thread).toContainText('Do the pool metrics show it?')
+
+  // Readers see it too, with what it is about.
+  await page.goto(edit.replace(/\/edit$/, ''))
+  await expect(
+    page.getByRole('listitem', { name: 'Thread on “连接池被打满 after the pool size change”' }),
+  ).toContainText('Do the pool metrics show it?')
+})

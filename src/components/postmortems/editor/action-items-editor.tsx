@@ -10,11 +10,18 @@ import { ListEditor } from './list-editor'
 import { section, type Person, type SectionProps } from './types'
 
 export const ActionItemsEditor = section(
-  function ActionItemsEditor({ doc, change, errors, people }: SectionProps & { people: Person[] }) {
+  function ActionItemsEditor({
+    doc,
+    change,
+    errors,
+    commentOn,
+    people,
+  }: SectionProps & { people: Person[] }) {
     const t = useTranslations('PostmortemEditor')
     const statuses = useTranslations('Enums.action')
     return (
       <ListEditor<ActionItem>
+        onComment={commentOn && ((item) => commentOn('actionItems', item.id))}
         label={t('sectionActions')}
         items={doc.actionItems}
         onChange={(actionItems) => change({ actionItems })}

@@ -14,11 +14,12 @@ const verdictTone = {
 }
 
 export const HypothesesEditor = section(
-  function HypothesesEditor({ doc, change, errors }: SectionProps) {
+  function HypothesesEditor({ doc, change, errors, commentOn }: SectionProps) {
     const t = useTranslations('PostmortemEditor')
     const verdicts = useTranslations('Enums.hypothesis')
     return (
       <ListEditor<Hypothesis>
+        onComment={commentOn && ((item) => commentOn('hypotheses', item.id))}
         label={t('hypothesesTitle')}
         heading={{ title: t('hypothesesTitle'), hint: t('hypothesesHint') }}
         items={doc.hypotheses}

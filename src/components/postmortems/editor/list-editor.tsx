@@ -1,6 +1,6 @@
 'use client'
 
-import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react'
+import { ArrowDown, ArrowUp, MessageSquarePlus, Plus, Trash2 } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
@@ -20,6 +20,8 @@ export type ListEditorProps<T extends { id: string }> = {
   itemClassName?: (item: T) => string | undefined
   /** Replaces plain removal, e.g. to clear links that pointed at the item. */
   onRemove?: (index: number) => void
+  /** Starts a comment thread on the item (on its main text, whole). */
+  onComment?: (item: T) => void
   children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode
 }
 
@@ -56,6 +58,7 @@ export function ListEditor<T extends { id: string }>({
   itemSummary,
   itemClassName,
   onRemove,
+  onComment,
   children,
 }: ListEditorProps<T>) {
   const t = useTranslations('PostmortemEditor')
@@ -123,6 +126,7 @@ export function ListEditor<T extends { id: string }>({
             count={items.length}
             onMove={move}
             onRemove={() => remove(i)}
+            onComment={onComment && (() => onComment(item))}
             className={itemClassName?.(item)}
           >
             {children(item, i, (patch) => onChange(lists.update(items, i, patch)))}
@@ -146,6 +150,7 @@ export function ListItem({
   count,
   onMove,
   onRemove,
+  onComment,
   children,
   className,
 }: {
@@ -159,6 +164,7 @@ export function ListItem({
   count: number
   onMove: (from: number, to: number) => void
   onRemove: () => void
+  onComment?: () => void
   children: ReactNode
   className?: string
 }) {
@@ -180,6 +186,17 @@ export function ListItem({
       <div className="flex items-center justify-between gap-2">
         <Heading className="text-sm font-semibold">{title}</Heading>
         <div className="flex gap-1">
+          {onComment ? (
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              aria-label={t('commentOnItem', { item: name })}
+              onClick={onComment}
+            >
+              <MessageSquarePlus aria-hidden />
+            </Button>
+          ) : null}
           <Button
             type="button"
             variant="ghost"

@@ -8,10 +8,11 @@ import { section, type SectionProps } from './types'
 
 /** Open questions, with an answer once found. */
 export const QuestionsEditor = section(
-  function QuestionsEditor({ doc, change, errors }: SectionProps) {
+  function QuestionsEditor({ doc, change, errors, commentOn }: SectionProps) {
     const t = useTranslations('PostmortemEditor')
     return (
       <ListEditor
+        onComment={commentOn && ((item) => commentOn('openQuestions', item.id))}
         label={t('sectionQuestions')}
         items={doc.openQuestions}
         onChange={(openQuestions) => change({ openQuestions })}
@@ -48,10 +49,11 @@ export const QuestionsEditor = section(
 )
 
 export const LessonsEditor = section(
-  function LessonsEditor({ doc, change, errors }: SectionProps) {
+  function LessonsEditor({ doc, change, errors, commentOn }: SectionProps) {
     const t = useTranslations('PostmortemEditor')
     return (
       <ListEditor
+        onComment={commentOn && ((item) => commentOn('lessons', item.id))}
         label={t('sectionLessons')}
         items={doc.lessons}
         onChange={(lessons) => change({ lessons })}

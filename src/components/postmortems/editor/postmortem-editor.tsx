@@ -2,10 +2,14 @@
 
 import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
+import type * as Y from 'yjs'
 import { encodeAnchors, passageRange } from '@/lib/shared-document/comment-anchors'
 import {
+  itemFields,
   listFields,
+  listOf,
   readDocument,
+  type ListField,
   textFields,
   textOf,
   type TextField as LongTextField,
@@ -149,7 +153,6 @@ export function PostmortemEditor({
     },
     [ydoc, undoManager, applyChange],
   )
-  const section: SectionProps = { doc, change, errors }
   const id = (name: string) => `section-${name}`
 
   // "Wait until saved" before a workflow step reads the saved postmortem.
@@ -195,6 +198,24 @@ export function PostmortemEditor({
         : {},
     [hasComments, highlights, ydoc],
   )
+  // A thread on a list entry as a whole: its first text that says something (a hypothesis's
+  // statement, else its evidence), anchored from its start to its end.
+  const commentOn = useCallback(
+    (list: ListField, itemId: string) => {
+      const item = listOf(ydoc, list).get(itemId)
+      const key = itemFields[list].texts.find((k) => (item?.get(k) as Y.Text | undefined)?.length)
+      const text = key ? (item!.get(key) as Y.Text) : null
+      if (!key || !text) return
+      setDraft({
+        field: `${list}.${key}` as CommentField,
+        itemId,
+        ...encodeAnchors(text, 0, text.length),
+        quote: text.toString().slice(0, COMMENT_LIMITS.quote),
+      })
+    },
+    [ydoc],
+  )
+  const section: SectionProps = { doc, change, errors, commentOn: hasComments ? commentOn : undefined }
   const fieldLabel = (field: CommentField) =>
     isListTextField(field) ? t('listEntryLabel') : t(`${field}Label`)
 

@@ -8,7 +8,7 @@ import { ListEditor } from './list-editor'
 import { section, type SectionProps } from './types'
 
 export const TimelineEditor = section(
-  function TimelineEditor({ doc, change, errors }: SectionProps) {
+  function TimelineEditor({ doc, change, errors, commentOn }: SectionProps) {
     const t = useTranslations('PostmortemEditor')
     const kinds = useTranslations('Enums.timeline')
     const hypothesisOptions = doc.hypotheses.map((h, i) => ({
@@ -18,6 +18,7 @@ export const TimelineEditor = section(
     }))
     return (
       <ListEditor<TimelineEntry>
+        onComment={commentOn && ((item) => commentOn('timeline', item.id))}
         label={t('timelineTitle')}
         heading={{ title: t('timelineTitle'), hint: t('timelineHint') }}
         items={doc.timeline}

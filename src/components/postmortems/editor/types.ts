@@ -1,4 +1,5 @@
 import { memo, type ComponentType } from 'react'
+import type { ListField } from '@/lib/shared-document/postmortem-ydoc'
 import type { PostmortemDocument } from '@/server/postmortems/schemas'
 
 /** What every section of the editor receives. */
@@ -7,6 +8,8 @@ export type SectionProps = {
   change: (patch: Partial<PostmortemDocument>) => void
   /** Field path → translated message ("symptom", "hypotheses.2.statement"). */
   errors: Record<string, string | undefined>
+  /** Starts a comment thread on a list entry (when comments are on). */
+  commentOn?: (list: ListField, itemId: string) => void
 }
 
 export type Person = { id: string; name: string }
