@@ -283,21 +283,39 @@ test('[POSTMORTEM]: invalid input is explained next to the field and nothing sav
   await expect(page.getByText('This must not be earlier than the dates before it.')).toHaveCount(0)
 })
 
-test('[POSTMORTEM]: text typed while offline is kept and saved when the network returns', async ({
-  page,
-  context,
+test('[POSTMORTEM]: text typed offline survives closing the tab and merges with what a colleague typed meanwhile', async ({
+  browser,
 }) => {
-  await signInAsAdmin(page)
-  await newPostmortem(page, 'Offline typing')
-  await expectSaved(page)
-  await context.setOffline(true)
-  await page.getByLabel('Impact').fill('部分用户无法登录 — typed on a train')
-  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'offline')
-  await expect(page.locator('[data-save-state]')).toContainText('Offline — your text is kept on this device')
-  await context.setOffline(false)
-  await expectSaved(page)
-  await page.reload()
-  await expectFieldText(page.getByLabel('Impact'), '部分用户无法登录 — typed on a train')
+  const adaBrowser = await browser.newContext()
+  const ada = await adaBrowser.newPage()
+  await signIn(ada, admin)
+  await ensureUser(ada, colleague, 'Editor')
+  const url = await newPostmortem(ada, 'Offline typing')
+  await expectSaved(ada)
+
+  // Ada's train enters a tunnel: she types, the editor says it keeps the text here, she closes the tab.
+  await adaBrowser.setOffline(true)
+  await ada.getByLabel('Impact').fill('部分用户无法登录 — typed on a train')
+  await expect(ada.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'offline')
+  await expect(ada.locator('[data-save-state]')).toContainText('Offline — your text is kept on this device')
+  await ada.close()
+
+  // Meanwhile Bo writes the symptom, online.
+  const bo = await (await browser.newContext()).newPage()
+  await signIn(bo, colleague)
+  await bo.goto(url)
+  await bo.getByLabel('Symptom').fill('Check-in list empty for some users')
+  await expectSaved(bo)
+  await expectFieldText(bo.getByLabel('Impact'), '')
+
+  // Back online, Ada opens the postmortem again: her offline text is there and reaches Bo.
+  await adaBrowser.setOffline(false)
+  const again = await adaBrowser.newPage()
+  await again.goto(url)
+  await expectFieldText(again.getByLabel('Impact'), '部分用户无法登录 — typed on a train')
+  await expectFieldText(again.getByLabel('Symptom'), 'Check-in list empty for some users')
+  await expectSaved(again)
+  await expectFieldText(bo.getByLabel('Impact'), '部分用户无法登录 — typed on a train')
 })
 
 test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ page, context }) => {
