@@ -17,6 +17,18 @@ describe('suspicions told in prose', () => {
     expect(suspected('一开始认为是日志写满了磁盘，又看了网络流量。')).toEqual([['日志写满了磁盘', 'OPEN']])
   })
 
+  it('a suspicion after a fix that was tried is still a suspicion; checking that a fix held is not one', () => {
+    expect(suspected('内存空间足够，也没有做过调整，怀疑与最新发布的代码版本有关。')).toEqual([
+      ['与最新发布的代码版本有关', 'OPEN'],
+    ])
+    expect(
+      suspected('After restarting the pods the errors came back, so we suspected the connection pool.'),
+    ).toEqual([['the connection pool', 'OPEN']])
+    expect(
+      suspected('After deploying the fix I monitored the logs to see whether any more errors would occur.'),
+    ).toEqual([])
+  })
+
   it('"started suspecting that X" opens X', () => {
     expect(suspected('At 10:02 Mia started suspecting that the scheduler could not reach etcd.')).toEqual([
       ['the scheduler could not reach etcd', 'OPEN'],

@@ -189,7 +189,7 @@ export class Hypotheses {
       if (pronoun.test(subject)) return
       // "After deploying the fix I monitored the logs to see whether any more errors would occur":
       // checking a fix held is verification, not a cause considered.
-      if (m[3] && hasCue(sentence.slice(0, m.index), 'resolutionWords')) return
+      if (m[2] && hasCue(sentence.slice(0, m.index), 'resolutionWords')) return
       if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
       const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
