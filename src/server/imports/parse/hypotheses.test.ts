@@ -29,6 +29,18 @@ describe('suspicions told in prose', () => {
     ).toEqual([])
   })
 
+  it('alternatives in one suspicion are two causes when each says enough on its own', () => {
+    expect(suspected('We think it was a code bug or error in database connection configuration.')).toEqual([
+      ['a code bug', 'OPEN'],
+      ['error in database connection configuration', 'OPEN'],
+    ])
+    expect(suspected('怀疑是网络抖动或者磁盘写满导致的。')).toEqual([
+      ['网络抖动', 'OPEN'],
+      ['磁盘写满导致的', 'OPEN'],
+    ])
+    expect(suspected('We suspected read or write latency.')).toEqual([['read or write latency', 'OPEN']])
+  })
+
   it('"started suspecting that X" opens X', () => {
     expect(suspected('At 10:02 Mia started suspecting that the scheduler could not reach etcd.')).toEqual([
       ['the scheduler could not reach etcd', 'OPEN'],

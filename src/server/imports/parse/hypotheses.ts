@@ -11,6 +11,17 @@ import { weighedCauses } from './weighed-causes'
  * ("针对可能原因1", "3排除", "hypothesis 2") or the hypothesis a finding shares most words with.
  */
 
+/**
+ * The causes one suspicion names as alternatives ("X or Y", "X或者Y"): each when both say
+ * enough to check on their own (two words; four characters), else the suspicion whole.
+ */
+export function alternatives(subject: string): string[] {
+  const parts = subject.split(new RegExp(`\\s*(?:${alternation('eitherOr')})\\s*`, 'iu'))
+  const enough = (part: string) =>
+    /\p{Script=Han}/u.test(part) ? part.replace(/\s/g, '').length >= 4 : part.trim().split(/\s+/).length >= 2
+  return parts.length === 2 && parts.every(enough) ? parts.map((p) => p.trim()) : [subject]
+}
+
 export function verdictOf(text: string): HypothesisStatus | null {
   if (hasCue(text, 'eliminated')) return 'ELIMINATED'
   if (hasCue(text, 'confirmed')) return 'CONFIRMED'
@@ -195,7 +206,9 @@ export class Hypotheses {
       const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
       // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
       const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
-      this.add(subject, sentence, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
+      // "a code bug or error in database connection configuration": two causes weighed, each its own.
+      for (const cause of alternatives(subject))
+        this.add(cause, sentence, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
     })
   }
 

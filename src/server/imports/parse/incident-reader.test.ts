@@ -201,6 +201,27 @@ describe('follow-ups written as paragraphs', () => {
   })
 })
 
+describe('one paragraph of obligations under a follow-up heading', () => {
+  it('gives an item a sentence that obliges, and keeps the rest, where a suspicion told in it is read', () => {
+    const pm = new IncidentReader('Task queue stopped', march2).read(
+      buildTree(
+        parseMarkdown(
+          '## Prevention?\n\nIt is necessary to monitor the task processing subsystem. We need to supervise every restart. We do not know what triggered the switch of task counter. We think it was a code bug or error in database connection configuration.\n',
+        ),
+      ),
+    )
+    expect(pm.actionItems.map((a) => a.title)).toEqual([
+      'It is necessary to monitor the task processing subsystem',
+      'We need to supervise every restart',
+    ])
+    expect(pm.hypotheses.map((h) => h.statement)).toEqual([
+      'a code bug',
+      'error in database connection configuration',
+    ])
+    expect(pm.unmapped.map((u) => u.text).join(' ')).toContain('We do not know what triggered the switch')
+  })
+})
+
 describe('a list introduced as the fix', () => {
   it('is the resolution wherever it is told; a list introduced as follow-ups stays action items', () => {
     const pm = read(

@@ -244,8 +244,13 @@ export class IncidentReader {
         if (inherited && !section.match && !items.length) items.unshift(actionFromHeading(section.heading))
         this.pm.actionItems.push(...items)
         if (items.length) this.sure('actionItems', confidence)
-        const leftover =
-          asItems || told.length >= 2 ? '' : markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
+        // What the paragraph says besides its obligations ("We think it was a code bug …") is kept.
+        const untold = sentences(markdown(paragraphs)).filter((s) => !told.includes(s))
+        const leftover = asItems
+          ? ''
+          : told.length >= 2
+            ? untold.join(' ')
+            : markdown(rest.filter((n) => !isLeadIn(markdown([n]))))
         if (leftover) this.pm.unmapped.push({ heading: section.heading, text: leftover, suggestion: null })
         break
       }
