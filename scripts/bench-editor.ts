@@ -23,7 +23,7 @@ import { chromium, type Page } from '@playwright/test'
 import { startInstance } from './lib/app-instance'
 import { signIn } from './lib/simulated-author'
 import { percentile, round2 } from './lib/stats'
-import { createTestDatabase } from './lib/test-database'
+import { createTestDatabase, productionEnv } from './lib/test-database'
 
 const { values } = parseArgs({
   options: {
@@ -99,15 +99,8 @@ async function main() {
   const reports = path.join(process.cwd(), 'test-results')
   mkdirSync(reports, { recursive: true })
   const database = await createTestDatabase('hindsight_editor')
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...database.env,
-    BETTER_AUTH_SECRET: 'bench-editor-secret-not-for-production-0123456789',
-    NODE_ENV: 'production',
-    WEB_CONCURRENCY: '1',
-  }
-  if (database.target.kind === 'pglite') delete env.DATABASE_URL
-  else delete env.HINDSIGHT_DATA_DIR
+  const env = productionEnv(database, 'bench-editor')
+  env.WEB_CONCURRENCY = '1'
   let stop = async () => {}
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {

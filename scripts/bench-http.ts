@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util'
 import { closedLoop } from './lib/closed-loop'
 import { stopProcessGroup } from './lib/stop-process-group'
 import { signIn } from './lib/simulated-author'
-import { createTestDatabase } from './lib/test-database'
+import { createTestDatabase, productionEnv } from './lib/test-database'
 
 const { values } = parseArgs({
   options: {
@@ -52,14 +52,7 @@ async function main() {
   const reports = path.join(process.cwd(), 'test-results')
   mkdirSync(reports, { recursive: true })
   const database = await createTestDatabase('hindsight_http')
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...database.env,
-    BETTER_AUTH_SECRET: 'bench-http-secret-not-for-production-0123456789',
-    NODE_ENV: 'production',
-  }
-  if (database.target.kind === 'pglite') delete env.DATABASE_URL
-  else delete env.HINDSIGHT_DATA_DIR
+  const env = productionEnv(database, 'bench-http')
   const workers =
     database.target.kind === 'pglite'
       ? 1

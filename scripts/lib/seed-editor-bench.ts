@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 async function main() {
   const { createFirstAdmin } = await import('../../src/server/users/create-first-admin')
   const { insertPostmortem } = await import('../../src/server/postmortems/insert-postmortem')
-  const { postmortemDocument } = await import('../../src/server/postmortems/schemas')
+  const { documentTextFields, postmortemDocument } = await import('../../src/server/postmortems/schemas')
   const { db } = await import('../../src/server/db')
   const email = 'bench-editor@example.com'
   const password = 'bench editor password'
@@ -49,16 +49,7 @@ async function main() {
     actionItems: Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), title: sentence(300 + i) })),
   })
   const row = await db.$transaction((tx) => insertPostmortem(tx, actor, document))
-  const text = [
-    'summary',
-    'symptom',
-    'detection',
-    'impact',
-    'rootCause',
-    'resolution',
-    'verification',
-  ] as const
-  const textBytes = text.reduce((sum, field) => sum + Buffer.byteLength(document[field]), 0)
+  const textBytes = documentTextFields.reduce((sum, field) => sum + Buffer.byteLength(document[field]), 0)
   console.log(
     JSON.stringify({
       email,

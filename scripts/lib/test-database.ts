@@ -173,3 +173,19 @@ export async function createTestDatabase(
     keep: () => void undropped.delete(name),
   }
 }
+
+/**
+ * The environment of the app's production server on a test database: its own auth secret
+ * (`name`: which script), and only the variable that names this database.
+ */
+export function productionEnv(database: TestDatabase, name: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...database.env,
+    BETTER_AUTH_SECRET: `${name}-secret-not-for-production-0123456789`,
+    NODE_ENV: 'production',
+  }
+  if (database.target.kind === 'pglite') delete env.DATABASE_URL
+  else delete env.HINDSIGHT_DATA_DIR
+  return env
+}
