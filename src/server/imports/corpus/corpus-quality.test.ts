@@ -42,7 +42,7 @@ describe('the development corpus (real retros by other teams)', () => {
    * Floors that only go up: each is at most what the importer scored when it was last raised.
    * The goal (issue 14) is 0.9 overall and 0.8 on every field kind.
    */
-  const FLOOR = { overall: 0.86, field: 0.77 }
+  const FLOOR = { overall: 0.87, field: 0.79 }
 
   it(`imports at ≥ ${FLOOR.overall * 100} % field accuracy overall and ≥ ${FLOOR.field * 100} % on every field kind`, () => {
     const result = scoreCorpus(documents)
@@ -52,7 +52,7 @@ describe('the development corpus (real retros by other teams)', () => {
           .map(([field, { accuracy, n }]) => `  ${field.padEnd(12)} ${accuracy.toFixed(3)}  (${n} fields)`)
           .join('\n'),
     )
-    // The held-out set is never used to tune the rules: its figure is reported, not asserted.
+    // The held-out set is reported, not asserted (decision 012 says how blind it still is).
     const heldOutScore = scoreCorpus(heldOut)
     console.log(`Held-out set (${heldOut.length} retros): overall ${heldOutScore.overall}`)
     expect(result.overall).toBeGreaterThanOrEqual(FLOOR.overall)
