@@ -87,6 +87,13 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(repeat.getByRole('link', { name: /^PM-/ }).nth(1)).toBeVisible()
   await expect(repeat).toContainText(`Checkout outage ${service}`)
   await expect(repeat).toContainText('No check learned')
+  // The repeats' own page, same filters, names up to three earlier incidents each.
+  await repeats.getByRole('link', { name: 'The repeat incident with their earlier incidents' }).click()
+  await expect(page).toHaveURL(new RegExp(`/insights/repeats\\?.*service=${service}`))
+  await expect(page.getByRole('row', { name: new RegExp(`Checkout slow ${service}`) })).toContainText(
+    `Checkout outage ${service}`,
+  )
+  await page.goBack()
 
   // No lesson became a check: the overview lists five, the loop's page all six, same filters.
   const loop = page.getByRole('region', { name: /The loop/ })

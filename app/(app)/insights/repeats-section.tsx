@@ -117,9 +117,12 @@ export async function RepeatsSection({
               ))}
             </tbody>
           </table>
-          {shown && repeats.total > listed.length ? (
+          {/* The overview names one earlier incident each: the page has three, and the rest. */}
+          {shown ? (
             <AllLink href={shown.allHref}>
-              {t('allRepeats', { shown: repeats.incidents.length, count: repeats.total })}
+              {repeats.total > repeats.incidents.length
+                ? t('allRepeats', { shown: repeats.incidents.length, count: repeats.total })
+                : t('repeatsWhole', { count: repeats.total })}
             </AllLink>
           ) : repeats.total > listed.length ? (
             <p className="text-xs text-muted-foreground">{t('repeatsShown', { count: listed.length })}</p>

@@ -473,8 +473,9 @@ export async function LoopSection({
     ? insights.loop.checklistItems.slice(0, shown.items)
     : insights.loop.checklistItems
   const listedLessons = shown ? lessons.lessons.slice(0, shown.lessons) : lessons.lessons
-  const more =
-    shown && (insights.loop.checklistItems.length > shown.items || lessons.lessons.length > shown.lessons)
+  // The overview shows counts only: the launches, incidents and dismissals behind them are on the
+  // loop's page, which is always a click away when there is anything to see.
+  const more = shown && (insights.loop.checklistItems.length > 0 || lessons.withoutItem > 0)
   const link = 'text-primary underline-offset-2 hover:underline'
   return (
     <Section id="loop" title={t('loopTitle')} description={t('loopDescription')}>

@@ -36,6 +36,14 @@ describe('continueMarkup: Enter in a Markdown list or quote', () => {
     expect(enter('- [ ] |')).toBe('|')
   })
 
+  it('leaves code and thematic breaks alone; a bare checkbox still continues as one', () => {
+    expect(enter('```yaml\n- name: web|')).toBeNull()
+    expect(enter('```\n1) step\n```\n- after the code|')).toBe('```\n1) step\n```\n- after the code\n- |')
+    expect(enter('* * *|')).toBeNull()
+    expect(enter('- [ ]|')).toBe('|')
+    expect(enter('- [x] done|')).toBe('- [x] done\n- [ ] |')
+  })
+
   it('leaves plain text, and a cursor inside the marker, to the ordinary line break', () => {
     expect(enter('The pool ran dry.|')).toBeNull()
     expect(enter('-| item')).toBeNull()

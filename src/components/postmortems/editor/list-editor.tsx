@@ -20,7 +20,7 @@ export type ListEditorProps<T extends { id: string }> = {
   itemClassName?: (item: T) => string | undefined
   /** Replaces plain removal, e.g. to clear links that pointed at the item. */
   onRemove?: (index: number) => void
-  /** Starts a comment thread on the item (on its main text, whole). */
+  /** Starts a comment thread on the item (on its main text, whole), once `itemSummary` says something. */
   onComment?: (item: T) => void
   children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode
 }
@@ -126,7 +126,8 @@ export function ListEditor<T extends { id: string }>({
             count={items.length}
             onMove={move}
             onRemove={() => remove(i)}
-            onComment={onComment && (() => onComment(item))}
+            // An entry with no words yet has nothing to comment on.
+            onComment={onComment && itemSummary?.(item).trim() ? () => onComment(item) : undefined}
             className={itemClassName?.(item)}
           >
             {children(item, i, (patch) => onChange(lists.update(items, i, patch)))}

@@ -219,6 +219,8 @@ describe('promisedIn: follow-ups promised in prose', () => {
         'We will continue to monitor the situation and provide an update within the hour.',
         'This is unacceptable and we’ll be making several changes to make sure this doesn’t happen again.',
         '间歇性的网络问题仍然存在，我们将继续排查问题。',
+        '我们回滚了版本以避免影响扩大。',
+        '预计将于14:00恢复。',
         'The fix was deployed at 10:02 and errors stopped.',
         'We will do the following:',
       ]),
