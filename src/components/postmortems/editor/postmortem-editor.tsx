@@ -2,12 +2,10 @@
 
 import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type * as Y from 'yjs'
-import { encodeAnchors, passageRange } from '@/lib/shared-document/comment-anchors'
+import { encodeAnchors, passageRange, textOfAnchor } from '@/lib/shared-document/comment-anchors'
 import {
   itemFields,
   listFields,
-  listOf,
   readDocument,
   type ListField,
   textFields,
@@ -202,13 +200,14 @@ export function PostmortemEditor({
   // statement, else its evidence), anchored from its start to its end.
   const commentOn = useCallback(
     (list: ListField, itemId: string) => {
-      const item = listOf(ydoc, list).get(itemId)
-      const key = itemFields[list].texts.find((k) => (item?.get(k) as Y.Text | undefined)?.length)
-      const text = key ? (item!.get(key) as Y.Text) : null
-      if (!key || !text) return
+      const anchored = itemFields[list].texts
+        .map((key) => ({ field: `${list}.${key}` as CommentField, itemId }))
+        .map((anchor) => ({ anchor, text: textOfAnchor(ydoc, anchor) }))
+        .find(({ text }) => text?.length)
+      if (!anchored?.text) return
+      const { anchor, text } = anchored
       setDraft({
-        field: `${list}.${key}` as CommentField,
-        itemId,
+        ...anchor,
         ...encodeAnchors(text, 0, text.length),
         quote: text.toString().slice(0, COMMENT_LIMITS.quote),
       })
