@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
 import { Input } from '@/components/ui/input'
-import { insightScopes } from '@/server/insights/schemas'
+import { insightFilters, insightScopes } from '@/server/insights/schemas'
 import { severities } from '@/server/postmortems/schemas'
 
 export type InsightsFiltersProps = {
@@ -25,7 +25,7 @@ export function InsightsFilters({ values, taxonomy, showScope, action }: Insight
   const t = useTranslations('InsightsPage')
   const enums = useTranslations('Enums')
   const common = useTranslations('Common')
-  const set = ['from', 'to', 'service', 'tag', 'factor', 'severity', 'launch'].filter((k) => values[k]).length
+  const set = insightFilters.filter((k) => values[k]).length
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <FilterSelect
       name={name}

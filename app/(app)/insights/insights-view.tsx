@@ -6,7 +6,7 @@ import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { getInsights } from '@/server/insights/get-insights'
-import { insightsInput } from '@/server/insights/schemas'
+import { insightFilters, insightsInput } from '@/server/insights/schemas'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { hasRole } from '@/server/roles'
 import { InsightsFilters } from './insights-filters'
@@ -35,6 +35,11 @@ export async function InsightsView({
   const parsed = insightsInput.safeParse(raw)
   const [t, taxonomy] = await Promise.all([getTranslations('InsightsPage'), findTaxonomy({ actor })])
   const editor = hasRole(actor, 'EDITOR')
+  const clearFilters = (
+    <Link href={insightsHref({}, view)} className={buttonVariants({ variant: 'secondary' })}>
+      {t('clearFilters')}
+    </Link>
+  )
   const header = (download: boolean) => (
     <PageHeader
       title={t('title')}
@@ -71,11 +76,7 @@ export async function InsightsView({
           icon={FilterX}
           title={t('invalidTitle')}
           description={t('invalidDescription')}
-          action={
-            <Link href={insightsHref({}, view)} className={buttonVariants({ variant: 'secondary' })}>
-              {t('clearFilters')}
-            </Link>
-          }
+          action={clearFilters}
         />
       </>
     )
@@ -83,9 +84,7 @@ export async function InsightsView({
   const result = await getInsights({ actor, input })
   if (!result.ok) throw new Error(result.error.code) // every signed-in person may read insights
   const insights = result.data
-  const filtered = Boolean(
-    input.from || input.to || input.service || input.tag || input.severity || input.launch || input.factor,
-  )
+  const filtered = insightFilters.some((key) => input[key])
   const empty = insights.incidents.total === 0 && insights.loop.checklistItems.length === 0
 
   if (empty && !filtered)
@@ -123,11 +122,7 @@ export async function InsightsView({
           icon={FilterX}
           title={t('emptyFilteredTitle')}
           description={t('emptyFilteredDescription')}
-          action={
-            <Link href={insightsHref({}, view)} className={buttonVariants({ variant: 'secondary' })}>
-              {t('clearFilters')}
-            </Link>
-          }
+          action={clearFilters}
         />
       ) : null}
       {view === 'loop' ? (

@@ -44,6 +44,9 @@ export const insightsInput = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'dateOrder' })
 export type InsightsInput = z.infer<typeof insightsInput>
 
+/** The filters that narrow the counted postmortems (the scope only says which ones count). */
+export const insightFilters = ['from', 'to', 'service', 'tag', 'factor', 'severity', 'launch'] as const
+
 export const insightFormats = ['json', 'csv'] as const
 
 /**
