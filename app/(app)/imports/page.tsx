@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server'
 import { ImportWizard } from '@/components/imports/import-wizard'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
-import { findTaxonomy } from '@/server/postmortems/find-postmortems'
+import { findFactors } from '@/server/factors/find-factors'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('ImportPage'))('title') }
@@ -11,11 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImportPage() {
   const actor = await requireUser('EDITOR')
-  const [t, taxonomy] = await Promise.all([getTranslations('ImportPage'), findTaxonomy({ actor })])
+  const [t, factors] = await Promise.all([getTranslations('ImportPage'), findFactors({ actor })])
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <ImportWizard factors={taxonomy.factors.filter((f) => !f.archived).map((f) => f.name)} />
+      <ImportWizard factors={factors.filter((f) => !f.archived).map((f) => f.name)} />
     </>
   )
 }

@@ -27,3 +27,12 @@ export async function findFactors({ actor }: { actor: Actor }): Promise<Factor[]
     uses: r._count.postmortems,
   }))
 }
+
+/** The factors a postmortem can be given now (not archived), in the admins' order, by id and name. */
+export function activeFactors(): Promise<{ id: string; name: string }[]> {
+  return db.contributingFactor.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+  })
+}

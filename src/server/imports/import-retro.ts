@@ -2,6 +2,7 @@ import 'server-only'
 import { ZodError } from 'zod'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { activeFactors } from '../factors/find-factors'
 import { insertLaunch } from '../launches/create-launch'
 import { insertPostmortem } from '../postmortems/insert-postmortem'
 import { err, ok, type Result } from '../result'
@@ -23,7 +24,7 @@ export async function importRetro({
   if (!retro.postmortems.length) return err('INVALID_INPUT', { message: 'NO_STRUCTURE' })
   const [people, factors] = await Promise.all([
     db.user.findMany({ select: { id: true, name: true, email: true } }),
-    db.contributingFactor.findMany({ where: { archivedAt: null }, select: { id: true, name: true } }),
+    activeFactors(),
   ])
   return db
     .$transaction(

@@ -1,5 +1,5 @@
 import 'server-only'
-import { db } from '../db'
+import { activeFactors } from '../factors/find-factors'
 import { matchFactors } from './match-factors'
 import type { ParsedRetro } from './parse-retro'
 
@@ -9,11 +9,7 @@ import type { ParsedRetro } from './parse-retro'
  * 028). Only the active taxonomy; the import maps the names back to the factors.
  */
 export async function withProposedFactors(retro: ParsedRetro): Promise<ParsedRetro> {
-  const taxonomy = await db.contributingFactor.findMany({
-    where: { archivedAt: null },
-    select: { id: true, name: true },
-    orderBy: [{ position: 'asc' }, { name: 'asc' }],
-  })
+  const taxonomy = await activeFactors()
   const nameOf = new Map(taxonomy.map((f) => [f.id, f.name]))
   return {
     ...retro,
