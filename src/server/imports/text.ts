@@ -1,3 +1,9 @@
+/** The text without its fenced code blocks (code is no prose to read sentences from). */
+export const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
+
+/** Sentences of the prose of a text: fenced code left out. */
+export const proseSentences = (text: string) => sentences(withoutCode(text))
+
 /** Sentences of Chinese or English prose (keeps the terminator). */
 export function sentences(text: string): string[] {
   return unwrap(text)

@@ -2,7 +2,7 @@ import type { List, ListItem, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import * as chrono from 'chrono-node'
 import type { ParsedActionItem } from '../parsed-retro'
-import { sentences } from '../text'
+import { proseSentences, sentences } from '../text'
 import { markdown, parseMarkdown } from './markdown'
 import { alternation, cuePattern, hasCue } from './vocabulary'
 
@@ -230,6 +230,12 @@ export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem
   return { items, rest }
 }
 
+/** A sentence that tells work still to do, as an open item. */
+const openItem = (sentence: string): ParsedActionItem => ({
+  ...actionFromText(sentence, null),
+  status: 'OPEN',
+})
+
 /**
  * Follow-ups a retro with no follow-up section tells inside its resolution section: items of a
  * fix list that only propose ("建议…", "we should …"), else work it says is planned or under way
@@ -242,9 +248,9 @@ export function followUpsIn(resolution: string): ParsedActionItem[] {
     parseMarkdown(resolution).children.filter((n) => n.type === 'list'),
   ).items.filter((item) => item.status === 'OPEN' && hasCue(item.title, 'proposed'))
   if (proposed.length) return proposed
-  return sentences(resolution.replace(/```[\s\S]*?```/g, ''))
+  return proseSentences(resolution)
     .filter((s) => s.length < 400 && hasCue(s, 'plannedWork'))
-    .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))
+    .map(openItem)
 }
 
 /**
@@ -253,16 +259,11 @@ export function followUpsIn(resolution: string): ParsedActionItem[] {
  * manual override to our db healthchecks", "我们也在积极评估方案，以避免此类事件再次发生").
  */
 export function promisedIn(texts: string[]): ParsedActionItem[] {
-  const said = sentences(
-    texts
-      .filter(Boolean)
-      .join('\n\n')
-      .replace(/```[\s\S]*?```/g, ''),
-  )
+  const said = proseSentences(texts.filter(Boolean).join('\n\n'))
   // "we’ll" is "we'll"; "we will continue to monitor" and "我们将继续排查" report, they promise no work.
   const promises = (s: string) => hasCue(s.replace(/[’‘]/g, "'"), 'commitment') && !hasCue(s, 'notCommitment')
   return [...new Set(said)]
     .filter((s) => s.length >= 8 && s.length < 400 && !/[:：]$/.test(s) && promises(s))
     .slice(0, 8)
-    .map((s) => ({ ...actionFromText(s, null), status: 'OPEN' as const }))
+    .map(openItem)
 }

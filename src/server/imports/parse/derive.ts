@@ -1,6 +1,6 @@
 import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { promisedIn } from './action-items'
-import { sentences, tokens } from '../text'
+import { sentences, tokens, withoutCode } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { timelineKind } from './timeline'
 import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
@@ -25,8 +25,6 @@ const isAside = (sentence: string) => /^[*_\s]*[(（][\s\S]*[)）][*_.。\s]*$/u
 
 /** "**2018-10-30 12:15**⏎⏎Sentry began sending alerts …": what happened at a moment, without the moment's heading. */
 const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/, '')
-
-const noCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 
 /** More than a date or a time: a few words of its own. */
 const saysMore = (text: string) => text.replace(/[\d:\-/.\s年月日号时分秒]/g, '').length >= 6
@@ -89,7 +87,7 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
   }
   if (!pm.timeline.length) {
     // No timeline anywhere: the sentences that give a time ("晚上8点发现…", "at 17:20 UTC we…").
-    const prose = noCode([pm.summary, pm.symptom, pm.detection, ...notes].join('\n\n'))
+    const prose = withoutCode([pm.summary, pm.symptom, pm.detection, ...notes].join('\n\n'))
     const timed = sentences(prose).flatMap((sentence) => {
       const at = timeIn(sentence, context)
       // A sentence that says something besides its time, not a log line.

@@ -1,4 +1,4 @@
-import { sentences } from '../text'
+import { proseSentences } from '../text'
 import { alternation, cuePattern, type Cue } from './vocabulary'
 
 /*
@@ -39,7 +39,7 @@ export function rootCauseSentence(texts: string[]): Found | null {
     ['rootCauseWeak', false],
   ] as const) {
     for (const text of texts) {
-      const list = sentences(text.replace(/```[\s\S]*?```/g, ''))
+      const list = proseSentences(text)
       list.forEach((sentence, i) => {
         // A sentence that names the root cause may be long: it is the one place the story says it.
         const longest = cue === 'rootCauseNamed' ? 1000 : 400
@@ -65,7 +65,7 @@ export function rootCauseSentence(texts: string[]): Found | null {
  */
 export function namedCauses(texts: string[]): string[] {
   return texts.flatMap((text) =>
-    sentences(text.replace(/```[\s\S]*?```/g, '')).filter(
+    proseSentences(text).filter(
       (sentence) =>
         sentence.length <= 1000 &&
         states(sentence, 'rootCauseNamed') &&
