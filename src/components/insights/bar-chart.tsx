@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { tenths } from './column-chart'
 
 export type BarChartProps = {
   title: string
@@ -31,7 +32,7 @@ export function BarChart({ title, description, bars, barClassName = 'fill-primar
       <desc id={`${id}-desc`}>{description}</desc>
       {bars.map((bar, i) => {
         const y = i * ROW + 4
-        const w = Math.round((bar.value / max) * span * 10) / 10
+        const w = tenths((bar.value / max) * span)
         const label = bar.label.length > 16 ? `${bar.label.slice(0, 15)}…` : bar.label
         return (
           <g key={`${bar.label}-${i}`}>

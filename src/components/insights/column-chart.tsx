@@ -17,7 +17,7 @@ const TOP = 18
 const BOTTOM = 44
 const LEFT = 30
 /** Tenths of a unit are finer than any screen: shorter markup than 15 digits. */
-const r = (n: number) => Math.round(n * 10) / 10
+export const tenths = (n: number) => Math.round(n * 10) / 10
 
 /**
  * Vertical columns, stacked by series, drawn on the server (incidents per month by severity, a
@@ -56,8 +56,8 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
         <line x1={LEFT} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
         {columns.map((column, i) => {
           let y = HEIGHT - BOTTOM
-          const x = r(LEFT + i * step + step * 0.15)
-          const mid = r(x + step * 0.35)
+          const x = tenths(LEFT + i * step + step * 0.15)
+          const mid = tenths(x + step * 0.35)
           return (
             <g key={`${column.label}-${i}`}>
               {series.map((s) => {
@@ -68,15 +68,20 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
                   <rect
                     key={s.key}
                     x={x}
-                    y={r(y)}
-                    width={r(step * 0.7)}
-                    height={r(h)}
+                    y={tenths(y)}
+                    width={tenths(step * 0.7)}
+                    height={tenths(h)}
                     className={s.className}
                   />
                 )
               })}
               {totals[i] ? (
-                <text x={mid} y={r(y - 4)} textAnchor="middle" className="fill-muted-foreground text-[12px]">
+                <text
+                  x={mid}
+                  y={tenths(y - 4)}
+                  textAnchor="middle"
+                  className="fill-muted-foreground text-[12px]"
+                >
                   {totals[i]}
                 </text>
               ) : null}
