@@ -526,7 +526,7 @@ export async function LoopSection({
               <td className={item.failed ? 'font-semibold' : ''}>{item.failed}</td>
               <td className={item.waived ? 'font-semibold text-warning' : ''}>{item.waived}</td>
               <td>{item.notApplicable}</td>
-              <td className="max-w-80 min-w-64">
+              <td className={shown ? undefined : 'max-w-80 min-w-64'}>
                 {!shown && item.incidentsAfterWaiver.length ? (
                   <ul className="grid gap-0.5 text-left text-xs">
                     {item.incidentsAfterWaiver.slice(0, SHOWN_INCIDENTS).map((p) => (
