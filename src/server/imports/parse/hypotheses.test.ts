@@ -41,6 +41,24 @@ describe('suspicions told in prose', () => {
     expect(suspected('We suspected read or write latency.')).toEqual([['read or write latency', 'OPEN']])
   })
 
+  it('a guess after "we do not know what triggered it" stays open against another root cause', () => {
+    const list: ParsedHypothesis[] = []
+    const hypotheses = new Hypotheses(list)
+    hypotheses.suspicions('We do not know what triggered the switch. We think it was a code bug.')
+    hypotheses.suspicions('At first we suspected the load balancer.')
+    hypotheses.ruleOutAgainst('An engineer restarted the wrong server.')
+    expect(list.map((h) => [h.statement, h.status])).toEqual([
+      ['a code bug', 'OPEN'],
+      ['the load balancer', 'ELIMINATED'],
+    ])
+  })
+
+  it('"疑似X" is a suspicion', () => {
+    expect(suspected('另外从日志看到，疑似报空间不足，后来发现磁盘很充足。')).toEqual([
+      ['报空间不足', 'OPEN'],
+    ])
+  })
+
   it('"started suspecting that X" opens X', () => {
     expect(suspected('At 10:02 Mia started suspecting that the scheduler could not reach etcd.')).toEqual([
       ['the scheduler could not reach etcd', 'OPEN'],

@@ -124,7 +124,9 @@ export class Hypotheses {
   ruleOutAgainst(rootCause: string) {
     if (!rootCause) return
     for (const h of this.list)
-      if (h.status === 'OPEN' && overlap(h.statement, rootCause) < 4) h.status = 'ELIMINATED'
+      // "We do not know what triggered it. We think it was …": a guess the authors say is still open.
+      if (h.status === 'OPEN' && overlap(h.statement, rootCause) < 4 && !hasCue(h.evidence, 'causeUnknown'))
+        h.status = 'ELIMINATED'
   }
 
   /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
@@ -207,8 +209,10 @@ export class Hypotheses {
       // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
       const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
       // "a code bug or error in database connection configuration": two causes weighed, each its own.
+      // "We do not know what triggered it." before the suspicion belongs to its evidence.
+      const unknown = i > 0 && hasCue(list[i - 1]!, 'causeUnknown') ? `${list[i - 1]} ` : ''
       for (const cause of alternatives(subject))
-        this.add(cause, sentence, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
+        this.add(cause, `${unknown}${sentence}`, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
     })
   }
 

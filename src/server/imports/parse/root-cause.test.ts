@@ -18,6 +18,21 @@ describe('rootCauseSentence', () => {
     })
   })
 
+  it('"定位到" names the cause only with a cause in the same sentence', () => {
+    expect(
+      rootCauseSentence(['定位到 清除旧订单缓存时使用的key还是更新前的key，导致删除缓存失败。']),
+    ).toEqual({
+      text: '定位到 清除旧订单缓存时使用的key还是更新前的key，导致删除缓存失败。',
+      sure: true,
+    })
+    expect(
+      rootCauseSentence([
+        '定位到 nginx 的启动配置在 /etc/nginx/nginx.conf，我们直接查看该配置。',
+        'worker 重启导致了连接断开。',
+      ]),
+    ).toEqual({ text: 'worker 重启导致了连接断开。', sure: false })
+  })
+
   it('"问题原因是…" in the middle of prose is the root cause', () => {
     expect(
       rootCauseSentence(['签到列表没有更新。问题原因是缓存的过期时间被设置成了一天。我们已经修复。']),

@@ -1,5 +1,5 @@
 import { proseSentences } from '../text'
-import { alternation, cuePattern, type Cue } from './vocabulary'
+import { alternation, cuePattern, hasCue, type Cue } from './vocabulary'
 
 /*
  * A root cause stated only in a sentence: "问题原因是…", "The root cause was …", "was caused
@@ -22,6 +22,9 @@ const startsWithCue = (sentence: string, cue: Cue) =>
  * nor a search for the cause ("为了理解死锁的原因，…", "To analyse the root cause we use …").
  */
 function states(sentence: string, cue: Cue): boolean {
+  // "定位到 …，导致…" names the cause; "定位到 nginx 的配置在 /etc/nginx" only says where a file is.
+  if (cue === 'rootCauseNamed' && !hasCue(sentence, cue))
+    return hasCue(sentence, 'rootCauseLocated') && hasCue(sentence, 'rootCauseWeak') && states(sentence, 'rootCauseLocated')
   const at = sentence.search(cuePattern(cue))
   if (at < 0 || /[?？]\s*$/.test(sentence)) return false
   const seeking = sentence.search(cuePattern('causeSought'))

@@ -50,4 +50,8 @@ describe('weighedCauses', () => {
     ])
     expect(weighedCauses('We restarted the service at 14:05.')).toEqual([])
   })
+
+  it('a question with "要么…要么" asks something; it weighs no cause', () => {
+    expect(weighedCauses('数据库就活该要么 OLAP，要么 OLTP 么，为嘛就不能兼顾一下？')).toEqual([])
+  })
 })

@@ -73,8 +73,12 @@ function setAside(sentence: string): WeighedCause[] {
   return [{ statement: subject, status: 'ELIMINATED' }]
 }
 
-/** "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. */
+/**
+ * "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. A question ("数据库就活该要么
+ * OLAP，要么 OLTP 么？") asks something; it weighs no cause.
+ */
 function alternatives(sentence: string): WeighedCause[] {
+  if (/[?？]\s*$/.test(sentence)) return []
   const parts = sentence.split(new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')).slice(1)
   if (parts.length < 2) return []
   return parts
