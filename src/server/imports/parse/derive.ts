@@ -2,6 +2,7 @@ import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { promisedIn } from './action-items'
 import { sentences, tokens, withoutCode } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
+import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
 import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
 import { classifyHeading, hasCue, type Cue } from './vocabulary'
@@ -169,7 +170,7 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // sections proposed for the resolution and then any section nothing else took; then the last
     // timeline entries that say so (the fix comes at the end of an incident).
     const fixes = pm.timeline.filter((e) => hasCue(e.text, 'resolutionWords')).slice(-2)
-    const told = sentencesWith([pm.summary, ...proposed('resolution'), ...notes], 'resolutionWords', 3)
+    const told = toldFix(pm.summary, [...proposed('resolution'), ...notes])
     const said = [
       told,
       // A timeline taken from the summary's sentences would say the same fix twice.
