@@ -159,9 +159,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // resolution section (often the permanent fix) does not say it.
     const told = sentencesWith([pm.summary], 'resolutionWords', 1)
     if (told && !pm.resolution.includes(told)) pm.resolution = `${pm.resolution}\n\n${told}`
-    // "14:59 Reverts deployed, issue mitigated": the moment the timeline says it was fixed.
+    // "14:59 Reverts deployed, issue mitigated", "[Close Issue] … fixed the issues": the moment
+    // the timeline says it was fixed.
+    const closing = (text: string) => leadingStamp(text) || hasCue(text.split('\n')[0]!, 'statusClosed')
     const fixed = pm.timeline
-      .findLast((e) => leadingStamp(e.text) && hasCue(e.text, 'resolutionWords'))
+      .findLast((e) => closing(e.text) && hasCue(e.text, 'resolutionWords'))
       ?.text.replace(/\s+/g, ' ')
     if (fixed && fixed.length < 300 && !pm.resolution.includes(fixed))
       pm.resolution = `${pm.resolution}\n\n${fixed}`

@@ -136,6 +136,21 @@ describe('statusUpdates', () => {
     ])
   })
 
+  it('a cState notice ("[Close Issue]" … "[Open Issue]") without times reads oldest first, the opening with its own text', () => {
+    const notice = statusUpdates(
+      nodes(
+        '[Close Issue]\nA rollback to the correct GPG key fixed the issues.\n\n[edit]\nDetails on the GitHub issue.\n\n[Open Issue]\nThe Debian installer fails.\n\nThe failure message is: forbidden.',
+      ),
+      march2,
+    )
+    expect(notice?.entries.map((e) => e.text.split('\n')[0])).toEqual([
+      '\\[Open Issue]',
+      '\\[edit]',
+      '\\[Close Issue]',
+    ])
+    expect(notice?.rest.map((n) => markdown([n]))).toEqual(['The failure message is: forbidden.'])
+  })
+
   const jan31: TimeContext = { day: null, offset: 0 }
 
   it('reads `**Update**` / `**Resolved**` paragraphs with the original notice as the first entry', () => {

@@ -168,18 +168,26 @@ export function statusUpdates(
   context: TimeContext,
 ): { entries: ParsedTimelineEntry[]; rest: RootContent[] } | null {
   const entries: ParsedTimelineEntry[] = []
+  const labels: string[] = []
   const rest: RootContent[] = []
   /** Paragraphs before the first update and after the last: the original notice. */
   const before: RootContent[] = []
   const after: RootContent[] = []
   for (const node of nodes) {
     const first = node.type === 'paragraph' ? node.children[0] : null
-    // "**Resolved**", "**2020-06-05 10:27 Update 5**": a short bold label naming an update.
-    const label = first?.type === 'strong' ? toString(first).trim() : ''
+    // "**Resolved**", "**2020-06-05 10:27 Update 5**": a short bold label naming an update;
+    // "[Close Issue]" on a line of its own (cState status pages) is one too.
+    const label =
+      first?.type === 'strong'
+        ? toString(first).trim()
+        : first?.type === 'text'
+          ? (/^\[([^\]\n]{1,40})\]\s*(?:\n|$)/.exec(first.value)?.[1]?.trim() ?? '')
+          : ''
     if (label && label.length <= 48 && cuePattern('statusUpdate').test(label)) {
       const text = markdown([node])
       const stamp = leadingStamp(`${label} x`)
       entries.push(entry(text, stamp ? stampTime(stamp, context) : (timeIn(text, context) ?? null)))
+      labels.push(label)
       after.length = 0
       continue
     }
@@ -203,14 +211,18 @@ export function statusUpdates(
     else after.push(node)
   }
   if (entries.length < 2) return null
-  // The original notice is the first update of all (above the updates or below them).
-  const original = markdown(before.length ? before : after)
+  // The original notice is the first update of all (above the updates or below them), unless
+  // the last update opened the incident ("[Open Issue]"): what follows it is its own text.
+  const opened = hasCue(labels.at(-1)!, 'statusOpened')
+  const original = markdown(before.length ? before : opened ? [] : after)
   if (original) {
     const at = timeIn(original, context) ?? null
     if (before.length) entries.unshift(entry(original, at))
     else entries.push(entry(original, at))
   }
-  // Status pages put the newest update first: oldest first when the times say so.
+  // Status pages put the newest update first: oldest first when the times say so, or, without
+  // times, when the notice opens with its closing ("[Close Issue]", "**Resolved**").
   const [first, last] = [entries[0]!.at, entries.at(-1)!.at]
-  return { entries: first && last && first > last ? entries.reverse() : entries, rest }
+  const newestFirst = first && last ? first > last : hasCue(labels[0]!, 'statusClosed') || opened
+  return { entries: newestFirst ? entries.reverse() : entries, rest }
 }
