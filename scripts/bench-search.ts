@@ -3,7 +3,8 @@
 // into a fresh database, then runs a fixed query set through the indexed search and through a
 // naive ILIKE scan of the same texts, in the same run, and prints JSON:
 //   { n, queries, indexed: { p50_ms, p95_ms }, naive: { p50_ms, p95_ms }, speedup_p95,
-//     index_build_s, db_mb, ...extras }
+//     index_build_s, db_mb, overlap: { min, mean }, byClass, index_mb, ...extras }
+// overlap: the share of each page that is in the true best 20 (every match ranked, no cap).
 // index_build_s = tokenizing every document in Node (search vectors, vocabulary) + building the
 // GIN indexes over them (dropped while seeding, then created): the cost of a full reindex.
 // Server Postgres with DATABASE_URL (default n 100,000), else embedded PGlite (default 10,000).
@@ -12,6 +13,8 @@ import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 import { insertGeneratedPostmortems } from './lib/insert-generated-postmortems'
 import { percentile as pct, round2 as r2 } from './lib/stats'
+import { benchQueries as queries } from './lib/search-bench-queries'
+import type { Db } from '../src/server/db'
 
 const { values } = parseArgs({
   options: {
@@ -29,33 +32,6 @@ const naiveRuns = Number(values['naive-runs'])
 const progress = (text: string) => {
   if (!values.json) process.stderr.write(text)
 }
-
-type Scope = 'hypotheses' | 'confirmed'
-/** At least a fifth are common terms that match a large share of the documents. */
-const queries: { q: string; kind: string; scope?: Scope }[] = [
-  { q: '缓存', kind: 'common, 2-char Chinese' },
-  { q: 'cache', kind: 'common, English' },
-  { q: '上线后', kind: 'common, Chinese phrase' },
-  { q: 'latency', kind: 'common, English' },
-  { q: 'after the deploy', kind: 'common, English phrase' },
-  { q: '索引', kind: '2-char Chinese' },
-  { q: '死锁', kind: '2-char Chinese' },
-  { q: '主从', kind: '2-char Chinese' },
-  { q: '主从延迟', kind: 'Chinese phrase' },
-  { q: '缓存未更新', kind: 'Chinese phrase' },
-  { q: '连接池耗尽', kind: 'Chinese phrase' },
-  { q: 'replication lag', kind: 'English phrase' },
-  { q: 'expired certificate', kind: 'English phrase' },
-  { q: 'uid 索引', kind: 'mixed' },
-  { q: 'redis 缓存', kind: 'mixed' },
-  { q: 'MySQL 死锁', kind: 'mixed' },
-  { q: 'replcation', kind: 'typo' },
-  { q: 'certficate', kind: 'typo' },
-  { q: '#4242', kind: 'rare (one title)' },
-  { q: '索引', kind: 'scoped: hypotheses', scope: 'hypotheses' },
-  { q: '主从延迟', kind: 'scoped: confirmed root causes', scope: 'confirmed' },
-  { q: 'disk IO', kind: 'scoped: confirmed root causes', scope: 'confirmed' },
-]
 
 /** The GIN indexes of the search (migrations), dropped while seeding and built after. */
 const ginIndexes = [
@@ -75,6 +51,8 @@ async function main() {
   const { searchPostmortems } = await import('../src/server/postmortems/search-postmortems')
   const { searchInput } = await import('../src/server/postmortems/schemas')
   const { queryTerms, toTsQuery } = await import('../src/server/search/tokenize')
+  const { queryForms } = await import('../src/server/search/query-forms')
+  const { rankEveryMatch } = await import('../src/server/search/exhaustive-ranking')
   try {
     for (const sql of ginIndexes) await db.$executeRawUnsafe(`DROP INDEX "${/"(\w+)"/.exec(sql)![1]}"`)
     const seedStarted = performance.now()
@@ -94,18 +72,24 @@ async function main() {
     const actor = { id: 'bench', name: 'Bench', email: 'bench@example.com', role: 'ADMIN' as const }
     const perQuery = []
     const indexedAll: number[] = []
+    const indexedTimes = new Map<string, number[]>()
     const naiveAll: number[] = []
     for (const { q, kind, scope } of queries) {
       const indexed: number[] = []
       const naive: number[] = []
       let total = 0
       let naiveRows = 0
+      let page: string[] = []
       for (let run = 0; run <= runs; run++) {
         const t = performance.now()
         const response = await searchPostmortems({ actor, input: searchInput.parse({ q, scope, limit: 20 }) })
         if (run > 0) indexed.push(performance.now() - t) // run 0 warms up
         total = response.total
+        page = response.results.filter((r) => !r.partial).map((r) => r.id)
       }
+      // How much of the page is the true best 20 (every match ranked, no cap): 1 is exact.
+      const best = await rankEveryMatch((await queryForms(q))!, { scope, limit: 20 })
+      const overlap = best.length ? best.filter((id) => page.includes(id)).length / best.length : 1
       // The baseline: every word as a substring of the same texts (hypotheses and lessons
       // included, or only those of the scope), newest first.
       const terms = q.split(/\s+/).filter(Boolean)
@@ -131,6 +115,7 @@ async function main() {
       const [matching] = await db.$queryRaw<{ count: bigint }[]>`
         SELECT count(*) FROM "Postmortem" WHERE "searchVector" @@ ${toTsQuery(queryTerms(q)) ?? ''}::tsquery`
       indexedAll.push(...indexed)
+      indexedTimes.set(`${q}|${scope ?? ''}`, indexed)
       naiveAll.push(...naive)
       perQuery.push({
         q,
@@ -138,6 +123,7 @@ async function main() {
         kind,
         share: r2(Number(matching?.count ?? 0) / n),
         matches: total,
+        overlap: r2(overlap),
         naiveRows,
         indexed_p50_ms: r2(pct(indexed, 50)),
         indexed_p95_ms: r2(pct(indexed, 95)),
@@ -162,6 +148,12 @@ async function main() {
           runs: { indexed: runs, naive: naiveRuns },
           index_build: { tokenize_s: r2(tokenizeMs / 1000), gin_s: r2(ginSeconds) },
           seed_s: r2(seedSeconds),
+          overlap: {
+            min: Math.min(...perQuery.map((p) => p.overlap)),
+            mean: r2(perQuery.reduce((sum, p) => sum + p.overlap, 0) / perQuery.length),
+          },
+          byClass: byClass(perQuery, indexedTimes),
+          index_mb: await indexSizes(db),
           common_share: r2(
             perQuery.filter((p) => p.kind.startsWith('common')).length / Math.max(1, queries.length),
           ),
@@ -178,6 +170,27 @@ async function main() {
       console.error(`Kept the database: ${JSON.stringify(database.env)}`)
     } else await database.drop()
   }
+}
+
+/** p50/p95 of the indexed search per query class ("common", "Chinese phrase", "scoped", …). */
+function byClass(perQuery: { q: string; scope?: string; kind: string }[], times: Map<string, number[]>) {
+  const classes = new Map<string, number[]>()
+  for (const p of perQuery) {
+    const name = p.kind.split(/[,:]/)[0]!.trim()
+    classes.set(name, [...(classes.get(name) ?? []), ...(times.get(`${p.q}|${p.scope ?? ''}`) ?? [])])
+  }
+  return Object.fromEntries(
+    [...classes].map(([name, t]) => [name, { p50_ms: r2(pct(t, 50)), p95_ms: r2(pct(t, 95)) }]),
+  )
+}
+
+/** The size of each search index, in MB. */
+async function indexSizes(db: Db) {
+  const rows = await db.$queryRaw<{ name: string; bytes: bigint }[]>`
+    SELECT indexrelname AS name, pg_relation_size(indexrelid) AS bytes FROM pg_stat_user_indexes
+    WHERE indexrelname IN ('Postmortem_searchVector_idx', 'Postmortem_hypothesisVector_idx',
+      'Postmortem_rootCauseVector_idx', 'Postmortem_title_idx', 'SearchWord_word_idx')`
+  return Object.fromEntries(rows.map((r) => [r.name, r2(Number(r.bytes) / 2 ** 20)]))
 }
 
 main().catch((error: unknown) => {

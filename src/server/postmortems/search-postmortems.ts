@@ -3,12 +3,12 @@ import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import type { PostmortemStatus, SearchInput } from './schemas'
-import { correctTypos, type Correction } from '../search/correct-typos'
+import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
-import { expandQuery } from '../search/expand-query'
-import { conceptTsQuery, meaningfulTerms, queryConcepts, type Concept } from '../search/query-concepts'
+import { conceptTsQuery, queryConcepts, type Concept } from '../search/query-concepts'
+import { queryForms, scopeVectors, type QueryForms } from '../search/query-forms'
 import { rankByConcepts, rarityOf } from '../search/rank-concepts'
-import { queryTerms, toTsQuery, type QueryTerm } from '../search/tokenize'
+import type { QueryTerm } from '../search/tokenize'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
 
 /** Matches are ranked among at most this many candidates; beyond it the total says "many". */
@@ -72,12 +72,10 @@ const pageColumns = Prisma.sql`p.id, p.number, p.title, p.language, p.status::te
         WHERE ps."postmortemId" = p.id), '[]') AS services`
 
 /**
- * Full-text search over postmortems (docs/decisions/008-search.md): the GIN index finds a
- * capped candidate set, which alone is ranked — ts_rank over every match of a common term
- * would read them all. MATERIALIZED keeps the planner from walking an index backwards.
+ * Full-text search over postmortems (docs/decisions/008-search.md, 033-exact-search.md).
  * Postmortems that hold every word of the query (as typed, corrected or in the other language)
- * come first; when they do not fill the page, those that share most of its concepts follow
- * (`sharedConcepts`): a question typed as a sentence rarely has all its words in one retro.
+ * come first, best first; when they do not fill the page, those that share most of its concepts
+ * follow (`sharedConcepts`): a question typed as a sentence rarely has all its words in one retro.
  */
 export async function searchPostmortems({
   actor,
@@ -87,25 +85,8 @@ export async function searchPostmortems({
   input: SearchInput
 }): Promise<SearchResponse> {
   const started = performance.now()
-  const terms = queryTerms(input.q)
-  const exact = toTsQuery(terms)
-  if (!exact) return { query: input.q, total: 0, capped: false, tookMs: 0, corrections: [], results: [] }
-  // Mistyped English words (typos.ts): the query with the closest indexed words, ranked below exact matches.
-  const corrections = await correctTypos(terms)
-  const correctedQuery = corrections.length ? withCorrections(input.q, corrections) : input.q
-  const corrected = corrections.length ? toTsQuery(queryTerms(correctedQuery)) : exact
-  // The same question in the other language (glossary.json): found too, ranked below exact matches.
-  const alternatives = [
-    ...(corrections.length ? [correctedQuery] : []),
-    ...new Set([...expandQuery(input.q), ...(corrections.length ? expandQuery(correctedQuery) : [])]),
-  ].map((q) => queryTerms(q))
-  const tsquery = [exact, ...alternatives.map((t) => toTsQuery(t)).filter(Boolean)]
-    .map((q) => `(${q})`)
-    .join(' | ')
-  // Snippets read every form the query was searched in, so each result shows why it matched.
-  const forms = [terms, ...alternatives].map(meaningfulTerms)
-  // Exact matches first, then corrected ones, then the other language: only when there are tiers.
-  const tiered = alternatives.length > 0
+  const forms = await queryForms(input.q)
+  if (!forms) return { query: input.q, total: 0, capped: false, tookMs: 0, corrections: [], results: [] }
   const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
   const scope = input.scope ?? 'all'
   const filters = Prisma.sql`(${status}::text IS NULL OR p.status::text = ${status}::text)
@@ -120,36 +101,10 @@ export async function searchPostmortems({
         AND (${input.service ?? null}::text IS NULL OR EXISTS (
           SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
           WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))`
-  // One of the three is the condition (the others fold to true): each has its own GIN index.
-  const matching = (q: string) => Prisma.sql`(${scope}::text <> 'all' OR p."searchVector" @@ ${q}::tsquery)
-        AND (${scope}::text <> 'hypotheses' OR p."hypothesisVector" @@ ${q}::tsquery)
-        AND (${scope}::text <> 'confirmed' OR p."rootCauseVector" @@ ${q}::tsquery)`
-  const rows = await db.$queryRaw<(Row & { total: bigint | number })[]>`
-    WITH candidates AS MATERIALIZED (
-      -- Ranked here, while the row is at hand: each tsvector is read (detoasted) once.
-      SELECT p.id, p.number, p."updatedAt", COALESCE(p."occurredAt", p."createdAt") AS occurred,
-        ts_rank_cd(p."searchVector", ${tsquery}::tsquery) AS score,
-        CASE WHEN ${tiered} THEN p."searchVector" @@ ${exact}::tsquery END AS exact,
-        CASE WHEN ${corrections.length > 0} THEN p."searchVector" @@ ${corrected}::tsquery END AS corrected
-      FROM "Postmortem" p
-      LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${matching(tsquery)} AND ${filters}
-      LIMIT ${CANDIDATE_CAP + 1}
-    )
-    , page AS (
-      SELECT id, score, (SELECT count(*) FROM candidates) AS total, occurred, exact, corrected, "updatedAt", number
-      FROM candidates
-      ORDER BY
-      CASE WHEN ${input.sort} = 'date' THEN occurred END DESC NULLS LAST,
-      exact DESC NULLS LAST, corrected DESC NULLS LAST, score DESC, "updatedAt" DESC, number DESC
-      LIMIT ${input.limit}
-    )
-    -- The result page with what its snippets read, in the same round trip (PGlite pays ~3 ms a query).
-    SELECT ${pageColumns}, c.score, c.total
-    FROM page c JOIN "Postmortem" p ON p.id = c.id LEFT JOIN "Launch" l ON l.id = p."launchId"
-    ORDER BY
-      CASE WHEN ${input.sort} = 'date' THEN c.occurred END DESC NULLS LAST,
-      c.exact DESC NULLS LAST, c.corrected DESC NULLS LAST, c.score DESC, c."updatedAt" DESC, c.number DESC`
+  // The scope's own tsvector, each with its GIN index: it decides what matches and in which tier.
+  const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
+  const matching = (q: string) => Prisma.sql`${vector} @@ ${q}::tsquery`
+  const rows = await rankedPage({ forms, vector, matching, filters, limit: input.limit, sort: input.sort })
   const total = Number(rows[0]?.total ?? 0)
   const result = (row: Row, formsOf: QueryTerm[][], partial = false): SearchResult => ({
     id: row.id,
@@ -163,18 +118,18 @@ export async function searchPostmortems({
     partial,
     snippets: snippetsFor(row, formsOf, { scope: input.scope }),
   })
-  const results = rows.map((row) => result(row, forms))
+  const results = rows.map((row) => result(row, forms.snippetForms))
   // Too few hold every word (by relevance): those that share the most of the query's concepts follow.
   let more = 0
   if (input.sort === 'relevance' && rows.length < input.limit) {
     const shared = await sharedConcepts({
       query: input.q,
-      corrected: correctedQuery,
+      corrected: forms.correctedQuery,
       exclude: rows.map((r) => r.id),
       limit: input.limit - rows.length,
       matching,
       filters,
-      scope,
+      vector,
     })
     more = shared.total
     if (shared.ids.length) {
@@ -193,9 +148,55 @@ export async function searchPostmortems({
     total: Math.min(total + more, CANDIDATE_CAP),
     capped: total + more > CANDIDATE_CAP,
     tookMs: Math.round(performance.now() - started),
-    corrections,
+    corrections: forms.corrections,
     results,
   }
+}
+
+type PageQuery = {
+  forms: QueryForms
+  vector: Prisma.Sql
+  matching: (q: string) => Prisma.Sql
+  filters: Prisma.Sql
+  limit: number
+  sort: SearchInput['sort']
+}
+
+/**
+ * The GIN index finds a capped candidate set, which alone is ranked (ts_rank_cd): ranking every
+ * match of a common term would read them all. Past the cap the page is the best of the first
+ * matches found, not of all (the total says "more than 500"; decision 033 says why no index here
+ * ranks exactly). MATERIALIZED keeps the planner from walking an index backwards.
+ */
+function rankedPage({ forms, vector, matching, filters, limit, sort }: PageQuery) {
+  const tiered = forms.any !== forms.exact
+  const corrected = forms.corrected !== forms.exact
+  return db.$queryRaw<(Row & { total: bigint | number })[]>`
+    WITH candidates AS MATERIALIZED (
+      -- Ranked here, while the row is at hand: each tsvector is read (detoasted) once.
+      SELECT p.id, p.number, p."updatedAt", COALESCE(p."occurredAt", p."createdAt") AS occurred,
+        ts_rank_cd(p."searchVector", ${forms.any}::tsquery) AS score,
+        CASE WHEN ${tiered} THEN ${vector} @@ ${forms.exact}::tsquery END AS exact,
+        CASE WHEN ${corrected} THEN ${vector} @@ ${forms.corrected}::tsquery END AS corrected
+      FROM "Postmortem" p
+      LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE ${matching(forms.any)} AND ${filters}
+      LIMIT ${CANDIDATE_CAP + 1}
+    )
+    , page AS (
+      SELECT id, score, (SELECT count(*) FROM candidates) AS total, occurred, exact, corrected, "updatedAt", number
+      FROM candidates
+      ORDER BY
+      CASE WHEN ${sort} = 'date' THEN occurred END DESC NULLS LAST,
+      exact DESC NULLS LAST, corrected DESC NULLS LAST, score DESC, "updatedAt" DESC, number DESC
+      LIMIT ${limit}
+    )
+    -- The result page with what its snippets read, in the same round trip (PGlite pays ~3 ms a query).
+    SELECT ${pageColumns}, c.score, c.total
+    FROM page c JOIN "Postmortem" p ON p.id = c.id LEFT JOIN "Launch" l ON l.id = p."launchId"
+    ORDER BY
+      CASE WHEN ${sort} = 'date' THEN c.occurred END DESC NULLS LAST,
+      c.exact DESC NULLS LAST, c.corrected DESC NULLS LAST, c.score DESC, c."updatedAt" DESC, c.number DESC`
 }
 
 /**
@@ -216,7 +217,7 @@ async function sharedConcepts({
   limit,
   matching,
   filters,
-  scope,
+  vector,
 }: {
   query: string
   /** The query with mistyped words corrected: its new concepts are guesses, worth half. */
@@ -225,7 +226,8 @@ async function sharedConcepts({
   limit: number
   matching: (q: string) => Prisma.Sql
   filters: Prisma.Sql
-  scope: string
+  /** The scope's tsvector. */
+  vector: Prisma.Sql
 }): Promise<{ ids: { id: string; score: number }[]; total: number; concepts: Concept[] }> {
   const typed = queryConcepts(query)
   // A short query means every word of it (decision 008): only a sentence is read for its
@@ -243,8 +245,7 @@ async function sharedConcepts({
   const matches = await rankByConcepts({
     concepts: rarity,
     where: (seed) => Prisma.sql`${matching(seed)} AND ${filters} AND NOT (p.id = ANY(${exclude}::text[]))`,
-    vector: Prisma.sql`CASE ${scope}::text WHEN 'hypotheses' THEN p."hypothesisVector"
-      WHEN 'confirmed' THEN p."rootCauseVector" ELSE p."searchVector" END`,
+    vector,
     cap: CANDIDATE_CAP,
   })
   const kept = matches.filter((m) => m.shared.length >= 2 || m.coverage >= 1 / 3)
@@ -253,13 +254,4 @@ async function sharedConcepts({
     total: kept.length,
     concepts: rarity.filter((c) => c.df > 0).map((c) => c.concept),
   }
-}
-
-/** The query with each corrected word replaced, as a whole word. */
-function withCorrections(query: string, corrections: Correction[]): string {
-  return corrections.reduce(
-    (q, { from, to }) =>
-      q.replace(new RegExp(`(?<![\\p{Script=Latin}])${from}(?![\\p{Script=Latin}])`, 'giu'), to),
-    query,
-  )
 }

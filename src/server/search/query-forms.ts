@@ -1,0 +1,63 @@
+import { correctTypos, type Correction } from './correct-typos'
+import { expandQuery } from './expand-query'
+import { meaningfulTerms } from './query-concepts'
+import { queryTerms, toTsQuery, type QueryTerm } from './tokenize'
+
+/*
+ * The forms a query is searched in (docs/decisions/008-search.md): as typed, with mistyped
+ * English words corrected (typos.ts), and in the other language (glossary.json). Results come in
+ * tiers: those holding the query as typed, then as corrected, then in the other language.
+ */
+/** The tsvector each search scope matches against (fixed names: safe to splice into SQL). */
+export const scopeVectors = {
+  all: 'searchVector',
+  hypotheses: 'hypothesisVector',
+  confirmed: 'rootCauseVector',
+} as const
+export type Scope = keyof typeof scopeVectors
+
+export type QueryForms = {
+  /** Every word as typed. */
+  exact: string
+  /** Every word with the typos corrected (the same as `exact` when there were none). */
+  corrected: string
+  /** Any form: as typed, corrected, or in the other language. */
+  any: string
+  corrections: Correction[]
+  correctedQuery: string
+  /** The terms of each form, for the snippets (each result shows why it matched). */
+  snippetForms: QueryTerm[][]
+}
+
+export async function queryForms(query: string): Promise<QueryForms | null> {
+  const terms = queryTerms(query)
+  const exact = toTsQuery(terms)
+  if (!exact) return null
+  const corrections = await correctTypos(terms)
+  const correctedQuery = corrections.length ? withCorrections(query, corrections) : query
+  const corrected = corrections.length ? (toTsQuery(queryTerms(correctedQuery)) ?? exact) : exact
+  const alternatives = [
+    ...(corrections.length ? [correctedQuery] : []),
+    ...new Set([...expandQuery(query), ...(corrections.length ? expandQuery(correctedQuery) : [])]),
+  ].map((q) => queryTerms(q))
+  const any = [exact, ...alternatives.map((t) => toTsQuery(t)).filter(Boolean)]
+    .map((q) => `(${q})`)
+    .join(' | ')
+  return {
+    exact,
+    corrected,
+    any: alternatives.length ? any : exact,
+    corrections,
+    correctedQuery,
+    snippetForms: [terms, ...alternatives].map(meaningfulTerms),
+  }
+}
+
+/** The query with each corrected word replaced, as a whole word. */
+function withCorrections(query: string, corrections: Correction[]): string {
+  return corrections.reduce(
+    (q, { from, to }) =>
+      q.replace(new RegExp(`(?<![\\p{Script=Latin}])${from}(?![\\p{Script=Latin}])`, 'giu'), to),
+    query,
+  )
+}
