@@ -1,13 +1,19 @@
-// npm run bench:import [-- --n 1000]
+// npm run bench:import [-- --n 1000] [--batch 100]
 // Imports N generated retros into a fresh database (the server Postgres with DATABASE_URL,
-// else an embedded one) through the same code as the CLI and the browser, and prints JSON.
+// else an embedded one) through the same code as the CLI and the browser, twice in one run:
+// one retro at a time (the browser's import, importRetro) and a folder's way, `--batch` retros a
+// transaction (npm run import -- <folder>, importRetros). Prints JSON: retros a second each way,
+// their ratio, parse p50/p95 per retro, save p50/p95 per retro (one at a time) and per batch.
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 import { generateRetro, prng } from './lib/retro-generator'
 import { percentile, round2 as round } from './lib/stats'
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' } } })
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '1000' }, batch: { type: 'string', default: '100' } },
+})
 const n = Number(values.n)
+const batchSize = Number(values.batch)
 
 async function main() {
   const database = await createTestDatabase('hindsight_bench')
@@ -15,7 +21,7 @@ async function main() {
   if (database.target.kind === 'postgres') delete process.env.HINDSIGHT_DATA_DIR
   else delete process.env.DATABASE_URL
   const { db } = await import('../src/server/db')
-  const { importRetro } = await import('../src/server/imports/import-retro')
+  const { importRetro, importRetros } = await import('../src/server/imports/import-retro')
   const { previewRetro } = await import('../src/server/imports/preview-retro')
   try {
     const actor = await db.user.create({
@@ -23,45 +29,74 @@ async function main() {
       select: { id: true, name: true, email: true, role: true },
     })
     const next = prng(42)
-    const sources = Array.from({ length: n }, (_, i) => generateRetro(next, i + 1))
+    const sources = Array.from({ length: 2 * n }, (_, i) => generateRetro(next, i + 1))
     const parseMs: number[] = []
-    const saveMs: number[] = []
-    let postmortems = 0
-    const started = performance.now()
-    for (const source of sources) {
-      const t0 = performance.now()
+    const parse = (source: string) => {
+      const t = performance.now()
       const preview = previewRetro(source)
-      const t1 = performance.now()
+      parseMs.push(performance.now() - t)
       if (!preview.ok) throw new Error(`generated retro rejected: ${preview.error.message}`)
-      const saved = await importRetro({ actor, retro: preview.data })
+      return preview.data
+    }
+    let postmortems = 0
+    const count = (saved: Awaited<ReturnType<typeof importRetro>>) => {
       if (!saved.ok) throw new Error(`import failed: ${saved.error.code}`)
       postmortems += saved.data.numbers.length
-      parseMs.push(t1 - t0)
-      saveMs.push(performance.now() - t1)
     }
-    const totalSeconds = (performance.now() - started) / 1000
-    parseMs.sort((a, b) => a - b)
-    saveMs.sort((a, b) => a - b)
+
+    const oneMs: number[] = []
+    let started = performance.now()
+    for (const source of sources.slice(0, n)) {
+      const retro = parse(source)
+      const t = performance.now()
+      count(await importRetro({ actor, retro }))
+      oneMs.push(performance.now() - t)
+    }
+    const oneSeconds = (performance.now() - started) / 1000
+
+    const batchMs: number[] = []
+    started = performance.now()
+    for (let from = n; from < 2 * n; from += batchSize) {
+      const retros = sources.slice(from, Math.min(from + batchSize, 2 * n)).map(parse)
+      const t = performance.now()
+      for (const saved of await importRetros({ actor, retros })) count(saved)
+      batchMs.push(performance.now() - t)
+    }
+    const batchSeconds = (performance.now() - started) / 1000
+
+    const ms = (list: number[]) => ({
+      p50_ms: round(percentile(list, 50)),
+      p95_ms: round(percentile(list, 95)),
+    })
     console.log(
       JSON.stringify(
         {
           benchmark: 'import',
           database: database.target.kind,
-          retros: n,
+          retros: 2 * n,
           postmortems,
-          totalSeconds: round(totalSeconds),
-          retrosPerSecond: round(n / totalSeconds),
-          parse_p50_ms: round(percentile(parseMs, 50)),
-          parse_p95_ms: round(percentile(parseMs, 95)),
-          save_p50_ms: round(percentile(saveMs, 50)),
-          save_p95_ms: round(percentile(saveMs, 95)),
+          oneAtATime: {
+            retros: n,
+            seconds: round(oneSeconds),
+            retrosPerSecond: round(n / oneSeconds),
+            save: ms(oneMs),
+          },
+          batched: {
+            retros: n,
+            batch: batchSize,
+            seconds: round(batchSeconds),
+            retrosPerSecond: round(n / batchSeconds),
+            saveBatch: ms(batchMs),
+          },
+          speedup: round(oneSeconds / batchSeconds),
+          parse: ms(parseMs),
         },
         null,
         2,
       ),
     )
   } finally {
-    await db.$disconnect()
+    await db.$disconnect().catch(() => {})
     await database.drop()
   }
 }

@@ -31,6 +31,9 @@ async function actor(): Promise<Actor> {
   return found.data
 }
 
+/** Files read and saved together. */
+const BATCH = 100
+
 function progress(done: number, total: number, label: string) {
   if (values.json || total < 2) return
   const width = 24
@@ -52,22 +55,40 @@ async function main(): Promise<number> {
   const who = dry ? null : await actor()
   const results: object[] = []
   let failed = 0
-  for (const [i, file] of list.entries()) {
-    // No server to keep responsive here: only the 5 MB cap, not the preview limits.
-    const preview = previewRetro(readFileSync(file, 'utf8'), { limits: null })
-    if (!preview.ok) {
-      failed++
-      results.push({ file, error: preview.error.message })
-      if (!values.json) console.error(`\n${file}: cannot import (${preview.error.message})`)
-    } else if (dry) {
-      results.push({ file, ...preview.data })
-    } else {
-      const { importRetro } = await import('../src/server/imports/import-retro')
-      const saved = await importRetro({ actor: who!, retro: preview.data })
-      if (!saved.ok) failed++
-      results.push({ file, ...(saved.ok ? saved.data : { error: saved.error.code }) })
+  // A folder is saved a batch at a time (one transaction, one insert per table; each file still
+  // all or nothing: import-retro.ts), the progress bar moving as each batch is read and saved.
+  for (let from = 0; from < list.length; from += BATCH) {
+    const batch = list.slice(from, from + BATCH).map((file) => ({
+      file,
+      // No server to keep responsive here: only the 5 MB cap, not the preview limits.
+      preview: previewRetro(readFileSync(file, 'utf8'), { limits: null }),
+    }))
+    const readable = batch.flatMap(({ file, preview }) => (preview.ok ? [{ file, retro: preview.data }] : []))
+    const saved =
+      dry || !readable.length
+        ? []
+        : await (
+            await import('../src/server/imports/import-retro')
+          ).importRetros({
+            actor: who!,
+            retros: readable.map((r) => r.retro),
+          })
+    for (const { file, preview } of batch) {
+      if (!preview.ok) {
+        failed++
+        results.push({ file, error: preview.error.message })
+        if (!values.json) console.error(`\n${file}: cannot import (${preview.error.message})`)
+      } else if (dry) results.push({ file, ...preview.data })
+      else {
+        const result = saved[readable.findIndex((r) => r.file === file)]!
+        if (!result.ok) failed++
+        results.push({
+          file,
+          ...(result.ok ? result.data : { error: result.error.message ?? result.error.code }),
+        })
+      }
     }
-    progress(i + 1, list.length, path.basename(file))
+    progress(Math.min(from + BATCH, list.length), list.length, path.basename(batch.at(-1)!.file))
   }
   if (values.json) {
     const single = list.length === 1 && !statSync(target).isDirectory()

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { getPostmortem } from '../postmortems/get-postmortem'
-import { importRetro } from './import-retro'
+import { importRetro, importRetros } from './import-retro'
 import { previewRetro } from './preview-retro'
 import { withProposedFactors } from './propose-factors'
 import type { ParsedRetro } from './parse-retro'
@@ -151,5 +151,45 @@ describe('importRetro with hostile or hand-edited input', () => {
     expect(doc?.actionItems.map((a) => [a.title, a.link])).toEqual([['Click me', null]])
     expect(doc?.summary).toContain('Link left out')
     expect([doc?.occurredAt, doc?.resolvedAt]).toEqual(['2026-11-02T10:00:00.000Z', null])
+  })
+})
+
+describe('importRetros: a folder in one transaction, each retro all or nothing', () => {
+  const parsed = (name: string) => {
+    const preview = previewRetro(fixture(name))
+    if (!preview.ok) throw new Error(preview.error.message)
+    return preview.data
+  }
+
+  it('saves every retro of a batch as it would alone, and a retro the database refuses takes no other with it', async () => {
+    const before = await db.postmortem.count()
+    const seed = parsed('launch-retro-mobile-alliance-1.1.zh.md')
+    const sre = parsed('sre-style.en.md')
+    // A retro the database refuses: this test database has a trigger that rejects its title.
+    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_title() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.title LIKE 'Refused:%' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`)
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_title BEFORE INSERT ON "Postmortem" FOR EACH ROW EXECUTE FUNCTION refuse_title()`,
+    )
+    const refused: ParsedRetro = {
+      ...sre,
+      postmortems: sre.postmortems.map((pm) => ({ ...pm, title: `Refused: ${pm.title}` })),
+    }
+    const results = await importRetros({
+      actor: editor,
+      retros: [seed, { ...sre, postmortems: [] }, refused, parsed('free-form.en.md')],
+    })
+    expect(results.map((r) => r.ok)).toEqual([true, false, false, true])
+    expect(results[1]).toMatchObject({ error: { code: 'INVALID_INPUT', message: 'NO_STRUCTURE' } })
+    expect(results[2]).toMatchObject({ error: { code: 'INVALID_INPUT' } })
+    // The seed's four and the free-form one, numbered in order, nothing of the refused one.
+    const numbers = results.flatMap((r) => (r.ok ? r.data.numbers : []))
+    expect(numbers).toHaveLength(5)
+    expect(await db.postmortem.count()).toBe(before + 5)
+    const saved = await getPostmortem({ actor: editor, number: numbers[4]! })
+    expect(saved.ok && saved.data.document.title).toBe(parsed('free-form.en.md').postmortems[0]!.title)
+    const seedFirst = await getPostmortem({ actor: editor, number: numbers[0]! })
+    expect(seedFirst.ok && seedFirst.data.document.hypotheses.length).toBeGreaterThan(0)
+    expect(seedFirst.ok && seedFirst.data.document.launchId).toBeTruthy()
   })
 })

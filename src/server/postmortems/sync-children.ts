@@ -39,6 +39,72 @@ async function syncList<Item extends { id: string }, Existing extends Row, Data 
 }
 
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null)
+
+type Doc = PostmortemDocument
+/** Each child list's own columns, as written on create and update (the batched insert too). */
+export const childColumns = {
+  hypothesis: (i: Doc['hypotheses'][number]) => ({
+    statement: i.statement,
+    status: i.status,
+    evidence: i.evidence,
+  }),
+  timeline: (i: Doc['timeline'][number]) => ({
+    at: dateOrNull(i.at),
+    kind: i.kind,
+    text: i.text,
+    hypothesisId: i.hypothesisId,
+  }),
+  question: (i: Doc['openQuestions'][number]) => ({ text: i.text, answer: i.answer || null }),
+  lesson: (i: Doc['lessons'][number]) => ({ text: i.text }),
+}
+
+type ExistingAction = { status: string; doneAt: Date | null; dueDate: Date | null; createdAt: Date }
+
+/**
+ * An action item's columns, given what was saved before (none for a new item), its severity's
+ * due-date policy and the time of the write.
+ */
+export function actionColumns(
+  existing: Map<string, ExistingAction>,
+  policy: { dueDays: number | null },
+  now: Date,
+) {
+  // doneAt: stamped by the save that marks an item DONE, kept while it stays DONE, cleared when
+  // it is reopened (an item DONE before doneAt existed keeps null: unknown, not now).
+  const doneAt = (item: Doc['actionItems'][number]) => {
+    if (item.status !== 'DONE') return null
+    const before = existing.get(item.id)
+    return before?.status === 'DONE' ? before.doneAt : now
+  }
+  // An open item without a due date is due when its severity's policy says, counted from its
+  // creation (decision 021): the same date at every save, so the editor, which never sees it
+  // until it reloads, does not clear it by saving null. A closed item keeps the date it had
+  // (done on time or late); one written down already closed gets none.
+  const dueDate = (item: Doc['actionItems'][number]) => {
+    if (item.dueDate) return new Date(item.dueDate)
+    const before = existing.get(item.id)
+    if (!isOpenStatus(item.status)) return before?.dueDate ?? null
+    return policyDueDate(before?.createdAt ?? now, policy.dueDays)
+  }
+  // How an item was closed belongs to that closing: reopening it clears it.
+  const reopened = {
+    evidenceLink: null,
+    evidenceBefore: null,
+    evidenceAfter: null,
+    wontDoReason: null,
+    closedById: null,
+    closedAt: null,
+  }
+  return (i: Doc['actionItems'][number]) => ({
+    title: i.title,
+    ownerId: i.ownerId,
+    dueDate: dueDate(i),
+    status: i.status,
+    link: i.link,
+    doneAt: doneAt(i),
+    ...(isOpenStatus(i.status) ? reopened : {}),
+  })
+}
 const sameDate = (a: Date | null, b: string | null) =>
   (a ? a.toISOString() : null) === (b ? new Date(b).toISOString() : null)
 
@@ -82,7 +148,7 @@ export async function syncChildren(
   // Hypotheses first: timeline entries may point at new ones.
   await syncList(hypotheses, doc.hypotheses, {
     same: (r, i) => r.statement === i.statement && r.status === i.status && r.evidence === i.evidence,
-    columns: (i) => ({ statement: i.statement, status: i.status, evidence: i.evidence }),
+    columns: childColumns.hypothesis,
     deleteMany: (ids) => tx.hypothesis.deleteMany(mine(ids)),
     update: (id, data) => tx.hypothesis.update({ where: { id }, data }),
     createMany: (rows) => tx.hypothesis.createMany({ data: withParent(rows) }),
@@ -90,69 +156,39 @@ export async function syncChildren(
   await syncList(timeline, doc.timeline, {
     same: (r, i) =>
       sameDate(r.at, i.at) && r.kind === i.kind && r.text === i.text && r.hypothesisId === i.hypothesisId,
-    columns: (i) => ({ at: dateOrNull(i.at), kind: i.kind, text: i.text, hypothesisId: i.hypothesisId }),
+    columns: childColumns.timeline,
     deleteMany: (ids) => tx.timelineEntry.deleteMany(mine(ids)),
     update: (id, data) => tx.timelineEntry.update({ where: { id }, data }),
     createMany: (rows) => tx.timelineEntry.createMany({ data: withParent(rows) }),
   })
   await syncList(questions, doc.openQuestions, {
     same: (r, i) => r.text === i.text && (r.answer ?? '') === i.answer,
-    columns: (i) => ({ text: i.text, answer: i.answer || null }),
+    columns: childColumns.question,
     deleteMany: (ids) => tx.openQuestion.deleteMany(mine(ids)),
     update: (id, data) => tx.openQuestion.update({ where: { id }, data }),
     createMany: (rows) => tx.openQuestion.createMany({ data: withParent(rows) }),
   })
   await syncList(lessons, doc.lessons, {
     same: (r, i) => r.text === i.text,
-    columns: (i) => ({ text: i.text }),
+    columns: childColumns.lesson,
     deleteMany: (ids) => tx.lesson.deleteMany(mine(ids)),
     update: (id, data) => tx.lesson.update({ where: { id }, data }),
     createMany: (rows) => tx.lesson.createMany({ data: withParent(rows) }),
   })
-  // doneAt: stamped by the save that marks an item DONE, kept while it stays DONE, cleared when
-  // it is reopened (an item DONE before doneAt existed keeps null: unknown, not now).
-  const now = new Date()
   const existingAction = new Map(actions.map((a) => [a.id, a]))
-  const doneAt = (item: PostmortemDocument['actionItems'][number]) => {
-    if (item.status !== 'DONE') return null
-    const before = existingAction.get(item.id)
-    return before?.status === 'DONE' ? before.doneAt : now
-  }
-  // An open item without a due date is due when its severity's policy says, counted from its
-  // creation (decision 021): the same date at every save, so the editor, which never sees it
-  // until it reloads, does not clear it by saving null. A closed item keeps the date it had
-  // (done on time or late); one written down already closed gets none.
-  const dueDate = (item: PostmortemDocument['actionItems'][number]) => {
-    if (item.dueDate) return new Date(item.dueDate)
-    const before = existingAction.get(item.id)
-    if (!isOpenStatus(item.status)) return before?.dueDate ?? null
-    return policyDueDate(before?.createdAt ?? now, policy.dueDays)
-  }
-  // How an item was closed belongs to that closing: reopening it clears it.
-  const reopened = {
-    evidenceLink: null,
-    evidenceBefore: null,
-    evidenceAfter: null,
-    wontDoReason: null,
-    closedById: null,
-    closedAt: null,
-  }
+  const columns = actionColumns(existingAction, policy, new Date())
   await syncList(actions, doc.actionItems, {
-    same: (r, i) =>
-      r.title === i.title &&
-      r.ownerId === i.ownerId &&
-      r.dueDate?.getTime() === dueDate(i)?.getTime() &&
-      r.status === i.status &&
-      r.link === i.link,
-    columns: (i) => ({
-      title: i.title,
-      ownerId: i.ownerId,
-      dueDate: dueDate(i),
-      status: i.status,
-      link: i.link,
-      doneAt: doneAt(i),
-      ...(isOpenStatus(i.status) ? reopened : {}),
-    }),
+    same: (r, i) => {
+      const c = columns(i)
+      return (
+        r.title === c.title &&
+        r.ownerId === c.ownerId &&
+        r.dueDate?.getTime() === c.dueDate?.getTime() &&
+        r.status === c.status &&
+        r.link === c.link
+      )
+    },
+    columns,
     deleteMany: (ids) => tx.actionItem.deleteMany(mine(ids)),
     update: (id, data) => tx.actionItem.update({ where: { id }, data }),
     createMany: (rows) => tx.actionItem.createMany({ data: withParent(rows) }),
@@ -164,15 +200,23 @@ export async function syncChildren(
 }
 
 /** The ids of tags and services by name, created on first use (postmortems and launches alike). */
-export async function taxonomyIds(tx: Tx, tags: string[], services: string[]) {
+export async function taxonomyByName(tx: Tx, tags: string[], services: string[]) {
   if (tags.length) await tx.tag.createMany({ data: tags.map((name) => ({ name })), skipDuplicates: true })
   if (services.length)
     await tx.service.createMany({ data: services.map((name) => ({ name })), skipDuplicates: true })
   const [tagRows, serviceRows] = await Promise.all([
-    tx.tag.findMany({ where: { name: { in: tags } }, select: { id: true } }),
-    tx.service.findMany({ where: { name: { in: services } }, select: { id: true } }),
+    tx.tag.findMany({ where: { name: { in: tags } }, select: { id: true, name: true } }),
+    tx.service.findMany({ where: { name: { in: services } }, select: { id: true, name: true } }),
   ])
-  return { tagIds: tagRows.map((t) => t.id), serviceIds: serviceRows.map((s) => s.id) }
+  return {
+    tags: new Map(tagRows.map((t) => [t.name, t.id])),
+    services: new Map(serviceRows.map((s) => [s.name, s.id])),
+  }
+}
+
+export async function taxonomyIds(tx: Tx, tags: string[], services: string[]) {
+  const found = await taxonomyByName(tx, tags, services)
+  return { tagIds: [...found.tags.values()], serviceIds: [...found.services.values()] }
 }
 
 /**

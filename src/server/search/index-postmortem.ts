@@ -76,16 +76,26 @@ export async function indexPostmortem(tx: Tx, postmortemId: string, doc: Searcha
   const factors = doc.factors?.length
     ? await tx.contributingFactor.findMany({ where: { id: { in: doc.factors } }, select: { name: true } })
     : []
-  const index = searchDocument({ ...doc, factorNames: factors.map((f) => f.name) })
+  await indexPostmortems(tx, [{ id: postmortemId, doc: { ...doc, factorNames: factors.map((f) => f.name) } }])
+}
+
+/** Rewrites the search documents of several postmortems in two statements (factor names given). */
+export async function indexPostmortems(tx: Tx, rows: { id: string; doc: SearchablePostmortem }[]) {
+  const indexes = rows.map((row) => searchDocument(row.doc))
   await tx.$executeRaw`
-    UPDATE "Postmortem" SET "searchVector" = ${index.vector}::tsvector,
-      "hypothesisVector" = ${index.hypothesisVector}::tsvector, "rootCauseVector" = ${index.rootCauseVector}::tsvector,
+    UPDATE "Postmortem" p SET "searchVector" = u.v::tsvector,
+      "hypothesisVector" = u.hv::tsvector, "rootCauseVector" = u.rv::tsvector,
       -- Its text changed: its repeats are compared again (postmortems/repeats.ts). A rebuild that
       -- writes the same words (npm start after an upgrade) leaves them be.
-      "repeatsCheckedAt" = CASE WHEN strip("searchVector") IS DISTINCT FROM strip(${index.vector}::tsvector)
-        THEN NULL ELSE "repeatsCheckedAt" END
-    WHERE id = ${postmortemId}`
-  if (index.words.length)
+      "repeatsCheckedAt" = CASE WHEN strip(p."searchVector") IS DISTINCT FROM strip(u.v::tsvector)
+        THEN NULL ELSE p."repeatsCheckedAt" END
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${indexes.map((i) => i.vector)}::text[],
+                ${indexes.map((i) => i.hypothesisVector)}::text[], ${indexes.map((i) => i.rootCauseVector)}::text[])
+         AS u(id, v, hv, rv)
+    WHERE p.id = u.id`
+  // Sorted, so that concurrent writers insert new words in the same order (no deadlock).
+  const words = [...new Set(indexes.flatMap((i) => i.words))].sort()
+  if (words.length)
     await tx.$executeRaw`
-      INSERT INTO "SearchWord" (word) SELECT unnest(${index.words}::text[]) ON CONFLICT DO NOTHING`
+      INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
 }

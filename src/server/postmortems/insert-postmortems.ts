@@ -1,0 +1,107 @@
+import 'server-only'
+import type { Actor } from '../roles'
+import type { Tx } from '../db'
+import { indexPostmortems } from '../search/index-postmortem'
+import { scalarColumns } from './document'
+import { loadDuePolicy } from './find-due-policies'
+import { nextPostmortemNumber } from './next-number'
+import type { PostmortemDocument } from './schemas'
+import { actionColumns, childColumns, taxonomyByName } from './sync-children'
+
+/**
+ * Writes new draft postmortems with their items, tags and search documents, the actor their
+ * first author, in as few statements as there are tables (one each, whatever the count): a bulk
+ * import of hundreds costs about what one costs. The same columns as an edit writes
+ * (`childColumns`, `actionColumns` in sync-children.ts).
+ */
+export async function insertPostmortems(tx: Tx, actor: Actor, documents: PostmortemDocument[]) {
+  if (!documents.length) return []
+  const first = await nextPostmortemNumber(tx)
+  const created = await tx.postmortem.createManyAndReturn({
+    data: documents.map((document, i) => ({
+      number: first + i,
+      ...scalarColumns(document),
+      createdById: actor.id,
+      updatedById: actor.id,
+    })),
+    select: { id: true, number: true },
+  })
+  const byNumber = new Map(created.map((row) => [row.number, row.id]))
+  const rows = documents.map((document, i) => ({ id: byNumber.get(first + i)!, number: first + i, document }))
+  await tx.postmortemAuthor.createMany({
+    data: rows.map(({ id }) => ({ postmortemId: id, userId: actor.id })),
+  })
+
+  const now = new Date()
+  const severities = [...new Set(documents.map((d) => d.severity))]
+  const policies = new Map(
+    await Promise.all(severities.map(async (s) => [s, await loadDuePolicy(tx, s)] as const)),
+  )
+  const children = <Item extends { id: string }, Columns extends object>(
+    list: (doc: PostmortemDocument) => Item[],
+    columns: (item: Item, doc: PostmortemDocument) => Columns,
+  ) =>
+    rows.flatMap(({ id: postmortemId, document }) =>
+      list(document).map((item, position) => ({
+        id: item.id,
+        postmortemId,
+        position,
+        ...columns(item, document),
+      })),
+    )
+  // Hypotheses first: timeline entries may point at them.
+  await tx.hypothesis.createMany({ data: children((d) => d.hypotheses, childColumns.hypothesis) })
+  await tx.timelineEntry.createMany({ data: children((d) => d.timeline, childColumns.timeline) })
+  await tx.openQuestion.createMany({ data: children((d) => d.openQuestions, childColumns.question) })
+  await tx.lesson.createMany({ data: children((d) => d.lessons, childColumns.lesson) })
+  await tx.actionItem.createMany({
+    data: children(
+      (d) => d.actionItems,
+      (item, d) => actionColumns(new Map(), policies.get(d.severity)!, now)(item),
+    ),
+  })
+
+  // Tags and services by name, created on first use; factors only those the taxonomy has.
+  const taxonomy = await taxonomyByName(
+    tx,
+    [...new Set(documents.flatMap((d) => d.tags))],
+    [...new Set(documents.flatMap((d) => d.services))],
+  )
+  const factorIds = [...new Set(documents.flatMap((d) => d.factors))]
+  const factors = factorIds.length
+    ? await tx.contributingFactor.findMany({
+        where: { id: { in: factorIds } },
+        select: { id: true, name: true },
+      })
+    : []
+  const factorName = new Map(factors.map((f) => [f.id, f.name]))
+  const links = <Key extends string>(
+    names: (d: PostmortemDocument) => string[],
+    ids: Map<string, string>,
+    key: Key,
+  ) =>
+    rows.flatMap(({ id, document }) =>
+      [...new Set(names(document))].flatMap((name) =>
+        ids.has(name)
+          ? [{ postmortemId: id, [key]: ids.get(name)! } as { postmortemId: string } & Record<Key, string>]
+          : [],
+      ),
+    )
+  await tx.postmortemTag.createMany({ data: links((d) => d.tags, taxonomy.tags, 'tagId') })
+  await tx.postmortemService.createMany({ data: links((d) => d.services, taxonomy.services, 'serviceId') })
+  await tx.postmortemFactor.createMany({
+    data: links((d) => d.factors, new Map(factors.map((f) => [f.id, f.id])), 'factorId'),
+  })
+
+  await indexPostmortems(
+    tx,
+    rows.map(({ id, document }) => ({
+      id,
+      doc: {
+        ...document,
+        factorNames: document.factors.flatMap((f) => (factorName.has(f) ? [factorName.get(f)!] : [])),
+      },
+    })),
+  )
+  return rows.map(({ id, number }) => ({ id, number }))
+}
