@@ -71,10 +71,9 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
   const factors = factorIds.length
     ? await tx.contributingFactor.findMany({
         where: { id: { in: factorIds } },
-        select: { id: true, name: true },
+        select: { id: true },
       })
     : []
-  const factorName = new Map(factors.map((f) => [f.id, f.name]))
   const links = <Key extends string>(
     names: (d: PostmortemDocument) => string[],
     ids: Map<string, string>,
@@ -95,13 +94,7 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
 
   await indexPostmortems(
     tx,
-    rows.map(({ id, document }) => ({
-      id,
-      doc: {
-        ...document,
-        factorNames: document.factors.flatMap((f) => (factorName.has(f) ? [factorName.get(f)!] : [])),
-      },
-    })),
+    rows.map(({ id, document }) => ({ id, doc: document })),
   )
   return rows.map(({ id, number }) => ({ id, number }))
 }

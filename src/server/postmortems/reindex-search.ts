@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { documentInclude, toDocument } from './document'
 import { SEARCH_INDEX_VERSION } from '../search/index-version'
-import { indexPostmortem } from '../search/index-postmortem'
+import { indexPostmortems } from '../search/index-postmortem'
 
 /*
  * The search documents are derived data: the tokenizer, the weighting of the parts and the
@@ -35,9 +35,12 @@ export async function reindexSearch(onProgress?: (done: number) => void): Promis
       include: documentInclude,
     })
     if (!batch.length) break
-    await db.$transaction(async (tx) => {
-      for (const row of batch) await indexPostmortem(tx, row.id, toDocument(row))
-    })
+    await db.$transaction((tx) =>
+      indexPostmortems(
+        tx,
+        batch.map((row) => ({ id: row.id, doc: toDocument(row) })),
+      ),
+    )
     done += batch.length
     cursor = batch.at(-1)!.number
     onProgress?.(done)

@@ -73,15 +73,25 @@ export function searchDocument(doc: SearchablePostmortem): SearchDocument {
 
 /** Rewrites a postmortem's search documents; called in the same transaction as every write. */
 export async function indexPostmortem(tx: Tx, postmortemId: string, doc: SearchablePostmortem) {
-  const factors = doc.factors?.length
-    ? await tx.contributingFactor.findMany({ where: { id: { in: doc.factors } }, select: { name: true } })
-    : []
-  await indexPostmortems(tx, [{ id: postmortemId, doc: { ...doc, factorNames: factors.map((f) => f.name) } }])
+  await indexPostmortems(tx, [{ id: postmortemId, doc }])
 }
 
-/** Rewrites the search documents of several postmortems in two statements (factor names given). */
+/**
+ * Rewrites the search documents of several postmortems (a save, an import batch, a rebuild) in
+ * three statements whatever their count: their factors' names, the vectors, the vocabulary.
+ */
 export async function indexPostmortems(tx: Tx, rows: { id: string; doc: SearchablePostmortem }[]) {
-  const indexes = rows.map((row) => searchDocument(row.doc))
+  const factorIds = [...new Set(rows.flatMap((r) => r.doc.factors ?? []))]
+  const factors = factorIds.length
+    ? await tx.contributingFactor.findMany({
+        where: { id: { in: factorIds } },
+        select: { id: true, name: true },
+      })
+    : []
+  const name = new Map(factors.map((f) => [f.id, f.name]))
+  const indexes = rows.map((row) =>
+    searchDocument({ ...row.doc, factorNames: (row.doc.factors ?? []).flatMap((f) => name.get(f) ?? []) }),
+  )
   await tx.$executeRaw`
     UPDATE "Postmortem" p SET "searchVector" = u.v::tsvector,
       "hypothesisVector" = u.hv::tsvector, "rootCauseVector" = u.rv::tsvector,
