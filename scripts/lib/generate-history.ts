@@ -649,6 +649,10 @@ export async function generateHistory({
   const { db } = await import('../../src/server/db')
   const owners = ownerIds ?? (await db.$transaction((tx) => createOwners(tx)))
   const summary = await writeHistory(planHistory({ ...options, ownerIds: owners }), { onBatch })
+  // The search documents as this version of the app builds them, its version recorded: a server
+  // started on the history (bench:http) neither rebuilds them nor compares every repeat again.
+  const { reindexSearch } = await import('../../src/server/postmortems/reindex-search')
+  await reindexSearch()
   // As the app does after each publication: which incidents repeat an earlier one.
   const { refreshPendingRepeats } = await import('../../src/server/postmortems/repeats')
   const { databaseTarget } = await import('../../src/server/env')
