@@ -27,4 +27,3 @@ export const benchQueries: { q: string; kind: string; scope?: Scope }[] = [
   { q: '主从延迟', kind: 'scoped: confirmed root causes', scope: 'confirmed' },
   { q: 'disk IO', kind: 'scoped: confirmed root causes', scope: 'confirmed' },
 ]
-

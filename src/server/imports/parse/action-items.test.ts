@@ -228,7 +228,9 @@ describe('promisedIn: follow-ups promised in prose', () => {
   })
 
   it('reads "我们将 X 升级到…" told of the past ("前段时间", "…后导致") as what happened, not a promise', () => {
-    expect(promisedIn(['前段时间我们将 istio 版本升级到 1.12 后导致现有的应用监控有部分数据丢失。'])).toEqual([])
+    expect(promisedIn(['前段时间我们将 istio 版本升级到 1.12 后导致现有的应用监控有部分数据丢失。'])).toEqual(
+      [],
+    )
     expect(promisedIn(['我们将在下个版本把 istio 升级到 1.13。']).map((a) => a.title)).toEqual([
       '我们将在下个版本把 istio 升级到 1.13。',
     ])

@@ -24,7 +24,11 @@ const startsWithCue = (sentence: string, cue: Cue) =>
 function states(sentence: string, cue: Cue): boolean {
   // "定位到 …，导致…" names the cause; "定位到 nginx 的配置在 /etc/nginx" only says where a file is.
   if (cue === 'rootCauseNamed' && !hasCue(sentence, cue))
-    return hasCue(sentence, 'rootCauseLocated') && hasCue(sentence, 'rootCauseWeak') && states(sentence, 'rootCauseLocated')
+    return (
+      hasCue(sentence, 'rootCauseLocated') &&
+      hasCue(sentence, 'rootCauseWeak') &&
+      states(sentence, 'rootCauseLocated')
+    )
   const at = sentence.search(cuePattern(cue))
   if (at < 0 || /[?？]\s*$/.test(sentence)) return false
   const seeking = sentence.search(cuePattern('causeSought'))
