@@ -226,6 +226,20 @@ describe('deriveMissing', () => {
     expect(deriveMissing(weak, march2).rootCause).toBe(SURE.weakSentence)
   })
 
+  it("keeps the summary's own statement of why beside a stronger cue found later in the story", () => {
+    const pm = emptyPostmortem('Stale prime version')
+    pm.summary =
+      'A bug in the federation-redirect health checks kept the reference version from being updated.'
+    pm.timeline = [
+      entry('11:00 The logs show that the version mismatch is the cause of the drop in traffic.'),
+    ]
+    deriveMissing(pm, march2)
+    expect(pm.rootCause).toBe(
+      'A bug in the federation-redirect health checks kept the reference version from being updated.\n\n' +
+        '11:00 The logs show that the version mismatch is the cause of the drop in traffic.',
+    )
+  })
+
   it('adds the cause the summary states after its headline to a root-cause section that does not say it', () => {
     const pm = emptyPostmortem('Login outage')
     pm.summary =

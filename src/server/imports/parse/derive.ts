@@ -84,6 +84,11 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     if (found) {
       pm.rootCause = found.text
       sure.rootCause = found.sure ? SURE.sentence : SURE.weakSentence
+      // "A bug in the health checks kept the version from being updated": the summary's own
+      // statement of why, even with a weaker cue than one found later in the story.
+      const headline = rootCauseSentence([pm.summary])
+      if (headline && !pm.rootCause.includes(headline.text))
+        pm.rootCause = `${headline.text}\n\n${pm.rootCause}`
     }
   }
   if (!pm.timeline.length) {
