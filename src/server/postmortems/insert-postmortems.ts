@@ -32,10 +32,13 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
     data: rows.map(({ id }) => ({ postmortemId: id, userId: actor.id })),
   })
 
+  // Each severity's due-date policy, for the action items' due dates.
   const now = new Date()
   const severities = [...new Set(documents.map((d) => d.severity))]
-  const policies = new Map(
-    await Promise.all(severities.map(async (s) => [s, await loadDuePolicy(tx, s)] as const)),
+  const actionColumnsOf = new Map(
+    await Promise.all(
+      severities.map(async (s) => [s, actionColumns(new Map(), await loadDuePolicy(tx, s), now)] as const),
+    ),
   )
   const children = <Item extends { id: string }, Columns extends object>(
     list: (doc: PostmortemDocument) => Item[],
@@ -57,7 +60,7 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
   await tx.actionItem.createMany({
     data: children(
       (d) => d.actionItems,
-      (item, d) => actionColumns(new Map(), policies.get(d.severity)!, now)(item),
+      (item, d) => actionColumnsOf.get(d.severity)!(item),
     ),
   })
 

@@ -103,8 +103,7 @@ export async function searchPostmortems({
           WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))`
   // The scope's own tsvector, each with its GIN index: it decides what matches and in which tier.
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
-  const matching = (q: string) => Prisma.sql`${vector} @@ ${q}::tsquery`
-  const rows = await rankedPage({ forms, vector, matching, filters, limit: input.limit, sort: input.sort })
+  const rows = await rankedPage({ forms, vector, filters, limit: input.limit, sort: input.sort })
   const total = Number(rows[0]?.total ?? 0)
   const result = (row: Row, formsOf: QueryTerm[][], partial = false): SearchResult => ({
     id: row.id,
@@ -127,7 +126,6 @@ export async function searchPostmortems({
       corrected: forms.correctedQuery,
       exclude: rows.map((r) => r.id),
       limit: input.limit - rows.length,
-      matching,
       filters,
       vector,
     })
@@ -153,10 +151,12 @@ export async function searchPostmortems({
   }
 }
 
+/** The postmortems whose scope's tsvector (`vector`) matches the query. */
+const matching = (vector: Prisma.Sql, q: string) => Prisma.sql`${vector} @@ ${q}::tsquery`
+
 type PageQuery = {
   forms: QueryForms
   vector: Prisma.Sql
-  matching: (q: string) => Prisma.Sql
   filters: Prisma.Sql
   limit: number
   sort: SearchInput['sort']
@@ -168,7 +168,7 @@ type PageQuery = {
  * matches found, not of all (the total says "more than 500"; decision 033 says why no index here
  * ranks exactly). MATERIALIZED keeps the planner from walking an index backwards.
  */
-function rankedPage({ forms, vector, matching, filters, limit, sort }: PageQuery) {
+function rankedPage({ forms, vector, filters, limit, sort }: PageQuery) {
   const tiered = forms.any !== forms.exact
   const corrected = forms.corrected !== forms.exact
   return db.$queryRaw<(Row & { total: bigint | number })[]>`
@@ -180,7 +180,7 @@ function rankedPage({ forms, vector, matching, filters, limit, sort }: PageQuery
         CASE WHEN ${corrected} THEN ${vector} @@ ${forms.corrected}::tsquery END AS corrected
       FROM "Postmortem" p
       LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${matching(forms.any)} AND ${filters}
+      WHERE ${matching(vector, forms.any)} AND ${filters}
       LIMIT ${CANDIDATE_CAP + 1}
     )
     , page AS (
@@ -215,7 +215,6 @@ async function sharedConcepts({
   corrected,
   exclude,
   limit,
-  matching,
   filters,
   vector,
 }: {
@@ -224,7 +223,6 @@ async function sharedConcepts({
   corrected: string
   exclude: string[]
   limit: number
-  matching: (q: string) => Prisma.Sql
   filters: Prisma.Sql
   /** The scope's tsvector. */
   vector: Prisma.Sql
@@ -244,7 +242,8 @@ async function sharedConcepts({
   const rarity = await rarityOf(concepts)
   const matches = await rankByConcepts({
     concepts: rarity,
-    where: (seed) => Prisma.sql`${matching(seed)} AND ${filters} AND NOT (p.id = ANY(${exclude}::text[]))`,
+    where: (seed) =>
+      Prisma.sql`${matching(vector, seed)} AND ${filters} AND NOT (p.id = ANY(${exclude}::text[]))`,
     vector,
     cap: CANDIDATE_CAP,
   })

@@ -214,6 +214,7 @@ export async function taxonomyByName(tx: Tx, tags: string[], services: string[])
   }
 }
 
+/** The same, as lists of ids (a launch's tags and services). */
 export async function taxonomyIds(tx: Tx, tags: string[], services: string[]) {
   const found = await taxonomyByName(tx, tags, services)
   return { tagIds: [...found.tags.values()], serviceIds: [...found.services.values()] }
