@@ -53,6 +53,20 @@ describe('suspicions told in prose', () => {
     ])
   })
 
+  it('a cause starts after the copula and keeps the word "problem" when it is short ("怀疑的是网络问题")', () => {
+    expect(suspected('所以我们首先怀疑的是网络问题，运维说网络问题的可能性几乎为0。')).toEqual([
+      ['网络问题', 'ELIMINATED'],
+    ])
+    expect(suspected('猜测会不会是硬件问题，一番搜索。')).toEqual([['硬件问题', 'OPEN']])
+  })
+
+  it('one sentence may rule one cause out and suspect the next ("说明不是X的问题，那就可能是Y的问题了")', () => {
+    expect(suspected('说明不是数据源的问题，那就可能是数据采集节点的问题了。')).toEqual([
+      ['数据源的问题', 'ELIMINATED'],
+      ['数据采集节点', 'OPEN'],
+    ])
+  })
+
   it('"疑似X" is a suspicion', () => {
     expect(suspected('另外从日志看到，疑似报空间不足，后来发现磁盘很充足。')).toEqual([
       ['报空间不足', 'OPEN'],
@@ -94,7 +108,7 @@ describe('suspicions told in prose', () => {
       ['有长时间运行的查询', 'ELIMINATED'],
     ])
     expect(suspected('因为两次报警时间接近，而认为是网络抖动引起的，误导了我们的判断。')).toEqual([
-      ['是网络抖动引起的', 'ELIMINATED'],
+      ['网络抖动引起的', 'ELIMINATED'],
     ])
   })
 

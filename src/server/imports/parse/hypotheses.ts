@@ -165,8 +165,8 @@ export class Hypotheses {
     const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|(${alternation('checkWhether')}))`
     // The subject ends at punctuation, a dash, or where the sentence turns ("… written off as X but is actually Y").
     const pattern = new RegExp(
-      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(?:的问题|问题)?(?:[，,。；;？?!！]|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
-      'iu',
+      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(的问题|问题)?[了吧呢啊]?(?:[，,。；;？?!！]|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
+      'giu',
     )
     const list = sentences(text)
     // "在故障排查中，走了一些弯路。比如一开始认为是…": what the paragraph then suspected was a wrong turn.
@@ -180,39 +180,44 @@ export class Hypotheses {
           !this.list.some((h) => overlap(h.statement, statement) >= Math.max(2, 0.7 * tokens(statement).size))
         )
           this.add(statement, sentence, status)
-      const m = pattern.exec(sentence)
-      if (!m) return
-      const subject = m[3]!
-        .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
-        .trim()
-        .replace(/[.。]$/, '')
-        .replace(
-          /^(?:that\s+)?(?:it|this|they)\s+(?:might|may|could|would|was|were|is)\s+(?:have\s+)?(?:be(?:en)?\s+)?/i,
-          '',
-        )
-        .replace(/^(?:was|were|is|are)\s+/i, '')
-      // "they were", "OK的": too little to be a cause anyone could check ("we suspected spam" is one).
-      const han = /\p{Script=Han}/u.test(subject)
-      if (subject.length < 2) return
-      if (han && subject.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length < 3) return
-      // "investigating if we actually had a database outage": what was checked may start with "we".
-      const pronoun = m[2]
-        ? /^(?:it|they|this|that)\b/i
-        : /^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i
-      if (pronoun.test(subject)) return
-      // "After deploying the fix I monitored the logs to see whether any more errors would occur":
-      // checking a fix held is verification, not a cause considered.
-      if (m[2] && hasCue(sentence.slice(0, m.index), 'resolutionWords')) return
-      if (this.list.some((h) => overlap(h.statement, subject) >= Math.max(2, subject.length - 1))) return
-      const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
-      const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
-      // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
-      const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
-      // "a code bug or error in database connection configuration": two causes weighed, each its own.
-      // "We do not know what triggered it." before the suspicion belongs to its evidence.
-      const unknown = i > 0 && hasCue(list[i - 1]!, 'causeUnknown') ? `${list[i - 1]} ` : ''
-      for (const cause of alternatives(subject))
-        this.add(cause, `${unknown}${sentence}`, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
+      // "说明不是数据源的问题，那就可能是数据采集节点的问题了": one sentence may weigh several.
+      for (const m of sentence.matchAll(pattern)) {
+        const subject = m[3]!
+          .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
+          .trim()
+          .replace(/[.。]$/, '')
+          .replace(
+            /^(?:that\s+)?(?:it|this|they)\s+(?:might|may|could|would|was|were|is)\s+(?:have\s+)?(?:be(?:en)?\s+)?/i,
+            '',
+          )
+          .replace(/^(?:was|were|is|are)\s+/i, '')
+          // "怀疑的是网络问题", "猜测会不会是硬件问题": the cause starts after the copula.
+          .replace(/^(?:的是|会不会是|可能是|是)/u, '')
+        // "they were", "OK的": too little to be a cause anyone could check ("we suspected spam" is one).
+        const han = /\p{Script=Han}/u.test(subject)
+        if (subject.length < 2) continue
+        // "网络问题": a short cause is named with the word "problem" it came with.
+        const named = han && m[4] && subject.length <= 3 ? `${subject}${m[4]}` : subject
+        if (han && named.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '').length < 3) continue
+        // "investigating if we actually had a database outage": what was checked may start with "we".
+        const pronoun = m[2]
+          ? /^(?:it|they|this|that)\b/i
+          : /^(?:it|they|this|that|we|he|she|something|nothing|anything|so|as|otherwise)\b/i
+        if (pronoun.test(subject)) continue
+        // "After deploying the fix I monitored the logs to see whether any more errors would occur":
+        // checking a fix held is verification, not a cause considered.
+        if (m[2] && hasCue(sentence.slice(0, m.index), 'resolutionWords')) continue
+        if (this.list.some((h) => overlap(h.statement, named) >= Math.max(2, named.length - 1))) continue
+        const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
+        const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
+        // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
+        const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
+        // "a code bug or error in database connection configuration": two causes weighed, each its own.
+        // "We do not know what triggered it." before the suspicion belongs to its evidence.
+        const unknown = i > 0 && hasCue(list[i - 1]!, 'causeUnknown') ? `${list[i - 1]} ` : ''
+        for (const cause of alternatives(named))
+          this.add(cause, `${unknown}${sentence}`, verdict ?? (fine || wrongTurn ? 'ELIMINATED' : 'OPEN'))
+      }
     })
   }
 
@@ -256,7 +261,7 @@ export class Hypotheses {
       const m = lead.exec(text)
       if (!m) continue
       this.possibleCauses(blocks(parseMarkdown(m[1]!).children))
-      for (const other of texts)
+      for (const other of texts.flatMap((t) => t.split(/\n{2,}/)))
         for (const index of this.references(other))
           if (other !== text || verdictOf(other)) this.note(index, other)
       return

@@ -366,7 +366,7 @@ export class IncidentReader {
   private finish() {
     const pm = this.pm
     const notes = storySections(pm).map((u) => u.text)
-    this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...notes, pm.summary])
+    this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...notes, pm.summary, pm.rootCause, pm.resolution])
     // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
     for (const text of [
       pm.summary,

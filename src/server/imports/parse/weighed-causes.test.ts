@@ -54,4 +54,11 @@ describe('weighedCauses', () => {
   it('a question with "要么…要么" asks something; it weighs no cause', () => {
     expect(weighedCauses('数据库就活该要么 OLAP，要么 OLTP 么，为嘛就不能兼顾一下？')).toEqual([])
   })
+
+  it('the likelier of two causes ("程序问题的可能性更大", "a bad deploy was more likely") is open', () => {
+    expect(weighedCauses('程序问题的可能性更大。')).toEqual([{ statement: '程序问题', status: 'OPEN' }])
+    expect(weighedCauses('The network looked fine, so a bad deploy was more likely.')).toEqual([
+      { statement: 'bad deploy', status: 'OPEN' },
+    ])
+  })
 })

@@ -87,7 +87,23 @@ function alternatives(sentence: string): WeighedCause[] {
     .map((statement) => ({ statement, status: 'OPEN' }))
 }
 
+/**
+ * "程序问题的可能性更大", "a bad deploy was more likely": the cause the clause names as the likelier one,
+ * open until the story settles it.
+ */
+function likelier(sentence: string): WeighedCause[] {
+  const cue = new RegExp(`(?:${alternation('likelier')})`, 'iu').exec(sentence)
+  if (!cue) return []
+  const clause = sentence.slice(0, cue.index).split(/[，,。；;：:]/).pop()!
+  const statement = clause
+    .replace(/^\s*(?:而|但|但是|所以|因此|反而|and|but|so)\s*/iu, '')
+    .replace(/^(?:an?|the)\s+/i, '')
+    .trim()
+  return statement.length >= 2 && statement.length <= 40 ? [{ statement, status: 'OPEN' }] : []
+}
+
 export const weighedCauses = (sentence: string, next = ''): WeighedCause[] => [
+  ...likelier(sentence),
   ...(checked(sentence).length ? checked(sentence) : checkedList(sentence, next)),
   ...ruledOut(sentence),
   ...setAside(sentence),
