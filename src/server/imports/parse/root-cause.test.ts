@@ -213,4 +213,23 @@ describe('a cause told as what someone did not know or what went missing', () =>
       true,
     )
   })
+
+  it('a change left undone, a self-inflicted flood or a block that started is a cause', () => {
+    expect(
+      rootCauseSentence([
+        'The team deployed on Monday. An engineer changed the load balancers by hand and did not update the certificates in the templates.',
+      ])?.text,
+    ).toBe(
+      'An engineer changed the load balancers by hand and did not update the certificates in the templates.',
+    )
+    expect(
+      rootCauseSentence([
+        'The database stalled. We then proceeded to DDOS ourselves as every client retried.',
+      ])?.text,
+    ).toContain('DDOS ourselves')
+    expect(rootCauseSentence(['Our provider started blocking port 32400.'])?.text).toContain(
+      'started blocking',
+    )
+    expect(rootCauseSentence(['We deployed the new version on Monday.'])).toBeNull()
+  })
 })
