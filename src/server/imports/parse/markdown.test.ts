@@ -173,6 +173,19 @@ describe('headings', () => {
     ])
   })
 
+  it('the one top-level heading above the others names the document, even when it reads like a part', () => {
+    expect(
+      outline(tree('# Postmortem: database outage\n\nDisk full.\n\n## Lessons\n\nRotate logs.')),
+    ).toEqual([
+      ['Postmortem: database outage', null, 'Disk full.'],
+      ['Lessons', 'lessons', 'Rotate logs.'],
+    ])
+    expect(outline(tree('# Summary\n\nDisk full.\n\n# Lessons\n\nRotate logs.'))).toEqual([
+      ['Summary', 'summary', 'Disk full.'],
+      ['Lessons', 'lessons', 'Rotate logs.'],
+    ])
+  })
+
   it('reads headings written without a space after the hashes, but not hashtags, issue numbers or code', () => {
     expect(
       outline(

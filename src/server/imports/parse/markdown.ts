@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown, type Options } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
@@ -244,6 +244,17 @@ function unpackLabelledList(node: RootContent): RootContent[] {
   )
 }
 
+/**
+ * "# Postmortem: database outage" above "## Summary", "## Lessons": the one top-level heading,
+ * first of all and above the others, names the document, not one of its parts.
+ */
+function titleHeading(root: Root): RootContent | null {
+  const headings = root.children.filter((n): n is Heading => n.type === 'heading' && !!toString(n).trim())
+  const first = headings[0]
+  if (!first || first.depth !== 1 || headings.length < 2) return null
+  return headings.slice(1).every((h) => h.depth > 1) ? first : null
+}
+
 /** Sections by heading depth; bold labels open a section one level below the current one. */
 export function buildTree(root: Root): Section {
   const top: Section = { heading: '', depth: 0, match: null, content: [], children: [] }
@@ -257,12 +268,13 @@ export function buildTree(root: Root): Section {
   }
   /** Depth of the heading above the bold labels: they sit one level below it. */
   let headingDepth = 0
+  const title = titleHeading(root)
   for (const raw of root.children) {
     if (raw.type === 'yaml' || (raw.type as string) === 'toml') continue
     if (raw.type === 'heading' && toString(raw).trim()) {
       const heading = toString(raw).trim()
       headingDepth = raw.depth
-      open(heading, raw.depth, matchHeading(heading))
+      open(heading, raw.depth, raw === title ? null : matchHeading(heading))
       continue
     }
     if (raw.type === 'heading') continue // "##" with nothing after it
