@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result'
 import { actionItemCounts } from './action-item-counts'
 import { timeToDetect, timeToResolve } from './durations'
 import { countedStatuses, withCountedSet } from './filtered-postmortems'
-import { cachedFigures } from './insights-cache'
+import { dataVersionCache } from '../data-version-cache'
 import {
   incidentsByCategory,
   incidentsByFactor,
@@ -16,6 +16,9 @@ import { repeatIncidents } from './repeat-incidents'
 import { kickRepeats } from '../postmortems/repeats'
 import type { InsightsInput } from './schemas'
 import type { PostmortemStatus } from '../postmortems/postmortem-status'
+
+/** Figures by filters and counted statuses; ages and "overdue" move with the clock: a minute at most. */
+const cachedFigures = dataVersionCache<Insights>('insights', { maxEntries: 32, ttlMs: 60_000 })
 
 /**
  * Every figure of the insights page over the postmortems the filters select, aggregated in SQL

@@ -1,5 +1,7 @@
 import 'server-only'
+import { createHash } from 'node:crypto'
 import { Prisma } from '@/generated/prisma/client'
+import { dataVersionCache } from '../data-version-cache'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { documentInclude, toDocument } from './document'
@@ -88,6 +90,9 @@ export async function similarMatches({
   return matches.filter((m) => m.shared.length >= MIN_SHARED && m.coverage >= minCoverage).slice(0, limit)
 }
 
+/** The incidents like a text (a launch's description is read on every visit to its review), at this data version. */
+const similarAtVersion = dataVersionCache<ConceptMatch[]>('similar', { maxEntries: 64 })
+
 /** Past postmortems like a text being written (title, symptom, root cause), each with the passage that shares the most with it. */
 export async function findSimilar({
   actor,
@@ -102,12 +107,17 @@ export async function findSimilar({
   publishedOnly?: boolean
 }): Promise<SimilarIncident[]> {
   const publishedOnly = onlyPublished || !hasRole(actor, 'EDITOR')
-  const similar = await similarMatches({
-    text,
-    exclude,
-    where: Prisma.sql`(${publishedOnly} = false OR p.status::text = 'PUBLISHED')`,
-    limit: MAX_RESULTS,
-  })
+  const key = createHash('sha256')
+    .update(JSON.stringify([text, exclude ?? 0, publishedOnly]))
+    .digest('hex')
+  const similar = await similarAtVersion(key, () =>
+    similarMatches({
+      text,
+      exclude,
+      where: Prisma.sql`(${publishedOnly} = false OR p.status::text = 'PUBLISHED')`,
+      limit: MAX_RESULTS,
+    }),
+  )
   if (!similar.length) return []
   const rows = await db.postmortem.findMany({
     where: { id: { in: similar.map((m) => m.id) } },

@@ -1,5 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
+import { dataVersionCache } from '../data-version-cache'
 import { db } from '../db'
 import { conceptTsQuery, type Concept } from './query-concepts'
 
@@ -42,9 +43,23 @@ export type RarityCache = Map<string, number>
 const TOTAL = '\u0000total'
 
 /**
+ * Rarities counted at the current data version, shared by every request of this process (search,
+ * similar incidents, launch proposals): a common word takes Postgres tens of milliseconds to
+ * count, and the counts change only when a postmortem does. Started afresh past this many concepts.
+ */
+const SHARED_CONCEPTS = 20_000
+const rarityAtVersion = dataVersionCache<RarityCache>('rarity', { maxEntries: 1 })
+async function sharedRarities(): Promise<RarityCache> {
+  const cache = await rarityAtVersion('counts', async () => new Map())
+  if (cache.size > SHARED_CONCEPTS) cache.clear()
+  return cache
+}
+
+/**
  * How many postmortems hold each concept (at most DF_CAP), and so how much it says (idf × its
- * weight); `exclude` (the postmortem being written) is not counted. With a `cache`, a concept is
- * counted once per cache, and the excluded postmortem taken off when it holds the concept.
+ * weight); `exclude` (the postmortem being written) is not counted. A concept is counted once per
+ * cache (the caller's, else the one shared at this data version), and the excluded postmortem
+ * taken off when it holds the concept.
  */
 export async function rarityOf(
   concepts: Concept[],
@@ -52,25 +67,30 @@ export async function rarityOf(
 ): Promise<RankedConcept[]> {
   if (!concepts.length) return []
   const queries = concepts.map((c) => conceptTsQuery(c))
-  let dfs: number[]
-  let n: number
-  if (!cache) ({ dfs, n } = await countHolders(queries, exclude, DF_CAP))
-  else {
-    const missing = [...new Set(queries.filter((q) => !cache.has(q)))]
-    if (missing.length || !cache.has(TOTAL)) {
-      const counted = await countHolders(missing, 0, DF_CAP + 1)
-      missing.forEach((q, i) => cache.set(q, counted.dfs[i]!))
-      cache.set(TOTAL, counted.n)
-    }
-    const [own] = exclude
-      ? await db.$queryRaw<{ holds: boolean[] }[]>`
-          SELECT ARRAY(SELECT coalesce(p."searchVector" @@ u.q::tsquery, false)
-            FROM unnest(${queries}::text[]) WITH ORDINALITY AS u(q, i) ORDER BY u.i) AS holds
-          FROM "Postmortem" p WHERE p.number = ${exclude}`
-      : []
-    dfs = queries.map((q, i) => Math.min(cache.get(q)! - (own?.holds[i] ? 1 : 0), DF_CAP))
-    n = cache.get(TOTAL)!
+  cache ??= await sharedRarities()
+  // Read once into this call's own map: another request may start the shared cache afresh meanwhile.
+  const counts = new Map<string, number>()
+  const missing = [...new Set(queries)].filter((q) => {
+    const known = cache.get(q)
+    if (known !== undefined) counts.set(q, known)
+    return known === undefined
+  })
+  let n = cache.get(TOTAL)
+  if (missing.length || n === undefined) {
+    const counted = await countHolders(missing, DF_CAP + 1)
+    missing.forEach((q, i) => {
+      counts.set(q, counted.dfs[i]!)
+      cache.set(q, counted.dfs[i]!)
+    })
+    cache.set(TOTAL, (n = counted.n))
   }
+  const [own] = exclude
+    ? await db.$queryRaw<{ holds: boolean[] }[]>`
+        SELECT ARRAY(SELECT coalesce(p."searchVector" @@ u.q::tsquery, false)
+          FROM unnest(${queries}::text[]) WITH ORDINALITY AS u(q, i) ORDER BY u.i) AS holds
+        FROM "Postmortem" p WHERE p.number = ${exclude}`
+    : []
+  const dfs = queries.map((q, i) => Math.min(counts.get(q)! - (own?.holds[i] ? 1 : 0), DF_CAP))
   return concepts.map((concept, i) => {
     const df = dfs[i]!
     return { concept, df, idf: concept.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) }
@@ -81,11 +101,11 @@ export async function rarityOf(
 const TOTAL_SQL = Prisma.sql`(SELECT CASE WHEN r.t >= 10000 THEN r.t::int ELSE (SELECT count(*) FROM "Postmortem")::int END
   FROM (SELECT reltuples AS t FROM pg_class WHERE oid = '"Postmortem"'::regclass) r)`
 
-async function countHolders(queries: string[], exclude: number, cap: number) {
+async function countHolders(queries: string[], cap: number) {
   const [row] = await db.$queryRaw<{ n: number; dfs: number[] }[]>`
     SELECT ${TOTAL_SQL}::int AS n,
       ARRAY(SELECT (SELECT count(*) FROM (SELECT 1 FROM "Postmortem" p WHERE p."searchVector" @@ u.q::tsquery
-          AND p.number <> ${exclude} LIMIT ${cap}) x)::int
+          LIMIT ${cap}) x)::int
         FROM unnest(${queries}::text[]) WITH ORDINALITY AS u(q, i) ORDER BY u.i) AS dfs`
   return { dfs: row!.dfs.map(Number), n: Math.max(Number(row!.n), 1) }
 }
