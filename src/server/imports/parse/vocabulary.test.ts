@@ -19,6 +19,12 @@ describe('matchHeading', () => {
     ['故障定位', 'rootCause'],
     ['止损', 'resolution'],
     ['临时解决方案', 'resolution'],
+    ["What didn't go well", 'lessons'],
+    ['What Worked / What Failed', 'lessons'],
+    ['Mitigations', 'resolution'],
+    ['Primary Cause', 'rootCause'],
+    ['Remediation plan', 'actionItems'],
+    ['Who was affected', 'impact'],
   ])('%s names %s for sure', (heading, field) => {
     expect(matchHeading(heading)).toEqual({ field, sure: true })
   })
