@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionFromHeading, actionFromText, promisedIn, readActionItems } from './action-items'
+import { actionFromHeading, actionFromText, followUpsIn, promisedIn, readActionItems } from './action-items'
 import { markdown, parseMarkdown } from './markdown'
 
 const read = (source: string) => readActionItems(parseMarkdown(source).children)
@@ -234,5 +234,18 @@ describe('promisedIn: follow-ups promised in prose', () => {
     expect(promisedIn(['我们将在下个版本把 istio 升级到 1.13。']).map((a) => a.title)).toEqual([
       '我们将在下个版本把 istio 升级到 1.13。',
     ])
+  })
+})
+
+describe('followUpsIn: follow-ups told inside the fix', () => {
+  it('a step the fix says is not done yet ("暂未实现", "not yet implemented") is open work, without its hand-written number', () => {
+    expect(
+      followUpsIn('1、清理掉Redis数据\n\n3、采用多次hash的方式将数据均匀分布到不同的节点上（暂未实现）').map(
+        (i) => [i.title, i.status],
+      ),
+    ).toEqual([['采用多次hash的方式将数据均匀分布到不同的节点上（暂未实现）', 'OPEN']])
+    expect(
+      followUpsIn('We flushed the cache. Sharding the keys is not yet implemented.').map((i) => i.title),
+    ).toEqual(['Sharding the keys is not yet implemented.'])
   })
 })

@@ -103,6 +103,8 @@ export function actionFromText(text: string, checked: boolean | null | undefined
   const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
   const title = flat
     .replace(/^\[[ xX]\]\s*/, '')
+    // "3、采用多次hash…": a paragraph numbered by hand, not a Markdown list.
+    .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．)）]\s*(?=\D)/u, '')
     .replace(leadingMark(), '')
     .replace(/\s*[(（][^)）]*(?:@|due|截止|owner|负责)[^)）]*[)）]\s*$/iu, '')
     .replace(trailingMeta(), '')
