@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { isHindsightExport, parseHindsight } from './parse-hindsight'
 import type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
+import { dueAfter } from './parse/action-items'
 import { facts, readFrontMatter } from './parse/front-matter'
 import { findIncidents } from './parse/incidents'
 import { IncidentReader } from './parse/incident-reader'
@@ -87,6 +88,12 @@ function titleSection(tree: Section): Section | null {
   return top.length === 1 && !top[0]!.match ? top[0]! : null
 }
 
+/** The day an incident happened: as the front matter says, else its first moment, else the document's first date. */
+function incidentDay(pm: ParsedPostmortem, occurredAt: string | null | undefined, documentDay: Date | null) {
+  const first = pm.timeline.find((e) => e.at)?.at
+  return occurredAt ? new Date(occurredAt) : first ? new Date(first) : documentDay
+}
+
 /** Parses a Markdown retro: one document with several incidents becomes one launch with several postmortems. */
 export function parseRetro(source: string): ParsedRetro {
   const root = parseMarkdown(source)
@@ -102,6 +109,10 @@ export function parseRetro(source: string): ParsedRetro {
   const named = titleSection(tree)
   const withFacts = (pm: ParsedPostmortem): ParsedPostmortem => ({
     ...pm,
+    actionItems: pm.actionItems.map((item) => ({
+      ...item,
+      due: dueAfter(item.due, incidentDay(pm, meta.occurredAt, context.day)),
+    })),
     ...(meta.severity ? { severity: meta.severity } : {}),
     ...(meta.occurredAt ? { occurredAt: meta.occurredAt } : {}),
     ...(meta.tags.length ? { tags: meta.tags } : {}),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { actionFromHeading, actionFromText, followUpsIn, promisedIn, readActionItems } from './action-items'
+import {
+  actionFromHeading,
+  actionFromText,
+  dueAfter,
+  followUpsIn,
+  promisedIn,
+  readActionItems,
+} from './action-items'
 import { markdown, parseMarkdown } from './markdown'
 
 const read = (source: string) => readActionItems(parseMarkdown(source).children)
@@ -247,5 +254,23 @@ describe('followUpsIn: follow-ups told inside the fix', () => {
     expect(
       followUpsIn('We flushed the cache. Sharding the keys is not yet implemented.').map((i) => i.title),
     ).toEqual(['Sharding the keys is not yet implemented.'])
+  })
+})
+
+describe('due dates', () => {
+  it('a due date without a year is the first such day on or after the incident; unknown without its day', () => {
+    const [item] = items(
+      '| Action | Owner | Target Date |\n|---|---|---|\n| **5. Implement canary deployments** | Platform Team | Dec 15 |',
+    )
+    expect(item).toMatchObject({
+      title: 'Implement canary deployments',
+      owner: 'Platform Team',
+      due: '--12-15',
+    })
+    expect(dueAfter('--12-15', new Date('2024-11-15T14:22:00Z'))).toBe('2024-12-15')
+    expect(dueAfter('--01-10', new Date('2024-11-15T14:22:00Z'))).toBe('2025-01-10')
+    expect(dueAfter('--11-15', new Date('2024-11-15T14:22:00Z'))).toBe('2024-11-15')
+    expect(dueAfter('--12-15', null)).toBeNull()
+    expect(dueAfter('2023-05-01', new Date('2024-11-15T14:22:00Z'))).toBe('2023-05-01')
   })
 })

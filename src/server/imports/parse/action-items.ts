@@ -17,8 +17,17 @@ type Status = ParsedActionItem['status']
 /** A done or open mark (✅, ⬜, ❌ …) at the start of an item's text. */
 const leadingMark = () => new RegExp(`^(?:${alternation('itemMarks')})\\s*`, 'u')
 
+/** "3、采用多次hash…", "**1. Update the pipeline**": an item numbered by hand, not by a Markdown list. */
+const HAND_NUMBER = /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．)）]\s*|\d{1,2}\.\s+)(?=\D)/u
+
 const URL = /https?:\/\/[^\s)>\]]+/
 
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A due date as ISO; one written without a year ("Dec 15", "12月15日") as ISO 8601's "--12-15"
+ * until the incident's day gives it one (dueAfter).
+ */
 function isoDay(text: string): string | null {
   const iso = /\d{4}-\d{2}-\d{2}/.exec(text)?.[0]
   if (iso) return iso
@@ -26,7 +35,22 @@ function isoDay(text: string): string | null {
   const [result] = (han ? chrono.zh.hans : chrono.en).parse(text, new Date(Date.UTC(2020, 0, 1)))
   if (!result?.start.isCertain('day') || !result.start.isCertain('month')) return null
   const d = result.start.date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  const monthDay = `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  return result.start.isCertain('year') ? `${d.getFullYear()}-${monthDay}` : `--${monthDay}`
+}
+
+/**
+ * A due date without a year is the first such day on or after the incident (work is due after
+ * it happened); without the incident's day it is unknown.
+ */
+export function dueAfter(due: string | null, day: Date | null): string | null {
+  const m = due ? /^--(\d{2})-(\d{2})$/.exec(due) : null
+  if (!m) return due
+  if (!day) return null
+  const [month, date] = [Number(m[1]), Number(m[2])]
+  const start = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate())
+  const year = day.getUTCFullYear() + (Date.UTC(day.getUTCFullYear(), month - 1, date) < start ? 1 : 0)
+  return `${year}-${pad(month)}-${pad(date)}`
 }
 
 /** "A daily check has been added", "Alerts added for …", "proxy.ts now detects …", "已增加监控": written as done. */
@@ -103,8 +127,7 @@ export function actionFromText(text: string, checked: boolean | null | undefined
   const due = dueText ? isoDay(dueText) : (/\d{4}-\d{2}-\d{2}/.exec(flat)?.[0] ?? null)
   const title = flat
     .replace(/^\[[ xX]\]\s*/, '')
-    // "3、采用多次hash…": a paragraph numbered by hand, not a Markdown list.
-    .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．)）]\s*(?=\D)/u, '')
+    .replace(HAND_NUMBER, '')
     .replace(leadingMark(), '')
     .replace(/\s*[(（][^)）]*(?:@|due|截止|owner|负责)[^)）]*[)）]\s*$/iu, '')
     .replace(trailingMeta(), '')
@@ -160,7 +183,7 @@ function fromTable(table: Table): ParsedActionItem[] {
         linkOf(row) ??
         URL.exec(markdown(row.children.flatMap((c) => c.children) as unknown as RootContent[]))?.[0]
       return {
-        title: text.replace(leadingMark(), ''),
+        title: text.replace(leadingMark(), '').replace(HAND_NUMBER, ''),
         owner: cell(row, owner) || null,
         due: isoDay(cell(row, due)),
         status: done ? ('DONE' as const) : inProgress ? ('IN_PROGRESS' as const) : statusOf(text, null),

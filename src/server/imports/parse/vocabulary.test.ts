@@ -25,6 +25,10 @@ describe('matchHeading', () => {
     ['Primary Cause', 'rootCause'],
     ['Remediation plan', 'actionItems'],
     ['Who was affected', 'impact'],
+    ['📖 Lessons Learned', 'lessons'],
+    ['⏱️ Incident Timeline', 'timeline'],
+    ['What Went Well ✅', 'lessons'],
+    ['📊 Impact Summary', 'impact'],
   ])('%s names %s for sure', (heading, field) => {
     expect(matchHeading(heading)).toEqual({ field, sure: true })
   })

@@ -58,6 +58,8 @@ export function cuePattern(cue: Cue): RegExp {
 export const normalizeHeading = (heading: string) =>
   heading
     .toLowerCase()
+    // "📖 Lessons Learned", "What Went Well ✅": pictures decorate a heading, they do not name it.
+    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
     .replace(/[*_`]/g, '')
     // "1.", "1.1", "(2)", "一、", "第三章", "#", "-": numbering, not words.
     .replace(
