@@ -5,6 +5,7 @@ import type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
 import { dueAfter } from './parse/action-items'
 import { facts, readFrontMatter } from './parse/front-matter'
 import { findIncidents } from './parse/incidents'
+import { labelledFacts } from './parse/labelled-facts'
 import { IncidentReader } from './parse/incident-reader'
 import { buildTree, parseMarkdown, type Section } from './parse/markdown'
 import { documentOffset, findDate, type TimeContext } from './parse/timestamps'
@@ -99,9 +100,10 @@ export function parseRetro(source: string): ParsedRetro {
   const root = parseMarkdown(source)
   const front = readFrontMatter(root)
   if (isHindsightExport(front, source)) return parseHindsight(front, source)
-  const meta = facts(front)
-  const tree = buildTree(root)
   const offset = documentOffset(source)
+  // Front matter wins over the same facts stated in labelled lines ("**Severity:** P2").
+  const meta = facts({ ...labelledFacts(root.children, offset), ...front })
+  const tree = buildTree(root)
   const context: TimeContext = {
     offset,
     day: meta.occurredAt ? new Date(meta.occurredAt) : findDate(toString(root).slice(0, 5_000), offset),

@@ -40,6 +40,18 @@ const SEVERITIES = {
   SEV4: ['sev4', 'sev-4', 'sev 4', 'p4', 'low', 's4'],
 } as const
 
+/** "SEV2", "P2 (Service Degraded)", "High – payments failing": the first level named, as a whole word. */
+function severityOf(text: string): Facts['severity'] {
+  const value = text.toLowerCase()
+  let best: { severity: Facts['severity']; at: number } = { severity: null, at: Infinity }
+  for (const [severity, names] of Object.entries(SEVERITIES))
+    for (const name of names) {
+      const at = value.search(new RegExp(`(?<![a-z0-9])${name.replace(/[-\s]/g, '[-\\s]?')}(?![a-z0-9])`))
+      if (at >= 0 && at < best.at) best = { severity: severity as Facts['severity'], at }
+    }
+  return best.severity
+}
+
 export type Facts = {
   title: string
   launch: string
@@ -52,10 +64,7 @@ export type Facts = {
 
 /** What the front matter says about the postmortem. */
 export function facts(front: FrontMatter): Facts {
-  const sev = str(front.severity ?? front.sev ?? front.priority).toLowerCase()
-  const severity = (Object.entries(SEVERITIES).find(([, names]) =>
-    (names as readonly string[]).includes(sev),
-  )?.[0] ?? null) as Facts['severity']
+  const severity = severityOf(str(front.severity ?? front.sev ?? front.priority))
   const date = front.date ?? front.incident_date ?? front.occurred ?? front.started
   const at =
     date instanceof Date ? date : typeof date === 'string' || typeof date === 'number' ? new Date(date) : null
