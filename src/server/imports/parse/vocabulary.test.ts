@@ -29,6 +29,10 @@ describe('matchHeading', () => {
     ['⏱️ Incident Timeline', 'timeline'],
     ['What Went Well ✅', 'lessons'],
     ['📊 Impact Summary', 'impact'],
+    ['症状', 'symptom'],
+    ['处置（Mitigation）', 'resolution'],
+    ['系统性原因', 'rootCause'],
+    ['Detection & Response', 'detection'],
   ])('%s names %s for sure', (heading, field) => {
     expect(matchHeading(heading)).toEqual({ field, sure: true })
   })
