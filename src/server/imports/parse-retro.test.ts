@@ -282,3 +282,30 @@ describe('checkSource', () => {
     expect(checkSource(notice)).toBeNull() // paragraphs without headings: a status-page notice
   })
 })
+
+describe('parseRetro on the SRE book’s shape', () => {
+  const [pm] = parseRetro(
+    [
+      '# Sonnet++ Postmortem (incident #465)',
+      '## Date',
+      '2015-10-21',
+      '## Severity',
+      'Critical - search down in every cluster',
+      '## Resolution',
+      'Directed traffic to a sacrificial cluster to mitigate the cascading failure. Maintaining extra capacity until the surge passes.',
+      '## Action Items',
+      '| Action Item | Owner | Bug |\n| --- | --- | --- |\n| Plug file descriptor leak | agoogler | n/a **DONE** |',
+    ].join('\n\n'),
+  ).postmortems
+  it('a section of one fact ("## Date", "## Severity") is read as front matter would be', () => {
+    expect(pm!.occurredAt?.slice(0, 10)).toBe('2015-10-21')
+    expect(pm!.severity).toBe('SEV1')
+  })
+
+  it('what a mitigation defers is the sentence that defers it, beside the listed items', () => {
+    expect(pm!.actionItems.map((a) => [a.title, a.status])).toEqual([
+      ['Maintaining extra capacity until the surge passes', 'OPEN'],
+      ['Plug file descriptor leak', 'DONE'],
+    ])
+  })
+})

@@ -353,20 +353,29 @@ export class IncidentReader {
     if (this.pm.resolutionKind === 'TEMPORARY')
       for (const paragraph of text.split(/\n{2,}/))
         // A quoted message ("> Hello, … once we have finished") is what was said, not work left to do.
-        if (hasCue(paragraph, 'deferred') && !paragraph.trimStart().startsWith('>'))
-          this.pm.actionItems.push({
-            title: paragraph.trim().replace(/[。.]$/, ''),
-            owner: null,
-            due: null,
-            status: 'OPEN',
-          })
+        if (!paragraph.trimStart().startsWith('>'))
+          // The sentence that defers ("Maintaining extra capacity until the surge passes"), not the whole fix.
+          for (const sentence of sentences(paragraph))
+            if (hasCue(sentence, 'deferred'))
+              this.pm.actionItems.push({
+                title: sentence.trim().replace(/[。.]$/, ''),
+                owner: null,
+                due: null,
+                status: 'OPEN',
+              })
     this.investigate(blocks(parseMarkdown(text).children), true)
   }
 
   private finish() {
     const pm = this.pm
     const notes = storySections(pm).map((u) => u.text)
-    this.hypotheses.ledBy([...pm.timeline.map((e) => e.text), ...notes, pm.summary, pm.rootCause, pm.resolution])
+    this.hypotheses.ledBy([
+      ...pm.timeline.map((e) => e.text),
+      ...notes,
+      pm.summary,
+      pm.rootCause,
+      pm.resolution,
+    ])
     // Suspicions told in any prose ("we first suspected …, but …"), not only under an investigation heading.
     for (const text of [
       pm.summary,

@@ -41,7 +41,26 @@ function pairs(nodes: RootContent[]): [label: string, value: string][] {
   return out
 }
 
-/** The facts the labelled lines before the first section state, as front matter. */
+/** "## Date⏎⏎2015-10-21": a section that holds one short fact, named by its heading. */
+function headedPairs(nodes: RootContent[]): [label: string, value: string][] {
+  return nodes.flatMap((node, i): [string, string][] => {
+    const next = nodes[i + 1]
+    if (node.type !== 'heading' || next?.type !== 'paragraph') return []
+    const value = markdown([next]).replace(/[*_`]/g, '').trim()
+    return value.length <= 200
+      ? [
+          [
+            markdown(node.children as RootContent[])
+              .replace(/[*_`]/g, '')
+              .trim(),
+            value,
+          ],
+        ]
+      : []
+  })
+}
+
+/** The facts the labelled lines before the first section, or sections of one short fact, state, as front matter. */
 export function labelledFacts(nodes: RootContent[], offset: number): FrontMatter {
   const leading: RootContent[] = []
   for (const node of nodes) {
@@ -49,7 +68,7 @@ export function labelledFacts(nodes: RootContent[], offset: number): FrontMatter
     if (node.type !== 'heading') leading.push(node)
   }
   const facts: FrontMatter = {}
-  for (const [label, value] of pairs(leading)) {
+  for (const [label, value] of [...pairs(leading), ...headedPairs(nodes)]) {
     const found = KEYS.find(([, cue]) => new RegExp(`^(?:${alternation(cue)})$`, 'iu').test(label))
     if (!found || found[0] in facts) continue
     const [key] = found
