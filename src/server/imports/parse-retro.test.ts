@@ -309,3 +309,31 @@ describe('parseRetro on the SRE book’s shape', () => {
     ])
   })
 })
+
+describe('parseRetro on a corporate Chinese template', () => {
+  const [pm] = parseRetro(
+    [
+      '# 【P1】订单服务连接池耗尽故障复盘',
+      '**事件等级**：P1\n**发生时间**：2025-09-07 10:15\n**恢复时间**：2025-09-07 11:02\n**影响服务**：订单服务、支付回调',
+      '## 一、故障现象',
+      '下单接口大量超时，用户反馈无法提交订单。',
+      '## 三、处理过程',
+      '| 时间 | 事件 | 处理人 |\n|---|---|---|\n| 10:15 | 监控告警：order-api 5xx 超过阈值 | 值班 |\n| 10:48 | 回滚对账任务，重启订单服务 | 韩梅梅 |\n| 11:02 | 错误率恢复正常，故障解除 | 值班 |',
+    ].join('\n\n'),
+  ).postmortems
+  it('labelled facts are facts: "**恢复时间**" opens no resolution and joins none', () => {
+    expect(pm!.severity).toBe('SEV1')
+    expect(pm!.services).toEqual(['订单服务', '支付回调'])
+    expect(pm!.resolution).not.toContain('恢复时间')
+    expect(pm!.resolution).toContain('回滚对账任务')
+  })
+
+  it('a table of times under "处理过程" is the timeline', () => {
+    expect(pm!.timeline.map((e) => e.text)).toEqual([
+      expect.stringContaining('监控告警'),
+      expect.stringContaining('回滚对账任务'),
+      expect.stringContaining('错误率恢复正常'),
+    ])
+    expect(pm!.timeline[0]!.at).toBe('2025-09-07T02:15:00.000Z')
+  })
+})

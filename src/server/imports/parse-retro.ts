@@ -10,6 +10,7 @@ import { IncidentReader } from './parse/incident-reader'
 import { buildTree, parseMarkdown, type Section } from './parse/markdown'
 import { documentOffset, findDate, type TimeContext } from './parse/timestamps'
 import { alternation } from './parse/vocabulary'
+import { isMetaLine } from './text'
 
 /*
  * Markdown retro → structured postmortems, by rules only (no network, no model). Each
@@ -21,11 +22,6 @@ import { alternation } from './parse/vocabulary'
 export type { Field } from './parse/vocabulary'
 export { classifyHeading } from './parse/vocabulary'
 export type { ParsedPostmortem, ParsedRetro } from './parsed-retro'
-
-/** "Status: final", "Owners: @ada", "Internal post-mortem: https://…": a metadata line, not the start of the story. */
-const isMetaLine = (line: string) =>
-  (/^[\p{L}][\p{L} /_-]{0,24}[:：]\s*\S.{0,40}$/u.test(line) && !/[。.!?！？]$/.test(line)) ||
-  /^[\p{L}][\p{L} /_-]{0,24}[:：]\s*<?https?:\/\/\S+?>?$/u.test(line)
 
 /** The first sentence of the document's prose: a title for a document without a title heading. */
 function firstSentence(tree: Section): string {

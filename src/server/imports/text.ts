@@ -62,3 +62,16 @@ export function toNumber(token: string): number | null {
   if (/^\d{1,2}$/.test(ascii)) return Number(ascii)
   return CHINESE_DIGITS[token] ?? null
 }
+
+/**
+ * "Status: final", "**恢复时间**：2025-09-07 11:02", "Internal post-mortem: https://…": a short
+ * labelled fact, not a sentence of the story.
+ */
+export function isMetaLine(line: string): boolean {
+  const text = line.trim()
+  return (
+    (/^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(text) &&
+      !/[。.!?！？]$/.test(text)) ||
+    /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*<?https?:\/\/\S+?>?$/u.test(text)
+  )
+}

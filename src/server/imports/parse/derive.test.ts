@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyPostmortem, UNSURE, type ParsedTimelineEntry } from '../parsed-retro'
-import { deriveMissing, isMetaLine, SURE } from './derive'
+import { isMetaLine } from '../text'
+import { deriveMissing, SURE } from './derive'
 import type { TimeContext } from './timestamps'
 
 const march2: TimeContext = { day: new Date(Date.UTC(2024, 2, 2)), offset: 0 }

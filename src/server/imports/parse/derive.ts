@@ -1,6 +1,6 @@
 import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { promisedIn } from './action-items'
-import { sentences, tokens, withoutCode } from '../text'
+import { isMetaLine, sentences, tokens, withoutCode } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
@@ -15,11 +15,6 @@ import { classifyHeading, hasCue, type Cue } from './vocabulary'
  */
 
 export const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSentence: 0.4, derived: 0.4 }
-
-/** "**Date:** 2020/04/18", "Authors: Ada": a metadata line, not prose. */
-export const isMetaLine = (line: string) =>
-  /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(line.trim()) &&
-  !/[。.!?！？]$/.test(line.trim())
 
 /** "*(Note: certain facts have been left out …)*", "（注：…）": an aside in brackets, not the story. */
 const isAside = (sentence: string) => /^[*_\s]*[(（][\s\S]*[)）][*_.。\s]*$/u.test(sentence)
@@ -40,6 +35,8 @@ function sentencesWith(texts: string[], cue: Cue, max: number): string {
       !out.includes(sentence) &&
       sentence.length < 400 &&
       !/[:：]$/.test(sentence) &&
+      // "**恢复时间**：11:02" is a fact about the incident, not a sentence that tells it.
+      !isMetaLine(sentence) &&
       hasCue(sentence, cue)
     )
       out.push(sentence)
@@ -216,7 +213,7 @@ function restatedInSummary(pm: ParsedPostmortem) {
   const vocab = Object.fromEntries(fields.map((f) => [f, new Set(meaningful(pm[f]))]))
   for (const sentence of told.slice(1)) {
     const words = meaningful(sentence)
-    if (words.length < 4 || fields.some((f) => pm[f].includes(sentence))) continue
+    if (isMetaLine(sentence) || words.length < 4 || fields.some((f) => pm[f].includes(sentence))) continue
     const [field, shared] = fields
       .map((f) => [f, words.filter((w) => vocab[f]!.has(w)).length] as const)
       .reduce((best, next) => (next[1] > best[1] ? next : best))

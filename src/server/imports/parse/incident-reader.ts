@@ -163,7 +163,8 @@ export class IncidentReader {
         break
       }
       case 'investigation': {
-        const narrative = this.investigate(parts)
+        // "## 处理过程" as a table of times and events (or a run of stamped lines): the timeline.
+        const narrative = this.investigate(blocks(this.stamped(content)))
         if (narrative.length)
           this.pm.unmapped.push({ heading: section.heading, text: narrative.join('\n\n'), suggestion: null })
         break

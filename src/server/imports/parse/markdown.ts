@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { parse as parseYaml } from 'yaml'
-import { matchHeading, type HeadingMatch } from './vocabulary'
+import { alternation, matchHeading, type Cue, type HeadingMatch } from './vocabulary'
 
 /*
  * Markdown → a tree of sections. Headings open sections; so does a paragraph that starts with
@@ -151,6 +151,13 @@ function plainLabel(
   return match?.sure ? { label: m[1]!.trim(), match, rest: m[2]!.trimStart() } : null
 }
 
+/** "**恢复时间**：11:02", "**Affected services:** …", "**Severity:** P1": a fact about the incident, not a part of it. */
+const FACT_LABELS: Cue[] = ['metaLabel', 'severityKey', 'dateKey', 'servicesKey', 'tagsKey']
+const isFactLabel = (label: string) =>
+  FACT_LABELS.some((cue) =>
+    new RegExp(`^(?:${alternation(cue)})$`, 'iu').test(label.replace(/[:：]\s*$/, '').trim()),
+  )
+
 /**
  * "**Root cause:** the config…" or "**问题原因**" alone: a bold label the vocabulary knows, at
  * the start of a paragraph. Returns the label and the paragraph's rest (if any).
@@ -159,6 +166,7 @@ function labelled(node: RootContent): { label: string; match: HeadingMatch; rest
   if (node.type !== 'paragraph') return null
   const [first, ...others] = node.children
   const plain = plainLabel(first)
+  if (plain && isFactLabel(plain.label)) return null
   if (plain) {
     const rest = plain.rest ? [{ type: 'text' as const, value: plain.rest }, ...others] : others
     return {
@@ -169,7 +177,7 @@ function labelled(node: RootContent): { label: string; match: HeadingMatch; rest
   }
   if (!first || first.type !== 'strong') return null
   const label = toString(first).trim()
-  if (!label || label.length > 40) return null
+  if (!label || label.length > 40 || isFactLabel(label)) return null
   const match = matchHeading(label)
   // "**Problem 1:**", "**问题二**": items numbered inside the section they sit in, not a section.
   if (!match || /(?:\s#?\d{1,2}|[一二三四五六七八九十])[:：]?$/u.test(label)) return null

@@ -1,4 +1,4 @@
-import { proseSentences } from '../text'
+import { isMetaLine, proseSentences } from '../text'
 import { hasCue } from './vocabulary'
 
 /*
@@ -19,6 +19,7 @@ export function toldFix(summary: string, story: string[]): string {
         (sentence) =>
           sentence.length < 400 &&
           !/[:：]$/.test(sentence) &&
+          !isMetaLine(sentence) &&
           (hasCue(sentence, 'resolutionWords') || hasCue(sentence, 'serviceBack')) &&
           !hasCue(sentence, 'hypotheticalFix'),
       )
