@@ -94,7 +94,10 @@ function alternatives(sentence: string): WeighedCause[] {
 function likelier(sentence: string): WeighedCause[] {
   const cue = new RegExp(`(?:${alternation('likelier')})`, 'iu').exec(sentence)
   if (!cue) return []
-  const clause = sentence.slice(0, cue.index).split(/[，,。；;：:]/).pop()!
+  const clause = sentence
+    .slice(0, cue.index)
+    .split(/[，,。；;：:]/)
+    .pop()!
   const statement = clause
     .replace(/^\s*(?:而|但|但是|所以|因此|反而|and|but|so)\s*/iu, '')
     .replace(/^(?:an?|the)\s+/i, '')
