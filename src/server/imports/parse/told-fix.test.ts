@@ -22,4 +22,14 @@ describe('toldFix', () => {
       'ESXi 主机网络不稳定的原因已经查明。目前已经修复。\n\n我们正在尝试排查问题。\n\n`git` 目前已经恢复。'
     expect(toldFix(notice, [])).toBe('目前已经修复。 `git` 目前已经恢复。')
   })
+
+  it('the workaround a notice gives its readers ("您可以暂时使用…", "as a workaround") is the fix so far', () => {
+    expect(toldFix('由于国际链路出现故障，多个镜像同步失败。在此期间，您可以暂时使用其他镜像站。', [])).toBe(
+      '在此期间，您可以暂时使用其他镜像站。',
+    )
+    expect(toldFix('Logins fail on Safari. As a workaround, sign in with Chrome.', [])).toBe(
+      'As a workaround, sign in with Chrome.',
+    )
+    expect(toldFix('Logins fail on Safari. You can reach support by e-mail.', [])).toBe('')
+  })
 })

@@ -13,16 +13,16 @@ const MAX_SENTENCES = 3
 /** Up to three sentences of the texts (the first is the summary) that tell the fix, in story order. */
 export function toldFix(summary: string, story: string[]): string {
   const candidates = (texts: string[]) =>
-    texts
-      .flatMap(proseSentences)
-      .filter(
-        (sentence) =>
-          sentence.length < 400 &&
-          !/[:：]$/.test(sentence) &&
-          !isMetaLine(sentence) &&
-          (hasCue(sentence, 'resolutionWords') || hasCue(sentence, 'serviceBack')) &&
-          !hasCue(sentence, 'hypotheticalFix'),
-      )
+    texts.flatMap(proseSentences).filter(
+      (sentence) =>
+        sentence.length < 400 &&
+        !/[:：]$/.test(sentence) &&
+        !isMetaLine(sentence) &&
+        // "在此期间，您可以暂时使用其他镜像站": the workaround a notice gives its readers is the fix so far.
+        (hasCue(sentence, 'workaroundAdvice') ||
+          ((hasCue(sentence, 'resolutionWords') || hasCue(sentence, 'serviceBack')) &&
+            !hasCue(sentence, 'hypotheticalFix'))),
+    )
   const told = candidates(story)
   // The summary is read whole (a status notice puts its latest update first); the story by its order.
   const scored = [
