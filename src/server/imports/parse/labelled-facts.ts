@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast'
 import type { FrontMatter } from './front-matter'
 import { markdown } from './markdown'
 import { findDate } from './timestamps'
-import { alternation, type Cue } from './vocabulary'
+import { FACT_KEYS, isCueLabel } from './vocabulary'
 
 /*
  * Facts a retro states in labelled lines above its story instead of front matter, as most
@@ -10,13 +10,6 @@ import { alternation, type Cue } from './vocabulary'
  * "影响服务：支付网关、订单", "| Severity | SEV1 |". They are read as front matter would be (the
  * real front matter wins).
  */
-
-const KEYS: [key: keyof FrontMatter & string, cue: Cue][] = [
-  ['severity', 'severityKey'],
-  ['date', 'dateKey'],
-  ['services', 'servicesKey'],
-  ['tags', 'tagsKey'],
-]
 
 /** "Label: value" pairs of the leading blocks: paragraph lines, list items, two-column table rows, quotes. */
 function pairs(nodes: RootContent[]): [label: string, value: string][] {
@@ -69,7 +62,7 @@ export function labelledFacts(nodes: RootContent[], offset: number): FrontMatter
   }
   const facts: FrontMatter = {}
   for (const [label, value] of [...pairs(leading), ...headedPairs(nodes)]) {
-    const found = KEYS.find(([, cue]) => new RegExp(`^(?:${alternation(cue)})$`, 'iu').test(label))
+    const found = FACT_KEYS.find(([, cue]) => isCueLabel(label, cue))
     if (!found || found[0] in facts) continue
     const [key] = found
     if (key === 'date') {

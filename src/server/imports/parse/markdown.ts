@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { parse as parseYaml } from 'yaml'
-import { alternation, matchHeading, type Cue, type HeadingMatch } from './vocabulary'
+import { FACT_KEYS, isCueLabel, matchHeading, type HeadingMatch } from './vocabulary'
 
 /*
  * Markdown → a tree of sections. Headings open sections; so does a paragraph that starts with
@@ -152,11 +152,8 @@ function plainLabel(
 }
 
 /** "**恢复时间**：11:02", "**Affected services:** …", "**Severity:** P1": a fact about the incident, not a part of it. */
-const FACT_LABELS: Cue[] = ['metaLabel', 'severityKey', 'dateKey', 'servicesKey', 'tagsKey']
 const isFactLabel = (label: string) =>
-  FACT_LABELS.some((cue) =>
-    new RegExp(`^(?:${alternation(cue)})$`, 'iu').test(label.replace(/[:：]\s*$/, '').trim()),
-  )
+  isCueLabel(label, 'metaLabel') || FACT_KEYS.some(([, cue]) => isCueLabel(label, cue))
 
 /**
  * "**Root cause:** the config…" or "**问题原因**" alone: a bold label the vocabulary knows, at

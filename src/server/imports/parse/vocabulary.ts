@@ -47,6 +47,22 @@ function cueGlobal(cue: Cue): RegExp {
   return re
 }
 
+const whole = new Map<Cue, RegExp>()
+/** True when the label is one of the cue's phrases, whole ("Severity", "影响服务"), a trailing colon aside. */
+export function isCueLabel(label: string, cue: Cue): boolean {
+  let re = whole.get(cue)
+  if (!re) whole.set(cue, (re = new RegExp(`^(?:${alternation(cue)})$`, 'iu')))
+  return re.test(label.replace(/[:：]\s*$/, '').trim())
+}
+
+/** The facts a retro may state in labelled lines instead of front matter, and the labels that name each. */
+export const FACT_KEYS = [
+  ['severity', 'severityKey'],
+  ['date', 'dateKey'],
+  ['services', 'servicesKey'],
+  ['tags', 'tagsKey'],
+] as const satisfies readonly (readonly [string, Cue])[]
+
 /** One compiled, case-insensitive pattern per cue. */
 export function cuePattern(cue: Cue): RegExp {
   let re = patterns.get(cue)
