@@ -333,3 +333,40 @@ test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ 
   await other.goto(url)
   await expectFieldText(other.getByLabel('Impact'), '最后一句话 — the last sentence before the tab closed')
 })
+
+test('[POSTMORTEM]: a long retro (15 hypotheses, 40 moments) opens with every entry there to edit', async ({
+  page,
+}) => {
+  await signInAsAdmin(page)
+  const number = (await newPostmortem(page, 'A long night')).split('/').at(-2)
+  // Written by a pipeline through the JSON API: longer than the editor renders with the page.
+  const hypotheses = Array.from({ length: 15 }, (_, i) => ({
+    id: crypto.randomUUID(),
+    statement: `怀疑 ${i + 1}: suspicion ${i + 1}`,
+    status: 'OPEN',
+    evidence: '',
+  }))
+  const timeline = Array.from({ length: 40 }, (_, i) => ({
+    id: crypto.randomUUID(),
+    at: null,
+    kind: 'OBSERVATION',
+    text: `Moment ${i + 1}`,
+    hypothesisId: null,
+  }))
+  const saved = await page.request.put(`/api/v1/postmortems/${number}`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { baseVersion: 1, document: { title: 'A long night', hypotheses, timeline } },
+  })
+  expect(saved.status()).toBe(200)
+  await page.reload()
+
+  const moments = page.getByRole('list', { name: 'Timeline' })
+  await expect(moments.getByRole('listitem')).toHaveCount(40)
+  await expect(page.getByRole('list', { name: 'Hypotheses' }).getByRole('listitem')).toHaveCount(15)
+  const last = item(moments, 39)
+  await expect(last.getByLabel('What happened')).toHaveValue('Moment 40')
+  await last.getByLabel('Tests hypothesis').selectOption({ label: '15. 怀疑 15: suspicion 15' })
+  await expectSaved(page)
+  await page.reload()
+  await expect(item(moments, 39).getByLabel('Tests hypothesis')).toHaveValue(hypotheses[14]!.id)
+})

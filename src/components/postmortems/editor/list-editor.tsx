@@ -2,7 +2,7 @@
 
 import { ArrowDown, ArrowUp, MessageSquarePlus, Plus, Trash2 } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'
 
@@ -32,6 +32,45 @@ type FocusAfter =
   | { to: 'add' }
 
 const SUMMARY_LENGTH = 40
+
+/**
+ * Entries a list renders with the page, on the server and while hydrating; the rest follow
+ * when the browser is first idle after the form takes typing (`EntriesReady`). A retro of fifty
+ * hypotheses and a hundred moments sent every entry's fields in the HTML (2.2 MB: each moment's
+ * menu names every hypothesis) and hydrated them all before the root cause showed its text.
+ * The rest come in one step: growing a list a few entries at a time re-rendered every entry
+ * already shown on each step.
+ */
+export const FIRST_ENTRIES = 10
+/** Without word from the form (offline, nothing stored), the rest come after this long anyway. */
+const AT_THE_LATEST_MS = 3000
+
+/** True once the form around the lists takes typing (the shared document is loaded). */
+export const EntriesReady = createContext(true)
+
+const whenIdle = (run: () => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 500 })
+    return () => cancelIdleCallback(handle)
+  }
+  const handle = setTimeout(run, 16)
+  return () => clearTimeout(handle)
+}
+
+/** How many of `total` entries to render: the first few until the form is ready, then all. */
+function useRenderedCount(total: number) {
+  const ready = useContext(EntriesReady)
+  const [all, setAll] = useState(false)
+  const [waited, setWaited] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), AT_THE_LATEST_MS)
+    return () => clearTimeout(timer)
+  }, [])
+  useEffect(() => {
+    if (!all && (ready || waited)) return whenIdle(() => setAll(true))
+  }, [all, ready, waited])
+  return all ? total : Math.min(total, FIRST_ENTRIES)
+}
 
 /** "Hypothesis 3: Firewall rules blocked the…", what an item's buttons are named after. */
 export function itemName(title: string, summary: string | undefined) {
@@ -66,6 +105,7 @@ export function ListEditor<T extends { id: string }>({
   const add = useRef<HTMLButtonElement>(null)
   const [focusAfter, setFocusAfter] = useState<FocusAfter>()
   const [announcement, setAnnouncement] = useState('')
+  const rendered = useRenderedCount(items.length)
 
   useEffect(() => {
     if (!focusAfter) return
@@ -115,7 +155,7 @@ export function ListEditor<T extends { id: string }>({
         </Button>
       </div>
       <ol ref={list} className="grid gap-3 empty:hidden" aria-label={label}>
-        {items.map((item, i) => (
+        {items.slice(0, rendered).map((item, i) => (
           <ListItem
             key={item.id}
             id={item.id}

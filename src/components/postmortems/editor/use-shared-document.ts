@@ -178,12 +178,17 @@ export function useSharedDocument({
           ? 'saved'
           : 'syncing'
 
+  // The same function before and after the document loads: the form's sections skip
+  // re-rendering while what they are given stays the same, and loading changes none of it.
+  const writable = useRef(false)
+  useEffect(() => {
+    writable.current = loaded && !readOnly
+  }, [loaded, readOnly])
   const change = useCallback(
     (next: PostmortemDocument) => {
-      if (readOnly || !loaded) return
-      applyDocument(ydoc, next, LOCAL_EDIT)
+      if (writable.current) applyDocument(ydoc, next, LOCAL_EDIT)
     },
-    [ydoc, readOnly, loaded],
+    [ydoc],
   )
 
   const people = usePresence(provider?.awareness ?? null)
