@@ -37,6 +37,9 @@ export type Presence = {
 /** The origin of this tab's own edits: what undo takes back (never another person's). */
 export const LOCAL_EDIT = Symbol('local edit')
 
+/** How long typing in a long text pauses before the form reads the document again. */
+const TEXT_SETTLES_MS = 250
+
 /** Close codes the server ends a connection with (src/lib/collab-socket.ts). */
 const SIGNED_OUT = 4401
 const ROLE_CHANGED = 4403
@@ -137,8 +140,21 @@ export function useSharedDocument({
     const online = () => socket.connect()
     window.addEventListener('offline', offline)
     window.addEventListener('online', online)
-    const onUpdate = () => {
+    // Typing in a long text changes only its shared text, which its editor shows itself: the
+    // form's copy (what validation and the side panel read) follows once the typing pauses,
+    // instead of re-rendering the form on every keystroke. Any other change is read at once.
+    const longTexts = new Set<unknown>(textFields.map((field) => textOf(ydoc, field)))
+    let pending: ReturnType<typeof setTimeout> | undefined
+    const read = () => {
+      clearTimeout(pending)
+      pending = undefined
       setDoc((prev) => keepUnchanged(prev, readDocument(ydoc)))
+    }
+    const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      if ([...transaction.changed.keys()].every((type) => longTexts.has(type))) {
+        clearTimeout(pending)
+        pending = setTimeout(read, TEXT_SETTLES_MS)
+      } else read()
       checkSaved()
     }
     ydoc.on('update', onUpdate)
@@ -146,6 +162,7 @@ export function useSharedDocument({
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setProvider(socket)
     return () => {
+      clearTimeout(pending)
       window.removeEventListener('offline', offline)
       window.removeEventListener('online', online)
       ydoc.off('update', onUpdate)
