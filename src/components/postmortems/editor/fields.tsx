@@ -6,7 +6,7 @@ import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'rea
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
-import { Markdown } from '@/components/ui/markdown'
+import { LazyMarkdown as Markdown } from '@/components/ui/lazy-markdown'
 import { Textarea } from '@/components/ui/textarea'
 
 /** Translates a validation key from the server (or passes a plain message through). */
