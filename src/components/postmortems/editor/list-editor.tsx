@@ -41,7 +41,7 @@ const SUMMARY_LENGTH = 40
  * The rest come in one step: growing a list a few entries at a time re-rendered every entry
  * already shown on each step.
  */
-export const FIRST_ENTRIES = 10
+const FIRST_ENTRIES = 10
 /** Without word from the form (offline, nothing stored), the rest come after this long anyway. */
 const AT_THE_LATEST_MS = 3000
 
@@ -61,14 +61,12 @@ const whenIdle = (run: () => void) => {
 function useRenderedCount(total: number) {
   const ready = useContext(EntriesReady)
   const [all, setAll] = useState(false)
-  const [waited, setWaited] = useState(false)
   useEffect(() => {
-    const timer = setTimeout(() => setWaited(true), AT_THE_LATEST_MS)
+    if (all) return
+    if (ready) return whenIdle(() => setAll(true))
+    const timer = setTimeout(() => setAll(true), AT_THE_LATEST_MS)
     return () => clearTimeout(timer)
-  }, [])
-  useEffect(() => {
-    if (!all && (ready || waited)) return whenIdle(() => setAll(true))
-  }, [all, ready, waited])
+  }, [all, ready])
   return all ? total : Math.min(total, FIRST_ENTRIES)
 }
 
