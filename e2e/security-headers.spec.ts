@@ -16,6 +16,9 @@ const png = Buffer.from(
   'base64',
 )
 
+// One worker for the whole file: the outside servers below listen on fixed ports.
+test.describe.configure({ mode: 'default' })
+
 const hits: string[] = []
 const pages: Record<string, string> = {}
 const servers: Server[] = []
