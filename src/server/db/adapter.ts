@@ -96,9 +96,19 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): Adapte
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       connectionTimeoutMillis: 5_000,
     })
+    // The schema engine never disposes of what it connects: close ends those pools, else their
+    // idle connections linger for 10 s (and a CREATE DATABASE from this one as template waits).
+    const connected: SqlDriverAdapter[] = []
     const connect = factory.connect.bind(factory)
-    factory.connect = async () => wholeScripts(await connect())
-    return { factory, close: async () => {} }
+    factory.connect = async () => {
+      const adapter = await connect()
+      connected.push(adapter)
+      return wholeScripts(adapter)
+    }
+    return {
+      factory,
+      close: async () => void (await Promise.all(connected.splice(0).map((a) => a.dispose()))),
+    }
   }
   const factory = new PGliteFactory(target.dataDir)
   return { factory, close: () => factory.close() }
