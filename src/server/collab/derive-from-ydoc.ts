@@ -61,13 +61,13 @@ export async function deriveFromYDoc({
       number: row.number,
       input: { baseVersion: row.version, document: parsed.data },
       now,
+      // In the save's transaction: a version without its state is one saved without the
+      // document (a form, the API), which another instance's next derive merges into its own
+      // document as such. Stored after the commit, a derive in between (or a database lost
+      // in between) took this instance's save for one and merged it over typing it lacked.
+      alongside: (tx, at) => storeState(tx, { ...at, state }),
     })
-    if (saved.ok) {
-      // After the save's own transaction: a version without a recorded state only means that a
-      // PUT based on it is answered with a conflict.
-      await storeState(db, { postmortemId, version: saved.data.version, state })
-      return ok({ version: saved.data.version, changed: true })
-    }
+    if (saved.ok) return ok({ version: saved.data.version, changed: true })
     if (saved.error.code !== 'CONFLICT') return { ok: false, error: saved.error }
   }
   return err('CONFLICT')

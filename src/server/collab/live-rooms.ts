@@ -167,6 +167,10 @@ function derive(room: Room): Promise<unknown> {
     try {
       const derived = await deriveFromYDoc({ actor, postmortemId: room.postmortemId, ydoc: room.ydoc })
       if (derived.ok) broadcast(room, savedMessage(state))
+      // Another instance kept saving the same postmortem in between: not the editors' problem.
+      else if (derived.error.code === 'CONFLICT') {
+        if (room.peers.size) room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+      }
       // An invalid document is derived once it is valid again; the editors are told what to fix.
       else
         broadcast(

@@ -32,7 +32,8 @@ export type SaveResult =
  * The version check and the write are one statement inside one transaction.
  * A published postmortem's save keeps a revision (a new one when `publishChanges`: the next
  * version is published, and the pending one is gone); a draft's keeps a restorable snapshot
- * every ten minutes of editing (`now`: the clock, for tests).
+ * every ten minutes of editing (`now`: the clock, for tests). `alongside` writes more in the
+ * same transaction, once the version is taken (live editing: the document's state at it).
  */
 export async function savePostmortem({
   actor,
@@ -40,12 +41,14 @@ export async function savePostmortem({
   input,
   publishChanges = false,
   now,
+  alongside,
 }: {
   actor: Actor
   number: number
   input: SavePostmortemInput
   publishChanges?: boolean
   now?: Date
+  alongside?: (tx: Tx, saved: { postmortemId: string; version: number }) => Promise<void>
 }): Promise<SaveResult> {
   if (!hasRole(actor, 'EDITOR')) return err('FORBIDDEN')
   const doc = input.document
@@ -108,6 +111,7 @@ export async function savePostmortem({
           now,
         })
       if (publishChanges) await tx.pendingVersion.deleteMany({ where: { postmortemId: existing.id } })
+      await alongside?.(tx, { postmortemId: existing.id, version })
       const saved = await tx.postmortem.findUniqueOrThrow({
         where: { id: existing.id },
         select: { updatedAt: true },
