@@ -1,9 +1,10 @@
 // npm test: every check and every test, in the order that fails fastest, then one summary line.
 //
 // On DATABASE_URL's server when it is set, else on embedded PGlite databases. With
-// `--databases postgres,pglite` (CI) the integration, load and co-editing tests run on both (the
-// server is DATABASE_URL's) and the end-to-end specs are shared out between them, each spec
-// running on one; the outage test drives the production build on a server Postgres; everything
+// `--databases postgres,pglite` (CI) the load and co-editing tests run on both (the server is
+// DATABASE_URL's), the integration files marked @every-database too, while the other
+// integration files and the end-to-end specs are shared out between them, each running on one;
+// the outage test drives the production build on a server Postgres; everything
 // else runs once. The embedded pass is also given the server as TEST_POSTGRES_URL for the tests
 // that need both kinds (backups from one to the other).
 //
@@ -335,6 +336,34 @@ const report = (name: string) => path.join(reports, name)
  */
 const RUNS_ONCE = '@runs-once'
 const runsOnce = (file: string) => readFileSync(file, 'utf8').includes(RUNS_ONCE)
+/**
+ * Test files of what can behave differently on each kind (search, migrations, concurrent saves)
+ * say so with this marker: they run in every database pass. The others are shared out between
+ * the passes, each file running once, as the end-to-end specs are (decision 017).
+ */
+const EVERY_DATABASE = '@every-database'
+
+/**
+ * The integration files the pass on `kind` leaves to the others: the runs-once files to the
+ * first pass, the rest shared out by size (a fair stand-in for time), the largest first, each
+ * to the lightest pass.
+ */
+function integrationElsewhere(files: string[], kind: Kind): string[] {
+  const owner = new Map<string, Kind>()
+  const load = new Map<Kind, number>(kinds.map((k) => [k, 0]))
+  const size = (file: string) => readFileSync(file, 'utf8').length
+  const give = (file: string, to: Kind) => {
+    owner.set(file, to)
+    load.set(to, load.get(to)! + size(file))
+  }
+  const shared = files.filter((f) => !readFileSync(f, 'utf8').includes(EVERY_DATABASE))
+  for (const file of shared.filter(runsOnce)) give(file, kinds[0]!)
+  for (const file of shared
+    .filter((f) => !runsOnce(f))
+    .sort((a, b) => size(b) - size(a) || a.localeCompare(b)))
+    give(file, [...load].reduce((a, b) => (b[1] < a[1] ? b : a))[0])
+  return files.filter((f) => owner.has(f) && owner.get(f) !== kind)
+}
 
 function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, after: string[]): Stage {
   const label = kind ? `${project} · ${kind}` : project
@@ -347,7 +376,7 @@ function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, af
     prepare: async () => {
       rmSync(file, { force: true })
       files = await vitestFiles(project)
-      const elsewhere = kind && kind !== kinds[0] ? files.filter(runsOnce) : []
+      const elsewhere = kind ? integrationElsewhere(files, kind) : []
       files = files.filter((f) => !elsewhere.includes(f))
       return {
         ...npx(

@@ -1,3 +1,4 @@
+// @every-database: concurrent saves and locks differ between a server and the one-connection embedded database.
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

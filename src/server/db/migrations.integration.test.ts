@@ -1,3 +1,4 @@
+// @every-database: every migration must apply on both kinds.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

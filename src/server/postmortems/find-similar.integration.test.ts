@@ -1,3 +1,4 @@
+// @every-database: similar incidents rank by each kind's text search.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
 import type { Actor } from '../roles'

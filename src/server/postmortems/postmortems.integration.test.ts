@@ -1,3 +1,4 @@
+// @every-database: version conflicts and transactions differ between a server and the one-connection embedded database.
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../roles'

@@ -1,3 +1,4 @@
+// @every-database: search reads the trigram and word indexes, whose behaviour follows each kind's build and locale.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
 import type { Actor } from '../roles'

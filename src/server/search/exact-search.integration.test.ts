@@ -1,3 +1,4 @@
+// @every-database: the exact top-k path is planned by each kind's own planner.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertGeneratedPostmortems } from '../../../scripts/lib/insert-generated-postmortems'
 import { benchQueries } from '../../../scripts/lib/search-bench-queries'

@@ -1,3 +1,4 @@
+// @every-database: search quality on the corpus depends on each kind's text search.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../roles'
 import {

@@ -1,3 +1,4 @@
+// @every-database: search quality depends on each kind's text search.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
