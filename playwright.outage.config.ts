@@ -26,7 +26,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 30_000 },
   globalTeardown: './e2e/outage/teardown.ts',
-  use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
+  use: { ...base.use, baseURL },
   projects: [{ name: 'outage', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {
     command: 'npx tsx scripts/outage-server.ts',
