@@ -169,7 +169,7 @@ function derive(room: Room): Promise<unknown> {
       if (derived.ok) broadcast(room, savedMessage(state))
       // Another instance kept saving the same postmortem in between: not the editors' problem.
       else if (derived.error.code === 'CONFLICT') {
-        if (room.peers.size) room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+        if (room.peers.size) deriveLater(room)
       }
       // An invalid document is derived once it is valid again; the editors are told what to fix.
       else
@@ -185,9 +185,14 @@ function derive(room: Room): Promise<unknown> {
         room,
         message(SAVE_FAILING, () => {}),
       )
-      if (room.peers.size) room.deriveTimer ??= setTimeout(() => void derive(room), RETRY_MAX_MS)
+      if (room.peers.size) deriveLater(room, RETRY_MAX_MS)
     }
   })
+}
+
+/** Derives once `ms` from now, unless a derive is already due. */
+function deriveLater(room: Room, ms = DERIVE_AFTER_MS) {
+  room.deriveTimer ??= setTimeout(() => void derive(room), ms)
 }
 
 function isPeerOf(room: Room, origin: unknown): origin is Peer {
@@ -263,13 +268,13 @@ export function createLiveRooms() {
       // What else changes the document (a PUT, another instance) stores and derives it itself;
       // the peers hear that it is saved after the derive that follows.
       if (!fromPeer) {
-        room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+        deriveLater(room)
         return
       }
       room.writer = origin.actor
       queueStore(room, update, `user:${origin.actor.id}`, instance)
       // Not pushed back by further typing: the tables are never more than a second behind.
-      room.deriveTimer ??= setTimeout(() => void derive(room), DERIVE_AFTER_MS)
+      deriveLater(room)
     })
     awareness.on(
       'update',
