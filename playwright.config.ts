@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import { e2eLimitsEnv } from './e2e/support/limits'
+import { shareOut } from './scripts/lib/share-out'
 
 // npm test hands every run free ports (E2E_PORT: the app; +11, +12, +20 are free too).
 const port = process.env.E2E_PORT ?? '3100'
@@ -25,16 +26,10 @@ function otherShares(part: string | undefined) {
   const [k, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
   if (!(k >= 1 && k <= n)) throw new Error(`E2E_PART: "${part}" is not k/n with 1 ≤ k ≤ n`)
   const size = (file: string) => statSync(path.join(E2E_DIR, file)).size
-  const load = Array.from({ length: n }, (_, i) => (i === n - 1 ? size(HOSTILE) : 0))
-  const specs = readdirSync(E2E_DIR)
-    .filter((file) => file.endsWith('.spec.ts') && file !== HOSTILE)
-    .sort((a, b) => size(b) - size(a) || a.localeCompare(b))
-  const elsewhere: string[] = []
-  for (const spec of specs) {
-    const lightest = load.indexOf(Math.min(...load))
-    load[lightest] = load[lightest]! + size(spec)
-    if (lightest !== k - 1) elsewhere.push(`**/${spec}`)
-  }
+  const specs = readdirSync(E2E_DIR).filter((file) => file.endsWith('.spec.ts') && file !== HOSTILE)
+  const loads = Array.from({ length: n }, (_, i) => (i === n - 1 ? size(HOSTILE) : 0))
+  const share = shareOut(specs, loads, size)
+  const elsewhere = specs.filter((spec) => share.get(spec) !== k - 1).map((spec) => `**/${spec}`)
   return { elsewhere, hostile: k === n }
 }
 const share = otherShares(process.env.E2E_PART)

@@ -23,6 +23,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { freePort } from './lib/free-port'
+import { shareOut } from './lib/share-out'
 import { databasesStartingWith, dropDatabasesSync } from './lib/test-database'
 
 type Kind = 'postgres' | 'pglite'
@@ -335,7 +336,6 @@ const report = (name: string) => path.join(reports, name)
  * run in the first database pass only, not once per pass.
  */
 const RUNS_ONCE = '@runs-once'
-const runsOnce = (file: string) => readFileSync(file, 'utf8').includes(RUNS_ONCE)
 /**
  * Test files of what can behave differently on each kind (search, migrations, concurrent saves)
  * say so with this marker: they run in every database pass. The others are shared out between
@@ -345,24 +345,22 @@ const EVERY_DATABASE = '@every-database'
 
 /**
  * The integration files the pass on `kind` leaves to the others: the runs-once files to the
- * first pass, the rest shared out by size (a fair stand-in for time), the largest first, each
- * to the lightest pass.
+ * first pass, the rest shared out by size (a fair stand-in for time), except the files that run
+ * on every kind.
  */
 function integrationElsewhere(files: string[], kind: Kind): string[] {
-  const owner = new Map<string, Kind>()
-  const load = new Map<Kind, number>(kinds.map((k) => [k, 0]))
-  const size = (file: string) => readFileSync(file, 'utf8').length
-  const give = (file: string, to: Kind) => {
-    owner.set(file, to)
-    load.set(to, load.get(to)! + size(file))
-  }
-  const shared = files.filter((f) => !readFileSync(f, 'utf8').includes(EVERY_DATABASE))
-  for (const file of shared.filter(runsOnce)) give(file, kinds[0]!)
-  for (const file of shared
-    .filter((f) => !runsOnce(f))
-    .sort((a, b) => size(b) - size(a) || a.localeCompare(b)))
-    give(file, [...load].reduce((a, b) => (b[1] < a[1] ? b : a))[0])
-  return files.filter((f) => owner.has(f) && owner.get(f) !== kind)
+  const text = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]))
+  const shared = files.filter((f) => !text.get(f)!.includes(EVERY_DATABASE))
+  const once = shared.filter((f) => text.get(f)!.includes(RUNS_ONCE))
+  const size = (f: string) => text.get(f)!.length
+  const loads = kinds.map((k, i) => (i === 0 ? once.reduce((sum, f) => sum + size(f), 0) : 0))
+  const share = shareOut(
+    shared.filter((f) => !once.includes(f)),
+    loads,
+    size,
+  )
+  for (const f of once) share.set(f, 0)
+  return shared.filter((f) => kinds[share.get(f)!] !== kind)
 }
 
 function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, after: string[]): Stage {
