@@ -21,7 +21,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseArgs, stripVTControlCharacters } from 'node:util'
 import { freePort } from './lib/free-port'
 import { shareOut } from './lib/share-out'
 import { databasesStartingWith, dropDatabasesSync } from './lib/test-database'
@@ -75,13 +75,31 @@ type Counts = {
 }
 const none = (): Counts => ({ passed: 0, failed: 0, skipped: 0, lost: 0, reasons: [], problems: [] })
 
+/**
+ * A failed test and the first lines of its error, for the problems listed at the end of the run
+ * (a log read from its tail still shows why, after the screenshots and the other stages' output).
+ */
+function failure(title: string, message = '') {
+  const lines = stripVTControlCharacters(message)
+    .trim()
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .slice(0, 10)
+  return [`failed: ${title}`, ...lines.map((line) => `  ${line}`)].join('\n')
+}
+
 type VitestReport = {
   numTotalTests: number
   testResults: {
     name: string
     status: string
     message: string
-    assertionResults: { fullName: string; status: string; meta?: { skipReason?: string } }[]
+    assertionResults: {
+      fullName: string
+      status: string
+      failureMessages?: string[]
+      meta?: { skipReason?: string }
+    }[]
   }[]
 }
 
@@ -93,8 +111,10 @@ function vitestCounts(file: string, expectedFiles: string[]): Counts {
   for (const result of report.testResults) {
     for (const test of result.assertionResults) {
       if (test.status === 'passed') counts.passed++
-      else if (test.status === 'failed') counts.failed++
-      else if (test.status === 'todo') {
+      else if (test.status === 'failed') {
+        counts.failed++
+        counts.problems.push(failure(test.fullName, test.failureMessages?.[0]))
+      } else if (test.status === 'todo') {
         counts.skipped++
         counts.reasons.push(`${test.fullName} — todo`)
       } else if (test.meta?.skipReason) {
@@ -125,7 +145,12 @@ function vitestCounts(file: string, expectedFiles: string[]): Counts {
 type PlaywrightSuite = {
   specs?: {
     title: string
-    tests: { projectName: string; status: string; annotations?: { type: string; description?: string }[] }[]
+    tests: {
+      projectName: string
+      status: string
+      annotations?: { type: string; description?: string }[]
+      results?: { error?: { message?: string } }[]
+    }[]
   }[]
   suites?: PlaywrightSuite[]
 }
@@ -150,8 +175,10 @@ function playwrightCounts(file: string, listed: number): Counts {
   const tests = playwrightTests(report)
   for (const test of tests) {
     if (test.status === 'expected' || test.status === 'flaky') counts.passed++
-    else if (test.status === 'unexpected') counts.failed++
-    else {
+    else if (test.status === 'unexpected') {
+      counts.failed++
+      counts.problems.push(failure(test.title, test.results?.at(-1)?.error?.message))
+    } else {
       const reason = test.annotations?.find((a) => (a.type === 'skip' || a.type === 'fixme') && a.description)
       if (reason) {
         counts.skipped++
@@ -603,7 +630,7 @@ async function main() {
               outcomes.set(stage.label, outcome)
               const at = Math.round((Date.now() - started) / 1000)
               console.log(`  ${outcome.status} ${stage.title} (${outcome.seconds.toFixed(1)} s, at ${at} s)`)
-              for (const problem of outcome.problems.slice(0, 20)) console.log(`    ${problem}`)
+              for (const problem of outcome.problems.slice(0, 20)) console.log(problem.replace(/^/gm, '    '))
               if (outcome.status === 'FAILED' && !stopping) {
                 stopping = true
                 console.log(`  ${stage.label} failed: stopping the stages still running`)
@@ -629,6 +656,11 @@ async function main() {
       : ''
     const time = o.status === 'ok' || o.status === 'FAILED' ? ` (${Math.round(o.seconds)} s)` : ''
     console.log(`  ${o.status.padEnd(8)}${o.stage.title.slice(0, 48).padEnd(50)}${figures}${time}`)
+  }
+  const failures = all.filter((o) => o.status === 'FAILED')
+  for (const o of failures) {
+    console.log(`\nWhy ${o.stage.label} failed:`)
+    for (const problem of o.problems.slice(0, 10)) console.log(problem.replace(/^/gm, '  '))
   }
   const reasons = all.flatMap((o) => o.counts?.reasons.map((r) => `[${o.stage.label}] ${r}`) ?? [])
   if (reasons.length)
