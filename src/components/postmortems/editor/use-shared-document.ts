@@ -2,7 +2,7 @@
 
 import * as decoding from 'lib0/decoding'
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -197,8 +197,10 @@ export function useSharedDocument({
 
   // The same function before and after the document loads: the form's sections skip
   // re-rendering while what they are given stays the same, and loading changes none of it.
+  // It writes from the commit that enables the form on (a layout effect: a passive one runs in a
+  // later task, and a change made as the fields first take input was dropped in between).
   const writable = useRef(false)
-  useEffect(() => {
+  useLayoutEffect(() => {
     writable.current = loaded && !readOnly
   }, [loaded, readOnly])
   const change = useCallback(
