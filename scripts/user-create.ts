@@ -2,6 +2,8 @@
 // Creates an account without the browser, e.g. the first admin of a headless install. The
 // password comes from a hidden prompt, or from the first line of stdin when piped:
 //   echo 'a long password' | npm run user:create -- --admin ops@example.com
+// With --admin where members exist but no active admin is left (every admin deactivated, or
+// only SSO members signed up), it creates that admin: whoever runs it holds the database.
 // Exit 0: created; 1: refused (bad email, short password, email taken, no admin yet) or
 // failed; 2: usage; 5: the embedded database is open in a running Hindsight.
 import { parseArgs } from 'node:util'
@@ -44,6 +46,7 @@ function refusal(error: DomainError): string {
   if (error.fields) return describe(error.fields)
   if (error.message === 'NO_ADMIN')
     return 'There is no admin yet: the first account must be one. Add --admin.'
+  if (error.message === 'ADMIN_EXISTS') return 'An admin was created meanwhile: run the command again.'
   return `${error.code}${error.message ? `: ${error.message}` : ''}`
 }
 
@@ -88,11 +91,13 @@ async function main(): Promise<number> {
   try {
     const result = await provisionUser({ input })
     if (!result.ok) throw new Refused(refusal(result.error))
-    const { name, email: created, role: made, firstAdmin } = result.data
+    const { name, email: created, role: made, firstAdmin, recovered } = result.data
     console.log(
       firstAdmin
         ? `Created the first admin, ${name} <${created}>. Start Hindsight (npm start) and sign in.`
-        : `Created ${name} <${created}> (${made.toLowerCase()}).`,
+        : recovered
+          ? `No active admin was left: created ${name} <${created}> as an admin (written to the audit log).`
+          : `Created ${name} <${created}> (${made.toLowerCase()}).`,
     )
     return 0
   } finally {

@@ -5,8 +5,8 @@ import { err, ok, type Result } from '../result'
 import { hashPassword, insertAccount } from './create-account'
 import type { CreateAccountInput } from './schemas'
 
-/** Arbitrary constant: serializes first-run setups so that exactly one becomes admin. */
-const SETUP_LOCK_KEY = 7_240_512_002
+/** Arbitrary constant: serializes first-run setups (and admin recoveries) so that exactly one becomes admin. */
+export const SETUP_LOCK_KEY = 7_240_512_002
 
 /** First-run setup: the first account of an empty database becomes its admin. */
 export async function createFirstAdmin({

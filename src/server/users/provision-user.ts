@@ -1,20 +1,31 @@
 import 'server-only'
 import type { Role } from '../roles'
+import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { createFirstAdmin } from './create-first-admin'
+import { hashPassword, insertAccount } from './create-account'
+import { createFirstAdmin, SETUP_LOCK_KEY } from './create-first-admin'
 import { createUser } from './create-user'
-import type { CreateUserInput } from './schemas'
+import type { CreateAccountInput, CreateUserInput } from './schemas'
 
-export type ProvisionedUser = { id: string; name: string; email: string; role: Role; firstAdmin: boolean }
+export type ProvisionedUser = {
+  id: string
+  name: string
+  email: string
+  role: Role
+  firstAdmin: boolean
+  /** Made because no active admin was left (all deactivated, or only SSO members signed up). */
+  recovered?: boolean
+}
 
 /**
  * An account made without a browser (`npm run user:create`), by whoever holds the database:
  * never call it from a route. On an empty database it goes through first-run setup, as the
  * setup page does (the first account is an admin: INVALID_STATE 'NO_ADMIN' otherwise);
  * later accounts are created as the first admin would create them in Settings → Users
- * (CONFLICT on a taken email). The caller parses the input with createUserInput, where the
- * email and password rules live.
+ * (CONFLICT on a taken email). Where members exist but no active admin, an admin account is
+ * the way back in: it is created and audited as a recovery (the setup page never offers that).
+ * The caller parses the input with createUserInput, where the email and password rules live.
  */
 export async function provisionUser({ input }: { input: CreateUserInput }): Promise<Result<ProvisionedUser>> {
   const { role, ...account } = input
@@ -29,7 +40,30 @@ export async function provisionUser({ input }: { input: CreateUserInput }): Prom
     orderBy: { createdAt: 'asc' },
     select: { id: true, name: true, email: true, role: true },
   })
-  if (!admin) return err('INVALID_STATE', { message: 'NO_ADMIN' })
+  if (!admin) return role === 'ADMIN' ? recoverAdmin(account) : err('INVALID_STATE', { message: 'NO_ADMIN' })
   const created = await createUser({ actor: admin, input })
   return created.ok ? ok({ ...created.data, role, firstAdmin: false }) : created
+}
+
+async function recoverAdmin(account: CreateAccountInput): Promise<Result<ProvisionedUser>> {
+  const hash = await hashPassword(account.password)
+  return db.$transaction(async (tx) => {
+    // Serialized with first-run setup and read again: an admin made meanwhile wins.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`
+    if (await tx.user.count({ where: { role: 'ADMIN', deactivatedAt: null } }))
+      return err('INVALID_STATE', { message: 'ADMIN_EXISTS' })
+    if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } }))
+      return err('CONFLICT', { fields: { email: 'emailTaken' } })
+    const user = await insertAccount(tx, { ...account, role: 'ADMIN' }, hash)
+    await recordAuditEvent(
+      {
+        actor: user,
+        action: 'user-created',
+        target: `user:${user.email}`,
+        detail: 'ADMIN (no active admin left)',
+      },
+      tx,
+    )
+    return ok({ ...user, role: 'ADMIN' as const, firstAdmin: false, recovered: true })
+  })
 }

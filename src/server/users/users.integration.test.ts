@@ -5,6 +5,7 @@ import { db } from '../db'
 import { createFirstAdmin } from './create-first-admin'
 import { createUser } from './create-user'
 import { findUsers } from './find-users'
+import { provisionUser } from './provision-user'
 import { setUserRole } from './set-user-role'
 
 const account = (n: string) => ({ name: `User ${n}`, email: `${n}@example.com`, password: `password-${n}` })
@@ -77,5 +78,30 @@ describe('accounts (real database)', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
+  })
+
+  it('lets the command line make an admin when no active admin is left, and audits it', async () => {
+    // Every admin deactivated (or, on an SSO install, only members ever signed up).
+    await db.user.updateMany({ where: { role: 'ADMIN' }, data: { deactivatedAt: new Date() } })
+    const member = await provisionUser({ input: { ...account('member'), role: 'EDITOR' } })
+    expect(member).toEqual({ ok: false, error: { code: 'INVALID_STATE', message: 'NO_ADMIN' } })
+    const taken = await provisionUser({ input: { ...account('editor'), role: 'ADMIN' } })
+    expect(taken).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { email: 'emailTaken' } } })
+
+    const rescue = await provisionUser({ input: { ...account('rescue'), role: 'ADMIN' } })
+    expect(rescue).toMatchObject({ ok: true, data: { email: 'rescue@example.com', recovered: true } })
+    const signedIn = await auth.api.signInEmail({
+      body: { email: 'rescue@example.com', password: 'password-rescue' },
+    })
+    expect(signedIn.user.email).toBe('rescue@example.com')
+    expect(await db.auditEvent.findFirst({ where: { target: 'user:rescue@example.com' } })).toMatchObject({
+      actorEmail: 'rescue@example.com',
+      action: 'user-created',
+      detail: 'ADMIN (no active admin left)',
+    })
+    // With an admin again, an admin is added as that admin would add one.
+    const second = await provisionUser({ input: { ...account('second-admin'), role: 'ADMIN' } })
+    expect(second).toMatchObject({ ok: true, data: { role: 'ADMIN', firstAdmin: false } })
+    expect(second.ok && second.data.recovered).toBeFalsy()
   })
 })
