@@ -158,7 +158,9 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   await schema.getByRole('button', { name: 'Save verdict' }).click()
   await expect(schema.getByText('Tick every sub-check first.')).toBeVisible()
   for (const table of tables) await schema.getByLabel(table, { exact: true }).check()
-  await expect(schema.getByTestId('sub-check-progress')).toHaveText('70 of 70 done')
+  // The progress counts what is saved: seventy saves, one after the other, each re-reading the
+  // review (on CI's two busy cores, once over the 30 s of one expectation).
+  await expect(schema.getByTestId('sub-check-progress')).toHaveText('70 of 70 done', { timeout: 180_000 })
   await page.reload()
   await expect(check(page, schemaCheck).getByTestId('sub-check-progress')).toHaveText('70 of 70 done')
   await check(page, schemaCheck).getByText('Record the verdict').click()
