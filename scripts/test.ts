@@ -409,9 +409,6 @@ function vitestStage(project: 'unit' | 'integration', kind: Kind | undefined, af
           'run',
           `--project=${project}`,
           '--allowOnly=false',
-          // Two files at once even on two cores (Vitest's default there is one): the integration
-          // passes are the longest chain of the run, and one worker left a core idle at its end.
-          ...(kind ? [`--maxWorkers=${Math.max(2, os.availableParallelism() - 1)}`] : []),
           '--reporter=default',
           '--reporter=json',
           `--outputFile.json=${file}`,
