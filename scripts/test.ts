@@ -128,7 +128,8 @@ function vitestCounts(file: string, expectedFiles: string[]): Counts {
     // A file that failed before or around its tests (an import error, a stray .only, a hook).
     if (result.status === 'failed' && !result.assertionResults.some((t) => t.status === 'failed')) {
       counts.failed++
-      counts.problems.push(`${path.relative(root, result.name)}: ${result.message.split('\n')[0]}`)
+      const reason = result.message.split('\n').find((line) => line.trim()) ?? ''
+      counts.problems.push(`${path.relative(root, result.name)}: ${stripVTControlCharacters(reason)}`)
     }
   }
   const ran = new Set(report.testResults.map((r) => r.name))

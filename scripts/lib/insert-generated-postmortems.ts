@@ -37,8 +37,9 @@ export async function insertGeneratedPostmortems(
     )
     const lessons = rows.flatMap((r) => r.doc.lessons.map((l, position) => ({ ...l, pm: r.id, position })))
     const col = <K extends keyof (typeof rows)[number]['doc']>(key: K) => rows.map((r) => r.doc[key])
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`
+    await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`
         INSERT INTO "Postmortem" (id, number, title, status, summary, symptom, detection, impact, "rootCause", resolution,
                                   verification, "updatedAt", "searchVector", "hypothesisVector", "rootCauseVector")
         SELECT u.id, u.number, u.title, 'PUBLISHED', u.summary, u.symptom, u.detection, u.impact, u.root, u.resolution,
@@ -49,19 +50,22 @@ export async function insertGeneratedPostmortems(
                     ${rows.map((r) => r.index.vector)}::text[], ${rows.map((r) => r.index.hypothesisVector)}::text[],
                     ${rows.map((r) => r.index.rootCauseVector)}::text[])
              AS u(id, number, title, summary, symptom, detection, impact, root, resolution, verification, v, hv, rv)`
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO "Hypothesis" (id, "postmortemId", position, statement, status, evidence)
         SELECT u.id, u.pm, u.position, u.statement, u.status::"HypothesisStatus", u.evidence
         FROM unnest(${hypotheses.map((h) => h.id)}::text[], ${hypotheses.map((h) => h.pm)}::text[],
                     ${hypotheses.map((h) => h.position)}::int[], ${hypotheses.map((h) => h.statement)}::text[],
                     ${hypotheses.map((h) => h.status)}::text[], ${hypotheses.map((h) => h.evidence)}::text[])
              AS u(id, pm, position, statement, status, evidence)`
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO "Lesson" (id, "postmortemId", position, text)
         SELECT * FROM unnest(${lessons.map((l) => l.id)}::text[], ${lessons.map((l) => l.pm)}::text[],
                              ${lessons.map((l) => l.position)}::int[], ${lessons.map((l) => l.text)}::text[])`
-      await tx.$executeRaw`INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
-    })
+        await tx.$executeRaw`INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
+        // A thousand postmortems at once: Prisma's 5 s default expired on CI's busy cores.
+      },
+      { timeout: 120_000 },
+    )
     onBatch(Math.min(from + BATCH, n))
   }
   // Keep the numbers' sequence ahead of the rows, as the app expects.
