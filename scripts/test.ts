@@ -128,8 +128,7 @@ function vitestCounts(file: string, expectedFiles: string[]): Counts {
     // A file that failed before or around its tests (an import error, a stray .only, a hook).
     if (result.status === 'failed' && !result.assertionResults.some((t) => t.status === 'failed')) {
       counts.failed++
-      const reason = result.message.split('\n').find((line) => line.trim()) ?? ''
-      counts.problems.push(`${path.relative(root, result.name)}: ${stripVTControlCharacters(reason)}`)
+      counts.problems.push(failure(path.relative(root, result.name), result.message))
     }
   }
   const ran = new Set(report.testResults.map((r) => r.name))
@@ -548,7 +547,8 @@ const simple = (title: string, label: string, after: string[], command: string, 
  * by side with the check and Vitest stages: three at once (four, measured, stretched every stage
  * and timed out an expectation: the run is bound by CPU, not by the order). The unit tests go
  * first, beside the build: some are CPU-bound (fuzzing, property tests) and would crawl beside a
- * browser. The outage, load and co-editing tests follow. A failing stage stops every other (a type error still fails the run within minutes).
+ * browser. The outage, load and co-editing tests follow. A failing stage stops every other (a
+ * type error still fails the run within minutes).
  */
 const SIDE_BY_SIDE = Math.max(1, Number(process.env.HINDSIGHT_TEST_SIDE_BY_SIDE ?? 3) || 3)
 /**

@@ -1,11 +1,10 @@
 import 'server-only'
 import type { Role } from '../roles'
-import { recordAuditEvent } from '../audit/record-audit-event'
 import { db } from '../db'
 import { err, ok, type Result } from '../result'
-import { hashPassword, insertAccount } from './create-account'
-import { createFirstAdmin, SETUP_LOCK_KEY } from './create-first-admin'
+import { createAdminUnderSetupLock, createFirstAdmin } from './create-first-admin'
 import { createUser } from './create-user'
+import { lockActiveAdmins } from './members'
 import type { CreateAccountInput, CreateUserInput } from './schemas'
 
 export type ProvisionedUser = {
@@ -46,24 +45,10 @@ export async function provisionUser({ input }: { input: CreateUserInput }): Prom
 }
 
 async function recoverAdmin(account: CreateAccountInput): Promise<Result<ProvisionedUser>> {
-  const hash = await hashPassword(account.password)
-  return db.$transaction(async (tx) => {
-    // Serialized with first-run setup and read again: an admin made meanwhile wins.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`
-    if (await tx.user.count({ where: { role: 'ADMIN', deactivatedAt: null } }))
-      return err('INVALID_STATE', { message: 'ADMIN_EXISTS' })
-    if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } }))
-      return err('CONFLICT', { fields: { email: 'emailTaken' } })
-    const user = await insertAccount(tx, { ...account, role: 'ADMIN' }, hash)
-    await recordAuditEvent(
-      {
-        actor: user,
-        action: 'user-created',
-        target: `user:${user.email}`,
-        detail: 'ADMIN (no active admin left)',
-      },
-      tx,
-    )
-    return ok({ ...user, role: 'ADMIN' as const, firstAdmin: false, recovered: true })
+  const made = await createAdminUnderSetupLock(account, {
+    allowed: async (tx) => (await lockActiveAdmins(tx)).length === 0,
+    refusal: 'ADMIN_EXISTS',
+    detail: 'ADMIN (no active admin left)',
   })
+  return made.ok ? ok({ ...made.data, firstAdmin: false, recovered: true }) : made
 }
