@@ -8,7 +8,7 @@ import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
-import { findMyWork } from '@/server/checklists/my-work'
+import { findMyWork, MY_WORK_MAX } from '@/server/checklists/my-work'
 import { findCommentWork } from '@/server/comments/find-comment-work'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
@@ -19,15 +19,32 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('MyWorkPage'))('title') }
 }
 
-export default async function MyWorkPage() {
+export default async function MyWorkPage({ searchParams }: PageProps<'/my-work'>) {
   const actor = await requireUser()
+  // ?all=1: every item of each list (up to MY_WORK_MAX), not only the most urgent.
+  const all = (await searchParams).all === '1'
   const [t, statuses, format, work, comments] = await Promise.all([
     getTranslations('MyWorkPage'),
     getTranslations('CheckStatus'),
     getFormatter(),
-    findMyWork({ actor }),
+    findMyWork({ actor, ...(all ? { limit: MY_WORK_MAX } : {}) }),
     findCommentWork({ actor }),
   ])
+  /** Under a list that shows fewer than there are: how many, and the way to the rest. */
+  const more = (section: string, shown: number, total: number) =>
+    shown < total ? (
+      <p className="text-sm text-muted-foreground">
+        {t('moreShown', { shown, total })}{' '}
+        {all ? null : (
+          <Link
+            href={`/my-work?all=1#${section}`}
+            className="text-primary underline-offset-2 hover:underline"
+          >
+            {total <= MY_WORK_MAX ? t('showAll', { total }) : t('showMost', { max: MY_WORK_MAX })}
+          </Link>
+        )}
+      </p>
+    ) : null
   const canClose = hasRole(actor, 'EDITOR')
   const day = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' })
   return (
@@ -37,8 +54,9 @@ export default async function MyWorkPage() {
         <div className="grid gap-8">
           <WorkSection
             id="my-checks"
-            title={t('checksTitle', { count: work.checks.length })}
+            title={t('checksTitle', { count: work.totals.checks })}
             empty={<Empty icon={ListChecks} title={t('noChecksTitle')} description={t('noChecks')} />}
+            more={more('my-checks', work.checks.length, work.totals.checks)}
           >
             {work.checks.map((c) => (
               <WorkItem key={c.id} href={`/launches/${c.launch.slug}#check-${c.id}`} title={c.text}>
@@ -54,8 +72,9 @@ export default async function MyWorkPage() {
           {hasRole(actor, 'EDITOR') ? (
             <WorkSection
               id="reviews"
-              title={t('reviewsTitle', { count: work.reviews.length })}
+              title={t('reviewsTitle', { count: work.totals.reviews })}
               empty={<p className="text-sm text-muted-foreground">{t('noReviews')}</p>}
+              more={more('reviews', work.reviews.length, work.totals.reviews)}
             >
               {work.reviews.map((p) => (
                 <WorkItem key={p.number} href={`/postmortems/${p.number}`} title={p.title} lang={p.language}>
@@ -121,8 +140,9 @@ export default async function MyWorkPage() {
           </WorkSection>
           <WorkSection
             id="my-actions"
-            title={t('actionsTitle', { count: work.actionItems.length })}
+            title={t('actionsTitle', { count: work.totals.actionItems })}
             empty={<p className="text-sm text-muted-foreground">{t('noActions')}</p>}
+            more={more('my-actions', work.actionItems.length, work.totals.actionItems)}
           >
             {work.actionItems.map((a) => (
               <WorkItem
@@ -197,19 +217,23 @@ function WorkSection({
   id,
   title,
   empty,
+  more,
   children,
 }: {
   id: string
   title: string
   empty: ReactNode
+  /** Below the list, when it shows fewer than there are. */
+  more?: ReactNode
   children: ReactNode[]
 }) {
   return (
-    <section aria-labelledby={id} className="grid gap-3">
-      <h2 id={id} className="text-lg font-semibold">
+    <section aria-labelledby={`${id}-title`} id={id} className="grid scroll-mt-4 gap-3">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
       {children.length ? <ul className="grid gap-2">{children}</ul> : empty}
+      {more}
     </section>
   )
 }

@@ -2,26 +2,46 @@ import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
-import { canRead } from '../postmortems/get-postmortem'
+import { readableBy } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
 import { findDuePolicies } from '../postmortems/find-due-policies'
 import { daysOverdue } from '../postmortems/follow-through'
 import { contentLanguageOf } from '../postmortems/content-language'
 
+/** How many of each list My work shows at first, the most urgent; and at most, when asked for all. */
+export const MY_WORK_SHOWN = 20
+export const MY_WORK_MAX = 500
+
 /**
  * A person's open checks across launches, their open action items from postmortems, and (for
- * editors) the postmortems waiting for review.
+ * editors) the postmortems waiting for review: the first `limit` of each, the most urgent first
+ * (the launch planned soonest, the item due or overdue soonest, the review waiting longest), and
+ * how many there are in all.
  */
-export async function findMyWork({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
-  const [checks, actions, reviews, policies] = await Promise.all([
+export async function findMyWork({
+  actor,
+  now = new Date(),
+  limit = MY_WORK_SHOWN,
+}: {
+  actor: Actor
+  now?: Date
+  limit?: number
+}) {
+  const checkWhere = {
+    ownerId: actor.id,
+    status: { in: ['PENDING' as const, 'FAIL' as const] },
+    launch: { status: { in: openLaunchStatuses } },
+  }
+  const actionWhere = {
+    ownerId: actor.id,
+    status: { in: ['OPEN' as const, 'IN_PROGRESS' as const] },
+    postmortem: readableBy(actor),
+  }
+  const [checks, actions, reviews, policies, checkCount, actionCount] = await Promise.all([
     db.launchCheck.findMany({
-      where: {
-        ownerId: actor.id,
-        status: { in: ['PENDING', 'FAIL'] },
-        launch: { status: { in: openLaunchStatuses } },
-      },
+      where: checkWhere,
       orderBy: [{ launch: { plannedAt: { sort: 'asc', nulls: 'last' } } }, { position: 'asc' }],
-      take: 500,
+      take: limit,
       select: {
         id: true,
         text: true,
@@ -33,9 +53,9 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
       },
     }),
     db.actionItem.findMany({
-      where: { ownerId: actor.id, status: { in: ['OPEN', 'IN_PROGRESS'] } },
-      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }],
-      take: 500,
+      where: actionWhere,
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
+      take: limit,
       select: {
         id: true,
         title: true,
@@ -44,8 +64,10 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
         postmortem: { select: { number: true, title: true, language: true, status: true, severity: true } },
       },
     }),
-    findAwaitingReview({ actor }),
+    findAwaitingReview({ actor, limit }),
     findDuePolicies({ actor }),
+    db.launchCheck.count({ where: checkWhere }),
+    db.actionItem.count({ where: actionWhere }),
   ])
   const evidence = new Map(policies.map((p) => [p.severity, p.evidenceRequired]))
   return {
@@ -53,15 +75,14 @@ export async function findMyWork({ actor, now = new Date() }: { actor: Actor; no
       ...c,
       subChecks: { done: subChecks.length, total: _count.subChecks },
     })),
-    actionItems: actions
-      .filter((a) => canRead(actor, a.postmortem.status))
-      .map((a) => ({
-        ...a,
-        daysOverdue: daysOverdue(a.dueDate, now),
-        evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
-        // An action item is written in its postmortem's language.
-        language: contentLanguageOf(a.postmortem),
-      })),
-    reviews,
+    actionItems: actions.map((a) => ({
+      ...a,
+      daysOverdue: daysOverdue(a.dueDate, now),
+      evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
+      // An action item is written in its postmortem's language.
+      language: contentLanguageOf(a.postmortem),
+    })),
+    reviews: reviews.rows,
+    totals: { checks: checkCount, actionItems: actionCount, reviews: reviews.total },
   }
 }

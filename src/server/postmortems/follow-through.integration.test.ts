@@ -8,6 +8,7 @@ import { listOf, newItem, toYDoc } from '@/lib/shared-document/postmortem-ydoc'
 import { keyBetween } from '@/lib/shared-document/position-keys'
 import { getInsights } from '../insights/get-insights'
 import { insightsInput } from '../insights/schemas'
+import { changePostmortemStatus } from './change-status'
 import { closeActionItem } from './close-action-item'
 import { createPostmortem } from './create-postmortem'
 import { findDuePolicies } from './find-due-policies'
@@ -333,5 +334,40 @@ describe('closing an action item', () => {
       closedAt: null,
       doneAt: null,
     })
+  })
+})
+
+describe("an owner's My work", () => {
+  it('shows the most urgent open items first, counts them all, and leaves out what the person may not read', async () => {
+    const owner = await person('Busy Owner', 'VIEWER')
+    const mine = (fields: Partial<PostmortemDocument['actionItems'][number]>) =>
+      action({ ownerId: owner.id, ...fields })
+    const published = await postmortem({
+      symptom: 'Checkout failed',
+      rootCause: 'A missing index',
+      actionItems: [
+        mine({ title: 'Due next month', dueDate: inDays(30) }),
+        mine({ title: 'No due date' }),
+        mine({ title: 'Overdue', dueDate: inDays(-3) }),
+        mine({ title: 'Done already', status: 'DONE', dueDate: inDays(-9) }),
+        mine({ title: 'Due tomorrow', dueDate: inDays(1) }),
+      ],
+    })
+    for (const to of ['IN_REVIEW', 'PUBLISHED'] as const)
+      unwrap(await changePostmortemStatus({ actor: editor, number: published.number, to }))
+    // A draft's items are not the viewer's to see yet.
+    await postmortem({ actionItems: [mine({ title: 'In a draft', dueDate: inDays(-30) })] })
+
+    const first = await findMyWork({ actor: owner, limit: 2 })
+    expect(first.actionItems.map((a) => a.title)).toEqual(['Overdue', 'Due tomorrow'])
+    expect(first.totals.actionItems).toBe(4)
+    const every = await findMyWork({ actor: owner })
+    expect(every.actionItems.map((a) => a.title)).toEqual([
+      'Overdue',
+      'Due tomorrow',
+      'Due next month',
+      'No due date',
+    ])
+    expect(every.totals.actionItems).toBe(4)
   })
 })
