@@ -417,3 +417,51 @@ describe('launch reviews', () => {
     ])
   })
 })
+
+describe('the delivery log', () => {
+  it('forgets what was sent or given up on after 90 days, but not what decides the next notification', async () => {
+    // The other tests' rows are of today: within the 90 days.
+    const now = new Date()
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)
+    const old = daysAgo(120)
+    const recent = daysAgo(30)
+    const event = (fields: { subject?: string; dedupeKey?: string; createdAt: Date }) =>
+      db.notificationEvent.create({
+        data: { type: 'prune-test', payload: {}, ...fields },
+        select: { id: true },
+      })
+    const deliver = (eventId: string, status: 'PENDING' | 'DELIVERED' | 'FAILED', createdAt: Date) =>
+      db.notificationDelivery.create({
+        data: { eventId, channel: 'EMAIL', userId: owner.id, status, createdAt },
+        select: { id: true },
+      })
+    const sentLongAgo = await event({ createdAt: old })
+    const sent = await deliver(sentLongAgo.id, 'DELIVERED', old)
+    const failedLongAgo = await event({ createdAt: old })
+    const failed = await deliver(failedLongAgo.id, 'FAILED', old)
+    const stillPending = await event({ createdAt: old })
+    const pending = await deliver(stillPending.id, 'PENDING', old)
+    const sentRecently = await event({ createdAt: recent })
+    const recentDelivery = await deliver(sentRecently.id, 'DELIVERED', recent)
+    const toldOnce = await event({ dedupeKey: `prune-test:${randomUUID()}`, createdAt: old })
+    const subject = `prune-test:${randomUUID()}`
+    const superseded = await event({ subject, createdAt: old })
+    const newestOfSubject = await event({ subject, createdAt: new Date(old.getTime() + 60_000) })
+
+    const { pruneNotifications } = await import('./prune-notifications')
+    expect(await pruneNotifications({ now })).toEqual({ deliveries: 2, events: 3 })
+
+    const deliveries = new Set(
+      (await db.notificationDelivery.findMany({ select: { id: true } })).map((d) => d.id),
+    )
+    expect([sent, failed].some((d) => deliveries.has(d.id))).toBe(false)
+    expect([pending, recentDelivery].every((d) => deliveries.has(d.id))).toBe(true)
+    const events = new Set(
+      (await db.notificationEvent.findMany({ where: { type: 'prune-test' }, select: { id: true } })).map(
+        (e) => e.id,
+      ),
+    )
+    expect([sentLongAgo, failedLongAgo, superseded].some((e) => events.has(e.id))).toBe(false)
+    expect([stillPending, sentRecently, toldOnce, newestOfSubject].every((e) => events.has(e.id))).toBe(true)
+  })
+})

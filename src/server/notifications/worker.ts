@@ -1,5 +1,6 @@
 import 'server-only'
 import { processDueDeliveries } from './process-deliveries'
+import { pruneNotifications } from './prune-notifications'
 import { sweepOverdue } from './sweep-overdue'
 import { queueWeeklyDigest } from './weekly-digest'
 
@@ -7,8 +8,9 @@ import { queueWeeklyDigest } from './weekly-digest'
  * The in-process delivery loop (instrumentation.ts starts it once per server process): every
  * few seconds, and at once when a use case has just committed an event (kickDeliveries), it
  * sends the due deliveries. Every ten minutes (NOTIFY_SWEEP_MS) it sweeps overdue action items;
- * every hour it asks for the week's digest (queued once per week across instances). Several instances on one Postgres share the
- * work through SKIP LOCKED; on the embedded database there is one process.
+ * every hour it asks for the week's digest (queued once per week across instances); once a day
+ * it forgets deliveries older than 90 days (prune-notifications.ts). Several instances on one
+ * Postgres share the work through SKIP LOCKED; on the embedded database there is one process.
  */
 
 type Worker = { kick(): void; stop(): void }
@@ -16,6 +18,7 @@ const key = Symbol.for('hindsight.notificationWorker')
 const holder = globalThis as { [key]?: Worker }
 
 const DIGEST_CHECK_MS = 60 * 60_000
+const PRUNE_MS = 24 * 60 * 60_000
 
 export function startNotificationWorker({
   pollMs = Number(process.env.NOTIFY_POLL_MS) || 5_000,
@@ -26,6 +29,7 @@ export function startNotificationWorker({
   let again = false
   let lastSweep = 0
   let lastDigestCheck = 0
+  let lastPrune = 0
   async function tick() {
     if (running) {
       again = true
@@ -44,6 +48,10 @@ export function startNotificationWorker({
           await queueWeeklyDigest()
         }
         await processDueDeliveries()
+        if (Date.now() - lastPrune > PRUNE_MS) {
+          lastPrune = Date.now()
+          await pruneNotifications()
+        }
       } while (again)
     } catch (error) {
       // The database may be away (an outage): the next tick tries again.
