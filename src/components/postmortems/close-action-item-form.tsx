@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field } from '@/components/ui/field'
+import { LazyDetails } from '@/components/ui/lazy-details'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import type { ActionItemOutcome } from '@/server/postmortems/schemas'
@@ -12,8 +13,8 @@ import type { ActionItemOutcome } from '@/server/postmortems/schemas'
 /**
  * "Close…" on an open action item: done, with evidence (a link or a before → after figure)
  * that the severity's policy may require, or won't do, with a reason (decision 021). The form is
- * rendered once it is first opened: a list of open items (My work, a postmortem) carries one
- * per item, and fifty unopened forms were most of My work's page.
+ * rendered once it is first opened (LazyDetails): a list of open items (My work, a postmortem)
+ * carries one per item, and fifty unopened forms were most of My work's page.
  */
 export function CloseActionItemForm({
   itemId,
@@ -28,104 +29,92 @@ export function CloseActionItemForm({
 }) {
   const t = useTranslations('CloseActionItem')
   const [outcome, setOutcome] = useState<ActionItemOutcome>('DONE')
-  const [opened, setOpened] = useState(false)
   const id = (name: string) => `close-${itemId}-${name}`
   return (
-    <details
+    <LazyDetails
       className="group w-full text-sm print:hidden"
-      onToggle={(event) => {
-        if (event.currentTarget.open) setOpened(true)
-      }}
+      summaryClassName="cursor-pointer text-primary hover:underline"
+      summaryLabel={t('openFor', { title })}
+      summary={t('open')}
     >
-      <summary className="cursor-pointer text-primary hover:underline" aria-label={t('openFor', { title })}>
-        {t('open')}
-      </summary>
-      {opened ? (
-        <ActionForm
-          action={action}
-          className="mt-2 grid gap-3 rounded-md border border-border p-3"
-          aria-label={t('formFor', { title })}
-        >
-          {({ errors, values }) => (
-            <>
-              <fieldset className="flex flex-wrap gap-4">
-                <legend className="mb-1 text-sm font-medium">{t('outcome')}</legend>
-                {(['DONE', 'WONT_DO'] as const).map((value) => (
-                  <label key={value} className="inline-flex items-center gap-2">
-                    <input
-                      type="radio"
-                      name="outcome"
-                      value={value}
-                      checked={outcome === value}
-                      onChange={() => setOutcome(value)}
-                    />
-                    {t(value === 'DONE' ? 'done' : 'wontDo')}
-                  </label>
-                ))}
-              </fieldset>
-              {outcome === 'DONE' ? (
-                <>
-                  <p className="text-xs text-muted-foreground">
-                    {evidenceRequired ? t('evidenceRequired') : t('evidenceOptional')}
-                  </p>
-                  <Field id={id('link')} label={t('evidenceLink')} error={errors.evidenceLink}>
-                    {(aria) => (
-                      <Input
-                        {...aria}
-                        name="evidenceLink"
-                        type="url"
-                        placeholder="https://"
-                        defaultValue={values.evidenceLink}
-                      />
-                    )}
-                  </Field>
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <Field id={id('before')} label={t('before')} error={errors.evidenceBefore}>
-                      {(aria) => (
-                        <Input
-                          {...aria}
-                          name="evidenceBefore"
-                          maxLength={100}
-                          placeholder="0.6/s"
-                          defaultValue={values.evidenceBefore}
-                        />
-                      )}
-                    </Field>
-                    <Field id={id('after')} label={t('after')} error={errors.evidenceAfter}>
-                      {(aria) => (
-                        <Input
-                          {...aria}
-                          name="evidenceAfter"
-                          maxLength={100}
-                          placeholder="80/s"
-                          defaultValue={values.evidenceAfter}
-                        />
-                      )}
-                    </Field>
-                  </div>
-                </>
-              ) : (
-                <Field id={id('reason')} label={t('reason')} error={errors.reason}>
+      <ActionForm
+        action={action}
+        className="mt-2 grid gap-3 rounded-md border border-border p-3"
+        aria-label={t('formFor', { title })}
+      >
+        {({ errors, values }) => (
+          <>
+            <fieldset className="flex flex-wrap gap-4">
+              <legend className="mb-1 text-sm font-medium">{t('outcome')}</legend>
+              {(['DONE', 'WONT_DO'] as const).map((value) => (
+                <label key={value} className="inline-flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="outcome"
+                    value={value}
+                    checked={outcome === value}
+                    onChange={() => setOutcome(value)}
+                  />
+                  {t(value === 'DONE' ? 'done' : 'wontDo')}
+                </label>
+              ))}
+            </fieldset>
+            {outcome === 'DONE' ? (
+              <>
+                <p className="text-xs text-muted-foreground">
+                  {evidenceRequired ? t('evidenceRequired') : t('evidenceOptional')}
+                </p>
+                <Field id={id('link')} label={t('evidenceLink')} error={errors.evidenceLink}>
                   {(aria) => (
-                    <Textarea
+                    <Input
                       {...aria}
-                      name="reason"
-                      rows={2}
-                      maxLength={2000}
-                      defaultValue={values.reason}
+                      name="evidenceLink"
+                      type="url"
+                      placeholder="https://"
+                      defaultValue={values.evidenceLink}
                     />
                   )}
                 </Field>
-              )}
-              <div>
-                <SubmitButton size="sm" pendingLabel={t('closing')}>
-                  {t('submit')}
-                </SubmitButton>
-              </div>
-            </>
-          )}
-        </ActionForm>
-      ) : null}
-    </details>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  <Field id={id('before')} label={t('before')} error={errors.evidenceBefore}>
+                    {(aria) => (
+                      <Input
+                        {...aria}
+                        name="evidenceBefore"
+                        maxLength={100}
+                        placeholder="0.6/s"
+                        defaultValue={values.evidenceBefore}
+                      />
+                    )}
+                  </Field>
+                  <Field id={id('after')} label={t('after')} error={errors.evidenceAfter}>
+                    {(aria) => (
+                      <Input
+                        {...aria}
+                        name="evidenceAfter"
+                        maxLength={100}
+                        placeholder="80/s"
+                        defaultValue={values.evidenceAfter}
+                      />
+                    )}
+                  </Field>
+                </div>
+              </>
+            ) : (
+              <Field id={id('reason')} label={t('reason')} error={errors.reason}>
+                {(aria) => (
+                  <Textarea {...aria} name="reason" rows={2} maxLength={2000} defaultValue={values.reason} />
+                )}
+              </Field>
+            )}
+            <div>
+              <SubmitButton size="sm" pendingLabel={t('closing')}>
+                {t('submit')}
+              </SubmitButton>
+            </div>
+          </>
+        )}
+      </ActionForm>
+    </LazyDetails>
   )
 }

@@ -12,16 +12,21 @@ export function LazyDetails({
   children,
   className,
   summaryClassName,
+  summaryLabel,
 }: {
   summary: ReactNode
   children: ReactNode
   className?: string
   summaryClassName?: string
+  /** The summary's accessible name, when its text alone is not enough ("Close…" which item). */
+  summaryLabel?: string
 }) {
   const [opened, setOpened] = useState(false)
   return (
     <details className={className} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
-      <summary className={summaryClassName}>{summary}</summary>
+      <summary className={summaryClassName} aria-label={summaryLabel}>
+        {summary}
+      </summary>
       {opened ? children : null}
     </details>
   )
