@@ -8,7 +8,7 @@ import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
-import { findMyWork, MY_WORK_MAX } from '@/server/checklists/my-work'
+import { findMyWork, MY_WORK_MAX, MY_WORK_SHOWN } from '@/server/checklists/my-work'
 import { findCommentWork } from '@/server/comments/find-comment-work'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
@@ -23,12 +23,13 @@ export default async function MyWorkPage({ searchParams }: PageProps<'/my-work'>
   const actor = await requireUser()
   // ?all=1: every item of each list (up to MY_WORK_MAX), not only the most urgent.
   const all = (await searchParams).all === '1'
+  const limit = all ? MY_WORK_MAX : MY_WORK_SHOWN
   const [t, statuses, format, work, comments] = await Promise.all([
     getTranslations('MyWorkPage'),
     getTranslations('CheckStatus'),
     getFormatter(),
-    findMyWork({ actor, ...(all ? { limit: MY_WORK_MAX } : {}) }),
-    findCommentWork({ actor }),
+    findMyWork({ actor, limit }),
+    findCommentWork({ actor, limit }),
   ])
   /** Under a list that shows fewer than there are: how many, and the way to the rest. */
   const more = (section: string, shown: number, total: number) =>
@@ -91,8 +92,9 @@ export default async function MyWorkPage({ searchParams }: PageProps<'/my-work'>
           ) : null}
           <WorkSection
             id="mentions"
-            title={t('mentionsTitle', { count: comments.mentions.length })}
+            title={t('mentionsTitle', { count: comments.totals.mentions })}
             empty={<p className="text-sm text-muted-foreground">{t('noMentions')}</p>}
+            more={more('mentions', comments.mentions.length, comments.totals.mentions)}
           >
             {comments.mentions.map((m) => (
               <WorkItem
@@ -112,8 +114,9 @@ export default async function MyWorkPage({ searchParams }: PageProps<'/my-work'>
           </WorkSection>
           <WorkSection
             id="open-threads"
-            title={t('threadsTitle', { count: comments.openThreads.length })}
+            title={t('threadsTitle', { count: comments.totals.openThreads })}
             empty={<p className="text-sm text-muted-foreground">{t('noThreads')}</p>}
+            more={more('open-threads', comments.openThreads.length, comments.totals.openThreads)}
           >
             {comments.openThreads.map((th) => (
               <WorkItem

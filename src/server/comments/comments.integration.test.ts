@@ -205,6 +205,16 @@ describe('comment threads', () => {
       'Rui Zhang',
     ])
     expect(annWork.openThreads.map((t) => t.id)).toContain(started.id)
+    // My work shows the newest few and counts them all.
+    expect(annWork.totals).toEqual({
+      mentions: annWork.mentions.length,
+      openThreads: annWork.openThreads.length,
+    })
+    expect(annWork.openThreads.length).toBeGreaterThan(1)
+    const newest = await findCommentWork({ actor: author, limit: 1 })
+    expect(newest.openThreads).toHaveLength(1)
+    expect(newest.openThreads[0]!.id).toBe(annWork.openThreads[0]!.id)
+    expect(newest.totals.openThreads).toBe(annWork.openThreads.length)
     const ruiWork = await findCommentWork({ actor: reviewer })
     expect(ruiWork.openThreads.find((t) => t.id === started.id)).toMatchObject({
       replies: 1,

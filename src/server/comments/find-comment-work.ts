@@ -9,18 +9,28 @@ const postmortem = { select: { number: true, title: true, language: true, status
 /**
  * My work's comment sections: open threads where someone mentioned the person, and open
  * threads on the postmortems they author or took part in (started or replied to: a reviewer's
- * threads), newest activity first. Resolved threads are done and drop off.
+ * threads), newest first: the first `limit` of each, and how many there are. Resolved threads
+ * are done and drop off.
  */
-export async function findCommentWork({ actor }: { actor: Actor }) {
+export async function findCommentWork({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
   const readable = { postmortem: readableBy(actor) }
-  const [mentions, threads] = await Promise.all([
+  const mentionWhere = {
+    mentions: { some: { userId: actor.id } },
+    thread: { resolvedAt: null, ...readable },
+  }
+  const threadWhere = {
+    resolvedAt: null,
+    ...readable,
+    OR: [
+      { postmortem: { authors: { some: { userId: actor.id } } } },
+      { comments: { some: { authorId: actor.id } } },
+    ],
+  }
+  const [mentions, threads, mentionCount, threadCount] = await Promise.all([
     db.comment.findMany({
-      where: {
-        mentions: { some: { userId: actor.id } },
-        thread: { resolvedAt: null, ...readable },
-      },
+      where: mentionWhere,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: 100,
+      take: limit,
       select: {
         id: true,
         body: true,
@@ -30,16 +40,9 @@ export async function findCommentWork({ actor }: { actor: Actor }) {
       },
     }),
     db.commentThread.findMany({
-      where: {
-        resolvedAt: null,
-        ...readable,
-        OR: [
-          { postmortem: { authors: { some: { userId: actor.id } } } },
-          { comments: { some: { authorId: actor.id } } },
-        ],
-      },
+      where: threadWhere,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: 100,
+      take: limit,
       select: {
         id: true,
         quote: true,
@@ -53,6 +56,8 @@ export async function findCommentWork({ actor }: { actor: Actor }) {
         },
       },
     }),
+    db.comment.count({ where: mentionWhere }),
+    db.commentThread.count({ where: threadWhere }),
   ])
   const withLanguage = <P extends { title: string; language: string | null }>(pm: P) => ({
     ...pm,
@@ -69,5 +74,6 @@ export async function findCommentWork({ actor }: { actor: Actor }) {
       replies: _count.comments - 1,
       last: comments[0] ?? null,
     })),
+    totals: { mentions: mentionCount, openThreads: threadCount },
   }
 }
