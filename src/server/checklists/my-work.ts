@@ -5,7 +5,7 @@ import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { readableBy } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
 import { findDuePolicies } from '../postmortems/find-due-policies'
-import { daysOverdue } from '../postmortems/follow-through'
+import { daysOverdue, openActionItemStatuses } from '../postmortems/follow-through'
 import { contentLanguageOf } from '../postmortems/content-language'
 
 /** How many of each list My work shows at first, the most urgent; and at most, when asked for all. */
@@ -34,7 +34,7 @@ export async function findMyWork({
   }
   const actionWhere = {
     ownerId: actor.id,
-    status: { in: ['OPEN' as const, 'IN_PROGRESS' as const] },
+    status: { in: [...openActionItemStatuses] },
     postmortem: readableBy(actor),
   }
   const [checks, actions, reviews, policies, checkCount, actionCount] = await Promise.all([

@@ -1,13 +1,11 @@
 import 'server-only'
 import { db } from '../db'
-
-/** Open statuses: an item DONE or CANCELLED is never overdue (as on My work and Insights). */
-export const openStatuses = ['OPEN', 'IN_PROGRESS'] as const
+import { openActionItemStatuses } from '../postmortems/follow-through'
 
 /** A person's open action items whose due date has passed, oldest due first. */
 export function findOverdueItems({ ownerId, now }: { ownerId: string; now: Date }) {
   return db.actionItem.findMany({
-    where: { ownerId, status: { in: [...openStatuses] }, dueDate: { lt: now } },
+    where: { ownerId, status: { in: [...openActionItemStatuses] }, dueDate: { lt: now } },
     orderBy: { dueDate: 'asc' },
     take: 100,
     select: { title: true, dueDate: true, postmortem: { select: { number: true, title: true } } },

@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { toActionItemPayload } from './action-item-events'
 import { emitEvent } from './emit-event'
-import { openStatuses } from './overdue-items'
+import { openActionItemStatuses } from '../postmortems/follow-through'
 
 /**
  * Emits "action item overdue" once per item and due date: an item moved to a later date that
@@ -15,7 +15,7 @@ export async function sweepOverdue({ now = new Date(), batch = 500 }: { now?: Da
   for (let after: string | undefined; ;) {
     const items = await db.actionItem.findMany({
       where: {
-        status: { in: [...openStatuses] },
+        status: { in: [...openActionItemStatuses] },
         dueDate: { lt: now },
         ...(after ? { id: { gt: after } } : {}),
       },

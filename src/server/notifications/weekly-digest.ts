@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import { emitDigest } from './emit-event'
-import { openStatuses } from './overdue-items'
+import { openActionItemStatuses } from '../postmortems/follow-through'
 import { emailEnabled } from './settings'
 
 /** ISO 8601 week of a date, e.g. "2026-W49" (weeks start on Monday; week 1 holds a Thursday). */
@@ -26,7 +26,7 @@ export async function queueWeeklyDigest({
   if (!emailEnabled()) return null
   const owners = await db.actionItem.findMany({
     where: {
-      status: { in: [...openStatuses] },
+      status: { in: [...openActionItemStatuses] },
       dueDate: { lt: now },
       owner: { deactivatedAt: null },
     },

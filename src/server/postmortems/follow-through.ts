@@ -7,6 +7,9 @@ import { severities, type Severity } from './schemas'
 
 export type ActionItemStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'
 
+/** An item still to do: one DONE or CANCELLED is never overdue, nor on anyone's My work. */
+export const openActionItemStatuses = ['OPEN', 'IN_PROGRESS'] as const
+
 export type DuePolicy = {
   severity: Severity
   /** Days after its creation an item without a due date is due; null: no due date. */
@@ -29,7 +32,8 @@ export const noPolicy = { dueDays: null, evidenceRequired: false } as const
 export const policiesOf = (stored: DuePolicy[]): DuePolicy[] =>
   severities.map((severity) => stored.find((p) => p.severity === severity) ?? defaultDuePolicies[severity])
 
-export const isOpenStatus = (status: ActionItemStatus) => status === 'OPEN' || status === 'IN_PROGRESS'
+export const isOpenStatus = (status: ActionItemStatus) =>
+  (openActionItemStatuses as readonly ActionItemStatus[]).includes(status)
 
 const DAY = 86_400_000
 
