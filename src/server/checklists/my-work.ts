@@ -5,7 +5,8 @@ import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { readableBy } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
 import { findDuePolicies } from '../postmortems/find-due-policies'
-import { daysOverdue, openActionItemStatuses } from '../postmortems/follow-through'
+import { daysOverdue } from '../postmortems/follow-through'
+import { openActionItemStatuses } from '../action-item-status'
 import { contentLanguageOf } from '../postmortems/content-language'
 
 /** How many of each list My work shows at first, the most urgent; and at most, when asked for all. */

@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '../db'
-import { openActionItemStatuses } from '../postmortems/follow-through'
+import { openActionItemStatuses } from '../action-item-status'
 
 /** A person's open action items whose due date has passed, oldest due first. */
 export function findOverdueItems({ ownerId, now }: { ownerId: string; now: Date }) {

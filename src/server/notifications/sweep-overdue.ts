@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { toActionItemPayload } from './action-item-events'
 import { emitEvent } from './emit-event'
-import { openActionItemStatuses } from '../postmortems/follow-through'
+import { openActionItemStatuses } from '../action-item-status'
 
 /**
  * Emits "action item overdue" once per item and due date: an item moved to a later date that

@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import { emitDigest } from './emit-event'
-import { openActionItemStatuses } from '../postmortems/follow-through'
+import { openActionItemStatuses } from '../action-item-status'
 import { emailEnabled } from './settings'
 
 /** ISO 8601 week of a date, e.g. "2026-W49" (weeks start on Monday; week 1 holds a Thursday). */

@@ -1,3 +1,4 @@
+import { openActionItemStatuses } from '../action-item-status'
 import { severities, type Severity } from './schemas'
 
 /*
@@ -6,9 +7,6 @@ import { severities, type Severity } from './schemas'
  */
 
 export type ActionItemStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'
-
-/** An item still to do: one DONE or CANCELLED is never overdue, nor on anyone's My work. */
-export const openActionItemStatuses = ['OPEN', 'IN_PROGRESS'] as const
 
 export type DuePolicy = {
   severity: Severity
