@@ -157,6 +157,14 @@ describe('deriveMissing', () => {
     expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
   })
 
+  it('keeps a sentence that names when the incident began and ended out of the timeline: its window, not a moment', () => {
+    const pm = emptyPostmortem('Expired certificates')
+    pm.summary =
+      'Between 2024-03-01 21:27 UTC and 2024-03-02 07:27 UTC the site ran with expired certificates. At 07:27 UTC we renewed them by hand.'
+    deriveMissing(pm, march2)
+    expect(pm.timeline.map((e) => e.text)).toEqual(['At 07:27 UTC we renewed them by hand.'])
+  })
+
   it('with a root-cause section, adds the conclusion a section nothing else took states with a strong cue', () => {
     const pm = emptyPostmortem('Full GC')
     pm.rootCause = '内存空间足够，也没有做过调整。'
@@ -201,10 +209,10 @@ describe('deriveMissing', () => {
   it('a paragraph that is only a date signs the notice: it is no moment', () => {
     const pm = emptyPostmortem('镜像站服务受影响')
     pm.summary =
-      '2026年5月8日至27日期间，由于学校网络基础设施发生计划外调整，镜像站的可用性受到了较大影响。\n\n镜像站运维团队\n\n2026年5月28日'
+      '2026年5月8日，由于学校网络基础设施发生计划外调整，镜像站的可用性受到了较大影响。\n\n镜像站运维团队\n\n2026年5月28日'
     deriveMissing(pm, beijing)
     expect(pm.timeline.map((e) => e.text)).toEqual([
-      '2026年5月8日至27日期间，由于学校网络基础设施发生计划外调整，镜像站的可用性受到了较大影响。',
+      '2026年5月8日，由于学校网络基础设施发生计划外调整，镜像站的可用性受到了较大影响。',
     ])
   })
 

@@ -4,7 +4,7 @@ import { isMetaLine, sentences, tokens, withoutCode } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
-import { leadingStamp, opensWithDate, timeIn, type TimeContext } from './timestamps'
+import { leadingStamp, opensWithDate, statesWindow, timeIn, type TimeContext } from './timestamps'
 import { classifyHeading, hasCue, type Cue } from './vocabulary'
 
 /*
@@ -114,7 +114,8 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
         hypothesis: null,
         at: timeIn(text, context) ?? null,
       }))
-    const moments = [...timed, ...days]
+    // "Between 21:27 and 07:27 UTC the site was down": the incident's window, not a moment of it.
+    const moments = [...timed, ...days].filter((m) => !statesWindow(m.text))
     // Dozens of times in prose are logs or code, not a story of the incident.
     if (moments.length <= 8) pm.timeline.push(...moments)
     if (pm.timeline.length) sure.timeline = SURE.derived

@@ -6,6 +6,7 @@ import {
   leadingStamp,
   stampTime,
   startsWithDate,
+  statesWindow,
   timeIn,
   type TimeContext,
 } from './timestamps'
@@ -159,5 +160,24 @@ describe('timeIn', () => {
     expect(timeIn('At 17:20 we restarted the primary.', { day: null, offset: 0 })).toBeNull()
     expect(timeIn('We restarted 3 servers.', march2)).toBeUndefined()
     expect(timeIn('版本 1.2 发布后出现问题。', beijing)).toBeUndefined()
+  })
+})
+
+describe('statesWindow', () => {
+  it.each([
+    'Between approximately 2025-07-30 21:27 UTC and 2025-07-31 07:27 UTC the site was down.',
+    'Feature flags went down for about 3 hours, from 15:30 to 18:10 UTC.',
+    '2026年5月8日至27日期间，镜像站的可用性受到了较大影响。',
+    '晚上8点到10点之间服务不可用。',
+  ])('reads "%s" as the window of an incident', (sentence) => {
+    expect(statesWindow(sentence)).toBe(true)
+  })
+
+  it.each([
+    'At 10:04 AM, task retrieving was working, but we found another problem.',
+    'At 10:04 - we restarted 3 servers.',
+    '10月12日 14:05 到达现场后重启了 2 台机器。',
+  ])('reads "%s" as a moment', (sentence) => {
+    expect(statesWindow(sentence)).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node'
+import { alternation } from './vocabulary'
 
 /*
  * Timestamps at the start of a timeline line ("14:05 UTC", "2017-01-31 23:00", "Jan 31, 14:05",
@@ -115,6 +116,22 @@ export function timeIn(sentence: string, context: TimeContext): string | null | 
   // A clock needs a colon, am/pm or 点/时: "3 servers" or "版本 1.2" are not times.
   if (!/[:点时]|[ap]\.?m/i.test(m[0])) return undefined
   return stampTime({ stamp: m[0].trim(), rest: '', relative: false }, context)
+}
+
+/**
+ * "Between 21:27 UTC and 07:27 UTC hex.pm was down", "from 15:30 to 18:10", "5月8日至27日期间":
+ * a sentence that names when the incident began and ended, its window rather than a moment.
+ */
+export function statesWindow(sentence: string): boolean {
+  const text = sentence.replace(/\*\*|__/g, '')
+  const results = (/\p{Script=Han}/u.test(text) ? chrono.zh.hans : chrono.en).parse(text)
+  if (results.some((r) => r.end)) return true
+  // The first moment, a join ("and", "至"), then a second moment close behind: a time or a day.
+  const join = new RegExp(
+    String.raw`^\s*(?:${alternation('timeSpanJoin')})\s*\D{0,16}?(?:${DATE}|${CLOCK}|\d{1,2}\s*[日号])`,
+    'iu',
+  )
+  return results.some((r) => join.test(text.slice(r.index + r.text.length)))
 }
 
 const LEADING_DATE = new RegExp(String.raw`^[\s*_\[(]*(?:${DATE}|${SHORT_DATE})(?![\d])`, 'iu')
