@@ -157,6 +157,19 @@ describe('deriveMissing', () => {
     expect(pm.timeline.map((e) => e.at)).toEqual(['2023-10-12T12:00:00.000Z', '2023-10-12T13:00:00.000Z'])
   })
 
+  it('takes the moments of a timeline from how it was put right too', () => {
+    const pm = emptyPostmortem('Uploads failing')
+    pm.summary = 'At 09:12 UTC uploads began failing for every customer.'
+    pm.resolution =
+      'At 10:05 UTC we re-registered the storage provider. At 10:30 UTC uploads worked again for everyone.'
+    deriveMissing(pm, march2)
+    expect(pm.timeline.map((e) => e.at)).toEqual([
+      '2024-03-02T09:12:00.000Z',
+      '2024-03-02T10:05:00.000Z',
+      '2024-03-02T10:30:00.000Z',
+    ])
+  })
+
   it('keeps a sentence that names when the incident began and ended out of the timeline: its window, not a moment', () => {
     const pm = emptyPostmortem('Expired certificates')
     pm.summary =

@@ -89,8 +89,9 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     }
   }
   if (!pm.timeline.length) {
-    // No timeline anywhere: the sentences that give a time ("晚上8点发现…", "at 17:20 UTC we…").
-    const prose = withoutCode([pm.summary, pm.symptom, pm.detection, ...notes].join('\n\n'))
+    // No timeline anywhere: the sentences that give a time ("晚上8点发现…", "at 17:20 UTC we…"),
+    // in how it went wrong and how it was put right.
+    const prose = withoutCode([pm.summary, pm.symptom, pm.detection, ...notes, pm.resolution].join('\n\n'))
     const timed = sentences(prose).flatMap((sentence) => {
       const at = timeIn(sentence, context)
       // A sentence that says something besides its time, not a log line.
