@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLiveRooms } from '@/server/collab/live-rooms'
 import { scalarsOf, textOf } from '@/lib/shared-document/postmortem-ydoc'
 import { putDocument } from '@/server/collab/put-document'
+import { db } from '@/server/db'
 import { databaseTarget } from '@/server/env'
 import { createPostmortem } from '@/server/postmortems/create-postmortem'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
@@ -96,5 +97,45 @@ describe('live editing across app instances (server Postgres)', () => {
       severity: 'SEV2',
       rootCause: '主库连接池耗尽 after the deploy',
     })
+  })
+})
+
+describe('a room that cannot be opened (server Postgres)', () => {
+  it('is opened afresh by the next person, not failed for good', async (context) => {
+    if (!postgres) skipBecause(context, 'holding a row from a second connection needs a server Postgres')
+    const created = await createPostmortem({
+      actor: people.Ana!.actor,
+      input: { title: 'Opened afresh', launchId: null },
+    })
+    if (!created.ok) throw new Error(created.error.code)
+    const { id } = await db.postmortem.findUniqueOrThrow({ where: { number: created.data.number } })
+    const rooms = createLiveRooms()
+    const peer = { actor: people.Ana!.actor, readOnly: false, send: () => {} }
+    // Another connection holds the postmortem longer than opening its room may take, as a busy
+    // database does: the opening fails.
+    let release!: () => void
+    let locked!: () => void
+    const held = new Promise<void>((resolve) => (locked = resolve))
+    const holding = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Postmortem" WHERE id = ${id} FOR UPDATE`
+        locked()
+        await new Promise<void>((resolve) => (release = resolve))
+      },
+      { timeout: 30_000 },
+    )
+    await held
+    const first = rooms.joinRoom(id, peer).then(
+      () => 'opened',
+      () => 'failed',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
+    release()
+    await holding
+    expect(await first).toBe('failed')
+    // The next person to open it gets it.
+    expect(await rooms.joinRoom(id, peer)).toBe(true)
+    await rooms.leaveRoom(id, peer)
+    await rooms.closeRooms()
   })
 })

@@ -18,7 +18,13 @@ import type { UpgradeEndpoint } from './upgrade-handlers'
  */
 
 /** Close codes the editor tells apart (4000–4999 are the application's). */
-export const CLOSE = { signedOut: 4401, roleChanged: 4403, badMessage: 1003, goingAway: 1001 } as const
+export const CLOSE = {
+  signedOut: 4401,
+  roleChanged: 4403,
+  badMessage: 1003,
+  goingAway: 1001,
+  tryAgain: 1013,
+} as const
 /** Bounds one frame: a pasted retro is a few hundred kB; the whole API body limit is 1 MB. */
 const MAX_FRAME = 2 * 1024 * 1024
 
@@ -46,6 +52,12 @@ export function collabEndpoint({
   function serve(ws: WebSocket, request: Request, postmortemId: string, actor: Actor, readOnly: boolean) {
     const peer: Peer = { actor, readOnly, send: (data) => ws.readyState === ws.OPEN && ws.send(data) }
     const joined = rooms.joinRoom(postmortemId, peer)
+    // The room could not be opened (the database slow or away): the editor reconnects and the
+    // next try opens it afresh.
+    joined.catch((error: unknown) => {
+      console.error('Live editing: a room failed to open:', error)
+      ws.close(CLOSE.tryAgain, 'Try again')
+    })
     ws.on('message', (data) => {
       void joined
         .then(() => rooms.receive(postmortemId, peer, asBytes(data)))
@@ -64,7 +76,10 @@ export function collabEndpoint({
     }, sessionCheckMs)
     ws.on('close', () => {
       clearInterval(check)
-      void joined.then(() => rooms.leaveRoom(postmortemId, peer))
+      void joined.then(
+        () => rooms.leaveRoom(postmortemId, peer),
+        () => {},
+      )
     })
   }
 

@@ -216,9 +216,25 @@ export function createLiveRooms() {
   const rooms = new Map<string, Promise<Room | null>>()
   let listener: Listener | null | undefined
 
+  /**
+   * The room of a postmortem, opened by its first peer. One that failed to open (the database
+   * slow or away) is forgotten, so that the next peer tries afresh instead of failing with it.
+   */
+  function opening(postmortemId: string): Promise<Room | null> {
+    const known = rooms.get(postmortemId)
+    if (known) return known
+    const opened = openRoom(postmortemId)
+    rooms.set(postmortemId, opened)
+    opened.catch(() => rooms.get(postmortemId) === opened && rooms.delete(postmortemId))
+    return opened
+  }
+
+  /** A room, once open; undefined while none is (or its opening failed). */
+  const openedRoom = (postmortemId: string) => rooms.get(postmortemId)?.catch(() => null)
+
   function onRelayed(relayed: RelayMessage) {
     if (relayed.from === instance) return
-    void rooms.get(relayed.postmortemId)?.then(async (room) => {
+    void openedRoom(relayed.postmortemId)?.then(async (room) => {
       if (!room) return
       if (relayed.kind === 'presence')
         return awarenessProtocol.applyAwarenessUpdate(
@@ -236,7 +252,8 @@ export function createLiveRooms() {
   /** Listening starts with the first room (never in a build); after a reconnect, rooms catch up. */
   function relay() {
     listener ??= listen(onRelayed, () => {
-      for (const opening of rooms.values()) void opening.then((room) => room && applyStored(room))
+      for (const postmortemId of rooms.keys())
+        void openedRoom(postmortemId)?.then((room) => room && applyStored(room))
     })
   }
 
@@ -312,9 +329,7 @@ export function createLiveRooms() {
 
   /** Joins a postmortem's room (opening it on the first peer): the peer is sent the state to sync from. */
   async function joinRoom(postmortemId: string, peer: Peer): Promise<boolean> {
-    let opening = rooms.get(postmortemId)
-    if (!opening) rooms.set(postmortemId, (opening = openRoom(postmortemId)))
-    const room = await opening
+    const room = await opening(postmortemId)
     if (!room) {
       rooms.delete(postmortemId)
       return false
@@ -339,7 +354,7 @@ export function createLiveRooms() {
 
   /** The document a live room holds, if one is open in this instance, else the stored one. */
   async function liveDocument(postmortemId: string): Promise<Y.Doc | null> {
-    const room = await rooms.get(postmortemId)
+    const room = await openedRoom(postmortemId)
     return room?.ydoc ?? loadYDoc(postmortemId)
   }
 
@@ -348,7 +363,7 @@ export function createLiveRooms() {
    * published postmortem, its unpublished next version) nor changes it. Throws on a malformed frame (the socket is then closed).
    */
   async function receive(postmortemId: string, peer: Peer, data: Uint8Array) {
-    const room = await rooms.get(postmortemId)
+    const room = await openedRoom(postmortemId)
     if (!room?.peers.has(peer)) return
     const decoder = decoding.createDecoder(data)
     const kind = decoding.readVarUint(decoder)
@@ -369,7 +384,7 @@ export function createLiveRooms() {
    * stored updates compacted, and the room closed — unless someone joined meanwhile.
    */
   async function leaveRoom(postmortemId: string, peer: Peer) {
-    const room = await rooms.get(postmortemId)
+    const room = await openedRoom(postmortemId)
     if (!room) return
     const presence = room.peers.get(peer)
     if (!presence) return
@@ -386,8 +401,8 @@ export function createLiveRooms() {
 
   /** The instance is stopping: every open room's tables are derived and its updates compacted. */
   async function closeRooms() {
-    for (const [postmortemId, opening] of rooms) {
-      const room = await opening
+    for (const postmortemId of rooms.keys()) {
+      const room = await openedRoom(postmortemId)
       rooms.delete(postmortemId)
       if (!room) continue
       await derive(room)
@@ -399,7 +414,7 @@ export function createLiveRooms() {
 
   /** Derives the tables now and waits for everything started before (tests). */
   async function flushRoom(postmortemId: string) {
-    const room = await rooms.get(postmortemId)
+    const room = await openedRoom(postmortemId)
     if (room) await derive(room)
   }
 
