@@ -27,6 +27,12 @@ describe('action items from lists', () => {
     ])
   })
 
+  it('an item left to be written ("TBD", "- [ ] TODO") is no action item', () => {
+    expect(read('- [ ] TODO\n- [ ] Alert on certificate expiry\n- TBD').items.map((i) => i.title)).toEqual([
+      'Alert on certificate expiry',
+    ])
+  })
+
   it('reads owners and due dates written inline, and keeps them out of the title', () => {
     expect(
       items(

@@ -4,7 +4,7 @@ import * as chrono from 'chrono-node'
 import type { ParsedActionItem } from '../parsed-retro'
 import { proseSentences, sentences } from '../text'
 import { markdown, parseMarkdown } from './markdown'
-import { alternation, cuePattern, hasCue } from './vocabulary'
+import { alternation, cuePattern, hasCue, isPlaceholder } from './vocabulary'
 
 /*
  * Action items from lists (checkboxes, ✅, "(done)", "~~struck~~"), from tables with owner,
@@ -252,7 +252,7 @@ export function readActionItems(nodes: RootContent[]): { items: ParsedActionItem
       else rest.push(node)
     } else rest.push(node)
   }
-  return { items, rest }
+  return { items: items.filter((item) => !isPlaceholder(item.title)), rest }
 }
 
 /** A sentence that tells work still to do, as an open item. */

@@ -12,6 +12,13 @@ describe('lessonsIn', () => {
     ])
   })
 
+  it('an entry left to be written ("TODO", "Not much.", "暂无") is no lesson', () => {
+    expect(lessons('TODO')).toEqual([])
+    expect(lessons('Not much.')).toEqual([])
+    expect(lessons('- 暂无\n- 备份从未演练过')).toEqual(['备份从未演练过'])
+    expect(lessons('- Nothing was tested after the change')).toEqual(['Nothing was tested after the change'])
+  })
+
   it('a paragraph of separate lines is a lesson a line; hard-wrapped prose stays one', () => {
     expect(lessons('监控报警配置不完整，没人收到通知。\n压测应该成为一个日常机制。')).toEqual([
       '监控报警配置不完整，没人收到通知。',

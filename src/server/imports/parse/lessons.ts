@@ -1,4 +1,5 @@
 import { isLeadIn, type Block } from './markdown'
+import { isPlaceholder } from './vocabulary'
 
 /**
  * The lessons of a section: one per list item or paragraph; a paragraph of several lines is one
@@ -6,7 +7,7 @@ import { isLeadIn, type Block } from './markdown'
  */
 export function lessonsIn(parts: Block[]): string[] {
   return parts
-    .filter((p) => !isLeadIn(p.text))
+    .filter((p) => !isLeadIn(p.text) && !isPlaceholder(p.text))
     .flatMap((p) => {
       const lines = p.item ? [] : p.text.split('\n').filter((l) => l.trim())
       // Not a hard-wrapped paragraph: each line ends a sentence or the next starts a new one.

@@ -55,6 +55,10 @@ export function isCueLabel(label: string, cue: Cue): boolean {
   return re.test(label.replace(/[:：]\s*$/, '').trim())
 }
 
+/** "TODO", "Not much.", "暂无": an entry left to be written, not an entry. */
+export const isPlaceholder = (text: string) =>
+  isCueLabel(text.replace(/[*_`]/g, '').replace(/[.。!！]+$/u, ''), 'placeholder')
+
 /** The facts a retro may state in labelled lines instead of front matter, and the labels that name each. */
 export const FACT_KEYS = [
   ['severity', 'severityKey'],
