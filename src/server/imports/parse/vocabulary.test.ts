@@ -21,6 +21,7 @@ describe('matchHeading', () => {
     ['临时解决方案', 'resolution'],
     ["What didn't go well", 'lessons'],
     ['What Worked / What Failed', 'lessons'],
+    ['Things that went poorly', 'lessons'],
     ['Mitigations', 'resolution'],
     ['Primary Cause', 'rootCause'],
     ['Remediation plan', 'actionItems'],
