@@ -1,9 +1,10 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
+import { openActionItemStatuses } from '../action-item-status'
 import type { CountedSet } from './filtered-postmortems'
 
 /*
- * Follow-through of the action items of the counted postmortems. Open is OPEN or IN_PROGRESS;
+ * Follow-through of the action items of the counted postmortems. Open as everywhere (action-item-status.ts);
  * overdue is open past the end of its due day (as on My work: follow-through.ts, decision 021). Done on time: done (doneAt) before
  * the end of its due day; late: after it. Items done without a due date, and items done before
  * doneAt was recorded, are counted apart (docs/decisions/020-insights.md).
@@ -26,10 +27,13 @@ export type ActionItemCounts = {
   cancelled: number
 }
 
+/** `a.status IN ('OPEN', 'IN_PROGRESS')`: the item is still to do. */
+const open = Prisma.sql`a.status IN (${Prisma.raw(openActionItemStatuses.map((s) => `'${s}'`).join(', '))})`
+
 const counts = (now: Date) => Prisma.sql`count(*)::int AS total,
-  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS'))::int AS open,
-  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" + interval '1 day' <= ${now.toISOString()}::timestamp)::int AS overdue,
-  count(*) FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS') AND a."dueDate" IS NULL)::int AS "openWithoutDueDate",
+  count(*) FILTER (WHERE ${open})::int AS open,
+  count(*) FILTER (WHERE ${open} AND a."dueDate" + interval '1 day' <= ${now.toISOString()}::timestamp)::int AS overdue,
+  count(*) FILTER (WHERE ${open} AND a."dueDate" IS NULL)::int AS "openWithoutDueDate",
   count(*) FILTER (WHERE a.status = 'DONE')::int AS done,
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" < a."dueDate" + interval '1 day')::int AS "doneOnTime",
   count(*) FILTER (WHERE a.status = 'DONE' AND a."doneAt" >= a."dueDate" + interval '1 day')::int AS "doneLate",
@@ -44,7 +48,7 @@ export async function actionItemCounts({ client, pm }: CountedSet, now: Date) {
     client.$queryRaw<(ActionItemCounts & { medianOpenAge: number | null })[]>`${pm}
       SELECT ${counts(now)},
         (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (${now.toISOString()}::timestamp - a."createdAt")))
-          FILTER (WHERE a.status IN ('OPEN', 'IN_PROGRESS')))::float8 AS "medianOpenAge"
+          FILTER (WHERE ${open}))::float8 AS "medianOpenAge"
       FROM ${items}`,
     client.$queryRaw<(ActionItemCounts & { ownerId: string | null; owner: string | null })[]>`${pm}
       SELECT a."ownerId", u.name AS owner, ${counts(now)}

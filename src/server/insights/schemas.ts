@@ -55,6 +55,3 @@ export const insightFormats = ['json', 'csv'] as const
  * periods compare bar by bar.
  */
 export const durationBucketBounds = [300, 900, 3_600, 14_400, 86_400, 604_800] as const
-
-/** An action item is open while OPEN or IN_PROGRESS (what My work lists). */
-export const openActionStatuses = ['OPEN', 'IN_PROGRESS'] as const
