@@ -126,13 +126,14 @@ export function statesWindow(sentence: string): boolean {
   const text = sentence.replace(/\*\*|__/g, '')
   const results = (/\p{Script=Han}/u.test(text) ? chrono.zh.hans : chrono.en).parse(text)
   if (results.some((r) => r.end)) return true
-  // The first moment, a join ("and", "至"), then a second moment close behind: a time or a day.
-  const join = new RegExp(
-    String.raw`^\s*(?:${alternation('timeSpanJoin')})\s*\D{0,16}?(?:${DATE}|${CLOCK}|\d{1,2}\s*[日号])`,
-    'iu',
-  )
-  return results.some((r) => join.test(text.slice(r.index + r.text.length)))
+  return results.some((r) => SECOND_MOMENT.test(text.slice(r.index + r.text.length)))
 }
+
+/** After a first moment: a join ("and", "至"), then a second moment close behind, a time or a day. */
+const SECOND_MOMENT = new RegExp(
+  String.raw`^\s*(?:${alternation('timeSpanJoin')})\s*\D{0,16}?(?:${DATE}|${CLOCK}|\d{1,2}\s*[日号])`,
+  'iu',
+)
 
 const LEADING_DATE = new RegExp(String.raw`^[\s*_\[(]*(?:${DATE}|${SHORT_DATE})(?![\d])`, 'iu')
 
