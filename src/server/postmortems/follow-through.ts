@@ -1,12 +1,12 @@
 import { openActionItemStatuses } from '../action-item-status'
-import { severities, type Severity } from './schemas'
+import { severities, type actionItemStatuses, type Severity } from './schemas'
 
 /*
  * Follow-through rules of action items, in one isomorphic module (decision 021): the save that
  * writes items, the use case that closes one, the admin page and the read page import them.
  */
 
-export type ActionItemStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'
+export type ActionItemStatus = (typeof actionItemStatuses)[number]
 
 export type DuePolicy = {
   severity: Severity
