@@ -27,6 +27,25 @@ describe('suspicions told in prose', () => {
     expect(
       suspected('After deploying the fix I monitored the logs to see whether any more errors would occur.'),
     ).toEqual([])
+    expect(suspected('改完参数后可以用 show variables 来查看是否设置成功。')).toEqual([])
+    expect(suspected('We restarted the pods to see whether the change took effect.')).toEqual([])
+  })
+
+  it('a suspicion its teller could not find anything for ("但是找不到…") was ruled out', () => {
+    expect(suspected('目前怀疑是网关某个地方存在超时，但是找不到哪里有这个配置。')).toEqual([
+      ['网关某个地方存在超时', 'ELIMINATED'],
+    ])
+  })
+
+  it('a cause suspected again in other words is the same hypothesis, settled by the later telling', () => {
+    expect(
+      suspected(
+        '一开始怀疑是网关某个地方配置了 180s 超时。',
+        '后来又怀疑是网关某个地方存在 180s 超时，但是排除了。',
+      ),
+    ).toEqual([['网关某个地方配置了 180s 超时', 'ELIMINATED']])
+    // Different causes stay apart.
+    expect(suspected('怀疑是网关配置了超时。', '又怀疑是数据库连接池耗尽。')).toHaveLength(2)
   })
 
   it('alternatives in one suspicion are two causes when each says enough on its own', () => {

@@ -207,11 +207,25 @@ export class Hypotheses {
         // "After deploying the fix I monitored the logs to see whether any more errors would occur":
         // checking a fix held is verification, not a cause considered.
         if (m[2] && hasCue(sentence.slice(0, m.index), 'resolutionWords')) continue
+        // "查看是否设置成功", "to see whether the change took effect": so is checking that a change took.
+        if (m[2] && hasCue(named, 'tookEffect')) continue
         if (this.list.some((h) => overlap(h.statement, named) >= Math.max(2, named.length - 1))) continue
         const after = `${sentence.slice(m.index + m[0].length)} ${list[i + 1] ?? sentences(next)[0] ?? ''}`
         const verdict = m[1] ? 'ELIMINATED' : verdictOf(after)
         // "We suspected the load balancer, but its logs looked fine": found fine is ruled out.
         const fine = hasCue(after, 'notFound') || hasCue(after, 'nothingFound')
+        // "难道我们在 nginx-ingress 上某个地方配置了 180s 超时吗？" … "目前怀疑是 nginx 某个地方存在 180s
+        // 超时": the same cause asked again in other words is the one hypothesis, and what the
+        // later telling says settles it.
+        const same = this.list.findIndex(
+          (h) => overlap(h.statement, named) >= Math.max(2, 0.7 * tokens(named).size),
+        )
+        if (same >= 0) {
+          const status = verdict ?? (fine || wrongTurn ? 'ELIMINATED' : null)
+          if (status) this.list[same]!.status = status
+          this.list[same]!.evidence = join(this.list[same]!.evidence, sentence)
+          continue
+        }
         // "a code bug or error in database connection configuration": two causes weighed, each its own.
         // "We do not know what triggered it." before the suspicion belongs to its evidence.
         const unknown = i > 0 && hasCue(list[i - 1]!, 'causeUnknown') ? `${list[i - 1]} ` : ''
