@@ -206,13 +206,14 @@ describe('one paragraph of obligations under a follow-up heading', () => {
     const pm = new IncidentReader('Task queue stopped', march2).read(
       buildTree(
         parseMarkdown(
-          '## Prevention?\n\nIt is necessary to monitor the task processing subsystem. We need to supervise every restart. We do not know what triggered the switch of task counter. We think it was a code bug or error in database connection configuration.\n',
+          '## Prevention?\n\nIt is necessary to monitor the task processing subsystem. We need to supervise every restart. Old tasks will be removed from the database automatically. We do not know what triggered the switch of task counter. We think it was a code bug or error in database connection configuration.\n',
         ),
       ),
     )
     expect(pm.actionItems.map((a) => a.title)).toEqual([
       'It is necessary to monitor the task processing subsystem',
       'We need to supervise every restart',
+      'Old tasks will be removed from the database automatically',
     ])
     expect(pm.hypotheses.map((h) => h.statement)).toEqual([
       'a code bug',
