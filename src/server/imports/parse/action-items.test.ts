@@ -224,6 +224,11 @@ describe('promisedIn: follow-ups promised in prose', () => {
       ['Secondly, we’ll add a manual override to our db healthchecks, so we can respond faster.', 'OPEN'],
       ['我们也在积极评估方案，以避免此类事件再次发生。', 'OPEN'],
     ])
+    expect(
+      promisedIn(['为了从根本上解决这个问题, 仍然需要查明是什么原因导致频繁触发 reload。']).map(
+        (a) => a.title,
+      ),
+    ).toEqual(['为了从根本上解决这个问题, 仍然需要查明是什么原因导致频繁触发 reload。'])
   })
 
   it('leaves out reports and announcements that promise no work of their own', () => {

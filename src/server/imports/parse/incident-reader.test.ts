@@ -201,6 +201,21 @@ describe('follow-ups written as paragraphs', () => {
   })
 })
 
+describe('a lessons section with a list', () => {
+  it('takes the list as the lessons; the prose after it is an afterword kept for a person', () => {
+    const pm = read(
+      [
+        '## 总结与展望',
+        '这次排查学到了挺多的东西:',
+        '- 复盘要小心偶然情况。\n- 查日志别偷懒。',
+        '结果意外发现平台每半小时会触发一百余次 reload。',
+      ].join('\n\n'),
+    )
+    expect(pm.lessons).toEqual(['复盘要小心偶然情况。', '查日志别偷懒。'])
+    expect(pm.unmapped.map((u) => u.text)).toEqual(['结果意外发现平台每半小时会触发一百余次 reload。'])
+  })
+})
+
 describe('one paragraph of obligations under a follow-up heading', () => {
   it('gives an item a sentence that obliges, and keeps the rest, where a suspicion told in it is read', () => {
     const pm = new IncidentReader('Task queue stopped', march2).read(

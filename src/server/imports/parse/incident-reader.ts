@@ -221,9 +221,15 @@ export class IncidentReader {
         )
         break
       case 'lessons': {
-        const lessons = lessonsIn(parts)
+        // "## 总结与展望⏎- lesson⏎- lesson⏎⏎虽然现在查明了…": the prose after the list is an afterword
+        // (what the authors will look at next, a remark), kept for a person, not a lesson.
+        const last = parts.findLastIndex((p) => p.item)
+        const afterword = last >= 0 ? parts.slice(last + 1).filter((p) => !p.item) : []
+        const lessons = lessonsIn(parts.filter((p) => !afterword.includes(p)))
         this.pm.lessons.push(...lessons)
         if (lessons.length) this.sure('lessons', confidence)
+        const rest = afterword.map((p) => p.text).join('\n\n')
+        if (rest) this.pm.unmapped.push({ heading: section.heading, text: rest, suggestion: null })
         break
       }
       case 'actionItems': {
