@@ -110,6 +110,22 @@ describe('readTimeline', () => {
       ])
   })
 
+  it('a moment with details below it ("Three cherry-picks were opened:") is one entry; a day with events below it is not', () => {
+    const entries = read(
+      [
+        '- **Jun 4, 2025**: The 3.32.2 release is published.',
+        '- **Jun 4, 2025**: Three more cherry-picks were opened:',
+        '  - [#170013](https://example.com/170013) Fixes a memory leak',
+        '  - [#170003](https://example.com/170003) Fixes a build failure',
+        '- **Jun 5, 2025**: The cherry-picks are merged.',
+      ].join('\n'),
+    ).entries
+    expect(entries.map((e) => e.at?.slice(0, 10))).toEqual(['2025-06-04', '2025-06-04', '2025-06-05'])
+    expect(entries[1]!.text).toContain('Fixes a build failure')
+    expect(
+      read('- Jun 4, 2025:\n  - 14:05 Alerts fire\n  - 14:12 Rolled back').entries.map((e) => e.at),
+    ).toEqual(['2025-06-04T14:05:00.000Z', '2025-06-04T14:12:00.000Z'])
+  })
   it('relative stamps stay as text, with no time', () => {
     const { entries } = read('- T+0 deploy starts\n- T+15m errors climb\n- T+40m rollback')
     expect(rows(entries)).toEqual([

@@ -66,8 +66,15 @@ function fromList(list: List, context: TimeContext): ParsedTimelineEntry[] {
     const [first, ...rest] = item.children
     const own = first ? markdown([first as RootContent]) : ''
     const nested = rest.filter((n) => n.type === 'list') as List[]
-    // "- January 31" with the day's events below it.
-    if (nested.length && (isDateOnly(own) || /[:：]$/.test(own))) {
+    // "- January 31" with the day's events below it; not "- **Jun 4**: Three cherry-picks were
+    // opened:" with the three below, one moment and its details.
+    const dayOfEvents =
+      isDateOnly(own) ||
+      (/[:：]$/.test(own) &&
+        nested.every((l) =>
+          l.children.every((i) => leadingStamp(markdown(i.children.slice(0, 1) as RootContent[]))),
+        ))
+    if (nested.length && dayOfEvents) {
       const day = findDate(own, context.offset) ?? context.day
       return nested.flatMap((l) => fromList(l, { ...context, day }))
     }
