@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { namedCauses, rootCauseSentence } from './root-cause'
 
 describe('rootCauseSentence', () => {
+  it('a cause sentence takes the next one when it refers back to it ("This profile was set too aggressively")', () => {
+    expect(
+      rootCauseSentence([
+        'Our WEUR location began tripping filters due to a newly installed mitigation profile. This profile was set too aggressively. In consultation with our provider we removed it.',
+      ])?.text,
+    ).toBe(
+      'Our WEUR location began tripping filters due to a newly installed mitigation profile. This profile was set too aggressively.',
+    )
+    expect(
+      rootCauseSentence(['Checkout failed because of a missing index. We added it the same day.'])?.text,
+    ).toBe('Checkout failed because of a missing index.')
+  })
+
   it('a strong cue wins over a weak one, wherever it is', () => {
     expect(
       rootCauseSentence([

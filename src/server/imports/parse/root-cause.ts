@@ -54,7 +54,9 @@ export function rootCauseSentence(texts: string[]): Found | null {
         // A heading-like fragment ("Root cause:") is not the cause itself: take what follows.
         // So is one the next sentence carries on ("All of these factors together meant …", "从而…").
         const next = list[i + 1]
-        const continued = strong && next !== undefined && startsWithCue(next, 'causeContinues')
+        const continued =
+          next !== undefined &&
+          ((strong && startsWithCue(next, 'causeContinues')) || startsWithCue(next, 'refersBack'))
         const body =
           (sentence.replace(/[*_`]/g, '').length < 16 || continued) && next ? `${sentence} ${next}` : sentence
         if (!found.includes(body.trim())) found.push(body.trim())
