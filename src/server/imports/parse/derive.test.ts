@@ -37,6 +37,14 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Namespace restored')
   })
 
+  it('without a symptom section, a summary sentence that says what broke ("causing the sign-in workflow to break") is the symptom', () => {
+    const pm = emptyPostmortem('Ingress outage')
+    pm.summary =
+      'We moved to a new ingress controller. A misconfiguration kept forwarded headers out, causing the sign-in workflow to break.'
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain('causing the sign-in workflow to break')
+  })
+
   it('without a symptom section, takes what was reported, wherever it sits in the timeline', () => {
     const pm = emptyPostmortem('Booking outage')
     pm.summary = 'We moved the ingress to a new proxy.'
