@@ -215,6 +215,22 @@ describe('deriveMissing', () => {
     )
   })
 
+  it('with a resolution section of the lasting fix, adds what brought the service back, told in the investigation', () => {
+    const pm = emptyPostmortem('FullGC')
+    pm.resolution = '1. 消息发送改为同步。\n2. 去除 replace 代码逻辑。'
+    pm.unmapped = [
+      {
+        heading: '线上分析',
+        text: 'jstat 查看 FullGC 达到 200 多次。\n\n为减少故障影响，决定先回退代码版本。回退版本发布后，应用服务能力恢复正常。',
+        suggestion: null,
+      },
+    ]
+    deriveMissing(pm, beijing)
+    expect(pm.resolution).toBe(
+      '为减少故障影响，决定先回退代码版本。回退版本发布后，应用服务能力恢复正常。\n\n1. 消息发送改为同步。\n2. 去除 replace 代码逻辑。',
+    )
+  })
+
   it('takes a moment from each paragraph that opens with its day', () => {
     const pm = emptyPostmortem('CDN 404s')
     pm.summary =

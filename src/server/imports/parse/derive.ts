@@ -171,6 +171,13 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
       ?.text.replace(/\s+/g, ' ')
     if (fixed && fixed.length < 300 && !pm.resolution.includes(fixed))
       pm.resolution = `${pm.resolution}\n\n${fixed}`
+    // "6. 为减少故障影响，决定先回退代码版本。回退版本发布后，应用服务能力恢复正常。" in the investigation:
+    // what brought the service back, while the resolution section tells the lasting fix.
+    const mitigation = notes
+      .flatMap((note) => note.split(/\n{2,}/))
+      .find((p) => p.length < 300 && hasCue(p, 'serviceRecovered') && hasCue(p, 'resolutionWords'))
+      ?.trim()
+    if (mitigation && !pm.resolution.includes(mitigation)) pm.resolution = `${mitigation}\n\n${pm.resolution}`
   } else {
     // No resolution section: the sentences that say how it was fixed: in the summary, the
     // sections proposed for the resolution and then any section nothing else took; then the last
