@@ -45,6 +45,16 @@ describe('deriveMissing', () => {
     expect(pm.symptom).toContain('causing the sign-in workflow to break')
   })
 
+  it('without a symptom section, "did not work" and "delay" say what went wrong', () => {
+    const pm = emptyPostmortem('Task queue')
+    pm.summary =
+      'On 23rd October a subsystem for task processing was restarted. Bulk offer editing did not work at all. The restart caused several hours of delay in task processing. The team met on Friday.'
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toContain('Bulk offer editing did not work at all.')
+    expect(pm.symptom).toContain('several hours of delay')
+    expect(pm.symptom).not.toContain('The team met')
+  })
+
   it('without a symptom section, takes what was reported, wherever it sits in the timeline', () => {
     const pm = emptyPostmortem('Booking outage')
     pm.summary = 'We moved the ingress to a new proxy.'
@@ -297,13 +307,14 @@ describe('deriveMissing', () => {
     )
   })
 
-  it('adds what went wrong, told in the summary, to a symptom section that does not say it', () => {
+  it('adds what went wrong, told in the summary (two sentences at most), to a symptom section that does not say it', () => {
     const pm = emptyPostmortem('从库雪崩')
-    pm.summary = '周三晚高峰，所有从库出现连接堆积，查询大量超时。杀查询后恢复。'
+    pm.summary =
+      '周三晚高峰，所有从库出现连接堆积，查询大量超时。下单接口无法访问。报表任务失败。杀查询后恢复。'
     pm.symptom = 'CPU 使用率升至 80%。\n\n![cpu](cpu.png)'
     deriveMissing(pm, beijing)
     expect(pm.symptom).toBe(
-      'CPU 使用率升至 80%。\n\n![cpu](cpu.png)\n\n周三晚高峰，所有从库出现连接堆积，查询大量超时。',
+      'CPU 使用率升至 80%。\n\n![cpu](cpu.png)\n\n周三晚高峰，所有从库出现连接堆积，查询大量超时。 下单接口无法访问。',
     )
   })
 

@@ -124,8 +124,10 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
   if (pm.symptom) {
     // A symptom section of graphs and figures, and a summary that says in words what went wrong
     // ("所有热备库出现连接堆积，压力暴涨"): the summary's sentence joins it.
-    const told = sentences(pm.summary).filter((s) => hasCue(s, 'symptom') && !pm.symptom.includes(s))[0]
-    if (told) pm.symptom = `${pm.symptom}\n\n${told}`
+    const told = sentences(pm.summary)
+      .filter((s) => hasCue(s, 'symptom') && !pm.symptom.includes(s))
+      .slice(0, 2)
+    if (told.length) pm.symptom = `${pm.symptom}\n\n${told.join(' ')}`
   } else {
     // No symptom section: what the summary says first (the headline of the incident), what the
     // impact says first, then the sentences that say what went wrong, in the summary, impact,
