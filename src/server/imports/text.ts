@@ -72,6 +72,8 @@ export function isMetaLine(line: string): boolean {
   return (
     (/^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*\S.{0,40}$/u.test(text) &&
       !/[。.!?！？]$/.test(text)) ||
-    /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*<?https?:\/\/\S+?>?$/u.test(text)
+    /^[*_]*[\p{L}][\p{L} /_-]{0,24}[*_]*[:：][*_]*\s*(?:<?https?:\/\/\S+?>?|\[[^\]]{1,60}\]\(\S+\))$/u.test(
+      text,
+    )
   )
 }

@@ -72,6 +72,14 @@ describe('deriveMissing', () => {
     expect(pm.symptom).not.toContain('Rollback')
   })
 
+  it('does not take a note on how the times read ("All times PDT.") or a byline for the headline', () => {
+    const pm = emptyPostmortem('Prow flakiness')
+    pm.summary =
+      'Created by: [Katharine Berry](https://github.com/Katharine)\n\nAll times PDT.\n\nMany tests were failing in surprising ways.'
+    deriveMissing(pm, march2)
+    expect(pm.symptom).toBe('Many tests were failing in surprising ways.')
+  })
+
   it('does not take an aside in brackets for the headline', () => {
     const pm = emptyPostmortem('Network attacks')
     pm.summary =
@@ -354,6 +362,7 @@ describe('isMetaLine', () => {
   it.each([
     ['**Date:** 2020/04/18', true],
     ['Authors: Ada, Grace', true],
+    ['Created by: [Katharine Berry](https://github.com/Katharine)', true],
     ['**日期**：2023-10-12', true],
     ['Impact: users could not log in for an hour.', false],
     ['Checkout returned errors for 40 minutes.', false],

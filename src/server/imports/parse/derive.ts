@@ -5,7 +5,7 @@ import { namedCauses, rootCauseSentence } from './root-cause'
 import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
 import { leadingStamp, opensWithDate, statesWindow, timeIn, type TimeContext } from './timestamps'
-import { classifyHeading, hasCue, type Cue } from './vocabulary'
+import { alternation, classifyHeading, hasCue, type Cue } from './vocabulary'
 
 /*
  * Fields a retro has no section for, read from its prose: the root cause from cue sentences,
@@ -18,6 +18,10 @@ export const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSe
 
 /** "*(Note: certain facts have been left out …)*", "（注：…）": an aside in brackets, not the story. */
 const isAside = (sentence: string) => /^[*_\s]*[(（][\s\S]*[)）][*_.。\s]*$/u.test(sentence)
+
+/** "All times PDT.", "以下时间均为北京时间": how the times read, not what happened. */
+const isTimesNote = (sentence: string) =>
+  sentence.length < 60 && new RegExp(`^[*_\\s]*(?:${alternation('timesNote')})`, 'iu').test(sentence)
 
 /** "**2018-10-30 12:15**⏎⏎Sentry began sending alerts …": what happened at a moment, without the moment's heading. */
 const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/, '')
@@ -133,7 +137,9 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // impact says first, then the sentences that say what went wrong, in the summary, impact,
     // detection, sections nothing else took and the first timeline entries (where it began).
     const prose = (text: string) =>
-      sentences(text).filter((s) => s.length > 12 && s.length < 400 && !isMetaLine(s) && !isAside(s))
+      sentences(text).filter(
+        (s) => s.length > 12 && s.length < 400 && !isMetaLine(s) && !isAside(s) && !isTimesNote(s),
+      )
     const impact = [pm.impact, ...proposed('impact')].join('\n')
     const told = [
       pm.summary,
