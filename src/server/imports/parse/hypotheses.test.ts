@@ -72,6 +72,27 @@ describe('suspicions told in prose', () => {
     ])
   })
 
+  it('a suspicion the cause or the fix states as fact held; one they do not state was ruled out', () => {
+    const list: ParsedHypothesis[] = []
+    const hypotheses = new Hypotheses(list)
+    hypotheses.suspicions('At 09:19 Ada begins suspecting that the scheduler is unable to deploy itself.')
+    hypotheses.suspicions('At first we suspected the load balancer.')
+    hypotheses.ruleOutAgainst(
+      'The deploy job ran in the wrong namespace.',
+      'The scheduler was then unable to deploy itself, because its job was in the wrong namespace. We deployed it by hand.',
+    )
+    expect(list.map((h) => [h.statement, h.status])).toEqual([
+      ['the scheduler is unable to deploy itself', 'CONFIRMED'],
+      ['the load balancer', 'ELIMINATED'],
+    ])
+  })
+
+  it('a suspicion ends at an ellipsis, where the story tells what was found ("…果然找到了")', () => {
+    expect(
+      suspected('为了印证这个猜想，继续分析源码，看看是否有开启多线程的地方...果然找到了，如下图'),
+    ).toEqual([['有开启多线程的地方', 'CONFIRMED']])
+  })
+
   it('a cause starts after the copula and keeps the word "problem" when it is short ("怀疑的是网络问题")', () => {
     expect(suspected('所以我们首先怀疑的是网络问题，运维说网络问题的可能性几乎为0。')).toEqual([
       ['网络问题', 'ELIMINATED'],

@@ -118,11 +118,22 @@ export class Hypotheses {
   }
 
   /**
-   * A suspicion the story never settled, in a retro that names another root cause, was ruled out
-   * on the way; one that shares the root cause's words stays open for a person to settle.
+   * A suspicion the story never settled held when the root cause or the fix states it (most of
+   * its words in one sentence); in a retro that names another root cause, it was ruled out on the
+   * way; one that only shares a few of the root cause's words stays open for a person to settle.
    */
-  ruleOutAgainst(rootCause: string) {
+  ruleOutAgainst(rootCause: string, resolution = '') {
     if (!rootCause) return
+    // "begins suspecting that prow is unable to deploy itself" … "Prow was then unable to deploy
+    // itself, because …": a suspicion the cause or the fix states as fact held.
+    const stated = sentences(`${rootCause}\n${resolution}`).filter(
+      (s) => !hasCue(s, 'suspect') && !verdictOf(s) && !hasCue(s, 'negation'),
+    )
+    for (const h of this.list) {
+      const words = tokens(h.statement).size
+      if (h.status === 'OPEN' && stated.some((s) => overlap(h.statement, s) >= Math.max(3, 0.7 * words)))
+        h.status = 'CONFIRMED'
+    }
     for (const h of this.list)
       // "We do not know what triggered it. We think it was …": a guess the authors say is still open.
       if (h.status === 'OPEN' && overlap(h.statement, rootCause) < 4 && !hasCue(h.evidence, 'causeUnknown'))
@@ -165,7 +176,7 @@ export class Hypotheses {
     const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|(${alternation('checkWhether')}))`
     // The subject ends at punctuation, a dash, or where the sentence turns ("… written off as X but is actually Y").
     const pattern = new RegExp(
-      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(的问题|问题)?[了吧呢啊]?(?:[，,。；;？?!！]|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
+      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(的问题|问题)?[了吧呢啊]?(?:[，,。；;？?!！…]|\\.{3}|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
       'giu',
     )
     const list = sentences(text)

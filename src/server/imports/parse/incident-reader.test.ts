@@ -283,7 +283,7 @@ describe('labels inside a root cause', () => {
 })
 
 describe('suspicions the story never settles', () => {
-  it('are ruled out when the retro names another root cause; one like the root cause stays open', () => {
+  it('are ruled out when the retro names another root cause; one the root cause states held', () => {
     const pm = read(
       [
         '## 排查过程',
@@ -295,7 +295,7 @@ describe('suspicions the story never settles', () => {
     )
     expect(pm.hypotheses.map((h) => [h.statement, h.status])).toEqual([
       ['网络抖动', 'ELIMINATED'],
-      ['连接池配置过小', 'OPEN'],
+      ['连接池配置过小', 'CONFIRMED'],
     ])
   })
 })

@@ -403,7 +403,7 @@ export class IncidentReader {
     }
     for (const [field, confidence] of Object.entries(deriveMissing(pm, this.context)))
       this.sure(field as keyof Confidence, confidence)
-    this.hypotheses.ruleOutAgainst(pm.rootCause)
+    this.hypotheses.ruleOutAgainst(pm.rootCause, pm.resolution)
     pm.metric = findMetric(pm)
     pm.confidence = this.confidence
   }
