@@ -232,8 +232,19 @@ describe('a list of labelled items', () => {
     expect(markdown(tree(source).children[0]!.content)).toContain('Resolved at 2020-04-15 15:09 UTC')
   })
 
-  it('a list with one labelled item is a list', () => {
+  it('a list with one labelled item is a list, unless its other items are labelled facts ("- **Status**: …")', () => {
     expect(outline(tree('- **Impact**: small\n- something else')).length).toBe(0)
+    const source = [
+      '### Incident on 2020-02-12 11:45 UTC',
+      '- **Status**: Resolved at 2020-02-18 12:07 UTC',
+      '- **Identified**: Pingdom reported Concourse down.',
+      '- **Resolution**: Using terraform the cluster nodes were created again.',
+    ].join('\n\n')
+    expect(outline(tree(source)).map(([heading, field, text]) => [heading, field, text])).toContainEqual([
+      'Resolution',
+      'resolution',
+      'Using terraform the cluster nodes were created again.',
+    ])
   })
 })
 

@@ -243,7 +243,15 @@ function unpackLabelledList(node: RootContent): RootContent[] {
     const first = item.children[0]
     return first?.type === 'paragraph' && labelled(first) !== null
   }
-  if (items.filter(opens).length < 2) return [node]
+  // "- **Status**: Resolved …⏎- **Resolution**: …": a fact's label counts towards the shape.
+  const fact = (item: ListItem) => {
+    const first = item.children[0]
+    const label =
+      first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? toString(first.children[0]) : ''
+    return isFactLabel(label.trim().replace(/[:：]$/, ''))
+  }
+  const parts = items.filter(opens).length
+  if (parts < 1 || parts + items.filter(fact).length < 2) return [node]
   return items.flatMap((item): RootContent[] =>
     opens(item) ? (item.children as RootContent[]) : [{ ...(node as List), children: [item] }],
   )
