@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { namedCauses, rootCauseSentence } from './root-cause'
 
 describe('rootCauseSentence', () => {
+  it('"the issue was spotted / reported …" tells how it was seen, not why; a dropped or deprecated support is a cause', () => {
+    expect(rootCauseSentence(['The issue was spotted on IE11 browsers.'])).toBeNull()
+    expect(rootCauseSentence(['The problem was reported by a customer at 14:02.'])).toBeNull()
+    expect(
+      rootCauseSentence([
+        'The issue was spotted on IE11 browsers. The new Nginx has deprecated support for TLS < 1.3.',
+      ])?.text,
+    ).toBe('The new Nginx has deprecated support for TLS < 1.3.')
+    expect(rootCauseSentence(['The issue was a missing index on orders.'])?.text).toBe(
+      'The issue was a missing index on orders.',
+    )
+  })
+
   it('a cause sentence takes the next one when it refers back to it ("This profile was set too aggressively")', () => {
     expect(
       rootCauseSentence([

@@ -31,6 +31,11 @@ function states(sentence: string, cue: Cue): boolean {
     )
   const at = sentence.search(cuePattern(cue))
   if (at < 0 || /[?？]\s*$/.test(sentence)) return false
+  // "The issue was spotted on IE11 browsers", "the problem was reported at 14:02": when and how
+  // it was seen or handled, not why it happened.
+  const phrase = sentence.slice(at).match(cuePattern(cue))![0]
+  if (/\b(?:was|is)$/i.test(phrase) && startsWithCue(sentence.slice(at + phrase.length), 'seenOrHandled'))
+    return false
   const seeking = sentence.search(cuePattern('causeSought'))
   return seeking < 0 || seeking > at
 }
