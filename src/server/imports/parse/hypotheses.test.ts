@@ -87,6 +87,15 @@ describe('suspicions told in prose', () => {
     ])
   })
 
+  it('"X, the usual suspects, were ruled out as the cause" rules X out; "we suspect X to be the cause" names X', () => {
+    expect(
+      suspected('- Disk space and other resources, the usual suspects, were ruled out as the cause.'),
+    ).toEqual([['Disk space and other resources, the usual suspects', 'ELIMINATED']])
+    expect(
+      suspected('We suspect an intermittent external networking issue to be the cause of this outage.'),
+    ).toEqual([['an intermittent external networking issue', 'OPEN']])
+  })
+
   it('a suspicion ends at an ellipsis, where the story tells what was found ("…果然找到了")', () => {
     expect(
       suspected('为了印证这个猜想，继续分析源码，看看是否有开启多线程的地方...果然找到了，如下图'),

@@ -201,6 +201,24 @@ describe('follow-ups written as paragraphs', () => {
   })
 })
 
+describe('an incident log entry ("- **Context**: …", "- **Resolution**: We suspect …")', () => {
+  it('reads the context as the summary and a suspicion told in the resolution as a hypothesis', () => {
+    const pm = read(
+      [
+        '- **Status**: Resolved at 2020-02-18 14:59 UTC',
+        '- **Context**:\n   - The URL was unreachable.\n   - Disk space was ruled out as the cause.',
+        '- **Resolution**:\n    We suspect an external networking issue to be the cause of this outage.',
+      ].join('\n\n'),
+      march2,
+    )
+    expect(pm.summary).toContain('The URL was unreachable.')
+    expect(pm.hypotheses.map((h) => [h.statement, h.status])).toEqual([
+      ['an external networking issue', 'OPEN'],
+      ['Disk space', 'ELIMINATED'],
+    ])
+  })
+})
+
 describe('a lessons section with a list', () => {
   it('takes the list as the lessons; the prose after it is an afterword kept for a person', () => {
     const pm = read(

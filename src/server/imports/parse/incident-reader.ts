@@ -391,6 +391,7 @@ export class IncidentReader {
       ...notes,
       ...pm.timeline.map((e) => e.text),
       ...pm.lessons,
+      pm.resolution,
     ])
       // The paragraph after a suspicion may settle it ("会不会是多线程？⏎⏎…果然找到了").
       text.split(/\n{2,}/).forEach((paragraph, i, all) => this.hypotheses.suspicions(paragraph, all[i + 1]))

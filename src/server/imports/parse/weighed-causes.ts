@@ -64,7 +64,7 @@ function ruledOut(sentence: string): WeighedCause[] {
 function setAside(sentence: string): WeighedCause[] {
   const cue = new RegExp(`(?:${alternation('deemedUnrelated')})`, 'iu').exec(sentence)
   if (!cue) return []
-  const before = sentence.slice(0, cue.index)
+  const before = sentence.slice(0, cue.index).replace(/^\s*[-*+]\s+/, '')
   const subject = (/^(.{3,80}?)\s+(?:was|were|is|are|had been|has been)\b/i.exec(before)?.[1] ?? before)
     .replace(/[，,\s]+$/, '')
     .replace(/^(?:an?|the)\s+/i, '')
