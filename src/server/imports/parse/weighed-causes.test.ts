@@ -37,6 +37,10 @@ describe('weighedCauses', () => {
     expect(weighedCauses('当天的 CDN 抖动与本次故障无关。')).toEqual([
       { statement: '当天的 CDN 抖动', status: 'ELIMINATED' },
     ])
+    // So is one checked and found sound, in a list of what was looked at.
+    expect(weighedCauses('- The domain name and ingress were both valid.')).toEqual([
+      { statement: 'domain name and ingress', status: 'ELIMINATED' },
+    ])
   })
 
   it('things checked with nothing said about them are not ruled out', () => {
