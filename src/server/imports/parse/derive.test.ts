@@ -336,6 +336,23 @@ describe('deriveMissing', () => {
     )
   })
 
+  it('without a lessons section, takes the sentences that say what was learned, wherever they are', () => {
+    const pm = emptyPostmortem('S3 provider')
+    pm.unmapped = [
+      {
+        heading: 'Mitigation',
+        text: 'At 10:37 I sent the email to two more people. This is something that needs to be improved for future incident announcements.',
+        suggestion: null,
+      },
+    ]
+    pm.summary = '这次的教训是：上线前必须在预发环境验证配置。'
+    deriveMissing(pm, march2)
+    expect(pm.lessons).toEqual([
+      '这次的教训是：上线前必须在预发环境验证配置。',
+      'This is something that needs to be improved for future incident announcements.',
+    ])
+  })
+
   it('leaves fields it has nothing for empty, and says nothing about fields already there', () => {
     const pm = emptyPostmortem('x')
     pm.symptom = 'Slow.'

@@ -1,6 +1,6 @@
 import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { promisedIn } from './action-items'
-import { isMetaLine, sentences, tokens, withoutCode } from '../text'
+import { isMetaLine, proseSentences, sentences, tokens, withoutCode } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
@@ -208,6 +208,15 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // No follow-up section, list or planned fix: the work the story promises.
     pm.actionItems.push(...promisedIn([pm.summary, ...notes]))
     if (pm.actionItems.length) sure.actionItems = SURE.derived
+  }
+  if (!pm.lessons.length) {
+    // No lessons section: the sentences that say what was learned ("This is something that needs
+    // to be improved for future incident announcements", "这次的教训是…"), wherever the story says it.
+    const learned = [pm.summary, ...notes, pm.resolution, ...pm.timeline.map((e) => e.text)]
+      .flatMap((text) => proseSentences(text))
+      .filter((s) => s.length < 400 && hasCue(s, 'lessonTold'))
+    pm.lessons.push(...new Set(learned.slice(0, 5)))
+    if (pm.lessons.length) sure.lessons = SURE.derived
   }
   restatedInSummary(pm)
   return sure
