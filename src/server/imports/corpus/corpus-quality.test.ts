@@ -42,7 +42,7 @@ describe('the development corpus (real retros by other teams)', () => {
    * Floors that only go up: each is at most what the importer scored when it was last raised.
    * The goal (issue 14) is 0.9 overall and 0.8 on every field kind.
    */
-  const FLOOR = { overall: 0.875, field: 0.8 }
+  const FLOOR = { overall: 0.9, field: 0.8 }
 
   it(`imports at ≥ ${FLOOR.overall * 100} % field accuracy overall and ≥ ${FLOOR.field * 100} % on every field kind`, () => {
     const result = scoreCorpus(documents)
