@@ -1,12 +1,6 @@
+import { actionItemStatuses, hypothesisStatuses, timelineKinds } from '../postmortems/schemas'
 import { unescapeMarkers } from '../postmortems/to-markdown'
-import {
-  emptyPostmortem,
-  textFields,
-  type ParsedActionItem,
-  type ParsedPostmortem,
-  type ParsedRetro,
-  type TimelineKind,
-} from './parsed-retro'
+import { emptyPostmortem, textFields, type ParsedPostmortem, type ParsedRetro } from './parsed-retro'
 
 /*
  * Reads Hindsight's own Markdown export (docs/decisions/005-markdown-export.md) exactly:
@@ -79,13 +73,12 @@ function readBody(pm: ParsedPostmortem, body: string) {
       pm.hypotheses.push({
         statement: '',
         evidence: '',
-        status: (['OPEN', 'ELIMINATED', 'CONFIRMED'] as const).find((s) => s === attrs.status) ?? 'OPEN',
+        status: hypothesisStatuses.find((s) => s === attrs.status) ?? 'OPEN',
       })
       item = { kind, attrs, index: pm.hypotheses.length - 1 }
     } else if (kind === 'timeline') {
-      const kinds: TimelineKind[] = ['OBSERVATION', 'ATTEMPT', 'RESULT', 'DECISION']
       pm.timeline.push({
-        kind: kinds.find((k) => k === attrs.kind) ?? 'OBSERVATION',
+        kind: timelineKinds.find((k) => k === attrs.kind) ?? 'OBSERVATION',
         text: '',
         hypothesis: null,
         at: strOrNull(attrs.at),
@@ -99,12 +92,11 @@ function readBody(pm: ParsedPostmortem, body: string) {
       pm.lessons.push('')
       item = { kind, attrs, index: pm.lessons.length - 1 }
     } else if (kind === 'action') {
-      const statuses: ParsedActionItem['status'][] = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED']
       pm.actionItems.push({
         title: '',
         owner: strOrNull(attrs.owner),
         due: strOrNull(attrs.due),
-        status: statuses.find((s) => s === attrs.status) ?? 'OPEN',
+        status: actionItemStatuses.find((s) => s === attrs.status) ?? 'OPEN',
         link: strOrNull(attrs.link),
       })
       item = { kind, attrs, index: pm.actionItems.length - 1 }
