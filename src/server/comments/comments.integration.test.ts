@@ -199,7 +199,7 @@ describe('comment threads', () => {
     )
     expect(reply.comments[1]!.mentions).toEqual([])
 
-    const annWork = await findCommentWork({ actor: author })
+    const annWork = await findCommentWork({ actor: author, limit: 20 })
     expect(annWork.mentions.map((m) => [m.thread.postmortem.number, m.author?.name])).toContainEqual([
       number,
       'Rui Zhang',
@@ -215,14 +215,14 @@ describe('comment threads', () => {
     expect(newest.openThreads).toHaveLength(1)
     expect(newest.openThreads[0]!.id).toBe(annWork.openThreads[0]!.id)
     expect(newest.totals.openThreads).toBe(annWork.openThreads.length)
-    const ruiWork = await findCommentWork({ actor: reviewer })
+    const ruiWork = await findCommentWork({ actor: reviewer, limit: 20 })
     expect(ruiWork.openThreads.find((t) => t.id === started.id)).toMatchObject({
       replies: 1,
       last: { author: { name: 'Ann' } },
     })
 
     unwrap(await resolveThread({ actor: author, threadId: started.id, resolved: true }))
-    const after = await findCommentWork({ actor: author })
+    const after = await findCommentWork({ actor: author, limit: 20 })
     expect(after.mentions.map((m) => m.thread.id)).not.toContain(started.id)
     expect(after.openThreads.map((t) => t.id)).not.toContain(started.id)
   })

@@ -12,7 +12,7 @@ const postmortem = { select: { number: true, title: true, language: true, status
  * threads), newest first: the first `limit` of each, and how many there are. Resolved threads
  * are done and drop off.
  */
-export async function findCommentWork({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+export async function findCommentWork({ actor, limit }: { actor: Actor; limit: number }) {
   const readable = { postmortem: readableBy(actor) }
   const mentionWhere = {
     mentions: { some: { userId: actor.id } },

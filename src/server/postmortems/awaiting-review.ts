@@ -7,7 +7,7 @@ import { contentLanguageOf } from './content-language'
  * Postmortems in review, longest waiting first: what an editor can publish or send back. The
  * first `limit` of them, and how many there are.
  */
-export async function findAwaitingReview({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+export async function findAwaitingReview({ actor, limit }: { actor: Actor; limit: number }) {
   if (!hasRole(actor, 'EDITOR')) return { rows: [], total: 0 }
   const where = { status: 'IN_REVIEW' as const }
   const [rows, total] = await Promise.all([

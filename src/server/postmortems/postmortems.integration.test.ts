@@ -198,7 +198,8 @@ describe('postmortems (real database)', () => {
     })
     const owned = { ...doc, actionItems: [{ ...doc.actionItems[0]!, ownerId: editor.id }] }
     await savePostmortem({ actor: editor, number, input: { baseVersion: 2, document: owned } })
-    const awaiting = async (actor: Actor) => (await findAwaitingReview({ actor })).rows.map((p) => p.number)
+    const awaiting = async (actor: Actor) =>
+      (await findAwaitingReview({ actor, limit: 20 })).rows.map((p) => p.number)
     expect(await awaiting(editor)).not.toContain(number)
     expect((await changePostmortemStatus({ actor: editor, number, to: 'IN_REVIEW' })).ok).toBe(true)
     expect(await awaiting(editor)).toContain(number)
