@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from './db'
+import { hasRole, type Actor } from './roles'
 
 /*
  * What is computed from the data and read far more often than the data changes (insights, the
@@ -17,9 +18,9 @@ import { db } from './db'
  * never reads the first one's values.
  */
 export async function dataVersion(): Promise<string> {
-  const [row] = await db.$queryRaw<{ version: string }[]>`
-    SELECT current_database() || ':' || (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS version
-    FROM "DataVersion"`
+  // Waits out a commit in progress, so that the version is never newer than the rows it is
+  // read with (migration data_version_documents).
+  const [row] = await db.$queryRaw<{ version: string }[]>`SELECT "hindsight_data_version"() AS version`
   return row!.version
 }
 
@@ -51,6 +52,9 @@ export function dataVersionCache<T>(
     if (!computing) {
       computing = compute()
         .then((value) => {
+          // Every reader gets the same value: outside production it is frozen, so that code that
+          // changes it in place fails its tests instead of changing what the next reader sees.
+          if (process.env.NODE_ENV !== 'production') deepFreeze(value)
           state.entries.delete(id)
           state.entries.set(id, { version, at: Date.now(), value })
           while (state.entries.size > maxEntries) state.entries.delete(state.entries.keys().next().value!)
@@ -61,4 +65,19 @@ export function dataVersionCache<T>(
     }
     return computing
   }
+}
+
+/**
+ * What decides a reader's view of the same data: editors (and admins) see drafts and e-mails,
+ * viewers and API tokens do not. Part of the key of every kept read whose value depends on it.
+ */
+export function readerKey(actor: Actor): 'editor' | 'viewer' {
+  return hasRole(actor, 'EDITOR') ? 'editor' : 'viewer'
+}
+
+function deepFreeze(value: unknown) {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
+  if (value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return
+  Object.freeze(value)
+  for (const inner of Object.values(value)) deepFreeze(inner)
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { readableBy } from '../postmortems/get-postmortem'
 import { type LessonItems } from './lesson-item-views'
 
@@ -12,6 +13,14 @@ export async function findLessonItems({
   actor: Actor
   postmortemId: string
 }): Promise<LessonItems> {
+  return keptLessonItems(`${readerKey(actor)}\u0000${postmortemId}`, () =>
+    readLessonItems(actor, postmortemId),
+  )
+}
+
+const keptLessonItems = dataVersionCache<LessonItems>('lesson-items', { maxEntries: 200 })
+
+async function readLessonItems(actor: Actor, postmortemId: string): Promise<LessonItems> {
   const rows = await db.checklistItemSource.findMany({
     where: { lesson: { postmortemId, postmortem: readableBy(actor) } },
     orderBy: { createdAt: 'asc' },

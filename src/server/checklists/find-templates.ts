@@ -1,6 +1,7 @@
 import 'server-only'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache } from '../data-version-cache'
 
 /** Every template (archived ones with `includeArchived`); every role reads them. */
 export async function findTemplates({
@@ -11,6 +12,14 @@ export async function findTemplates({
   includeArchived?: boolean
 }) {
   if (!hasRole(actor, 'VIEWER')) return []
+  return keptTemplates(String(includeArchived), () => readTemplates(includeArchived))
+}
+
+const keptTemplates = dataVersionCache<Awaited<ReturnType<typeof readTemplates>>>('templates', {
+  maxEntries: 2,
+})
+
+async function readTemplates(includeArchived: boolean) {
   const rows = await db.checklistTemplate.findMany({
     where: includeArchived ? {} : { archivedAt: null },
     orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { name: 'asc' }],

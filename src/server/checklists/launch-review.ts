@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { resolveLaunch } from '../launches/resolve-launch'
 import { ok, type Result } from '../result'
 import { readinessOf, type Readiness } from './readiness'
@@ -32,6 +33,9 @@ export type LaunchReview = { checks: LaunchCheckView[]; readiness: Readiness }
 
 const person = { select: { id: true, name: true } } as const
 
+const keptReviews = dataVersionCache<LaunchReview>('launch-reviews', { maxEntries: 100 })
+
+/** A launch's checks and readiness, kept against the data version (decision 035). */
 export async function getLaunchReview({
   actor,
   launchId,
@@ -39,6 +43,10 @@ export async function getLaunchReview({
   actor: Actor
   launchId: string
 }): Promise<LaunchReview> {
+  return keptReviews(`${readerKey(actor)}\u0000${launchId}`, () => readReview(actor, launchId))
+}
+
+async function readReview(actor: Actor, launchId: string): Promise<LaunchReview> {
   const rows = await db.launchCheck.findMany({
     where: { launchId },
     orderBy: { position: 'asc' },

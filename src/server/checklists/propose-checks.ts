@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { err, ok, type Result } from '../result'
 import { findSimilar, type SimilarIncident } from '../postmortems/find-similar'
 
@@ -59,6 +60,12 @@ export async function proposeChecks({
   actor: Actor
   slug: string
 }): Promise<Result<Proposals>> {
+  return keptProposals(`${readerKey(actor)}\u0000${slug}`, () => readProposals(actor, slug))
+}
+
+const keptProposals = dataVersionCache<Result<Proposals>>('launch-proposals', { maxEntries: 50 })
+
+async function readProposals(actor: Actor, slug: string): Promise<Result<Proposals>> {
   const launch = await db.launch.findUnique({
     where: { slug },
     select: {

@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { canRead, readableBy } from '../postmortems/get-postmortem'
 import { documentTokens } from '../search/tokenize'
 
@@ -81,6 +82,14 @@ export async function findRecurrences({
   actor: Actor
   postmortemId: string
 }): Promise<Recurrence[]> {
+  return keptRecurrences(`${readerKey(actor)}\u0000${postmortemId}`, () =>
+    readRecurrences(actor, postmortemId),
+  )
+}
+
+const keptRecurrences = dataVersionCache<Recurrence[]>('recurrences', { maxEntries: 200 })
+
+async function readRecurrences(actor: Actor, postmortemId: string): Promise<Recurrence[]> {
   const pm = await db.postmortem.findFirst({
     where: { id: postmortemId, ...readableBy(actor) },
     select: {

@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { canRead } from '../postmortems/get-postmortem'
 import { err, ok, type Result } from '../result'
 import type { Actor } from '../roles'
@@ -13,6 +14,12 @@ export async function findThreads({
   actor: Actor
   number: number
 }): Promise<Result<ThreadView[]>> {
+  return keptThreads(`${readerKey(actor)}\u0000${number}`, () => readThreads(actor, number))
+}
+
+const keptThreads = dataVersionCache<Result<ThreadView[]>>('comment-threads', { maxEntries: 200 })
+
+async function readThreads(actor: Actor, number: number): Promise<Result<ThreadView[]>> {
   const pm = await db.postmortem.findUnique({ where: { number }, select: { id: true, status: true } })
   if (!pm || !canRead(actor, pm.status)) return err('NOT_FOUND')
   const rows = await db.commentThread.findMany({

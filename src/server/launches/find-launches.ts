@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { err, ok, type Result } from '../result'
 import type { LaunchStatus } from './launch-status'
 import { canRead, getPostmortem, readableBy, type PostmortemView } from '../postmortems/get-postmortem'
@@ -48,6 +49,8 @@ export type LaunchView = {
   }[]
 }
 
+const keptLaunches = dataVersionCache<Result<LaunchView>>('launches', { maxEntries: 100 })
+
 /** A launch with the postmortems the reader may see, in the order they were numbered. */
 export async function getLaunch({
   actor,
@@ -56,6 +59,10 @@ export async function getLaunch({
   actor: Actor
   slug: string
 }): Promise<Result<LaunchView>> {
+  return keptLaunches(`${readerKey(actor)}\u0000${slug}`, () => readLaunch(actor, slug))
+}
+
+async function readLaunch(actor: Actor, slug: string): Promise<Result<LaunchView>> {
   const launch = await db.launch.findUnique({
     where: { slug },
     include: {

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { readableBy } from './get-postmortem'
 import { incidentDateWhere } from './incident-date'
 import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'
@@ -30,11 +31,26 @@ const orderBy = {
   oldest: [{ number: 'asc' }],
 } satisfies Record<FindPostmortemsInput['sort'], Prisma.PostmortemOrderByWithRelationInput[]>
 
+export type PostmortemPage = { items: PostmortemListItem[]; nextCursor: string | null }
+
+/** Pages read recently, kept against the data version (decision 035). */
+const keptPages = dataVersionCache<PostmortemPage>('postmortem-pages', { maxEntries: 200 })
+
 /**
  * One page of postmortems, newest activity first by default. Viewers see published ones
  * only. The cursor is the number of the last item shown (numbers are unique and stable).
  */
-export async function findPostmortems({ actor, input }: { actor: Actor; input: FindPostmortemsInput }) {
+export async function findPostmortems({
+  actor,
+  input,
+}: {
+  actor: Actor
+  input: FindPostmortemsInput
+}): Promise<PostmortemPage> {
+  return keptPages(`${readerKey(actor)}\u0000${JSON.stringify(input)}`, () => readPage(actor, input))
+}
+
+async function readPage(actor: Actor, input: FindPostmortemsInput): Promise<PostmortemPage> {
   const where: Prisma.PostmortemWhereInput = {
     ...(hasRole(actor, 'EDITOR') ? (input.status ? { status: input.status } : {}) : readableBy(actor)),
     ...(input.severity ? { severity: input.severity } : {}),
@@ -76,9 +92,22 @@ export async function findPostmortems({ actor, input }: { actor: Actor; input: F
   return { items, nextCursor: rows.length > PAGE_SIZE && last ? String(last.number) : null }
 }
 
+export type Taxonomy = {
+  launches: { id: string; slug: string; name: string }[]
+  tags: string[]
+  services: string[]
+  factors: { id: string; name: string; description: string; archived: boolean }[]
+}
+
+const keptTaxonomy = dataVersionCache<Taxonomy>('taxonomy', { maxEntries: 1 })
+
 /** Launches, tags and services that exist, for the list's filters and the editor's pickers. */
-export async function findTaxonomy({ actor }: { actor: Actor }) {
+export async function findTaxonomy({ actor }: { actor: Actor }): Promise<Taxonomy> {
   if (!hasRole(actor, 'VIEWER')) return { launches: [], tags: [], services: [], factors: [] }
+  return keptTaxonomy('all', readTaxonomy)
+}
+
+async function readTaxonomy(): Promise<Taxonomy> {
   const [launches, tags, services, factors] = await Promise.all([
     db.launch.findMany({
       orderBy: [{ createdAt: 'desc' }],

@@ -1,6 +1,7 @@
 import 'server-only'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache } from '../data-version-cache'
 import { err, ok, type Result } from '../result'
 import { documentInclude, toDocument } from './document'
 import { isPublic, publicStatuses, type PostmortemStatus } from './postmortem-status'
@@ -57,16 +58,8 @@ export function readableBy(actor: Actor): { status?: { in: PostmortemStatus[] } 
   return hasRole(actor, 'EDITOR') ? {} : { status: { in: publicStatuses } }
 }
 
-export async function getPostmortem({
-  actor,
-  number,
-  now = new Date(),
-}: {
-  actor: Actor
-  number: number
-  now?: Date
-}): Promise<Result<PostmortemView>> {
-  const row = await db.postmortem.findUnique({
+function readPostmortem(number: number) {
+  return db.postmortem.findUnique({
     where: { number },
     include: {
       ...documentInclude,
@@ -81,12 +74,38 @@ export async function getPostmortem({
       },
     },
   })
-  if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
+}
+
+type Stored = {
+  row: NonNullable<Awaited<ReturnType<typeof readPostmortem>>>
+  policy: Awaited<ReturnType<typeof loadDuePolicy>>
+} | null
+
+/**
+ * Postmortems read recently, as stored, kept against the data version (decision 035); who may
+ * see what of them, and what is overdue today, is decided for each reader.
+ */
+const keptPostmortems = dataVersionCache<Stored>('postmortems', { maxEntries: 200 })
+
+export async function getPostmortem({
+  actor,
+  number,
+  now = new Date(),
+}: {
+  actor: Actor
+  number: number
+  now?: Date
+}): Promise<Result<PostmortemView>> {
+  const stored = await keptPostmortems(String(number), async () => {
+    const row = await readPostmortem(number)
+    return row ? { row, policy: await loadDuePolicy(db, row.severity) } : null
+  })
+  if (!stored || !canRead(actor, stored.row.status)) return err('NOT_FOUND')
+  const { row, policy } = stored
   const people: PostmortemView['people'] = {}
   const showEmails = hasRole(actor, 'EDITOR')
   for (const { owner } of row.actionItems)
     if (owner) people[owner.id] = { name: owner.name, email: showEmails ? owner.email : null }
-  const policy = await loadDuePolicy(db, row.severity)
   const items: Record<string, ActionItemFollowThrough> = {}
   for (const a of row.actionItems) {
     const evidence = { link: a.evidenceLink, before: a.evidenceBefore, after: a.evidenceAfter }
