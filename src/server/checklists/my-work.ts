@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache } from '../data-version-cache'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { readableBy } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
@@ -28,6 +29,35 @@ export async function findMyWork({
   now?: Date
   limit?: number
 }) {
+  const { checks, actions, reviews, policies, checkCount, actionCount } = await keptWork(
+    `${actor.id}\u0000${actor.role}\u0000${limit}`,
+    () => readWork(actor, limit),
+  )
+  const evidence = new Map(policies.map((p) => [p.severity, p.evidenceRequired]))
+  return {
+    checks: checks.map(({ _count, subChecks, ...c }) => ({
+      ...c,
+      subChecks: { done: subChecks.length, total: _count.subChecks },
+    })),
+    actionItems: actions.map((a) => ({
+      ...a,
+      daysOverdue: daysOverdue(a.dueDate, now),
+      evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
+      // An action item is written in its postmortem's language.
+      language: contentLanguageOf(a.postmortem),
+    })),
+    reviews: reviews.rows,
+    totals: { checks: checkCount, actionItems: actionCount, reviews: reviews.total },
+  }
+}
+
+/**
+ * Each person's work as stored, kept against the data version (decision 035); what is overdue
+ * today is decided per request.
+ */
+const keptWork = dataVersionCache<Awaited<ReturnType<typeof readWork>>>('my-work', { maxEntries: 200 })
+
+async function readWork(actor: Actor, limit: number) {
   const checkWhere = {
     ownerId: actor.id,
     status: { in: ['PENDING' as const, 'FAIL' as const] },
@@ -70,20 +100,5 @@ export async function findMyWork({
     db.launchCheck.count({ where: checkWhere }),
     db.actionItem.count({ where: actionWhere }),
   ])
-  const evidence = new Map(policies.map((p) => [p.severity, p.evidenceRequired]))
-  return {
-    checks: checks.map(({ _count, subChecks, ...c }) => ({
-      ...c,
-      subChecks: { done: subChecks.length, total: _count.subChecks },
-    })),
-    actionItems: actions.map((a) => ({
-      ...a,
-      daysOverdue: daysOverdue(a.dueDate, now),
-      evidenceRequired: a.postmortem.severity ? evidence.get(a.postmortem.severity)! : false,
-      // An action item is written in its postmortem's language.
-      language: contentLanguageOf(a.postmortem),
-    })),
-    reviews: reviews.rows,
-    totals: { checks: checkCount, actionItems: actionCount, reviews: reviews.total },
-  }
+  return { checks, actions, reviews, policies, checkCount, actionCount }
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { contentLanguageOf } from '../postmortems/content-language'
 import { readableBy } from '../postmortems/get-postmortem'
 import type { Actor } from '../roles'
@@ -13,6 +14,17 @@ const postmortem = { select: { number: true, title: true, language: true, status
  * are done and drop off.
  */
 export async function findCommentWork({ actor, limit }: { actor: Actor; limit: number }) {
+  return keptCommentWork(`${actor.id}\u0000${readerKey(actor)}\u0000${limit}`, () =>
+    readCommentWork(actor, limit),
+  )
+}
+
+/** Each person's comment work, kept against the data version (decision 035). */
+const keptCommentWork = dataVersionCache<Awaited<ReturnType<typeof readCommentWork>>>('comment-work', {
+  maxEntries: 200,
+})
+
+async function readCommentWork(actor: Actor, limit: number) {
   const readable = { postmortem: readableBy(actor) }
   const mentionWhere = {
     mentions: { some: { userId: actor.id } },
