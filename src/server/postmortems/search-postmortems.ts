@@ -2,7 +2,6 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
-import { dataVersionCache } from '../data-version-cache'
 import type { PostmortemStatus, SearchInput } from './schemas'
 import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
@@ -86,17 +85,9 @@ export async function searchPostmortems({
   input: SearchInput
 }): Promise<SearchResponse> {
   const started = performance.now()
-  const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
-  const response = await keptSearches(`${status}\u0000${JSON.stringify(input)}`, () => search(input, status))
-  return { ...response, tookMs: Math.round(performance.now() - started) }
-}
-
-/** Searches made recently, kept against the data version (decision 035): the same words find the same. */
-const keptSearches = dataVersionCache<Omit<SearchResponse, 'tookMs'>>('searches', { maxEntries: 200 })
-
-async function search(input: SearchInput, status: string | null): Promise<Omit<SearchResponse, 'tookMs'>> {
   const forms = await queryForms(input.q)
-  if (!forms) return { query: input.q, total: 0, capped: false, corrections: [], results: [] }
+  if (!forms) return { query: input.q, total: 0, capped: false, tookMs: 0, corrections: [], results: [] }
+  const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
   const scope = input.scope ?? 'all'
   const filters = Prisma.sql`(${status}::text IS NULL OR p.status::text = ${status}::text)
         AND (${input.severity ?? null}::text IS NULL OR p.severity::text = ${input.severity ?? null}::text)
@@ -154,6 +145,7 @@ async function search(input: SearchInput, status: string | null): Promise<Omit<S
     query: input.q,
     total: Math.min(total + more, CANDIDATE_CAP),
     capped: total + more > CANDIDATE_CAP,
+    tookMs: Math.round(performance.now() - started),
     corrections: forms.corrections,
     results,
   }
