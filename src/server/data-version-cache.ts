@@ -17,7 +17,20 @@ import { hasRole, type Actor } from './roles'
  * names the database too, so that a process that opens another one (a test, a restore check)
  * never reads the first one's values.
  */
-export async function dataVersion(): Promise<string> {
+export function dataVersion(): Promise<string> {
+  // The reads asked for in one turn of the event loop (a page's parallel loads) share one query.
+  // It is sent after all of them were asked, so none gets a version older than its own start: a
+  // person who saved and reloads never reads a version from before their save.
+  asked ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    asked = null
+    return readVersion()
+  })
+  return asked
+}
+
+let asked: Promise<string> | null = null
+
+async function readVersion(): Promise<string> {
   // Waits out a commit in progress, so that the version is never newer than the rows it is
   // read with (migration data_version_documents).
   const [row] = await db.$queryRaw<{ version: string }[]>`SELECT "hindsight_data_version"() AS version`
