@@ -81,11 +81,11 @@ export function dataVersionCache<T>(
 }
 
 /**
- * What decides a reader's view of the same data: editors (and admins) see drafts and e-mails,
- * viewers and API tokens do not. Part of the key of every kept read whose value depends on it.
+ * The key of a kept read that depends on who reads: its parts, and what decides a reader's view of
+ * the same data (editors and admins see drafts and e-mails, viewers and API tokens do not).
  */
-export function readerKey(actor: Actor): 'editor' | 'viewer' {
-  return hasRole(actor, 'EDITOR') ? 'editor' : 'viewer'
+export function readerKey(actor: Actor, ...parts: (string | number | boolean)[]): string {
+  return [hasRole(actor, 'EDITOR') ? 'editor' : 'viewer', ...parts].join('\u0000')
 }
 
 function deepFreeze(value: unknown) {

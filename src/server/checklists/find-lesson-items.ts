@@ -13,9 +13,7 @@ export async function findLessonItems({
   actor: Actor
   postmortemId: string
 }): Promise<LessonItems> {
-  return keptLessonItems(`${readerKey(actor)}\u0000${postmortemId}`, () =>
-    readLessonItems(actor, postmortemId),
-  )
+  return keptLessonItems(readerKey(actor, postmortemId), () => readLessonItems(actor, postmortemId))
 }
 
 const keptLessonItems = dataVersionCache<LessonItems>('lesson-items', { maxEntries: 200 })

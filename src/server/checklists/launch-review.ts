@@ -43,7 +43,7 @@ export async function getLaunchReview({
   actor: Actor
   launchId: string
 }): Promise<LaunchReview> {
-  return keptReviews(`${readerKey(actor)}\u0000${launchId}`, () => readReview(actor, launchId))
+  return keptReviews(readerKey(actor, launchId), () => readReview(actor, launchId))
 }
 
 async function readReview(actor: Actor, launchId: string): Promise<LaunchReview> {

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
-import { dataVersionCache } from '../data-version-cache'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { findAwaitingReview } from '../postmortems/awaiting-review'
 import { readableBy } from '../postmortems/get-postmortem'
 import { openLaunchStatuses } from '../launches/launch-status'
@@ -30,7 +30,7 @@ export async function findMyWork({
   limit?: number
 }) {
   const { checks, actions, reviews, policies, checkCount, actionCount } = await keptWork(
-    `${actor.id}\u0000${actor.role}\u0000${limit}`,
+    readerKey(actor, actor.id, limit),
     () => readWork(actor, limit),
   )
   const evidence = new Map(policies.map((p) => [p.severity, p.evidenceRequired]))

@@ -60,7 +60,7 @@ export async function proposeChecks({
   actor: Actor
   slug: string
 }): Promise<Result<Proposals>> {
-  return keptProposals(`${readerKey(actor)}\u0000${slug}`, () => readProposals(actor, slug))
+  return keptProposals(readerKey(actor, slug), () => readProposals(actor, slug))
 }
 
 const keptProposals = dataVersionCache<Result<Proposals>>('launch-proposals', { maxEntries: 50 })

@@ -82,9 +82,7 @@ export async function findRecurrences({
   actor: Actor
   postmortemId: string
 }): Promise<Recurrence[]> {
-  return keptRecurrences(`${readerKey(actor)}\u0000${postmortemId}`, () =>
-    readRecurrences(actor, postmortemId),
-  )
+  return keptRecurrences(readerKey(actor, postmortemId), () => readRecurrences(actor, postmortemId))
 }
 
 const keptRecurrences = dataVersionCache<Recurrence[]>('recurrences', { maxEntries: 200 })

@@ -14,9 +14,7 @@ const postmortem = { select: { number: true, title: true, language: true, status
  * are done and drop off.
  */
 export async function findCommentWork({ actor, limit }: { actor: Actor; limit: number }) {
-  return keptCommentWork(`${actor.id}\u0000${readerKey(actor)}\u0000${limit}`, () =>
-    readCommentWork(actor, limit),
-  )
+  return keptCommentWork(readerKey(actor, actor.id, limit), () => readCommentWork(actor, limit))
 }
 
 /** Each person's comment work, kept against the data version (decision 035). */

@@ -14,7 +14,7 @@ export async function findThreads({
   actor: Actor
   number: number
 }): Promise<Result<ThreadView[]>> {
-  return keptThreads(`${readerKey(actor)}\u0000${number}`, () => readThreads(actor, number))
+  return keptThreads(readerKey(actor, number), () => readThreads(actor, number))
 }
 
 const keptThreads = dataVersionCache<Result<ThreadView[]>>('comment-threads', { maxEntries: 200 })

@@ -59,7 +59,7 @@ export async function getLaunch({
   actor: Actor
   slug: string
 }): Promise<Result<LaunchView>> {
-  return keptLaunches(`${readerKey(actor)}\u0000${slug}`, () => readLaunch(actor, slug))
+  return keptLaunches(readerKey(actor, slug), () => readLaunch(actor, slug))
 }
 
 async function readLaunch(actor: Actor, slug: string): Promise<Result<LaunchView>> {

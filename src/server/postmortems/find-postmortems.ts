@@ -47,7 +47,7 @@ export async function findPostmortems({
   actor: Actor
   input: FindPostmortemsInput
 }): Promise<PostmortemPage> {
-  return keptPages(`${readerKey(actor)}\u0000${JSON.stringify(input)}`, () => readPage(actor, input))
+  return keptPages(readerKey(actor, JSON.stringify(input)), () => readPage(actor, input))
 }
 
 async function readPage(actor: Actor, input: FindPostmortemsInput): Promise<PostmortemPage> {
@@ -92,12 +92,7 @@ async function readPage(actor: Actor, input: FindPostmortemsInput): Promise<Post
   return { items, nextCursor: rows.length > PAGE_SIZE && last ? String(last.number) : null }
 }
 
-export type Taxonomy = {
-  launches: { id: string; slug: string; name: string }[]
-  tags: string[]
-  services: string[]
-  factors: { id: string; name: string; description: string; archived: boolean }[]
-}
+export type Taxonomy = Awaited<ReturnType<typeof readTaxonomy>>
 
 const keptTaxonomy = dataVersionCache<Taxonomy>('taxonomy', { maxEntries: 1 })
 
@@ -107,7 +102,7 @@ export async function findTaxonomy({ actor }: { actor: Actor }): Promise<Taxonom
   return keptTaxonomy('all', readTaxonomy)
 }
 
-async function readTaxonomy(): Promise<Taxonomy> {
+async function readTaxonomy() {
   const [launches, tags, services, factors] = await Promise.all([
     db.launch.findMany({
       orderBy: [{ createdAt: 'desc' }],
