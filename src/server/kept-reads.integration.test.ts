@@ -93,6 +93,27 @@ describe('reads kept against the data version', () => {
     expect((await getPostmortem({ actor: viewer, number })).ok).toBe(true)
   })
 
+  it('keeps its reads when someone signs in, and reads again when a session ends', async () => {
+    // A new session arrives with a cookie nothing was kept for; an ended one (signing out, a
+    // password change, deactivation) must be seen at the next request that carries its cookie.
+    const before = await dataVersion()
+    const session = await db.session.create({
+      data: {
+        id: randomUUID(),
+        token: randomUUID(),
+        expiresAt: new Date(Date.now() + 3600_000),
+        userId: viewer.id,
+      },
+    })
+    await db.session.update({
+      where: { id: session.id },
+      data: { expiresAt: new Date(Date.now() + 7200_000) },
+    })
+    expect(await dataVersion()).toBe(before)
+    await db.session.delete({ where: { id: session.id } })
+    expect(await dataVersion()).not.toBe(before)
+  })
+
   it('waits out a commit in progress before it reads the version', async () => {
     // A writer holds the commit lock from the moment its commit moves the version until its rows
     // are visible: the version read meanwhile must wait, not pair the new number with old rows.
