@@ -38,6 +38,8 @@ const ginIndexes = [
   `CREATE INDEX "Postmortem_searchVector_idx" ON "Postmortem" USING GIN ("searchVector")`,
   `CREATE INDEX "Postmortem_hypothesisVector_idx" ON "Postmortem" USING GIN ("hypothesisVector")`,
   `CREATE INDEX "Postmortem_rootCauseVector_idx" ON "Postmortem" USING GIN ("rootCauseVector")`,
+  `CREATE INDEX "Postmortem_titleVector_idx" ON "Postmortem" USING GIN ("titleVector")`,
+  `CREATE INDEX "Postmortem_keyVector_idx" ON "Postmortem" USING GIN ("keyVector")`,
   `CREATE INDEX "Postmortem_title_idx" ON "Postmortem" USING GIN ("title" gin_trgm_ops)`,
   `CREATE INDEX "SearchWord_word_idx" ON "SearchWord" USING GIN ("word" gin_trgm_ops)`,
 ]
@@ -189,7 +191,8 @@ async function indexSizes(db: Db) {
   const rows = await db.$queryRaw<{ name: string; bytes: bigint }[]>`
     SELECT indexrelname AS name, pg_relation_size(indexrelid) AS bytes FROM pg_stat_user_indexes
     WHERE indexrelname IN ('Postmortem_searchVector_idx', 'Postmortem_hypothesisVector_idx',
-      'Postmortem_rootCauseVector_idx', 'Postmortem_title_idx', 'SearchWord_word_idx')`
+      'Postmortem_rootCauseVector_idx', 'Postmortem_titleVector_idx', 'Postmortem_keyVector_idx',
+      'Postmortem_occurred_idx', 'Postmortem_title_idx', 'SearchWord_word_idx')`
   return Object.fromEntries(rows.map((r) => [r.name, r2(Number(r.bytes) / 2 ** 20)]))
 }
 

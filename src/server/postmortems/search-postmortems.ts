@@ -6,13 +6,13 @@ import type { PostmortemStatus, SearchInput } from './schemas'
 import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
 import { conceptTsQuery, queryConcepts, type Concept } from '../search/query-concepts'
+import { CANDIDATE_CAP, CLASS_ORDER, matchClasses, type MatchClass } from '../search/match-classes'
 import { queryForms, scopeVectors, type QueryForms } from '../search/query-forms'
 import { rankByConcepts, rarityOf } from '../search/rank-concepts'
 import type { QueryTerm } from '../search/tokenize'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
 
-/** Matches are ranked among at most this many candidates; beyond it the total says "many". */
-export const CANDIDATE_CAP = 500
+export { CANDIDATE_CAP }
 
 export type SearchResult = {
   id: string
@@ -103,8 +103,30 @@ export async function searchPostmortems({
           WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))`
   // The scope's own tsvector, each with its GIN index: it decides what matches and in which tier.
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
-  const rows = await rankedPage({ forms, vector, filters, limit: input.limit, sort: input.sort })
-  const total = Number(rows[0]?.total ?? 0)
+  // Up to the cap every match is ranked; past it that would read them all, and the page is every
+  // match's first by class and date (decision 036).
+  const matches = await db.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+    WHERE ${matching(vector, forms.any)} AND ${filters}
+    LIMIT ${CANDIDATE_CAP + 1}`
+  const total = matches.length
+  const rows =
+    total > CANDIDATE_CAP
+      ? await everyMatchPage({
+          classes: matchClasses(forms, scope, input.sort),
+          any: forms.any,
+          filters,
+          limit: input.limit,
+        })
+      : total
+        ? await rankedPage({
+            forms,
+            vector,
+            ids: matches.map((m) => m.id),
+            limit: input.limit,
+            sort: input.sort,
+          })
+        : []
   const result = (row: Row, formsOf: QueryTerm[][], partial = false): SearchResult => ({
     id: row.id,
     number: row.number,
@@ -157,46 +179,76 @@ const matching = (vector: Prisma.Sql, q: string) => Prisma.sql`${vector} @@ ${q}
 type PageQuery = {
   forms: QueryForms
   vector: Prisma.Sql
-  filters: Prisma.Sql
+  /** Every match (no more than the cap). */
+  ids: string[]
   limit: number
   sort: SearchInput['sort']
 }
 
 /**
- * The GIN index finds a capped candidate set, which alone is ranked (ts_rank_cd): ranking every
- * match of a common term would read them all. Past the cap the page is the best of the first
- * matches found, not of all (the total says "more than 500"; decision 033 says why no index here
- * ranks exactly). MATERIALIZED keeps the planner from walking an index backwards.
+ * Every match ranked (ts_rank_cd over the whole document) within the query's forms, and the page
+ * with what its snippets read, in one round trip (PGlite pays ~3 ms a query).
  */
-function rankedPage({ forms, vector, filters, limit, sort }: PageQuery) {
+function rankedPage({ forms, vector, ids, limit, sort }: PageQuery) {
   const tiered = forms.any !== forms.exact
   const corrected = forms.corrected !== forms.exact
-  return db.$queryRaw<(Row & { total: bigint | number })[]>`
+  return db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
-      -- Ranked here, while the row is at hand: each tsvector is read (detoasted) once.
       SELECT p.id, p.number, p."updatedAt", COALESCE(p."occurredAt", p."createdAt") AS occurred,
         ts_rank_cd(p."searchVector", ${forms.any}::tsquery) AS score,
         CASE WHEN ${tiered} THEN ${vector} @@ ${forms.exact}::tsquery END AS exact,
         CASE WHEN ${corrected} THEN ${vector} @@ ${forms.corrected}::tsquery END AS corrected
       FROM "Postmortem" p
-      LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${matching(vector, forms.any)} AND ${filters}
-      LIMIT ${CANDIDATE_CAP + 1}
+      WHERE p.id = ANY(${ids}::text[])
     )
     , page AS (
-      SELECT id, score, (SELECT count(*) FROM candidates) AS total, occurred, exact, corrected, "updatedAt", number
+      SELECT id, score, occurred, exact, corrected, "updatedAt", number
       FROM candidates
       ORDER BY
       CASE WHEN ${sort} = 'date' THEN occurred END DESC NULLS LAST,
       exact DESC NULLS LAST, corrected DESC NULLS LAST, score DESC, "updatedAt" DESC, number DESC
       LIMIT ${limit}
     )
-    -- The result page with what its snippets read, in the same round trip (PGlite pays ~3 ms a query).
-    SELECT ${pageColumns}, c.score, c.total
+    SELECT ${pageColumns}, c.score
     FROM page c JOIN "Postmortem" p ON p.id = c.id LEFT JOIN "Launch" l ON l.id = p."launchId"
     ORDER BY
       CASE WHEN ${sort} = 'date' THEN c.occurred END DESC NULLS LAST,
       c.exact DESC NULLS LAST, c.corrected DESC NULLS LAST, c.score DESC, c."updatedAt" DESC, c.number DESC`
+}
+
+/**
+ * The first `limit` of every match in class order (match-classes.ts): one indexed query per class
+ * until the page is full, each skipping what the classes before it returned. A class that
+ * returns fewer than it was asked for has given every match it holds, so the page stays exact.
+ */
+async function everyMatchPage({
+  classes,
+  any,
+  filters,
+  limit,
+}: {
+  classes: MatchClass[]
+  any: string
+  filters: Prisma.Sql
+  limit: number
+}): Promise<Row[]> {
+  const ids: string[] = []
+  for (const { field, query } of classes) {
+    if (ids.length >= limit) break
+    const found = await db.$queryRaw<{ id: string }[]>`
+      SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE ${Prisma.raw(field)} @@ ${query}::tsquery AND ${filters} AND NOT (p.id = ANY(${ids}::text[]))
+      ORDER BY ${Prisma.raw(CLASS_ORDER)}
+      LIMIT ${limit - ids.length}`
+    ids.push(...found.map((r) => r.id))
+  }
+  if (!ids.length) return []
+  const page = await db.$queryRaw<Row[]>`
+    SELECT ${pageColumns}, ts_rank_cd(p."searchVector", ${any}::tsquery) AS score
+    FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+    WHERE p.id = ANY(${ids}::text[])`
+  const byId = new Map(page.map((row) => [row.id, row]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 /**
