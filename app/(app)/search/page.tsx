@@ -15,7 +15,8 @@ import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { postmortemStatuses, rootCauseCategories, severities } from '@/server/postmortems/schemas'
-import { CANDIDATE_CAP, searchPostmortems } from '@/server/postmortems/search-postmortems'
+import { searchPostmortems } from '@/server/postmortems/search-postmortems'
+import { CANDIDATE_CAP } from '@/server/search/match-classes'
 import { searchInput, searchScopes } from '@/server/postmortems/schemas'
 
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {

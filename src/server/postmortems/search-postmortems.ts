@@ -12,8 +12,6 @@ import { rankByConcepts, rarityOf } from '../search/rank-concepts'
 import type { QueryTerm } from '../search/tokenize'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
 
-export { CANDIDATE_CAP }
-
 export type SearchResult = {
   id: string
   number: number
@@ -153,14 +151,10 @@ export async function searchPostmortems({
     })
     more = shared.total
     if (shared.ids.length) {
-      const page = await db.$queryRaw<Row[]>`
-        SELECT ${pageColumns}, 0 AS score FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
-        WHERE p.id = ANY(${shared.ids.map((s) => s.id)}::text[])`
+      const scores = new Map(shared.ids.map((s) => [s.id, s.score]))
       const conceptForms = shared.concepts.flatMap((c) => c.forms)
-      for (const { id, score } of shared.ids) {
-        const row = page.find((r) => r.id === id)
-        if (row) results.push(result({ ...row, score }, conceptForms, true))
-      }
+      for (const row of await pageRows([...scores.keys()], Prisma.sql`0`))
+        results.push(result({ ...row, score: scores.get(row.id)! }, conceptForms, true))
     }
   }
   return {
@@ -237,14 +231,19 @@ async function everyMatchPage({
     if (ids.length >= limit) break
     const found = await db.$queryRaw<{ id: string }[]>`
       SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${Prisma.raw(field)} @@ ${query}::tsquery AND ${filters} AND NOT (p.id = ANY(${ids}::text[]))
+      WHERE ${matching(Prisma.raw(field), query)} AND ${filters} AND NOT (p.id = ANY(${ids}::text[]))
       ORDER BY ${Prisma.raw(CLASS_ORDER)}
       LIMIT ${limit - ids.length}`
     ids.push(...found.map((r) => r.id))
   }
+  return pageRows(ids, Prisma.sql`ts_rank_cd(p."searchVector", ${any}::tsquery)`)
+}
+
+/** The page's rows (what their snippets read, and `score`), in the order of `ids`. */
+async function pageRows(ids: string[], score: Prisma.Sql): Promise<Row[]> {
   if (!ids.length) return []
   const page = await db.$queryRaw<Row[]>`
-    SELECT ${pageColumns}, ts_rank_cd(p."searchVector", ${any}::tsquery) AS score
+    SELECT ${pageColumns}, ${score} AS score
     FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
     WHERE p.id = ANY(${ids}::text[])`
   const byId = new Map(page.map((row) => [row.id, row]))

@@ -22,10 +22,11 @@ export async function rankEveryMatch(
     const classes = matchClasses(forms, scope, 'relevance')
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT p.id FROM "Postmortem" p WHERE ${vector} @@ $1::tsquery
-       ORDER BY CASE ${classes.map((c, i) => `WHEN ${c.field} @@ $${i + 2}::tsquery THEN ${i}`).join(' ')} END,
+       ORDER BY CASE ${classes.map((c, i) => `WHEN ${c.field} @@ $${i + 3}::tsquery THEN ${i}`).join(' ')} END,
          ${CLASS_ORDER}
-       LIMIT ${Number(limit)}`,
+       LIMIT $2`,
       forms.any,
+      limit,
       ...classes.map((c) => c.query),
     )
     return rows.map((r) => r.id)
