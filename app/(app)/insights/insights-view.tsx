@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { buttonVariants } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
+import { ClientMessages } from '@/i18n/client-messages'
 import { requireUser } from '@/server/auth/current-user'
 import { getInsights } from '@/server/insights/get-insights'
 import { insightFilters, insightsInput } from '@/server/insights/schemas'
@@ -11,7 +12,8 @@ import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { hasRole } from '@/server/roles'
 import { InsightsFilters } from './insights-filters'
 import { RepeatsSection } from './repeats-section'
-import { ActionItemsSection, DurationsSection, IncidentsSection, LoopSection } from './sections'
+import { ActionItemsSection, DurationsSection, IncidentsSection } from './figures'
+import { LoopSection } from './loop-section'
 import { apiHref, insightsHref, type InsightsView as View } from '@/lib/insights-links'
 
 /** Checklist items, lessons and repeats the overview lists; their own pages list the rest. */
@@ -132,11 +134,15 @@ export async function InsightsView({
       ) : (
         <div className="grid gap-10">
           {insights.incidents.total ? (
-            <>
-              <IncidentsSection insights={insights} />
-              <DurationsSection insights={insights} />
-              <ActionItemsSection insights={insights} />
-            </>
+            <ClientMessages namespaces={['InsightsPage', 'Enums']}>
+              <IncidentsSection
+                incidents={insights.incidents}
+                filters={insights.filters}
+                statuses={insights.statuses}
+              />
+              <DurationsSection timeToDetect={insights.timeToDetect} timeToResolve={insights.timeToResolve} />
+              <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
+            </ClientMessages>
           ) : null}
           <LoopSection
             insights={insights}

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import type { Insights } from '@/server/insights/get-insights'
 import type { RepeatWhen } from '@/server/insights/repeat-incidents'
 import type { Route } from 'next'
-import { AllLink, PostmortemRef, Section } from './sections'
+import { AllLink, PostmortemRef, Section } from './parts'
 
 /** Each repeat lists its closest earlier incidents (the overview, the closest); the JSON has them all. */
 const SHOWN_EARLIER = 3

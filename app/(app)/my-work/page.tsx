@@ -159,7 +159,7 @@ export default async function MyWorkPage({ searchParams }: PageProps<'/my-work'>
                       itemId={a.id}
                       title={a.title}
                       evidenceRequired={a.evidenceRequired}
-                      action={closeActionItemAction.bind(null, a.id)}
+                      action={closeActionItemAction}
                     />
                   ) : null
                 }

@@ -1,20 +1,23 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field } from '@/components/ui/field'
 import { LazyDetails } from '@/components/ui/lazy-details'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
+import type { FormState } from '@/lib/form-state'
 import type { ActionItemOutcome } from '@/server/postmortems/schemas'
 
 /**
  * "Close…" on an open action item: done, with evidence (a link or a before → after figure)
  * that the severity's policy may require, or won't do, with a reason (decision 021). The form is
  * rendered once it is first opened (LazyDetails): a list of open items (My work, a postmortem)
- * carries one per item, and fifty unopened forms were most of My work's page.
+ * carries one per item, and fifty unopened forms were most of My work's page. The action is bound
+ * to the item here, in the browser: one bound per item on the server was two rows of the page's
+ * payload each.
  */
 export function CloseActionItemForm({
   itemId,
@@ -25,9 +28,10 @@ export function CloseActionItemForm({
   itemId: string
   title: string
   evidenceRequired: boolean
-  action: FormAction
+  action: (itemId: string, prev: FormState, data: FormData) => Promise<FormState>
 }) {
   const t = useTranslations('CloseActionItem')
+  const close: FormAction = useMemo(() => action.bind(null, itemId), [action, itemId])
   const [outcome, setOutcome] = useState<ActionItemOutcome>('DONE')
   const id = (name: string) => `close-${itemId}-${name}`
   return (
@@ -38,7 +42,7 @@ export function CloseActionItemForm({
       summary={t('open')}
     >
       <ActionForm
-        action={action}
+        action={close}
         className="mt-2 grid gap-3 rounded-md border border-border p-3"
         aria-label={t('formFor', { title })}
       >

@@ -1,3 +1,5 @@
+'use client'
+
 import { NativeSelect } from './input'
 
 export type FilterSelectProps = {
@@ -9,7 +11,11 @@ export type FilterSelectProps = {
   allLabel?: string
 }
 
-/** One filter of a GET form: a small labelled select whose empty value means "all". */
+/**
+ * One filter of a GET form: a small labelled select whose empty value means "all". A client
+ * component so that its options travel as data: as server-rendered elements, a menu of a
+ * hundred launches was a hundred rows of the page's payload, each rendered in a turn of its own.
+ */
 export function FilterSelect({ name, label, value, options, allLabel }: FilterSelectProps) {
   return (
     <label className="grid gap-1 text-xs text-muted-foreground">

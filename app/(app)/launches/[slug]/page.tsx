@@ -79,6 +79,15 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
       proposing ? findTaxonomy({ actor }) : null,
     ])
   const slug = launch.slug
+  // Bound once for every card: each binding is sent to the browser as rows of its own.
+  const checkActions = {
+    assignOwner: assignOwnerAction.bind(null, slug),
+    setStatus: setCheckStatusAction.bind(null, slug),
+    addSubChecks: addSubChecksAction.bind(null, slug),
+    toggleSubCheck: toggleSubCheckAction.bind(null, slug),
+    pullNewer: pullNewerWordingAction.bind(null, slug),
+    remove: removeCheckAction.bind(null, slug),
+  }
   const day = (date: Date | null) =>
     date ? format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' }) : '—'
   return (
@@ -162,14 +171,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
                 people={people}
                 launchStatus={launch.status}
                 canEdit={canEdit}
-                actions={{
-                  assignOwner: assignOwnerAction.bind(null, slug),
-                  setStatus: setCheckStatusAction.bind(null, slug),
-                  addSubChecks: addSubChecksAction.bind(null, slug),
-                  toggleSubCheck: toggleSubCheckAction.bind(null, slug),
-                  pullNewer: pullNewerWordingAction.bind(null, slug),
-                  remove: removeCheckAction.bind(null, slug),
-                }}
+                actions={checkActions}
               />
             ))}
           </ol>

@@ -111,7 +111,7 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
         itemId={item.id}
         title={item.title}
         evidenceRequired={view.followThrough.evidenceRequired}
-        action={closeActionItemAction.bind(null, item.id)}
+        action={closeActionItemAction}
       />
     )
   }

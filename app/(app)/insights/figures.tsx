@@ -1,19 +1,22 @@
-import { ArrowRight } from 'lucide-react'
-import type { Route } from 'next'
+'use client'
+
 import Link from 'next/link'
-import { getFormatter, getTranslations } from 'next-intl/server'
-import type { ReactNode } from 'react'
+import { useFormatter, useTranslations } from 'next-intl'
 import { BarChart } from '@/components/insights/bar-chart'
 import { ColumnChart } from '@/components/insights/column-chart'
 import type { Insights } from '@/server/insights/get-insights'
-import { formatNumber, severities } from '@/server/postmortems/schemas'
+import { severities } from '@/server/postmortems/schemas'
 import { listHref, monthRange } from '@/lib/insights-links'
+import { Count, Section, Table } from './parts'
 
-type SectionProps = { insights: Insights }
+/*
+ * The figures of /insights: incidents, durations, action items. Client components given the
+ * numbers: as server components their two thousand elements (tables, charts, a link per count)
+ * were sent twice, as the page's HTML and again as its React payload, cut into rows of their own.
+ * Their HTML is the same; only the numbers travel with the page (decision 037).
+ */
 
-/** Incidents after a waiver listed per checklist item; the rest are counted (the JSON and CSV have them all). */
-const SHOWN_INCIDENTS = 10
-type Format = Awaited<ReturnType<typeof getFormatter>>
+type Format = ReturnType<typeof useFormatter>
 
 const severityFill = {
   SEV1: 'fill-destructive',
@@ -43,105 +46,14 @@ function duration(format: Format, seconds: number | null): string | null {
 const monthLabel = (format: Format, month: string) =>
   format.dateTime(new Date(`${month}-01T00:00:00Z`), { year: 'numeric', month: 'short', timeZone: 'UTC' })
 
-export function Section({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string
-  title: string
-  description?: string
-  children: ReactNode
-}) {
-  return (
-    <section aria-labelledby={id} className="grid content-start gap-4">
-      <header className="grid gap-1">
-        <h2 id={id} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {description ? <p className="max-w-3xl text-sm text-muted-foreground">{description}</p> : null}
-      </header>
-      {children}
-    </section>
-  )
-}
-
-export function Table({
-  caption,
-  head,
-  children,
-}: {
-  caption: string
-  head: ReactNode[]
-  children: ReactNode
-}) {
-  return (
-    <div className="overflow-x-auto print:overflow-visible">
-      <table className="w-full min-w-max border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-border text-left text-xs text-muted-foreground">
-            {head.map((h, i) => (
-              <th
-                key={i}
-                scope="col"
-                className={i ? 'px-2 py-1.5 text-right font-medium' : 'py-1.5 pr-2 font-medium'}
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="[&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
-          {children}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-/** "PM-12 Title": the number opens the postmortem; the title in the language it is written in. */
-export function PostmortemRef({
-  postmortem,
-  linkClassName = '',
-}: {
-  postmortem: { number: number; title: string; language: string | null }
-  linkClassName?: string
-}) {
-  return (
-    <>
-      <Link
-        href={`/postmortems/${postmortem.number}` as Route}
-        className={`text-primary underline-offset-2 hover:underline ${linkClassName}`}
-      >
-        {formatNumber(postmortem.number)}
-      </Link>{' '}
-      <span lang={postmortem.language ?? undefined} className="break-words">
-        {postmortem.title}
-      </span>
-    </>
-  )
-}
-
-/** A number that opens the list of postmortems behind it (0 is plain: there is nothing to show). */
-function Count({ value, href }: { value: number; href?: Route }) {
-  return value && href ? (
-    <Link href={href} className="text-primary underline-offset-2 hover:underline">
-      {value}
-    </Link>
-  ) : (
-    <>{value}</>
-  )
-}
-
-export async function IncidentsSection({ insights }: SectionProps) {
-  const [t, enums, format] = await Promise.all([
-    getTranslations('InsightsPage'),
-    getTranslations('Enums'),
-    getFormatter(),
-  ])
-  const { incidents, filters } = insights
+export function IncidentsSection({
+  incidents,
+  filters,
+  statuses,
+}: Pick<Insights, 'incidents' | 'filters' | 'statuses'>) {
+  const t = useTranslations('InsightsPage')
+  const enums = useTranslations('Enums')
+  const format = useFormatter()
   const months = incidents.byMonth
   const peak = months.reduce((a, b) => (b.total > a.total ? b : a), months[0]!)
   const keys = [...severities, 'NONE'] as const
@@ -166,7 +78,7 @@ export async function IncidentsSection({ insights }: SectionProps) {
     <>
       <Section id="incidents" title={t('incidentsTitle')} description={t('incidentsDescription')}>
         <p className="text-sm">
-          {filters.scope === 'all' && insights.statuses.length > 1
+          {filters.scope === 'all' && statuses.length > 1
             ? t('countedAll', { count: incidents.total })
             : t('countedPublished', { count: incidents.total })}{' '}
           <Link
@@ -290,8 +202,12 @@ export async function IncidentsSection({ insights }: SectionProps) {
   )
 }
 
-export async function DurationsSection({ insights }: SectionProps) {
-  const [t, format] = await Promise.all([getTranslations('InsightsPage'), getFormatter()])
+export function DurationsSection({
+  timeToDetect,
+  timeToResolve,
+}: Pick<Insights, 'timeToDetect' | 'timeToResolve'>) {
+  const t = useTranslations('InsightsPage')
+  const format = useFormatter()
   const buckets = (
     ['bucket0', 'bucket1', 'bucket2', 'bucket3', 'bucket4', 'bucket5', 'bucket6'] as const
   ).map((k) => t(k))
@@ -356,16 +272,16 @@ export async function DurationsSection({ insights }: SectionProps) {
   return (
     <Section id="durations" title={t('durationsTitle')} description={t('durationsDescription')}>
       <div className="grid gap-10 lg:grid-cols-2">
-        {one('time-to-detect', t('ttdTitle'), insights.timeToDetect)}
-        {one('time-to-resolve', t('ttrTitle'), insights.timeToResolve)}
+        {one('time-to-detect', t('ttdTitle'), timeToDetect)}
+        {one('time-to-resolve', t('ttrTitle'), timeToResolve)}
       </div>
     </Section>
   )
 }
 
-export async function ActionItemsSection({ insights }: SectionProps) {
-  const [t, format] = await Promise.all([getTranslations('InsightsPage'), getFormatter()])
-  const a = insights.actionItems
+export function ActionItemsSection({ actionItems: a, filters }: Pick<Insights, 'actionItems' | 'filters'>) {
+  const t = useTranslations('InsightsPage')
+  const format = useFormatter()
   if (!a.total)
     return (
       <Section id="action-items" title={t('actionsTitle')}>
@@ -424,7 +340,7 @@ export async function ActionItemsSection({ insights }: SectionProps) {
               <tr key={s.service}>
                 <th scope="row">
                   <Link
-                    href={listHref(insights.filters, { service: s.service })}
+                    href={listHref(filters, { service: s.service })}
                     className="text-primary underline-offset-2 hover:underline"
                   >
                     {s.service}
@@ -441,169 +357,6 @@ export async function ActionItemsSection({ insights }: SectionProps) {
           </Table>
         </div>
       </div>
-    </Section>
-  )
-}
-
-/** The head of a long list on the overview, and the page with all of it. */
-export function AllLink({ href, children }: { href: Route; children: ReactNode }) {
-  return (
-    <Link
-      href={href}
-      className="inline-flex items-center gap-1 justify-self-start text-sm font-medium text-primary underline-offset-2 hover:underline print:hidden"
-    >
-      {children}
-      <ArrowRight className="size-4" aria-hidden />
-    </Link>
-  )
-}
-
-/**
- * The checklist items of the loop, most waived and failed first, and the lessons that never
- * became one: all of them with the launches, incidents and dismissals behind each count, or
- * (`shown`, the overview) the first few, counts only, and a link to the rest.
- */
-export async function LoopSection({
-  insights,
-  shown,
-}: SectionProps & { shown?: { items: number; lessons: number; allHref: Route } }) {
-  const [t, statuses] = await Promise.all([getTranslations('InsightsPage'), getTranslations('CheckStatus')])
-  const { lessons } = insights.loop
-  const checklistItems = shown
-    ? insights.loop.checklistItems.slice(0, shown.items)
-    : insights.loop.checklistItems
-  const listedLessons = shown ? lessons.lessons.slice(0, shown.lessons) : lessons.lessons
-  // The overview shows counts only: the launches, incidents and dismissals behind them are on the
-  // loop's page, which is always a click away when there is anything to see.
-  const more = shown && (insights.loop.checklistItems.length > 0 || lessons.withoutItem > 0)
-  const link = 'text-primary underline-offset-2 hover:underline'
-  return (
-    <Section id="loop" title={t('loopTitle')} description={t('loopDescription')}>
-      {checklistItems.length ? (
-        <Table
-          caption={t('loopTitle')}
-          head={[
-            t('itemColumn'),
-            t('learnedColumn'),
-            t('launchesColumn'),
-            t('passedColumn'),
-            t('failedColumn'),
-            t('waivedColumn'),
-            t('naColumn'),
-            t('afterWaiverColumn'),
-            t('dismissedColumn'),
-          ]}
-        >
-          {checklistItems.map((item) => (
-            <tr key={item.id} className="align-top">
-              <th scope="row" className="max-w-xs">
-                <Link href={`/checklists/${item.templateId}` as Route} className={`${link} break-words`}>
-                  {item.text}
-                </Link>
-                <span className="block text-xs text-muted-foreground">
-                  {item.template}
-                  {item.archived ? ` · ${t('archived')}` : null}
-                </span>
-              </th>
-              <td>{t('lessons', { count: item.sources })}</td>
-              <td className="max-w-56">
-                <span className="block text-right">{item.launchCount}</span>
-                {!shown && item.launches.length ? (
-                  <ul className="grid gap-0.5 text-left text-xs">
-                    {item.launches.slice(0, 5).map((l) => (
-                      <li key={`${l.slug}-${l.status}`}>
-                        <Link href={`/launches/${l.slug}` as Route} className={link}>
-                          {l.name}
-                        </Link>{' '}
-                        <span className="text-muted-foreground">· {statuses(l.status)}</span>
-                      </li>
-                    ))}
-                    {item.launches.length > 5 ? <li className="text-muted-foreground">…</li> : null}
-                  </ul>
-                ) : null}
-              </td>
-              <td>{item.passed}</td>
-              <td className={item.failed ? 'font-semibold' : ''}>{item.failed}</td>
-              <td className={item.waived ? 'font-semibold text-warning' : ''}>{item.waived}</td>
-              <td>{item.notApplicable}</td>
-              <td className={shown ? undefined : 'max-w-80 min-w-64'}>
-                {!shown && item.incidentsAfterWaiver.length ? (
-                  <ul className="grid gap-0.5 text-left text-xs">
-                    {item.incidentsAfterWaiver.slice(0, SHOWN_INCIDENTS).map((p) => (
-                      <li key={p.number}>
-                        <PostmortemRef postmortem={p} linkClassName="text-destructive" />
-                      </li>
-                    ))}
-                    {item.incidentsAfterWaiver.length > SHOWN_INCIDENTS ? (
-                      <li className="text-muted-foreground">
-                        {t('moreIncidents', { count: item.incidentsAfterWaiver.length - SHOWN_INCIDENTS })}
-                      </li>
-                    ) : null}
-                  </ul>
-                ) : (
-                  <span
-                    className={`block text-right ${item.incidentsAfterWaiver.length ? 'font-semibold text-destructive' : ''}`}
-                  >
-                    {item.incidentsAfterWaiver.length}
-                  </span>
-                )}
-              </td>
-              <td className="max-w-56">
-                <span className="block text-right">{item.dismissed}</span>
-                {!shown && item.dismissals.length ? (
-                  <ul className="grid gap-0.5 text-left text-xs">
-                    {item.dismissals.slice(0, 5).map((d, i) => (
-                      <li key={`${d.slug}-${i}`}>
-                        <Link href={`/launches/${d.slug}` as Route} className={link}>
-                          {d.name}
-                        </Link>
-                        : <span className="break-words">{d.reason}</span>
-                      </li>
-                    ))}
-                    {item.dismissals.length > 5 ? <li className="text-muted-foreground">…</li> : null}
-                  </ul>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </Table>
-      ) : (
-        <p className="text-sm text-muted-foreground">{t('noItems')}</p>
-      )}
-      <div className="grid gap-2">
-        <h3 className="text-sm font-semibold">{t('lessonsTitle')}</h3>
-        {!lessons.total ? (
-          <p className="text-sm text-muted-foreground">{t('noLessons')}</p>
-        ) : !lessons.withoutItem ? (
-          <p className="text-sm text-muted-foreground">{t('noLessonsLeft')}</p>
-        ) : (
-          <>
-            <p className="text-sm">
-              {t('lessonsSummary', { without: lessons.withoutItem, total: lessons.total })}
-              {lessons.withoutItem > listedLessons.length
-                ? ` ${t('lessonsShown', { count: listedLessons.length })}`
-                : null}
-            </p>
-            <ul className="grid gap-1 text-sm">
-              {listedLessons.map((l) => (
-                <li key={l.id} className="break-words">
-                  <Link href={`/postmortems/${l.number}` as Route} className={link}>
-                    {formatNumber(l.number)}
-                  </Link>{' '}
-                  <span lang={l.language ?? undefined}>
-                    <span className="text-muted-foreground">{l.title} ·</span> {l.text}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-      {more ? (
-        <AllLink href={shown.allHref}>
-          {t('allLoop', { items: insights.loop.checklistItems.length, lessons: lessons.withoutItem })}
-        </AllLink>
-      ) : null}
     </Section>
   )
 }

@@ -1,0 +1,115 @@
+import { ArrowRight } from 'lucide-react'
+import type { Route } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { formatNumber } from '@/server/postmortems/schemas'
+
+/*
+ * The building blocks of the insights sections, shared by the figures (client components, so that
+ * the page sends their numbers, not their markup) and the lists rendered on the server.
+ */
+
+export function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string
+  title: string
+  description?: string
+  children: ReactNode
+}) {
+  return (
+    <section aria-labelledby={id} className="grid content-start gap-4">
+      <header className="grid gap-1">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description ? <p className="max-w-3xl text-sm text-muted-foreground">{description}</p> : null}
+      </header>
+      {children}
+    </section>
+  )
+}
+
+export function Table({
+  caption,
+  head,
+  children,
+}: {
+  caption: string
+  head: ReactNode[]
+  children: ReactNode
+}) {
+  return (
+    <div className="overflow-x-auto print:overflow-visible">
+      <table className="w-full min-w-max border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-border text-left text-xs text-muted-foreground">
+            {head.map((h, i) => (
+              <th
+                key={i}
+                scope="col"
+                className={i ? 'px-2 py-1.5 text-right font-medium' : 'py-1.5 pr-2 font-medium'}
+              >
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="[&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
+          {children}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** "PM-12 Title": the number opens the postmortem; the title in the language it is written in. */
+export function PostmortemRef({
+  postmortem,
+  linkClassName = '',
+}: {
+  postmortem: { number: number; title: string; language: string | null }
+  linkClassName?: string
+}) {
+  return (
+    <>
+      <Link
+        href={`/postmortems/${postmortem.number}` as Route}
+        className={`text-primary underline-offset-2 hover:underline ${linkClassName}`}
+      >
+        {formatNumber(postmortem.number)}
+      </Link>{' '}
+      <span lang={postmortem.language ?? undefined} className="break-words">
+        {postmortem.title}
+      </span>
+    </>
+  )
+}
+
+/** A number that opens the list of postmortems behind it (0 is plain: there is nothing to show). */
+export function Count({ value, href }: { value: number; href?: Route }) {
+  return value && href ? (
+    <Link href={href} className="text-primary underline-offset-2 hover:underline">
+      {value}
+    </Link>
+  ) : (
+    <>{value}</>
+  )
+}
+
+/** The head of a long list on the overview, and the page with all of it. */
+export function AllLink({ href, children }: { href: Route; children: ReactNode }) {
+  return (
+    <Link
+      href={href}
+      className="inline-flex items-center gap-1 justify-self-start text-sm font-medium text-primary underline-offset-2 hover:underline print:hidden"
+    >
+      {children}
+      <ArrowRight className="size-4" aria-hidden />
+    </Link>
+  )
+}
