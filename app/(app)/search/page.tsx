@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
+import { ClientMessages } from '@/i18n/client-messages'
 import { Input } from '@/components/ui/input'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
@@ -186,7 +187,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
               ? ` · ${t('corrected', { words: response.corrections.map((c) => `“${c.to}”`).join(', ') })}`
               : null}
           </p>
-          <SearchResults results={response.results} />
+          <ClientMessages namespaces={['SearchPage', 'Enums']}>
+            <SearchResults results={response.results} />
+          </ClientMessages>
           {itemSection}
         </>
       ) : (

@@ -1,3 +1,5 @@
+'use client'
+
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { StatusBadge } from '@/components/postmortems/status-badge'
@@ -6,6 +8,11 @@ import type { SearchResult } from '@/server/postmortems/search-postmortems'
 import type { Snippet } from '@/server/search/snippets'
 import { Highlighted } from './highlighted'
 
+/**
+ * The results of a search. A client component given the results as data: as server-rendered
+ * elements, each result past the page's first few kilobytes was a row of the React payload of its
+ * own and a segment of the HTML (decision 037).
+ */
 export function SearchResults({ results }: { results: SearchResult[] }) {
   const t = useTranslations('SearchPage')
   const enums = useTranslations('Enums')
