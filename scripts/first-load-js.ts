@@ -19,6 +19,7 @@ const pages = [
   '/(app)/launches/[slug]/page',
   '/(app)/search/page',
   '/(app)/my-work/page',
+  '/(app)/insights/page',
   '/(auth)/sign-in/page',
 ]
 

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl'
 import { BarChart } from '@/components/insights/bar-chart'
 import { ColumnChart } from '@/components/insights/column-chart'
 import type { Insights } from '@/server/insights/get-insights'
-import { severities } from '@/server/postmortems/schemas'
+import { severities } from '@/server/postmortems/severity'
 import { listHref, monthRange } from '@/lib/insights-links'
 import { Count, Section, Table } from './parts'
 

@@ -2,7 +2,7 @@ import { ArrowRight } from 'lucide-react'
 import type { Route } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { formatNumber } from '@/server/postmortems/schemas'
+import { formatNumber } from '@/server/postmortems/postmortem-number'
 
 /*
  * The building blocks of the insights sections, shared by the figures (client components, so that

@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import type { Proposals } from '@/server/checklists/propose-checks'
-import { formatNumber } from '@/server/postmortems/schemas'
+import { formatNumber } from '@/server/postmortems/postmortem-number'
 
 type Target = { checklistItemId: string } | { postmortemNumber: number }
 type Proposal = {

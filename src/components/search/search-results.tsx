@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { StatusBadge } from '@/components/postmortems/status-badge'
-import { formatNumber } from '@/server/postmortems/schemas'
+import { formatNumber } from '@/server/postmortems/postmortem-number'
 import type { SearchResult } from '@/server/postmortems/search-postmortems'
 import type { Snippet } from '@/server/search/snippets'
 import { Highlighted } from './highlighted'

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
 import { postmortemStatuses } from './postmortem-status'
+import { severities, type Severity } from './severity'
 
 export { postmortemStatuses, type PostmortemStatus } from './postmortem-status'
+export { formatNumber, parsePostmortemNumber } from './postmortem-number'
+export { severities, type Severity } from './severity'
 
 /*
  * The postmortem document: everything a person edits, as the editor holds it, autosaves it
@@ -10,7 +13,6 @@ export { postmortemStatuses, type PostmortemStatus } from './postmortem-status'
  * `Validation`.
  */
 
-export const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const
 export const hypothesisStatuses = ['OPEN', 'ELIMINATED', 'CONFIRMED'] as const
 export const timelineKinds = ['OBSERVATION', 'ATTEMPT', 'RESULT', 'DECISION'] as const
 export const rootCauseCategories = [
@@ -38,7 +40,6 @@ export const documentTextFields = [
 ] as const
 export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
 
-export type Severity = (typeof severities)[number]
 export type RootCauseCategory = (typeof rootCauseCategories)[number]
 export type HypothesisStatus = (typeof hypothesisStatuses)[number]
 export type TimelineKind = (typeof timelineKinds)[number]
@@ -223,20 +224,6 @@ export type FindPostmortemsInput = z.infer<typeof findPostmortemsInput>
 export function emptyDocument(title: string, launchId: string | null = null): PostmortemDocument {
   return postmortemDocument.parse({ title, launchId })
 }
-
-/** "PM-12", "pm-12" or "12" → 12. */
-export function parsePostmortemNumber(value: string): number | null {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(value)
-  } catch {
-    return null // broken percent-encoding ("%", "%E0%A4%A")
-  }
-  const match = /^(?:pm-)?(\d{1,9})$/i.exec(decoded.trim())
-  return match ? Number(match[1]) : null
-}
-
-export const formatNumber = (number: number) => `PM-${number}`
 
 /** The search page's and API's query: bad filters are dropped, not refused (a URL is typed by hand). */
 /** Where the words must occur: hypotheses (statement or evidence), or root cause and confirmed hypotheses. */

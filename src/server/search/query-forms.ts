@@ -36,10 +36,23 @@ export async function queryForms(query: string): Promise<QueryForms | null> {
   const corrections = await correctTypos(terms)
   const correctedQuery = corrections.length ? withCorrections(query, corrections) : query
   const corrected = corrections.length ? (toTsQuery(queryTerms(correctedQuery)) ?? exact) : exact
+  // The other language's words are the glossary's, whole: their stems, not prefixes. A word the
+  // reader typed stays a prefix (dead → deadlock). A prefix makes the GIN index gather every
+  // posting of every word it covers before it checks one match ('cach':* for 缓存: 65,000
+  // postmortems of 100,000), decision 037.
+  const typed = new Set(
+    queryTerms(correctedQuery)
+      .concat(terms)
+      .flatMap((t) => (t.kind === 'word' ? [t.stem] : [])),
+  )
+  const glossaryTerms = (q: string) =>
+    queryTerms(q).map((t) => (t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t))
   const alternatives = [
-    ...(corrections.length ? [correctedQuery] : []),
-    ...new Set([...expandQuery(query), ...(corrections.length ? expandQuery(correctedQuery) : [])]),
-  ].map((q) => queryTerms(q))
+    ...(corrections.length ? [queryTerms(correctedQuery)] : []),
+    ...[...new Set([...expandQuery(query), ...(corrections.length ? expandQuery(correctedQuery) : [])])].map(
+      glossaryTerms,
+    ),
+  ]
   const any = [exact, ...alternatives.map((t) => toTsQuery(t)).filter(Boolean)]
     .map((q) => `(${q})`)
     .join(' | ')
