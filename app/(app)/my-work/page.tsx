@@ -2,7 +2,7 @@ import { ListChecks } from 'lucide-react'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
-import type { ComponentProps, ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
@@ -10,9 +10,10 @@ import { hasRole } from '@/server/roles'
 import { findMyWork, MY_WORK_MAX, MY_WORK_SHOWN } from '@/server/checklists/my-work'
 import { findCommentWork } from '@/server/comments/find-comment-work'
 import { WorkList, type WorkLine } from '@/components/my-work/work-list'
-import { workLines } from './work-lines'
+import type { CloseAction } from '@/components/postmortems/close-action-item-form'
 import { ClientMessages } from '@/i18n/client-messages'
 import { closeActionItemAction } from '../postmortems/actions'
+import { workLines } from './work-lines'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('MyWorkPage'))('title') }
@@ -50,7 +51,6 @@ export default async function MyWorkPage({ searchParams }: PageProps<'/my-work'>
   const lines = workLines({
     work,
     comments,
-    canClose,
     t,
     statuses,
     day,
@@ -116,7 +116,7 @@ function WorkSection({
   id: string
   title: string
   lines: WorkLine[]
-  closeAction?: ComponentProps<typeof WorkList>['closeAction']
+  closeAction?: CloseAction
   empty: ReactNode
   /** Below the list, when it shows fewer than there are. */
   more?: ReactNode

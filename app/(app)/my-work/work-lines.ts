@@ -11,7 +11,6 @@ import { formatNumber } from '@/server/postmortems/schemas'
 export function workLines({
   work,
   comments,
-  canClose,
   t,
   statuses,
   day,
@@ -19,7 +18,6 @@ export function workLines({
 }: {
   work: Awaited<ReturnType<typeof findMyWork>>
   comments: Awaited<ReturnType<typeof findCommentWork>>
-  canClose: boolean
   t: Awaited<ReturnType<typeof getTranslations<'MyWorkPage'>>>
   statuses: Awaited<ReturnType<typeof getTranslations<'CheckStatus'>>>
   day: (date: Date) => string
@@ -97,7 +95,7 @@ export function workLines({
             ]
           : []),
       ],
-      close: canClose ? { itemId: a.id, title: a.title, evidenceRequired: a.evidenceRequired } : undefined,
+      close: { itemId: a.id, title: a.title, evidenceRequired: a.evidenceRequired },
     })),
   }
 }

@@ -2,9 +2,8 @@
 
 import type { Route } from 'next'
 import Link from 'next/link'
-import { CloseActionItemForm } from '@/components/postmortems/close-action-item-form'
+import { CloseActionItemForm, type CloseAction } from '@/components/postmortems/close-action-item-form'
 import { Badge } from '@/components/ui/badge'
-import type { FormState } from '@/lib/form-state'
 
 /**
  * A fact about a line of work, above its title: plain, a postmortem's number (`mono`), a text
@@ -24,7 +23,7 @@ export type WorkLine = {
   /** The language the title is written in, when it is a postmortem's text. */
   lang?: string | null
   facts: WorkFact[]
-  /** An open action item the reader may close right here. */
+  /** The open action item this line is; closed right here when the list is given `closeAction`. */
   close?: { itemId: string; title: string; evidenceRequired: boolean }
 }
 
@@ -38,7 +37,8 @@ export function WorkList({
   closeAction,
 }: {
   lines: WorkLine[]
-  closeAction?: (itemId: string, prev: FormState, data: FormData) => Promise<FormState>
+  /** Given to readers who may close action items. */
+  closeAction?: CloseAction
 }) {
   return (
     <ul className="grid gap-2">

@@ -11,6 +11,9 @@ import { Textarea } from '@/components/ui/textarea'
 import type { FormState } from '@/lib/form-state'
 import type { ActionItemOutcome } from '@/server/postmortems/schemas'
 
+/** The close action, given the item's id first (bound here, in the browser). */
+export type CloseAction = (itemId: string, prev: FormState, data: FormData) => Promise<FormState>
+
 /**
  * "Close…" on an open action item: done, with evidence (a link or a before → after figure)
  * that the severity's policy may require, or won't do, with a reason (decision 021). The form is
@@ -28,7 +31,7 @@ export function CloseActionItemForm({
   itemId: string
   title: string
   evidenceRequired: boolean
-  action: (itemId: string, prev: FormState, data: FormData) => Promise<FormState>
+  action: CloseAction
 }) {
   const t = useTranslations('CloseActionItem')
   const close: FormAction = useMemo(() => action.bind(null, itemId), [action, itemId])

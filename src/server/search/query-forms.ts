@@ -35,20 +35,17 @@ export async function queryForms(query: string): Promise<QueryForms | null> {
   if (!exact) return null
   const corrections = await correctTypos(terms)
   const correctedQuery = corrections.length ? withCorrections(query, corrections) : query
-  const corrected = corrections.length ? (toTsQuery(queryTerms(correctedQuery)) ?? exact) : exact
+  const correctedTerms = corrections.length ? queryTerms(correctedQuery) : terms
+  const corrected = corrections.length ? (toTsQuery(correctedTerms) ?? exact) : exact
   // The other language's words are the glossary's, whole: their stems, not prefixes. A word the
   // reader typed stays a prefix (dead → deadlock). A prefix makes the GIN index gather every
   // posting of every word it covers before it checks one match ('cach':* for 缓存: 65,000
   // postmortems of 100,000), decision 037.
-  const typed = new Set(
-    queryTerms(correctedQuery)
-      .concat(terms)
-      .flatMap((t) => (t.kind === 'word' ? [t.stem] : [])),
-  )
+  const typed = new Set([...terms, ...correctedTerms].flatMap((t) => (t.kind === 'word' ? [t.stem] : [])))
   const glossaryTerms = (q: string) =>
     queryTerms(q).map((t) => (t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t))
   const alternatives = [
-    ...(corrections.length ? [queryTerms(correctedQuery)] : []),
+    ...(corrections.length ? [correctedTerms] : []),
     ...[...new Set([...expandQuery(query), ...(corrections.length ? expandQuery(correctedQuery) : [])])].map(
       glossaryTerms,
     ),
