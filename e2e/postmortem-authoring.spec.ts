@@ -318,6 +318,34 @@ test('[POSTMORTEM]: text typed offline survives closing the tab and merges with 
   await expectFieldText(bo.getByLabel('Impact'), '部分用户无法登录 — typed on a train')
 })
 
+test('[POSTMORTEM]: the editor shows the saved text and takes typing before its live connection is up', async ({
+  browser,
+}) => {
+  const adaBrowser = await browser.newContext()
+  const ada = await adaBrowser.newPage()
+  await signIn(ada, admin)
+  const url = await newPostmortem(ada, 'Slow line')
+  await ada.getByLabel('Impact').fill('支付回调延迟 — callbacks late by minutes')
+  await expectSaved(ada)
+
+  // On another computer (nothing kept in its browser), the co-editing connection cannot get through.
+  const laptop = await browser.newContext()
+  let lineUp = false
+  await laptop.routeWebSocket(/\/collab/, (socket) => (lineUp ? socket.connectToServer() : socket.close()))
+  const page = await laptop.newPage()
+  await signIn(page, admin)
+  await page.goto(url)
+  await expectFieldText(page.getByLabel('Impact'), '支付回调延迟 — callbacks late by minutes')
+  await page.getByLabel('Symptom').fill('Orders stuck in "paying"')
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'offline')
+
+  // The line comes up: what was typed is saved and reaches Ada, and nothing shows twice.
+  lineUp = true
+  await expectSaved(page)
+  await expectFieldText(ada.getByLabel('Symptom'), 'Orders stuck in "paying"')
+  await expectFieldText(page.getByLabel('Impact'), '支付回调延迟 — callbacks late by minutes')
+})
+
 test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ page, context }) => {
   await signInAsAdmin(page)
   const url = await newPostmortem(page, 'Closed mid-typing')

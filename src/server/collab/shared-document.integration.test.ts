@@ -15,6 +15,7 @@ import { deriveFromYDoc } from './derive-from-ydoc'
 import { loadYDoc } from './load-ydoc'
 import { openSharedDocument } from './open-shared-document'
 import { putDocument } from './put-document'
+import { readSharedState } from './read-shared-state'
 import { listOf, newItem, readDocument, scalarsOf, textOf } from '@/lib/shared-document/postmortem-ydoc'
 import { keyBetween } from '@/lib/shared-document/position-keys'
 import { storeUpdate } from './store-update'
@@ -233,6 +234,36 @@ describe('openSharedDocument: what a co-editing connection gets', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
+  })
+})
+
+describe('readSharedState: what the editor page starts from', () => {
+  it('gives editors the stored document with everything typed into it, merged; nothing before it exists or to viewers', async () => {
+    const { id, number, document } = await existingPostmortem()
+    // Never opened: the tables make its first state once, on the server, not in a browser.
+    expect(await readSharedState({ actor: editor, number })).toBeNull()
+
+    const ydoc = await load(id)
+    const stored = storing(ydoc, id)
+    textOf(ydoc, 'rootCause').insert(0, '连接池被打满 — ')
+    textOf(ydoc, 'summary').insert(0, 'Typed live. ')
+    await stored()
+    expect((await rows(id)).length).toBeGreaterThan(1)
+
+    const state = await readSharedState({ actor: editor, number })
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, state!)
+    expect(readDocument(replica)).toEqual({
+      ...document,
+      rootCause: `连接池被打满 — ${document.rootCause}`,
+      summary: `Typed live. ${document.summary}`,
+    })
+    // The same items as the server's: what the socket sends later merges instead of doubling.
+    expect(Y.encodeStateVector(replica)).toEqual(Y.encodeStateVector(ydoc))
+
+    await db.postmortem.update({ where: { id }, data: { status: 'PUBLISHED' } })
+    expect(await readSharedState({ actor: viewer, number })).toBeNull()
+    expect(await readSharedState({ actor: editor, number: 999_999 })).toBeNull()
   })
 })
 

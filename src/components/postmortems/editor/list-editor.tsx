@@ -2,7 +2,15 @@
 
 import { ArrowDown, ArrowUp, MessageSquarePlus, Plus, Trash2 } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  startTransition,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'
 
@@ -39,7 +47,8 @@ const SUMMARY_LENGTH = 40
  * hypotheses and a hundred moments sent every entry's fields in the HTML (2.2 MB: each moment's
  * menu names every hypothesis) and hydrated them all before the root cause showed its text.
  * The rest come in one step: growing a list a few entries at a time re-rendered every entry
- * already shown on each step.
+ * already shown on each step. That step is a transition, which React renders in slices: a click
+ * or a keystroke in the meantime is answered at once instead of after the whole list.
  */
 const FIRST_ENTRIES = 10
 /** Without word from the form (offline, nothing stored), the rest come after this long anyway. */
@@ -63,8 +72,9 @@ function useRenderedCount(total: number) {
   const [all, setAll] = useState(false)
   useEffect(() => {
     if (all) return
-    if (ready) return whenIdle(() => setAll(true))
-    const timer = setTimeout(() => setAll(true), AT_THE_LATEST_MS)
+    const showAll = () => startTransition(() => setAll(true))
+    if (ready) return whenIdle(showAll)
+    const timer = setTimeout(showAll, AT_THE_LATEST_MS)
     return () => clearTimeout(timer)
   }, [all, ready])
   return all ? total : Math.min(total, FIRST_ENTRIES)

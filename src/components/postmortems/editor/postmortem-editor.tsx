@@ -47,6 +47,11 @@ export type PostmortemEditorProps = {
   user: { id: string; name: string }
   /** The server's copy, shown until the shared document has arrived. */
   document: PostmortemDocument
+  /**
+   * The shared document as the server stores it (a Yjs update, base64), when it has one: the
+   * editor starts from it and takes typing before its socket has connected.
+   */
+  sharedState?: string | null
   people: Person[]
   launches: { id: string; name: string }[]
   tags: string[]
@@ -114,6 +119,7 @@ export function PostmortemEditor({
   postmortemId,
   user,
   document,
+  sharedState,
   people,
   launches,
   tags,
@@ -125,7 +131,13 @@ export function PostmortemEditor({
   const t = useTranslations('PostmortemEditor')
   const enums = useTranslations('Enums')
   const errorText = useErrorText()
-  const shared = useSharedDocument({ number, postmortemId, initialDocument: document, user })
+  const shared = useSharedDocument({
+    number,
+    postmortemId,
+    initialDocument: document,
+    initialState: sharedState,
+    user,
+  })
   const { doc, ydoc, awareness, undoManager, loaded, state } = shared
   const errors = useMemo(
     () =>

@@ -1,9 +1,11 @@
 'use client'
 
+import { fromBase64 } from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { MESSAGE, savedCovers } from '@/lib/collab-protocol'
@@ -76,26 +78,33 @@ export function useSharedDocument({
   number,
   postmortemId,
   initialDocument,
+  initialState,
   user,
   readOnly = false,
 }: {
   number: number
   postmortemId: string
   initialDocument: PostmortemDocument
+  /** The shared document as the server stored it (a Yjs update, base64), when it has one. */
+  initialState?: string | null
   user: { id: string; name: string }
   readOnly?: boolean
 }) {
-  const [{ ydoc, undoManager }] = useState(() => {
+  const [{ ydoc, awareness, undoManager }] = useState(() => {
     const doc = new Y.Doc()
+    if (initialState) Y.applyUpdate(doc, fromBase64(initialState))
     return {
       ydoc: doc,
+      // Made here, not by the socket, so that the text editors bind to it as they hydrate. Not
+      // on the server: it starts a timer, and the server renders no presence.
+      awareness: typeof window === 'undefined' ? null : new Awareness(doc),
       undoManager: new Y.UndoManager(sharedTypes(doc), { trackedOrigins: new Set([LOCAL_EDIT]) }),
     }
   })
-  const [provider, setProvider] = useState<WebsocketProvider | null>(null)
-  // The server's copy until this browser has the shared one (from IndexedDB or the socket).
-  const [doc, setDoc] = useState(initialDocument)
-  const [loaded, setLoaded] = useState(false)
+  // The stored shared document when the page brought it; else the server's copy until this
+  // browser has the shared one (from IndexedDB or the socket).
+  const [doc, setDoc] = useState(() => (initialState ? readDocument(ydoc) : initialDocument))
+  const [loaded, setLoaded] = useState(Boolean(initialState))
   const [connected, setConnected] = useState(false)
   const [saved, setSaved] = useState(false)
   const [failing, setFailing] = useState(false)
@@ -107,6 +116,7 @@ export function useSharedDocument({
   useEffect(() => {
     const local = new IndexeddbPersistence(`hindsight:postmortem:${postmortemId}`, ydoc)
     const socket = new WebsocketProvider(socketBase(), String(number), ydoc, {
+      awareness: awareness ?? undefined,
       disableBc: true,
       // Asks for the server's state now and then: heals a missed update, keeps the line alive.
       resyncInterval: 10_000,
@@ -158,9 +168,6 @@ export function useSharedDocument({
       checkSaved()
     }
     ydoc.on('update', onUpdate)
-    // The provider is created here (it opens a socket) and handed to render once.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setProvider(socket)
     return () => {
       clearTimeout(pending)
       window.removeEventListener('offline', offline)
@@ -169,7 +176,7 @@ export function useSharedDocument({
       socket.destroy()
       void local.destroy()
     }
-  }, [number, postmortemId, ydoc, user.id, user.name, router])
+  }, [number, postmortemId, ydoc, awareness, user.id, user.name, router])
 
   useEffect(() => () => undoManager.destroy(), [undoManager])
 
@@ -210,20 +217,19 @@ export function useSharedDocument({
     [ydoc],
   )
 
-  const people = usePresence(provider?.awareness ?? null)
+  const people = usePresence(awareness)
 
   /** Tells the others which section this person is in. */
   const enterSection = useCallback(
     (section: string | null) => {
-      if (provider?.awareness.getLocalState()?.section !== section)
-        provider?.awareness.setLocalStateField('section', section)
+      if (awareness?.getLocalState()?.section !== section) awareness?.setLocalStateField('section', section)
     },
-    [provider],
+    [awareness],
   )
 
   return {
     ydoc,
-    awareness: provider?.awareness ?? null,
+    awareness,
     undoManager,
     doc,
     change,

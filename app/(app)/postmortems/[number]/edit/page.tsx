@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { PostmortemEditorShell } from './postmortem-editor-shell'
 import { requireUser } from '@/server/auth/current-user'
+import { readSharedState } from '@/server/collab/read-shared-state'
 import { findThreads } from '@/server/comments/find-threads'
 import { findTaxonomy } from '@/server/postmortems/find-postmortems'
 import { getPostmortem } from '@/server/postmortems/get-postmortem'
@@ -22,12 +23,13 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
   const actor = await requireUser('EDITOR')
   const number = parsePostmortemNumber((await params).number)
   if (!number) notFound()
-  const [result, people, taxonomy, t, threads] = await Promise.all([
+  const [result, people, taxonomy, t, threads, sharedState] = await Promise.all([
     getPostmortem({ actor, number }),
     findPeople({ actor }),
     findTaxonomy({ actor }),
     getTranslations('PostmortemEditor'),
     findThreads({ actor, number }),
+    readSharedState({ actor, number }),
   ])
   if (!result.ok) notFound()
   const pm = result.data
@@ -45,6 +47,7 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
         user={{ id: actor.id, name: actor.name }}
         status={pm.status}
         document={pm.document}
+        sharedState={sharedState && Buffer.from(sharedState).toString('base64')}
         people={people}
         launches={taxonomy.launches}
         tags={taxonomy.tags}
