@@ -231,6 +231,16 @@ test('[POSTMORTEM]: two people type into the same field at once; both see each o
     'Bo Colleague is editing Root cause',
   )
 
+  // Ada previews the root cause while Bo writes it: the preview reads as Markdown and follows him.
+  const rootCause = ada.getByRole('region', { name: 'Root cause' })
+  await rootCause.getByRole('button', { name: 'Preview' }).first().click()
+  await expect(rootCause.getByText('Nothing to preview.')).toBeVisible()
+  await bo.getByRole('textbox', { name: 'Root cause' }).pressSequentially('**连接池** ran dry', { delay: 20 })
+  await expect(rootCause.locator('strong', { hasText: '连接池' })).toBeVisible()
+  await expect(rootCause).toContainText('连接池 ran dry')
+  await rootCause.getByRole('button', { name: 'Write' }).first().click()
+  await expectFieldText(ada.getByRole('textbox', { name: 'Root cause' }), '**连接池** ran dry')
+
   // Saved for everyone: a fresh reader sees both.
   await ada.goto(url.replace(/\/edit$/, ''))
   await expect(ada.getByRole('main')).toContainText('签到列表未更新 (seen by Ada)')

@@ -136,7 +136,7 @@ export function MarkdownField({
   return (
     <Field {...field}>
       {(aria) => (
-        <WriteOrPreview value={value}>
+        <WriteOrPreview preview={<MarkdownPreview value={value} />}>
           <Textarea
             {...aria}
             rows={rows}
@@ -150,10 +150,10 @@ export function MarkdownField({
   )
 }
 
-/** A Markdown field's Write / Preview switch: the control while writing, the rendered text in preview. */
-export function WriteOrPreview({ value, children }: { value: string; children: ReactNode }) {
+/** A Markdown field's Write / Preview switch: the control while writing, `preview` in preview. */
+export function WriteOrPreview({ preview, children }: { preview: ReactNode; children: ReactNode }) {
   const t = useTranslations('PostmortemEditor')
-  const [preview, setPreview] = useState(false)
+  const [previewing, setPreviewing] = useState(false)
   return (
     <div className="grid gap-1">
       <div role="group" className="flex justify-end gap-1 text-xs">
@@ -161,26 +161,30 @@ export function WriteOrPreview({ value, children }: { value: string; children: R
           <button
             key={mode}
             type="button"
-            aria-pressed={(mode === 'preview') === preview}
-            onClick={() => setPreview(mode === 'preview')}
+            aria-pressed={(mode === 'preview') === previewing}
+            onClick={() => setPreviewing(mode === 'preview')}
             className="rounded px-2 py-0.5 text-muted-foreground hover:bg-muted aria-pressed:bg-muted aria-pressed:text-foreground"
           >
             {t(mode)}
           </button>
         ))}
       </div>
-      {preview ? (
-        <div className="min-h-20 rounded-md border border-border bg-card px-3 py-2">
-          {value.trim() ? (
-            <Markdown>{value}</Markdown>
-          ) : (
-            <p className="text-sm text-muted-foreground">{t('previewEmpty')}</p>
-          )}
-        </div>
+      {previewing ? (
+        <div className="min-h-20 rounded-md border border-border bg-card px-3 py-2">{preview}</div>
       ) : (
         children
       )}
     </div>
+  )
+}
+
+/** Markdown as it will read, or a note that there is nothing yet. */
+export function MarkdownPreview({ value }: { value: string }) {
+  const t = useTranslations('PostmortemEditor')
+  return value.trim() ? (
+    <Markdown>{value}</Markdown>
+  ) : (
+    <p className="text-sm text-muted-foreground">{t('previewEmpty')}</p>
   )
 }
 

@@ -5,7 +5,7 @@ import { EditorState } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { MessageSquarePlus } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { memo, useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -18,7 +18,7 @@ import {
   type Highlight,
 } from '../comments/comment-highlights'
 import { continueMarkup } from './continue-markup'
-import { WriteOrPreview } from './fields'
+import { MarkdownPreview, WriteOrPreview } from './fields'
 
 /** Looks like the app's textareas; grows with its text, wraps long lines. */
 const theme = EditorView.theme({
@@ -41,6 +41,19 @@ export type FieldComments = {
   /** Where the open threads' passages are now (read from the shared document). */
   highlights: () => Highlight[]
   onComment: (passage: Passage) => void
+}
+
+/** The shared text as it will read, following every change while it is shown (and only then). */
+function SharedPreview({ text }: { text: Y.Text }) {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      text.observe(notify)
+      return () => text.unobserve(notify)
+    },
+    [text],
+  )
+  const read = () => text.toString()
+  return <MarkdownPreview value={useSyncExternalStore(subscribe, read, read)} />
 }
 
 /**
@@ -73,7 +86,6 @@ export const SharedTextField = memo(function SharedTextField({
   comments?: FieldComments
 }) {
   const t = useTranslations('Comments')
-  const [value, setValue] = useState(() => text.toString())
   const view = useRef<EditorView | null>(null)
   const [selected, setSelected] = useState(false)
   // The latest callbacks, read by the editor without remounting it when threads change.
@@ -176,16 +188,10 @@ export const SharedTextField = memo(function SharedTextField({
     [id, text, awareness, undoManager, readOnly, describedBy, error, requestComment],
   )
 
-  useEffect(() => {
-    const read = () => setValue(text.toString())
-    text.observe(read)
-    return () => text.unobserve(read)
-  }, [text])
-
   return (
     <Field id={id} label={label} hint={hint} error={error} labelId={`${id}-label`}>
       {() => (
-        <WriteOrPreview value={value}>
+        <WriteOrPreview preview={<SharedPreview text={text} />}>
           <>
             <div
               ref={mount}
