@@ -6,7 +6,8 @@ import type { PostmortemStatus, SearchInput } from './schemas'
 import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
 import { conceptTsQuery, queryConcepts, type Concept } from '../search/query-concepts'
-import { CANDIDATE_CAP, CLASS_ORDER, matchClasses, type MatchClass } from '../search/match-classes'
+import { CANDIDATE_CAP, matchClasses, type MatchClass } from '../search/match-classes'
+import { newestOfClass } from '../search/newest-of-class'
 import { queryForms, scopeVectors, type QueryForms } from '../search/query-forms'
 import { rankByConcepts, rarityOf } from '../search/rank-concepts'
 import type { QueryTerm } from '../search/tokenize'
@@ -216,7 +217,7 @@ function rankedPage({ forms, vector, ids, limit, sort }: PageQuery) {
 }
 
 /**
- * The first `limit` of every match in class order (match-classes.ts): one indexed query per class
+ * The first `limit` of every match in class order (match-classes.ts): one class after another
  * until the page is full, each skipping what the classes before it returned. A class that
  * returns fewer than it was asked for has given every match it holds, so the page stays exact.
  */
@@ -234,12 +235,8 @@ async function everyMatchPage({
   const ids: string[] = []
   for (const { field, query } of classes) {
     if (ids.length >= limit) break
-    const found = await db.$queryRaw<{ id: string }[]>`
-      SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${matching(Prisma.raw(field), query)} AND ${filters} AND NOT (p.id = ANY(${ids}::text[]))
-      ORDER BY ${Prisma.raw(CLASS_ORDER)}
-      LIMIT ${limit - ids.length}`
-    ids.push(...found.map((r) => r.id))
+    const rest = Prisma.sql`${filters} AND NOT (p.id = ANY(${ids}::text[]))`
+    ids.push(...(await newestOfClass({ field: Prisma.raw(field), query, rest, limit: limit - ids.length })))
   }
   return pageRows(ids, Prisma.sql`ts_rank_cd(p."searchVector", ${any}::tsquery)`)
 }

@@ -35,7 +35,10 @@ export type MatchClass = { field: string; query: string }
 export function matchClasses(forms: QueryForms, scope: Scope, sort: 'relevance' | 'date'): MatchClass[] {
   const whole = { field: `p."${scopeVectors[scope]}"`, query: forms.any }
   if (sort === 'date') return [whole]
-  return [...new Set([forms.exact, forms.corrected, forms.any])].flatMap((query) =>
+  // A query with a corrected word holds nothing as typed: a word is corrected because no
+  // postmortem holds it (correct-typos.ts). Its classes would only cost their lookups.
+  const typed = forms.corrections.length ? [] : [forms.exact]
+  return [...new Set([...typed, forms.corrected, forms.any])].flatMap((query) =>
     fieldTiers(scope).map((field) => ({ field, query })),
   )
 }
