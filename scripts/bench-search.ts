@@ -9,8 +9,10 @@
 // GIN indexes over them (dropped while seeding, then created): the cost of a full reindex.
 // Server Postgres with DATABASE_URL (default n 100,000), else embedded PGlite (default 10,000).
 // --json prints only the JSON (no progress on stderr); --keep keeps the database for EXPLAIN.
+// --reuse <DATABASE_URL of a kept database> measures on it again without seeding (a million
+// postmortems take half an hour to seed): seed and index build figures are then null.
 import { parseArgs } from 'node:util'
-import { createTestDatabase } from './lib/test-database'
+import { createTestDatabase, type TestDatabase } from './lib/test-database'
 import { insertGeneratedPostmortems } from './lib/insert-generated-postmortems'
 import { percentile as pct, round2 as r2 } from './lib/stats'
 import { benchQueries as queries } from './lib/search-bench-queries'
@@ -23,10 +25,12 @@ const { values } = parseArgs({
     'naive-runs': { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 })
+if (values.reuse) process.env.DATABASE_URL = values.reuse
 const embedded = !process.env.DATABASE_URL
-const n = Number(values.n ?? (embedded ? 10_000 : 100_000))
+let n = Number(values.n ?? (embedded ? 10_000 : 100_000))
 const runs = Number(values.runs)
 const naiveRuns = Number(values['naive-runs'])
 const progress = (text: string) => {
@@ -45,7 +49,14 @@ const ginIndexes = [
 ]
 
 async function main() {
-  const database = await createTestDatabase('hindsight_bench')
+  const database: Pick<TestDatabase, 'env' | 'keep' | 'drop'> & { target: { kind: string } } = values.reuse
+    ? {
+        target: { kind: 'postgres' },
+        env: { DATABASE_URL: values.reuse },
+        keep: () => {},
+        drop: async () => {},
+      }
+    : await createTestDatabase('hindsight_bench')
   Object.assign(process.env, database.env)
   if (database.target.kind === 'postgres') delete process.env.HINDSIGHT_DATA_DIR
   else delete process.env.DATABASE_URL
@@ -56,16 +67,25 @@ async function main() {
   const { queryForms } = await import('../src/server/search/query-forms')
   const { rankEveryMatch } = await import('../src/server/search/exhaustive-ranking')
   try {
-    for (const sql of ginIndexes) await db.$executeRawUnsafe(`DROP INDEX "${/"(\w+)"/.exec(sql)![1]}"`)
-    const seedStarted = performance.now()
-    const { tokenizeMs } = await insertGeneratedPostmortems(n, {
-      onBatch: (done) => progress(`\rseeded ${done}/${n}`),
-    })
-    const ginStarted = performance.now()
-    for (const sql of ginIndexes) await db.$executeRawUnsafe(sql)
-    const ginSeconds = (performance.now() - ginStarted) / 1000
-    await db.$executeRawUnsafe('ANALYZE')
-    const seedSeconds = (performance.now() - seedStarted) / 1000
+    if (values.reuse) {
+      const [count] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Postmortem"`
+      n = count!.n
+    }
+    let tokenizeMs: number | null = null
+    let ginSeconds: number | null = null
+    let seedSeconds: number | null = null
+    if (!values.reuse) {
+      for (const sql of ginIndexes) await db.$executeRawUnsafe(`DROP INDEX "${/"(\w+)"/.exec(sql)![1]}"`)
+      const seedStarted = performance.now()
+      ;({ tokenizeMs } = await insertGeneratedPostmortems(n, {
+        onBatch: (done) => progress(`\rseeded ${done}/${n}`),
+      }))
+      const ginStarted = performance.now()
+      for (const sql of ginIndexes) await db.$executeRawUnsafe(sql)
+      ginSeconds = (performance.now() - ginStarted) / 1000
+      await db.$executeRawUnsafe('ANALYZE')
+      seedSeconds = (performance.now() - seedStarted) / 1000
+    }
     const [size] = await db.$queryRaw<
       { bytes: bigint }[]
     >`SELECT pg_database_size(current_database()) AS bytes`
@@ -144,12 +164,17 @@ async function main() {
           indexed: { p50_ms: r2(pct(indexedAll, 50)), p95_ms: r2(indexedP95) },
           naive: { p50_ms: r2(pct(naiveAll, 50)), p95_ms: r2(pct(naiveAll, 95)) },
           speedup_p95: r2(pct(naiveAll, 95) / Math.max(0.01, indexedP95)),
-          index_build_s: r2(tokenizeMs / 1000 + ginSeconds),
+          index_build_s:
+            tokenizeMs === null || ginSeconds === null ? null : r2(tokenizeMs / 1000 + ginSeconds),
           db_mb: r2(Number(size?.bytes ?? 0) / 2 ** 20),
           database: database.target.kind,
           runs: { indexed: runs, naive: naiveRuns },
-          index_build: { tokenize_s: r2(tokenizeMs / 1000), gin_s: r2(ginSeconds) },
-          seed_s: r2(seedSeconds),
+          index_build:
+            tokenizeMs === null || ginSeconds === null
+              ? null
+              : { tokenize_s: r2(tokenizeMs / 1000), gin_s: r2(ginSeconds) },
+          seed_s: seedSeconds === null ? null : r2(seedSeconds),
+          ...(values.reuse ? { reused: true } : {}),
           overlap: {
             min: Math.min(...perQuery.map((p) => p.overlap)),
             mean: r2(perQuery.reduce((sum, p) => sum + p.overlap, 0) / perQuery.length),
