@@ -2,15 +2,7 @@
 
 import { ArrowDown, ArrowUp, MessageSquarePlus, Plus, Trash2 } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import {
-  createContext,
-  startTransition,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'
 
