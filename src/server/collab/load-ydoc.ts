@@ -13,9 +13,13 @@ import { storeUpdate } from './store-update'
  */
 export const newServerYDoc = () => new Y.Doc({ gc: false })
 
-async function storedUpdates(tx: Tx, postmortemId: string) {
+/** A postmortem's stored updates (by its id or its number), oldest first. */
+export async function storedUpdates(
+  tx: Tx,
+  postmortem: { postmortemId: string } | { number: number },
+): Promise<Uint8Array[]> {
   const rows = await tx.documentUpdate.findMany({
-    where: { postmortemId },
+    where: 'number' in postmortem ? { postmortem: { number: postmortem.number } } : postmortem,
     orderBy: { id: 'asc' },
     select: { update: true },
   })
@@ -36,13 +40,13 @@ function fromUpdates(updates: Uint8Array[]) {
  */
 export async function loadYDoc(postmortemId: string): Promise<Y.Doc | null> {
   return db.$transaction(async (tx) => {
-    const updates = await storedUpdates(tx, postmortemId)
+    const updates = await storedUpdates(tx, { postmortemId })
     if (updates.length) return catchUp(tx, postmortemId, fromUpdates(updates))
     // First open: lock the postmortem, so that two servers opening it at once store one first state.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Postmortem" WHERE id = ${postmortemId} FOR UPDATE`
     if (!locked.length) return null
-    const seeded = await storedUpdates(tx, postmortemId)
+    const seeded = await storedUpdates(tx, { postmortemId })
     if (seeded.length) return catchUp(tx, postmortemId, fromUpdates(seeded))
     const row = await tx.postmortem.findUniqueOrThrow({
       where: { id: postmortemId },

@@ -6,6 +6,12 @@ import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from '../roles'
 import { loadYDoc } from './load-ydoc'
 
+/**
+ * Who may write to a shared document, and so receive its content: the document of a published
+ * postmortem is its unpublished next version, which viewers do not read (decision 025).
+ */
+export const writesSharedDocument = (actor: Actor) => hasRole(actor, 'EDITOR')
+
 export type OpenedDocument = { postmortemId: string; ydoc: Y.Doc; readOnly: boolean }
 
 /**
@@ -27,5 +33,5 @@ export async function openSharedDocument({
   if (!row || !canRead(actor, row.status)) return err('NOT_FOUND')
   const ydoc = await load(row.id)
   if (!ydoc) return err('NOT_FOUND')
-  return ok({ postmortemId: row.id, ydoc, readOnly: !hasRole(actor, 'EDITOR') })
+  return ok({ postmortemId: row.id, ydoc, readOnly: !writesSharedDocument(actor) })
 }

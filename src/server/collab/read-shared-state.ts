@@ -1,7 +1,9 @@
 import 'server-only'
 import * as Y from 'yjs'
 import { db } from '../db'
-import { hasRole, type Actor } from '../roles'
+import type { Actor } from '../roles'
+import { storedUpdates } from './load-ydoc'
+import { writesSharedDocument } from './open-shared-document'
 
 /**
  * The shared document of a postmortem as stored, for the editor page to start from: the
@@ -21,12 +23,8 @@ export async function readSharedState({
   actor: Actor
   number: number
 }): Promise<Uint8Array | null> {
-  if (!hasRole(actor, 'EDITOR')) return null
-  const rows = await db.documentUpdate.findMany({
-    where: { postmortem: { number } },
-    orderBy: { id: 'asc' },
-    select: { update: true },
-  })
-  if (!rows.length) return null
-  return rows.length === 1 ? rows[0]!.update : Y.mergeUpdates(rows.map((row) => row.update))
+  if (!writesSharedDocument(actor)) return null
+  const updates = await storedUpdates(db, { number })
+  if (!updates.length) return null
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
 }
