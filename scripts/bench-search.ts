@@ -9,8 +9,9 @@
 // GIN indexes over them (dropped while seeding, then created): the cost of a full reindex.
 // Server Postgres with DATABASE_URL (default n 100,000), else embedded PGlite (default 10,000).
 // --json prints only the JSON (no progress on stderr); --keep keeps the database for EXPLAIN.
-// --reuse <DATABASE_URL of a kept database> measures on it again without seeding (a million
-// postmortems take half an hour to seed): seed and index build figures are then null.
+// --reuse <DATABASE_URL or HINDSIGHT_DATA_DIR of a kept database> measures on it again without
+// seeding (a million postmortems take half an hour to seed): seed and index build figures are
+// then null.
 import { parseArgs } from 'node:util'
 import { createTestDatabase, type TestDatabase } from './lib/test-database'
 import { insertGeneratedPostmortems } from './lib/insert-generated-postmortems'
@@ -28,7 +29,13 @@ const { values } = parseArgs({
     reuse: { type: 'string' },
   },
 })
-if (values.reuse) process.env.DATABASE_URL = values.reuse
+const reuse = values.reuse
+  ? /^postgres(ql)?:/.test(values.reuse)
+    ? { kind: 'postgres', env: { DATABASE_URL: values.reuse } }
+    : { kind: 'pglite', env: { HINDSIGHT_DATA_DIR: values.reuse } }
+  : null
+if (reuse) Object.assign(process.env, reuse.env)
+if (reuse?.kind === 'pglite') delete process.env.DATABASE_URL
 const embedded = !process.env.DATABASE_URL
 let n = Number(values.n ?? (embedded ? 10_000 : 100_000))
 const runs = Number(values.runs)
@@ -49,10 +56,10 @@ const ginIndexes = [
 ]
 
 async function main() {
-  const database: Pick<TestDatabase, 'env' | 'keep' | 'drop'> & { target: { kind: string } } = values.reuse
+  const database: Pick<TestDatabase, 'env' | 'keep' | 'drop'> & { target: { kind: string } } = reuse
     ? {
-        target: { kind: 'postgres' },
-        env: { DATABASE_URL: values.reuse },
+        target: { kind: reuse.kind },
+        env: reuse.env,
         keep: () => {},
         drop: async () => {},
       }
@@ -221,7 +228,11 @@ async function indexSizes(db: Db) {
   return Object.fromEntries(rows.map((r) => [r.name, r2(Number(r.bytes) / 2 ** 20)]))
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+// The embedded database keeps the process alive after Prisma disconnects from it.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -8,6 +8,7 @@ import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippet
 import { conceptTsQuery, queryConcepts, type Concept } from '../search/query-concepts'
 import { CANDIDATE_CAP, matchClasses, type MatchClass } from '../search/match-classes'
 import { newestOfClass } from '../search/newest-of-class'
+import { matchesToCap } from '../search/matches-to-cap'
 import { queryForms, scopeVectors, type QueryForms } from '../search/query-forms'
 import { rankByConcepts, rarityOf } from '../search/rank-concepts'
 import type { QueryTerm } from '../search/tokenize'
@@ -103,16 +104,8 @@ export async function searchPostmortems({
   // The scope's own tsvector, each with its GIN index: it decides what matches and in which tier.
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
   // Up to the cap every match is ranked; past it that would read them all, and the page is every
-  // match's first by class and date (decision 036). The matches are planned as if all were read
-  // (the LIMIT outside the CTE) and still read only as far as the LIMIT asks: planned under the
-  // LIMIT, Postgres reads the table in order hoping to meet 501 matches soon, and reads all of it
-  // when fewer match (缓存未更新: 45 ms instead of 12 on 10,000 postmortems, decision 037).
-  const matches = await db.$queryRaw<{ id: string }[]>`
-    WITH found AS MATERIALIZED (
-      SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${matching(vector, forms.any)} AND ${filters}
-    )
-    SELECT id FROM found LIMIT ${CANDIDATE_CAP + 1}`
+  // match's first by class and date (decision 036).
+  const matches = await matchesToCap({ vector, query: forms.any, filters, cap: CANDIDATE_CAP })
   const total = matches.length
   const rows =
     total > CANDIDATE_CAP
@@ -126,7 +119,7 @@ export async function searchPostmortems({
         ? await rankedPage({
             forms,
             vector,
-            ids: matches.map((m) => m.id),
+            ids: matches,
             limit: input.limit,
             sort: input.sort,
           })

@@ -4,12 +4,12 @@ import { db } from '../db'
 import { CLASS_ORDER } from './match-classes'
 
 /*
- * The newest matches of one class of a search past the cap (match-classes.ts, decision 038).
- * How to find them depends on how many postmortems the class holds, which the planner cannot
- * tell: it estimates a word no postmortem holds, or a phrase, as if a few (or a few thousand)
- * did. A wrong guess costs seconds on a million postmortems: walking the date index for a class
- * that holds nothing reads the whole table (a mistyped word: 15 s), and gathering every match of
- * a common phrase through the word index rechecks tens of thousands.
+ * The newest matches of one class of a search past the cap (match-classes.ts, decisions 038 and
+ * 039). How to find them depends on how many postmortems the class holds, which the planner
+ * cannot tell: it estimates a word no postmortem holds, or a phrase, as if a few (or a few
+ * thousand) did. A wrong guess costs seconds on a million postmortems: walking the date index for
+ * a class that holds nothing reads the whole table (a mistyped word: 15 s), and gathering every
+ * match of a common phrase through the word index rechecks tens of thousands, each a random read.
  */
 
 /** How the steps are bounded (the defaults; a test runs them smaller). */
@@ -20,7 +20,7 @@ export type ClassBounds = {
    */
   recent: number
   share: number
-  /** Step 2 sorts every match when there are at most this many. */
+  /** Step 3 sorts every match when there are at most this many. */
   few: number
 }
 export const CLASS_BOUNDS: ClassBounds = { recent: 300, share: 500, few: 2_000 }
@@ -28,14 +28,26 @@ export const CLASS_BOUNDS: ClassBounds = { recent: 300, share: 500, few: 2_000 }
 const OCCURRED = Prisma.raw('COALESCE(p."occurredAt", p."createdAt")')
 
 /**
+ * The newest `n` postmortems, as `p` (with its launch as `l`), in class order: a window read by
+ * the date index and no further. Outside it, `ts_match_vq` (the function behind `@@`, which no
+ * word index serves) keeps the planner from gathering every match through the word index first.
+ */
+export const newestWindow = (n: Prisma.Sql) =>
+  Prisma.sql`(SELECT p.*, ${OCCURRED} AS occurred FROM "Postmortem" p ORDER BY ${Prisma.raw(CLASS_ORDER)} LIMIT ${n}) p
+    LEFT JOIN "Launch" l ON l.id = p."launchId"`
+
+/**
  * The first `limit` postmortems of a class (`field @@ query`, with the other conditions `rest`
  * on `p` and `l`) in class order:
- *   1. the newest postmortems, read by the date index: enough when the class is common;
- *   2. else every match, read by the word index, when there are at most `few`: sorted by date;
- *   3. else the date index walked until the page is full: with more than `few` matches in all,
- *      the walk meets one every N / few postmortems or sooner.
- * Each step is exact: step 1 reads the first postmortems in class order, so a match it
- * misses comes after all it found.
+ *   1. the newest R postmortems (R from `recent` and `share`): enough when the class is common;
+ *   2. else, when they held some (one in eight of the page or more), the newest postmortems
+ *      again, twice as far as their share says the page needs: a class that sparse is read
+ *      faster in date order, from postmortems step 1 just read, than match by match;
+ *   3. else every match, read by the word index, when there are at most `few`: sorted by date;
+ *   4. else the date index walked until the page is full: with more than `few` matches in all,
+ *      the walk meets one every N / few postmortems on average.
+ * Each step is exact: steps 1 and 2 read the first postmortems in class order, so a match they
+ * miss comes after all they found.
  */
 export async function newestOfClass({
   field,
@@ -52,38 +64,37 @@ export async function newestOfClass({
   limit: number
   bounds?: ClassBounds
 }): Promise<string[]> {
-  const from = Prisma.sql`FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"`
   const order = Prisma.raw(CLASS_ORDER)
+  const columns = Prisma.sql`p.id, p.number, ${OCCURRED} AS occurred`
+  const matching = Prisma.sql`ts_match_vq(${field}, ${query}::tsquery) AND ${rest}`
+  // A window is in class order already: ordered by its own column, its first matches are read
+  // without a sort, and the read stops there.
+  const inWindow = Prisma.sql`${matching} ORDER BY p.occurred DESC, p.number DESC LIMIT ${limit}`
   // One statement (a round trip costs the embedded database milliseconds): each step's
   // condition on the one before is a one-time filter, so a step runs only when it is needed.
   const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH edge AS MATERIALIZED (
-      -- The recent-th newest postmortem (none when there are fewer): step 1 reads back to it.
-      SELECT ${OCCURRED} AS occurred, p.number FROM "Postmortem" p
-      ORDER BY ${order}
-      OFFSET greatest(${bounds.recent}, (SELECT reltuples FROM pg_class WHERE oid = '"Postmortem"'::regclass) / ${bounds.share})::int - 1
-      LIMIT 1
+    WITH size AS MATERIALIZED (
+      SELECT greatest(${bounds.recent}, (SELECT reltuples FROM pg_class WHERE oid = '"Postmortem"'::regclass) / ${bounds.share})::int AS r
     ), recent AS MATERIALIZED (
-      SELECT p.id, p.number, ${OCCURRED} AS occurred ${from}
-      -- By date (the index stops the walk there), then by number: many may share a date.
-      -- ts_match_vq is @@ in a form no word index serves: with the index, the planner would
-      -- gather every match first (it estimates a phrase to match a handful), then look at dates.
-      WHERE ${OCCURRED} >= (SELECT occurred FROM edge)
-        AND (${OCCURRED}, p.number) >= (SELECT occurred, number FROM edge)
-        AND ts_match_vq(${field}, ${query}::tsquery) AND ${rest}
-      ORDER BY ${order}
-      LIMIT ${limit}
+      SELECT p.id, p.number, p.occurred FROM ${newestWindow(Prisma.sql`(SELECT r FROM size)`)}
+      WHERE ${inWindow}
+    ), held AS MATERIALIZED (
+      SELECT count(*)::int AS k FROM recent
+    ), wider AS MATERIALIZED (
+      SELECT p.id, p.number, p.occurred FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${limit} * r / greatest(k, 1) FROM size, held)`)}
+      WHERE (SELECT k FROM held) BETWEEN ${Math.ceil(limit / 8)} AND ${limit - 1} AND ${inWindow}
     ), few AS MATERIALIZED (
-      SELECT p.id, p.number, ${OCCURRED} AS occurred ${from}
-      WHERE (SELECT count(*) FROM recent) < ${limit} AND ${field} @@ ${query}::tsquery AND ${rest}
+      SELECT ${columns} FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE (SELECT k FROM held) < ${limit} AND (SELECT count(*) FROM wider) < ${limit}
+        AND ${field} @@ ${query}::tsquery AND ${rest}
       LIMIT ${bounds.few + 1}
     ), walked AS (
-      SELECT p.id, p.number, ${OCCURRED} AS occurred ${from}
-      WHERE (SELECT count(*) FROM few) > ${bounds.few} AND ${field} @@ ${query}::tsquery AND ${rest}
-      ORDER BY ${order}
-      LIMIT ${limit}
+      SELECT ${columns} FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE (SELECT count(*) FROM few) > ${bounds.few} AND ${matching} ORDER BY ${order} LIMIT ${limit}
     ), page AS (
-      SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= ${limit}
+      SELECT * FROM recent WHERE (SELECT k FROM held) >= ${limit}
+      UNION ALL
+      SELECT * FROM wider WHERE (SELECT count(*) FROM wider) >= ${limit}
       UNION ALL
       (SELECT * FROM few WHERE (SELECT count(*) FROM few) <= ${bounds.few} ORDER BY occurred DESC, number DESC LIMIT ${limit})
       UNION ALL

@@ -1,0 +1,83 @@
+// @every-database: each step is planned by each kind's own planner.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { Prisma } from '@/generated/prisma/client'
+import { insertGeneratedPostmortems } from '../../../scripts/lib/insert-generated-postmortems'
+import { benchQueries } from '../../../scripts/lib/search-bench-queries'
+import { db } from '../db'
+import { CLASS_ORDER } from './match-classes'
+import { matchesToCap } from './matches-to-cap'
+import { queryForms } from './query-forms'
+
+/*
+ * Search first asks whether a query has more matches than the cap: up to it, every match is
+ * ranked; past it, any cap + 1 tell so. Common queries are read from the newest postmortems,
+ * others through the word index. Whichever way, the answer must be every match or cap + 1 of
+ * them. With 1,200 postmortems, the benchmark's common words have some 400 to 550 matches, so a
+ * cap of 500 makes the newest-first read end short for some of them and fall back to the index.
+ */
+const N = 1200
+const OLDEST_FIRST = CLASS_ORDER.replaceAll('DESC', 'ASC')
+const conditions = [Prisma.sql`true`, Prisma.sql`p.severity::text <> 'SEV1' AND l.id IS NULL`]
+
+beforeAll(async () => {
+  await insertGeneratedPostmortems(N)
+  await db.$executeRawUnsafe('ANALYZE')
+}, 300_000)
+
+async function everyMatch(query: string, filters: Prisma.Sql) {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+    WHERE p."searchVector" @@ ${query}::tsquery AND ${filters}`
+  return rows.map((r) => r.id).sort()
+}
+
+describe('matchesToCap', () => {
+  it('gives every match up to the cap, and cap + 1 matches past it', async () => {
+    const seen = { under: 0, past: 0 }
+    for (const { q } of benchQueries) {
+      const { any } = (await queryForms(q))!
+      for (const filters of conditions) {
+        const all = await everyMatch(any, filters)
+        for (const cap of [20, 100, 500]) {
+          const found = await matchesToCap({
+            vector: Prisma.raw('p."searchVector"'),
+            query: any,
+            filters,
+            cap,
+          })
+          const label = `${q}, cap ${cap}, ${all.length} matches`
+          if (all.length > cap) {
+            expect(found, label).toHaveLength(cap + 1)
+            expect(new Set(found).size, label).toBe(cap + 1)
+            expect(
+              found.filter((id) => !all.includes(id)),
+              label,
+            ).toEqual([])
+            seen.past++
+          } else {
+            expect([...found].sort(), label).toEqual(all)
+            seen.under++
+          }
+        }
+      }
+    }
+    expect(seen.past).toBeGreaterThan(20)
+    expect(seen.under).toBeGreaterThan(20)
+  }, 120_000)
+
+  it('reads on through the index when the newest hold most matches but not all', async () => {
+    // The newest 100 and the oldest 50 hold a word: the newest-first read meets 100, not 101.
+    await db.$executeRaw`
+      UPDATE "Postmortem" SET "searchVector" = "searchVector" || 'crowded'::tsvector
+      WHERE id IN (SELECT id FROM "Postmortem" p ORDER BY ${Prisma.raw(CLASS_ORDER)} LIMIT 100)
+         OR id IN (SELECT id FROM "Postmortem" p ORDER BY ${Prisma.raw(OLDEST_FIRST)} LIMIT 50)`
+    const query = `'crowded'`
+    const vector = Prisma.raw('p."searchVector"')
+    const all = await everyMatch(query, Prisma.sql`true`)
+    expect(all).toHaveLength(150)
+    const past = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 100 })
+    expect(past).toHaveLength(101)
+    const under = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 150 })
+    expect(under.sort()).toEqual(all)
+  })
+})
