@@ -29,7 +29,7 @@ const { values } = parseArgs({
     reuse: { type: 'string' },
   },
 })
-const reuse = values.reuse
+const reuse: { kind: string; env: Record<string, string> } | null = values.reuse
   ? /^postgres(ql)?:/.test(values.reuse)
     ? { kind: 'postgres', env: { DATABASE_URL: values.reuse } }
     : { kind: 'pglite', env: { HINDSIGHT_DATA_DIR: values.reuse } }

@@ -1,20 +1,12 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
-import { databaseTarget } from '../env'
-import { newestWindow } from './newest-of-class'
+import { newestWindow, readsNewestFirst } from './newest-of-class'
 
 /** The newest this many postmortems tell a query most postmortems hold from the rest. */
 const SAMPLE = 250
 /** A fifth of the sample or more: the cap's matches are read in date order. */
 const COMMON = 5
-
-/**
- * The server keeps in its buffers the pages it read last; a scan of the whole table reads
- * through a small ring of its own and keeps nothing. The embedded database holds every page in
- * its process: a scan costs it less than reading by the date index.
- */
-const newestFirst = databaseTarget().kind === 'postgres'
 
 /**
  * Up to `cap + 1` postmortems whose `vector` matches `query` under `filters` (on `p` and `l`):
@@ -42,7 +34,7 @@ export async function matchesToCap({
 }): Promise<string[]> {
   const byIndex = Prisma.sql`SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
       WHERE ${vector} @@ ${query}::tsquery AND ${filters}`
-  if (!newestFirst) {
+  if (!readsNewestFirst) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       WITH found AS MATERIALIZED (${byIndex}) SELECT id FROM found LIMIT ${cap + 1}`
     return rows.map((r) => r.id)

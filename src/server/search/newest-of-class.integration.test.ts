@@ -1,4 +1,4 @@
-// @every-database: each step is planned by each kind's own planner.
+// @every-database: the server reads by steps, the embedded database by one plain query.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Prisma } from '@/generated/prisma/client'
 import { insertGeneratedPostmortems } from '../../../scripts/lib/insert-generated-postmortems'
@@ -9,11 +9,12 @@ import { CLASS_BOUNDS, newestOfClass, type ClassBounds } from './newest-of-class
 import { queryForms } from './query-forms'
 
 /*
- * A class's newest matches come from one of three steps (the newest postmortems, every match
- * sorted, or the date index walked), chosen by how many match. Whichever it takes, the page must
- * be what ordering every match gives. Bounds far smaller than the defaults make this corpus take
- * each step: with a window of one postmortem and one match "few", common classes walk; with a
- * window of one in twenty, it is sized by the corpus.
+ * On the server, a class's newest matches come from one of four steps (the newest postmortems,
+ * a wider window when those held some, every match sorted, or the date index walked), chosen by
+ * how many match. Whichever it takes, the page must be what ordering every match gives. Bounds
+ * far smaller than the defaults make this corpus take each step: with a window of one postmortem
+ * and one match "few", common classes walk; with a window of one in twenty, it is sized by the
+ * corpus.
  */
 const N = 1200
 const fields = ['p."titleVector"', 'p."keyVector"', 'p."searchVector"']
@@ -66,4 +67,24 @@ describe('newestOfClass', () => {
     expect(compared).toBeGreaterThan(500)
     expect(nonEmpty).toBeGreaterThan(50)
   }, 120_000)
+
+  it('reads on when the wider window ends short of the page', async () => {
+    // 19 of the newest 300 hold a word, the next 400 none, and the oldest 5 do: the wider window
+    // (twice 20 × 300 / 19 postmortems) meets 19, and the page needs one of the oldest.
+    await db.$executeRaw`
+      UPDATE "Postmortem" SET "searchVector" = "searchVector" || 'crowded'::tsvector
+      WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY ${Prisma.raw(CLASS_ORDER)}) AS rank
+                                   FROM "Postmortem" p) r WHERE rank <= 300 AND rank % 16 = 1)
+         OR id IN (SELECT id FROM "Postmortem" p ORDER BY ${Prisma.raw(CLASS_ORDER.replaceAll('DESC', 'ASC'))} LIMIT 5)`
+    const field = 'p."searchVector"'
+    const expected = await everyMatchInOrder(field, `'crowded'`, Prisma.sql`true`, 20)
+    expect(expected).toHaveLength(20)
+    const found = await newestOfClass({
+      field: Prisma.raw(field),
+      query: `'crowded'`,
+      rest: Prisma.sql`true`,
+      limit: 20,
+    })
+    expect(found).toEqual(expected)
+  })
 })

@@ -1,6 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
+import { databaseTarget } from '../env'
 import { CLASS_ORDER } from './match-classes'
 
 /*
@@ -11,6 +12,16 @@ import { CLASS_ORDER } from './match-classes'
  * a class that holds nothing reads the whole table (a mistyped word: 15 s), and gathering every
  * match of a common phrase through the word index rechecks tens of thousands, each a random read.
  */
+
+/**
+ * Whether to read by steps from the newest postmortems (decision 039). The server keeps in its
+ * buffers the pages it read last, and a scan of the whole table goes through a small ring of its
+ * own that keeps nothing; a wrong guess of the planner costs it seconds at a million. The
+ * embedded database holds every page in its process and plans each statement in WebAssembly:
+ * one plain statement per class, the planner's choice, cost it a third of the steps on the
+ * 10,000 benchmark.
+ */
+export const readsNewestFirst = databaseTarget().kind === 'postgres'
 
 /** How the steps are bounded (the defaults; a test runs them smaller). */
 export type ClassBounds = {
@@ -65,6 +76,12 @@ export async function newestOfClass({
   bounds?: ClassBounds
 }): Promise<string[]> {
   const order = Prisma.raw(CLASS_ORDER)
+  if (!readsNewestFirst) {
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      WHERE ${field} @@ ${query}::tsquery AND ${rest} ORDER BY ${order} LIMIT ${limit}`
+    return rows.map((r) => r.id)
+  }
   const columns = Prisma.sql`p.id, p.number, ${OCCURRED} AS occurred`
   const matching = Prisma.sql`ts_match_vq(${field}, ${query}::tsquery) AND ${rest}`
   // A window is in class order already: ordered by its own column, its first matches are read
