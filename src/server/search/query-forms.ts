@@ -44,15 +44,19 @@ export async function queryForms(query: string): Promise<QueryForms | null> {
   const typed = new Set([...terms, ...correctedTerms].flatMap((t) => (t.kind === 'word' ? [t.stem] : [])))
   const glossaryTerms = (q: string) =>
     queryTerms(q).map((t) => (t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t))
+  // Glossary words that stem alike (cache, caching, cached → cach) are one alternative: each
+  // copy would be checked again on every postmortem that holds its words.
+  const seen = new Set([exact])
   const alternatives = [
     ...(corrections.length ? [correctedTerms] : []),
     ...[...new Set([...expandQuery(query), ...(corrections.length ? expandQuery(correctedQuery) : [])])].map(
       glossaryTerms,
     ),
-  ]
-  const any = [exact, ...alternatives.map((t) => toTsQuery(t)).filter(Boolean)]
-    .map((q) => `(${q})`)
-    .join(' | ')
+  ].filter((t) => {
+    const q = toTsQuery(t)
+    return q && !seen.has(q) && seen.add(q)
+  })
+  const any = [exact, ...alternatives.map((t) => toTsQuery(t))].map((q) => `(${q})`).join(' | ')
   return {
     exact,
     corrected,
