@@ -103,6 +103,11 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): Adapte
     factory.connect = async () => {
       const adapter = await connect()
       connected.push(adapter)
+      // No JIT: a request's statements take milliseconds, and compiling them took 18–29 ms each
+      // once the planner's estimates passed jit_above_cost (search at a million postmortems,
+      // decision 039). Set per connection, before its first query, so poolers that refuse
+      // startup options still work.
+      adapter.underlyingDriver().on('connect', (client) => void client.query('SET jit = off').catch(() => {}))
       return wholeScripts(adapter)
     }
     return {
