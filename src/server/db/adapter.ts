@@ -95,6 +95,11 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): Adapte
       connectionString: target.url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       connectionTimeoutMillis: 5_000,
+      // No JIT: a request's statements take milliseconds, and compiling them took 18–29 ms each
+      // once the planner's estimates passed jit_above_cost (search at a million postmortems,
+      // decision 039). The pool awaits this before a new connection's first query; set here,
+      // not as a startup option, which PgBouncer refuses.
+      onConnect: async (client) => void (await client.query('SET jit = off')),
     })
     // The schema engine never disposes of what it connects: close ends those pools, else their
     // idle connections linger for 10 s (and a CREATE DATABASE from this one as template waits).
@@ -103,11 +108,6 @@ export function createAdapter(target: DatabaseTarget = databaseTarget()): Adapte
     factory.connect = async () => {
       const adapter = await connect()
       connected.push(adapter)
-      // No JIT: a request's statements take milliseconds, and compiling them took 18–29 ms each
-      // once the planner's estimates passed jit_above_cost (search at a million postmortems,
-      // decision 039). Set per connection, before its first query, so poolers that refuse
-      // startup options still work.
-      adapter.underlyingDriver().on('connect', (client) => void client.query('SET jit = off').catch(() => {}))
       return wholeScripts(adapter)
     }
     return {

@@ -5,18 +5,20 @@ import { insertGeneratedPostmortems } from '../../../scripts/lib/insert-generate
 import { benchQueries } from '../../../scripts/lib/search-bench-queries'
 import { db } from '../db'
 import { CLASS_ORDER } from './match-classes'
-import { matchesToCap } from './matches-to-cap'
+import { CAP_BOUNDS, matchesToCap, type CapBounds } from './matches-to-cap'
 import { queryForms } from './query-forms'
 
 /*
  * Search first asks whether a query has more matches than the cap: up to it, every match is
  * ranked; past it, any cap + 1 tell so. Common queries are read from the newest postmortems,
  * others through the word index. Whichever way, the answer must be every match or cap + 1 of
- * them. With 1,200 postmortems, the benchmark's common words have some 400 to 550 matches, so a
- * cap of 500 makes the newest-first read end short for some of them and fall back to the index.
+ * them. With 1,200 postmortems the defaults never read newest first (the index is cheap there):
+ * a smaller read cost makes them.
  */
 const N = 1200
 const OLDEST_FIRST = CLASS_ORDER.replaceAll('DESC', 'ASC')
+/** The defaults, and a read cost small enough that 1,200 postmortems are read newest first. */
+const bounds: CapBounds[] = [CAP_BOUNDS, { sample: 250, readCost: 0.05 }]
 const conditions = [Prisma.sql`true`, Prisma.sql`p.severity::text <> 'SEV1' AND l.id IS NULL`]
 
 beforeAll(async () => {
@@ -38,27 +40,29 @@ describe('matchesToCap', () => {
       const { any } = (await queryForms(q))!
       for (const filters of conditions) {
         const all = await everyMatch(any, filters)
-        for (const cap of [20, 100, 500]) {
-          const found = await matchesToCap({
-            vector: Prisma.raw('p."searchVector"'),
-            query: any,
-            filters,
-            cap,
-          })
-          const label = `${q}, cap ${cap}, ${all.length} matches`
-          if (all.length > cap) {
-            expect(found, label).toHaveLength(cap + 1)
-            expect(new Set(found).size, label).toBe(cap + 1)
-            expect(
-              found.filter((id) => !all.includes(id)),
-              label,
-            ).toEqual([])
-            seen.past++
-          } else {
-            expect([...found].sort(), label).toEqual(all)
-            seen.under++
+        for (const cap of [20, 100, 500])
+          for (const b of bounds) {
+            const found = await matchesToCap({
+              vector: Prisma.raw('p."searchVector"'),
+              query: any,
+              filters,
+              cap,
+              bounds: b,
+            })
+            const label = `${q}, cap ${cap}, ${all.length} matches, ${JSON.stringify(b)}`
+            if (all.length > cap) {
+              expect(found, label).toHaveLength(cap + 1)
+              expect(new Set(found).size, label).toBe(cap + 1)
+              expect(
+                found.filter((id) => !all.includes(id)),
+                label,
+              ).toEqual([])
+              seen.past++
+            } else {
+              expect([...found].sort(), label).toEqual(all)
+              seen.under++
+            }
           }
-        }
       }
     }
     expect(seen.past).toBeGreaterThan(20)
@@ -75,9 +79,11 @@ describe('matchesToCap', () => {
     const vector = Prisma.raw('p."searchVector"')
     const all = await everyMatch(query, Prisma.sql`true`)
     expect(all).toHaveLength(150)
-    const past = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 100 })
-    expect(past).toHaveLength(101)
-    const under = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 150 })
-    expect(under.sort()).toEqual(all)
+    for (const b of bounds) {
+      const past = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 100, bounds: b })
+      expect(past).toHaveLength(101)
+      const under = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 150, bounds: b })
+      expect(under.sort()).toEqual(all)
+    }
   })
 })

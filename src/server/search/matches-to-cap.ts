@@ -3,10 +3,18 @@ import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { newestWindow, readsNewestFirst } from './newest-of-class'
 
-/** The newest this many postmortems tell a query most postmortems hold from the rest. */
-const SAMPLE = 250
-/** A fifth of the sample or more: the cap's matches are read in date order. */
-const COMMON = 5
+export type CapBounds = {
+  /** The newest this many postmortems tell how common a query is. */
+  sample: number
+  /**
+   * Reading a postmortem in date order costs about what this many entries of the word index cost
+   * (a million postmortems: 165 ms for a bitmap of 170,000 entries; 3–5 µs a postmortem read
+   * by date, more for those no search read lately). Reaching cap + 1 matches in date order takes
+   * (cap + 1) / share postmortems; the index gathers share × N entries first.
+   */
+  readCost: number
+}
+export const CAP_BOUNDS: CapBounds = { sample: 250, readCost: 10 }
 
 /**
  * Up to `cap + 1` postmortems whose `vector` matches `query` under `filters` (on `p` and `l`):
@@ -15,22 +23,27 @@ const COMMON = 5
  *
  * Through the word index, planned as if every match were read (decision 037: planned under the
  * LIMIT, a phrase it thinks common is read in table order to the end). On the server, a query
- * that a fifth or more of the newest SAMPLE postmortems hold is first read from the newest,
- * no further than twice as far as that share says `cap + 1` need: those pages are the ones every
- * search reads first, so they are in memory, where the planner would scan the table from its
- * start (36,000 of 100,000 holding `cache`: 21 ms to meet 501 that way, 3 ms from the newest).
- * Only when that read meets no more than `cap` does the index read follow.
+ * common enough among the newest `sample` postmortems (share² × N ≥ readCost × (cap + 1): a fifth
+ * at 100,000, a fourteenth at a million) is first read from the newest, no further than twice as
+ * far as that share says `cap + 1` need. Those pages are the ones every search reads first, so
+ * they are in memory, where the planner would scan the table from its start, through buffers it
+ * does not keep (36,000 of 100,000 holding `cache`: 21 ms to meet 501 that way, 3 ms from the
+ * newest), or gather every match in the index first. Only when that read meets no more than
+ * `cap` does the index read follow.
  */
 export async function matchesToCap({
   vector,
   query,
   filters,
   cap,
+  bounds: { sample, readCost } = CAP_BOUNDS,
 }: {
   vector: Prisma.Sql
   query: string
   filters: Prisma.Sql
   cap: number
+  /** The defaults; a test runs them smaller. */
+  bounds?: CapBounds
 }): Promise<string[]> {
   const byIndex = Prisma.sql`SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
       WHERE ${vector} @@ ${query}::tsquery AND ${filters}`
@@ -42,10 +55,11 @@ export async function matchesToCap({
   const matching = Prisma.sql`ts_match_vq(${vector}, ${query}::tsquery) AND ${filters}`
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH sample AS MATERIALIZED (
-      SELECT count(*)::int AS k FROM ${newestWindow(Prisma.sql`${SAMPLE}`)} WHERE ${matching}
+      SELECT count(*)::int AS k FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
-      SELECT p.id FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${cap + 1} * ${SAMPLE} / greatest(k, 1) FROM sample)`)}
-      WHERE (SELECT k FROM sample) * ${COMMON} >= ${SAMPLE} AND ${matching}
+      SELECT p.id FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${cap + 1} * ${sample} / greatest(k, 1) FROM sample)`)}
+      WHERE (SELECT k FROM sample)::float8 ^ 2 * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Postmortem"'::regclass)
+          >= ${sample ** 2 * readCost * (cap + 1)} AND ${matching}
       LIMIT ${cap + 1}
     ), found AS MATERIALIZED (
       ${byIndex} AND (SELECT count(*) FROM recent) <= ${cap}
