@@ -74,14 +74,14 @@ async function main() {
   const { queryForms } = await import('../src/server/search/query-forms')
   const { rankEveryMatch } = await import('../src/server/search/exhaustive-ranking')
   try {
-    if (values.reuse) {
+    if (reuse) {
       const [count] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Postmortem"`
       n = count!.n
     }
     let tokenizeMs: number | null = null
     let ginSeconds: number | null = null
     let seedSeconds: number | null = null
-    if (!values.reuse) {
+    if (!reuse) {
       for (const sql of ginIndexes) await db.$executeRawUnsafe(`DROP INDEX "${/"(\w+)"/.exec(sql)![1]}"`)
       const seedStarted = performance.now()
       ;({ tokenizeMs } = await insertGeneratedPostmortems(n, {
@@ -181,7 +181,7 @@ async function main() {
               ? null
               : { tokenize_s: r2(tokenizeMs / 1000), gin_s: r2(ginSeconds) },
           seed_s: seedSeconds === null ? null : r2(seedSeconds),
-          ...(values.reuse ? { reused: true } : {}),
+          ...(reuse ? { reused: true } : {}),
           overlap: {
             min: Math.min(...perQuery.map((p) => p.overlap)),
             mean: r2(perQuery.reduce((sum, p) => sum + p.overlap, 0) / perQuery.length),

@@ -1,7 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
-import { newestWindow, readsNewestFirst } from './newest-of-class'
+import { ESTIMATED_POSTMORTEMS, newestWindow, POSTMORTEMS, readsNewestFirst } from './newest-of-class'
 
 export type CapBounds = {
   /** The newest this many postmortems tell how common a query is. */
@@ -45,8 +45,7 @@ export async function matchesToCap({
   /** The defaults; a test runs them smaller. */
   bounds?: CapBounds
 }): Promise<string[]> {
-  const byIndex = Prisma.sql`SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
-      WHERE ${vector} @@ ${query}::tsquery AND ${filters}`
+  const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${vector} @@ ${query}::tsquery AND ${filters}`
   if (!readsNewestFirst) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       WITH found AS MATERIALIZED (${byIndex}) SELECT id FROM found LIMIT ${cap + 1}`
@@ -58,8 +57,8 @@ export async function matchesToCap({
       SELECT count(*)::int AS k FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
       SELECT p.id FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${cap + 1} * ${sample} / greatest(k, 1) FROM sample)`)}
-      WHERE (SELECT k FROM sample)::float8 ^ 2 * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Postmortem"'::regclass)
-          >= ${sample ** 2 * readCost * (cap + 1)} AND ${matching}
+      WHERE (SELECT k FROM sample)::float8 ^ 2 * ${ESTIMATED_POSTMORTEMS} >= ${sample ** 2 * readCost * (cap + 1)}
+        AND ${matching}
       LIMIT ${cap + 1}
     ), found AS MATERIALIZED (
       ${byIndex} AND (SELECT count(*) FROM recent) <= ${cap}

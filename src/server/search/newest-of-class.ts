@@ -38,6 +38,12 @@ export const CLASS_BOUNDS: ClassBounds = { recent: 300, share: 500, few: 2_000 }
 
 const OCCURRED = Prisma.raw('COALESCE(p."occurredAt", p."createdAt")')
 
+/** The postmortems as `p` with their launch as `l`: what a search's conditions read. */
+export const POSTMORTEMS = Prisma.sql`"Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"`
+
+/** How many postmortems the planner's statistics count (0 before the first ANALYZE). */
+export const ESTIMATED_POSTMORTEMS = Prisma.sql`(SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '"Postmortem"'::regclass)`
+
 /**
  * The newest `n` postmortems, as `p` (with its launch as `l`), in class order: a window read by
  * the date index and no further. Outside it, `ts_match_vq` (the function behind `@@`, which no
@@ -78,7 +84,7 @@ export async function newestOfClass({
   const order = Prisma.raw(CLASS_ORDER)
   if (!readsNewestFirst) {
     const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT p.id FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      SELECT p.id FROM ${POSTMORTEMS}
       WHERE ${field} @@ ${query}::tsquery AND ${rest} ORDER BY ${order} LIMIT ${limit}`
     return rows.map((r) => r.id)
   }
@@ -91,7 +97,7 @@ export async function newestOfClass({
   // condition on the one before is a one-time filter, so a step runs only when it is needed.
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH size AS MATERIALIZED (
-      SELECT greatest(${bounds.recent}, (SELECT reltuples FROM pg_class WHERE oid = '"Postmortem"'::regclass) / ${bounds.share})::int AS r
+      SELECT greatest(${bounds.recent}, ${ESTIMATED_POSTMORTEMS} / ${bounds.share})::int AS r
     ), recent AS MATERIALIZED (
       SELECT p.id, p.number, p.occurred FROM ${newestWindow(Prisma.sql`(SELECT r FROM size)`)}
       WHERE ${inWindow}
@@ -101,12 +107,12 @@ export async function newestOfClass({
       SELECT p.id, p.number, p.occurred FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${limit} * r / greatest(k, 1) FROM size, held)`)}
       WHERE (SELECT k FROM held) BETWEEN ${Math.ceil(limit / 8)} AND ${limit - 1} AND ${inWindow}
     ), few AS MATERIALIZED (
-      SELECT ${columns} FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      SELECT ${columns} FROM ${POSTMORTEMS}
       WHERE (SELECT k FROM held) < ${limit} AND (SELECT count(*) FROM wider) < ${limit}
         AND ${field} @@ ${query}::tsquery AND ${rest}
       LIMIT ${bounds.few + 1}
     ), walked AS (
-      SELECT ${columns} FROM "Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"
+      SELECT ${columns} FROM ${POSTMORTEMS}
       WHERE (SELECT count(*) FROM few) > ${bounds.few} AND ${matching} ORDER BY ${order} LIMIT ${limit}
     ), page AS (
       SELECT * FROM recent WHERE (SELECT k FROM held) >= ${limit}

@@ -54,7 +54,9 @@ export async function queryForms(query: string): Promise<QueryForms | null> {
     ),
   ].filter((t) => {
     const q = toTsQuery(t)
-    return q && !seen.has(q) && seen.add(q)
+    if (!q || seen.has(q)) return false
+    seen.add(q)
+    return true
   })
   const any = [exact, ...alternatives.map((t) => toTsQuery(t))].map((q) => `(${q})`).join(' | ')
   return {
