@@ -9,6 +9,7 @@ import path from 'node:path'
 import pg from 'pg'
 import type { DatabaseTarget } from '../../src/server/db/adapter'
 import { migrate } from '../../src/server/db/migrations'
+import { copyPGliteTemplate } from './pglite-templates'
 
 export type TestDatabase = {
   target: DatabaseTarget
@@ -128,7 +129,7 @@ export async function createTestDatabase(
     const remove = () => rmSync(dataDir, { recursive: true, force: true })
     dropWhenTheProcessEnds(dataDir, remove)
     const target = { kind: 'pglite', dataDir } as const
-    if (migrated) await migrate(target)
+    await copyPGliteTemplate(dataDir, { migrated })
     return {
       target,
       env: { HINDSIGHT_DATA_DIR: dataDir },
