@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { copyPGliteTemplate } from '../../../scripts/lib/pglite-templates'
 import { skipBecause } from '../../test/skip-because'
 import { createAdapter } from './adapter'
 import { DatabaseInUse, processesUsing } from './embedded-in-use'
@@ -38,6 +39,7 @@ describe('an embedded database open in another process', () => {
     if (process.platform !== 'linux')
       skipBecause(context, 'finding the other process reads /proc (Linux only)')
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-in-use-'))
+    await copyPGliteTemplate(dataDir, { migrated: false })
     const holder = await holdOpen(dataDir)
     const adapter = createAdapter({ kind: 'pglite', dataDir })
     try {

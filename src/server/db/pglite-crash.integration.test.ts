@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { copyPGliteTemplate } from '../../../scripts/lib/pglite-templates'
 import { openPGlite } from './adapter'
 
 /*
@@ -14,6 +15,7 @@ import { openPGlite } from './adapter'
  * @runs-once: its embedded database is its own, whatever the pass (npm test runs it in one).
  */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-crash-'))
+beforeAll(() => copyPGliteTemplate(dataDir, { migrated: false }))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 const writer = `
