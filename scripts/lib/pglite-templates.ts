@@ -56,6 +56,11 @@ async function template(migrated: boolean): Promise<string> {
     } catch (error) {
       if (!existsSync(folder)) throw error
     }
+    // Templates of earlier migrations (or another PGlite) are of no more use: 40 MB each.
+    const kind = path.basename(folder).split('-')[0]!
+    for (const old of readdirSync(cache))
+      if (old.startsWith(`${kind}-`) && old !== path.basename(folder))
+        rmSync(path.join(cache, old), { recursive: true, force: true })
   } finally {
     rmSync(making, { recursive: true, force: true })
   }
