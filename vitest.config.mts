@@ -18,6 +18,10 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+          // One module graph for every unit file: half the CPU of loading it again for each of
+          // them (97 → 49 s). A test that mocks a module loads a fresh copy of what it tests
+          // (vi.resetModules, vi.doMock); env and timers are restored after each test.
+          isolate: false,
           // Property tests (hundreds of runs) must not fail on a busy machine: tests never time
           // things. A bound on a hang: on CI's 2 shared cores a test can take 5 times as long.
           testTimeout: 300_000,

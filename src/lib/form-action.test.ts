@@ -1,16 +1,29 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { err, ok } from '@/server/result'
-import { runAction } from './form-action'
+import type { runAction as RunAction } from './form-action'
 
-// Translations as "<namespace>.<key>", so the test sees which message was chosen.
-vi.mock('next-intl/server', () => ({
-  getTranslations: async (namespace: string) => {
-    const known = new Set(['reasons.LAST_ADMIN'])
-    const t = (key: string) => `${namespace}.${key}`
-    t.has = (key: string) => known.has(key)
-    return t
-  },
-}))
+/*
+ * Translations as "<namespace>.<key>", so the test sees which message was chosen. The unit tests
+ * share one module graph (isolate: false in vitest.config.mts): the mock is installed before a
+ * fresh copy of form-action is loaded, and removed after, so it neither misses nor leaks.
+ */
+let runAction: typeof RunAction
+beforeAll(async () => {
+  vi.resetModules()
+  vi.doMock('next-intl/server', () => ({
+    getTranslations: async (namespace: string) => {
+      const known = new Set(['reasons.LAST_ADMIN'])
+      const t = (key: string) => `${namespace}.${key}`
+      t.has = (key: string) => known.has(key)
+      return t
+    },
+  }))
+  ;({ runAction } = await import('./form-action'))
+})
+afterAll(() => {
+  vi.doUnmock('next-intl/server')
+  vi.resetModules()
+})
 
 describe('runAction', () => {
   it('answers success when the use case succeeds', async () => {
