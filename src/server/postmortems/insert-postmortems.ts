@@ -1,6 +1,8 @@
 import 'server-only'
+import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../roles'
 import type { Tx } from '../db'
+import { insertRows } from '../db/insert-rows'
 import { indexPostmortems } from '../search/index-postmortem'
 import { scalarColumns } from './document'
 import { loadDuePolicy } from './find-due-policies'
@@ -17,23 +19,27 @@ import { actionColumns, childColumns, taxonomyByName } from './sync-children'
 export async function insertPostmortems(tx: Tx, actor: Actor, documents: PostmortemDocument[]) {
   if (!documents.length) return []
   const first = await nextPostmortemNumber(tx)
-  const created = await tx.postmortem.createManyAndReturn({
-    data: documents.map((document, i) => ({
-      number: first + i,
+  const now = new Date()
+  const rows = documents.map((document, i) => ({ id: uuidv7(), number: first + i, document }))
+  await insertRows(
+    tx,
+    'Postmortem',
+    rows.map(({ id, number, document }) => ({
+      id,
+      number,
       ...scalarColumns(document),
       createdById: actor.id,
       updatedById: actor.id,
+      updatedAt: now,
     })),
-    select: { id: true, number: true },
-  })
-  const byNumber = new Map(created.map((row) => [row.number, row.id]))
-  const rows = documents.map((document, i) => ({ id: byNumber.get(first + i)!, number: first + i, document }))
-  await tx.postmortemAuthor.createMany({
-    data: rows.map(({ id }) => ({ postmortemId: id, userId: actor.id })),
-  })
+  )
+  await insertRows(
+    tx,
+    'PostmortemAuthor',
+    rows.map(({ id }) => ({ postmortemId: id, userId: actor.id })),
+  )
 
   // Each severity's due-date policy, for the action items' due dates.
-  const now = new Date()
   const severities = [...new Set(documents.map((d) => d.severity))]
   const actionColumnsOf = new Map(
     await Promise.all(
@@ -53,16 +59,34 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
       })),
     )
   // Hypotheses first: timeline entries may point at them.
-  await tx.hypothesis.createMany({ data: children((d) => d.hypotheses, childColumns.hypothesis) })
-  await tx.timelineEntry.createMany({ data: children((d) => d.timeline, childColumns.timeline) })
-  await tx.openQuestion.createMany({ data: children((d) => d.openQuestions, childColumns.question) })
-  await tx.lesson.createMany({ data: children((d) => d.lessons, childColumns.lesson) })
-  await tx.actionItem.createMany({
-    data: children(
+  await insertRows(
+    tx,
+    'Hypothesis',
+    children((d) => d.hypotheses, childColumns.hypothesis),
+  )
+  await insertRows(
+    tx,
+    'TimelineEntry',
+    children((d) => d.timeline, childColumns.timeline),
+  )
+  await insertRows(
+    tx,
+    'OpenQuestion',
+    children((d) => d.openQuestions, childColumns.question),
+  )
+  await insertRows(
+    tx,
+    'Lesson',
+    children((d) => d.lessons, childColumns.lesson),
+  )
+  await insertRows(
+    tx,
+    'ActionItem',
+    children(
       (d) => d.actionItems,
       (item, d) => actionColumnsOf.get(d.severity)!(item),
     ),
-  })
+  )
 
   // Tags and services by name, created on first use; factors only those the taxonomy has.
   const taxonomy = await taxonomyByName(
@@ -89,11 +113,21 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
           : [],
       ),
     )
-  await tx.postmortemTag.createMany({ data: links((d) => d.tags, taxonomy.tags, 'tagId') })
-  await tx.postmortemService.createMany({ data: links((d) => d.services, taxonomy.services, 'serviceId') })
-  await tx.postmortemFactor.createMany({
-    data: links((d) => d.factors, new Map(factors.map((f) => [f.id, f.id])), 'factorId'),
-  })
+  await insertRows(
+    tx,
+    'PostmortemTag',
+    links((d) => d.tags, taxonomy.tags, 'tagId'),
+  )
+  await insertRows(
+    tx,
+    'PostmortemService',
+    links((d) => d.services, taxonomy.services, 'serviceId'),
+  )
+  await insertRows(
+    tx,
+    'PostmortemFactor',
+    links((d) => d.factors, new Map(factors.map((f) => [f.id, f.id])), 'factorId'),
+  )
 
   await indexPostmortems(
     tx,

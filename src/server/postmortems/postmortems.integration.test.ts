@@ -9,9 +9,12 @@ import { createPostmortem } from './create-postmortem'
 import { findPostmortems } from './find-postmortems'
 import { findRevisions } from './find-revisions'
 import { getPostmortem } from './get-postmortem'
+import { insertPostmortems } from './insert-postmortems'
 import { savePostmortem } from './save-postmortem'
 import { emptyDocument, findPostmortemsInput, type PostmortemDocument } from './schemas'
 import { postmortemToMarkdown } from './to-markdown'
+import { searchInput } from './schemas'
+import { searchPostmortems } from './search-postmortems'
 import { person } from '@/test/people'
 
 let editor: Actor
@@ -77,6 +80,58 @@ describe('postmortems (real database)', () => {
     const read = await getPostmortem({ actor: editor, number })
     expect(read.ok && read.data.document).toEqual({ ...doc, tags: ['mysql', '上线'] })
     expect(read.ok && read.data.people[editor.id]?.name).toBe('Editor')
+  })
+
+  it('writes many new postmortems in one go (a folder import) and reads each back exactly', async () => {
+    const full = (title: string): PostmortemDocument => {
+      const doc = seedDocument(title)
+      return {
+        ...doc,
+        symptom: '导入的复盘在搜索里找得到',
+        resolvedAt: '2026-11-01T11:30:45.123Z',
+        timeline: [{ ...doc.timeline[0]!, at: '2026-11-01T10:07:09.456Z' }],
+        openQuestions: [
+          { id: randomUUID(), text: '为什么预发没有发现？', answer: '预发数据量太小' },
+          { id: randomUUID(), text: 'Who owns the script?', answer: '' },
+        ],
+        actionItems: [
+          { ...doc.actionItems[0]!, ownerId: editor.id },
+          {
+            id: randomUUID(),
+            title: 'Add a check',
+            ownerId: null,
+            dueDate: null,
+            status: 'DONE',
+            link: 'https://example.com/pr/1',
+          },
+        ],
+      }
+    }
+    const docs = [
+      full('Bulk one'),
+      { ...full('Bulk two'), severity: null, metric: null, rootCauseCategory: null },
+    ]
+    const rows = await db.$transaction((tx) => insertPostmortems(tx, editor, docs))
+    expect(rows[1]!.number - rows[0]!.number).toBe(1)
+    for (const [i, row] of rows.entries()) {
+      const read = await getPostmortem({ actor: editor, number: row.number })
+      expect(read.ok && read.data.version).toBe(1)
+      expect(read.ok && read.data.status).toBe('DRAFT')
+      expect(read.ok && read.data.document).toEqual({ ...docs[i], tags: ['mysql', '上线'] })
+    }
+    const found = await searchPostmortems({ actor: editor, input: searchInput.parse({ q: '搜索里找得到' }) })
+    expect(found.results.map((r) => r.title).sort()).toEqual(['Bulk one', 'Bulk two'])
+  })
+
+  it('keeps half an emoji (a lone surrogate) written in one go as the replacement character, as a save does', async () => {
+    const doc = {
+      ...seedDocument('Broken \ud83d emoji'),
+      lessons: [{ id: randomUUID(), text: 'cut \ud83d here' }],
+    }
+    const [row] = await db.$transaction((tx) => insertPostmortems(tx, editor, [doc]))
+    const read = await getPostmortem({ actor: editor, number: row!.number })
+    expect(read.ok && read.data.document.title).toBe('Broken \ufffd emoji')
+    expect(read.ok && read.data.document.lessons.map((l) => l.text)).toEqual(['cut \ufffd here'])
   })
 
   it('stores the language its text is written in, detected again on every save', async () => {
