@@ -15,11 +15,12 @@ export function sentences(text: string): string[] {
 /**
  * Prose hard-wrapped at a fixed width ("we experienced a major service outage for one of our⏎
  * products"): a Latin line that stops mid-sentence continues on the next Latin line, unless
- * that one starts a list item, a quote, a table row or a heading (Markdown reads it so too).
+ * that one starts a list item, a quote, a table row or a heading (Markdown reads it so too). A
+ * line that ends in two spaces ends there: that is Markdown's hard line break.
  */
 export const unwrap = (text: string) =>
   text.replace(
-    /([\p{Script=Latin}\p{N},;)\]`*_])[ \t]*\n(?![ \t]*(?:[-*+>#|]|\d+[.)]\s))(?=[ \t]*[\p{Script=Latin}\p{N}(["'`*_])/gu,
+    /([\p{Script=Latin}\p{N},;)\]`*_])[ \t]?\n(?![ \t]*(?:[-*+>#|]|\d+[.)]\s))(?=[ \t]*[\p{Script=Latin}\p{N}(["'`*_])/gu,
     '$1 ',
   )
 

@@ -34,13 +34,51 @@ const options: Options = { extensions: [gfmToMarkdown()], bullet: '-' }
  */
 const written = new WeakMap<object, string>()
 
+/** The text each node parseMarkdown made was read from (its positions are offsets into it). */
+const readFrom = new WeakMap<object, string>()
+
+function remember(node: Root | RootContent, source: string) {
+  readFrom.set(node, source)
+  if ('children' in node) for (const child of node.children) remember(child, source)
+}
+
+const PHRASING = new Set(['text', 'strong', 'emphasis', 'delete', 'inlineCode', 'link', 'break'])
+
+/**
+ * Paragraphs (or a run of inline nodes, a table cell's) as the author wrote them: their source.
+ * Only where that is what serialising would give, give or take an escape or which of `*` and `_`
+ * marks emphasis: one line, or lines that neither indent nor quote (a list item's or a quote's
+ * continuation is written differently in place). Anything else: null, and the text is serialised.
+ */
+function asWritten(nodes: RootContent[]): string | null {
+  const source = readFrom.get(nodes[0]!)
+  const slice = (from: RootContent, to: RootContent) => {
+    const start = from.position?.start.offset
+    const end = to.position?.end.offset
+    if (
+      start === undefined ||
+      end === undefined ||
+      readFrom.get(from) !== source ||
+      readFrom.get(to) !== source
+    )
+      return null
+    const text = source!.slice(start, end)
+    return /\n[ \t>]|\\|&/.test(text) ? null : text.trim()
+  }
+  if (!source) return null
+  if (nodes.every((n) => PHRASING.has(n.type))) return slice(nodes[0]!, nodes.at(-1)!)
+  if (!nodes.every((n) => n.type === 'paragraph')) return null
+  const texts = nodes.map((n) => slice(n, n))
+  return texts.every((t) => t !== null) ? texts.join('\n\n') : null
+}
+
 /** Markdown text of nodes. */
 export function markdown(nodes: RootContent[]): string {
   if (!nodes.length) return ''
   const key = nodes.length === 1 ? nodes[0]! : nodes
   const known = written.get(key)
   if (known !== undefined) return known
-  const text = toMarkdown({ type: 'root', children: nodes } as Root, options).trim()
+  const text = asWritten(nodes) ?? toMarkdown({ type: 'root', children: nodes } as Root, options).trim()
   written.set(key, text)
   return text
 }
@@ -128,8 +166,14 @@ function compactStamp(
   return valid ? `${hashes}${y}-${mo}-${d} ${h}:${mi}${sec ? `:${sec}` : ''}` : whole
 }
 
-export const parseMarkdown = (source: string): Root =>
-  processor.parse(boundNesting(spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source))))))
+export function parseMarkdown(source: string): Root {
+  const text = boundNesting(
+    spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source.replace(/\r\n?/g, '\n'))))),
+  )
+  const root = processor.parse(text)
+  remember(root, text)
+  return root
+}
 
 /** HTML comments carry no content (`<!-- source: … -->` is never a title or a paragraph); other raw HTML stays as text. */
 function withoutComments(node: RootContent): RootContent[] {

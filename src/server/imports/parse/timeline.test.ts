@@ -160,9 +160,9 @@ describe('statusUpdates', () => {
       march2,
     )
     expect(notice?.entries.map((e) => e.text.split('\n')[0])).toEqual([
-      '\\[Open Issue]',
-      '\\[edit]',
-      '\\[Close Issue]',
+      '[Open Issue]',
+      '[edit]',
+      '[Close Issue]',
     ])
     expect(notice?.rest.map((n) => markdown([n]))).toEqual(['The failure message is: forbidden.'])
   })
