@@ -4,7 +4,7 @@ import * as chrono from 'chrono-node'
 import type { ParsedActionItem } from '../parsed-retro'
 import { proseSentences, sentences } from '../text'
 import { markdown, parseMarkdown } from './markdown'
-import { alternation, cuePattern, hasCue, isPlaceholder } from './vocabulary'
+import { alternation, cuePattern, hasCue, isCueLabel, isPlaceholder, kept } from './vocabulary'
 
 /*
  * Action items from lists (checkboxes, ✅, "(done)", "~~struck~~"), from tables with owner,
@@ -15,7 +15,7 @@ import { alternation, cuePattern, hasCue, isPlaceholder } from './vocabulary'
 type Status = ParsedActionItem['status']
 
 /** A done or open mark (✅, ⬜, ❌ …) at the start of an item's text. */
-const leadingMark = () => new RegExp(`^(?:${alternation('itemMarks')})\\s*`, 'u')
+const leadingMark = kept(() => new RegExp(`^(?:${alternation('itemMarks')})\\s*`, 'u'))
 
 /** "3、采用多次hash…", "**1. Update the pipeline**": an item numbered by hand, not by a Markdown list. */
 const HAND_NUMBER = /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、．)）]\s*|\d{1,2}\.\s+)(?=\D)/u
@@ -53,25 +53,38 @@ export function dueAfter(due: string | null, day: Date | null): string | null {
   return `${year}-${pad(month)}-${pad(date)}`
 }
 
+const PERFECT_DONE = kept(
+  () =>
+    new RegExp(
+      `(?<![a-z])(?:has|have|had|was|were)\\s+(?:been\\s+|now\\s+|already\\s+)?(?:${alternation('doneVerbs')})(?![a-z])`,
+      'iu',
+    ),
+)
+const SUBJECT_DONE = kept(
+  () => new RegExp(`^(?:[\\p{L}\\p{N}.\\-/]+\\s+){1,4}(?:${alternation('doneVerbs')})(?![a-z])`, 'iu'),
+)
+const CLOSING_NOTE = kept(
+  () =>
+    new RegExp(
+      `[(（]\\s*(?:${alternation('doneVerbs')}|fixed|done|resolved|closed)(?![a-z])[^)）]*[)）][.。]?\\s*$`,
+      'iu',
+    ),
+)
 /** "A daily check has been added", "Alerts added for …", "proxy.ts now detects …", "已增加监控": written as done. */
 function saysDone(text: string): boolean {
-  const verbs = alternation('doneVerbs')
   const head = text.replace(/[*_`]/g, '').slice(0, 120)
   return (
-    new RegExp(
-      `(?<![a-z])(?:has|have|had|was|were)\\s+(?:been\\s+|now\\s+|already\\s+)?(?:${verbs})(?![a-z])`,
-      'iu',
-    ).test(head) ||
-    new RegExp(`^(?:[\\p{L}\\p{N}.\\-/]+\\s+){1,4}(?:${verbs})(?![a-z])`, 'iu').test(head) ||
+    PERFECT_DONE().test(head) ||
+    SUBJECT_DONE().test(head) ||
     // "… (fixed by adding a separate monitoring entry)", "（已修复）": a closing note that says so.
-    new RegExp(`[(（]\\s*(?:${verbs}|fixed|done|resolved|closed)(?![a-z])[^)）]*[)）][.。]?\\s*$`, 'iu').test(
-      text.replace(/[*_`]/g, ''),
-    ) ||
+    CLOSING_NOTE().test(text.replace(/[*_`]/g, '')) ||
     /^\s*(?:已经|已)/u.test(head) ||
     toldAsDone(head)
   )
 }
 
+const PAST_TENSE = kept(() => new RegExp(`^(?:${alternation('pastTense')})(?![a-z])`, 'iu'))
+const NOT_PAST_TENSE = kept(() => new RegExp(`^(?:${alternation('notPastTense')})\\s`, 'iu'))
 /**
  * "Reverted the changes and released 1.270.1", "KHYPE-USDC pool halted.", "All bridge transactions
  * identified (Section 5).": an item that opens with a verb in the past tense, or a short one that
@@ -79,10 +92,8 @@ function saysDone(text: string): boolean {
  */
 function toldAsDone(head: string): boolean {
   const first = sentences(head)[0] ?? head
-  const opening = new RegExp(`^(?:${alternation('pastTense')})(?![a-z])`, 'iu').test(first)
-  const opensWithPast =
-    /^[A-Z][a-z]{2,}ed\s/.test(first) &&
-    !new RegExp(`^(?:${alternation('notPastTense')})\\s`, 'iu').test(first)
+  const opening = PAST_TENSE().test(first)
+  const opensWithPast = /^[A-Z][a-z]{2,}ed\s/.test(first) && !NOT_PAST_TENSE().test(first)
   const words = first.split(/\s+/).length
   const closes =
     words <= 14 &&
@@ -103,18 +114,24 @@ function statusOf(text: string, checked: boolean | null | undefined): Status {
   return 'OPEN'
 }
 
-const ownerLabel = () => new RegExp(`(?:${alternation('owner')})\\s*[:：]\\s*(@?[^,，;；)）\\]\\n]+)`, 'iu')
+const ownerLabel = kept(
+  () => new RegExp(`(?:${alternation('owner')})\\s*[:：]\\s*(@?[^,，;；)）\\]\\n]+)`, 'iu'),
+)
 /** "Due:", "截止：", "due by": what introduces a due date ("due to a bug" does not). */
 const dueWord = String.raw`(?<![a-z])due(?!\s+to\b)(?:\s+(?:by|on))?`
 /** A due date's text: up to a comma, except the year of "Dec 1, 2026". */
 const DUE_TEXT = String.raw`[^,，;；)）\]\n]+(?:,\s*\d{4}(?!\d))?`
-const dueLabel = () => new RegExp(`(?:(?:${alternation('due')})\\s*[:：]|${dueWord})\\s*(${DUE_TEXT})`, 'iu')
+const dueLabel = kept(
+  () => new RegExp(`(?:(?:${alternation('due')})\\s*[:：]|${dueWord})\\s*(${DUE_TEXT})`, 'iu'),
+)
 /** "…，负责人：张三，截止：2026-11-30", "…, due by Dec 1, 2026" at the end of an item: not its title. */
-const trailingMeta = () =>
-  new RegExp(
-    `(?:\\s*[-–—|,，;；]?\\s*(?:(?:${alternation('owner')}|${alternation('due')})\\s*[:：]|${dueWord}\\s)${DUE_TEXT})+$`,
-    'iu',
-  )
+const trailingMeta = kept(
+  () =>
+    new RegExp(
+      `(?:\\s*[-–—|,，;；]?\\s*(?:(?:${alternation('owner')}|${alternation('due')})\\s*[:：]|${dueWord}\\s)${DUE_TEXT})+$`,
+      'iu',
+    ),
+)
 
 /** "Add an alert (@ada, due 2026-12-01)" → title, owner, due, link, status. */
 export function actionFromText(text: string, checked: boolean | null | undefined = null): ParsedActionItem {
@@ -148,9 +165,7 @@ function fromTable(table: Table): ParsedActionItem[] {
   if (!header) return []
   const names = header.children.map((cell) => toString(cell).trim().toLowerCase())
   const column = (cue: Parameters<typeof cuePattern>[0]) =>
-    names.findIndex(
-      (n) => n.length < 40 && new RegExp(`^(?:${alternation(cue)})$`, 'iu').test(n.replace(/[:：]$/, '')),
-    )
+    names.findIndex((n) => n.length < 40 && isCueLabel(n, cue))
   const loose = (cue: Parameters<typeof cuePattern>[0]) =>
     names.findIndex((n) => n.length < 40 && cuePattern(cue).test(n))
   const owner = column('owner') >= 0 ? column('owner') : loose('owner')

@@ -5,7 +5,7 @@ import { namedCauses, rootCauseSentence } from './root-cause'
 import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
 import { leadingStamp, opensWithDate, statesWindow, timeIn, type TimeContext } from './timestamps'
-import { alternation, classifyHeading, hasCue, type Cue } from './vocabulary'
+import { classifyHeading, hasCue, opensWithCue, type Cue } from './vocabulary'
 
 /*
  * Fields a retro has no section for, read from its prose: the root cause from cue sentences,
@@ -20,8 +20,7 @@ export const SURE = { heading: 0.95, partialHeading: 0.6, sentence: 0.55, weakSe
 const isAside = (sentence: string) => /^[*_\s]*[(（][\s\S]*[)）][*_.。\s]*$/u.test(sentence)
 
 /** "All times PDT.", "以下时间均为北京时间": how the times read, not what happened. */
-const isTimesNote = (sentence: string) =>
-  sentence.length < 60 && new RegExp(`^[*_\\s]*(?:${alternation('timesNote')})`, 'iu').test(sentence)
+const isTimesNote = (sentence: string) => sentence.length < 60 && opensWithCue(sentence, 'timesNote')
 
 /** "**2018-10-30 12:15**⏎⏎Sentry began sending alerts …": what happened at a moment, without the moment's heading. */
 const momentText = (text: string) => text.replace(/^\*\*[^*\n]{1,60}\*\*\s*\n+/, '')

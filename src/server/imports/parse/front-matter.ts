@@ -40,15 +40,20 @@ const SEVERITIES = {
   SEV4: ['sev4', 'sev-4', 'sev 4', 'p4', 'low', 's4'],
 } as const
 
+const SEVERITY_NAMES = Object.entries(SEVERITIES).flatMap(([severity, names]) =>
+  names.map((name) => ({
+    severity: severity as Facts['severity'],
+    pattern: new RegExp(`(?<![a-z0-9])${name.replace(/[-\s]/g, '[-\\s]?')}(?![a-z0-9])`),
+  })),
+)
 /** "SEV2", "P2 (Service Degraded)", "High – payments failing": the first level named, as a whole word. */
 function severityOf(text: string): Facts['severity'] {
   const value = text.toLowerCase()
   let best: { severity: Facts['severity']; at: number } = { severity: null, at: Infinity }
-  for (const [severity, names] of Object.entries(SEVERITIES))
-    for (const name of names) {
-      const at = value.search(new RegExp(`(?<![a-z0-9])${name.replace(/[-\s]/g, '[-\\s]?')}(?![a-z0-9])`))
-      if (at >= 0 && at < best.at) best = { severity: severity as Facts['severity'], at }
-    }
+  for (const { severity, pattern } of SEVERITY_NAMES) {
+    const at = value.search(pattern)
+    if (at >= 0 && at < best.at) best = { severity, at }
+  }
   return best.severity
 }
 

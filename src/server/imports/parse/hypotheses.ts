@@ -1,7 +1,7 @@
 import type { HypothesisStatus, ParsedHypothesis } from '../parsed-retro'
 import { overlap, sentences, tokens, toNumber } from '../text'
 import { blocks, join, parseMarkdown, type Block, isLeadIn } from './markdown'
-import { alternation, cuePattern, hasCue } from './vocabulary'
+import { alternation, cuePattern, hasCue, kept } from './vocabulary'
 import { weighedCauses } from './weighed-causes'
 
 /*
@@ -15,8 +15,9 @@ import { weighedCauses } from './weighed-causes'
  * The causes one suspicion names as alternatives ("X or Y", "X或者Y"): each when both say
  * enough to check on their own (two words; four characters), else the suspicion whole.
  */
+const EITHER_OR = kept(() => new RegExp(`\\s*(?:${alternation('eitherOr')})\\s*`, 'iu'))
 export function alternatives(subject: string): string[] {
-  const parts = subject.split(new RegExp(`\\s*(?:${alternation('eitherOr')})\\s*`, 'iu'))
+  const parts = subject.split(EITHER_OR())
   const enough = (part: string) =>
     /\p{Script=Han}/u.test(part) ? part.replace(/\s/g, '').length >= 4 : part.trim().split(/\s+/).length >= 2
   return parts.length === 2 && parts.every(enough) ? parts.map((p) => p.trim()) : [subject]
@@ -27,6 +28,62 @@ export function verdictOf(text: string): HypothesisStatus | null {
   if (hasCue(text, 'confirmed')) return 'CONFIRMED'
   return null
 }
+
+const digit = '[0-9０-９一二三四五六七八九十]'
+/** "针对可能原因1", "针对问题2，3，4", "针对3和4". */
+const REFERENCE_LISTED = kept(
+  () =>
+    new RegExp(
+      `(?:${alternation('referenceLead')})\\s*(?:${alternation('referenceNoun')})?\\s*(${digit}(?:\\s*[，,、和与及]\\s*${digit})*)`,
+      'g',
+    ),
+)
+/** "hypothesis 2". */
+const REFERENCE_NUMBERED = kept(
+  () => new RegExp(`(?:${alternation('referenceNumbered')})\\s*#?\\s*([0-9]{1,2})`, 'giu'),
+)
+/** "3排除", "于是2和4已排除". */
+const NUMBER_ELIMINATED = kept(
+  () =>
+    new RegExp(
+      `(?:^|[，,。；;\\s于是])([0-9])(?:\\s*[和,，、]\\s*([0-9]))?\\s*(?:已)?(?:${alternation('eliminated')})`,
+      'giu',
+    ),
+)
+const QUESTION = kept(
+  () =>
+    new RegExp(
+      `^\\s*(?:${alternation('questionHypothesis')})\\s*([^，,。；;？?\\n]{2,60})[？?，,。；;\\n]?\\s*([\\s\\S]*)$`,
+      'iu',
+    ),
+)
+/**
+ * A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked
+ * ("排查是否X"). The subject ends at punctuation, a dash, or where the sentence turns ("… written
+ * off as X but is actually Y"). Global: used with matchAll only.
+ */
+const SUSPICION = kept(
+  () =>
+    new RegExp(
+      `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|(${alternation('checkWhether')}))\\s*([^，,。；;？?!！]{2,60}?)(的问题|问题)?[了吧呢啊]?(?:[，,。；;？?!！…]|\\.{3}|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
+      'giu',
+    ),
+)
+const HYPOTHESIS_END = kept(() => new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))
+const CONFIRMS = kept(
+  () =>
+    new RegExp(
+      `(?:${alternation('confirmsSubject')})\\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)`,
+      'iu',
+    ),
+)
+const LEAD_IN = kept(
+  () =>
+    new RegExp(
+      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]?\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
+      'iu',
+    ),
+)
 
 export class Hypotheses {
   constructor(readonly list: ParsedHypothesis[]) {}
@@ -73,26 +130,13 @@ export class Hypotheses {
   /** Explicit references: "针对可能原因1", "针对问题2，3，4", "针对3和4", "hypothesis 2", "3排除". */
   references(text: string): number[] {
     const found = new Set<number>()
-    const digit = '[0-9０-９一二三四五六七八九十]'
-    const listed = new RegExp(
-      `(?:${alternation('referenceLead')})\\s*(?:${alternation('referenceNoun')})?\\s*(${digit}(?:\\s*[，,、和与及]\\s*${digit})*)`,
-      'g',
-    )
-    for (const m of text.matchAll(listed))
+    for (const m of text.matchAll(REFERENCE_LISTED()))
       for (const token of m[1]!.split(/\s*[，,、和与及]\s*/)) {
         const n = toNumber(token)
         if (n) found.add(n)
       }
-    for (const m of text.matchAll(
-      new RegExp(`(?:${alternation('referenceNumbered')})\\s*#?\\s*([0-9]{1,2})`, 'giu'),
-    ))
-      found.add(Number(m[1]))
-    for (const m of text.matchAll(
-      new RegExp(
-        `(?:^|[，,。；;\\s于是])([0-9])(?:\\s*[和,，、]\\s*([0-9]))?\\s*(?:已)?(?:${alternation('eliminated')})`,
-        'giu',
-      ),
-    )) {
+    for (const m of text.matchAll(REFERENCE_NUMBERED())) found.add(Number(m[1]))
+    for (const m of text.matchAll(NUMBER_ELIMINATED())) {
       found.add(Number(m[1]))
       if (m[2]) found.add(Number(m[2]))
     }
@@ -142,10 +186,7 @@ export class Hypotheses {
 
   /** "是否有大量的写操作 … 没有": a cause the investigation asks about, with the verdict its answer gives. */
   question(text: string): boolean {
-    const m = new RegExp(
-      `^\\s*(?:${alternation('questionHypothesis')})\\s*([^，,。；;？?\\n]{2,60})[？?，,。；;\\n]?\\s*([\\s\\S]*)$`,
-      'iu',
-    ).exec(text)
+    const m = QUESTION().exec(text)
     if (!m) return false
     const evidence = m[2]!.trim()
     const status = evidence
@@ -172,13 +213,7 @@ export class Hypotheses {
   suspicions(text: string, next = '') {
     if (this.suspected.has(text)) return
     this.suspected.add(text)
-    // A suspicion, a cause stated as ruled out ("确定了不是X"), or one an investigation checked ("排查是否X").
-    const cue = `(?:${alternation('suspect')}|(${alternation('ruledOutSubject')})|(${alternation('checkWhether')}))`
-    // The subject ends at punctuation, a dash, or where the sentence turns ("… written off as X but is actually Y").
-    const pattern = new RegExp(
-      `${cue}\\s*([^，,。；;？?!！]{2,60}?)(的问题|问题)?[了吧呢啊]?(?:[，,。；;？?!！…]|\\.{3}|\\s+[-–—]\\s+|\\s+(?=(?:${alternation('hypothesisEnd')})(?![a-z]))|$)`,
-      'giu',
-    )
+    const pattern = SUSPICION()
     const list = sentences(text)
     // "在故障排查中，走了一些弯路。比如一开始认为是…": what the paragraph then suspected was a wrong turn.
     let detour = false
@@ -194,7 +229,7 @@ export class Hypotheses {
       // "说明不是数据源的问题，那就可能是数据采集节点的问题了": one sentence may weigh several.
       for (const m of sentence.matchAll(pattern)) {
         const subject = m[3]!
-          .split(new RegExp(`\\s*(?:${alternation('hypothesisEnd')})\\s*`, 'iu'))[0]!
+          .split(HYPOTHESIS_END())[0]!
           .trim()
           .replace(/[.。]$/, '')
           .replace(
@@ -248,12 +283,8 @@ export class Hypotheses {
 
   /** "确定就是主从延迟导致的" → the hypothesis that best matches "主从延迟" is confirmed. */
   confirmations(text: string) {
-    const pattern = new RegExp(
-      `(?:${alternation('confirmsSubject')})\\s*([^，,。；;]{2,60}?)(?:导致|引起|造成|[，,。；;]|$)`,
-      'iu',
-    )
     for (const sentence of sentences(text)) {
-      const m = pattern.exec(sentence)
+      const m = CONFIRMS().exec(sentence)
       if (!m) continue
       const best = this.bestMatch(m[1]!, true)
       if (best !== null) this.note(best, text, m[0])
@@ -278,12 +309,8 @@ export class Hypotheses {
    */
   ledBy(texts: string[]) {
     if (this.list.length) return
-    const lead = new RegExp(
-      `(?:${alternation('hypothesisLeadIn')})[^\\n]{0,40}[:：]?\\s*\\n+((?:[ \\t]*\\d+[.)、][ \\t]+\\S[^\\n]*\\n?)+)`,
-      'iu',
-    )
     for (const text of texts) {
-      const m = lead.exec(text)
+      const m = LEAD_IN().exec(text)
       if (!m) continue
       this.possibleCauses(blocks(parseMarkdown(m[1]!).children))
       for (const other of texts.flatMap((t) => t.split(/\n{2,}/)))

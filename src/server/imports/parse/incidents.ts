@@ -1,7 +1,7 @@
 import type { Section } from './markdown'
 import { toString } from 'mdast-util-to-string'
 import { findDate, opensWithDate, startsWithDate } from './timestamps'
-import { alternation, cuePattern, type Field } from './vocabulary'
+import { alternation, cuePattern, kept, type Field } from './vocabulary'
 
 /*
  * Which sections are separate incidents. A document walks through several when sibling
@@ -31,14 +31,18 @@ const fields = (section: Section): Set<Field> => {
   return out
 }
 
-const numbered = () =>
-  new RegExp(
-    `^\\s*(?:(?:${alternation('incidentHeading')})\\s*(?:#\\s*)?(?:[0-9０-９]+|[一二三四五六七八九十]+)|第\\s*[0-9一二三四五六七八九十]+\\s*(?:个)?(?:${alternation('incidentHeading')}))(?=$|[\\s:：.、,，)）\\-–—])`,
-    'iu',
-  )
+const numbered = kept(
+  () =>
+    new RegExp(
+      `^\\s*(?:(?:${alternation('incidentHeading')})\\s*(?:#\\s*)?(?:[0-9０-９]+|[一二三四五六七八九十]+)|第\\s*[0-9一二三四五六七八九十]+\\s*(?:个)?(?:${alternation('incidentHeading')}))(?=$|[\\s:：.、,，)）\\-–—])`,
+      'iu',
+    ),
+)
+const INCIDENT_HEADING = kept(() => new RegExp(`^\\s*(?:${alternation('incidentHeading')})(?![a-z])`, 'iu'))
 
-const severityTagged = () =>
-  new RegExp(`[(（\\[【]\\s*(?:${alternation('severityTag')})\\s*[)）\\]】]\\s*$`, 'iu')
+const severityTagged = kept(
+  () => new RegExp(`[(（\\[【]\\s*(?:${alternation('severityTag')})\\s*[)）\\]】]\\s*$`, 'iu'),
+)
 
 /** A section that reads as an incident of its own: it is not a known part, and its parts are. */
 const isIncident = (section: Section) =>
@@ -116,7 +120,7 @@ function loggedIncidents(tree: Section): Incidents | null {
     }
   }
   walk(tree)
-  const named = new RegExp(`^\\s*(?:${alternation('incidentHeading')})(?![a-z])`, 'iu')
+  const named = INCIDENT_HEADING()
   const logged = all.filter((k) => !k.match?.sure && named.test(k.heading) && findDate(k.heading, 0) !== null)
   const depth = logged[0]?.depth
   if (logged.length < 2 || logged.some((k) => k.depth !== depth)) return null

@@ -1,5 +1,5 @@
 import { proseSentences } from '../text'
-import { alternation, cuePattern, hasCue, type Cue } from './vocabulary'
+import { cuePattern, hasCue, opensWithCue, type Cue } from './vocabulary'
 
 /*
  * A root cause stated only in a sentence: "问题原因是…", "The root cause was …", "was caused
@@ -12,10 +12,6 @@ import { alternation, cuePattern, hasCue, type Cue } from './vocabulary'
 export type Found = { text: string; sure: boolean }
 
 const MAX_SENTENCES = 3
-
-/** The sentence opens with one of the cue's phrases. */
-const startsWithCue = (sentence: string, cue: Cue) =>
-  new RegExp(`^[*_\\s]*(?:${alternation(cue)})`, 'iu').test(sentence)
 
 /**
  * The sentence states a cause: it carries the cue, and is neither a question ("为什么会这样呢？")
@@ -34,7 +30,7 @@ function states(sentence: string, cue: Cue): boolean {
   // "The issue was spotted on IE11 browsers", "the problem was reported at 14:02": when and how
   // it was seen or handled, not why it happened.
   const phrase = sentence.slice(at).match(cuePattern(cue))![0]
-  if (/\b(?:was|is)$/i.test(phrase) && startsWithCue(sentence.slice(at + phrase.length), 'seenOrHandled'))
+  if (/\b(?:was|is)$/i.test(phrase) && opensWithCue(sentence.slice(at + phrase.length), 'seenOrHandled'))
     return false
   const seeking = sentence.search(cuePattern('causeSought'))
   return seeking < 0 || seeking > at
@@ -61,7 +57,7 @@ export function rootCauseSentence(texts: string[]): Found | null {
         const next = list[i + 1]
         const continued =
           next !== undefined &&
-          ((strong && startsWithCue(next, 'causeContinues')) || startsWithCue(next, 'refersBack'))
+          ((strong && opensWithCue(next, 'causeContinues')) || opensWithCue(next, 'refersBack'))
         const body =
           (sentence.replace(/[*_`]/g, '').length < 16 || continued) && next ? `${sentence} ${next}` : sentence
         if (!found.includes(body.trim())) found.push(body.trim())

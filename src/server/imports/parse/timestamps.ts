@@ -16,6 +16,7 @@ const SHORT_DATE = String.raw`\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?`
 const CLOCK = String.raw`(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里|晚|早)?\s*\d{1,2}\s?(?:点|时)(?:\s?\d{1,2}\s?分|半)?|(?:凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)\s*\d{1,2}:\d{2})`
 const ZONE = String.raw`(?:\s*\(?(?:utc|gmt|z|pst|pdt|pt|est|edt|et|cst|cdt|cet|cest|bst|jst|ist|sgt|aest|北京时间|utc\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2})\)?(?![a-z]))?`
 const RELATIVE = String.raw`(?:t\s*[+-]\s*\d+(?:\.\d+)?\s*(?:s|sec|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)?|t0|d\+\d+|day\s+\d+|第[一二三四五六七八九十\d]+天)`
+const RELATIVE_STAMP = new RegExp(`^${RELATIVE}$`, 'iu')
 const STAMP = new RegExp(
   String.raw`^[\s>*_\[(【]*(?:[±~≈约]|approx\.?|around|about|大约|大概)?\s*(?<stamp>(?:${DATE}(?:(?:[\s,T@-]+|(?<=[日号]))(?:at\s+)?${CLOCK})?(?:\s*[-–~至到]\s*${CLOCK})?|${SHORT_DATE}[\s,T@-]+${CLOCK}|${CLOCK}(?:\s*[-–~至到]\s*${CLOCK})?)${ZONE}|${RELATIVE})[\s*_\])】]*(?:[-–—:：|,，]\s*|\s+)(?<rest>\S[\s\S]*)$`,
   'iu',
@@ -42,7 +43,7 @@ export function leadingStamp(raw: string): Stamped | null {
   // "1 PM" is a time, "3 servers" is not: a lone number needs am/pm, 点 or a colon.
   if (/^\d{1,2}$/.test(stamp)) return null
   const rest = (line.length < 400 ? m.groups.rest! : m.groups.rest! + line.slice(400)).trim()
-  return { stamp, rest, relative: new RegExp(`^${RELATIVE}$`, 'iu').test(stamp) }
+  return { stamp, rest, relative: RELATIVE_STAMP.test(stamp) }
 }
 
 /** "January 31, 2017" or "2017-01-31" alone: a heading or list item naming the day the lines below it share. */

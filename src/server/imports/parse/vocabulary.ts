@@ -14,6 +14,16 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** The cue phrases, lower case. */
 export const cues = (cue: Cue): string[] => vocabulary.cues[cue].map((p) => p.toLowerCase())
 
+/**
+ * A pattern built from the vocabulary on first use, then kept: building one (kilobytes of
+ * alternatives) costs ten times what matching it costs, and recognisers run once per sentence.
+ * A global (`g`) one kept here must not be used with `test` or `exec`, whose `lastIndex` carries over.
+ */
+export function kept(make: () => RegExp): () => RegExp {
+  let re: RegExp | undefined
+  return () => (re ??= make())
+}
+
 /** True when the text contains one of the cue phrases (case-insensitive; Latin ones as whole words). */
 export function hasCue(text: string, cue: Cue): boolean {
   return cuePattern(cue).test(text)
@@ -53,6 +63,14 @@ export function isCueLabel(label: string, cue: Cue): boolean {
   let re = whole.get(cue)
   if (!re) whole.set(cue, (re = new RegExp(`^(?:${alternation(cue)})$`, 'iu')))
   return re.test(label.replace(/[:：]\s*$/, '').trim())
+}
+
+const opening = new Map<Cue, RegExp>()
+/** True when the sentence opens with one of the cue's phrases (emphasis marks aside). */
+export function opensWithCue(sentence: string, cue: Cue): boolean {
+  let re = opening.get(cue)
+  if (!re) opening.set(cue, (re = new RegExp(`^[*_\\s]*(?:${alternation(cue)})`, 'iu')))
+  return re.test(sentence)
 }
 
 /** "TODO", "Not much.", "暂无": an entry left to be written, not an entry. */

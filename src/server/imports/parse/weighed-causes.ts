@@ -1,5 +1,5 @@
 import type { HypothesisStatus } from '../parsed-retro'
-import { alternation } from './vocabulary'
+import { alternation, cuePattern, kept } from './vocabulary'
 
 /*
  * Causes an investigation weighs in one sentence without saying "suspected": a step that checked
@@ -10,11 +10,15 @@ import { alternation } from './vocabulary'
 export type WeighedCause = { statement: string; status: HypothesisStatus }
 
 /** "检查JVM内存配置项，未发现明显问题", "Checked the load balancer logs, nothing unusual": ruled out. */
+const CHECKED = kept(
+  () =>
+    new RegExp(
+      `^\\s*(?:\\d+[.、)]\\s*)?(?:${alternation('checkedStep')})\\s*([^，,。；;？?]{2,40})[，,]\\s*(?:${alternation('nothingFound')})`,
+      'iu',
+    ),
+)
 function checked(sentence: string): WeighedCause[] {
-  const m = new RegExp(
-    `^\\s*(?:\\d+[.、)]\\s*)?(?:${alternation('checkedStep')})\\s*([^，,。；;？?]{2,40})[，,]\\s*(?:${alternation('nothingFound')})`,
-    'iu',
-  ).exec(sentence)
+  const m = CHECKED().exec(sentence)
   const statement = m?.[1]?.trim()
   return statement ? [{ statement, status: 'ELIMINATED' }] : []
 }
@@ -23,13 +27,16 @@ function checked(sentence: string): WeighedCause[] {
  * "I checked the DHCP pools, L3 configs and assignments, and the controller configs. Checks passed.":
  * several things checked in one sentence, found fine there or in the next: each ruled out.
  */
+const CHECKED_LIST = kept(
+  () => new RegExp(`(?:^|\\s)(?:${alternation('checkedStep')})\\s+(.{6,300}?)(?:[。.;；]\\s*)?$`, 'iu'),
+)
+const NOTHING_FOUND_AFTER = kept(
+  () => new RegExp(`[，,]?\\s*(?:${alternation('nothingFound')})[\\s\\S]*$`, 'iu'),
+)
 function checkedList(sentence: string, next: string): WeighedCause[] {
-  const m = new RegExp(
-    `(?:^|\\s)(?:${alternation('checkedStep')})\\s+(.{6,300}?)(?:[。.;；]\\s*)?$`,
-    'iu',
-  ).exec(sentence)
-  if (!m || !new RegExp(alternation('nothingFound'), 'iu').test(`${sentence} ${next}`)) return []
-  const listed = m[1]!.replace(new RegExp(`[，,]?\\s*(?:${alternation('nothingFound')})[\\s\\S]*$`, 'iu'), '')
+  const m = CHECKED_LIST().exec(sentence)
+  if (!m || !cuePattern('nothingFound').test(`${sentence} ${next}`)) return []
+  const listed = m[1]!.replace(NOTHING_FOUND_AFTER(), '')
   // "A, B, and C" splits at its commas (an item may say "X and Y"); "A and B" or "A、B和C" at its conjunctions.
   const items = /[,，、]/.test(listed)
     ? listed.split(/\s*[,，、]\s*(?:and\s+|和|及)?/)
@@ -42,11 +49,15 @@ function checkedList(sentence: string, next: string): WeighedCause[] {
 }
 
 /** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each ruled out. */
+const RULED_OUT = kept(
+  () =>
+    new RegExp(
+      `(?:${alternation('ruledOutList')})\\s*((?:[^，,、。；;:：]{2,24}(?:[，,、]|\\s+and\\s+|和|及)\\s*)+[^，,、。；;:：]{2,24}?)(?:等|[。；;.]|$)`,
+      'iu',
+    ),
+)
 function ruledOut(sentence: string): WeighedCause[] {
-  const m = new RegExp(
-    `(?:${alternation('ruledOutList')})\\s*((?:[^，,、。；;:：]{2,24}(?:[，,、]|\\s+and\\s+|和|及)\\s*)+[^，,、。；;:：]{2,24}?)(?:等|[。；;.]|$)`,
-    'iu',
-  ).exec(sentence)
+  const m = RULED_OUT().exec(sentence)
   if (!m) return []
   const items = m[1]!.split(/\s*(?:[，,、]|\s+and\s+|和|及)\s*/).map((s) => s.trim())
   // "A、B等，都不是": the list ends at "等" (etc.).
@@ -62,7 +73,7 @@ function ruledOut(sentence: string): WeighedCause[] {
  * cause noticed and set aside, named by the sentence's subject.
  */
 function setAside(sentence: string): WeighedCause[] {
-  const cue = new RegExp(`(?:${alternation('deemedUnrelated')})`, 'iu').exec(sentence)
+  const cue = cuePattern('deemedUnrelated').exec(sentence)
   if (!cue) return []
   const before = sentence.slice(0, cue.index).replace(/^\s*[-*+]\s+/, '')
   const subject = (/^(.{3,80}?)\s+(?:was|were|is|are|had been|has been)\b/i.exec(before)?.[1] ?? before)
@@ -77,9 +88,10 @@ function setAside(sentence: string): WeighedCause[] {
  * "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. A question ("数据库就活该要么
  * OLAP，要么 OLTP 么？") asks something; it weighs no cause.
  */
+const ALTERNATIVE = kept(() => new RegExp(`(?:${alternation('alternativeCause')})`, 'giu'))
 function alternatives(sentence: string): WeighedCause[] {
   if (/[?？]\s*$/.test(sentence)) return []
-  const parts = sentence.split(new RegExp(`(?:${alternation('alternativeCause')})`, 'giu')).slice(1)
+  const parts = sentence.split(ALTERNATIVE()).slice(1)
   if (parts.length < 2) return []
   return parts
     .map((part) => part.replace(/[，,。；;.]+\s*$/, '').trim())
@@ -92,7 +104,7 @@ function alternatives(sentence: string): WeighedCause[] {
  * open until the story settles it.
  */
 function likelier(sentence: string): WeighedCause[] {
-  const cue = new RegExp(`(?:${alternation('likelier')})`, 'iu').exec(sentence)
+  const cue = cuePattern('likelier').exec(sentence)
   if (!cue) return []
   const clause = sentence
     .slice(0, cue.index)
@@ -105,10 +117,13 @@ function likelier(sentence: string): WeighedCause[] {
   return statement.length >= 2 && statement.length <= 40 ? [{ statement, status: 'OPEN' }] : []
 }
 
-export const weighedCauses = (sentence: string, next = ''): WeighedCause[] => [
-  ...likelier(sentence),
-  ...(checked(sentence).length ? checked(sentence) : checkedList(sentence, next)),
-  ...ruledOut(sentence),
-  ...setAside(sentence),
-  ...alternatives(sentence),
-]
+export function weighedCauses(sentence: string, next = ''): WeighedCause[] {
+  const found = checked(sentence)
+  return [
+    ...likelier(sentence),
+    ...(found.length ? found : checkedList(sentence, next)),
+    ...ruledOut(sentence),
+    ...setAside(sentence),
+    ...alternatives(sentence),
+  ]
+}
