@@ -4,7 +4,14 @@ import type { Tx } from '../db'
 
 /** The tables a bulk write fills, and the columns each row gives (ids included: no client-side defaults run here). */
 type Rows = {
-  Postmortem: Prisma.PostmortemCreateManyInput & { id: string; updatedAt: Date }
+  Postmortem: Prisma.PostmortemCreateManyInput & {
+    id: string
+    updatedAt: Date
+    /** tsvector text (search/tokenize.ts): columns Prisma does not type. */
+    searchVector?: string
+    hypothesisVector?: string
+    rootCauseVector?: string
+  }
   PostmortemAuthor: Prisma.PostmortemAuthorCreateManyInput
   Hypothesis: Prisma.HypothesisCreateManyInput & { id: string }
   TimelineEntry: Prisma.TimelineEntryCreateManyInput & { id: string }

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../roles'
 import type { Tx } from '../db'
 import { insertRows } from '../db/insert-rows'
-import { indexPostmortems } from '../search/index-postmortem'
+import { addSearchWords, searchDocuments } from '../search/index-postmortem'
 import { scalarColumns } from './document'
 import { loadDuePolicy } from './find-due-policies'
 import { nextPostmortemNumber } from './next-number'
@@ -21,16 +21,21 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
   const first = await nextPostmortemNumber(tx)
   const now = new Date()
   const rows = documents.map((document, i) => ({ id: uuidv7(), number: first + i, document }))
+  // The search documents are written with the row: one write of each, not an insert and an update.
+  const indexes = await searchDocuments(tx, documents)
   await insertRows(
     tx,
     'Postmortem',
-    rows.map(({ id, number, document }) => ({
+    rows.map(({ id, number, document }, i) => ({
       id,
       number,
       ...scalarColumns(document),
       createdById: actor.id,
       updatedById: actor.id,
       updatedAt: now,
+      searchVector: indexes[i]!.vector,
+      hypothesisVector: indexes[i]!.hypothesisVector,
+      rootCauseVector: indexes[i]!.rootCauseVector,
     })),
   )
   await insertRows(
@@ -129,9 +134,6 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
     links((d) => d.factors, new Map(factors.map((f) => [f.id, f.id])), 'factorId'),
   )
 
-  await indexPostmortems(
-    tx,
-    rows.map(({ id, document }) => ({ id, doc: document })),
-  )
+  await addSearchWords(tx, indexes)
   return rows.map(({ id, number }) => ({ id, number }))
 }

@@ -76,12 +76,9 @@ export async function indexPostmortem(tx: Tx, postmortemId: string, doc: Searcha
   await indexPostmortems(tx, [{ id: postmortemId, doc }])
 }
 
-/**
- * Rewrites the search documents of several postmortems (a save, an import batch, a rebuild) in
- * three statements whatever their count: their factors' names, the vectors, the vocabulary.
- */
-export async function indexPostmortems(tx: Tx, rows: { id: string; doc: SearchablePostmortem }[]) {
-  const factorIds = [...new Set(rows.flatMap((r) => r.doc.factors ?? []))]
+/** The search documents of postmortems, their factors named (one query for all). */
+export async function searchDocuments(tx: Tx, docs: SearchablePostmortem[]): Promise<SearchDocument[]> {
+  const factorIds = [...new Set(docs.flatMap((doc) => doc.factors ?? []))]
   const factors = factorIds.length
     ? await tx.contributingFactor.findMany({
         where: { id: { in: factorIds } },
@@ -89,8 +86,29 @@ export async function indexPostmortems(tx: Tx, rows: { id: string; doc: Searchab
       })
     : []
   const name = new Map(factors.map((f) => [f.id, f.name]))
-  const indexes = rows.map((row) =>
-    searchDocument({ ...row.doc, factorNames: (row.doc.factors ?? []).flatMap((f) => name.get(f) ?? []) }),
+  return docs.map((doc) =>
+    searchDocument({ ...doc, factorNames: (doc.factors ?? []).flatMap((f) => name.get(f) ?? []) }),
+  )
+}
+
+/** The documents' words join the vocabulary that corrects typos in queries. */
+export async function addSearchWords(tx: Tx, indexes: SearchDocument[]) {
+  // Sorted, so that concurrent writers insert new words in the same order (no deadlock).
+  const words = [...new Set(indexes.flatMap((i) => i.words))].sort()
+  if (words.length)
+    await tx.$executeRaw`
+      INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
+}
+
+/**
+ * Rewrites the search documents of several postmortems (a save, a rebuild) in three statements
+ * whatever their count: their factors' names, the vectors, the vocabulary. New postmortems get
+ * theirs in the insert (insert-postmortems.ts).
+ */
+export async function indexPostmortems(tx: Tx, rows: { id: string; doc: SearchablePostmortem }[]) {
+  const indexes = await searchDocuments(
+    tx,
+    rows.map((row) => row.doc),
   )
   await tx.$executeRaw`
     UPDATE "Postmortem" p SET "searchVector" = u.v::tsvector,
@@ -103,9 +121,5 @@ export async function indexPostmortems(tx: Tx, rows: { id: string; doc: Searchab
                 ${indexes.map((i) => i.hypothesisVector)}::text[], ${indexes.map((i) => i.rootCauseVector)}::text[])
          AS u(id, v, hv, rv)
     WHERE p.id = u.id`
-  // Sorted, so that concurrent writers insert new words in the same order (no deadlock).
-  const words = [...new Set(indexes.flatMap((i) => i.words))].sort()
-  if (words.length)
-    await tx.$executeRaw`
-      INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`
+  await addSearchWords(tx, indexes)
 }
