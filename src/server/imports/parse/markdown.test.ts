@@ -265,6 +265,25 @@ describe('blocks', () => {
   })
 })
 
+describe('the text of blocks', () => {
+  it('keeps a paragraph as its author wrote it: no escapes added, links, emphasis and hard breaks as they were', () => {
+    const source =
+      '[13:26] @ada saw ~2 hours of 5 * 3 retries, see https://example.com/a_b and [the PR](https://example.com/pr)  \r\nthen _rolled back_ __fast__.'
+    expect(blocks(parseMarkdown(source).children).map((b) => b.text)).toEqual([
+      '[13:26] @ada saw ~2 hours of 5 * 3 retries, see https://example.com/a_b and [the PR](https://example.com/pr)  \nthen _rolled back_ __fast__.',
+    ])
+  })
+
+  it('writes out what reads differently in place: a list item’s indented lines, a quote, an escape', () => {
+    const [item, quote, escaped] = blocks(
+      parseMarkdown('- first line\n  goes on\n\n> quoted\n> twice\n\nnot \\*emphasis\\*').children,
+    )
+    expect(item?.text).toBe('first line\ngoes on')
+    expect(quote?.text).toBe('> quoted\n> twice')
+    expect(escaped?.text).toBe('not \\*emphasis\\*')
+  })
+})
+
 describe('isLeadIn', () => {
   it('a line that only introduces what follows is a lead-in; a paragraph that says something first is not', () => {
     expect(isLeadIn('Action items:')).toBe(true)
