@@ -11,11 +11,12 @@ import { weighedCauses } from './weighed-causes'
  * ("针对可能原因1", "3排除", "hypothesis 2") or the hypothesis a finding shares most words with.
  */
 
+const EITHER_OR = kept(() => new RegExp(`\\s*(?:${alternation('eitherOr')})\\s*`, 'iu'))
+
 /**
  * The causes one suspicion names as alternatives ("X or Y", "X或者Y"): each when both say
  * enough to check on their own (two words; four characters), else the suspicion whole.
  */
-const EITHER_OR = kept(() => new RegExp(`\\s*(?:${alternation('eitherOr')})\\s*`, 'iu'))
 export function alternatives(subject: string): string[] {
   const parts = subject.split(EITHER_OR())
   const enough = (part: string) =>

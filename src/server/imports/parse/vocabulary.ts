@@ -29,7 +29,6 @@ export function hasCue(text: string, cue: Cue): boolean {
   return cuePattern(cue).test(text)
 }
 
-const patterns = new Map<string, RegExp>()
 /** A regular expression source matching any phrase of the cue: Latin phrases as whole words, longest first. */
 const alternations = new Map<Cue, string>()
 export function alternation(cue: Cue): string {
@@ -48,30 +47,35 @@ export function alternation(cue: Cue): string {
   return source
 }
 
-const global = new Map<string, RegExp>()
+/** A pattern per cue around its alternation, built on the cue's first use and kept (as kept() does). */
+function perCue(around: (alternatives: string) => string, flags: string): (cue: Cue) => RegExp {
+  const built = new Map<Cue, RegExp>()
+  return (cue) => {
+    let re = built.get(cue)
+    if (!re) built.set(cue, (re = new RegExp(around(alternation(cue)), flags)))
+    return re
+  }
+}
+
+/** One compiled, case-insensitive pattern per cue. */
+export const cuePattern = perCue((alternatives) => `(?:${alternatives})`, 'iu')
+
+const globalPattern = perCue((alternatives) => `(?:${alternatives})`, 'giu')
 /** The cue's pattern, global (for replacing every occurrence). */
 function cueGlobal(cue: Cue): RegExp {
-  let re = global.get(cue)
-  if (!re) global.set(cue, (re = new RegExp(`(?:${alternation(cue)})`, 'giu')))
+  const re = globalPattern(cue)
   re.lastIndex = 0
   return re
 }
 
-const whole = new Map<Cue, RegExp>()
+const labelPattern = perCue((alternatives) => `^(?:${alternatives})$`, 'iu')
 /** True when the label is one of the cue's phrases, whole ("Severity", "影响服务"), a trailing colon aside. */
-export function isCueLabel(label: string, cue: Cue): boolean {
-  let re = whole.get(cue)
-  if (!re) whole.set(cue, (re = new RegExp(`^(?:${alternation(cue)})$`, 'iu')))
-  return re.test(label.replace(/[:：]\s*$/, '').trim())
-}
+export const isCueLabel = (label: string, cue: Cue): boolean =>
+  labelPattern(cue).test(label.replace(/[:：]\s*$/, '').trim())
 
-const opening = new Map<Cue, RegExp>()
+const openingPattern = perCue((alternatives) => `^[*_\\s]*(?:${alternatives})`, 'iu')
 /** True when the sentence opens with one of the cue's phrases (emphasis marks aside). */
-export function opensWithCue(sentence: string, cue: Cue): boolean {
-  let re = opening.get(cue)
-  if (!re) opening.set(cue, (re = new RegExp(`^[*_\\s]*(?:${alternation(cue)})`, 'iu')))
-  return re.test(sentence)
-}
+export const opensWithCue = (sentence: string, cue: Cue): boolean => openingPattern(cue).test(sentence)
 
 /** "TODO", "Not much.", "暂无": an entry left to be written, not an entry. */
 export const isPlaceholder = (text: string) =>
@@ -84,13 +88,6 @@ export const FACT_KEYS = [
   ['services', 'servicesKey'],
   ['tags', 'tagsKey'],
 ] as const satisfies readonly (readonly [string, Cue])[]
-
-/** One compiled, case-insensitive pattern per cue. */
-export function cuePattern(cue: Cue): RegExp {
-  let re = patterns.get(cue)
-  if (!re) patterns.set(cue, (re = new RegExp(`(?:${alternation(cue)})`, 'iu')))
-  return re
-}
 
 /** The heading text without numbering, Markdown marks or trailing punctuation. */
 export const normalizeHeading = (heading: string) =>
