@@ -9,7 +9,6 @@ import { alternation, cuePattern, kept } from './vocabulary'
 
 export type WeighedCause = { statement: string; status: HypothesisStatus }
 
-/** "检查JVM内存配置项，未发现明显问题", "Checked the load balancer logs, nothing unusual": ruled out. */
 const CHECKED = kept(
   () =>
     new RegExp(
@@ -17,22 +16,23 @@ const CHECKED = kept(
       'iu',
     ),
 )
+/** "检查JVM内存配置项，未发现明显问题", "Checked the load balancer logs, nothing unusual": ruled out. */
 function checked(sentence: string): WeighedCause[] {
   const m = CHECKED().exec(sentence)
   const statement = m?.[1]?.trim()
   return statement ? [{ statement, status: 'ELIMINATED' }] : []
 }
 
-/**
- * "I checked the DHCP pools, L3 configs and assignments, and the controller configs. Checks passed.":
- * several things checked in one sentence, found fine there or in the next: each ruled out.
- */
 const CHECKED_LIST = kept(
   () => new RegExp(`(?:^|\\s)(?:${alternation('checkedStep')})\\s+(.{6,300}?)(?:[。.;；]\\s*)?$`, 'iu'),
 )
 const NOTHING_FOUND_AFTER = kept(
   () => new RegExp(`[，,]?\\s*(?:${alternation('nothingFound')})[\\s\\S]*$`, 'iu'),
 )
+/**
+ * "I checked the DHCP pools, L3 configs and assignments, and the controller configs. Checks passed.":
+ * several things checked in one sentence, found fine there or in the next: each ruled out.
+ */
 function checkedList(sentence: string, next: string): WeighedCause[] {
   const m = CHECKED_LIST().exec(sentence)
   if (!m || !cuePattern('nothingFound').test(`${sentence} ${next}`)) return []
@@ -48,7 +48,6 @@ function checkedList(sentence: string, next: string): WeighedCause[] {
     .map((statement) => ({ statement, status: 'ELIMINATED' }))
 }
 
-/** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each ruled out. */
 const RULED_OUT = kept(
   () =>
     new RegExp(
@@ -56,6 +55,7 @@ const RULED_OUT = kept(
       'iu',
     ),
 )
+/** "也排查了API调用量突增、外部恶意访问等", "we also ruled out DNS, the CDN and the load balancer": each ruled out. */
 function ruledOut(sentence: string): WeighedCause[] {
   const m = RULED_OUT().exec(sentence)
   if (!m) return []
@@ -84,11 +84,11 @@ function setAside(sentence: string): WeighedCause[] {
   return [{ statement: subject, status: 'ELIMINATED' }]
 }
 
+const ALTERNATIVE = kept(() => new RegExp(`(?:${alternation('alternativeCause')})`, 'giu'))
 /**
  * "要么超时设置得太短，要么消息处理太慢": alternatives, each one open. A question ("数据库就活该要么
  * OLAP，要么 OLTP 么？") asks something; it weighs no cause.
  */
-const ALTERNATIVE = kept(() => new RegExp(`(?:${alternation('alternativeCause')})`, 'giu'))
 function alternatives(sentence: string): WeighedCause[] {
   if (/[?？]\s*$/.test(sentence)) return []
   const parts = sentence.split(ALTERNATIVE()).slice(1)
