@@ -105,7 +105,12 @@ export async function searchPostmortems({
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
   // Up to the cap every match is ranked; past it that would read them all, and the page is every
   // match's first by class and date (decision 036).
-  const matches = await matchesToCap({ vector, query: forms.any, filters, cap: CANDIDATE_CAP })
+  const matches = await matchesToCap({
+    column: scopeVectors[scope],
+    query: forms.any,
+    filters,
+    cap: CANDIDATE_CAP,
+  })
   const total = matches.length
   const rows =
     total > CANDIDATE_CAP

@@ -47,7 +47,7 @@ describe('matchesToCap', () => {
         for (const cap of [20, 100, 500])
           for (const b of bounds) {
             const found = await matchesToCap({
-              vector: Prisma.raw('p."searchVector"'),
+              column: 'searchVector',
               query: any,
               filters,
               cap,
@@ -80,13 +80,24 @@ describe('matchesToCap', () => {
       WHERE id IN (SELECT id FROM "Postmortem" p ORDER BY ${Prisma.raw(CLASS_ORDER)} LIMIT 100)
          OR id IN (SELECT id FROM "Postmortem" p ORDER BY ${Prisma.raw(OLDEST_FIRST)} LIMIT 50)`
     const query = `'crowded'`
-    const vector = Prisma.raw('p."searchVector"')
     const all = await everyMatch(query, Prisma.sql`true`)
     expect(all).toHaveLength(150)
     for (const b of bounds) {
-      const past = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 100, bounds: b })
+      const past = await matchesToCap({
+        column: 'searchVector',
+        query,
+        filters: Prisma.sql`true`,
+        cap: 100,
+        bounds: b,
+      })
       expect(past).toHaveLength(101)
-      const under = await matchesToCap({ vector, query, filters: Prisma.sql`true`, cap: 150, bounds: b })
+      const under = await matchesToCap({
+        column: 'searchVector',
+        query,
+        filters: Prisma.sql`true`,
+        cap: 150,
+        bounds: b,
+      })
       expect(under.sort()).toEqual(all)
     }
   })

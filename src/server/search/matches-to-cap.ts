@@ -2,49 +2,52 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { ESTIMATED_POSTMORTEMS, newestWindow, POSTMORTEMS, readsNewestFirst } from './newest-of-class'
+import { postingShare, type SearchColumn } from './word-postings'
 
 export type CapBounds = {
   /** The newest this many postmortems tell how common a query is. */
   sample: number
   /**
-   * Reading a postmortem in date order costs about what this many entries of the word index cost
-   * (a million postmortems: 165 ms for a bitmap of 170,000 entries; 3–5 µs a postmortem read
-   * by date, more for those no search read lately). Reaching cap + 1 matches in date order takes
-   * (cap + 1) / share postmortems; the index gathers share × N entries first.
+   * Reading a postmortem in date order costs about what this many postings of the word index
+   * cost (100,000 postmortems, server Postgres: 3.5–5 µs a postmortem read by date, 0.1–0.45 µs
+   * a posting, decision 043). Reaching cap + 1 matches in date order takes (cap + 1) / share
+   * postmortems; the index reads every posting of the query's words first.
    */
   readCost: number
 }
-export const CAP_BOUNDS: CapBounds = { sample: 250, readCost: 10 }
+export const CAP_BOUNDS: CapBounds = { sample: 250, readCost: 16 }
 
 /**
- * Up to `cap + 1` postmortems whose `vector` matches `query` under `filters` (on `p` and `l`):
+ * Up to `cap + 1` postmortems whose `column` matches `query` under `filters` (on `p` and `l`):
  * every match when there are no more than `cap`, else any `cap + 1`, which tells that the cap is
- * passed (decision 039).
+ * passed (decisions 039 and 043).
  *
  * Through the word index, planned as if every match were read (decision 037: planned under the
  * LIMIT, a phrase it thinks common is read in table order to the end). On the server, a query
- * common enough among the newest `sample` postmortems (share² × N ≥ readCost × (cap + 1): a fifth
- * at 100,000, a fourteenth at a million) is first read from the newest, no further than twice as
- * far as that share says `cap + 1` need. Those pages are the ones every search reads first, so
+ * whose matches are common enough among the newest `sample` postmortems is first read from the
+ * newest, no further than twice as far as that share says `cap + 1` need: when those reads cost
+ * less than the postings of its words (`postingShare`, from the planner's statistics; before the
+ * first ANALYZE, as many as its matches). Those pages are the ones every search reads first, so
  * they are in memory, where the planner would scan the table from its start, through buffers it
  * does not keep (36,000 of 100,000 holding `cache`: 21 ms to meet 501 that way, 3 ms from the
- * newest), or gather every match in the index first. Only when that read meets no more than
+ * newest), or gather every posting in the index first. Only when that read meets no more than
  * `cap` does the index read follow.
  */
 export async function matchesToCap({
-  vector,
+  column,
   query,
   filters,
   cap,
   bounds: { sample, readCost } = CAP_BOUNDS,
 }: {
-  vector: Prisma.Sql
+  column: SearchColumn
   query: string
   filters: Prisma.Sql
   cap: number
   /** The defaults; a test runs them smaller. */
   bounds?: CapBounds
 }): Promise<string[]> {
+  const vector = Prisma.raw(`p."${column}"`)
   const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${vector} @@ ${query}::tsquery AND ${filters}`
   if (!readsNewestFirst) {
     const rows = await db.$queryRaw<{ id: string }[]>`
@@ -52,12 +55,14 @@ export async function matchesToCap({
     return rows.map((r) => r.id)
   }
   const matching = Prisma.sql`ts_match_vq(${vector}, ${query}::tsquery) AND ${filters}`
+  const postings = await postingShare(column, query)
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH sample AS MATERIALIZED (
       SELECT count(*)::int AS k FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
       SELECT p.id FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${cap + 1} * ${sample} / greatest(k, 1) FROM sample)`)}
-      WHERE (SELECT k FROM sample)::float8 ^ 2 * ${ESTIMATED_POSTMORTEMS} >= ${sample ** 2 * readCost * (cap + 1)}
+      WHERE (SELECT k * COALESCE(${postings}::float8, k::float8 / ${sample}) FROM sample) * ${ESTIMATED_POSTMORTEMS}
+        >= ${readCost * (cap + 1) * sample}
         AND ${matching}
       LIMIT ${cap + 1}
     ), found AS MATERIALIZED (

@@ -1,0 +1,73 @@
+import 'server-only'
+import { db } from '../db'
+import type { scopeVectors } from './query-forms'
+
+/*
+ * How much of the word index a query reads, from what the planner counted (decision 043). A GIN
+ * index answers `vector @@ query` by reading every posting of each of the query's words (every
+ * word a prefix covers) before it can intersect them, so its cost follows the postings of the
+ * words, not the matches: `redis 缓存` matches 18 % of the postmortems and reads postings for
+ * more than all of them (redis, 缓存, cache). ANALYZE keeps the share of the postmortems that
+ * hold each of a tsvector column's ~1,000 commonest words (`pg_stats.most_common_elems`); a word
+ * not among them is held by fewer than the rarest of those.
+ */
+
+export type SearchColumn = (typeof scopeVectors)[keyof typeof scopeVectors]
+
+type WordShares = {
+  shares: Map<string, number>
+  /** The share of the rarest word kept: every other word is rarer. */
+  floor: number
+}
+
+/** Statistics change with ANALYZE (autovacuum's, after many writes): read again after this long. */
+const FRESH_MS = 5 * 60_000
+const read = new Map<SearchColumn, { at: number; shares: Promise<WordShares | null> }>()
+
+async function readShares(column: SearchColumn): Promise<WordShares | null> {
+  const rows = await db.$queryRaw<{ words: string[] | null; freqs: number[] | null }[]>`
+    SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs AS freqs
+    FROM pg_stats WHERE tablename = 'Postmortem' AND attname = ${column}`
+  const { words, freqs } = rows[0] ?? {}
+  if (!words?.length || !freqs) return null
+  // The frequencies are followed by their minimum, their maximum and the share of empty vectors.
+  return { shares: new Map(words.map((word, i) => [word, freqs[i]!])), floor: freqs[words.length]! }
+}
+
+function wordShares(column: SearchColumn): Promise<WordShares | null> {
+  const kept = read.get(column)
+  if (kept && Date.now() - kept.at < FRESH_MS) return kept.shares
+  const shares = readShares(column).catch(() => null)
+  read.set(column, { at: Date.now(), shares })
+  return shares
+}
+
+/** The words of a tsquery as written by `toTsQuery` ('word', 'word':*, 'word':*AB), each once. */
+export function tsQueryWords(query: string): { word: string; prefix: boolean }[] {
+  const words = new Map<string, boolean>()
+  for (const [, quoted, star] of query.matchAll(/'((?:[^'\\]|''|\\.)*)'(?::(\*)?[A-D]*)?/g)) {
+    const word = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1')
+    words.set(word, (words.get(word) ?? false) || star === '*')
+  }
+  return [...words].map(([word, prefix]) => ({ word, prefix }))
+}
+
+/**
+ * The postings the word index reads for `query`, as a share of the postmortems (the sum of its
+ * words' shares; it may pass 1), or null before the first ANALYZE. A word the statistics do not
+ * keep counts as half the rarest they keep. A prefix counts twice: the postings of every word it
+ * covers are gathered into a bitmap before the scan starts, which cost about twice as much a
+ * posting in the measurements of decision 043.
+ */
+export async function postingShare(column: SearchColumn, query: string): Promise<number | null> {
+  const stats = await wordShares(column)
+  if (!stats) return null
+  let sum = 0
+  for (const { word, prefix } of tsQueryWords(query)) {
+    let share = 0
+    if (prefix) for (const [kept, s] of stats.shares) share += kept.startsWith(word) ? s : 0
+    else share = stats.shares.get(word) ?? 0
+    sum += (share || stats.floor / 2) * (prefix ? 2 : 1)
+  }
+  return sum
+}
