@@ -191,8 +191,10 @@ export type CreatePostmortemInput = z.infer<typeof createPostmortemInput>
 
 export const changeStatusInput = z.object({ to: z.enum(postmortemStatuses, 'invalidChoice') })
 
-/** A filter from the URL: an empty value ("All") means no filter. */
-/** A filter from the address bar; too long, or with a NUL (which Postgres refuses), is no filter. */
+/**
+ * A filter from the address bar: an empty value ("All") means no filter; so does one too long or
+ * with a NUL (which Postgres refuses).
+ */
 export const filterText = (max: number) =>
   z
     .string()
@@ -225,11 +227,11 @@ export function emptyDocument(title: string, launchId: string | null = null): Po
   return postmortemDocument.parse({ title, launchId })
 }
 
-/** The search page's and API's query: bad filters are dropped, not refused (a URL is typed by hand). */
 /** Where the words must occur: hypotheses (statement or evidence), or root cause and confirmed hypotheses. */
 export const searchScopes = ['hypotheses', 'confirmed'] as const
 export type SearchScope = (typeof searchScopes)[number]
 
+/** The search page's and API's query: bad filters are dropped, not refused (a URL is typed by hand). */
 export const searchInput = z.object({
   q: storedText().trim().max(200).default(''),
   status: z.enum(postmortemStatuses).optional().catch(undefined),

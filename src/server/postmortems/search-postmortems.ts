@@ -89,18 +89,7 @@ export async function searchPostmortems({
   if (!forms) return { query: input.q, total: 0, capped: false, tookMs: 0, corrections: [], results: [] }
   const status = hasRole(actor, 'EDITOR') ? (input.status ?? null) : 'PUBLISHED'
   const scope = input.scope ?? 'all'
-  const filters = Prisma.sql`(${status}::text IS NULL OR p.status::text = ${status}::text)
-        AND (${input.severity ?? null}::text IS NULL OR p.severity::text = ${input.severity ?? null}::text)
-        AND (${input.launch ?? null}::text IS NULL OR l.slug = ${input.launch ?? null}::text)
-        AND (${input.category ?? null}::text IS NULL OR p."rootCauseCategory"::text = ${input.category ?? null}::text)
-        AND (${input.from ?? null}::date IS NULL OR p."occurredAt" >= ${input.from ?? null}::date)
-        AND (${input.to ?? null}::date IS NULL OR p."occurredAt" < ${input.to ?? null}::date + 1)
-        AND (${input.tag ?? null}::text IS NULL OR EXISTS (
-          SELECT 1 FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
-          WHERE pt."postmortemId" = p.id AND t.name = ${input.tag ?? null}::text))
-        AND (${input.service ?? null}::text IS NULL OR EXISTS (
-          SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
-          WHERE ps."postmortemId" = p.id AND s.name = ${input.service ?? null}::text))`
+  const filters = searchFilters(input, status)
   // The scope's own tsvector, each with its GIN index: it decides what matches and in which tier.
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
   // Up to the cap every match is ranked; past it that would read them all, and the page is every
@@ -169,6 +158,30 @@ export async function searchPostmortems({
     corrections: forms.corrections,
     results,
   }
+}
+
+/**
+ * The conditions of the filters that are set, on `p` and `l` (`true` when none is): each
+ * statement of a search repeats them in every step, and Postgres parses and plans what it is
+ * sent, conditions on values that are not there included.
+ */
+function searchFilters(input: SearchInput, status: PostmortemStatus | null): Prisma.Sql {
+  const { severity, launch, category, from, to, tag, service } = input
+  const conditions = [
+    status && Prisma.sql`p.status::text = ${status}`,
+    severity && Prisma.sql`p.severity::text = ${severity}`,
+    launch && Prisma.sql`l.slug = ${launch}`,
+    category && Prisma.sql`p."rootCauseCategory"::text = ${category}`,
+    from && Prisma.sql`p."occurredAt" >= ${from}::date`,
+    to && Prisma.sql`p."occurredAt" < ${to}::date + 1`,
+    tag &&
+      Prisma.sql`EXISTS (SELECT 1 FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
+        WHERE pt."postmortemId" = p.id AND t.name = ${tag})`,
+    service &&
+      Prisma.sql`EXISTS (SELECT 1 FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
+        WHERE ps."postmortemId" = p.id AND s.name = ${service})`,
+  ].filter((c): c is Prisma.Sql => !!c)
+  return conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`true`
 }
 
 /** The postmortems whose scope's tsvector (`vector`) matches the query. */
