@@ -1,7 +1,13 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
-import { ESTIMATED_POSTMORTEMS, newestWindow, POSTMORTEMS, readsNewestFirst } from './newest-of-class'
+import {
+  ESTIMATED_POSTMORTEMS,
+  indexedMatch,
+  newestWindow,
+  POSTMORTEMS,
+  readsNewestFirst,
+} from './newest-of-class'
 import { postingShare, type SearchColumn } from './word-postings'
 
 export type CapBounds = {
@@ -48,7 +54,7 @@ export async function matchesToCap({
   bounds?: CapBounds
 }): Promise<string[]> {
   const vector = Prisma.raw(`p."${column}"`)
-  const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${vector} @@ ${query}::tsquery AND ${filters}`
+  const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${indexedMatch(vector, query)} AND ${filters}`
   if (!readsNewestFirst) {
     const rows = await db.$queryRaw<{ id: string }[]>`
       WITH found AS MATERIALIZED (${byIndex}) SELECT id FROM found LIMIT ${cap + 1}`

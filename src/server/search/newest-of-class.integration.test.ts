@@ -13,8 +13,8 @@ import { queryForms } from './query-forms'
  * a wider window when those held some, every match sorted, or the date index walked), chosen by
  * how many match. Whichever it takes, the page must be what ordering every match gives. Bounds
  * far smaller than the defaults make this corpus take each step: with a window of one postmortem
- * and one match "few", common classes walk; with a window of one in twenty, it is sized by the
- * corpus.
+ * and one match "few" (or √limit of them, sized by the corpus and the page), common classes
+ * walk; with a window of one in twenty, it is sized by the corpus.
  */
 const N = 1200
 const fields = ['p."titleVector"', 'p."keyVector"', 'p."searchVector"']
@@ -22,10 +22,11 @@ const fields = ['p."titleVector"', 'p."keyVector"', 'p."searchVector"']
 const bounds: ClassBounds[] = readsNewestFirst
   ? [
       CLASS_BOUNDS,
-      { recent: 1, share: N * 2, few: 1 },
-      { recent: 60, share: N * 2, few: 40 },
-      { recent: 1, share: 20, few: 40 },
-      { recent: N * 2, share: 1, few: N * 2 },
+      { recent: 1, share: N * 2, few: 1, walkCost: 0 },
+      { recent: 60, share: N * 2, few: 40, walkCost: 0 },
+      { recent: 1, share: 20, few: 40, walkCost: 0 },
+      { recent: 1, share: N * 2, few: 1, walkCost: 1 / N },
+      { recent: N * 2, share: 1, few: N * 2, walkCost: 0 },
     ]
   : [CLASS_BOUNDS]
 const conditions = [Prisma.sql`true`, Prisma.sql`p.status::text <> 'DRAFT' AND l.id IS NULL`]

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { documentTokens, queryTerms, toTsQuery, toTsVector } from './tokenize'
+import {
+  documentTokens,
+  queryTerms,
+  toTsQuery,
+  toTsVector,
+  tsQueryAlternatives,
+  tsQueryWords,
+} from './tokenize'
 
 describe('tokenize', () => {
   it('splits Chinese runs into overlapping bigrams and stems English words', () => {
@@ -29,5 +36,26 @@ describe('tokenize', () => {
         { weight: 'C', text: 'index 索引' },
       ]),
     ).toBe("'索引':1A,5C 'index':4C")
+  })
+})
+
+describe('reading a tsquery back', () => {
+  it('gives its words as written, quotes and backslashes undone, each once', () => {
+    expect(tsQueryWords(`('it''s' <-> 'a\\\\b'):*AB | 'x':*B & 'x' & 'y':A & !'z'`)).toEqual([
+      { word: "it's", prefix: false },
+      { word: 'a\\b', prefix: false },
+      { word: 'x', prefix: true },
+      { word: 'y', prefix: false },
+      { word: 'z', prefix: false },
+    ])
+  })
+
+  it('splits a query into its top-level alternatives, not inside parentheses or lexemes', () => {
+    expect(
+      tsQueryAlternatives(`(('缓存' <-> '存未')) | ('缓存' & 'stale') | 'a|b' & ('x' | 'y') | 'it''s'`),
+    ).toEqual([`(('缓存' <-> '存未'))`, `('缓存' & 'stale')`, `'a|b' & ('x' | 'y')`, `'it''s'`])
+    expect(tsQueryAlternatives(toTsQuery(queryTerms('主从延迟 mysql'))!)).toEqual([
+      toTsQuery(queryTerms('主从延迟 mysql')),
+    ])
   })
 })

@@ -123,6 +123,41 @@ export function toTsQuery(
   return parts.length ? parts.join(' & ') : null
 }
 
+/**
+ * The top-level alternatives of a tsquery written by `toTsQuery` or joined from several
+ * (`('a' <-> 'b') | 'c' & 'd'` → `('a' <-> 'b')`, `'c' & 'd'`); one when it has no top-level OR.
+ */
+export function tsQueryAlternatives(query: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let quoted = false
+  let start = 0
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i]
+    // A quote inside a lexeme is doubled ('it''s'): it closes and opens again.
+    if (c === "'") quoted = !quoted
+    else if (quoted) continue
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) {
+      out.push(query.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  out.push(query.slice(start).trim())
+  return out.filter(Boolean)
+}
+
+/** The words of a tsquery as written by `toTsQuery` ('word', 'word':*, 'word':*AB), each once. */
+export function tsQueryWords(query: string): { word: string; prefix: boolean }[] {
+  const words = new Map<string, boolean>()
+  for (const [, quoted, star] of query.matchAll(/'((?:[^'\\]|''|\\.)*)'(?::(\*)?[A-D]*)?/g)) {
+    const word = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1')
+    words.set(word, (words.get(word) ?? false) || star === '*')
+  }
+  return [...words].map(([word, prefix]) => ({ word, prefix }))
+}
+
 export type Weight = 'A' | 'B' | 'C' | 'D'
 const MAX_POSITION = 16_383
 

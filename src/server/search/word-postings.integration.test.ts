@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertGeneratedPostmortems } from '../../../scripts/lib/insert-generated-postmortems'
 import { db } from '../db'
-import { postingShare, tsQueryWords } from './word-postings'
+import { postingShare } from './word-postings'
 
 /*
  * Search chooses how to count a query's matches from what the word index would read: the shares
@@ -42,17 +42,5 @@ describe('postingShare', () => {
     const unknown = await postingShare('searchVector', `'zzyzxqq'`)
     expect(unknown).toBeGreaterThan(0)
     expect(unknown).toBeLessThan(0.05)
-  })
-})
-
-describe('tsQueryWords', () => {
-  it('reads the words of a tsquery as written, quotes and backslashes undone', () => {
-    expect(tsQueryWords(`('it''s' <-> 'a\\\\b'):*AB | 'x':*B & 'x' & 'y':A & !'z'`)).toEqual([
-      { word: "it's", prefix: false },
-      { word: 'a\\b', prefix: false },
-      { word: 'x', prefix: true },
-      { word: 'y', prefix: false },
-      { word: 'z', prefix: false },
-    ])
   })
 })

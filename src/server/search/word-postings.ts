@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import type { scopeVectors } from './query-forms'
+import { tsQueryWords } from './tokenize'
 
 /*
  * How much of the word index a query reads, from what the planner counted (decision 043). A GIN
@@ -40,16 +41,6 @@ function wordShares(column: SearchColumn): Promise<WordShares | null> {
   const shares = readShares(column).catch(() => null)
   read.set(column, { at: Date.now(), shares })
   return shares
-}
-
-/** The words of a tsquery as written by `toTsQuery` ('word', 'word':*, 'word':*AB), each once. */
-export function tsQueryWords(query: string): { word: string; prefix: boolean }[] {
-  const words = new Map<string, boolean>()
-  for (const [, quoted, star] of query.matchAll(/'((?:[^'\\]|''|\\.)*)'(?::(\*)?[A-D]*)?/g)) {
-    const word = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1')
-    words.set(word, (words.get(word) ?? false) || star === '*')
-  }
-  return [...words].map(([word, prefix]) => ({ word, prefix }))
 }
 
 /**
