@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { databaseTarget } from '../env'
 import { CLASS_ORDER } from './match-classes'
-import { tsQueryAlternatives } from './tokenize'
+import { tsQueryAlternatives, tsQueryWords } from './tokenize'
 
 /*
  * The newest matches of one class of a search past the cap (match-classes.ts, decisions 038 and
@@ -55,12 +55,22 @@ export const ESTIMATED_POSTMORTEMS = Prisma.sql`(SELECT greatest(reltuples, 0) F
 /**
  * `vector @@ query` read through the word index, each top-level alternative of the query a
  * condition of its own (`vector @@ a OR vector @@ b`). The index then reads each alternative by
- * itself, led by its rarest word; one scan of `a | b` reads every posting of every word of both
- * and tests each (缓存未更新 and its glossary forms at 100,000 postmortems: 15 → 8 ms, decision 043).
+ * itself, led by its rarest word, where one scan of `a | b` reads every posting of every word of
+ * both and tests the whole query on each (缓存未更新 and its glossary forms at 100,000
+ * postmortems: 15 → 8 ms, decision 043). Not when no alternative has two words to lead by (a
+ * word and its translation: two scans of the same postings), nor when two share a prefix: every
+ * scan gathers all the postings of a prefix's words first (上线后's '后':* twice: 23 → 33 ms).
  */
 export function indexedMatch(vector: Prisma.Sql, query: string): Prisma.Sql {
-  const alternatives = tsQueryAlternatives(query).map((q) => Prisma.sql`${vector} @@ ${q}::tsquery`)
-  return Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`
+  const alternatives = tsQueryAlternatives(query)
+  const words = alternatives.map(tsQueryWords)
+  const prefixes = words.flat().flatMap((w) => (w.prefix ? [w.word] : []))
+  const led = words.some((w) => w.length > 1)
+  if (!led || new Set(prefixes).size < prefixes.length) return Prisma.sql`${vector} @@ ${query}::tsquery`
+  return Prisma.sql`(${Prisma.join(
+    alternatives.map((q) => Prisma.sql`${vector} @@ ${q}::tsquery`),
+    ' OR ',
+  )})`
 }
 
 /**
