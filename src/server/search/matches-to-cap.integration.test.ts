@@ -83,21 +83,10 @@ describe('matchesToCap', () => {
     const all = await everyMatch(query, Prisma.sql`true`)
     expect(all).toHaveLength(150)
     for (const b of bounds) {
-      const past = await matchesToCap({
-        column: 'searchVector',
-        query,
-        filters: Prisma.sql`true`,
-        cap: 100,
-        bounds: b,
-      })
-      expect(past).toHaveLength(101)
-      const under = await matchesToCap({
-        column: 'searchVector',
-        query,
-        filters: Prisma.sql`true`,
-        cap: 150,
-        bounds: b,
-      })
+      const upTo = (cap: number) =>
+        matchesToCap({ column: 'searchVector', query, filters: Prisma.sql`true`, cap, bounds: b })
+      expect(await upTo(100)).toHaveLength(101)
+      const under = await upTo(150)
       expect(under.sort()).toEqual(all)
     }
   })
