@@ -14,5 +14,8 @@ export async function register() {
     // Repeat incidents left to compare (a publication the last process did not finish comparing).
     const { startRepeatsWorker } = await import('@/server/postmortems/repeats')
     startRepeatsWorker()
+    // The embedded database's VACUUM and ANALYZE: PGlite has no autovacuum (docs/decisions/044).
+    const { startUpkeepWorker } = await import('@/server/db/upkeep')
+    startUpkeepWorker()
   }
 }
