@@ -25,7 +25,14 @@ describe('checklist items in search', () => {
     const old = await add('缓存预热脚本已运行')
     await setItemArchived({ actor, itemId: old, archived: true })
 
-    expect((await searchChecklistItems({ actor, q: '缓存' })).map((h) => h.id)).toEqual([cache])
+    expect(await searchChecklistItems({ actor, q: '缓存' })).toEqual([
+      {
+        id: cache,
+        text: '写入后重建缓存时必须读主库',
+        rationale: '',
+        template: { id: t.data.id, name: 'Pre-launch review' },
+      },
+    ])
     expect((await searchChecklistItems({ actor, q: 'index' })).map((h) => h.text)).toEqual([
       'Check indexes on production-size data',
     ])

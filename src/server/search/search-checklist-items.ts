@@ -29,16 +29,17 @@ export async function searchChecklistItems({
     .map((t) => toTsQuery(t))
     .filter(Boolean)
   const tsquery = [exact, ...alternatives].map((part) => `(${part})`).join(' | ')
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT i.id
+  // What the page shows of each item, in the same round trip as the match.
+  const rows = await db.$queryRaw<
+    (Omit<ChecklistItemHit, 'template'> & { templateId: string; templateName: string })[]
+  >`
+    SELECT i.id, i.text, i.rationale, t.id AS "templateId", t.name AS "templateName"
     FROM "ChecklistItem" i JOIN "ChecklistTemplate" t ON t.id = i."templateId"
     WHERE i."searchVector" @@ ${tsquery}::tsquery AND i."archivedAt" IS NULL AND t."archivedAt" IS NULL
     ORDER BY (i."searchVector" @@ ${exact}::tsquery) DESC, ts_rank_cd(i."searchVector", ${tsquery}::tsquery) DESC, i."updatedAt" DESC
     LIMIT ${Math.min(Math.max(limit, 1), 20)}`
-  const items = await db.checklistItem.findMany({
-    where: { id: { in: rows.map((r) => r.id) } },
-    select: { id: true, text: true, rationale: true, template: { select: { id: true, name: true } } },
-  })
-  const byId = new Map(items.map((i) => [i.id, i]))
-  return rows.flatMap((r) => byId.get(r.id) ?? [])
+  return rows.map(({ templateId, templateName, ...item }) => ({
+    ...item,
+    template: { id: templateId, name: templateName },
+  }))
 }
