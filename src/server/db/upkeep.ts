@@ -18,7 +18,10 @@ export function upkeepDue({ changed, rows }: { changed: number; rows: number }):
   return changed >= 50 + 0.1 * rows
 }
 
-/** Rows changed so far (the data version's count) and rows the tables held at the last count. */
+/**
+ * Rows changed so far in the tables the data version watches (its count), and the rows all tables
+ * held when last counted.
+ */
 async function counts(): Promise<{ changes: number; rows: number }> {
   const [row] = await db.$queryRaw<{ changes: bigint; rows: number }[]>`
     SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM "DataVersion") AS changes,
