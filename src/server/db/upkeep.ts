@@ -1,4 +1,5 @@
 import 'server-only'
+import { dataVersion } from '../data-version-cache'
 import { db } from '../db'
 import { databaseTarget } from '../env'
 
@@ -19,16 +20,18 @@ export function upkeepDue({ changed, rows }: { changed: number; rows: number }):
 }
 
 /**
- * Rows changed so far in the tables the data version watches (its count), and the rows all tables
- * held when last counted.
+ * Rows changed so far in the tables the data version watches (its count, after the database's
+ * name), and the rows all tables held when last counted.
  */
 async function counts(): Promise<{ changes: number; rows: number }> {
-  const [row] = await db.$queryRaw<{ changes: bigint; rows: number }[]>`
-    SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM "DataVersion") AS changes,
-      (SELECT COALESCE(sum(greatest(reltuples, 0)), 0)::float8 FROM pg_class c
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = current_schema() AND c.relkind = 'r') AS rows`
-  return { changes: Number(row!.changes), rows: row!.rows }
+  const [version, [row]] = await Promise.all([
+    dataVersion(),
+    db.$queryRaw<{ rows: number }[]>`
+      SELECT COALESCE(sum(greatest(reltuples, 0)), 0)::float8 AS rows FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind = 'r'`,
+  ])
+  return { changes: Number(version.slice(version.lastIndexOf(':') + 1)), rows: row!.rows }
 }
 
 /** VACUUM (ANALYZE) of every table: dead rows reclaimed, pending index entries merged, statistics kept. */
@@ -51,21 +54,19 @@ export function upkeepWhenDue(): () => Promise<boolean> {
   }
 }
 
-type Worker = { stop(): void }
-const key = Symbol.for('hindsight.upkeepWorker')
-const holder = globalThis as { [key]?: Worker }
+const FIRST_MS = 60_000
+const CHECK_MS = 5 * 60_000
+const started = Symbol.for('hindsight.upkeepWorker')
+const flags = globalThis as { [started]?: boolean }
 
 /**
  * In a server process on the embedded database (instrumentation.ts): an upkeep a minute after
- * start, then whenever enough rows have changed, checked every `checkMs`. A server Postgres is
+ * start, then whenever enough rows have changed, checked every five minutes. A server Postgres is
  * left to its autovacuum.
  */
-export function startUpkeepWorker({
-  firstMs = 60_000,
-  checkMs = 5 * 60_000,
-}: { firstMs?: number; checkMs?: number } = {}): Worker | null {
-  if (databaseTarget().kind !== 'pglite') return null
-  if (holder[key]) return holder[key]
+export function startUpkeepWorker() {
+  if (databaseTarget().kind !== 'pglite' || flags[started]) return
+  flags[started] = true
   const due = upkeepWhenDue()
   let running = false
   async function tick() {
@@ -79,16 +80,6 @@ export function startUpkeepWorker({
       running = false
     }
   }
-  const first = setTimeout(() => void tick(), firstMs)
-  const timer = setInterval(() => void tick(), checkMs)
-  first.unref()
-  timer.unref()
-  holder[key] = {
-    stop() {
-      clearTimeout(first)
-      clearInterval(timer)
-      delete holder[key]
-    },
-  }
-  return holder[key]
+  setTimeout(() => void tick(), FIRST_MS).unref()
+  setInterval(() => void tick(), CHECK_MS).unref()
 }
