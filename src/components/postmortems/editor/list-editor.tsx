@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'
+import { inIdleTurn } from './idle-turns'
 
 export type ListEditorProps<T extends { id: string }> = {
   /** Names the list for assistive technology (and tests). */
@@ -34,42 +35,39 @@ type FocusAfter =
 const SUMMARY_LENGTH = 40
 
 /**
- * Entries a list renders with the page, on the server and while hydrating; the rest follow
- * when the browser is first idle after the form takes typing (`EntriesReady`). A retro of fifty
+ * Entries a list renders with the page, on the server and while hydrating; each of the rest
+ * shows its title until its turn comes, a few entries at a time when the browser is idle
+ * (`inIdleTurn`), once the form around the lists takes typing (`EntriesReady`). A retro of fifty
  * hypotheses and a hundred moments sent every entry's fields in the HTML (2.2 MB: each moment's
- * menu names every hypothesis) and hydrated them all before the root cause showed its text.
- * The rest come in one step: growing a list a few entries at a time re-rendered every entry
- * already shown on each step. So was rendering that step as a transition: each keystroke's
- * update interrupted it and it started again, while typing, until the typing paused
- * (bench:editor: keystroke p95 27 → 55 ms, four long tasks).
+ * menu names every hypothesis) and hydrated them all before the root cause showed its text;
+ * rendering the rest in one step took 150–300 ms, which the first click or keystroke waited
+ * behind. Each entry waits with a state of its own, so that its turn renders it alone (growing
+ * the list by a count re-rendered every entry already shown on each step) and a moved entry
+ * keeps its place in one keyed list. Entries added once the list is open render at once.
  */
 const FIRST_ENTRIES = 10
-/** Without word from the form (offline, nothing stored), the rest come after this long anyway. */
+/** Without word from the form (offline, nothing stored), the rest start after this long anyway. */
 const AT_THE_LATEST_MS = 3000
 
 /** True once the form around the lists takes typing (the shared document is loaded). */
 export const EntriesReady = createContext(true)
 
-const whenIdle = (run: () => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 500 })
-    return () => cancelIdleCallback(handle)
-  }
-  const handle = setTimeout(run, 16)
-  return () => clearTimeout(handle)
-}
-
-/** How many of `total` entries to render: the first few until the form is ready, then all. */
-function useRenderedCount(total: number) {
+/** Whether an entry shows its fields: at once, or (`deferred`) from its idle turn on. */
+function useShown(deferred: boolean) {
   const ready = useContext(EntriesReady)
-  const [all, setAll] = useState(false)
+  const [shown, setShown] = useState(!deferred)
   useEffect(() => {
-    if (all) return
-    if (ready) return whenIdle(() => setAll(true))
-    const timer = setTimeout(() => setAll(true), AT_THE_LATEST_MS)
-    return () => clearTimeout(timer)
-  }, [all, ready])
-  return all ? total : Math.min(total, FIRST_ENTRIES)
+    if (shown) return
+    const show = () => setShown(true)
+    if (ready) return inIdleTurn(show)
+    let cancel = () => {}
+    const timer = setTimeout(() => (cancel = inIdleTurn(show)), AT_THE_LATEST_MS)
+    return () => {
+      clearTimeout(timer)
+      cancel()
+    }
+  }, [shown, ready])
+  return shown
 }
 
 /** "Hypothesis 3: Firewall rules blocked the…", what an item's buttons are named after. */
@@ -105,7 +103,8 @@ export function ListEditor<T extends { id: string }>({
   const add = useRef<HTMLButtonElement>(null)
   const [focusAfter, setFocusAfter] = useState<FocusAfter>()
   const [announcement, setAnnouncement] = useState('')
-  const rendered = useRenderedCount(items.length)
+  // The entries past the first screen when the list opened; those added later render at once.
+  const [deferred] = useState(() => new Set(items.slice(FIRST_ENTRIES).map((item) => item.id)))
 
   useEffect(() => {
     if (!focusAfter) return
@@ -155,10 +154,11 @@ export function ListEditor<T extends { id: string }>({
         </Button>
       </div>
       <ol ref={list} className="grid gap-3 empty:hidden" aria-label={label}>
-        {items.slice(0, rendered).map((item, i) => (
+        {items.map((item, i) => (
           <ListItem
             key={item.id}
             id={item.id}
+            deferred={deferred.has(item.id)}
             title={itemTitle(i)}
             name={name(i)}
             headingLevel={heading ? 4 : 3}
@@ -184,6 +184,7 @@ export function ListEditor<T extends { id: string }>({
 /** One item of a list (a hypothesis, an action…): its title and keyboard-reachable move / remove buttons. */
 export function ListItem({
   id,
+  deferred = false,
   title,
   name,
   headingLevel = 3,
@@ -196,6 +197,8 @@ export function ListItem({
   className,
 }: {
   id: string
+  /** Shows only its title until its idle turn (an entry past the first screen of a list that opened long). */
+  deferred?: boolean
   title: ReactNode
   /** Names this item in its buttons ("Remove Hypothesis 3: …"). */
   name: string
@@ -214,18 +217,24 @@ export function ListItem({
   // aria-disabled, not disabled: the first item's Move up stays focusable after it got there.
   const first = index === 0
   const last = index === count - 1
+  const shown = useShown(deferred)
+  // Off screen, an entry is not laid out or painted (content-visibility): a retro of fifty
+  // hypotheses and a hundred moments keeps typing anywhere in it as quick as in a short one.
+  const itemClass = cn(
+    'grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]',
+    className,
+  )
+  const heading = <Heading className="text-sm font-semibold">{title}</Heading>
+  if (!shown)
+    return (
+      <li data-item-id={id} className={itemClass}>
+        {heading}
+      </li>
+    )
   return (
-    // Off screen, an entry is not laid out or painted (content-visibility): a retro of fifty
-    // hypotheses and a hundred moments keeps typing anywhere in it as quick as in a short one.
-    <li
-      data-item-id={id}
-      className={cn(
-        'grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]',
-        className,
-      )}
-    >
+    <li data-item-id={id} className={itemClass}>
       <div className="flex items-center justify-between gap-2">
-        <Heading className="text-sm font-semibold">{title}</Heading>
+        {heading}
         <div className="flex gap-1">
           {onComment ? (
             <Button
