@@ -264,6 +264,8 @@ test('[POSTMORTEM]: a removed hypothesis comes back with Undo, and Ctrl+Z takes 
   await expect(page.getByText('Removed.', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(item(hypotheses, 0).getByLabel('Suspicion')).toHaveValue('连接池耗尽 — pool exhausted')
+  // The Undo button went with its bar: the keyboard is on the entry that came back.
+  await expect(item(hypotheses, 0).getByLabel('Suspicion')).toBeFocused()
   await expectSaved(page)
   await page.reload()
   await expect(item(hypotheses, 0).getByLabel('Suspicion')).toHaveValue('连接池耗尽 — pool exhausted')
@@ -407,4 +409,13 @@ test('[POSTMORTEM]: a long retro (15 hypotheses, 40 moments) opens with every en
   await expectSaved(page)
   await page.reload()
   await expect(item(moments, 39).getByLabel('Tests hypothesis')).toHaveValue(hypotheses[14]!.id)
+
+  // One past the first screen, removed and brought back with Undo, is whole again at once.
+  await item(moments, 29)
+    .getByRole('button', { name: /^Remove/ })
+    .click()
+  await expect(moments.getByRole('listitem')).toHaveCount(39)
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(item(moments, 29).getByLabel('What happened')).toHaveValue('Moment 30')
+  await expect(item(moments, 29).getByLabel('Kind')).toBeFocused()
 })

@@ -43,7 +43,8 @@ const SUMMARY_LENGTH = 40
  * rendering the rest in one step took 150–300 ms, which the first click or keystroke waited
  * behind. Each entry waits with a state of its own, so that its turn renders it alone (growing
  * the list by a count re-rendered every entry already shown on each step) and a moved entry
- * keeps its place in one keyed list. Entries added once the list is open render at once.
+ * keeps its place in one keyed list. Entries added once the list is open render at once, as do
+ * those brought back by Undo.
  */
 const FIRST_ENTRIES = 10
 /** Without word from the form (offline, nothing stored), the rest start after this long anyway. */
@@ -103,8 +104,14 @@ export function ListEditor<T extends { id: string }>({
   const add = useRef<HTMLButtonElement>(null)
   const [focusAfter, setFocusAfter] = useState<FocusAfter>()
   const [announcement, setAnnouncement] = useState('')
-  // The entries past the first screen when the list opened; those added later render at once.
+  // The entries past the first screen when the list opened; those added later render at once,
+  // and so does one that is removed and comes back (Undo): its id leaves the set with it.
   const [deferred] = useState(() => new Set(items.slice(FIRST_ENTRIES).map((item) => item.id)))
+  useEffect(() => {
+    if (!deferred.size) return
+    const present = new Set(items.map((item) => item.id))
+    for (const id of deferred) if (!present.has(id)) deferred.delete(id)
+  }, [deferred, items])
 
   useEffect(() => {
     if (!focusAfter) return

@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { encodeAnchors, passageRange, textOfAnchor } from '@/lib/shared-document/comment-anchors'
 import {
   itemFields,
@@ -144,23 +144,34 @@ export function PostmortemEditor({
       Object.fromEntries(Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)])),
     [shared.fieldErrors, errorText],
   )
-  // A removed entry is one Undo away ("Removed · Undo"), instead of a confirm dialog.
-  const [removed, setRemoved] = useState(false)
+  // A removed entry is one Undo away ("Removed · Undo"), instead of a confirm dialog: the id
+  // of the entry removed last, while the bar offers it back.
+  const [removed, setRemoved] = useState<string | null>(null)
+  // Once Undo brought an entry back, the keyboard focus goes to its first field (the Undo
+  // button it was on has gone with the bar).
+  const restored = useRef<string | null>(null)
+  useEffect(() => {
+    if (!restored.current) return
+    const item = window.document.querySelector(`[data-item-id="${CSS.escape(restored.current)}"]`)
+    const field = item?.querySelector<HTMLElement>('input, textarea, select, [role="textbox"]')
+    if (!field) return
+    field.focus()
+    restored.current = null
+  }, [doc])
   const applyChange = shared.change
   // One function for the whole session (the sections skip re-rendering while it stays the
   // same): it reads the shared document as it is now, not as this render saw it.
   const change = useCallback(
     (patch: Partial<PostmortemDocument>) => {
       const current = readDocument(ydoc)
-      const removes = listFields.some(
-        (list) =>
-          patch[list] && !current[list].every((item) => patch[list]!.some((kept) => kept.id === item.id)),
+      const gone = listFields.flatMap((list) =>
+        patch[list] ? current[list].filter((item) => !patch[list]!.some((kept) => kept.id === item.id)) : [],
       )
       // Its own undo step, not merged with the typing just before it.
-      if (removes) undoManager.stopCapturing()
+      if (gone.length) undoManager.stopCapturing()
       applyChange({ ...current, ...patch })
-      if (removes) undoManager.stopCapturing()
-      setRemoved(removes)
+      if (gone.length) undoManager.stopCapturing()
+      setRemoved(gone[0]?.id ?? null)
     },
     [ydoc, undoManager, applyChange],
   )
@@ -258,8 +269,9 @@ export function PostmortemEditor({
             variant="secondary"
             size="sm"
             onClick={() => {
+              restored.current = removed
               undoManager.undo()
-              setRemoved(false)
+              setRemoved(null)
             }}
           >
             {t('undo')}
