@@ -37,7 +37,7 @@ import { EntriesReady } from './list-editor'
 import { TimelineEditor } from './timeline-editor'
 import type { Person, SectionProps } from './types'
 import { FactorsField, type FactorOption } from './factors-field'
-import { useSharedDocument, type SaveState } from './use-shared-document'
+import { useSharedDocument, type EditorStart, type SaveState } from './use-shared-document'
 
 export type PostmortemEditorProps = {
   number: number
@@ -45,13 +45,11 @@ export type PostmortemEditorProps = {
   postmortemId: string
   /** The person editing (their name and colour beside their cursor). */
   user: { id: string; name: string }
-  /** The server's copy, shown until the shared document has arrived. */
-  document: PostmortemDocument
   /**
-   * The shared document as the server stores it (a Yjs update, base64), when it has one: the
-   * editor starts from it and takes typing before its socket has connected.
+   * The shared document as the server stores it, when it has one: the editor starts from it and
+   * takes typing before its socket has connected. Else the server's copy of the postmortem.
    */
-  sharedState?: string | null
+  start: EditorStart
   people: Person[]
   launches: { id: string; name: string }[]
   tags: string[]
@@ -118,8 +116,7 @@ export function PostmortemEditor({
   number,
   postmortemId,
   user,
-  document,
-  sharedState,
+  start,
   people,
   launches,
   tags,
@@ -134,8 +131,7 @@ export function PostmortemEditor({
   const shared = useSharedDocument({
     number,
     postmortemId,
-    initialDocument: document,
-    initialState: sharedState,
+    start,
     user,
   })
   const { doc, ydoc, awareness, undoManager, loaded, state } = shared

@@ -55,6 +55,13 @@ function sharedTypes(ydoc: Y.Doc) {
   ]
 }
 
+/**
+ * What an editor starts from: the shared document as the server stores it (a Yjs update,
+ * base64), or, for a postmortem whose shared document was never made, the server's copy of it,
+ * shown until the shared one arrives. Never both: the page would carry the retro twice.
+ */
+export type EditorStart = { sharedState: string } | { document: PostmortemDocument }
+
 /** The same value as last time when it holds the same (so that memoized parts see no change). */
 function useSameWhenEqual<T>(value: T): T {
   const key = JSON.stringify(value)
@@ -77,19 +84,17 @@ function socketBase() {
 export function useSharedDocument({
   number,
   postmortemId,
-  initialDocument,
-  initialState,
+  start,
   user,
   readOnly = false,
 }: {
   number: number
   postmortemId: string
-  initialDocument: PostmortemDocument
-  /** The shared document as the server stored it (a Yjs update, base64), when it has one. */
-  initialState?: string | null
+  start: EditorStart
   user: { id: string; name: string }
   readOnly?: boolean
 }) {
+  const initialState = 'sharedState' in start ? start.sharedState : null
   const [{ ydoc, awareness, undoManager }] = useState(() => {
     const doc = new Y.Doc()
     if (initialState) Y.applyUpdate(doc, fromBase64(initialState))
@@ -103,7 +108,7 @@ export function useSharedDocument({
   })
   // The stored shared document when the page brought it; else the server's copy until this
   // browser has the shared one (from IndexedDB or the socket).
-  const [doc, setDoc] = useState(() => (initialState ? readDocument(ydoc) : initialDocument))
+  const [doc, setDoc] = useState(() => ('document' in start ? start.document : readDocument(ydoc)))
   const [loaded, setLoaded] = useState(Boolean(initialState))
   const [connected, setConnected] = useState(false)
   const [saved, setSaved] = useState(false)

@@ -46,8 +46,11 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
         postmortemId={pm.id}
         user={{ id: actor.id, name: actor.name }}
         status={pm.status}
-        document={pm.document}
-        sharedState={sharedState && Buffer.from(sharedState).toString('base64')}
+        start={
+          sharedState
+            ? { sharedState: Buffer.from(sharedState).toString('base64') }
+            : { document: pm.document }
+        }
         people={people}
         launches={taxonomy.launches}
         tags={taxonomy.tags}
