@@ -71,6 +71,14 @@ function useShown(deferred: boolean) {
   return shown
 }
 
+/** A list entry by its id, within `root`. */
+export const entryOf = (root: ParentNode | null | undefined, id: string) =>
+  root?.querySelector(`[data-item-id="${CSS.escape(id)}"]`)
+
+/** Where the keyboard goes in an entry that is new, or back: its first field. */
+export const firstFieldOf = (entry: Element | null | undefined) =>
+  entry?.querySelector<HTMLElement>('input, textarea, select')
+
 /** "Hypothesis 3: Firewall rules blocked the…", what an item's buttons are named after. */
 export function itemName(title: string, summary: string | undefined) {
   const words = summary?.trim().replace(/\s+/g, ' ') ?? ''
@@ -116,10 +124,10 @@ export function ListEditor<T extends { id: string }>({
   useEffect(() => {
     if (!focusAfter) return
     if (focusAfter.to === 'add') return add.current?.focus()
-    const item = list.current?.querySelector(`[data-item-id="${CSS.escape(focusAfter.id)}"]`)
+    const item = entryOf(list.current, focusAfter.id)
     const target =
       focusAfter.to === 'first-field'
-        ? item?.querySelector<HTMLElement>('input, textarea, select')
+        ? firstFieldOf(item)
         : item?.querySelector<HTMLElement>(`[data-list-action="${focusAfter.button}"]`)
     target?.focus()
   }, [focusAfter])

@@ -33,7 +33,7 @@ import { PresenceBar } from '../presence-bar'
 import { SaveStatus } from './save-status'
 import { SharedTextField, type FieldComments } from './shared-text-field'
 import { SimilarIncidents } from './similar-incidents'
-import { EntriesReady } from './list-editor'
+import { EntriesReady, entryOf, firstFieldOf } from './list-editor'
 import { TimelineEditor } from './timeline-editor'
 import type { Person, SectionProps } from './types'
 import { FactorsField, type FactorOption } from './factors-field'
@@ -148,8 +148,7 @@ export function PostmortemEditor({
   const restored = useRef<string | null>(null)
   useEffect(() => {
     if (!restored.current) return
-    const item = window.document.querySelector(`[data-item-id="${CSS.escape(restored.current)}"]`)
-    const field = item?.querySelector<HTMLElement>('input, textarea, select, [role="textbox"]')
+    const field = firstFieldOf(entryOf(window.document, restored.current))
     if (!field) return
     field.focus()
     restored.current = null
