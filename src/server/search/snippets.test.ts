@@ -51,6 +51,13 @@ describe('termMatches', () => {
     expect(found('ploy')).toEqual([]) // a prefix of a word, not any substring
   })
 
+  it('finds a word written in full-width or capital letters, as the index folds it', () => {
+    const text = 'ＲＥＤＩＳ timed out; Happy path only'
+    const found = (q: string) => termMatches(text, queryTerms(q)).map((m) => text.slice(m.start, m.end))
+    expect(found('redis')).toEqual(['ＲＥＤＩＳ'])
+    expect(found('happiness')).toEqual(['Happy']) // both happi
+  })
+
   it('matches a single Chinese character at the start of a token, as its prefix query does', () => {
     const text = '主库和从库'
     const found = termMatches(text, queryTerms('库')).map((m) => [m.start, m.end])

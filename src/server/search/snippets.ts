@@ -36,12 +36,31 @@ const isSingleHan = (term: QueryTerm) =>
   term.kind === 'phrase' && term.tokens.length === 1 && [...term.tokens[0]!].length === 1
 
 /**
+ * Whether a text may hold one of the terms: it holds each bigram of a Chinese phrase as written
+ * (its tokens, even when punctuation parts them), and a Latin word as the start of its stem but
+ * the last letter, in lower case (the stemmer changes no more than a word's end: happy → happi,
+ * relational → relat). Most fields of a result page hold no term, and tokenizing them is most of
+ * what snippets cost.
+ */
+function mayHold(text: string, terms: QueryTerm[]): boolean {
+  let folded: string | undefined
+  return terms.some((term) => {
+    if (term.kind === 'phrase') return term.tokens.every((token) => text.includes(token))
+    // As latinToken folds a word (NFKC may give back capitals: 𝕏 → X).
+    folded ??= text.toLowerCase().normalize('NFKC').toLowerCase()
+    return folded.includes(term.stem.slice(0, Math.max(1, term.stem.length - 1)))
+  })
+}
+
+/**
  * Where each term occurs in a text, by the same tokens and the same rules as the tsquery
  * (tokenize.ts → toTsQuery): a Chinese phrase is a run of adjacent bigrams, a single Chinese
  * character the start of a token, a Latin word the prefix of a token's stem. So a word that
  * matched through its stem ("deploy" → deploi, "keys" → kei) is found as written.
  */
-export function termMatches(text: string, terms: QueryTerm[], spans = tokenSpans(text)): Match[] {
+export function termMatches(text: string, terms: QueryTerm[]): Match[] {
+  if (!mayHold(text, terms)) return []
+  const spans = tokenSpans(text)
   const found: Match[] = []
   terms.forEach((term, index) => {
     if (term.kind === 'word') {
