@@ -316,7 +316,8 @@ export function ActionItemsSection({ actionItems: a, filters }: Pick<Insights, '
         ))}
       </dl>
       <p className="text-xs text-muted-foreground">{t('doneNote')}</p>
-      <div className="grid gap-10 lg:grid-cols-2">
+      {/* Side by side only on screens wide enough for both tables' seven columns. */}
+      <div className="grid gap-10 2xl:grid-cols-2">
         <div className="grid content-start gap-2">
           <h3 className="text-sm font-semibold">{t('byOwnerTitle')}</h3>
           <Table caption={t('byOwnerTitle')} head={[t('ownerColumn'), ...head]}>

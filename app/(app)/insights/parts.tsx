@@ -52,9 +52,14 @@ export function Table({
               <th
                 key={i}
                 scope="col"
-                className={i ? 'px-2 py-1.5 text-right font-medium' : 'py-1.5 pr-2 font-medium'}
+                className={
+                  i
+                    ? 'px-2 py-1.5 text-right align-bottom font-medium'
+                    : 'py-1.5 pr-2 align-bottom font-medium'
+                }
               >
-                {h}
+                {/* A long column name wraps instead of widening its column of short numbers. */}
+                {i ? <span className="inline-block max-w-24">{h}</span> : h}
               </th>
             ))}
           </tr>

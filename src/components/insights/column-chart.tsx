@@ -15,7 +15,8 @@ export type ColumnChartProps = {
 const HEIGHT = 220
 const TOP = 18
 const BOTTOM = 44
-const LEFT = 30
+/** Room left of the plot for the scale's number: about 7 units a digit at 12px, and a gap. */
+const leftOf = (max: number) => 12 + String(max).length * 7
 /** Tenths of a unit are finer than any screen: shorter markup than 15 digits. */
 export const tenths = (n: number) => Math.round(n * 10) / 10
 
@@ -25,12 +26,13 @@ export const tenths = (n: number) => Math.round(n * 10) / 10
  */
 export function ColumnChart({ title, description, series, columns, minWidth = 460 }: ColumnChartProps) {
   const id = useId()
-  // Narrow charts draw their text larger once scaled to the page: few columns, a small canvas.
-  const width = Math.max(minWidth, columns.length * 46 + LEFT)
   const totals = columns.map((c) => series.reduce((sum, s) => sum + (c.values[s.key] ?? 0), 0))
   const max = Math.max(1, ...totals)
+  const left = leftOf(max)
+  // Narrow charts draw their text larger once scaled to the page: few columns, a small canvas.
+  const width = Math.max(minWidth, columns.length * 46 + left)
   const plot = HEIGHT - TOP - BOTTOM
-  const step = (width - LEFT) / Math.max(1, columns.length)
+  const step = (width - left) / Math.max(1, columns.length)
   const every = Math.ceil(columns.length / 16)
   return (
     <figure className="grid gap-2">
@@ -43,9 +45,9 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        <line x1={LEFT} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="stroke-border" />
+        <line x1={left} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="stroke-border" />
         <text
-          x={LEFT - 6}
+          x={left - 6}
           y={TOP}
           textAnchor="end"
           dominantBaseline="middle"
@@ -53,10 +55,10 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
         >
           {max}
         </text>
-        <line x1={LEFT} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
+        <line x1={left} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
         {columns.map((column, i) => {
           let y = HEIGHT - BOTTOM
-          const x = tenths(LEFT + i * step + step * 0.15)
+          const x = tenths(left + i * step + step * 0.15)
           const mid = tenths(x + step * 0.35)
           return (
             <g key={`${column.label}-${i}`}>
