@@ -197,6 +197,18 @@ export function conceptTsQuery(concept: Concept, options: TsQueryOptions = {}): 
  * The terms worth highlighting: without English stop words, unless the query is nothing else
  * ("the who" stays as typed). A query's stop words are still required by the search.
  */
+/**
+ * A query's English stop words as whole words, not prefixes ('the', not then, there, theme), when
+ * it has other words: the word index gathers the postings of every word a prefix starts before it
+ * checks one match, and `'the':*` starts nearly every English postmortem's words (decision 046).
+ * A query of stop words only stays as typed.
+ */
+export function wholeStopWords(terms: QueryTerm[]): QueryTerm[] {
+  const stop = (t: QueryTerm) => t.kind === 'word' && english.has(t.text.toLowerCase())
+  if (terms.every(stop)) return terms
+  return terms.map((t) => (stop(t) ? { ...t, exact: true } : t))
+}
+
 export function meaningfulTerms(terms: QueryTerm[]): QueryTerm[] {
   const kept = terms.filter((t) => t.kind !== 'word' || !english.has(t.text.toLowerCase()))
   return kept.length ? kept : terms

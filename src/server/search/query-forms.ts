@@ -1,6 +1,6 @@
 import { correctTypos, type Correction } from './correct-typos'
 import { expandQuery } from './expand-query'
-import { meaningfulTerms } from './query-concepts'
+import { meaningfulTerms, wholeStopWords } from './query-concepts'
 import { queryTerms, toTsQuery, type QueryTerm } from './tokenize'
 
 /*
@@ -30,20 +30,22 @@ export type QueryForms = {
 }
 
 export async function queryForms(query: string): Promise<QueryForms | null> {
-  const terms = queryTerms(query)
+  const terms = wholeStopWords(queryTerms(query))
   const exact = toTsQuery(terms)
   if (!exact) return null
   const corrections = await correctTypos(terms)
   const correctedQuery = corrections.length ? withCorrections(query, corrections) : query
-  const correctedTerms = corrections.length ? queryTerms(correctedQuery) : terms
+  const correctedTerms = corrections.length ? wholeStopWords(queryTerms(correctedQuery)) : terms
   const corrected = corrections.length ? (toTsQuery(correctedTerms) ?? exact) : exact
   // The other language's words are the glossary's, whole: their stems, not prefixes. A word the
-  // reader typed stays a prefix (dead → deadlock). A prefix makes the GIN index gather every
-  // posting of every word it covers before it checks one match ('cach':* for 缓存: 65,000
-  // postmortems of 100,000), decision 037.
+  // reader typed stays a prefix (dead → deadlock), but for a stop word (wholeStopWords). A prefix
+  // makes the GIN index gather every posting of every word it covers before it checks one match
+  // ('cach':* for 缓存: 65,000 postmortems of 100,000), decision 037.
   const typed = new Set([...terms, ...correctedTerms].flatMap((t) => (t.kind === 'word' ? [t.stem] : [])))
   const glossaryTerms = (q: string) =>
-    queryTerms(q).map((t) => (t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t))
+    wholeStopWords(queryTerms(q)).map((t) =>
+      t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t,
+    )
   // Glossary words that stem alike (cache, caching, cached → cach) are one alternative: each
   // copy would be checked again on every postmortem that holds its words.
   const seen = new Set([exact])
