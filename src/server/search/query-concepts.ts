@@ -28,6 +28,7 @@ export type Concept = {
 }
 
 const english = new Set(stopwords.english)
+const isStopWord = (t: QueryTerm) => t.kind === 'word' && english.has(t.text.toLowerCase())
 const chinese = new Set(stopwords.chinese)
 const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
 const groupOf = new Map(groups.flatMap((group) => group.map((phrase) => [phrase, group] as const)))
@@ -171,7 +172,7 @@ export function queryConcepts(query: string, { maxLength = 200 } = {}): Concept[
   const rest = text.replace(/[\s\S]/g, (c, i: number) => (taken[i] ? ' ' : c))
   for (const term of queryTerms(rest, { maxLength: Infinity, maxTerms: Infinity })) {
     if (term.kind === 'word') {
-      if (!english.has(term.text.toLowerCase()) && (term.text.length > 1 || /\d/.test(term.text)))
+      if (!isStopWord(term) && (term.text.length > 1 || /\d/.test(term.text)))
         add({ text: term.text, forms: [[term]], weight: 1, count: 1 })
       continue
     }
@@ -204,13 +205,12 @@ export function conceptTsQuery(concept: Concept, options: TsQueryOptions = {}): 
  * A query of stop words only stays as typed.
  */
 export function wholeStopWords(terms: QueryTerm[]): QueryTerm[] {
-  const stop = (t: QueryTerm) => t.kind === 'word' && english.has(t.text.toLowerCase())
-  if (terms.every(stop)) return terms
-  return terms.map((t) => (stop(t) ? { ...t, exact: true } : t))
+  if (terms.every(isStopWord)) return terms
+  return terms.map((t) => (isStopWord(t) ? { ...t, exact: true } : t))
 }
 
 export function meaningfulTerms(terms: QueryTerm[]): QueryTerm[] {
-  const kept = terms.filter((t) => t.kind !== 'word' || !english.has(t.text.toLowerCase()))
+  const kept = terms.filter((t) => !isStopWord(t))
   return kept.length ? kept : terms
 }
 

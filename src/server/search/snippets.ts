@@ -1,5 +1,5 @@
 import type { SearchablePostmortem } from './searchable-postmortem'
-import { tokenSpans, type QueryTerm, type TokenSpan } from './tokenize'
+import { foldLatin, tokenSpans, type QueryTerm, type TokenSpan } from './tokenize'
 
 export type SnippetField =
   | 'title'
@@ -46,8 +46,8 @@ function mayHold(text: string, terms: QueryTerm[]): boolean {
   let folded: string | undefined
   return terms.some((term) => {
     if (term.kind === 'phrase') return term.tokens.every((token) => text.includes(token))
-    // As latinToken folds a word (NFKC may give back capitals: 𝕏 → X).
-    folded ??= text.toLowerCase().normalize('NFKC').toLowerCase()
+    // As a word is folded and stemmed (NFKC may give back capitals: 𝕏 → X).
+    folded ??= foldLatin(text).toLowerCase()
     return folded.includes(term.stem.slice(0, Math.max(1, term.stem.length - 1)))
   })
 }

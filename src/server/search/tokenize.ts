@@ -33,10 +33,13 @@ function hanTokens(run: string): string[] {
 const latinTokens = new Map<string, string>()
 const MAX_CACHED_WORDS = 50_000
 
+/** How Latin text is folded before its words are stemmed. */
+export const foldLatin = (text: string) => text.toLowerCase().normalize('NFKC')
+
 function latinToken(word: string): string {
   let token = latinTokens.get(word)
   if (token === undefined) {
-    const lower = word.toLowerCase().normalize('NFKC')
+    const lower = foldLatin(word)
     token = (/^\p{L}+$/u.test(lower) ? stemmer(lower) : lower).slice(0, 60)
     if (latinTokens.size >= MAX_CACHED_WORDS) latinTokens.clear()
     if (word.length <= 60) latinTokens.set(word, token)
