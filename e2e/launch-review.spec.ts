@@ -224,6 +224,18 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   await expect(review.getByText('Record the verdict')).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Mark launched' })).toHaveCount(0)
   await expect(review.getByRole('checkbox').first()).toBeDisabled()
+
+  // The loop, filtered to this launch: each item's card counts its verdict and names the launch.
+  await page.goto(`/insights/loop?launch=${slug}`)
+  const card = (text: string) =>
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: text }) })
+  // Launches, passed, failed, waived, N/A, incidents after a waiver, dismissed.
+  await expect(card(cacheCheck).getByRole('definition')).toHaveText(['1', '1', '0', '0', '0', '0', '0'])
+  await expect(card(supportCheck).getByRole('definition')).toHaveText(['1', '0', '0', '1', '0', '0', '0'])
+  await expect(card(supportCheck).getByRole('listitem')).toHaveText(`${launchName} · Waived`)
+  await card(supportCheck).getByRole('link', { name: launchName }).click()
+  await expect(page.getByRole('heading', { level: 1, name: launchName })).toBeVisible()
+
   await page.goto('/checklists')
   await page.getByRole('link', { name: containing(template) }).click()
   await expect(page.getByRole('button', { name: 'Add item' })).toHaveCount(0)

@@ -1,17 +1,61 @@
 import type { Route } from 'next'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import type { ReactNode } from 'react'
 import type { Insights } from '@/server/insights/get-insights'
+import type { LoopItem } from '@/server/insights/loop'
 import { formatNumber } from '@/server/postmortems/schemas'
 import { AllLink, PostmortemRef, Section, Table } from './parts'
 
-/** Incidents after a waiver listed per checklist item; the rest are counted (the JSON and CSV have them all). */
-const SHOWN_INCIDENTS = 10
+/** Launches, incidents after a waiver and dismissals listed per checklist item; the rest are counted. */
+const SHOWN = { launches: 5, incidents: 10, dismissals: 5 }
+
+const link = 'text-primary underline-offset-2 hover:underline'
+
+/** What the loop counts for a checklist item, in the order the overview's table and the cards show them; a tone marks a count above 0. */
+const COUNTS: {
+  label:
+    | 'launchesColumn'
+    | 'passedColumn'
+    | 'failedColumn'
+    | 'waivedColumn'
+    | 'naColumn'
+    | 'afterWaiverColumn'
+    | 'dismissedColumn'
+  value: (item: LoopItem) => number
+  tone?: string
+}[] = [
+  { label: 'launchesColumn', value: (item) => item.launchCount },
+  { label: 'passedColumn', value: (item) => item.passed },
+  { label: 'failedColumn', value: (item) => item.failed, tone: 'font-semibold' },
+  { label: 'waivedColumn', value: (item) => item.waived, tone: 'font-semibold text-warning' },
+  { label: 'naColumn', value: (item) => item.notApplicable },
+  {
+    label: 'afterWaiverColumn',
+    value: (item) => item.incidentsAfterWaiver.length,
+    tone: 'font-semibold text-destructive',
+  },
+  { label: 'dismissedColumn', value: (item) => item.dismissed },
+]
+
+/** A count of COUNTS for an item, with its tone when it is above 0. */
+function count(c: (typeof COUNTS)[number], item: LoopItem) {
+  const value = c.value(item)
+  return { value, tone: value && c.tone ? c.tone : '' }
+}
+
+function ItemLink({ item }: { item: LoopItem }) {
+  return (
+    <Link href={`/checklists/${item.templateId}` as Route} className={`${link} break-words`}>
+      {item.text}
+    </Link>
+  )
+}
 
 /**
  * The checklist items of the loop, most waived and failed first, and the lessons that never
- * became one: all of them with the launches, incidents and dismissals behind each count, or
- * (`shown`, the overview) the first few, counts only, and a link to the rest.
+ * became one: all of them, each item a card with the launches, incidents and dismissals behind
+ * its counts, or (`shown`, the overview) the first few as a table of counts, and a link to the rest.
  */
 export async function LoopSection({
   insights,
@@ -26,41 +70,65 @@ export async function LoopSection({
   // The overview shows counts only: the launches, incidents and dismissals behind them are on the
   // loop's page, which is always a click away when there is anything to see.
   const more = shown && (insights.loop.checklistItems.length > 0 || lessons.withoutItem > 0)
-  const link = 'text-primary underline-offset-2 hover:underline'
   return (
     <Section id="loop" title={t('loopTitle')} description={t('loopDescription')}>
-      {checklistItems.length ? (
+      {!checklistItems.length ? (
+        <p className="text-sm text-muted-foreground">{t('noItems')}</p>
+      ) : shown ? (
         <Table
           caption={t('loopTitle')}
-          head={[
-            t('itemColumn'),
-            t('learnedColumn'),
-            t('launchesColumn'),
-            t('passedColumn'),
-            t('failedColumn'),
-            t('waivedColumn'),
-            t('naColumn'),
-            t('afterWaiverColumn'),
-            t('dismissedColumn'),
-          ]}
+          head={[t('itemColumn'), t('learnedColumn'), ...COUNTS.map((c) => t(c.label))]}
         >
           {checklistItems.map((item) => (
             <tr key={item.id} className="align-top">
               <th scope="row" className="max-w-xs">
-                <Link href={`/checklists/${item.templateId}` as Route} className={`${link} break-words`}>
-                  {item.text}
-                </Link>
+                <ItemLink item={item} />
                 <span className="block text-xs text-muted-foreground">
                   {item.template}
                   {item.archived ? ` · ${t('archived')}` : null}
                 </span>
               </th>
               <td>{t('lessons', { count: item.sources })}</td>
-              <td className="max-w-56">
-                <span className="block text-right">{item.launchCount}</span>
-                {!shown && item.launches.length ? (
-                  <ul className="grid gap-0.5 text-left text-xs">
-                    {item.launches.slice(0, 5).map((l) => (
+              {COUNTS.map((c) => {
+                const { value, tone } = count(c, item)
+                return (
+                  <td key={c.label} className={tone}>
+                    {value}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <ul aria-label={t('loopTitle')} className="grid gap-3">
+          {checklistItems.map((item) => (
+            <li key={item.id} className="grid gap-3 rounded-lg border border-border p-4">
+              <div className="grid gap-0.5">
+                <h3 className="font-medium">
+                  <ItemLink item={item} />
+                </h3>
+                <p className="text-xs text-muted-foreground">
+                  {item.template}
+                  {item.archived ? ` · ${t('archived')}` : null}
+                  {item.sources ? ` · ${t('learnedFrom', { count: item.sources })}` : null}
+                </p>
+              </div>
+              <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+                {COUNTS.map((c) => {
+                  const { value, tone } = count(c, item)
+                  return (
+                    <div key={c.label} className="grid">
+                      <dt className="text-xs text-muted-foreground">{t(c.label)}</dt>
+                      <dd className={`tabular-nums ${tone}`}>{value}</dd>
+                    </div>
+                  )
+                })}
+              </dl>
+              {item.launches.length || item.incidentsAfterWaiver.length || item.dismissals.length ? (
+                <div className="grid gap-4 text-xs md:grid-cols-3">
+                  <Listed title={t('launchesColumn')} total={item.launches.length} max={SHOWN.launches}>
+                    {item.launches.slice(0, SHOWN.launches).map((l) => (
                       <li key={`${l.slug}-${l.status}`}>
                         <Link href={`/launches/${l.slug}` as Route} className={link}>
                           {l.name}
@@ -68,41 +136,21 @@ export async function LoopSection({
                         <span className="text-muted-foreground">· {statuses(l.status)}</span>
                       </li>
                     ))}
-                    {item.launches.length > 5 ? <li className="text-muted-foreground">…</li> : null}
-                  </ul>
-                ) : null}
-              </td>
-              <td>{item.passed}</td>
-              <td className={item.failed ? 'font-semibold' : ''}>{item.failed}</td>
-              <td className={item.waived ? 'font-semibold text-warning' : ''}>{item.waived}</td>
-              <td>{item.notApplicable}</td>
-              <td className={shown ? undefined : 'max-w-80 min-w-64'}>
-                {!shown && item.incidentsAfterWaiver.length ? (
-                  <ul className="grid gap-0.5 text-left text-xs">
-                    {item.incidentsAfterWaiver.slice(0, SHOWN_INCIDENTS).map((p) => (
+                  </Listed>
+                  <Listed
+                    title={t('afterWaiverColumn')}
+                    total={item.incidentsAfterWaiver.length}
+                    max={SHOWN.incidents}
+                    more={t('moreIncidents', { count: item.incidentsAfterWaiver.length - SHOWN.incidents })}
+                  >
+                    {item.incidentsAfterWaiver.slice(0, SHOWN.incidents).map((p) => (
                       <li key={p.number}>
                         <PostmortemRef postmortem={p} linkClassName="text-destructive" />
                       </li>
                     ))}
-                    {item.incidentsAfterWaiver.length > SHOWN_INCIDENTS ? (
-                      <li className="text-muted-foreground">
-                        {t('moreIncidents', { count: item.incidentsAfterWaiver.length - SHOWN_INCIDENTS })}
-                      </li>
-                    ) : null}
-                  </ul>
-                ) : (
-                  <span
-                    className={`block text-right ${item.incidentsAfterWaiver.length ? 'font-semibold text-destructive' : ''}`}
-                  >
-                    {item.incidentsAfterWaiver.length}
-                  </span>
-                )}
-              </td>
-              <td className="max-w-56">
-                <span className="block text-right">{item.dismissed}</span>
-                {!shown && item.dismissals.length ? (
-                  <ul className="grid gap-0.5 text-left text-xs">
-                    {item.dismissals.slice(0, 5).map((d, i) => (
+                  </Listed>
+                  <Listed title={t('dismissedColumn')} total={item.dismissals.length} max={SHOWN.dismissals}>
+                    {item.dismissals.slice(0, SHOWN.dismissals).map((d, i) => (
                       <li key={`${d.slug}-${i}`}>
                         <Link href={`/launches/${d.slug}` as Route} className={link}>
                           {d.name}
@@ -110,15 +158,12 @@ export async function LoopSection({
                         : <span className="break-words">{d.reason}</span>
                       </li>
                     ))}
-                    {item.dismissals.length > 5 ? <li className="text-muted-foreground">…</li> : null}
-                  </ul>
-                ) : null}
-              </td>
-            </tr>
+                  </Listed>
+                </div>
+              ) : null}
+            </li>
           ))}
-        </Table>
-      ) : (
-        <p className="text-sm text-muted-foreground">{t('noItems')}</p>
+        </ul>
       )}
       <div className="grid gap-2">
         <h3 className="text-sm font-semibold">{t('lessonsTitle')}</h3>
@@ -155,5 +200,31 @@ export async function LoopSection({
         </AllLink>
       ) : null}
     </Section>
+  )
+}
+
+/** One of a card's lists, under its name; nothing when it is empty, "…" when it holds more than it shows. */
+function Listed({
+  title,
+  total,
+  max,
+  more = '…',
+  children,
+}: {
+  title: string
+  total: number
+  max: number
+  more?: string
+  children: ReactNode
+}) {
+  if (!total) return null
+  return (
+    <div className="grid content-start gap-1">
+      <h4 className="font-medium text-muted-foreground">{title}</h4>
+      <ul className="grid gap-0.5">
+        {children}
+        {total > max ? <li className="text-muted-foreground">{more}</li> : null}
+      </ul>
+    </div>
   )
 }
