@@ -1,14 +1,18 @@
 'use client'
 
-import { AlertTriangle, Check, CloudOff, Loader2 } from 'lucide-react'
+import { AlertTriangle, Check, CloudOff, CloudUpload, Loader2 } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import { cn } from '@/lib/cn'
 import type { SaveState } from './use-shared-document'
 
+/*
+ * Syncing is what the state is while someone types, so its icon stands still: a spinning one
+ * made the browser draw a frame of the page for each of its turns, under every keystroke.
+ */
 const icons = {
   connecting: Loader2,
-  syncing: Loader2,
+  syncing: CloudUpload,
   saved: Check,
   offline: CloudOff,
   invalid: AlertTriangle,
@@ -45,7 +49,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
         )}
       >
         <Icon
-          className={cn('size-4 shrink-0', (state === 'syncing' || state === 'connecting') && 'animate-spin')}
+          className={cn('size-4 shrink-0', state === 'connecting' && 'motion-safe:animate-spin')}
           aria-hidden
         />
         <span>{t(state)}</span>
