@@ -42,4 +42,29 @@ describe('inIdleTurn', () => {
     expect(nextIdlePeriod()).toBe(true)
     expect(ran).toEqual(['first', 'later'])
   })
+
+  it('waits while someone types, and goes on once they pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
+    const page = new EventTarget()
+    vi.stubGlobal('document', page)
+    try {
+      const { inIdleTurn } = await import('./idle-turns')
+      const ran: number[] = []
+      for (let i = 0; i < 3; i++) inIdleTurn(() => ran.push(i))
+      page.dispatchEvent(new Event('keydown'))
+      // Keys 100 ms apart for two seconds: the idle periods between them run nothing.
+      for (let key = 0; key < 20; key++) {
+        nextIdlePeriod()
+        vi.advanceTimersByTime(100)
+        page.dispatchEvent(new Event('keydown'))
+      }
+      expect(ran).toEqual([])
+      // A pause: the turn comes once the keys have been quiet long enough.
+      vi.advanceTimersByTime(300)
+      expect(nextIdlePeriod()).toBe(true)
+      expect(ran).toEqual([0, 1, 2])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
