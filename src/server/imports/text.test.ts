@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sentences } from './text'
+import { sentences, sentencesAndCodeLines } from './text'
 
 describe('sentences', () => {
   it('reads prose hard-wrapped at a fixed width as whole sentences', () => {
@@ -21,5 +21,27 @@ describe('sentences', () => {
       '关闭web服务',
       '启动数据库',
     ])
+  })
+})
+
+describe('sentencesAndCodeLines', () => {
+  const saysFailed = (line: string) => /fail|error/i.test(line)
+
+  it('stands a fenced log in for its line that says what failed, as inline code', () => {
+    expect(
+      sentencesAndCodeLines(
+        'The failure message is:\n\n```console\nErr:2 https://pkg.example/debian 2.349\nE: Failed to fetch jenkins.deb\n```\n\nA workaround is available.',
+        saysFailed,
+      ),
+    ).toEqual(['The failure message is:', '`E: Failed to fetch jenkins.deb`', 'A workaround is available.'])
+  })
+
+  it('reads a fence whose info is words, quoted, and leaves out a block that says nothing', () => {
+    expect(
+      sentencesAndCodeLines(
+        "Content:\n> ````Error: Unknown storage provider 's3'\n>    at createAppError (error.js:31:12)```\n\n```sql\nselect 1;\n```\nDone.",
+        saysFailed,
+      ),
+    ).toEqual(['Content:', "`Error: Unknown storage provider 's3'`", 'Done.'])
   })
 })

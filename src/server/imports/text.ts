@@ -4,6 +4,31 @@ export const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, '')
 /** Sentences of the prose of a text: fenced code left out. */
 export const proseSentences = (text: string) => sentences(withoutCode(text))
 
+/**
+ * Sentences of the prose of a text, each fenced block standing in as the first of its lines that
+ * `says` something (as inline code), or as nothing: a log run into a sentence would lose its lines
+ * and leave its fence in the middle of the text. The fence's info counts as a line when it is
+ * words ("```Error: Unknown storage provider"), not a language ("```console").
+ */
+export function sentencesAndCodeLines(text: string, says: (line: string) => boolean): string[] {
+  const out: string[] = []
+  // The quote marker a quoted fence opens after ("> ```") is no sentence.
+  const prose = (part: string) => sentences(part).filter((s) => /[^>\s]/.test(s))
+  let at = 0
+  for (const block of text.matchAll(/```([^\n]*)\n?([\s\S]*?)```/g)) {
+    out.push(...prose(text.slice(at, block.index)))
+    at = block.index + block[0].length
+    const info = block[1]!.replace(/^`+/, '').trim()
+    const lines = [...(/\s/.test(info) ? [info] : []), ...block[2]!.split('\n')]
+      .map((line) => line.replace(/^(?:\s*>)+/, '').trim())
+      .filter((line) => line && !line.includes('`'))
+    const line = lines.find(says)
+    if (line) out.push(`\`${line}\``)
+  }
+  out.push(...prose(text.slice(at)))
+  return out
+}
+
 /** Sentences of Chinese or English prose (keeps the terminator). */
 export function sentences(text: string): string[] {
   return unwrap(text)

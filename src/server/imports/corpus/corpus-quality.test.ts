@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalize } from './score'
+import { parseRetro } from '../parse-retro'
 import { corpusDir, corpusFiles, loadCorpus, scoreCorpus } from './corpus'
 
 const documents = loadCorpus()
@@ -36,6 +37,15 @@ describe('the development corpus (real retros by other teams)', () => {
       }
     }
     expect(missing).toEqual([])
+  })
+
+  it('derives symptoms whose quoted logs keep their Markdown: no code fence in the middle of a line', () => {
+    const broken: string[] = []
+    for (const { name, source } of [...documents, ...heldOut])
+      for (const pm of parseRetro(source).postmortems)
+        for (const line of pm.symptom.split('\n'))
+          if (/\S\s*```/.test(line.replace(/^(?:\s*>)+/, ''))) broken.push(`${name}: ${line.slice(0, 120)}`)
+    expect(broken).toEqual([])
   })
 
   /*

@@ -1,6 +1,6 @@
 import type { Confidence, ParsedPostmortem } from '../parsed-retro'
 import { promisedIn } from './action-items'
-import { isMetaLine, proseSentences, sentences, tokens, withoutCode } from '../text'
+import { isMetaLine, proseSentences, sentences, sentencesAndCodeLines, tokens, withoutCode } from '../text'
 import { namedCauses, rootCauseSentence } from './root-cause'
 import { toldFix } from './told-fix'
 import { timelineKind } from './timeline'
@@ -136,7 +136,7 @@ export function deriveMissing(pm: ParsedPostmortem, context: TimeContext): Confi
     // impact says first, then the sentences that say what went wrong, in the summary, impact,
     // detection, sections nothing else took and the first timeline entries (where it began).
     const prose = (text: string) =>
-      sentences(text).filter(
+      sentencesAndCodeLines(text, (line) => hasCue(line, 'symptom')).filter(
         (s) => s.length > 12 && s.length < 400 && !isMetaLine(s) && !isAside(s) && !isTimesNote(s),
       )
     const impact = [pm.impact, ...proposed('impact')].join('\n')
