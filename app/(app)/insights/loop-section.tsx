@@ -127,7 +127,12 @@ export async function LoopSection({
               </dl>
               {item.launches.length || item.incidentsAfterWaiver.length || item.dismissals.length ? (
                 <div className="grid gap-4 text-xs md:grid-cols-3">
-                  <Listed title={t('launchesColumn')} total={item.launches.length} max={SHOWN.launches}>
+                  <Listed
+                    title={t('launchesColumn')}
+                    total={item.launches.length}
+                    max={SHOWN.launches}
+                    more={t('moreLaunches', { count: item.launches.length - SHOWN.launches })}
+                  >
                     {item.launches.slice(0, SHOWN.launches).map((l) => (
                       <li key={`${l.slug}-${l.status}`}>
                         <Link href={`/launches/${l.slug}` as Route} className={link}>
@@ -149,13 +154,22 @@ export async function LoopSection({
                       </li>
                     ))}
                   </Listed>
-                  <Listed title={t('dismissedColumn')} total={item.dismissals.length} max={SHOWN.dismissals}>
+                  <Listed
+                    title={t('dismissedColumn')}
+                    total={item.dismissals.length}
+                    max={SHOWN.dismissals}
+                    more={t('moreDismissals', { count: item.dismissals.length - SHOWN.dismissals })}
+                  >
                     {item.dismissals.slice(0, SHOWN.dismissals).map((d, i) => (
-                      <li key={`${d.slug}-${i}`}>
-                        <Link href={`/launches/${d.slug}` as Route} className={link}>
-                          {d.name}
-                        </Link>
-                        : <span className="break-words">{d.reason}</span>
+                      <li key={`${d.slug}-${i}`} className="break-words">
+                        {t.rich('dismissal', {
+                          reason: d.reason,
+                          launch: () => (
+                            <Link href={`/launches/${d.slug}` as Route} className={link}>
+                              {d.name}
+                            </Link>
+                          ),
+                        })}
                       </li>
                     ))}
                   </Listed>
@@ -203,18 +217,18 @@ export async function LoopSection({
   )
 }
 
-/** One of a card's lists, under its name; nothing when it is empty, "…" when it holds more than it shows. */
+/** One of a card's lists, under its name; nothing when it is empty, `more` when it holds more than it shows. */
 function Listed({
   title,
   total,
   max,
-  more = '…',
+  more,
   children,
 }: {
   title: string
   total: number
   max: number
-  more?: string
+  more: string
   children: ReactNode
 }) {
   if (!total) return null

@@ -44,4 +44,21 @@ describe('sentencesAndCodeLines', () => {
       ),
     ).toEqual(['Content:', "`Error: Unknown storage provider 's3'`", 'Done.'])
   })
+
+  it('reads fences as real retros write them: ~~~, four marks closed by three, or never closed', () => {
+    expect(sentencesAndCodeLines('Log:\n~~~\nE: disk failed\n~~~\nThen.', saysFailed)).toEqual([
+      'Log:',
+      '`E: disk failed`',
+      'Then.',
+    ])
+    expect(sentencesAndCodeLines('Log:\n````\nE: disk failed\n```\nThen.', saysFailed)).toEqual([
+      'Log:',
+      '`E: disk failed`',
+      'Then.',
+    ])
+    expect(sentencesAndCodeLines('The log:\n```\nok\nE: fetch failed\nmore log', saysFailed)).toEqual([
+      'The log:',
+      '`E: fetch failed`',
+    ])
+  })
 })

@@ -8,18 +8,20 @@ export const proseSentences = (text: string) => sentences(withoutCode(text))
  * Sentences of the prose of a text, each fenced block standing in as the first of its lines that
  * `says` something (as inline code), or as nothing: a log run into a sentence would lose its lines
  * and leave its fence in the middle of the text. The fence's info counts as a line when it is
- * words ("```Error: Unknown storage provider"), not a language ("```console").
+ * words ("```Error: Unknown storage provider"), not a language ("```console"). Fences of ``` or
+ * ~~~ and longer; real retros close them loosely (a run of three or more of the same mark, even
+ * at a line's end) or not at all (the block then runs to the end).
  */
 export function sentencesAndCodeLines(text: string, says: (line: string) => boolean): string[] {
   const out: string[] = []
   // The quote marker a quoted fence opens after ("> ```") is no sentence.
   const prose = (part: string) => sentences(part).filter((s) => /[^>\s]/.test(s))
   let at = 0
-  for (const block of text.matchAll(/```([^\n]*)\n?([\s\S]*?)```/g)) {
+  for (const block of text.matchAll(/(`|~)\1{2,}([^\n`]*)\n?([\s\S]*?)(?:\1{3,}|$)/g)) {
     out.push(...prose(text.slice(at, block.index)))
     at = block.index + block[0].length
-    const info = block[1]!.replace(/^`+/, '').trim()
-    const lines = [...(/\s/.test(info) ? [info] : []), ...block[2]!.split('\n')]
+    const info = block[2]!.trim()
+    const lines = [...(/\s/.test(info) ? [info] : []), ...block[3]!.split('\n')]
       .map((line) => line.replace(/^(?:\s*>)+/, '').trim())
       .filter((line) => line && !line.includes('`'))
     const line = lines.find(says)

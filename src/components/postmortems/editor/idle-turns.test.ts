@@ -43,26 +43,34 @@ describe('inIdleTurn', () => {
     expect(ran).toEqual(['first', 'later'])
   })
 
-  it('waits while someone types, and goes on once they pause', async () => {
+  it('waits while someone types, and goes on once they pause; moving around does not hold it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
     const page = new EventTarget()
     vi.stubGlobal('document', page)
+    const touch = Object.assign(new Event('pointerdown'), { pointerType: 'touch' })
     try {
       const { inIdleTurn } = await import('./idle-turns')
       const ran: number[] = []
       for (let i = 0; i < 3; i++) inIdleTurn(() => ran.push(i))
-      page.dispatchEvent(new Event('keydown'))
-      // Keys 100 ms apart for two seconds: the idle periods between them run nothing.
+      page.dispatchEvent(new Event('beforeinput'))
+      // Text typed 100 ms apart for two seconds: the idle periods between the keys run nothing.
       for (let key = 0; key < 20; key++) {
         nextIdlePeriod()
         vi.advanceTimersByTime(100)
-        page.dispatchEvent(new Event('keydown'))
+        page.dispatchEvent(new Event('beforeinput'))
       }
       expect(ran).toEqual([])
-      // A pause: the turn comes once the keys have been quiet long enough.
+      // A pause: the turn comes once the typing has been quiet long enough.
       vi.advanceTimersByTime(300)
       expect(nextIdlePeriod()).toBe(true)
       expect(ran).toEqual([0, 1, 2])
+
+      // Tab presses (keys that edit nothing) and a touch that starts a scroll: the turns go on.
+      inIdleTurn(() => ran.push(3))
+      page.dispatchEvent(new Event('keydown'))
+      page.dispatchEvent(touch)
+      expect(nextIdlePeriod()).toBe(true)
+      expect(ran).toEqual([0, 1, 2, 3])
     } finally {
       vi.useRealTimers()
     }

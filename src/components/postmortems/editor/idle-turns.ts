@@ -2,8 +2,10 @@
  * Work the browser does a few pieces at a time when it is idle, in the order it was asked for:
  * the entries of a long list past its first screen (list-editor.tsx). A piece that renders (a
  * state update) is drawn in the task after its turn, so a keystroke or a click waits for at
- * most one turn's pieces, never for all of them. While someone types or clicks, the turns wait
- * until they pause (`QUIET_MS`): each key would otherwise find a turn's render ahead of it.
+ * most one turn's pieces, never for all of them. While someone types, or clicks with a mouse or
+ * a pen, the turns wait until they pause (`QUIET_MS`): each key would otherwise find a turn's
+ * render ahead of it. Keys that do not edit (Tab, arrows, Page Down) and touches, which start
+ * scrolls, do not hold the turns back: they are how someone gets to the entries.
  */
 const PER_TURN = 8
 const QUIET_MS = 300
@@ -16,8 +18,14 @@ function listenForInput() {
   if (listening || typeof document === 'undefined') return
   listening = true
   const note = () => (lastInput = performance.now())
-  for (const type of ['keydown', 'beforeinput', 'pointerdown'])
-    document.addEventListener(type, note, { capture: true, passive: true })
+  const options = { capture: true, passive: true }
+  // Every edit: a key, a paste, an input method's text, dictation.
+  document.addEventListener('beforeinput', note, options)
+  document.addEventListener(
+    'pointerdown',
+    (event) => (event as PointerEvent).pointerType !== 'touch' && note(),
+    options,
+  )
 }
 
 const whenIdle = (run: () => void) =>
