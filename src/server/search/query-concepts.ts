@@ -195,10 +195,6 @@ export function conceptTsQuery(concept: Concept, options: TsQueryOptions = {}): 
 }
 
 /**
- * The terms worth highlighting: without English stop words, unless the query is nothing else
- * ("the who" stays as typed). A query's stop words are still required by the search.
- */
-/**
  * A query's English stop words as whole words, not prefixes ('the', not then, there, theme), when
  * it has other words: the word index gathers the postings of every word a prefix starts before it
  * checks one match, and `'the':*` starts nearly every English postmortem's words (decision 046).
@@ -209,6 +205,10 @@ export function wholeStopWords(terms: QueryTerm[]): QueryTerm[] {
   return terms.map((t) => (isStopWord(t) ? { ...t, exact: true } : t))
 }
 
+/**
+ * The terms worth highlighting: without English stop words, unless the query is nothing else
+ * ("the who" stays as typed). A query's stop words are still required by the search.
+ */
 export function meaningfulTerms(terms: QueryTerm[]): QueryTerm[] {
   const kept = terms.filter((t) => !isStopWord(t))
   return kept.length ? kept : terms
