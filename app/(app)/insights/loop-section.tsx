@@ -129,38 +129,35 @@ export async function LoopSection({
                 <div className="grid gap-4 text-xs md:grid-cols-3">
                   <Listed
                     title={t('launchesColumn')}
-                    total={item.launches.length}
+                    items={item.launches}
                     max={SHOWN.launches}
-                    more={t('moreLaunches', { count: item.launches.length - SHOWN.launches })}
-                  >
-                    {item.launches.slice(0, SHOWN.launches).map((l) => (
+                    more={(count) => t('moreLaunches', { count })}
+                    entry={(l) => (
                       <li key={`${l.slug}-${l.status}`}>
                         <Link href={`/launches/${l.slug}` as Route} className={link}>
                           {l.name}
                         </Link>{' '}
                         <span className="text-muted-foreground">· {statuses(l.status)}</span>
                       </li>
-                    ))}
-                  </Listed>
+                    )}
+                  />
                   <Listed
                     title={t('afterWaiverColumn')}
-                    total={item.incidentsAfterWaiver.length}
+                    items={item.incidentsAfterWaiver}
                     max={SHOWN.incidents}
-                    more={t('moreIncidents', { count: item.incidentsAfterWaiver.length - SHOWN.incidents })}
-                  >
-                    {item.incidentsAfterWaiver.slice(0, SHOWN.incidents).map((p) => (
+                    more={(count) => t('moreIncidents', { count })}
+                    entry={(p) => (
                       <li key={p.number}>
                         <PostmortemRef postmortem={p} linkClassName="text-destructive" />
                       </li>
-                    ))}
-                  </Listed>
+                    )}
+                  />
                   <Listed
                     title={t('dismissedColumn')}
-                    total={item.dismissals.length}
+                    items={item.dismissals}
                     max={SHOWN.dismissals}
-                    more={t('moreDismissals', { count: item.dismissals.length - SHOWN.dismissals })}
-                  >
-                    {item.dismissals.slice(0, SHOWN.dismissals).map((d, i) => (
+                    more={(count) => t('moreDismissals', { count })}
+                    entry={(d, i) => (
                       <li key={`${d.slug}-${i}`} className="break-words">
                         {t.rich('dismissal', {
                           reason: d.reason,
@@ -171,8 +168,8 @@ export async function LoopSection({
                           ),
                         })}
                       </li>
-                    ))}
-                  </Listed>
+                    )}
+                  />
                 </div>
               ) : null}
             </li>
@@ -217,27 +214,30 @@ export async function LoopSection({
   )
 }
 
-/** One of a card's lists, under its name; nothing when it is empty, `more` when it holds more than it shows. */
-function Listed({
+/**
+ * One of a card's lists, under its name: its first `max` items, and how many more it holds;
+ * nothing when it is empty.
+ */
+function Listed<T>({
   title,
-  total,
+  items,
   max,
   more,
-  children,
+  entry,
 }: {
   title: string
-  total: number
+  items: T[]
   max: number
-  more: string
-  children: ReactNode
+  more: (count: number) => string
+  entry: (item: T, index: number) => ReactNode
 }) {
-  if (!total) return null
+  if (!items.length) return null
   return (
     <div className="grid content-start gap-1">
       <h4 className="font-medium text-muted-foreground">{title}</h4>
       <ul className="grid gap-0.5">
-        {children}
-        {total > max ? <li className="text-muted-foreground">{more}</li> : null}
+        {items.slice(0, max).map(entry)}
+        {items.length > max ? <li className="text-muted-foreground">{more(items.length - max)}</li> : null}
       </ul>
     </div>
   )
