@@ -55,9 +55,11 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(resolve.getByRole('definition').nth(1)).toHaveText('2 hr') // the median of one: 10:00 → 12:00
   await expect(resolve).toContainText('1 incident lacks a time and is not in these figures.')
 
-  // One of the two names the factor: the figure opens the list of that one.
+  // One of the two names the factor: the figure opens the list of that one, within the app (the
+  // document is not loaded again: what this page set on it is still there).
   const byFactor = page.getByRole('region', { name: 'By contributing factor' })
   await expect(byFactor).toContainText('1 incident names no contributing factor.')
+  await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }))
   await byFactor
     .getByRole('row', { name: new RegExp(factor) })
     .getByRole('link', { name: '1' })
@@ -65,6 +67,7 @@ test('[INSIGHTS]: an editor filters insights by a service, reads time to resolve
   await expect(page).toHaveURL(new RegExp(`factor=${factorId}`))
   await expect(page.getByRole('link', { name: new RegExp(`Checkout outage ${service}`) })).toBeVisible()
   await expect(page.getByRole('link', { name: new RegExp(`Checkout slow ${service}`) })).toBeHidden()
+  expect(await page.evaluate(() => 'stillTheSameDocument' in window)).toBe(true)
   await page.goBack()
 
   // June 2025 in the table: the total opens the list of the two postmortems behind it.

@@ -340,12 +340,12 @@ export function ActionItemsSection({ actionItems: a, filters }: Pick<Insights, '
             {a.byService.map((s) => (
               <tr key={s.service}>
                 <th scope="row">
-                  <Link
+                  <a
                     href={listHref(filters, { service: s.service })}
                     className="text-primary underline-offset-2 hover:underline"
                   >
                     {s.service}
-                  </Link>
+                  </a>
                 </th>
                 <td>{s.open}</td>
                 <td className={s.overdue ? 'font-semibold text-destructive' : ''}>{s.overdue}</td>

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { buttonVariants } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
+import { SoftLinks } from '@/components/ui/soft-links'
 import { ClientMessages } from '@/i18n/client-messages'
 import { requireUser } from '@/server/auth/current-user'
 import { getInsights } from '@/server/insights/get-insights'
@@ -107,7 +108,7 @@ export async function InsightsView({
     )
 
   return (
-    <>
+    <SoftLinks>
       {header(true)}
       {view === 'overview' ? null : (
         <Link
@@ -154,6 +155,6 @@ export async function InsightsView({
           />
         </div>
       )}
-    </>
+    </SoftLinks>
   )
 }

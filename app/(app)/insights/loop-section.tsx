@@ -1,5 +1,4 @@
 import type { Route } from 'next'
-import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import type { Insights } from '@/server/insights/get-insights'
@@ -46,9 +45,9 @@ function count(c: (typeof COUNTS)[number], item: LoopItem) {
 
 function ItemLink({ item }: { item: LoopItem }) {
   return (
-    <Link href={`/checklists/${item.templateId}` as Route} className={`${link} break-words`}>
+    <a href={`/checklists/${item.templateId}`} className={`${link} break-words`}>
       {item.text}
-    </Link>
+    </a>
   )
 }
 
@@ -134,9 +133,9 @@ export async function LoopSection({
                     more={(count) => t('moreLaunches', { count })}
                     entry={(l) => (
                       <li key={`${l.slug}-${l.status}`}>
-                        <Link href={`/launches/${l.slug}` as Route} className={link}>
+                        <a href={`/launches/${l.slug}`} className={link}>
                           {l.name}
-                        </Link>{' '}
+                        </a>{' '}
                         <span className="text-muted-foreground">· {statuses(l.status)}</span>
                       </li>
                     )}
@@ -162,9 +161,9 @@ export async function LoopSection({
                         {t.rich('dismissal', {
                           reason: d.reason,
                           launch: () => (
-                            <Link href={`/launches/${d.slug}` as Route} className={link}>
+                            <a href={`/launches/${d.slug}`} className={link}>
                               {d.name}
-                            </Link>
+                            </a>
                           ),
                         })}
                       </li>
@@ -193,9 +192,9 @@ export async function LoopSection({
             <ul className="grid gap-1 text-sm">
               {listedLessons.map((l) => (
                 <li key={l.id} className="break-words">
-                  <Link href={`/postmortems/${l.number}` as Route} className={link}>
+                  <a href={`/postmortems/${l.number}`} className={link}>
                     {formatNumber(l.number)}
-                  </Link>{' '}
+                  </a>{' '}
                   <span lang={l.language ?? undefined}>
                     <span className="text-muted-foreground">{l.title} ·</span> {l.text}
                   </span>

@@ -6,7 +6,9 @@ import { formatNumber } from '@/server/postmortems/postmortem-number'
 
 /*
  * The building blocks of the insights sections, shared by the figures (client components, so that
- * the page sends their numbers, not their markup) and the lists rendered on the server.
+ * the page sends their numbers, not their markup) and the lists rendered on the server. Their many
+ * links are plain anchors: the page puts them in a SoftLinks area, which navigates as next/link
+ * does.
  */
 
 export function Section({
@@ -82,12 +84,12 @@ export function PostmortemRef({
 }) {
   return (
     <>
-      <Link
-        href={`/postmortems/${postmortem.number}` as Route}
+      <a
+        href={`/postmortems/${postmortem.number}`}
         className={`text-primary underline-offset-2 hover:underline ${linkClassName}`}
       >
         {formatNumber(postmortem.number)}
-      </Link>{' '}
+      </a>{' '}
       <span lang={postmortem.language ?? undefined} className="break-words">
         {postmortem.title}
       </span>
@@ -98,9 +100,9 @@ export function PostmortemRef({
 /** A number that opens the list of postmortems behind it (0 is plain: there is nothing to show). */
 export function Count({ value, href }: { value: number; href?: Route }) {
   return value && href ? (
-    <Link href={href} className="text-primary underline-offset-2 hover:underline">
+    <a href={href} className="text-primary underline-offset-2 hover:underline">
       {value}
-    </Link>
+    </a>
   ) : (
     <>{value}</>
   )
