@@ -2,12 +2,13 @@
 
 import Link from 'next/link'
 import { useFormatter, useTranslations } from 'next-intl'
-import { BarChart } from '@/components/insights/bar-chart'
+import { useEffect, useId, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { ColumnChart } from '@/components/insights/column-chart'
 import type { Insights } from '@/server/insights/get-insights'
 import { severities } from '@/server/postmortems/severity'
 import { listHref, monthRange } from '@/lib/insights-links'
-import { Count, Section, Table } from './parts'
+import { BarTable, Count, Section, Table } from './parts'
 
 /*
  * The figures of /insights: incidents, durations, action items. Client components given the
@@ -60,20 +61,16 @@ export function IncidentsSection({
   const severityLabel = (k: (typeof keys)[number]) =>
     k === 'NONE' ? t('severityNone') : enums(`severity.${k}`)
   const shownKeys = keys.filter((k) => months.some((m) => m.bySeverity[k]))
-  const bars = (title: string, rows: { label: string; value: number }[]) =>
-    rows.length ? (
-      <BarChart
-        title={title}
-        description={t('barsAlt', {
-          title,
-          count: rows.length,
-          label: rows[0]!.label,
-          value: rows[0]!.value,
-        })}
-        bars={rows}
-      />
-    ) : null
   const categoryLabel = (c: string | null) => (c ? enums(`rootCause.${c as 'CODE'}`) : t('categoryNone'))
+  // The months' numbers fold under the chart (a long table the chart already draws), and unfold
+  // for printing.
+  const [monthsShown, setMonthsShown] = useState(false)
+  const monthsId = useId()
+  useEffect(() => {
+    const print = () => flushSync(() => setMonthsShown(true))
+    window.addEventListener('beforeprint', print)
+    return () => window.removeEventListener('beforeprint', print)
+  }, [])
   return (
     <>
       <Section id="incidents" title={t('incidentsTitle')} description={t('incidentsDescription')}>
@@ -81,10 +78,7 @@ export function IncidentsSection({
           {filters.scope === 'all' && statuses.length > 1
             ? t('countedAll', { count: incidents.total })
             : t('countedPublished', { count: incidents.total })}{' '}
-          <Link
-            href={listHref(filters)}
-            className="text-primary underline-offset-2 hover:underline print:hidden"
-          >
+          <Link href={listHref(filters)} className="text-primary underline underline-offset-2 print:hidden">
             {t('showList')}
           </Link>
         </p>
@@ -106,49 +100,56 @@ export function IncidentsSection({
             values: m.bySeverity,
           }))}
         />
-        <Table
-          caption={t('incidentsTitle')}
-          head={[t('monthColumn'), ...shownKeys.map(severityLabel), t('totalColumn')]}
+        <button
+          type="button"
+          aria-expanded={monthsShown}
+          aria-controls={monthsId}
+          onClick={() => setMonthsShown((shown) => !shown)}
+          className="justify-self-start text-sm font-medium text-primary underline-offset-2 hover:underline print:hidden"
         >
-          {months.map((m) => {
-            const range = monthRange(filters, m.month)
-            return (
-              <tr key={m.month}>
-                <th scope="row">{monthLabel(format, m.month)}</th>
-                {shownKeys.map((k) => (
-                  <td key={k}>
-                    <Count
-                      value={m.bySeverity[k]}
-                      href={k === 'NONE' ? undefined : listHref(filters, { ...range, severity: k })}
-                    />
-                  </td>
-                ))}
-                <td className="font-medium">
-                  <Count value={m.total} href={listHref(filters, range)} />
-                </td>
-              </tr>
-            )
-          })}
-        </Table>
+          {t(monthsShown ? 'hideMonths' : 'showMonths')}
+        </button>
+        <div id={monthsId} className="contents">
+          {monthsShown ? (
+            <Table
+              caption={t('incidentsTitle')}
+              head={[t('monthColumn'), ...shownKeys.map(severityLabel), t('totalColumn')]}
+            >
+              {months.map((m) => {
+                const range = monthRange(filters, m.month)
+                return (
+                  <tr key={m.month}>
+                    <th scope="row">{monthLabel(format, m.month)}</th>
+                    {shownKeys.map((k) => (
+                      <td key={k}>
+                        <Count
+                          value={m.bySeverity[k]}
+                          href={k === 'NONE' ? undefined : listHref(filters, { ...range, severity: k })}
+                        />
+                      </td>
+                    ))}
+                    <td className="font-medium">
+                      <Count value={m.total} href={listHref(filters, range)} />
+                    </td>
+                  </tr>
+                )
+              })}
+            </Table>
+          ) : null}
+        </div>
       </Section>
       <div className="grid gap-10 lg:grid-cols-2">
         <Section id="by-service" title={t('byServiceTitle')} description={t('byServiceDescription')}>
-          {bars(
-            t('byServiceTitle'),
-            incidents.byService.map((s) => ({ label: s.name, value: s.count })),
-          )}
-          <Table caption={t('byServiceTitle')} head={[t('serviceColumn'), t('countColumn')]}>
-            {incidents.byService.map((s) => (
-              <tr key={s.name}>
-                <th scope="row" className="break-words">
-                  {s.name}
-                </th>
-                <td>
-                  <Count value={s.count} href={listHref(filters, { service: s.name })} />
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <BarTable
+            caption={t('byServiceTitle')}
+            head={[t('serviceColumn'), t('countColumn')]}
+            rows={incidents.byService.map((s) => ({
+              key: s.name,
+              label: s.name,
+              value: s.count,
+              href: listHref(filters, { service: s.name }),
+            }))}
+          />
           {incidents.withoutService ? (
             <p className="text-sm text-muted-foreground">
               {t('withoutService', { count: incidents.withoutService })}
@@ -156,22 +157,16 @@ export function IncidentsSection({
           ) : null}
         </Section>
         <Section id="by-factor" title={t('byFactorTitle')} description={t('byFactorDescription')}>
-          {bars(
-            t('byFactorTitle'),
-            incidents.byFactor.map((f) => ({ label: f.name, value: f.count })),
-          )}
-          <Table caption={t('byFactorTitle')} head={[t('factorColumn'), t('countColumn')]}>
-            {incidents.byFactor.map((f) => (
-              <tr key={f.id}>
-                <th scope="row" className="break-words">
-                  {f.name}
-                </th>
-                <td>
-                  <Count value={f.count} href={listHref(filters, { factor: f.id })} />
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <BarTable
+            caption={t('byFactorTitle')}
+            head={[t('factorColumn'), t('countColumn')]}
+            rows={incidents.byFactor.map((f) => ({
+              key: f.id,
+              label: f.name,
+              value: f.count,
+              href: listHref(filters, { factor: f.id }),
+            }))}
+          />
           {incidents.withoutFactor ? (
             <p className="text-sm text-muted-foreground">
               {t('withoutFactor', { count: incidents.withoutFactor })}
@@ -179,23 +174,16 @@ export function IncidentsSection({
           ) : null}
         </Section>
         <Section id="by-category" title={t('byCategoryTitle')}>
-          {bars(
-            t('byCategoryTitle'),
-            incidents.byCategory.map((c) => ({ label: categoryLabel(c.category), value: c.count })),
-          )}
-          <Table caption={t('byCategoryTitle')} head={[t('categoryColumn'), t('countColumn')]}>
-            {incidents.byCategory.map((c) => (
-              <tr key={c.category ?? 'none'}>
-                <th scope="row">{categoryLabel(c.category)}</th>
-                <td>
-                  <Count
-                    value={c.count}
-                    href={c.category ? listHref(filters, { category: c.category }) : undefined}
-                  />
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <BarTable
+            caption={t('byCategoryTitle')}
+            head={[t('categoryColumn'), t('countColumn')]}
+            rows={incidents.byCategory.map((c) => ({
+              key: c.category ?? 'none',
+              label: categoryLabel(c.category),
+              value: c.count,
+              href: c.category ? listHref(filters, { category: c.category }) : undefined,
+            }))}
+          />
         </Section>
       </div>
     </>
@@ -210,17 +198,6 @@ export function DurationsSection({
   const format = useFormatter()
   const buckets = (
     ['bucket0', 'bucket1', 'bucket2', 'bucket3', 'bucket4', 'bucket5', 'bucket6'] as const
-  ).map((k) => t(k))
-  const shortBuckets = (
-    [
-      'chartBucket0',
-      'chartBucket1',
-      'chartBucket2',
-      'chartBucket3',
-      'chartBucket4',
-      'chartBucket5',
-      'chartBucket6',
-    ] as const
   ).map((k) => t(k))
   const one = (id: string, title: string, d: Insights['timeToDetect']) => {
     const none = t('notMeasured')
@@ -245,27 +222,11 @@ export function DurationsSection({
           {t('missing', { count: d.missing })}
           {d.inconsistent ? ` ${t('inconsistent', { count: d.inconsistent })}` : null}
         </p>
-        {d.measured ? (
-          <ColumnChart
-            title={title}
-            description={t('histogramAlt', {
-              title,
-              count: d.measured,
-              median: duration(format, d.median) ?? none,
-              p90: duration(format, d.p90) ?? none,
-            })}
-            series={[{ key: 'n', label: title, className: 'fill-primary' }]}
-            columns={d.buckets.map((n, i) => ({ label: shortBuckets[i]!, values: { n } }))}
-          />
-        ) : null}
-        <Table caption={title} head={[t('bucketColumn'), t('countColumn')]}>
-          {d.buckets.map((n, i) => (
-            <tr key={i}>
-              <th scope="row">{buckets[i]}</th>
-              <td>{n}</td>
-            </tr>
-          ))}
-        </Table>
+        <BarTable
+          caption={title}
+          head={[t('bucketColumn'), t('countColumn')]}
+          rows={d.buckets.map((n, i) => ({ key: String(i), label: buckets[i]!, value: n }))}
+        />
       </Section>
     )
   }

@@ -9,7 +9,8 @@ import { AllLink, PostmortemRef, Section, Table } from './parts'
 /** Launches, incidents after a waiver and dismissals listed per checklist item; the rest are counted. */
 const SHOWN = { launches: 5, incidents: 10, dismissals: 5 }
 
-const link = 'text-primary underline-offset-2 hover:underline'
+/** A link in a line of text: underlined, not told apart by its colour alone. */
+const link = 'text-primary underline underline-offset-2'
 
 /** What the loop counts for a checklist item, in the order the overview's table and the cards show them; a tone marks a count above 0. */
 const COUNTS: {
@@ -45,7 +46,10 @@ function count(c: (typeof COUNTS)[number], item: LoopItem) {
 
 function ItemLink({ item }: { item: LoopItem }) {
   return (
-    <a href={`/checklists/${item.templateId}`} className={`${link} break-words`}>
+    <a
+      href={`/checklists/${item.templateId}`}
+      className="break-words text-primary underline-offset-2 hover:underline"
+    >
       {item.text}
     </a>
   )

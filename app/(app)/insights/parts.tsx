@@ -74,6 +74,41 @@ export function Table({
   )
 }
 
+/**
+ * A table of counts that is its own bar chart: behind each row's label a bar, as long as the row's
+ * share of the largest count. One table says what a chart and a table beside it said twice.
+ */
+export function BarTable({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string
+  head: [string, string]
+  rows: { key: string; label: string; value: number; href?: Route }[]
+}) {
+  const max = Math.max(1, ...rows.map((r) => r.value))
+  return (
+    <Table caption={caption} head={head}>
+      {rows.map((r) => (
+        <tr key={r.key}>
+          <th scope="row" className="relative break-words">
+            <span
+              aria-hidden
+              className="absolute inset-y-1 left-0 rounded-sm bg-primary/15 [print-color-adjust:exact]"
+              style={{ width: `${Math.round((r.value / max) * 1000) / 10}%` }}
+            />
+            <span className="relative">{r.label}</span>
+          </th>
+          <td>
+            <Count value={r.value} href={r.href} />
+          </td>
+        </tr>
+      ))}
+    </Table>
+  )
+}
+
 /** "PM-12 Title": the number opens the postmortem; the title in the language it is written in. */
 export function PostmortemRef({
   postmortem,
@@ -86,7 +121,7 @@ export function PostmortemRef({
     <>
       <a
         href={`/postmortems/${postmortem.number}`}
-        className={`text-primary underline-offset-2 hover:underline ${linkClassName}`}
+        className={`text-primary underline underline-offset-2 ${linkClassName}`}
       >
         {formatNumber(postmortem.number)}
       </a>{' '}
