@@ -15,6 +15,7 @@ import { InsightsFilters } from './insights-filters'
 import { RepeatsSection } from './repeats-section'
 import { ActionItemsSection, DurationsSection, IncidentsSection } from './figures'
 import { LoopSection } from './loop-section'
+import { shownLoop, shownRepeats } from './shown'
 import { apiHref, insightsHref, type InsightsView as View } from '@/lib/insights-links'
 
 /** Checklist items, lessons and repeats the overview lists; their own pages list the rest. */
@@ -128,33 +129,43 @@ export async function InsightsView({
           action={clearFilters}
         />
       ) : null}
-      {view === 'loop' ? (
-        <LoopSection insights={insights} />
-      ) : view === 'repeats' ? (
-        <RepeatsSection insights={insights} />
-      ) : (
-        <div className="grid gap-10">
-          {insights.incidents.total ? (
-            <ClientMessages namespaces={['InsightsPage', 'Enums']}>
-              <IncidentsSection
-                incidents={insights.incidents}
-                filters={insights.filters}
-                statuses={insights.statuses}
-              />
-              <DurationsSection timeToDetect={insights.timeToDetect} timeToResolve={insights.timeToResolve} />
-              <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
-            </ClientMessages>
-          ) : null}
-          <LoopSection
-            insights={insights}
-            shown={{ items: OVERVIEW.items, lessons: OVERVIEW.lessons, allHref: insightsHref(input, 'loop') }}
-          />
-          <RepeatsSection
-            insights={insights}
-            shown={{ incidents: OVERVIEW.repeats, allHref: insightsHref(input, 'repeats') }}
-          />
-        </div>
-      )}
+      <ClientMessages namespaces={['InsightsPage', 'Enums', 'CheckStatus']}>
+        {view === 'loop' ? (
+          <LoopSection loop={shownLoop(insights.loop)} />
+        ) : view === 'repeats' ? (
+          <RepeatsSection repeats={shownRepeats(insights.loop.repeats)} />
+        ) : (
+          <div className="grid gap-10">
+            {insights.incidents.total ? (
+              <>
+                <IncidentsSection
+                  incidents={insights.incidents}
+                  filters={insights.filters}
+                  statuses={insights.statuses}
+                />
+                <DurationsSection
+                  timeToDetect={insights.timeToDetect}
+                  timeToResolve={insights.timeToResolve}
+                />
+                <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
+              </>
+            ) : null}
+            <LoopSection
+              loop={shownLoop(insights.loop, {
+                items: OVERVIEW.items,
+                lessons: OVERVIEW.lessons,
+                allHref: insightsHref(input, 'loop'),
+              })}
+            />
+            <RepeatsSection
+              repeats={shownRepeats(insights.loop.repeats, {
+                incidents: OVERVIEW.repeats,
+                allHref: insightsHref(input, 'repeats'),
+              })}
+            />
+          </div>
+        )}
+      </ClientMessages>
     </SoftLinks>
   )
 }

@@ -1,13 +1,10 @@
-import type { Route } from 'next'
-import { getTranslations } from 'next-intl/server'
-import type { ReactNode } from 'react'
-import type { Insights } from '@/server/insights/get-insights'
-import type { LoopItem } from '@/server/insights/loop'
-import { formatNumber } from '@/server/postmortems/schemas'
-import { AllLink, PostmortemRef, Section, Table } from './parts'
+'use client'
 
-/** Launches, incidents after a waiver and dismissals listed per checklist item; the rest are counted. */
-const SHOWN = { launches: 5, incidents: 10, dismissals: 5 }
+import { useTranslations } from 'next-intl'
+import type { ReactNode } from 'react'
+import { formatNumber } from '@/server/postmortems/postmortem-number'
+import { AllLink, PostmortemRef, Section, Table } from './parts'
+import type { ShownLoop, ShownLoopItem as LoopItem } from './shown'
 
 /** A link in a line of text: underlined, not told apart by its colour alone. */
 const link = 'text-primary underline underline-offset-2'
@@ -32,7 +29,7 @@ const COUNTS: {
   { label: 'naColumn', value: (item) => item.notApplicable },
   {
     label: 'afterWaiverColumn',
-    value: (item) => item.incidentsAfterWaiver.length,
+    value: (item) => item.incidentsAfterWaiver.count,
     tone: 'font-semibold text-destructive',
   },
   { label: 'dismissedColumn', value: (item) => item.dismissed },
@@ -58,26 +55,22 @@ function ItemLink({ item }: { item: LoopItem }) {
 /**
  * The checklist items of the loop, most waived and failed first, and the lessons that never
  * became one: all of them, each item a card with the launches, incidents and dismissals behind
- * its counts, or (`shown`, the overview) the first few as a table of counts, and a link to the rest.
+ * its counts, or (the overview, with `allHref`) the first few as a table of counts, and a link to
+ * the rest. `shownLoop` cuts what it shows.
  */
-export async function LoopSection({
-  insights,
-  shown,
-}: { insights: Insights } & { shown?: { items: number; lessons: number; allHref: Route } }) {
-  const [t, statuses] = await Promise.all([getTranslations('InsightsPage'), getTranslations('CheckStatus')])
-  const { lessons } = insights.loop
-  const checklistItems = shown
-    ? insights.loop.checklistItems.slice(0, shown.items)
-    : insights.loop.checklistItems
-  const listedLessons = shown ? lessons.lessons.slice(0, shown.lessons) : lessons.lessons
+export function LoopSection({ loop }: { loop: ShownLoop }) {
+  const t = useTranslations('InsightsPage')
+  const statuses = useTranslations('CheckStatus')
+  const { checklistItems, lessons, allHref: overview } = loop
+  const listedLessons = lessons.lessons
   // The overview shows counts only: the launches, incidents and dismissals behind them are on the
   // loop's page, which is always a click away when there is anything to see.
-  const more = shown && (insights.loop.checklistItems.length > 0 || lessons.withoutItem > 0)
+  const more = overview && (loop.itemCount > 0 || lessons.withoutItem > 0)
   return (
     <Section id="loop" title={t('loopTitle')} description={t('loopDescription')}>
       {!checklistItems.length ? (
         <p className="text-sm text-muted-foreground">{t('noItems')}</p>
-      ) : shown ? (
+      ) : overview ? (
         <Table
           caption={t('loopTitle')}
           head={[t('itemColumn'), t('learnedColumn'), ...COUNTS.map((c) => t(c.label))]}
@@ -128,12 +121,11 @@ export async function LoopSection({
                   )
                 })}
               </dl>
-              {item.launches.length || item.incidentsAfterWaiver.length || item.dismissals.length ? (
+              {item.launches.count || item.incidentsAfterWaiver.count || item.dismissals.count ? (
                 <div className="grid gap-4 text-xs md:grid-cols-3">
                   <Listed
                     title={t('launchesColumn')}
-                    items={item.launches}
-                    max={SHOWN.launches}
+                    list={item.launches}
                     more={(count) => t('moreLaunches', { count })}
                     entry={(l) => (
                       <li key={`${l.slug}-${l.status}`}>
@@ -146,8 +138,7 @@ export async function LoopSection({
                   />
                   <Listed
                     title={t('afterWaiverColumn')}
-                    items={item.incidentsAfterWaiver}
-                    max={SHOWN.incidents}
+                    list={item.incidentsAfterWaiver}
                     more={(count) => t('moreIncidents', { count })}
                     entry={(p) => (
                       <li key={p.number}>
@@ -157,8 +148,7 @@ export async function LoopSection({
                   />
                   <Listed
                     title={t('dismissedColumn')}
-                    items={item.dismissals}
-                    max={SHOWN.dismissals}
+                    list={item.dismissals}
                     more={(count) => t('moreDismissals', { count })}
                     entry={(d, i) => (
                       <li key={`${d.slug}-${i}`} className="break-words">
@@ -209,8 +199,8 @@ export async function LoopSection({
         )}
       </div>
       {more ? (
-        <AllLink href={shown.allHref}>
-          {t('allLoop', { items: insights.loop.checklistItems.length, lessons: lessons.withoutItem })}
+        <AllLink href={overview}>
+          {t('allLoop', { items: loop.itemCount, lessons: lessons.withoutItem })}
         </AllLink>
       ) : null}
     </Section>
@@ -218,29 +208,29 @@ export async function LoopSection({
 }
 
 /**
- * One of a card's lists, under its name: its first `max` items, and how many more it holds;
+ * One of a card's lists, under its name: the entries it was given, and how many more it holds;
  * nothing when it is empty.
  */
 function Listed<T>({
   title,
-  items,
-  max,
+  list,
   more,
   entry,
 }: {
   title: string
-  items: T[]
-  max: number
+  list: { items: T[]; count: number }
   more: (count: number) => string
   entry: (item: T, index: number) => ReactNode
 }) {
-  if (!items.length) return null
+  if (!list.count) return null
   return (
     <div className="grid content-start gap-1">
       <h4 className="font-medium text-muted-foreground">{title}</h4>
       <ul className="grid gap-0.5">
-        {items.slice(0, max).map(entry)}
-        {items.length > max ? <li className="text-muted-foreground">{more(items.length - max)}</li> : null}
+        {list.items.map(entry)}
+        {list.count > list.items.length ? (
+          <li className="text-muted-foreground">{more(list.count - list.items.length)}</li>
+        ) : null}
       </ul>
     </div>
   )

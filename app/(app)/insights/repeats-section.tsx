@@ -1,37 +1,25 @@
-import { getFormatter, getTranslations } from 'next-intl/server'
-import type { Insights } from '@/server/insights/get-insights'
-import type { RepeatWhen } from '@/server/insights/repeat-incidents'
-import type { Route } from 'next'
-import { AllLink, PostmortemRef, Section } from './parts'
+'use client'
 
-/** Each repeat lists its closest earlier incidents (the overview, the closest); the JSON has them all. */
-const SHOWN_EARLIER = 3
+import { useFormatter, useTranslations } from 'next-intl'
+import type { RepeatWhen } from '@/server/insights/repeat-incidents'
+import { AllLink, PostmortemRef, Section } from './parts'
+import type { ShownRepeats } from './shown'
+
 const tone: Record<RepeatWhen, string> = {
   after: 'text-destructive',
   before: 'text-warning',
   without: 'text-muted-foreground',
 }
 
-/** The checks learned from the earlier incidents, each once. */
-const checksOf = (incident: Insights['loop']['repeats']['incidents'][number]) => [
-  ...new Map(incident.earlier.flatMap((e) => (e.check ? [[e.check.id, e.check] as const] : []))).values(),
-]
-
 /**
  * Incidents that repeat an earlier one, against the check learned from it (decision 029): the
- * newest the figures list (50, as the JSON), or (`shown`, the overview) a few and a link to them.
+ * newest the figures list (50, as the JSON), or (the overview, with `allHref`) a few and a link to
+ * them. `shownRepeats` cuts what it shows.
  */
-export async function RepeatsSection({
-  insights,
-  shown,
-}: {
-  insights: Insights
-  shown?: { incidents: number; allHref: Route }
-}) {
-  const [t, format] = await Promise.all([getTranslations('InsightsPage'), getFormatter()])
-  const repeats = insights.loop.repeats
-  const listed = shown ? repeats.incidents.slice(0, shown.incidents) : repeats.incidents
-  const earlierShown = shown ? 1 : SHOWN_EARLIER
+export function RepeatsSection({ repeats }: { repeats: ShownRepeats }) {
+  const t = useTranslations('InsightsPage')
+  const format = useFormatter()
+  const { listed, allHref: overview } = repeats
   const label = { after: t('repeatsAfter'), before: t('repeatsBefore'), without: t('repeatsWithout') }
   const hint = {
     after: t('repeatsAfterHint'),
@@ -85,7 +73,7 @@ export async function RepeatsSection({
                   </th>
                   <td className="break-words">
                     <ul className="grid gap-1">
-                      {incident.earlier.slice(0, earlierShown).map((e) => (
+                      {incident.earlier.items.map((e) => (
                         <li key={e.number}>
                           <PostmortemRef postmortem={e} />
                           <span className="block text-xs break-words text-muted-foreground">
@@ -93,16 +81,18 @@ export async function RepeatsSection({
                           </span>
                         </li>
                       ))}
-                      {incident.earlier.length > earlierShown ? (
+                      {incident.earlier.count > incident.earlier.items.length ? (
                         <li className="text-xs text-muted-foreground">
-                          {t('moreEarlier', { count: incident.earlier.length - earlierShown })}
+                          {t('moreEarlier', {
+                            count: incident.earlier.count - incident.earlier.items.length,
+                          })}
                         </li>
                       ) : null}
                     </ul>
                   </td>
                   <td className="break-words">
                     <ul className="grid gap-1">
-                      {checksOf(incident).map((check) => (
+                      {incident.checks.map((check) => (
                         <li key={check.id} className="break-words">
                           {check.text}
                           <span className="block text-xs text-muted-foreground">
@@ -118,10 +108,10 @@ export async function RepeatsSection({
             </tbody>
           </table>
           {/* The overview names one earlier incident each: the page has three, and the rest. */}
-          {shown ? (
-            <AllLink href={shown.allHref}>
-              {repeats.total > repeats.incidents.length
-                ? t('allRepeats', { shown: repeats.incidents.length, count: repeats.total })
+          {overview ? (
+            <AllLink href={overview}>
+              {repeats.total > repeats.listedOf
+                ? t('allRepeats', { shown: repeats.listedOf, count: repeats.total })
                 : t('repeatsWhole', { count: repeats.total })}
             </AllLink>
           ) : repeats.total > listed.length ? (

@@ -18,11 +18,11 @@ const BOTTOM = 44
 /** Room left of the plot for the scale's number: about 7 units a digit at 12px, and a gap. */
 const leftOf = (max: number) => 12 + String(max).length * 7
 /** Tenths of a unit are finer than any screen: shorter markup than 15 digits. */
-export const tenths = (n: number) => Math.round(n * 10) / 10
+const tenths = (n: number) => Math.round(n * 10) / 10
 
 /**
- * Vertical columns, stacked by series, drawn on the server (incidents per month by severity, a
- * histogram). Long runs label every few columns; the numbers are in the table beside it.
+ * Vertical columns, stacked by series, drawn on the server (incidents per month by severity).
+ * Long runs label every few columns; the numbers are in a table beside it.
  */
 export function ColumnChart({ title, description, series, columns, minWidth = 460 }: ColumnChartProps) {
   const id = useId()
@@ -34,6 +34,19 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
   const plot = HEIGHT - TOP - BOTTOM
   const step = (width - left) / Math.max(1, columns.length)
   const every = Math.ceil(columns.length / 16)
+  // Each series' rectangles, bottom first: x, y, then width, height, back, closed.
+  const parts: Record<string, string> = Object.fromEntries(series.map((s) => [s.key, '']))
+  columns.forEach((column, i) => {
+    let y = HEIGHT - BOTTOM
+    const x = tenths(left + i * step + step * 0.15)
+    const w = tenths(step * 0.7)
+    for (const s of series) {
+      const h = ((column.values[s.key] ?? 0) / max) * plot
+      if (!h) continue
+      y -= h
+      parts[s.key] += `M${x} ${tenths(y)}h${w}v${tenths(h)}h${-w}z`
+    }
+  })
   return (
     <figure className="grid gap-2">
       <svg
@@ -56,31 +69,18 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
           {max}
         </text>
         <line x1={left} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
+        {/* One path per series, a rectangle for each column it is part of: a few elements, not one per part. */}
+        {series.map((s) => (
+          <path key={s.key} d={parts[s.key]} className={s.className} />
+        ))}
         {columns.map((column, i) => {
-          let y = HEIGHT - BOTTOM
-          const x = tenths(left + i * step + step * 0.15)
-          const mid = tenths(x + step * 0.35)
+          const mid = tenths(left + i * step + step / 2)
           return (
             <g key={`${column.label}-${i}`}>
-              {series.map((s) => {
-                const h = ((column.values[s.key] ?? 0) / max) * plot
-                if (!h) return null
-                y -= h
-                return (
-                  <rect
-                    key={s.key}
-                    x={x}
-                    y={tenths(y)}
-                    width={tenths(step * 0.7)}
-                    height={tenths(h)}
-                    className={s.className}
-                  />
-                )
-              })}
               {totals[i] ? (
                 <text
                   x={mid}
-                  y={tenths(y - 4)}
+                  y={tenths(HEIGHT - BOTTOM - (totals[i] / max) * plot - 4)}
                   textAnchor="middle"
                   className="fill-muted-foreground text-[12px]"
                 >
