@@ -2,8 +2,6 @@
 
 import Link from 'next/link'
 import { useFormatter, useTranslations } from 'next-intl'
-import { useEffect, useId, useState } from 'react'
-import { flushSync } from 'react-dom'
 import { ColumnChart } from '@/components/insights/column-chart'
 import type { Insights } from '@/server/insights/get-insights'
 import { severities } from '@/server/postmortems/severity'
@@ -62,15 +60,6 @@ export function IncidentsSection({
     k === 'NONE' ? t('severityNone') : enums(`severity.${k}`)
   const shownKeys = keys.filter((k) => months.some((m) => m.bySeverity[k]))
   const categoryLabel = (c: string | null) => (c ? enums(`rootCause.${c as 'CODE'}`) : t('categoryNone'))
-  // The months' numbers fold under the chart (a long table the chart already draws), and unfold
-  // for printing.
-  const [monthsShown, setMonthsShown] = useState(false)
-  const monthsId = useId()
-  useEffect(() => {
-    const print = () => flushSync(() => setMonthsShown(true))
-    window.addEventListener('beforeprint', print)
-    return () => window.removeEventListener('beforeprint', print)
-  }, [])
   return (
     <>
       <Section id="incidents" title={t('incidentsTitle')} description={t('incidentsDescription')}>
@@ -100,43 +89,30 @@ export function IncidentsSection({
             values: m.bySeverity,
           }))}
         />
-        <button
-          type="button"
-          aria-expanded={monthsShown}
-          aria-controls={monthsId}
-          onClick={() => setMonthsShown((shown) => !shown)}
-          className="justify-self-start text-sm font-medium text-primary underline-offset-2 hover:underline print:hidden"
+        <Table
+          caption={t('incidentsTitle')}
+          head={[t('monthColumn'), ...shownKeys.map(severityLabel), t('totalColumn')]}
         >
-          {t(monthsShown ? 'hideMonths' : 'showMonths')}
-        </button>
-        <div id={monthsId} className="contents">
-          {monthsShown ? (
-            <Table
-              caption={t('incidentsTitle')}
-              head={[t('monthColumn'), ...shownKeys.map(severityLabel), t('totalColumn')]}
-            >
-              {months.map((m) => {
-                const range = monthRange(filters, m.month)
-                return (
-                  <tr key={m.month}>
-                    <th scope="row">{monthLabel(format, m.month)}</th>
-                    {shownKeys.map((k) => (
-                      <td key={k}>
-                        <Count
-                          value={m.bySeverity[k]}
-                          href={k === 'NONE' ? undefined : listHref(filters, { ...range, severity: k })}
-                        />
-                      </td>
-                    ))}
-                    <td className="font-medium">
-                      <Count value={m.total} href={listHref(filters, range)} />
-                    </td>
-                  </tr>
-                )
-              })}
-            </Table>
-          ) : null}
-        </div>
+          {months.map((m) => {
+            const range = monthRange(filters, m.month)
+            return (
+              <tr key={m.month}>
+                <th scope="row">{monthLabel(format, m.month)}</th>
+                {shownKeys.map((k) => (
+                  <td key={k}>
+                    <Count
+                      value={m.bySeverity[k]}
+                      href={k === 'NONE' ? undefined : listHref(filters, { ...range, severity: k })}
+                    />
+                  </td>
+                ))}
+                <td className="font-medium">
+                  <Count value={m.total} href={listHref(filters, range)} />
+                </td>
+              </tr>
+            )
+          })}
+        </Table>
       </Section>
       <div className="grid gap-10 lg:grid-cols-2">
         <Section id="by-service" title={t('byServiceTitle')} description={t('byServiceDescription')}>
@@ -301,12 +277,7 @@ export function ActionItemsSection({ actionItems: a, filters }: Pick<Insights, '
             {a.byService.map((s) => (
               <tr key={s.service}>
                 <th scope="row">
-                  <a
-                    href={listHref(filters, { service: s.service })}
-                    className="text-primary underline-offset-2 hover:underline"
-                  >
-                    {s.service}
-                  </a>
+                  <a href={listHref(filters, { service: s.service })}>{s.service}</a>
                 </th>
                 <td>{s.open}</td>
                 <td className={s.overdue ? 'font-semibold text-destructive' : ''}>{s.overdue}</td>

@@ -109,7 +109,7 @@ export async function InsightsView({
     )
 
   return (
-    <SoftLinks>
+    <>
       {header(true)}
       {view === 'overview' ? null : (
         <Link
@@ -129,43 +129,46 @@ export async function InsightsView({
           action={clearFilters}
         />
       ) : null}
-      <ClientMessages namespaces={['InsightsPage', 'Enums', 'CheckStatus']}>
-        {view === 'loop' ? (
-          <LoopSection loop={shownLoop(insights.loop)} />
-        ) : view === 'repeats' ? (
-          <RepeatsSection repeats={shownRepeats(insights.loop.repeats)} />
-        ) : (
-          <div className="grid gap-10">
-            {insights.incidents.total ? (
-              <>
-                <IncidentsSection
-                  incidents={insights.incidents}
-                  filters={insights.filters}
-                  statuses={insights.statuses}
-                />
-                <DurationsSection
-                  timeToDetect={insights.timeToDetect}
-                  timeToResolve={insights.timeToResolve}
-                />
-                <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
-              </>
-            ) : null}
-            <LoopSection
-              loop={shownLoop(insights.loop, {
-                items: OVERVIEW.items,
-                lessons: OVERVIEW.lessons,
-                allHref: insightsHref(input, 'loop'),
-              })}
-            />
-            <RepeatsSection
-              repeats={shownRepeats(insights.loop.repeats, {
-                incidents: OVERVIEW.repeats,
-                allHref: insightsHref(input, 'repeats'),
-              })}
-            />
-          </div>
-        )}
-      </ClientMessages>
-    </SoftLinks>
+      {/* The figures' links: the header's JSON and CSV are files, not pages. */}
+      <SoftLinks>
+        <ClientMessages namespaces={['InsightsPage', 'Enums', 'CheckStatus']}>
+          {view === 'loop' ? (
+            <LoopSection loop={shownLoop(insights.loop)} />
+          ) : view === 'repeats' ? (
+            <RepeatsSection repeats={shownRepeats(insights.loop.repeats)} />
+          ) : (
+            <div className="grid gap-10">
+              {insights.incidents.total ? (
+                <>
+                  <IncidentsSection
+                    incidents={insights.incidents}
+                    filters={insights.filters}
+                    statuses={insights.statuses}
+                  />
+                  <DurationsSection
+                    timeToDetect={insights.timeToDetect}
+                    timeToResolve={insights.timeToResolve}
+                  />
+                  <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
+                </>
+              ) : null}
+              <LoopSection
+                loop={shownLoop(insights.loop, {
+                  items: OVERVIEW.items,
+                  lessons: OVERVIEW.lessons,
+                  allHref: insightsHref(input, 'loop'),
+                })}
+              />
+              <RepeatsSection
+                repeats={shownRepeats(insights.loop.repeats, {
+                  incidents: OVERVIEW.repeats,
+                  allHref: insightsHref(input, 'repeats'),
+                })}
+              />
+            </div>
+          )}
+        </ClientMessages>
+      </SoftLinks>
+    </>
   )
 }

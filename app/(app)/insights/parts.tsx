@@ -5,10 +5,9 @@ import type { ReactNode } from 'react'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
 
 /*
- * The building blocks of the insights sections, shared by the figures (client components, so that
- * the page sends their numbers, not their markup) and the lists rendered on the server. Their many
- * links are plain anchors: the page puts them in a SoftLinks area, which navigates as next/link
- * does.
+ * The building blocks of the insights sections: client components given the figures, so that the
+ * page sends their numbers, not their markup (decision 037). Their many links are plain anchors:
+ * the page puts them in a SoftLinks area, which navigates as next/link does (decision 048).
  */
 
 export function Section({
@@ -66,7 +65,8 @@ export function Table({
             ))}
           </tr>
         </thead>
-        <tbody className="[&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
+        {/* Its links' look is the body's: a table of counts has a link in most cells. */}
+        <tbody className="[&_a]:text-primary [&_a]:underline-offset-2 [&_a:hover]:underline [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
           {children}
         </tbody>
       </table>
@@ -132,15 +132,12 @@ export function PostmortemRef({
   )
 }
 
-/** A number that opens the list of postmortems behind it (0 is plain: there is nothing to show). */
+/**
+ * A number that opens the list of postmortems behind it (0 is plain: there is nothing to show).
+ * In a `Table`, whose body gives its links their look.
+ */
 export function Count({ value, href }: { value: number; href?: Route }) {
-  return value && href ? (
-    <a href={href} className="text-primary underline-offset-2 hover:underline">
-      {value}
-    </a>
-  ) : (
-    <>{value}</>
-  )
+  return value && href ? <a href={href}>{value}</a> : <>{value}</>
 }
 
 /** The head of a long list on the overview, and the page with all of it. */

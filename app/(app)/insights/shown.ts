@@ -51,7 +51,10 @@ export function shownRepeats(
     listed: (overview ? incidents.slice(0, overview.incidents) : incidents).map(
       ({ earlier, ...incident }) => ({
         ...incident,
-        earlier: head(earlier, earlierShown),
+        earlier: head(
+          earlier.map(({ check: _check, ...e }) => e),
+          earlierShown,
+        ),
         // The checks learned from the earlier incidents, each once.
         checks: [
           ...new Map(earlier.flatMap((e) => (e.check ? [[e.check.id, e.check] as const] : []))).values(),

@@ -21,7 +21,7 @@ const leftOf = (max: number) => 12 + String(max).length * 7
 const tenths = (n: number) => Math.round(n * 10) / 10
 
 /**
- * Vertical columns, stacked by series, drawn on the server (incidents per month by severity).
+ * Vertical columns, stacked by series, drawn as SVG (incidents per month by severity).
  * Long runs label every few columns; the numbers are in a table beside it.
  */
 export function ColumnChart({ title, description, series, columns, minWidth = 460 }: ColumnChartProps) {

@@ -12,18 +12,20 @@ import type { MouseEvent, ReactNode } from 'react'
  * behaviour: it has already prevented the default when the click reaches the area.
  *
  * The browser keeps what it does by itself: a new tab or window (a modifier key, the middle
- * button, `target`), a download, another site, and a jump within the page.
+ * button, `target`), a download, another site, a jump within the page, and the API's answers
+ * (JSON, CSV: files, not pages). Unlike next/link, nothing is prefetched: a page of two hundred
+ * links would ask for two hundred pages.
  */
 export function SoftLinks({ children }: { children: ReactNode }) {
   const router = useRouter()
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (event.defaultPrevented || event.button !== 0) return
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
-    const anchor = (event.target as Element).closest('a')
+    const anchor = (event.target as Element).closest('a[href]')
     if (!(anchor instanceof HTMLAnchorElement) || !event.currentTarget.contains(anchor)) return
     if ((anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return
     const url = new URL(anchor.href, window.location.href)
-    if (url.origin !== window.location.origin) return
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return
     const here = window.location
     if (url.hash && url.pathname === here.pathname && url.search === here.search) return
     event.preventDefault()
