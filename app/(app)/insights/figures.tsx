@@ -6,7 +6,7 @@ import { ColumnChart } from '@/components/insights/column-chart'
 import type { Insights } from '@/server/insights/get-insights'
 import { severities } from '@/server/postmortems/severity'
 import { listHref, monthRange } from '@/lib/insights-links'
-import { BarTable, Count, Section, Table } from './parts'
+import { BarTable, Count, inTextLink, Section, Table } from './parts'
 
 /*
  * The figures of /insights: incidents, durations, action items. Client components given the
@@ -67,7 +67,7 @@ export function IncidentsSection({
           {filters.scope === 'all' && statuses.length > 1
             ? t('countedAll', { count: incidents.total })
             : t('countedPublished', { count: incidents.total })}{' '}
-          <Link href={listHref(filters)} className="text-primary underline underline-offset-2 print:hidden">
+          <Link href={listHref(filters)} className={`${inTextLink} print:hidden`}>
             {t('showList')}
           </Link>
         </p>

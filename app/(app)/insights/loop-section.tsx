@@ -3,11 +3,8 @@
 import { useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
-import { AllLink, PostmortemRef, Section, Table } from './parts'
+import { AllLink, inTextLink as link, PostmortemRef, Section, Table } from './parts'
 import type { ShownLoop, ShownLoopItem as LoopItem } from './shown'
-
-/** A link in a line of text: underlined, not told apart by its colour alone. */
-const link = 'text-primary underline underline-offset-2'
 
 /** What the loop counts for a checklist item, in the order the overview's table and the cards show them; a tone marks a count above 0. */
 const COUNTS: {

@@ -10,6 +10,9 @@ import { formatNumber } from '@/server/postmortems/postmortem-number'
  * the page puts them in a SoftLinks area, which navigates as next/link does (decision 048).
  */
 
+/** A link in a line of text: underlined, not told apart from its line by its colour alone. */
+export const inTextLink = 'text-primary underline underline-offset-2'
+
 export function Section({
   id,
   title,
@@ -119,10 +122,7 @@ export function PostmortemRef({
 }) {
   return (
     <>
-      <a
-        href={`/postmortems/${postmortem.number}`}
-        className={`text-primary underline underline-offset-2 ${linkClassName}`}
-      >
+      <a href={`/postmortems/${postmortem.number}`} className={`${inTextLink} ${linkClassName}`}>
         {formatNumber(postmortem.number)}
       </a>{' '}
       <span lang={postmortem.language ?? undefined} className="break-words">
