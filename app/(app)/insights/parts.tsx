@@ -48,7 +48,8 @@ export function Table({
 }) {
   return (
     <div className="overflow-x-auto print:overflow-visible">
-      <table className="w-full min-w-max border-collapse text-sm">
+      {/* Many columns of numbers scroll sideways rather than squash; a label and its count wrap the label. */}
+      <table className={`w-full border-collapse text-sm ${head.length > 2 ? 'min-w-max' : ''}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-border text-left text-xs text-muted-foreground">
