@@ -47,7 +47,7 @@ export function Table({
   children: ReactNode
 }) {
   return (
-    <div className="overflow-x-auto print:overflow-visible">
+    <div className="scroll-x print:overflow-visible">
       {/* Many columns of numbers scroll sideways rather than squash; a label and its count wrap the label. */}
       <table className={`w-full border-collapse text-sm ${head.length > 2 ? 'min-w-max' : ''}`}>
         <caption className="sr-only">{caption}</caption>
@@ -58,9 +58,10 @@ export function Table({
                 key={i}
                 scope="col"
                 className={
+                  // A column name in Chinese wraps between words, not between any two characters.
                   i
-                    ? 'px-2 py-1.5 text-right align-bottom font-medium'
-                    : 'py-1.5 pr-2 align-bottom font-medium'
+                    ? 'px-2 py-1.5 text-right align-bottom font-medium break-keep'
+                    : 'py-1.5 pr-2 align-bottom font-medium break-keep'
                 }
               >
                 {/* A long column name wraps instead of widening its column of short numbers. */}

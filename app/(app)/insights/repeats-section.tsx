@@ -46,67 +46,70 @@ export function RepeatsSection({ repeats }: { repeats: ShownRepeats }) {
               </div>
             ))}
           </dl>
-          {/* Fixed columns that wrap: titles and checks are long, in any language. */}
-          <table className="w-full table-fixed border-collapse text-sm">
-            <caption className="sr-only">{t('repeatsTitle')}</caption>
-            <colgroup>
-              <col className="w-[28%]" />
-              <col className="w-[36%]" />
-              <col className="w-[24%]" />
-              <col className="w-[12%]" />
-            </colgroup>
-            <thead>
-              <tr className="border-b border-border text-left text-xs text-muted-foreground">
-                {[t('repeatColumn'), t('repeatsOfColumn'), t('checkColumn'), t('whenColumn')].map((h) => (
-                  <th key={h} scope="col" className="py-1.5 pr-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="[&_td]:py-1.5 [&_td]:pr-2 [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
-              {listed.map((incident) => (
-                <tr key={incident.number} className="align-top">
-                  <th scope="row" className="break-words">
-                    <PostmortemRef postmortem={incident} />
-                    <span className="block text-xs text-muted-foreground">{day(incident.at)}</span>
-                  </th>
-                  <td className="break-words">
-                    <ul className="grid gap-1">
-                      {incident.earlier.items.map((e) => (
-                        <li key={e.number}>
-                          <PostmortemRef postmortem={e} />
-                          <span className="block text-xs break-words text-muted-foreground">
-                            {e.services.join(', ')} · {t('inCommon', { words: e.shared.join(', ') })}
-                          </span>
-                        </li>
-                      ))}
-                      {incident.earlier.count > incident.earlier.items.length ? (
-                        <li className="text-xs text-muted-foreground">
-                          {t('moreEarlier', {
-                            count: incident.earlier.count - incident.earlier.items.length,
-                          })}
-                        </li>
-                      ) : null}
-                    </ul>
-                  </td>
-                  <td className="break-words">
-                    <ul className="grid gap-1">
-                      {incident.checks.map((check) => (
-                        <li key={check.id} className="break-words">
-                          {check.text}
-                          <span className="block text-xs text-muted-foreground">
-                            {t('checkSince', { date: day(check.createdAt) })}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className={`font-medium ${tone[incident.when]}`}>{label[incident.when]}</td>
+          {/* Fixed columns that wrap: titles and checks are long, in any language. On a phone
+              the table keeps a readable width and scrolls sideways. */}
+          <div className="scroll-x print:overflow-visible">
+            <table className="w-full min-w-[40rem] table-fixed border-collapse text-sm print:min-w-0">
+              <caption className="sr-only">{t('repeatsTitle')}</caption>
+              <colgroup>
+                <col className="w-[28%]" />
+                <col className="w-[36%]" />
+                <col className="w-[24%]" />
+                <col className="w-[12%]" />
+              </colgroup>
+              <thead>
+                <tr className="border-b border-border text-left text-xs text-muted-foreground">
+                  {[t('repeatColumn'), t('repeatsOfColumn'), t('checkColumn'), t('whenColumn')].map((h) => (
+                    <th key={h} scope="col" className="py-1.5 pr-2 font-medium">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="[&_td]:py-1.5 [&_td]:pr-2 [&_th]:py-1.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_tr]:border-b [&_tr]:border-border/60">
+                {listed.map((incident) => (
+                  <tr key={incident.number} className="align-top">
+                    <th scope="row" className="break-words">
+                      <PostmortemRef postmortem={incident} />
+                      <span className="block text-xs text-muted-foreground">{day(incident.at)}</span>
+                    </th>
+                    <td className="break-words">
+                      <ul className="grid gap-1">
+                        {incident.earlier.items.map((e) => (
+                          <li key={e.number}>
+                            <PostmortemRef postmortem={e} />
+                            <span className="block text-xs break-words text-muted-foreground">
+                              {e.services.join(', ')} · {t('inCommon', { words: e.shared.join(', ') })}
+                            </span>
+                          </li>
+                        ))}
+                        {incident.earlier.count > incident.earlier.items.length ? (
+                          <li className="text-xs text-muted-foreground">
+                            {t('moreEarlier', {
+                              count: incident.earlier.count - incident.earlier.items.length,
+                            })}
+                          </li>
+                        ) : null}
+                      </ul>
+                    </td>
+                    <td className="break-words">
+                      <ul className="grid gap-1">
+                        {incident.checks.map((check) => (
+                          <li key={check.id} className="break-words">
+                            {check.text}
+                            <span className="block text-xs text-muted-foreground">
+                              {t('checkSince', { date: day(check.createdAt) })}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td className={`font-medium ${tone[incident.when]}`}>{label[incident.when]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {/* The overview names one earlier incident each: the page has three, and the rest. */}
           {overview ? (
             <AllLink href={overview}>

@@ -49,63 +49,67 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
   })
   return (
     <figure className="grid gap-2">
-      <svg
-        viewBox={`0 0 ${width} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        className="h-auto w-full text-foreground"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <line x1={left} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="stroke-border" />
-        <text
-          x={left - 6}
-          y={TOP}
-          textAnchor="end"
-          dominantBaseline="middle"
-          className="fill-muted-foreground text-[12px]"
+      {/* On a phone the chart scrolls sideways rather than shrink its labels past reading. */}
+      <div className="scroll-x print:overflow-visible" tabIndex={0} role="group" aria-label={title}>
+        <svg
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          className="h-auto w-full text-foreground"
+          style={{ minWidth: Math.round(width * 0.7) }}
         >
-          {max}
-        </text>
-        <line x1={left} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
-        {/* One path per series, a rectangle for each column it is part of: a few elements, not one per part. */}
-        {series.map((s) => (
-          <path key={s.key} d={parts[s.key]} className={s.className} />
-        ))}
-        {columns.map((column, i) => {
-          const mid = tenths(left + i * step + step / 2)
-          return (
-            <g key={`${column.label}-${i}`}>
-              {totals[i] ? (
-                <text
-                  x={mid}
-                  y={tenths(HEIGHT - BOTTOM - (totals[i] / max) * plot - 4)}
-                  textAnchor="middle"
-                  className="fill-muted-foreground text-[12px]"
-                >
-                  {totals[i]}
-                </text>
-              ) : null}
-              {i % every === 0 ? (
-                <text
-                  x={mid}
-                  y={HEIGHT - BOTTOM + 16}
-                  textAnchor="middle"
-                  className="fill-current text-[12px]"
-                >
-                  {column.label}
-                  {column.sublabel ? (
-                    <tspan x={mid} dy={15} className="fill-muted-foreground">
-                      {column.sublabel}
-                    </tspan>
-                  ) : null}
-                </text>
-              ) : null}
-            </g>
-          )
-        })}
-      </svg>
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{description}</desc>
+          <line x1={left} x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="stroke-border" />
+          <text
+            x={left - 6}
+            y={TOP}
+            textAnchor="end"
+            dominantBaseline="middle"
+            className="fill-muted-foreground text-[12px]"
+          >
+            {max}
+          </text>
+          <line x1={left} x2={width} y1={TOP} y2={TOP} className="stroke-border" strokeDasharray="3 3" />
+          {/* One path per series, a rectangle for each column it is part of: a few elements, not one per part. */}
+          {series.map((s) => (
+            <path key={s.key} d={parts[s.key]} className={s.className} />
+          ))}
+          {columns.map((column, i) => {
+            const mid = tenths(left + i * step + step / 2)
+            return (
+              <g key={`${column.label}-${i}`}>
+                {totals[i] ? (
+                  <text
+                    x={mid}
+                    y={tenths(HEIGHT - BOTTOM - (totals[i] / max) * plot - 4)}
+                    textAnchor="middle"
+                    className="fill-muted-foreground text-[12px]"
+                  >
+                    {totals[i]}
+                  </text>
+                ) : null}
+                {i % every === 0 ? (
+                  <text
+                    x={mid}
+                    y={HEIGHT - BOTTOM + 16}
+                    textAnchor="middle"
+                    className="fill-current text-[12px]"
+                  >
+                    {column.label}
+                    {column.sublabel ? (
+                      <tspan x={mid} dy={15} className="fill-muted-foreground">
+                        {column.sublabel}
+                      </tspan>
+                    ) : null}
+                  </text>
+                ) : null}
+              </g>
+            )
+          })}
+        </svg>
+      </div>
       {series.length > 1 ? (
         <figcaption className="flex flex-wrap gap-3 text-xs text-muted-foreground">
           {series.map((s) => (
