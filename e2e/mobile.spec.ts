@@ -53,6 +53,26 @@ async function emailReadable(page: Page, email: string) {
   expect(width, `${email} is squeezed`).toBeGreaterThanOrEqual(charWidth)
 }
 
+/** The first chart's labels are drawn at least 8 px tall (a wide chart scrolls rather than shrink). */
+async function chartReadable(page: Page) {
+  const label = page.getByRole('main').locator('figure svg text').first()
+  await expect(label).toBeVisible()
+  const { height } = (await label.boundingBox())!
+  expect(height, `${page.url()}: the chart's labels are too small to read`).toBeGreaterThanOrEqual(8)
+}
+
+/** A check's text takes the card's width: its status does not stand beside it in a column of its own. */
+async function checkTextFullWidth(page: Page, text: string) {
+  const card = page.getByRole('listitem', { name: text })
+  const ratio = await card.evaluate((li) => {
+    const title = li.querySelector('p')!
+    const style = getComputedStyle(li)
+    const inner = li.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    return title.getBoundingClientRect().width / inner
+  })
+  expect(ratio, `the check "${text}" is squeezed`).toBeGreaterThanOrEqual(0.95)
+}
+
 /** Demo data when the list is empty (a fresh database), a long e-mail, a token and a launch with checks. */
 async function seed(page: Page) {
   // Rows are cards at this width, so the person is looked up by their e-mail's text, not a table row.
@@ -206,12 +226,15 @@ test.describe('[MOBILE]', () => {
         ['audit', '/settings/audit'],
         ['history', historyUrl],
         ['launch', launchUrl],
+        ['insights', '/insights'],
       ] as const) {
         await p.goto(url)
         await expect(p.getByRole('heading', { level: 1 })).toBeVisible()
         await noSidewaysScroll(p)
         if (name === 'users') await emailReadable(p, longEmail.email)
         if (name === 'audit') await emailReadable(p, admin.email)
+        if (name === 'launch') await checkTextFullWidth(p, longCheck)
+        if (name === 'insights') await chartReadable(p)
         await shoot(p, testInfo, `${name}-${locale}-390`)
       }
 
@@ -225,6 +248,7 @@ test.describe('[MOBILE]', () => {
         ['audit', '/settings/audit'],
         ['history', historyUrl],
         ['launch', launchUrl],
+        ['insights', '/insights'],
       ] as const) {
         await p.goto(url)
         await expect(p.getByRole('heading', { level: 1 })).toBeVisible()

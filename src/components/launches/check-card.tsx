@@ -70,8 +70,9 @@ export function CheckCard({
       aria-label={check.text}
       className="grid scroll-mt-4 gap-3 rounded-lg border border-border bg-card px-4 py-3"
     >
-      <div className="flex flex-wrap items-start gap-2">
-        <div className="grid min-w-0 flex-1 gap-1">
+      {/* On a phone the status sits above the text rather than beside it, in a narrow column. */}
+      <div className="flex flex-col-reverse items-start gap-2 sm:flex-row sm:flex-wrap">
+        <div className="grid min-w-0 gap-1 self-stretch sm:flex-1">
           <p className="flex flex-wrap items-baseline gap-2">
             <span className="font-medium break-words">{check.text}</span>
             {check.category ? <Badge>{check.category}</Badge> : null}

@@ -48,7 +48,7 @@ export default async function TemplatePage({ params }: PageProps<'/checklists/[i
         <Link href="/checklists" className="text-sm text-muted-foreground hover:underline">
           {t('back')}
         </Link>
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{template.name}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words break-keep">{template.name}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
           <span>{t('version', { version: template.version })}</span>
           <span>{t('itemCount', { count: active.length })}</span>

@@ -93,7 +93,7 @@ export default async function LaunchPage({ params }: PageProps<'/launches/[slug]
   return (
     <>
       <header className="mb-6 grid gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{launch.name}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words break-keep">{launch.name}</h1>
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {(
             [

@@ -84,10 +84,13 @@ export default async function PostmortemPage({ params }: PageProps<'/postmortems
           <Link
             key={item.id}
             href={`/checklists/${item.template.id}`}
-            className="inline-flex gap-1 hover:underline"
+            // Inline, so that on a phone the item's text flows on under its label.
+            className="break-words hover:underline"
           >
-            <ClipboardCheck className="size-3.5 text-success" aria-hidden />
-            <span className="text-muted-foreground">{t('becameItem', { template: item.template.name })}</span>
+            <ClipboardCheck className="mr-1 inline size-3.5 align-text-bottom text-success" aria-hidden />
+            <span className="text-muted-foreground">
+              {t('becameItem', { template: item.template.name })}
+            </span>{' '}
             <span>{item.text}</span>
           </Link>
         ))}

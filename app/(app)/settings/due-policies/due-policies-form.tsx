@@ -17,10 +17,10 @@ export function DuePoliciesForm({ policies, action }: { policies: DuePolicy[]; a
           <table className="w-full text-sm">
             <thead>
               <tr className="text-left text-muted-foreground">
-                <th scope="col" className="py-2 pr-4 font-medium">
+                <th scope="col" className="py-2 pr-4 font-medium break-keep">
                   {t('severity')}
                 </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
+                <th scope="col" className="py-2 pr-4 font-medium break-keep">
                   {t('dueDays')}
                 </th>
                 <th scope="col" className="py-2 font-medium">
@@ -58,7 +58,7 @@ export function DuePoliciesForm({ policies, action }: { policies: DuePolicy[]; a
                       ) : null}
                     </td>
                     <td className="py-3">
-                      <label className="inline-flex items-center gap-2">
+                      <label className="inline-flex items-center gap-2 break-keep">
                         <input
                           type="checkbox"
                           name={names.evidence}
