@@ -104,6 +104,8 @@ export function ImportWizard({ factors }: { factors: string[] }) {
           <Input
             type="file"
             accept=".md,.markdown,.txt,text/markdown,text/plain"
+            // The browser's own button, drawn as a button: as plain text it did not look tappable.
+            className="h-auto py-1.5 file:mr-3 file:rounded-md file:border file:border-input file:bg-muted file:px-3 file:py-1 file:text-sm file:font-medium file:text-foreground"
             onChange={async (e) => {
               const file = e.target.files?.[0]
               if (!file) return

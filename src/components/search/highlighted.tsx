@@ -8,7 +8,7 @@ export function Highlighted({ snippet }: { snippet: Snippet }) {
     if (a < at) return
     parts.push(
       snippet.text.slice(at, a),
-      <mark key={i} className="rounded-sm bg-warning/30 px-0.5 text-foreground">
+      <mark key={i} className="rounded-sm bg-warning/30 px-0.5 break-keep text-foreground">
         {snippet.text.slice(a, b)}
       </mark>,
     )
