@@ -163,7 +163,8 @@ export function WriteOrPreview({ preview, children }: { preview: ReactNode; chil
             type="button"
             aria-pressed={(mode === 'preview') === previewing}
             onClick={() => setPreviewing(mode === 'preview')}
-            className="rounded px-2 py-0.5 text-muted-foreground hover:bg-muted aria-pressed:bg-muted aria-pressed:text-foreground"
+            // 24 px tall: the smallest target WCAG 2.2 asks for (2.5.8), on a phone too.
+            className="rounded px-2 py-1 text-muted-foreground hover:bg-muted aria-pressed:bg-muted aria-pressed:text-foreground"
           >
             {t(mode)}
           </button>
