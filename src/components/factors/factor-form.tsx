@@ -5,6 +5,7 @@ import { useActionState } from 'react'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
+import { Textarea } from '@/components/ui/textarea'
 import { idle, type FormState } from '@/lib/form-state'
 
 /** A contributing factor's name and description: adds one, or changes one (`factor` given). */
@@ -22,7 +23,7 @@ export function FactorForm({
   return (
     <form
       action={formAction}
-      className="grid gap-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] sm:items-end"
+      className="grid gap-3 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] sm:items-start"
       noValidate
     >
       <div className="sm:col-span-3">
@@ -39,15 +40,19 @@ export function FactorForm({
         error={state.fieldErrors?.description}
       >
         {(aria) => (
-          <Input
+          // Up to 300 characters: a line that grows, where a one-line field cut most of them off.
+          <Textarea
             {...aria}
             name="description"
             maxLength={300}
+            rows={1}
+            className="min-h-9 py-1.5"
             defaultValue={values?.description ?? factor?.description}
           />
         )}
       </Field>
-      <div className="flex items-center gap-3">
+      {/* Level with the fields, below their labels: the description grows downwards. */}
+      <div className="flex items-center gap-3 sm:mt-6.5">
         <SubmitButton pendingLabel={t('saving')}>{factor ? t('save') : t('add')}</SubmitButton>
         {state.status === 'success' ? (
           <p role="status" className="text-sm text-success">
