@@ -13,8 +13,9 @@ export function Empty({ icon: Icon, title, description, action }: EmptyProps) {
       <span className="rounded-full bg-muted p-3 text-muted-foreground">
         <Icon className="size-6" aria-hidden />
       </span>
-      <h2 className="text-base font-semibold">{title}</h2>
-      <p className="max-w-md text-sm text-muted-foreground">{description}</p>
+      {/* Centred lines of even length: no word (or last character) left alone on a line. */}
+      <h2 className="text-base font-semibold text-balance">{title}</h2>
+      <p className="max-w-md text-sm text-balance text-muted-foreground">{description}</p>
       {action}
     </div>
   )
