@@ -47,7 +47,7 @@ export function Table({
   children: ReactNode
 }) {
   return (
-    <div className="scroll-x print:overflow-visible">
+    <div className="scroll-x">
       {/* Many columns of numbers scroll sideways rather than squash; a label and its count wrap the label. */}
       <table className={`w-full border-collapse text-sm ${head.length > 2 ? 'min-w-max' : ''}`}>
         <caption className="sr-only">{caption}</caption>

@@ -48,7 +48,7 @@ export function RepeatsSection({ repeats }: { repeats: ShownRepeats }) {
           </dl>
           {/* Fixed columns that wrap: titles and checks are long, in any language. On a phone
               the table keeps a readable width and scrolls sideways. */}
-          <div className="scroll-x print:overflow-visible">
+          <div className="scroll-x">
             <table className="w-full min-w-[40rem] table-fixed border-collapse text-sm print:min-w-0">
               <caption className="sr-only">{t('repeatsTitle')}</caption>
               <colgroup>

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, type CSSProperties } from 'react'
 
 export type ColumnChartProps = {
   title: string
@@ -50,14 +50,15 @@ export function ColumnChart({ title, description, series, columns, minWidth = 46
   return (
     <figure className="grid gap-2">
       {/* On a phone the chart scrolls sideways rather than shrink its labels past reading. */}
-      <div className="scroll-x print:overflow-visible" tabIndex={0} role="group" aria-label={title}>
+      <div className="scroll-x" tabIndex={0} role="group" aria-label={title}>
         <svg
           viewBox={`0 0 ${width} ${HEIGHT}`}
           role="img"
           aria-labelledby={`${id}-title`}
           aria-describedby={`${id}-desc`}
-          className="h-auto w-full text-foreground"
-          style={{ minWidth: Math.round(width * 0.7) }}
+          // 70% of its drawn width on screen; on paper the page's width.
+          className="h-auto w-full min-w-(--chart-min-w) text-foreground print:min-w-0"
+          style={{ '--chart-min-w': `${Math.round(width * 0.7)}px` } as CSSProperties}
         >
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{description}</desc>
