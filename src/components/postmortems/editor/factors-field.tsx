@@ -35,7 +35,7 @@ export function FactorsField({
             <label key={f.id} className="flex items-start gap-2 text-sm" title={f.description || undefined}>
               <input
                 type="checkbox"
-                className="mt-0.5 size-4 shrink-0 accent-primary"
+                className="mt-0.5 size-4 shrink-0"
                 checked={value.includes(f.id)}
                 onChange={(e) => toggle(f.id, e.target.checked)}
               />
