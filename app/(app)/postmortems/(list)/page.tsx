@@ -7,6 +7,7 @@ import { PostmortemFilters } from '@/components/postmortems/postmortem-filters'
 import { PostmortemList } from '@/components/postmortems/postmortem-list'
 import { buttonVariants } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
+import { ClientMessages } from '@/i18n/client-messages'
 import { PageHeader } from '@/components/ui/page-header'
 import { requireUser } from '@/server/auth/current-user'
 import { hasRole } from '@/server/roles'
@@ -63,7 +64,9 @@ export default async function PostmortemsPage({ searchParams }: PageProps<'/post
         <PostmortemFilters input={input} taxonomy={taxonomy} showStatus={editor} />
       ) : null}
       {page.items.length ? (
-        <PostmortemList items={page.items} input={input} nextCursor={page.nextCursor} />
+        <ClientMessages namespaces={['PostmortemsPage', 'Enums']}>
+          <PostmortemList items={page.items} input={input} nextCursor={page.nextCursor} now={new Date()} />
+        </ClientMessages>
       ) : filtered ? (
         <Empty
           icon={BookOpen}
