@@ -35,6 +35,10 @@ describe('findLaunches (real database)', () => {
     // The list and the launch's own page agree.
     const page = await getLaunch({ actor: viewer, slug: launch.slug })
     expect(page.ok && page.data.postmortems.map((p) => p.title)).toEqual(['Published'])
+
+    // The list is kept between requests: publishing the one in review shows in the next one.
+    await db.postmortem.update({ where: { number: numbers[2] }, data: { status: 'PUBLISHED' } })
+    expect(await counted(viewer)).toBe(2)
   })
 })
 

@@ -7,8 +7,26 @@ import type { LaunchStatus } from './launch-status'
 import { canRead, getPostmortem, readableBy, type PostmortemView } from '../postmortems/get-postmortem'
 import { contentLanguageOf, type ContentLanguage } from '../postmortems/content-language'
 
-/** Every launch, with the number of its postmortems the reader may see (drafts not for viewers). */
-export async function findLaunches({ actor }: { actor: Actor }) {
+export type LaunchListItem = {
+  slug: string
+  name: string
+  status: LaunchStatus
+  plannedAt: Date | null
+  launchedAt: Date | null
+  description: string
+  /** How many of its postmortems the reader may see. */
+  postmortems: number
+}
+
+/** The list, read again only when the data changed (decision 035). */
+const keptList = dataVersionCache<LaunchListItem[]>('launch-list', { maxEntries: 4 })
+
+/** The newest 200 launches, with the number of their postmortems the reader may see (drafts not for viewers). */
+export async function findLaunches({ actor }: { actor: Actor }): Promise<LaunchListItem[]> {
+  return keptList(readerKey(actor), () => readLaunchList(actor))
+}
+
+async function readLaunchList(actor: Actor): Promise<LaunchListItem[]> {
   const launches = await db.launch.findMany({
     orderBy: [{ plannedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
     take: 200,
