@@ -1,12 +1,14 @@
 'use client'
 
 import { Archive, ArchiveRestore, ArrowDown, ArrowUp, GripVertical } from 'lucide-react'
+import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useOptimistic, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'
+import { LazyDetails } from '@/components/ui/lazy-details'
 import type { FormState } from '@/lib/form-state'
 import type { TemplateView } from '@/server/checklists/template-view'
 import { ItemForm } from './item-form'
@@ -99,8 +101,12 @@ export function TemplateItemList({
                 <ItemSummary item={item} index={index} />
                 {canEdit ? (
                   <div className="flex flex-wrap items-start gap-2">
-                    <details className="min-w-0 flex-1">
-                      <summary className="cursor-pointer text-sm text-primary">{t('edit')}</summary>
+                    {/* The form is rendered when first opened: a template of fifty items sent fifty. */}
+                    <LazyDetails
+                      className="min-w-0 flex-1"
+                      summaryClassName="cursor-pointer text-sm text-primary"
+                      summary={t('edit')}
+                    >
                       <div className="mt-3">
                         <ItemForm
                           action={actions.update.bind(null, id)}
@@ -109,7 +115,7 @@ export function TemplateItemList({
                           submitLabel={t('saveItem')}
                         />
                       </div>
-                    </details>
+                    </LazyDetails>
                     <Button variant="ghost" size="sm" onClick={() => run(() => actions.archive(id, true))}>
                       <Archive aria-hidden />
                       {t('archive')}
@@ -164,24 +170,38 @@ function ItemSummary({ item, index }: { item: Item; index?: number }) {
       </p>
       {item.rationale ? <p className="text-sm break-words text-muted-foreground">{item.rationale}</p> : null}
       <ItemSources sources={item.sources} />
-      {item.skippedAt.length ? (
-        <ul className="grid gap-0.5 text-xs">
-          {item.skippedAt.map((s) => (
-            <li
-              key={s.launch.slug}
-              className={s.incidents.length ? 'text-destructive' : 'text-muted-foreground'}
-            >
-              {t('skippedAt', { launch: s.launch.name, status: s.status })}
-              {s.reason ? ` — ${s.reason}` : ''}
-              {s.incidents.map((i) => (
-                <span key={i.number}>
-                  {' · '}
-                  {t('thenIncident', { number: i.number, title: i.title })}
-                </span>
-              ))}
-            </li>
-          ))}
-        </ul>
+      {item.skippedAt.launches ? (
+        <div className="grid gap-0.5 text-xs">
+          <ul className="grid gap-0.5">
+            {item.skippedAt.shown.map((s) => (
+              <li
+                key={s.launch.slug}
+                className={s.incidents.length ? 'text-destructive' : 'text-muted-foreground'}
+              >
+                {t('skippedAt', { launch: s.launch.name, status: s.status })}
+                {s.reason ? ` — ${s.reason}` : ''}
+                {s.incidents.map((i) => (
+                  <span key={i.number}>
+                    {' · '}
+                    {t('thenIncident', { number: i.number, title: i.title })}
+                  </span>
+                ))}
+                {s.moreIncidents ? ` · ${t('moreIncidents', { count: s.moreIncidents })}` : ''}
+              </li>
+            ))}
+          </ul>
+          {item.skippedAt.launches > item.skippedAt.shown.length ? (
+            <p className="text-muted-foreground">
+              {t('moreSkips', {
+                launches: item.skippedAt.launches,
+                incidents: item.skippedAt.incidents,
+              })}{' '}
+              <Link href="/insights/loop" className="text-primary underline underline-offset-2">
+                {t('seeLoop')}
+              </Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </>
   )

@@ -247,6 +247,55 @@ describe('a launch review', () => {
     expect(unwrap(await getReadinessReport({ actor: viewer, launch: launch.slug })).ready).toBe(false)
   })
 
+  it("show on their template's item where they were waived and the incidents that followed there", async () => {
+    const t = await templateWith('Cache rebuild reads the primary')
+    const launch = await newLaunch('Waived launch')
+    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+    const [check] = await checksOf(launch.id)
+    unwrap(await assignOwner({ actor: editor, checkId: check!.id, ownerId: editor.id }))
+    unwrap(
+      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+    )
+    const waiver = status({ status: 'WAIVED', waiverReason: 'No replica yet' })
+    unwrap(await setCheckStatus({ actor: editor, checkId: check!.id, input: waiver }))
+    const pm = unwrap(
+      await createPostmortem({ actor: editor, input: { title: 'Stale cache', launchId: launch.id } }),
+    )
+    unwrap(
+      await savePostmortem({
+        actor: editor,
+        number: pm.number,
+        input: {
+          baseVersion: 1,
+          document: {
+            ...emptyDocument('Stale cache', launch.id),
+            rootCause: 'The cache rebuild read a replica, not the primary.',
+          },
+        },
+      }),
+    )
+    const skipped = async (actor: Actor) => unwrap(await getTemplate({ actor, id: t.id })).items[0]!.skippedAt
+    const waived = {
+      launch: { name: 'Waived launch', slug: launch.slug },
+      status: 'WAIVED',
+      reason: 'No replica yet',
+    }
+    const incident = { number: pm.number, title: 'Stale cache' }
+    expect(await skipped(editor)).toEqual({
+      launches: 1,
+      incidents: 1,
+      shown: [{ ...waived, incidents: [incident], moreIncidents: 0 }],
+    })
+    // A draft is not a viewer's to see; once published it is, at the next read of the kept answer.
+    expect(await skipped(viewer)).toEqual({
+      launches: 1,
+      incidents: 0,
+      shown: [{ ...waived, incidents: [], moreIncidents: 0 }],
+    })
+    await db.postmortem.update({ where: { number: pm.number }, data: { status: 'PUBLISHED' } })
+    expect((await skipped(viewer)).shown[0]!.incidents).toEqual([incident])
+  })
+
   it('cannot be launched while not ready, unless an admin gives a reason', async () => {
     const t = await templateWith('Only check')
     const launch = await newLaunch('Override launch')

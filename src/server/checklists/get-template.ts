@@ -1,11 +1,13 @@
 import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import { err, ok, type Result } from '../result'
 import { findItemRecurrences } from './recurrence'
 import { sourcesSelect, toSources } from './sources'
-import { type TemplateView } from './template-view'
+import { skippedAt, type TemplateView } from './template-view'
 
+/** A template as its page shows it, read again only when the data changed (decision 035). */
 export async function getTemplate({
   actor,
   id,
@@ -13,6 +15,12 @@ export async function getTemplate({
   actor: Actor
   id: string
 }): Promise<Result<TemplateView>> {
+  return keptTemplates(readerKey(actor, id), () => readTemplate(actor, id))
+}
+
+const keptTemplates = dataVersionCache<Result<TemplateView>>('templates', { maxEntries: 100 })
+
+async function readTemplate(actor: Actor, id: string): Promise<Result<TemplateView>> {
   const template = await db.checklistTemplate.findUnique({
     where: { id },
     include: {
@@ -29,7 +37,7 @@ export async function getTemplate({
     items: template.items.map(({ sources, ...item }) => ({
       ...item,
       sources: toSources(actor, sources),
-      skippedAt: skipped[item.id] ?? [],
+      skippedAt: skippedAt(skipped[item.id] ?? []),
     })),
   })
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { dataVersionCache, readerKey } from '../data-version-cache'
-import { canRead, readableBy } from '../postmortems/get-postmortem'
+import { readableBy } from '../postmortems/get-postmortem'
 import { documentTokens } from '../search/tokenize'
 
 /*
@@ -17,13 +17,23 @@ const STOP = new Set(
     ' ',
   ),
 )
-const words = (text: string) => new Set(documentTokens(text).filter((t) => t.length > 1 && !STOP.has(t)))
+type Words = (text: string) => Set<string>
+const words: Words = (text) => new Set(documentTokens(text).filter((t) => t.length > 1 && !STOP.has(t)))
+
+/**
+ * `words`, each text segmented once: a template's skipped checks meet the same incidents many
+ * times over (a launch's every postmortem, for each check it skipped).
+ */
+function wordsOnce(): Words {
+  const seen = new Map<string, Set<string>>()
+  return (text) => seen.get(text) ?? seen.set(text, words(text)).get(text)!
+}
 
 /** Share of the check's words that the incident's text contains. */
-export function overlap(checkText: string, incidentText: string): number {
-  const check = words(checkText)
+export function overlap(checkText: string, incidentText: string, wordsOf: Words = words): number {
+  const check = wordsOf(checkText)
   if (check.size < 2) return 0
-  const incident = words(incidentText)
+  const incident = wordsOf(incidentText)
   let hits = 0
   for (const w of check) if (incident.has(w)) hits++
   return hits / check.size
@@ -34,9 +44,9 @@ export const CLOSE = 0.5
 type Incident = { lessonIds: string[]; text: string }
 type SkippedCheck = { text: string; sourceLessonIds: string[] }
 
-export function recurs(check: SkippedCheck, incident: Incident): boolean {
+export function recurs(check: SkippedCheck, incident: Incident, wordsOf: Words = words): boolean {
   if (check.sourceLessonIds.some((id) => incident.lessonIds.includes(id))) return true
-  return overlap(check.text, incident.text) >= CLOSE
+  return overlap(check.text, incident.text, wordsOf) >= CLOSE
 }
 
 const incidentSelect = {
@@ -118,23 +128,57 @@ export type ItemRecurrence = {
 }
 
 /** For each template item: the launches that skipped it, and the incidents that followed there. */
-export async function findItemRecurrences({ actor, templateId }: { actor: Actor; templateId: string }) {
+export async function findItemRecurrences({
+  actor,
+  templateId,
+}: {
+  actor: Actor
+  templateId: string
+}): Promise<Record<string, ItemRecurrence[]>> {
+  return keptItemRecurrences(readerKey(actor, templateId), () => readItemRecurrences(actor, templateId))
+}
+
+/** Read again only when the data changed: 10,000 postmortems' launches took 240 ms a template. */
+const keptItemRecurrences = dataVersionCache<Record<string, ItemRecurrence[]>>('item-recurrences', {
+  maxEntries: 100,
+})
+
+async function readItemRecurrences(actor: Actor, templateId: string) {
   const checks = await db.launchCheck.findMany({
     where: { checklistItem: { templateId }, status: { in: SKIPPED } },
+    // The newest launches first.
+    orderBy: [{ launch: { createdAt: 'desc' } }, { id: 'asc' }],
     select: {
       text: true,
       status: true,
       waiverReason: true,
       checklistItemId: true,
       checklistItem: { select: { sources: { select: { lessonId: true } } } },
-      launch: { select: { name: true, slug: true, postmortems: { select: incidentSelect } } },
+      launch: { select: { id: true, name: true, slug: true } },
     },
   })
+  // Each launch's incidents once, however many of its checks were skipped.
+  const launchIds = [...new Set(checks.map((c) => c.launch.id))]
+  const readable = launchIds.length
+    ? await db.postmortem.findMany({
+        where: { launchId: { in: launchIds }, ...readableBy(actor) },
+        orderBy: { number: 'asc' },
+        select: { ...incidentSelect, launchId: true },
+      })
+    : []
+  const incidentsOf = new Map<string, { number: number; title: string; incident: Incident }[]>()
+  for (const p of readable)
+    if (p.launchId)
+      (incidentsOf.get(p.launchId) ?? incidentsOf.set(p.launchId, []).get(p.launchId)!).push({
+        ...p,
+        incident: asIncident(p),
+      })
+  const wordsOf = wordsOnce()
   const out: Record<string, ItemRecurrence[]> = {}
   for (const c of checks) {
     const check = { text: c.text, sourceLessonIds: c.checklistItem?.sources.map((s) => s.lessonId) ?? [] }
-    const incidents = c.launch.postmortems
-      .filter((p) => canRead(actor, p.status) && recurs(check, asIncident(p)))
+    const incidents = (incidentsOf.get(c.launch.id) ?? [])
+      .filter((p) => recurs(check, p.incident, wordsOf))
       .map((p) => ({ number: p.number, title: p.title }))
     ;(out[c.checklistItemId!] ??= []).push({
       launch: { name: c.launch.name, slug: c.launch.slug },

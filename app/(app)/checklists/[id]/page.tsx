@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
+import { cache } from 'react'
 import { ItemForm } from '@/components/checklists/item-form'
 import { TemplateForm } from '@/components/checklists/template-form'
 import { TemplateItemList } from '@/components/checklists/template-item-list'
@@ -24,13 +25,18 @@ import {
 } from '../actions'
 
 async function load(params: PageProps<'/checklists/[id]'>['params']) {
-  const actor = await requireUser()
   const id = decodeRouteParam((await params).id)
   if (id === null) notFound()
+  return loadTemplate(id)
+}
+
+/** Once per request: the metadata and the page read the same template. */
+const loadTemplate = cache(async (id: string) => {
+  const actor = await requireUser()
   const result = await getTemplate({ actor, id })
   if (!result.ok) notFound()
   return { actor, template: result.data }
-}
+})
 
 export async function generateMetadata({ params }: PageProps<'/checklists/[id]'>): Promise<Metadata> {
   return { title: (await load(params)).template.name }
