@@ -81,6 +81,8 @@ async function main() {
       password: string
       slug: string
       number: number
+      /** The checklist template most launches used. */
+      template?: string
     }
 
     say(`starting the production server on ${baseURL} (builds first when the sources changed)…`)
@@ -113,6 +115,9 @@ async function main() {
       '/insights',
       // The admin owns some 700 open action items of the history: a busy owner's My work.
       '/my-work',
+      // Two years of launches, and the template they used: where each item was skipped, and what followed.
+      '/launches',
+      ...(seed.template ? [`/checklists/${seed.template}`] : []),
     ]
     const anonymous = { 'accept-language': 'en-US' }
     const all: [string, Record<string, string>][] = [

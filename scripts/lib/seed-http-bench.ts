@@ -105,8 +105,14 @@ async function main() {
   // What autovacuum (a server Postgres) or the upkeep worker (embedded) does after a load like this
   // one, before a team reads the pages: this machine's Postgres runs with autovacuum off.
   await upkeep()
+  // The template most launches used: the one whose page shows the most skips and incidents.
+  const [template] = await db.$queryRaw<{ id: string }[]>`
+    SELECT i."templateId" AS id FROM "LaunchCheck" c JOIN "ChecklistItem" i ON i.id = c."checklistItemId"
+    GROUP BY i."templateId" ORDER BY count(*) DESC LIMIT 1`
   await db.$disconnect()
-  console.log(JSON.stringify({ email, password, slug, number: Math.max(1, Math.ceil(n / 2)) }))
+  console.log(
+    JSON.stringify({ email, password, slug, number: Math.max(1, Math.ceil(n / 2)), template: template?.id }),
+  )
 }
 
 main().then(
