@@ -54,6 +54,19 @@ async function checksOf(launchId: string) {
   return (await getLaunchReview({ actor: editor, launchId })).checks
 }
 
+/** A launch in review with a new template's items as its checks, each owned by the editor. */
+async function launchInReview(name: string, ...texts: string[]) {
+  const t = await templateWith(...texts)
+  const launch = await newLaunch(name)
+  unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+  const checks = await checksOf(launch.id)
+  for (const c of checks) unwrap(await assignOwner({ actor: editor, checkId: c.id, ownerId: editor.id }))
+  unwrap(
+    await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
+  )
+  return { t, launch, checks }
+}
+
 beforeAll(async () => {
   admin = await person('Admin', 'ADMIN')
   editor = await person('Eve', 'EDITOR')
@@ -248,14 +261,11 @@ describe('a launch review', () => {
   })
 
   it("show on their template's item where they were waived and the incidents that followed there", async () => {
-    const t = await templateWith('Cache rebuild reads the primary')
-    const launch = await newLaunch('Waived launch')
-    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
-    const [check] = await checksOf(launch.id)
-    unwrap(await assignOwner({ actor: editor, checkId: check!.id, ownerId: editor.id }))
-    unwrap(
-      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
-    )
+    const {
+      t,
+      launch,
+      checks: [check],
+    } = await launchInReview('Waived launch', 'Cache rebuild reads the primary')
     const waiver = status({ status: 'WAIVED', waiverReason: 'No replica yet' })
     unwrap(await setCheckStatus({ actor: editor, checkId: check!.id, input: waiver }))
     const pm = unwrap(
@@ -297,14 +307,10 @@ describe('a launch review', () => {
   })
 
   it('cannot be launched while not ready, unless an admin gives a reason', async () => {
-    const t = await templateWith('Only check')
-    const launch = await newLaunch('Override launch')
-    unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
-    const [only] = await checksOf(launch.id)
-    unwrap(await assignOwner({ actor: editor, checkId: only!.id, ownerId: editor.id }))
-    unwrap(
-      await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
-    )
+    const {
+      launch,
+      checks: [only],
+    } = await launchInReview('Override launch', 'Only check')
     const launchIt = (actor: Actor, reason = '') =>
       changeLaunchStatus({ actor, slug: launch.slug, input: { to: 'LAUNCHED', reason } })
     expect(await launchIt(editor, 'please')).toMatchObject({ ok: false, error: { message: 'notReady' } })
