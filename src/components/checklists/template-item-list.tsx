@@ -1,7 +1,6 @@
 'use client'
 
 import { Archive, ArchiveRestore, ArrowDown, ArrowUp, GripVertical } from 'lucide-react'
-import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useOptimistic, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
@@ -106,6 +105,7 @@ export function TemplateItemList({
                       className="min-w-0 flex-1"
                       summaryClassName="cursor-pointer text-sm text-primary"
                       summary={t('edit')}
+                      summaryLabel={t('editItem', { item: item.text })}
                     >
                       <div className="mt-3">
                         <ItemForm
@@ -157,6 +157,24 @@ export function TemplateItemList({
   )
 }
 
+/** A launch that waived the item or marked it not applicable, and the incidents that followed there. */
+function Skip({ skip, more = 0 }: { skip: Item['skippedAt']['rest'][number]; more?: number }) {
+  const t = useTranslations('TemplatePage')
+  return (
+    <li className={skip.incidents.length ? 'text-destructive' : 'text-muted-foreground'}>
+      {t('skippedAt', { launch: skip.launch.name, status: skip.status })}
+      {skip.reason ? ` — ${skip.reason}` : ''}
+      {skip.incidents.map((i) => (
+        <span key={i.number}>
+          {' · '}
+          {t('thenIncident', { number: i.number, title: i.title })}
+        </span>
+      ))}
+      {more ? ` · ${t('moreIncidents', { count: more })}` : ''}
+    </li>
+  )
+}
+
 function ItemSummary({ item, index }: { item: Item; index?: number }) {
   const t = useTranslations('TemplatePage')
   return (
@@ -174,32 +192,24 @@ function ItemSummary({ item, index }: { item: Item; index?: number }) {
         <div className="grid gap-0.5 text-xs">
           <ul className="grid gap-0.5">
             {item.skippedAt.shown.map((s) => (
-              <li
-                key={s.launch.slug}
-                className={s.incidents.length ? 'text-destructive' : 'text-muted-foreground'}
-              >
-                {t('skippedAt', { launch: s.launch.name, status: s.status })}
-                {s.reason ? ` — ${s.reason}` : ''}
-                {s.incidents.map((i) => (
-                  <span key={i.number}>
-                    {' · '}
-                    {t('thenIncident', { number: i.number, title: i.title })}
-                  </span>
-                ))}
-                {s.moreIncidents ? ` · ${t('moreIncidents', { count: s.moreIncidents })}` : ''}
-              </li>
+              <Skip key={s.launch.slug} skip={s} more={s.moreIncidents} />
             ))}
           </ul>
-          {item.skippedAt.launches > item.skippedAt.shown.length ? (
-            <p className="text-muted-foreground">
-              {t('moreSkips', {
+          {item.skippedAt.rest.length ? (
+            <LazyDetails
+              summaryClassName="cursor-pointer text-muted-foreground"
+              summary={t('moreSkips', {
                 launches: item.skippedAt.launches,
                 incidents: item.skippedAt.incidents,
-              })}{' '}
-              <Link href="/insights/loop" className="text-primary underline underline-offset-2">
-                {t('seeLoop')}
-              </Link>
-            </p>
+                more: item.skippedAt.rest.length,
+              })}
+            >
+              <ul className="mt-1 grid gap-0.5">
+                {item.skippedAt.rest.map((s) => (
+                  <Skip key={s.launch.slug} skip={s} />
+                ))}
+              </ul>
+            </LazyDetails>
           ) : null}
         </div>
       ) : null}

@@ -7,7 +7,10 @@ import { findItemRecurrences } from './recurrence'
 import { sourcesSelect, toSources } from './sources'
 import { skippedAt, type TemplateView } from './template-view'
 
-/** A template as its page shows it, read again only when the data changed (decision 035). */
+/**
+ * A template as its page shows it, read again only when the data changed (decision 035): where its
+ * items were skipped took 240 ms a template on two years of launches (decision 049).
+ */
 export async function getTemplate({
   actor,
   id,

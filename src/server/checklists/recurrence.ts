@@ -127,7 +127,10 @@ export type ItemRecurrence = {
   incidents: { number: number; title: string }[]
 }
 
-/** For each template item: the launches that skipped it, and the incidents that followed there. */
+/**
+ * For each template item: the launches that skipped it, newest first, and the incidents that
+ * followed there, newest first. Its one caller, the template's page, keeps what it returns.
+ */
 export async function findItemRecurrences({
   actor,
   templateId,
@@ -135,19 +138,14 @@ export async function findItemRecurrences({
   actor: Actor
   templateId: string
 }): Promise<Record<string, ItemRecurrence[]>> {
-  return keptItemRecurrences(readerKey(actor, templateId), () => readItemRecurrences(actor, templateId))
-}
-
-/** Read again only when the data changed: 10,000 postmortems' launches took 240 ms a template. */
-const keptItemRecurrences = dataVersionCache<Record<string, ItemRecurrence[]>>('item-recurrences', {
-  maxEntries: 100,
-})
-
-async function readItemRecurrences(actor: Actor, templateId: string) {
   const checks = await db.launchCheck.findMany({
     where: { checklistItem: { templateId }, status: { in: SKIPPED } },
-    // The newest launches first.
-    orderBy: [{ launch: { createdAt: 'desc' } }, { id: 'asc' }],
+    // In the launch list's order.
+    orderBy: [
+      { launch: { plannedAt: { sort: 'desc', nulls: 'last' } } },
+      { launch: { createdAt: 'desc' } },
+      { id: 'asc' },
+    ],
     select: {
       text: true,
       status: true,
@@ -162,7 +160,7 @@ async function readItemRecurrences(actor: Actor, templateId: string) {
   const readable = launchIds.length
     ? await db.postmortem.findMany({
         where: { launchId: { in: launchIds }, ...readableBy(actor) },
-        orderBy: { number: 'asc' },
+        orderBy: { number: 'desc' },
         select: { ...incidentSelect, launchId: true },
       })
     : []

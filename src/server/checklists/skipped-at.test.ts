@@ -18,9 +18,11 @@ describe("an item's skipped launches on its template's card", () => {
       ['b', 1, 0],
       ['a', 0, 0],
     ])
+    // The others are listed when asked for, whole.
+    expect(view.rest.map((s) => s.launch.slug)).toEqual(['c', 'e'])
   })
 
   it('is empty for an item no launch skipped', () => {
-    expect(skippedAt([])).toEqual({ launches: 0, incidents: 0, shown: [] })
+    expect(skippedAt([])).toEqual({ launches: 0, incidents: 0, shown: [], rest: [] })
   })
 })

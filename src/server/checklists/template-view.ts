@@ -24,14 +24,15 @@ export type TemplateView = {
 
 /**
  * What an item's card says of the launches that skipped it: how many, how many incidents
- * followed there, and the first few of them (those followed by incidents first, each with its
- * first incidents). A template used for years was skipped at a hundred launches; the loop on
- * /insights/loop counts them all.
+ * followed there, the first few of them (those followed by incidents first, each with its
+ * newest incidents), and the others, listed when asked for. An item of a template used for two
+ * years was skipped at forty launches, followed by a hundred incidents.
  */
 export type SkippedAt = {
   launches: number
   incidents: number
   shown: (ItemRecurrence & { moreIncidents: number })[]
+  rest: ItemRecurrence[]
 }
 
 /** Launches listed on an item's card, and incidents listed per launch; the rest are counted. */
@@ -39,11 +40,12 @@ const SHOWN = { launches: 3, incidents: 3 }
 
 export function skippedAt(all: ItemRecurrence[]): SkippedAt {
   // Stable: launches followed by incidents first, the most first, else in the order read.
-  const first = all.toSorted((a, b) => b.incidents.length - a.incidents.length).slice(0, SHOWN.launches)
+  const sorted = all.toSorted((a, b) => b.incidents.length - a.incidents.length)
   return {
     launches: all.length,
     incidents: all.reduce((sum, s) => sum + s.incidents.length, 0),
-    shown: first.map((s) => ({
+    rest: sorted.slice(SHOWN.launches),
+    shown: sorted.slice(0, SHOWN.launches).map((s) => ({
       ...s,
       incidents: s.incidents.slice(0, SHOWN.incidents),
       moreIncidents: Math.max(0, s.incidents.length - SHOWN.incidents),
