@@ -157,8 +157,8 @@ export function TemplateItemList({
   )
 }
 
-/** A launch that waived the item or marked it not applicable, and the incidents that followed there. */
-function Skip({ skip, more = 0 }: { skip: Item['skippedAt']['rest'][number]; more?: number }) {
+/** A launch that waived the item or marked it not applicable, and the newest incidents that followed there. */
+function Skip({ skip }: { skip: Item['skippedAt']['rest'][number] }) {
   const t = useTranslations('TemplatePage')
   return (
     <li className={skip.incidents.length ? 'text-destructive' : 'text-muted-foreground'}>
@@ -170,7 +170,7 @@ function Skip({ skip, more = 0 }: { skip: Item['skippedAt']['rest'][number]; mor
           {t('thenIncident', { number: i.number, title: i.title })}
         </span>
       ))}
-      {more ? ` · ${t('moreIncidents', { count: more })}` : ''}
+      {skip.moreIncidents ? ` · ${t('moreIncidents', { count: skip.moreIncidents })}` : ''}
     </li>
   )
 }
@@ -192,7 +192,7 @@ function ItemSummary({ item, index }: { item: Item; index?: number }) {
         <div className="grid gap-0.5 text-xs">
           <ul className="grid gap-0.5">
             {item.skippedAt.shown.map((s) => (
-              <Skip key={s.launch.slug} skip={s} more={s.moreIncidents} />
+              <Skip key={s.launch.slug} skip={s} />
             ))}
           </ul>
           {item.skippedAt.rest.length ? (

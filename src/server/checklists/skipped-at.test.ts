@@ -18,7 +18,7 @@ describe("an item's skipped launches on its template's card", () => {
       ['b', 1, 0],
       ['a', 0, 0],
     ])
-    // The others are listed when asked for, whole.
+    // The others are listed when asked for.
     expect(view.rest.map((s) => s.launch.slug)).toEqual(['c', 'e'])
   })
 

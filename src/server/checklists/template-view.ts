@@ -31,9 +31,12 @@ export type TemplateView = {
 export type SkippedAt = {
   launches: number
   incidents: number
-  shown: (ItemRecurrence & { moreIncidents: number })[]
-  rest: ItemRecurrence[]
+  shown: ShownSkip[]
+  rest: ShownSkip[]
 }
+
+/** A launch that skipped the item, with its newest incidents and how many more followed there. */
+export type ShownSkip = ItemRecurrence & { moreIncidents: number }
 
 /** Launches listed on an item's card, and incidents listed per launch; the rest are counted. */
 const SHOWN = { launches: 3, incidents: 3 }
@@ -41,14 +44,15 @@ const SHOWN = { launches: 3, incidents: 3 }
 export function skippedAt(all: ItemRecurrence[]): SkippedAt {
   // Stable: launches followed by incidents first, the most first, else in the order read.
   const sorted = all.toSorted((a, b) => b.incidents.length - a.incidents.length)
+  const cut = (s: ItemRecurrence): ShownSkip => ({
+    ...s,
+    incidents: s.incidents.slice(0, SHOWN.incidents),
+    moreIncidents: Math.max(0, s.incidents.length - SHOWN.incidents),
+  })
   return {
     launches: all.length,
     incidents: all.reduce((sum, s) => sum + s.incidents.length, 0),
-    rest: sorted.slice(SHOWN.launches),
-    shown: sorted.slice(0, SHOWN.launches).map((s) => ({
-      ...s,
-      incidents: s.incidents.slice(0, SHOWN.incidents),
-      moreIncidents: Math.max(0, s.incidents.length - SHOWN.incidents),
-    })),
+    shown: sorted.slice(0, SHOWN.launches).map(cut),
+    rest: sorted.slice(SHOWN.launches).map(cut),
   }
 }
