@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'
 import { LazyDetails } from '@/components/ui/lazy-details'
 import type { FormState } from '@/lib/form-state'
-import type { TemplateView } from '@/server/checklists/template-view'
+import type { ShownSkip, TemplateView } from '@/server/checklists/template-view'
 import { ItemForm } from './item-form'
 import { ItemSources } from './item-source'
 
@@ -158,7 +158,7 @@ export function TemplateItemList({
 }
 
 /** A launch that waived the item or marked it not applicable, and the newest incidents that followed there. */
-function Skip({ skip }: { skip: Item['skippedAt']['rest'][number] }) {
+function Skip({ skip }: { skip: ShownSkip }) {
   const t = useTranslations('TemplatePage')
   return (
     <li className={skip.incidents.length ? 'text-destructive' : 'text-muted-foreground'}>

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { dataVersionCache, readerKey } from '../data-version-cache'
+import { newestLaunchesFirst } from '../launches/find-launches'
 import { readableBy } from '../postmortems/get-postmortem'
 import { documentTokens } from '../search/tokenize'
 
@@ -141,11 +142,7 @@ export async function findItemRecurrences({
   const checks = await db.launchCheck.findMany({
     where: { checklistItem: { templateId }, status: { in: SKIPPED } },
     // In the launch list's order.
-    orderBy: [
-      { launch: { plannedAt: { sort: 'desc', nulls: 'last' } } },
-      { launch: { createdAt: 'desc' } },
-      { id: 'asc' },
-    ],
+    orderBy: [...newestLaunchesFirst.map((launch) => ({ launch })), { id: 'asc' as const }],
     select: {
       text: true,
       status: true,
@@ -164,13 +161,12 @@ export async function findItemRecurrences({
         select: { ...incidentSelect, launchId: true },
       })
     : []
-  const incidentsOf = new Map<string, { number: number; title: string; incident: Incident }[]>()
-  for (const p of readable)
-    if (p.launchId)
-      (incidentsOf.get(p.launchId) ?? incidentsOf.set(p.launchId, []).get(p.launchId)!).push({
-        ...p,
-        incident: asIncident(p),
-      })
+  const incidentsOf = new Map<string | null, { number: number; title: string; incident: Incident }[]>()
+  for (const p of readable) {
+    const list = incidentsOf.get(p.launchId) ?? []
+    list.push({ number: p.number, title: p.title, incident: asIncident(p) })
+    incidentsOf.set(p.launchId, list)
+  }
   const wordsOf = wordsOnce()
   const out: Record<string, ItemRecurrence[]> = {}
   for (const c of checks) {

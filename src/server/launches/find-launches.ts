@@ -1,4 +1,5 @@
 import 'server-only'
+import type { Prisma } from '@/generated/prisma/client'
 import type { Actor } from '../roles'
 import { db } from '../db'
 import { dataVersionCache, readerKey } from '../data-version-cache'
@@ -18,6 +19,12 @@ export type LaunchListItem = {
   postmortems: number
 }
 
+/** Launches in the order people look for them: the next planned first, unplanned last. */
+export const newestLaunchesFirst: Prisma.LaunchOrderByWithRelationInput[] = [
+  { plannedAt: { sort: 'desc', nulls: 'last' } },
+  { createdAt: 'desc' },
+]
+
 /** The list, read again only when the data changed (decision 035). */
 const keptList = dataVersionCache<LaunchListItem[]>('launch-list', { maxEntries: 4 })
 
@@ -28,7 +35,7 @@ export async function findLaunches({ actor }: { actor: Actor }): Promise<LaunchL
 
 async function readLaunchList(actor: Actor): Promise<LaunchListItem[]> {
   const launches = await db.launch.findMany({
-    orderBy: [{ plannedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+    orderBy: newestLaunchesFirst,
     take: 200,
     select: {
       slug: true,
