@@ -14,6 +14,8 @@ import { moveItem } from '@/server/checklists/move-item'
 import { reorderItems } from '@/server/checklists/reorder-items'
 import { setItemArchived } from '@/server/checklists/set-item-archived'
 import { updateItem } from '@/server/checklists/update-item'
+import { getOtherSkips } from '@/server/checklists/get-template'
+import type { ShownSkip } from '@/server/checklists/template-view'
 import { createTemplate } from '@/server/checklists/create-template'
 import { setTemplateArchived } from '@/server/checklists/set-template-archived'
 import { updateTemplate } from '@/server/checklists/update-template'
@@ -109,6 +111,14 @@ export async function reorderItemsAction(templateId: string, ids: string[]): Pro
   const state = await runAction(() => reorderItems({ actor, templateId, ids: parsed.data.ids }))
   refresh(templateId)
   return state
+}
+
+/** The launches that skipped an item besides those its card shows, or null (refused, or gone). */
+export async function otherSkipsAction(templateId: string, itemId: string): Promise<ShownSkip[] | null> {
+  const actor = await requireUser()
+  if (!actionArgs([idArg, idArg], [templateId, itemId])) return null
+  const result = await getOtherSkips({ actor, templateId, itemId })
+  return result.ok ? result.data : null
 }
 
 export async function archiveItemAction(

@@ -2,7 +2,7 @@
 
 import { Archive, ArchiveRestore, ArrowDown, ArrowUp, GripVertical } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useOptimistic, type DragEvent } from 'react'
+import { useOptimistic, useState, useTransition, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -31,6 +31,8 @@ export function TemplateItemList({
     move: (itemId: string, direction: 'up' | 'down') => Promise<FormState>
     reorder: (ids: string[]) => Promise<FormState>
     archive: (itemId: string, archived: boolean) => Promise<FormState>
+    /** The launches that skipped an item besides those its card shows; null when refused. */
+    otherSkips: (itemId: string) => Promise<ShownSkip[] | null>
   }
 }) {
   const t = useTranslations('TemplatePage')
@@ -97,7 +99,7 @@ export function TemplateItemList({
                 </div>
               ) : null}
               <div className="grid min-w-0 flex-1 gap-1.5">
-                <ItemSummary item={item} index={index} />
+                <ItemSummary item={item} index={index} otherSkips={actions.otherSkips} />
                 {canEdit ? (
                   <div className="flex flex-wrap items-start gap-2">
                     {/* The form is rendered when first opened: a template of fifty items sent fifty. */}
@@ -136,7 +138,7 @@ export function TemplateItemList({
             {archived.map((item) => (
               <li key={item.id} className="flex items-start gap-3 rounded-lg border border-dashed px-3 py-2">
                 <div className="min-w-0 flex-1 text-muted-foreground">
-                  <ItemSummary item={item} />
+                  <ItemSummary item={item} otherSkips={actions.otherSkips} />
                 </div>
                 {canEdit ? (
                   <Button
@@ -175,7 +177,55 @@ function Skip({ skip }: { skip: ShownSkip }) {
   )
 }
 
-function ItemSummary({ item, index }: { item: Item; index?: number }) {
+/**
+ * The other launches that skipped an item, asked for the first time the disclosure opens: a
+ * template used for two years has forty under some items, and fifty items sent them all.
+ */
+function OtherSkips({ summary, load }: { summary: string; load: () => Promise<ShownSkip[] | null> }) {
+  const t = useTranslations('TemplatePage')
+  const common = useTranslations('Common')
+  // undefined: not asked yet; null: the answer did not come.
+  const [skips, setSkips] = useState<ShownSkip[] | null>()
+  const [pending, startTransition] = useTransition()
+  const ask = () =>
+    startTransition(async () => {
+      const answer = await load().catch(() => null)
+      startTransition(() => setSkips(answer))
+    })
+  return (
+    <details onToggle={(event) => event.currentTarget.open && skips === undefined && !pending && ask()}>
+      <summary className="cursor-pointer text-muted-foreground">{summary}</summary>
+      {pending ? (
+        <p role="status" className="mt-1 text-muted-foreground">
+          {common('loading')}
+        </p>
+      ) : skips === null ? (
+        <p role="alert" className="mt-1 text-destructive">
+          {t('otherSkipsFailed')}{' '}
+          <button type="button" onClick={ask} className="underline underline-offset-2">
+            {common('retry')}
+          </button>
+        </p>
+      ) : skips ? (
+        <ul className="mt-1 grid gap-0.5">
+          {skips.map((s) => (
+            <Skip key={s.launch.slug} skip={s} />
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  )
+}
+
+function ItemSummary({
+  item,
+  index,
+  otherSkips,
+}: {
+  item: Item
+  index?: number
+  otherSkips: (itemId: string) => Promise<ShownSkip[] | null>
+}) {
   const t = useTranslations('TemplatePage')
   return (
     <>
@@ -195,21 +245,15 @@ function ItemSummary({ item, index }: { item: Item; index?: number }) {
               <Skip key={s.launch.slug} skip={s} />
             ))}
           </ul>
-          {item.skippedAt.rest.length ? (
-            <LazyDetails
-              summaryClassName="cursor-pointer text-muted-foreground"
+          {item.skippedAt.others ? (
+            <OtherSkips
               summary={t('moreSkips', {
                 launches: item.skippedAt.launches,
                 incidents: item.skippedAt.incidents,
-                more: item.skippedAt.rest.length,
+                more: item.skippedAt.others,
               })}
-            >
-              <ul className="mt-1 grid gap-0.5">
-                {item.skippedAt.rest.map((s) => (
-                  <Skip key={s.launch.slug} skip={s} />
-                ))}
-              </ul>
-            </LazyDetails>
+              load={() => otherSkips(item.id)}
+            />
           ) : null}
         </div>
       ) : null}

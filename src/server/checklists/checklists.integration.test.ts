@@ -295,14 +295,14 @@ describe('a launch review', () => {
       launches: 1,
       incidents: 1,
       shown: [{ ...waived, incidents: [incident], moreIncidents: 0 }],
-      rest: [],
+      others: 0,
     })
     // A draft is not a viewer's to see; once published it is, at the next read of the kept answer.
     expect(await skipped(viewer)).toEqual({
       launches: 1,
       incidents: 0,
       shown: [{ ...waived, incidents: [], moreIncidents: 0 }],
-      rest: [],
+      others: 0,
     })
     await db.postmortem.update({ where: { number: pm.number }, data: { status: 'PUBLISHED' } })
     expect((await skipped(viewer)).shown[0]!.incidents).toEqual([incident])

@@ -5,7 +5,7 @@ import { dataVersionCache, readerKey } from '../data-version-cache'
 import { err, ok, type Result } from '../result'
 import { findItemRecurrences } from './recurrence'
 import { sourcesSelect, toSources } from './sources'
-import { skippedAt, type TemplateView } from './template-view'
+import { skippedAt, type ShownSkip, type TemplateView } from './template-view'
 
 /**
  * A template as its page shows it, read again only when the data changed (decision 035): where its
@@ -18,12 +18,38 @@ export async function getTemplate({
   actor: Actor
   id: string
 }): Promise<Result<TemplateView>> {
-  return keptTemplates(readerKey(actor, id), () => readTemplate(actor, id))
+  const kept = await keptTemplate(actor, id)
+  return kept.ok ? ok(kept.data.view) : kept
 }
 
-const keptTemplates = dataVersionCache<Result<TemplateView>>('templates', { maxEntries: 100 })
+/**
+ * The launches that skipped an item besides those its card shows (`SkippedAt.others` of them),
+ * read from the same kept template: its card lists them when someone opens the disclosure.
+ */
+export async function getOtherSkips({
+  actor,
+  templateId,
+  itemId,
+}: {
+  actor: Actor
+  templateId: string
+  itemId: string
+}): Promise<Result<ShownSkip[]>> {
+  const kept = await keptTemplate(actor, templateId)
+  if (!kept.ok) return kept
+  const others = kept.data.others[itemId]
+  return others ? ok(others) : err('NOT_FOUND')
+}
 
-async function readTemplate(actor: Actor, id: string): Promise<Result<TemplateView>> {
+/** The template's view and, by item, the skips its cards do not show. */
+type KeptTemplate = { view: TemplateView; others: Record<string, ShownSkip[]> }
+
+const keptTemplates = dataVersionCache<Result<KeptTemplate>>('templates', { maxEntries: 100 })
+
+const keptTemplate = (actor: Actor, id: string) =>
+  keptTemplates(readerKey(actor, id), () => readTemplate(actor, id))
+
+async function readTemplate(actor: Actor, id: string): Promise<Result<KeptTemplate>> {
   const template = await db.checklistTemplate.findUnique({
     where: { id },
     include: {
@@ -35,12 +61,11 @@ async function readTemplate(actor: Actor, id: string): Promise<Result<TemplateVi
   })
   if (!template) return err('NOT_FOUND')
   const skipped = await findItemRecurrences({ actor, templateId: id })
-  return ok({
-    ...template,
-    items: template.items.map(({ sources, ...item }) => ({
-      ...item,
-      sources: toSources(actor, sources),
-      skippedAt: skippedAt(skipped[item.id] ?? []),
-    })),
+  const others: KeptTemplate['others'] = {}
+  const items = template.items.map(({ sources, ...item }) => {
+    const skips = skippedAt(skipped[item.id] ?? [])
+    others[item.id] = skips.others
+    return { ...item, sources: toSources(actor, sources), skippedAt: skips.card }
   })
+  return ok({ view: { ...template, items }, others })
 }

@@ -11,18 +11,18 @@ const skip = (slug: string, incidents: number): ItemRecurrence => ({
 
 describe("an item's skipped launches on its template's card", () => {
   it('lists those followed by incidents first, a few of each, and counts them all', () => {
-    const view = skippedAt([skip('a', 0), skip('b', 1), skip('c', 0), skip('d', 5), skip('e', 0)])
-    expect(view).toMatchObject({ launches: 5, incidents: 6 })
-    expect(view.shown.map((s) => [s.launch.slug, s.incidents.length, s.moreIncidents])).toEqual([
+    const { card, others } = skippedAt([skip('a', 0), skip('b', 1), skip('c', 0), skip('d', 5), skip('e', 0)])
+    expect(card).toMatchObject({ launches: 5, incidents: 6, others: 2 })
+    expect(card.shown.map((s) => [s.launch.slug, s.incidents.length, s.moreIncidents])).toEqual([
       ['d', 3, 2],
       ['b', 1, 0],
       ['a', 0, 0],
     ])
-    // The others are listed when asked for.
-    expect(view.rest.map((s) => s.launch.slug)).toEqual(['c', 'e'])
+    // The others are sent when asked for, in the same order.
+    expect(others.map((s) => s.launch.slug)).toEqual(['c', 'e'])
   })
 
   it('is empty for an item no launch skipped', () => {
-    expect(skippedAt([])).toEqual({ launches: 0, incidents: 0, shown: [], rest: [] })
+    expect(skippedAt([])).toEqual({ card: { launches: 0, incidents: 0, shown: [], others: 0 }, others: [] })
   })
 })

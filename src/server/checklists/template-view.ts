@@ -25,14 +25,15 @@ export type TemplateView = {
 /**
  * What an item's card says of the launches that skipped it: how many, how many incidents
  * followed there, the first few of them (those followed by incidents first, each with its
- * newest incidents), and the others, listed when asked for. An item of a template used for two
- * years was skipped at forty launches, followed by a hundred incidents.
+ * newest incidents), and how many others there are: those are sent when someone asks for them
+ * (getOtherSkips). An item of a template used for two years was skipped at forty launches,
+ * followed by a hundred incidents; fifty such items sent every launch made a page of 600 KB.
  */
 export type SkippedAt = {
   launches: number
   incidents: number
   shown: ShownSkip[]
-  rest: ShownSkip[]
+  others: number
 }
 
 /** A launch that skipped the item, with its newest incidents and how many more followed there. */
@@ -41,7 +42,8 @@ export type ShownSkip = ItemRecurrence & { moreIncidents: number }
 /** Launches listed on an item's card, and incidents listed per launch; the rest are counted. */
 const SHOWN = { launches: 3, incidents: 3 }
 
-export function skippedAt(all: ItemRecurrence[]): SkippedAt {
+/** An item's skips as its card shows them, and the others, in the same order and cut. */
+export function skippedAt(all: ItemRecurrence[]): { card: SkippedAt; others: ShownSkip[] } {
   // Stable: launches followed by incidents first, the most first, else in the order read.
   const sorted = all.toSorted((a, b) => b.incidents.length - a.incidents.length)
   const cut = (s: ItemRecurrence): ShownSkip => ({
@@ -49,10 +51,14 @@ export function skippedAt(all: ItemRecurrence[]): SkippedAt {
     incidents: s.incidents.slice(0, SHOWN.incidents),
     moreIncidents: Math.max(0, s.incidents.length - SHOWN.incidents),
   })
+  const others = sorted.slice(SHOWN.launches).map(cut)
   return {
-    launches: all.length,
-    incidents: all.reduce((sum, s) => sum + s.incidents.length, 0),
-    shown: sorted.slice(0, SHOWN.launches).map(cut),
-    rest: sorted.slice(SHOWN.launches).map(cut),
+    card: {
+      launches: all.length,
+      incidents: all.reduce((sum, s) => sum + s.incidents.length, 0),
+      shown: sorted.slice(0, SHOWN.launches).map(cut),
+      others: others.length,
+    },
+    others,
   }
 }

@@ -19,6 +19,7 @@ import {
   archiveItemAction,
   archiveTemplateAction,
   moveItemAction,
+  otherSkipsAction,
   reorderItemsAction,
   updateItemAction,
   updateTemplateAction,
@@ -87,6 +88,7 @@ export default async function TemplatePage({ params }: PageProps<'/checklists/[i
               move: moveItemAction.bind(null, template.id),
               reorder: reorderItemsAction.bind(null, template.id),
               archive: archiveItemAction.bind(null, template.id),
+              otherSkips: otherSkipsAction.bind(null, template.id),
             }}
           />
         ) : (
