@@ -29,7 +29,7 @@ describe('findLaunches (real database)', () => {
     await db.postmortem.update({ where: { number: numbers[2] }, data: { status: 'IN_REVIEW' } })
 
     const counted = async (actor: Actor) =>
-      (await findLaunches({ actor })).find((l) => l.slug === launch.slug)?.postmortems
+      (await findLaunches({ actor })).items.find((l) => l.slug === launch.slug)?.postmortems
     expect(await counted(viewer)).toBe(1)
     expect(await counted({ ...editor, role: 'EDITOR' })).toBe(3)
     // The list and the launch's own page agree.
@@ -39,6 +39,29 @@ describe('findLaunches (real database)', () => {
     // The list is kept between requests: publishing the one in review shows in the next one.
     await db.postmortem.update({ where: { number: numbers[2] }, data: { status: 'PUBLISHED' } })
     expect(await counted(viewer)).toBe(2)
+  })
+})
+
+describe('the launch list (real database)', () => {
+  it('pages every launch in its order, 50 a page, each launch on one page', async () => {
+    const viewer = await person('Paula', 'VIEWER')
+    const run = Math.random().toString(36).slice(2, 8)
+    // Planned in the future, so that they lead the list whatever else the database holds.
+    const ours = Array.from({ length: 53 }, (_, i) => ({
+      name: `Paged ${run} ${i}`,
+      plannedAt: new Date(Date.UTC(2999, 0, 1) - i * 86_400_000).toISOString().slice(0, 10),
+    }))
+    for (const l of ours)
+      await db.$transaction((tx) => insertLaunch(tx, { ...l, description: '', launchedAt: null }))
+    const first = await findLaunches({ actor: viewer })
+    const second = await findLaunches({ actor: viewer, page: 2 })
+    expect(first.items).toHaveLength(50)
+    expect(first.nextPage).toBe(2)
+    const names = [...first.items, ...second.items].map((l) => l.name)
+    expect(names.slice(0, 53)).toEqual(ours.map((l) => l.name))
+    expect(new Set(names).size).toBe(names.length)
+    const last = await findLaunches({ actor: viewer, page: 1_000 })
+    expect(last).toEqual({ items: [], nextPage: null })
   })
 })
 

@@ -25,18 +25,34 @@ export const newestLaunchesFirst: Prisma.LaunchOrderByWithRelationInput[] = [
   { createdAt: 'desc' },
 ]
 
-/** The list, read again only when the data changed (decision 035). */
-const keptList = dataVersionCache<LaunchListItem[]>('launch-list', { maxEntries: 4 })
+/** Launches a page of the list shows. */
+export const LAUNCH_PAGE_SIZE = 50
 
-/** The newest 200 launches, with the number of their postmortems the reader may see (drafts not for viewers). */
-export async function findLaunches({ actor }: { actor: Actor }): Promise<LaunchListItem[]> {
-  return keptList(readerKey(actor), () => readLaunchList(actor))
+export type LaunchPage = { items: LaunchListItem[]; nextPage: number | null }
+
+/** The list's pages, read again only when the data changed (decision 035). */
+const keptPages = dataVersionCache<LaunchPage>('launch-list', { maxEntries: 20 })
+
+/**
+ * A page of launches in the list's order, each with the number of its postmortems the reader may
+ * see (drafts not for viewers). Two years of a team's launches are hundreds: every one of them
+ * is on some page, and the first page is what people open the list for.
+ */
+export async function findLaunches({
+  actor,
+  page = 1,
+}: {
+  actor: Actor
+  page?: number
+}): Promise<LaunchPage> {
+  return keptPages(readerKey(actor, page), () => readLaunchPage(actor, page))
 }
 
-async function readLaunchList(actor: Actor): Promise<LaunchListItem[]> {
+async function readLaunchPage(actor: Actor, page: number): Promise<LaunchPage> {
   const launches = await db.launch.findMany({
     orderBy: newestLaunchesFirst,
-    take: 200,
+    skip: (page - 1) * LAUNCH_PAGE_SIZE,
+    take: LAUNCH_PAGE_SIZE + 1,
     select: {
       slug: true,
       name: true,
@@ -47,7 +63,12 @@ async function readLaunchList(actor: Actor): Promise<LaunchListItem[]> {
       _count: { select: { postmortems: { where: readableBy(actor) } } },
     },
   })
-  return launches.map(({ _count, ...launch }) => ({ ...launch, postmortems: _count.postmortems }))
+  return {
+    items: launches
+      .slice(0, LAUNCH_PAGE_SIZE)
+      .map(({ _count, ...launch }) => ({ ...launch, postmortems: _count.postmortems })),
+    nextPage: launches.length > LAUNCH_PAGE_SIZE ? page + 1 : null,
+  }
 }
 
 export type LaunchView = {

@@ -32,3 +32,8 @@ export const createLaunchInput = z
     message: 'dateOrder',
   })
 export type CreateLaunchInput = z.infer<typeof createLaunchInput>
+
+/** The launch list's query: a page number from the address, the first page for anything else. */
+export const findLaunchesInput = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+})
