@@ -7,7 +7,7 @@ import {
   isActionTable,
   readActionItems,
 } from './action-items'
-import { blocks, join, markdown, parseMarkdown, type Block, type Section, isLeadIn } from './markdown'
+import { blocks, join, markdown, type Block, type Section, isLeadIn } from './markdown'
 import { lessonsIn } from './lessons'
 import { sentences } from '../text'
 import { findMetric } from './metric'
@@ -92,7 +92,7 @@ export class IncidentReader {
         return !items.length
       }
       if (introduced && hasCue(leadIn, 'resolutionLeadIn')) {
-        this.resolution(markdown([node]))
+        this.resolution(markdown([node]), blocks([node]))
         this.sure('resolution', SURE.sentence)
         return false
       }
@@ -207,7 +207,10 @@ export class IncidentReader {
       }
       case 'resolution':
         if (text) {
-          this.resolution(heading + text)
+          this.resolution(
+            heading + text,
+            heading ? [{ text: heading.trim(), ordinal: null }, ...parts] : parts,
+          )
           this.sure('resolution', confidence)
         }
         break
@@ -317,7 +320,7 @@ export class IncidentReader {
    * Paragraphs of an investigation: evidence for the hypotheses they refer to, new suspicions,
    * findings, attempts and results (timeline). Returns the narrative that is none of these.
    */
-  private investigate(parts: Block[], fromResolution = false): string[] {
+  private investigate(parts: Pick<Block, 'text' | 'ordinal'>[], fromResolution = false): string[] {
     const narrative: string[] = []
     let sawReference = false
     for (const { text, ordinal } of parts) {
@@ -352,7 +355,8 @@ export class IncidentReader {
     return narrative
   }
 
-  private resolution(text: string) {
+  /** The fix: `text` as it is kept, `parts` its blocks (the tree it was written from, not parsed again). */
+  private resolution(text: string, parts: Pick<Block, 'text' | 'ordinal'>[]) {
     this.pm.resolution = join(this.pm.resolution, text)
     if (hasCue(text, 'temporary')) this.pm.resolutionKind = 'TEMPORARY'
     else this.pm.resolutionKind ??= 'PERMANENT'
@@ -370,7 +374,7 @@ export class IncidentReader {
                 due: null,
                 status: 'OPEN',
               })
-    this.investigate(blocks(parseMarkdown(text).children), true)
+    this.investigate(parts, true)
   }
 
   private finish() {
