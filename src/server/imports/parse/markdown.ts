@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { unified, type Processor } from 'unified'
 import { parse as parseYaml } from 'yaml'
 import { FACT_KEYS, isCueLabel, matchHeading, type HeadingMatch } from './vocabulary'
 
@@ -26,6 +26,27 @@ export type Section = {
 }
 
 export const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+
+/**
+ * GFM without its scan of every text for bare links and e-mail addresses, for a text that cannot
+ * hold one: a tenth of a generated retro's parse. Micromark's GFM syntax already makes most of
+ * them links; the scan (mdast-util-gfm-autolink-literal) finds the rest in the parsed text,
+ * where an escape or a character reference has become the character (`ops&#64;example.com`,
+ * `www\.example.com`). What it looks for needs an "@", "http" or "www", in the source or behind
+ * a "\\" or an "&".
+ */
+function remarkGfmWithoutLinkScan(this: Processor) {
+  remarkGfm.call(this)
+  const extensions = this.data('fromMarkdownExtensions')!
+  // remark-gfm adds GFM's extensions last, as one list; only the bare links' one has a transform.
+  const gfm = extensions.pop() as Exclude<(typeof extensions)[number], unknown[]>[]
+  extensions.push(gfm.map(({ transforms: _, ...extension }) => extension))
+}
+const withoutLinkScan = unified()
+  .use(remarkParse)
+  .use(remarkGfmWithoutLinkScan)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+const MAY_HOLD_BARE_LINK = /[@&\\]|http|www/i
 
 const options: Options = { extensions: [gfmToMarkdown()], bullet: '-' }
 /**
@@ -170,7 +191,7 @@ export function parseMarkdown(source: string): Root {
   const text = boundNesting(
     spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source.replace(/\r\n?/g, '\n'))))),
   )
-  const root = processor.parse(text)
+  const root = (MAY_HOLD_BARE_LINK.test(text) ? processor : withoutLinkScan).parse(text)
   remember(root, text)
   return root
 }
