@@ -127,7 +127,9 @@ export class IncidentReader {
         : SURE.partialHeading
       : SURE.partialHeading
     const content = section.content
-    const text = markdown(content)
+    // The section's text as a whole, serialised only where a part keeps it whole: most read its
+    // blocks, and serialising a list is the costly part of reading a section.
+    const whole = () => markdown(content)
     const parts = blocks(content)
     // A sub-heading under a known part ("### Day 1" under Timeline, "### Short term" under
     // Action items) belongs to that part; a field's own sub-parts keep their own field.
@@ -146,7 +148,7 @@ export class IncidentReader {
       ].includes(field)
         ? field
         : null
-    const heading = inherited && !section.match && text ? `**${section.heading}**\n\n` : ''
+    const heading = inherited && !section.match && whole() ? `**${section.heading}**\n\n` : ''
     switch (field) {
       case 'summary':
       case 'symptom':
@@ -176,17 +178,17 @@ export class IncidentReader {
         this.hypotheses.possibleCauses(parts)
         break
       case 'attempt':
-        if (text) this.pm.timeline.push({ kind: 'ATTEMPT', text, hypothesis: this.tested })
+        if (whole()) this.pm.timeline.push({ kind: 'ATTEMPT', text: whole(), hypothesis: this.tested })
         break
       case 'result':
-        if (text) this.result(text)
+        if (whole()) this.result(whole())
         break
       case 'timeline': {
         if (moment) {
           // "### 5:37 PM" with what happened then: one entry.
           const stamp = leadingStamp(`${section.heading} x`)
           this.pm.timeline.push({
-            ...timelineEntry(join(`**${section.heading}**`, text)),
+            ...timelineEntry(join(`**${section.heading}**`, whole())),
             at: stamp ? stampTime(stamp, this.context) : null,
           })
           break
@@ -206,9 +208,9 @@ export class IncidentReader {
         break
       }
       case 'resolution':
-        if (text) {
+        if (whole()) {
           this.resolution(
-            heading + text,
+            heading + whole(),
             heading ? [{ text: heading.trim(), ordinal: null }, ...parts] : parts,
           )
           this.sure('resolution', confidence)
@@ -216,7 +218,7 @@ export class IncidentReader {
         break
       case 'appendix':
         // "参考资料", "References", "致谢": kept as written, never read as part of the incident.
-        if (text) this.pm.unmapped.push({ heading: section.heading, text, suggestion: null })
+        if (whole()) this.pm.unmapped.push({ heading: section.heading, text: whole(), suggestion: null })
         return
       case 'openQuestions':
         this.pm.openQuestions.push(
@@ -269,7 +271,7 @@ export class IncidentReader {
           // "## Update 2021-07-15" with what happened that day: one entry.
           const stamp = leadingStamp(`${section.heading} x`)
           this.pm.timeline.push({
-            ...timelineEntry(join(`**${section.heading}**`, text)),
+            ...timelineEntry(join(`**${section.heading}**`, whole())),
             at: stamp ? stampTime(stamp, this.context) : null,
           })
           break
