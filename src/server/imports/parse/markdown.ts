@@ -28,25 +28,37 @@ export type Section = {
 export const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
 
 /**
- * GFM without its scan of every text for bare links and e-mail addresses, for a text that cannot
- * hold one: a tenth of a generated retro's parse. Micromark's GFM syntax already makes most of
- * them links; the scan (mdast-util-gfm-autolink-literal) finds the rest in the parsed text,
- * where an escape or a character reference has become the character (`ops&#64;example.com`,
- * `www\.example.com`). What it looks for needs an "@", "http" or "www", in the source or behind
- * a "\\" or an "&".
+ * GFM without bare links and e-mail addresses (`www.…`, `http://…`, `a@b.c` written without
+ * Markdown's link syntax), for a text that cannot hold one. Finding them costs a fifth of a
+ * generated retro's parse: micromark tries an address at every word, and a transform
+ * (mdast-util-gfm-autolink-literal) scans every parsed text again for what micromark could not
+ * see, behind an escape or a character reference (`ops&#64;example.com`, `www\.example.com`).
+ * Both need an "@", "http" or "www" in the source, or a "\\" or an "&" that could become one.
  */
-function remarkGfmWithoutLinkScan(this: Processor) {
+function remarkGfmWithoutBareLinks(this: Processor) {
   remarkGfm.call(this)
-  const extensions = this.data('fromMarkdownExtensions')!
-  // remark-gfm adds GFM's extensions last, as one list; only the bare links' one has a transform.
-  const gfm = extensions.pop() as Exclude<(typeof extensions)[number], unknown[]>[]
-  extensions.push(gfm.map(({ transforms: _, ...extension }) => extension))
+  // remark-gfm adds GFM's syntax and its tree extensions last: micromark's constructs by the
+  // character they start at, and the tree's extensions as a list, of which only the bare links'
+  // has a transform.
+  const syntaxes = this.data('micromarkExtensions')!
+  const syntax = syntaxes.pop() as Exclude<(typeof syntaxes)[number], unknown[]>
+  const text = Object.fromEntries(
+    Object.entries(syntax.text ?? {}).flatMap(([code, constructs]) => {
+      const kept = [constructs].flat().filter((c) => c && !BARE_LINK_CONSTRUCTS.has(c.name ?? ''))
+      return kept.length ? [[code, kept]] : []
+    }),
+  ) as typeof syntax.text
+  syntaxes.push({ ...syntax, text })
+  const trees = this.data('fromMarkdownExtensions')!
+  const tree = trees.pop() as Exclude<(typeof trees)[number], unknown[]>[]
+  trees.push(tree.map(({ transforms: _, ...extension }) => extension))
 }
-const withoutLinkScan = unified()
-  .use(remarkParse)
-  .use(remarkGfmWithoutLinkScan)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
+const BARE_LINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink'])
 const MAY_HOLD_BARE_LINK = /[@&\\]|http|www/i
+const withoutBareLinks = unified()
+  .use(remarkParse)
+  .use(remarkGfmWithoutBareLinks)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
 
 const options: Options = { extensions: [gfmToMarkdown()], bullet: '-' }
 /**
@@ -191,7 +203,7 @@ export function parseMarkdown(source: string): Root {
   const text = boundNesting(
     spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source.replace(/\r\n?/g, '\n'))))),
   )
-  const root = (MAY_HOLD_BARE_LINK.test(text) ? processor : withoutLinkScan).parse(text)
+  const root = (MAY_HOLD_BARE_LINK.test(text) ? processor : withoutBareLinks).parse(text)
   remember(root, text)
   return root
 }
