@@ -130,7 +130,9 @@ export class IncidentReader {
     // The section's text as a whole, serialised only where a part keeps it whole: most read its
     // blocks, and serialising a list is the costly part of reading a section.
     const whole = () => markdown(content)
-    const parts = blocks(content)
+    // Its blocks, likewise only where a part reads them (a table is serialised to be one).
+    let blocksOf: Block[] | undefined
+    const parts = () => (blocksOf ??= blocks(content))
     // A sub-heading under a known part ("### Day 1" under Timeline, "### Short term" under
     // Action items) belongs to that part; a field's own sub-parts keep their own field.
     const childField: Field | null =
@@ -172,10 +174,10 @@ export class IncidentReader {
         break
       }
       case 'firstLook':
-        for (const { text: item } of parts) this.firstLook(item)
+        for (const { text: item } of parts()) this.firstLook(item)
         break
       case 'hypotheses':
-        this.hypotheses.possibleCauses(parts)
+        this.hypotheses.possibleCauses(parts())
         break
       case 'attempt':
         if (whole()) this.pm.timeline.push({ kind: 'ATTEMPT', text: whole(), hypothesis: this.tested })
@@ -211,7 +213,7 @@ export class IncidentReader {
         if (whole()) {
           this.resolution(
             heading + whole(),
-            heading ? [{ text: heading.trim(), ordinal: null }, ...parts] : parts,
+            heading ? [{ text: heading.trim(), ordinal: null }, ...parts()] : parts(),
           )
           this.sure('resolution', confidence)
         }
@@ -222,15 +224,18 @@ export class IncidentReader {
         return
       case 'openQuestions':
         this.pm.openQuestions.push(
-          ...parts.filter((p) => !isLeadIn(p.text)).map((p) => ({ text: p.text, answer: '' })),
+          ...parts()
+            .filter((p) => !isLeadIn(p.text))
+            .map((p) => ({ text: p.text, answer: '' })),
         )
         break
       case 'lessons': {
         // "## 总结与展望⏎- lesson⏎- lesson⏎⏎虽然现在查明了…": the prose after the list is an afterword
         // (what the authors will look at next, a remark), kept for a person, not a lesson.
-        const last = parts.findLastIndex((p) => p.item)
-        const afterword = last >= 0 ? parts.slice(last + 1).filter((p) => !p.item) : []
-        const lessons = lessonsIn(parts.filter((p) => !afterword.includes(p)))
+        const all = parts()
+        const last = all.findLastIndex((p) => p.item)
+        const afterword = last >= 0 ? all.slice(last + 1).filter((p) => !p.item) : []
+        const lessons = lessonsIn(all.filter((p) => !afterword.includes(p)))
         this.pm.lessons.push(...lessons)
         if (lessons.length) this.sure('lessons', confidence)
         const rest = afterword.map((p) => p.text).join('\n\n')
