@@ -24,7 +24,7 @@ import { addItem } from './add-item'
 import { moveItem } from './move-item'
 import { updateItem } from './update-item'
 import { createTemplate } from './create-template'
-import { getTemplate } from './get-template'
+import { getOtherSkips, getTemplate } from './get-template'
 import { person, unwrap } from '@/test/people'
 
 let admin: Actor
@@ -57,14 +57,19 @@ async function checksOf(launchId: string) {
 /** A launch in review with a new template's items as its checks, each owned by the editor. */
 async function launchInReview(name: string, ...texts: string[]) {
   const t = await templateWith(...texts)
+  return { t, ...(await reviewOf(t.id, name)) }
+}
+
+/** A new launch in review with a template's items as its checks, each owned by the editor. */
+async function reviewOf(templateId: string, name: string) {
   const launch = await newLaunch(name)
-  unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId: t.id }))
+  unwrap(await addChecksFromTemplate({ actor: editor, slug: launch.slug, templateId }))
   const checks = await checksOf(launch.id)
   for (const c of checks) unwrap(await assignOwner({ actor: editor, checkId: c.id, ownerId: editor.id }))
   unwrap(
     await changeLaunchStatus({ actor: editor, slug: launch.slug, input: { to: 'IN_REVIEW', reason: '' } }),
   )
-  return { t, launch, checks }
+  return { launch, checks }
 }
 
 beforeAll(async () => {
@@ -306,6 +311,27 @@ describe('a launch review', () => {
     })
     await db.postmortem.update({ where: { number: pm.number }, data: { status: 'PUBLISHED' } })
     expect((await skipped(viewer)).shown[0]!.incidents).toEqual([incident])
+  })
+
+  it('list the other launches that skipped an item only when asked, each launch once', async () => {
+    const t = await templateWith('Canary before the rollout')
+    const names = [1, 2, 3, 4, 5].map((n) => `Skipping ${n} ${randomUUID().slice(0, 8)}`)
+    for (const name of names) {
+      const {
+        checks: [check],
+      } = await reviewOf(t.id, name)
+      const waiver = status({ status: 'WAIVED', waiverReason: 'Next time' })
+      unwrap(await setCheckStatus({ actor: editor, checkId: check!.id, input: waiver }))
+    }
+    const card = unwrap(await getTemplate({ actor: viewer, id: t.id })).items[0]!.skippedAt
+    expect(card).toMatchObject({ launches: 5, incidents: 0, others: 2 })
+    expect(card.shown).toHaveLength(3)
+    const others = unwrap(await getOtherSkips({ actor: viewer, templateId: t.id, itemId: t.ids[0]! }))
+    expect([...card.shown, ...others].map((s) => s.launch.name).toSorted()).toEqual(names.toSorted())
+    expect(await getOtherSkips({ actor: viewer, templateId: t.id, itemId: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 
   it('cannot be launched while not ready, unless an admin gives a reason', async () => {
