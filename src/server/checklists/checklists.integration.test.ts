@@ -6,7 +6,7 @@ import { insertLaunch } from '../launches/create-launch'
 import { changeLaunchStatus } from './change-launch-status'
 import { createPostmortem } from '../postmortems/create-postmortem'
 import { savePostmortem } from '../postmortems/save-postmortem'
-import { emptyDocument } from '../postmortems/schemas'
+import { emptyDocument, type PostmortemDocument } from '../postmortems/schemas'
 import { addAdhocCheck } from './add-adhoc-check'
 import { addChecksFromTemplate } from './add-checks-from-template'
 import { addSubChecks } from './add-sub-checks'
@@ -52,6 +52,14 @@ async function templateWith(...texts: string[]) {
 
 async function checksOf(launchId: string) {
   return (await getLaunchReview({ actor: editor, launchId })).checks
+}
+
+/** A postmortem the editor wrote: `document` over an empty one with its title and launch. */
+async function written(title: string, launchId: string | null, document: Partial<PostmortemDocument>) {
+  const pm = unwrap(await createPostmortem({ actor: editor, input: { title, launchId } }))
+  const input = { baseVersion: 1, document: { ...emptyDocument(title, launchId), ...document } }
+  unwrap(await savePostmortem({ actor: editor, number: pm.number, input }))
+  return pm
 }
 
 /** A launch in review with a new template's items as its checks, each owned by the editor. */
@@ -101,24 +109,11 @@ describe('templates', () => {
 
 describe('a lesson turned into a checklist item', () => {
   it('links both ways and names the incident that taught it', async () => {
-    const pm = unwrap(
-      await createPostmortem({ actor: editor, input: { title: '任务上报慢', launchId: null } }),
-    )
     const lessonId = randomUUID()
-    unwrap(
-      await savePostmortem({
-        actor: editor,
-        number: pm.number,
-        input: {
-          baseVersion: 1,
-          document: {
-            ...emptyDocument('任务上报慢'),
-            rootCause: 'uid 没有建索引。后来加上了。',
-            lessons: [{ id: lessonId, text: '上线前在生产规模数据上检查索引' }],
-          },
-        },
-      }),
-    )
+    const pm = await written('任务上报慢', null, {
+      rootCause: 'uid 没有建索引。后来加上了。',
+      lessons: [{ id: lessonId, text: '上线前在生产规模数据上检查索引' }],
+    })
     const draft = unwrap(await getLessonDraft({ actor: editor, number: pm.number, lessonId }))
     expect(draft.text).toBe('上线前在生产规模数据上检查索引')
     expect(draft.rationale).toBe('上线前在生产规模数据上检查索引')
@@ -273,22 +268,9 @@ describe('a launch review', () => {
     } = await launchInReview('Waived launch', 'Cache rebuild reads the primary')
     const waiver = status({ status: 'WAIVED', waiverReason: 'No replica yet' })
     unwrap(await setCheckStatus({ actor: editor, checkId: check!.id, input: waiver }))
-    const pm = unwrap(
-      await createPostmortem({ actor: editor, input: { title: 'Stale cache', launchId: launch.id } }),
-    )
-    unwrap(
-      await savePostmortem({
-        actor: editor,
-        number: pm.number,
-        input: {
-          baseVersion: 1,
-          document: {
-            ...emptyDocument('Stale cache', launch.id),
-            rootCause: 'The cache rebuild read a replica, not the primary.',
-          },
-        },
-      }),
-    )
+    const pm = await written('Stale cache', launch.id, {
+      rootCause: 'The cache rebuild read a replica, not the primary.',
+    })
     const skipped = async (actor: Actor) => unwrap(await getTemplate({ actor, id: t.id })).items[0]!.skippedAt
     const waived = {
       launch: { name: 'Waived launch', slug: launch.slug },
