@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useFormatter, useTranslations } from 'next-intl'
 import { Badge } from '@/components/ui/badge'
-import { buttonVariants } from '@/components/ui/button'
+import { Pager } from '@/components/ui/pager'
 import type { LaunchListItem } from '@/server/launches/find-launches'
 
 const pageHref = (page: number) => (page > 1 ? `/launches?page=${page}` : '/launches')
@@ -54,22 +54,11 @@ export function LaunchList({
           </li>
         ))}
       </ul>
-      {page > 1 || nextPage ? (
-        <nav className="mt-4 flex justify-between gap-2" aria-label={t('pages')}>
-          {page > 1 ? (
-            <Link href={pageHref(page - 1)} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
-              {t('newer')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {nextPage ? (
-            <Link href={pageHref(nextPage)} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
-              {t('older')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        label={t('pages')}
+        back={page > 1 ? { href: pageHref(page - 1), label: t('newer') } : null}
+        older={nextPage ? { href: pageHref(nextPage), label: t('older') } : null}
+      />
     </>
   )
 }

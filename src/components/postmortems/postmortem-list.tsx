@@ -3,10 +3,10 @@
 import Link from 'next/link'
 import { useFormatter, useTranslations } from 'next-intl'
 import { Badge } from '@/components/ui/badge'
-import { buttonVariants } from '@/components/ui/button'
 import type { PostmortemListItem } from '@/server/postmortems/find-postmortems'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
 import type { FindPostmortemsInput } from '@/server/postmortems/schemas'
+import { Pager } from '@/components/ui/pager'
 import { StatusBadge } from './status-badge'
 
 function pageHref(input: FindPostmortemsInput, cursor: string | null) {
@@ -78,23 +78,10 @@ export function PostmortemList({
           </li>
         ))}
       </ul>
-      <nav className="mt-4 flex justify-between gap-2">
-        {input.cursor ? (
-          <Link href={pageHref(input, null)} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
-            {t('firstPage')}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <Link
-            href={pageHref(input, nextCursor)}
-            className={buttonVariants({ variant: 'secondary', size: 'sm' })}
-          >
-            {t('nextPage')}
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        back={input.cursor ? { href: pageHref(input, null), label: t('firstPage') } : null}
+        older={nextCursor ? { href: pageHref(input, nextCursor), label: t('nextPage') } : null}
+      />
     </>
   )
 }
