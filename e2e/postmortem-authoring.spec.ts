@@ -222,6 +222,8 @@ test('[POSTMORTEM]: two people type into the same field at once; both see each o
   await expectFieldText(bo.getByLabel('Symptom'), both)
   // A reader of the postmortem sees who is editing it, live.
   const reader = await ada.context().newPage()
+  const unread: string[] = []
+  reader.on('console', (m) => m.text().includes('Unable to compute message') && unread.push(m.text()))
   await reader.goto(url.replace(/\/edit$/, ''))
   await expect(reader.getByRole('list', { name: 'Also in this postmortem' })).toContainText(
     'Bo Colleague is editing What happened',
@@ -240,6 +242,9 @@ test('[POSTMORTEM]: two people type into the same field at once; both see each o
   await expect(rootCause).toContainText('连接池 ran dry')
   await rootCause.getByRole('button', { name: 'Write' }).first().click()
   await expectFieldText(ada.getByRole('textbox', { name: 'Root cause' }), '**连接池** ran dry')
+  // The reader's page heard every "saved" the editors did, and understood each one.
+  await expectSaved(bo)
+  expect(unread).toEqual([])
 
   // Saved for everyone: a fresh reader sees both.
   await ada.goto(url.replace(/\/edit$/, ''))

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { MESSAGE } from '@/lib/collab-protocol'
 import { PresenceBar } from './presence-bar'
 import { usePresence } from './use-presence'
 
@@ -21,6 +22,10 @@ export function LiveEditors({ number }: { number: number }) {
       { disableBc: true, resyncInterval: 10_000 },
     )
     socket.awareness.setLocalState(null)
+    // The server also tells the room what is saved; a reader has nothing to save (y-websocket
+    // logs every kind of message it has no handler for).
+    for (const kind of [MESSAGE.saved, MESSAGE.saveFailing, MESSAGE.refused])
+      socket.messageHandlers[kind] = () => {}
     // The socket is opened here and handed to render once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setProvider(socket)
