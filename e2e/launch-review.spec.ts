@@ -120,8 +120,16 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
       .click()
     await expect(check(page, text).getByRole('status')).toHaveText('Saved')
   }
+  // After a reload an owned check names its owner; the form to change it opens on request.
   await page.reload()
+  await expect(check(page, supportCheck).getByText(`Owner: ${admin.name}`)).toBeVisible()
+  await expect(check(page, supportCheck).getByLabel('Owner', { exact: true })).toHaveCount(0)
+  await check(page, supportCheck).getByText('Change owner', { exact: true }).click()
   await expect(check(page, supportCheck).getByLabel('Owner', { exact: true })).toHaveValue(/.+/)
+  await check(page, supportCheck)
+    .getByRole('button', { name: /^Assign/ })
+    .click()
+  await expect(check(page, supportCheck).getByRole('status')).toHaveText('Saved')
 
   // 70 tables pasted as sub-checks.
   await check(page, schemaCheck).getByText('Add sub-checks (paste a list)').click()

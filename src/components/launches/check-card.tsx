@@ -64,6 +64,10 @@ export function CheckCard({
   const { error, pending, run } = useActionError()
   const open = canEdit && checklistOpen(launchStatus)
   const inReview = canEdit && checksJudged(launchStatus)
+  // A check without an owner shows the form to pick one, and keeps it once someone does (the
+  // Assign button keeps the focus, and "Saved" is read out). An owned check names its owner, and
+  // the form to change it opens on request: twenty checks sent twenty forms of the whole team.
+  const [ownerFormShown] = useState(!check.owner)
   return (
     <li
       id={`check-${check.id}`}
@@ -109,48 +113,27 @@ export function CheckCard({
       ) : null}
 
       <div className="flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
-        {open ? (
-          <ActionForm
-            action={actions.assignOwner.bind(null, check.id)}
-            className="flex flex-wrap items-end gap-2"
-          >
-            {({ errors, pending, saved }) => (
-              <>
-                <Field id={`owner-${check.id}`} label={t('owner')} error={errors.ownerId} className="w-56">
-                  {(aria) => (
-                    // Committed by the Assign button, never by an arrow key in the select (WCAG 3.2.2).
-                    <NativeSelect {...aria} name="ownerId" defaultValue={check.owner?.id ?? ''}>
-                      <option value="" disabled>
-                        {t('chooseOwner')}
-                      </option>
-                      {people.map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  )}
-                </Field>
-                <SubmitButton
-                  size="md"
-                  variant="secondary"
-                  aria-label={t('assignOwnerOf', { check: check.text })}
-                  pendingLabel={t('saving')}
-                >
-                  {t('assignOwner')}
-                </SubmitButton>
-                <span role="status" className="pb-2 text-xs text-muted-foreground">
-                  {pending ? t('saving') : saved ? t('saved') : ''}
-                </span>
-              </>
-            )}
-          </ActionForm>
+        {open && ownerFormShown ? (
+          <OwnerForm check={check} people={people} action={actions.assignOwner.bind(null, check.id)} />
         ) : (
           <p>
             <span className="text-muted-foreground">{t('owner')}: </span>
             {check.owner?.name ?? <span className="text-destructive">{t('noOwner')}</span>}
           </p>
         )}
+        {open && !ownerFormShown ? (
+          <LazyDetails
+            // Beside the owner's name while closed; open, the form takes a row of its own.
+            className="open:basis-full"
+            summaryClassName="cursor-pointer text-sm text-primary"
+            summary={t('changeOwner')}
+            summaryLabel={t('changeOwnerOf', { check: check.text })}
+          >
+            <div className="mt-2">
+              <OwnerForm check={check} people={people} action={actions.assignOwner.bind(null, check.id)} />
+            </div>
+          </LazyDetails>
+        ) : null}
         {check.checkedBy && check.checkedAt ? (
           <p className="text-xs text-muted-foreground">
             {t('checkedBy', {
@@ -208,6 +191,53 @@ export function CheckCard({
       ) : null}
       <FormError message={error} />
     </li>
+  )
+}
+
+/** Who owns a check: one person of the team, committed by the Assign button. */
+function OwnerForm({
+  check,
+  people,
+  action,
+}: {
+  check: LaunchCheckView
+  people: { id: string; name: string }[]
+  action: (prev: FormState, data: FormData) => Promise<FormState>
+}) {
+  const t = useTranslations('LaunchReview')
+  return (
+    <ActionForm action={action} className="flex flex-wrap items-end gap-2">
+      {({ errors, pending, saved }) => (
+        <>
+          <Field id={`owner-${check.id}`} label={t('owner')} error={errors.ownerId} className="w-56">
+            {(aria) => (
+              // Committed by the Assign button, never by an arrow key in the select (WCAG 3.2.2).
+              <NativeSelect {...aria} name="ownerId" defaultValue={check.owner?.id ?? ''}>
+                <option value="" disabled>
+                  {t('chooseOwner')}
+                </option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </NativeSelect>
+            )}
+          </Field>
+          <SubmitButton
+            size="md"
+            variant="secondary"
+            aria-label={t('assignOwnerOf', { check: check.text })}
+            pendingLabel={t('saving')}
+          >
+            {t('assignOwner')}
+          </SubmitButton>
+          <span role="status" className="pb-2 text-xs text-muted-foreground">
+            {pending ? t('saving') : saved ? t('saved') : ''}
+          </span>
+        </>
+      )}
+    </ActionForm>
   )
 }
 
