@@ -1,6 +1,7 @@
 'use client'
 
 import { Archive, ArchiveRestore, ArrowDown, ArrowUp } from 'lucide-react'
+import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useOptimistic, useState, useTransition, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
@@ -179,7 +180,18 @@ function Skip({ skip }: { skip: ShownSkip }) {
       {skip.incidents.map((i) => (
         <span key={i.number}>
           {' · '}
-          {t('thenIncident', { number: i.number, title: i.title })}
+          {t.rich('thenIncident', {
+            number: i.number,
+            title: i.title,
+            link: (chunks) => (
+              <Link
+                href={`/postmortems/${i.number}`}
+                className="font-medium whitespace-nowrap underline-offset-2 hover:underline"
+              >
+                {chunks}
+              </Link>
+            ),
+          })}
         </span>
       ))}
       {skip.moreIncidents ? ` · ${t('moreIncidents', { count: skip.moreIncidents })}` : ''}
