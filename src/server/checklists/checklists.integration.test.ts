@@ -22,6 +22,7 @@ import { turnLessonIntoItem } from './turn-lesson-into-item'
 import { checkStatusInput, itemInput } from './schemas'
 import { addItem } from './add-item'
 import { moveItem } from './move-item'
+import { setItemArchived } from './set-item-archived'
 import { updateItem } from './update-item'
 import { createTemplate } from './create-template'
 import { getOtherSkips, getTemplate } from './get-template'
@@ -97,6 +98,23 @@ describe('templates', () => {
     unwrap(await updateItem({ actor: editor, itemId: t.ids[0]!, input: item('A, reworded') }))
     const after = unwrap(await getTemplate({ actor: editor, id: t.id }))
     expect(after.items[0]).toMatchObject({ text: 'A, reworded', version: 2 })
+  })
+
+  it('move an item past an archived one, which keeps its place', async () => {
+    const t = await templateWith('A', 'B', 'C')
+    unwrap(await setItemArchived({ actor: editor, itemId: t.ids[1]!, archived: true }))
+    unwrap(await moveItem({ actor: editor, itemId: t.ids[2]!, direction: 'up' }))
+    const shown = async () =>
+      unwrap(await getTemplate({ actor: editor, id: t.id }))
+        .items.filter((i) => !i.archivedAt)
+        .map((i) => i.text)
+    // C traded places with A, the nearest item shown: one click, one visible move.
+    expect(await shown()).toEqual(['C', 'A'])
+    unwrap(await moveItem({ actor: editor, itemId: t.ids[0]!, direction: 'up' }))
+    expect(await shown()).toEqual(['A', 'C'])
+    // B kept its place between them, and comes back there.
+    unwrap(await setItemArchived({ actor: editor, itemId: t.ids[1]!, archived: false }))
+    expect(await shown()).toEqual(['A', 'B', 'C'])
   })
 
   it('refuse changes from viewers', async () => {

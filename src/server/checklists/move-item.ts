@@ -5,7 +5,11 @@ import { err, ok } from '../result'
 import { type Change } from './change-template'
 import { reorderItems } from './reorder-items'
 
-/** Moves one item up or down by one place (the keyboard's way of reordering). */
+/**
+ * Moves one item up or down by one place among the items the template shows (the keyboard's way
+ * of reordering): it trades places with the nearest item that is not archived, so an archived
+ * item in between neither takes the move nor loses its place.
+ */
 export async function moveItem({
   actor,
   itemId,
@@ -17,15 +21,16 @@ export async function moveItem({
 }): Change<null> {
   const item = await db.checklistItem.findUnique({ where: { id: itemId }, select: { templateId: true } })
   if (!item) return err('NOT_FOUND')
-  const ids = (
-    await db.checklistItem.findMany({
-      where: { templateId: item.templateId },
-      orderBy: { position: 'asc' },
-      select: { id: true },
-    })
-  ).map((i) => i.id)
+  const items = await db.checklistItem.findMany({
+    where: { templateId: item.templateId },
+    orderBy: { position: 'asc' },
+    select: { id: true, archivedAt: true },
+  })
+  const ids = items.map((i) => i.id)
   const from = ids.indexOf(itemId)
-  const to = direction === 'up' ? from - 1 : from + 1
+  const step = direction === 'up' ? -1 : 1
+  let to = from + step
+  while (items[to]?.archivedAt) to += step
   if (to < 0 || to >= ids.length) return ok(null)
   ;[ids[from], ids[to]] = [ids[to]!, ids[from]!]
   return reorderItems({ actor, templateId: item.templateId, ids })
