@@ -39,7 +39,7 @@ test('[CHECKLISTS]: a template’s items are reordered with their buttons, archi
 
   // Archiving sits in the item's edit panel, not one click away on every card.
   await expect(page.getByRole('button', { name: `Archive “${canary}”` })).toHaveCount(0)
-  await page.getByText('Edit', { exact: true }).first().click()
+  await page.getByLabel(`Edit “${canary}”`).click()
   await page.getByRole('button', { name: `Archive “${canary}”` }).click()
   await inOrder(rollback, flags)
   await page.getByText('1 archived item').click()

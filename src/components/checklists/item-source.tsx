@@ -12,7 +12,12 @@ export function ItemSources({ sources }: { sources: ItemSource[] }) {
         <li key={`${s.number}-${s.lesson}`} className="break-words">
           {t('learnedFrom')}{' '}
           <span lang={s.language ?? undefined}>
-            <Link href={`/postmortems/${s.number}`} className="font-medium text-foreground hover:underline">
+            {/* Not prefetched: a template's page lists a hundred of these, and each prefetch renders a page. */}
+            <Link
+              href={`/postmortems/${s.number}`}
+              prefetch={false}
+              className="font-medium text-foreground hover:underline"
+            >
               PM-{s.number} · {s.title}
             </Link>
             {s.rootCause ? <> · {s.rootCause}</> : null}

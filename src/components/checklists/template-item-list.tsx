@@ -184,9 +184,12 @@ function Skip({ skip }: { skip: ShownSkip }) {
             number: i.number,
             title: i.title,
             link: (chunks) => (
+              // Underlined: in a red line, colour cannot tell it apart. Not prefetched: a
+              // card lists up to nine.
               <Link
                 href={`/postmortems/${i.number}`}
-                className="font-medium whitespace-nowrap underline-offset-2 hover:underline"
+                prefetch={false}
+                className="font-medium whitespace-nowrap underline underline-offset-2"
               >
                 {chunks}
               </Link>
