@@ -22,6 +22,7 @@ import { turnLessonIntoItem } from './turn-lesson-into-item'
 import { checkStatusInput, itemInput } from './schemas'
 import { addItem } from './add-item'
 import { moveItem } from './move-item'
+import { reorderItems } from './reorder-items'
 import { setItemArchived } from './set-item-archived'
 import { updateItem } from './update-item'
 import { createTemplate } from './create-template'
@@ -115,6 +116,16 @@ describe('templates', () => {
     // B kept its place between them, and comes back there.
     unwrap(await setItemArchived({ actor: editor, itemId: t.ids[1]!, archived: false }))
     expect(await shown()).toEqual(['A', 'B', 'C'])
+  })
+
+  it('reorder the items shown around an archived one, which keeps its place', async () => {
+    const t = await templateWith('A', 'B', 'C')
+    unwrap(await setItemArchived({ actor: editor, itemId: t.ids[1]!, archived: true }))
+    // What a drag sends: the items the list shows, in their new order.
+    unwrap(await reorderItems({ actor: editor, templateId: t.id, ids: [t.ids[2]!, t.ids[0]!] }))
+    unwrap(await setItemArchived({ actor: editor, itemId: t.ids[1]!, archived: false }))
+    const view = unwrap(await getTemplate({ actor: editor, id: t.id }))
+    expect(view.items.map((i) => i.text)).toEqual(['C', 'B', 'A'])
   })
 
   it('refuse changes from viewers', async () => {

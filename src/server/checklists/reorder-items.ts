@@ -3,7 +3,11 @@ import type { Actor } from '../roles'
 import { err, ok } from '../result'
 import { type Change, changeTemplate } from './change-template'
 
-/** Puts a template's items in the given order (ids it does not name keep their place after). */
+/**
+ * Puts the named items of a template in the given order, in the places they held among them. An
+ * item it does not name (an archived one, which the list does not show, or one added since the
+ * list was read) keeps its place, so an archived item comes back where it was when restored.
+ */
 export async function reorderItems({
   actor,
   templateId,
@@ -21,8 +25,10 @@ export async function reorderItems({
     })
     const known = new Set(items.map((i) => i.id))
     if (ids.some((id) => !known.has(id))) return err('INVALID_INPUT', { message: 'Unknown item.' })
-    const named = new Set(ids)
-    const order = [...new Set(ids), ...items.map((i) => i.id).filter((id) => !named.has(id))]
+    const named = [...new Set(ids)]
+    const isNamed = new Set(named)
+    let next = 0
+    const order = items.map((i) => (isNamed.has(i.id) ? named[next++]! : i.id))
     for (const [position, id] of order.entries())
       await tx.checklistItem.update({ where: { id }, data: { position } })
     return ok(null)
