@@ -68,6 +68,9 @@ export function CheckCard({
   // Assign button keeps the focus, and "Saved" is read out). An owned check names its owner, and
   // the form to change it opens on request: twenty checks sent twenty forms of the whole team.
   const [ownerFormShown] = useState(!check.owner)
+  const ownerForm = (
+    <OwnerForm check={check} people={people} action={actions.assignOwner.bind(null, check.id)} />
+  )
   return (
     <li
       id={`check-${check.id}`}
@@ -114,7 +117,7 @@ export function CheckCard({
 
       <div className="flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
         {open && ownerFormShown ? (
-          <OwnerForm check={check} people={people} action={actions.assignOwner.bind(null, check.id)} />
+          ownerForm
         ) : (
           <p>
             <span className="text-muted-foreground">{t('owner')}: </span>
@@ -129,9 +132,7 @@ export function CheckCard({
             summary={t('changeOwner')}
             summaryLabel={t('changeOwnerOf', { check: check.text })}
           >
-            <div className="mt-2">
-              <OwnerForm check={check} people={people} action={actions.assignOwner.bind(null, check.id)} />
-            </div>
+            <div className="mt-2">{ownerForm}</div>
           </LazyDetails>
         ) : null}
         {check.checkedBy && check.checkedAt ? (

@@ -29,8 +29,11 @@ export async function reorderItems({
     const isNamed = new Set(named)
     let next = 0
     const order = items.map((i) => (isNamed.has(i.id) ? named[next++]! : i.id))
-    for (const [position, id] of order.entries())
-      await tx.checklistItem.update({ where: { id }, data: { position } })
+    // One statement for the whole order: a template of fifty items was fifty round trips.
+    await tx.$executeRaw`
+      UPDATE "ChecklistItem" i SET position = o.n - 1, "updatedAt" = now()
+      FROM unnest(${order}::text[]) WITH ORDINALITY AS o(id, n)
+      WHERE i.id = o.id AND i."templateId" = ${templateId}`
     return ok(null)
   })
 }
