@@ -13,6 +13,13 @@ describe('insights links', () => {
     expect(listHref(input({ scope: 'all' }), { category: 'CODE' })).toBe('/postmortems?category=CODE')
   })
 
+  it('write every value as a form would, spaces, punctuation and Chinese included', () => {
+    const service = "支付 gateway (eu)!~'*"
+    expect(listHref(input({ tag: 'a&b=c' }), { service })).toBe(
+      `/postmortems?${new URLSearchParams({ status: 'PUBLISHED', tag: 'a&b=c', service })}`,
+    )
+  })
+
   it("narrow a month to the filter's period", () => {
     expect(monthRange(input({}), '2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' })
     expect(monthRange(input({ from: '2026-01-10', to: '2026-01-20' }), '2026-01')).toEqual({

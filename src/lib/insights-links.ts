@@ -10,19 +10,29 @@ type ListFilters = {
   to?: string
 }
 
+/** The list's filters, in the order its links write them. */
+const listKeys = ['severity', 'launch', 'tag', 'service', 'category', 'factor', 'from', 'to'] as const
+
+/** A query value as URLSearchParams writes it (a space as "+", !'()~ escaped). */
+const queryValue = (value: string) =>
+  encodeURIComponent(value)
+    .replace(/%20/g, '+')
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
 /**
  * The postmortem list behind a figure: the insights filters it understands (all of them but the
- * scope, which becomes `status=PUBLISHED`), narrowed by the figure's own.
+ * scope, which becomes `status=PUBLISHED`), narrowed by the figure's own. A page of figures asks
+ * for two hundred of these: written out directly, not through URLSearchParams, each costs a
+ * third as much (decision 052).
  */
 export function listHref(input: InsightsInput, extra: ListFilters = {}): Route {
-  const params = new URLSearchParams()
-  if (input.scope === 'published') params.set('status', 'PUBLISHED')
-  const merged = { ...input, ...extra }
-  for (const key of ['severity', 'launch', 'tag', 'service', 'category', 'factor', 'from', 'to'] as const) {
-    const value = merged[key as keyof typeof merged]
-    if (typeof value === 'string' && value) params.set(key, value)
+  const filters: Partial<Record<(typeof listKeys)[number], string>> = input
+  let query = input.scope === 'published' ? 'status=PUBLISHED' : ''
+  for (const key of listKeys) {
+    const value = Object.hasOwn(extra, key) ? extra[key as keyof ListFilters] : filters[key]
+    if (typeof value === 'string' && value) query += `${query ? '&' : ''}${key}=${queryValue(value)}`
   }
-  return `/postmortems?${params}` as Route
+  return `/postmortems?${query}` as Route
 }
 
 /** "2026-02" → the days of that month within the filter's period. */

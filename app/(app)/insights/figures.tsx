@@ -1,8 +1,9 @@
 'use client'
 
 import Link from 'next/link'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import { ColumnChart } from '@/components/insights/column-chart'
+import { dateTimeFormat, numberFormat } from '@/i18n/kept-formats'
 import type { Insights } from '@/server/insights/get-insights'
 import { severities } from '@/server/postmortems/severity'
 import { listHref, monthRange } from '@/lib/insights-links'
@@ -15,8 +16,6 @@ import { BarTable, Count, inTextLink, Section, Table } from './parts'
  * Their HTML is the same; only the numbers travel with the page (decision 037).
  */
 
-type Format = ReturnType<typeof useFormatter>
-
 const severityFill = {
   SEV1: 'fill-destructive',
   SEV2: 'fill-warning',
@@ -26,7 +25,7 @@ const severityFill = {
 } as const
 
 /** Seconds in the unit a reader would use: minutes under an hour, hours under two days, else days. */
-function duration(format: Format, seconds: number | null): string | null {
+function duration(locale: string, seconds: number | null): string | null {
   if (seconds === null) return null
   const [value, unit] =
     seconds < 3_600
@@ -34,16 +33,17 @@ function duration(format: Format, seconds: number | null): string | null {
       : seconds < 172_800
         ? [seconds / 3_600, 'hour']
         : [seconds / 86_400, 'day']
-  return format.number(value, {
+  return numberFormat(locale, {
     style: 'unit',
     unit,
     unitDisplay: 'short',
     maximumFractionDigits: unit === 'minute' ? 0 : 1,
-  })
+  }).format(value)
 }
 
-const monthLabel = (format: Format, month: string) =>
-  format.dateTime(new Date(`${month}-01T00:00:00Z`), { year: 'numeric', month: 'short', timeZone: 'UTC' })
+const firstOf = (month: string) => new Date(`${month}-01T00:00:00Z`)
+const monthLabel = (locale: string, month: string) =>
+  dateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(firstOf(month))
 
 export function IncidentsSection({
   incidents,
@@ -52,7 +52,7 @@ export function IncidentsSection({
 }: Pick<Insights, 'incidents' | 'filters' | 'statuses'>) {
   const t = useTranslations('InsightsPage')
   const enums = useTranslations('Enums')
-  const format = useFormatter()
+  const locale = useLocale()
   const months = incidents.byMonth
   const peak = months.reduce((a, b) => (b.total > a.total ? b : a), months[0]!)
   const keys = [...severities, 'NONE'] as const
@@ -74,16 +74,16 @@ export function IncidentsSection({
         <ColumnChart
           title={t('incidentsTitle')}
           description={t('monthsAlt', {
-            first: monthLabel(format, months[0]!.month),
-            last: monthLabel(format, months.at(-1)!.month),
+            first: monthLabel(locale, months[0]!.month),
+            last: monthLabel(locale, months.at(-1)!.month),
             total: incidents.total,
-            peak: monthLabel(format, peak.month),
+            peak: monthLabel(locale, peak.month),
             peakCount: peak.total,
           })}
           series={shownKeys.map((k) => ({ key: k, label: severityLabel(k), className: severityFill[k] }))}
           minWidth={860}
           columns={months.map((m, i) => ({
-            label: format.dateTime(new Date(`${m.month}-01T00:00:00Z`), { month: 'short', timeZone: 'UTC' }),
+            label: dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(firstOf(m.month)),
             // The year under the first month and under every January.
             sublabel: i === 0 || m.month.endsWith('-01') ? m.month.slice(0, 4) : undefined,
             values: m.bySeverity,
@@ -97,7 +97,7 @@ export function IncidentsSection({
             const range = monthRange(filters, m.month)
             return (
               <tr key={m.month}>
-                <th scope="row">{monthLabel(format, m.month)}</th>
+                <th scope="row">{monthLabel(locale, m.month)}</th>
                 {shownKeys.map((k) => (
                   <td key={k}>
                     <Count
@@ -171,7 +171,7 @@ export function DurationsSection({
   timeToResolve,
 }: Pick<Insights, 'timeToDetect' | 'timeToResolve'>) {
   const t = useTranslations('InsightsPage')
-  const format = useFormatter()
+  const locale = useLocale()
   const buckets = (
     ['bucket0', 'bucket1', 'bucket2', 'bucket3', 'bucket4', 'bucket5', 'bucket6'] as const
   ).map((k) => t(k))
@@ -183,9 +183,9 @@ export function DurationsSection({
           {(
             [
               [t('measured'), String(d.measured)],
-              [t('median'), duration(format, d.median) ?? none],
-              [t('p90'), duration(format, d.p90) ?? none],
-              [t('range'), d.min === null ? none : `${duration(format, d.min)} – ${duration(format, d.max)}`],
+              [t('median'), duration(locale, d.median) ?? none],
+              [t('p90'), duration(locale, d.p90) ?? none],
+              [t('range'), d.min === null ? none : `${duration(locale, d.min)} – ${duration(locale, d.max)}`],
             ] as const
           ).map(([label, value]) => (
             <div key={label} className="grid gap-0.5">
@@ -218,7 +218,7 @@ export function DurationsSection({
 
 export function ActionItemsSection({ actionItems: a, filters }: Pick<Insights, 'actionItems' | 'filters'>) {
   const t = useTranslations('InsightsPage')
-  const format = useFormatter()
+  const locale = useLocale()
   if (!a.total)
     return (
       <Section id="action-items" title={t('actionsTitle')}>
@@ -234,7 +234,7 @@ export function ActionItemsSection({ actionItems: a, filters }: Pick<Insights, '
             [t('open'), String(a.open), false],
             [t('overdue'), String(a.overdue), a.overdue > 0],
             [t('openWithoutDue'), String(a.openWithoutDueDate), false],
-            [t('medianOpenAge'), duration(format, a.medianOpenAge) ?? t('notMeasured'), false],
+            [t('medianOpenAge'), duration(locale, a.medianOpenAge) ?? t('notMeasured'), false],
             [t('cancelled'), String(a.cancelled), false],
             [t('done'), String(a.done), false],
             [t('doneOnTime'), String(a.doneOnTime), false],

@@ -1,6 +1,7 @@
 'use client'
 
-import { useFormatter, useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
+import { dateTimeFormat } from '@/i18n/kept-formats'
 import type { RepeatWhen } from '@/server/insights/repeat-incidents'
 import { AllLink, PostmortemRef, Section } from './parts'
 import type { ShownRepeats } from './shown'
@@ -18,7 +19,7 @@ const tone: Record<RepeatWhen, string> = {
  */
 export function RepeatsSection({ repeats }: { repeats: ShownRepeats }) {
   const t = useTranslations('InsightsPage')
-  const format = useFormatter()
+  const locale = useLocale()
   const { listed, allHref: overview } = repeats
   const label = { after: t('repeatsAfter'), before: t('repeatsBefore'), without: t('repeatsWithout') }
   const hint = {
@@ -26,7 +27,7 @@ export function RepeatsSection({ repeats }: { repeats: ShownRepeats }) {
     before: t('repeatsBeforeHint'),
     without: t('repeatsWithoutHint'),
   }
-  const day = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeZone: 'UTC' })
+  const day = (date: Date) => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
   return (
     <Section id="repeats" title={t('repeatsTitle')} description={t('repeatsDescription')}>
       {repeats.pending ? (
