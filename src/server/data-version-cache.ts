@@ -1,4 +1,5 @@
 import 'server-only'
+import { cache } from 'react'
 import { db } from './db'
 import { hasRole, type Actor } from './roles'
 
@@ -16,17 +17,24 @@ import { hasRole, type Actor } from './roles'
  * The data version: moves with every committed change to what the caches are computed from. It
  * names the database too, so that a process that opens another one (a test, a restore check)
  * never reads the first one's values.
+ *
+ * A page's render reads it once: its session, its figures and its menus are kept reads, each
+ * awaited after the one before, and each asked the database again (three round trips on
+ * /insights, five on a launch review). The render starts after the request does, so a person
+ * who saved and reloads still never reads a version from before their save. A render writes
+ * nothing; a server action runs before the render that follows it, outside its cache (React's
+ * `cache` keeps values for one server render and for nothing else: a route handler, a socket or
+ * a script asks every time, as before; decision 052).
  */
-export function dataVersion(): Promise<string> {
+export const dataVersion = cache(function dataVersion(): Promise<string> {
   // The reads asked for in one turn of the event loop (a page's parallel loads) share one query.
-  // It is sent after all of them were asked, so none gets a version older than its own start: a
-  // person who saved and reloads never reads a version from before their save.
+  // It is sent after all of them were asked, so none gets a version older than its own start.
   asked ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
     asked = null
     return readVersion()
   })
   return asked
-}
+})
 
 let asked: Promise<string> | null = null
 
