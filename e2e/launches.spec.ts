@@ -32,7 +32,20 @@ test('[LAUNCH]: a release retro groups its postmortems and exports as one docume
   await page.getByRole('link', { name: /移动联盟1\.2版本/ }).click()
   await expect(page.getByRole('link', { name: /线上修改及创建表结构遗漏/ })).toBeVisible()
 
-  const slug = page.url().split('/').pop()
+  const slug = page.url().split('/').pop()!
+
+  // The list's launch filter suggests launches by any part of their name as one types, and takes
+  // the one picked (its slug, which the suggestion fills in).
+  await page.getByRole('link', { name: 'Postmortems' }).click()
+  const filter = page.getByLabel('Launch', { exact: true })
+  await filter.pressSequentially('联盟1.2')
+  const suggestion = page.locator('datalist option[label="移动联盟1.2版本"]')
+  await expect(suggestion).toHaveAttribute('value', slug)
+  await filter.fill(slug)
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(new RegExp(`[?&]launch=${slug}`))
+  await expect(page.getByRole('link', { name: /线上修改及创建表结构遗漏/ })).toBeVisible()
+  await expect(filter).toHaveValue(slug)
   const markdown = await (await page.request.get(`/api/v1/launches/${slug}/markdown`)).text()
   expect(markdown).toContain('# 移动联盟1.2版本')
   expect(markdown).toContain('老用户福利、成长值、签到上线。')

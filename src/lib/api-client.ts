@@ -1,5 +1,6 @@
 import type { ImportRequest, ImportResponse } from '../../app/api/v1/imports/route'
 import type { PreviewError, PreviewResponse } from '../../app/api/v1/imports/preview/route'
+import type { LaunchNamesResponse } from '../../app/api/v1/launches/route'
 import type { SearchApiResponse } from '../../app/api/v1/search/route'
 import type { SimilarRequest, SimilarResponse } from '../../app/api/v1/search/similar/route'
 import type {
@@ -46,6 +47,7 @@ export type Endpoints = {
     SavePostmortemResponse,
     SavePostmortemError
   >
+  'GET /api/v1/launches': Endpoint<undefined, LaunchNamesResponse>
   'GET /api/v1/search': Endpoint<undefined, SearchApiResponse>
   'POST /api/v1/search/similar': Endpoint<SimilarRequest, SimilarResponse>
 }

@@ -3,6 +3,7 @@ import type { Metadata } from 'next'
 import Form from 'next/form'
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
+import { LaunchFilter } from '@/components/launches/launch-filter'
 import { SearchResults } from '@/components/search/search-results'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
 import { Button } from '@/components/ui/button'
@@ -117,13 +118,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             t('severity'),
             severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
           )}
-          {taxonomy.launches.length
-            ? select(
-                'launch',
-                t('launch'),
-                taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
-              )
-            : null}
+          {taxonomy.launches.length ? (
+            <LaunchFilter label={t('launch')} value={input.launch} placeholder={t('filterAll')} />
+          ) : null}
           {taxonomy.tags.length
             ? select(
                 'tag',

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl'
+import { LaunchFilter } from '@/components/launches/launch-filter'
 import { Button } from '@/components/ui/button'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
@@ -70,13 +71,9 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
           t('filterSeverity'),
           severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
         )}
-        {taxonomy.launches.length
-          ? select(
-              'launch',
-              t('filterLaunch'),
-              taxonomy.launches.map((l) => ({ value: l.slug, label: l.name })),
-            )
-          : null}
+        {taxonomy.launches.length ? (
+          <LaunchFilter label={t('filterLaunch')} value={input.launch} placeholder={t('filterAll')} />
+        ) : null}
         {taxonomy.tags.length
           ? select(
               'tag',

@@ -37,3 +37,10 @@ export type CreateLaunchInput = z.infer<typeof createLaunchInput>
 export const findLaunchesInput = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 })
+
+/** The launch filter's suggestions (`GET /api/v1/launches`): launches whose name or slug holds `q`. */
+export const launchNamesInput = z.object({
+  q: storedText().trim().max(100, 'tooLong').default(''),
+  limit: z.coerce.number().int().min(1, 'tooSmall').max(100, 'tooLarge').default(20),
+})
+export type LaunchNamesInput = z.infer<typeof launchNamesInput>
