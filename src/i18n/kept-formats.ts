@@ -2,7 +2,8 @@
  * Intl formatters kept for the life of the process, by locale and options. next-intl's
  * `useFormatter` builds its formatters again for every request (their cache lives in the
  * request's provider), and building one costs far more than formatting with it: /insights built
- * the same six date and number formats on every request, 0.6 ms of its CPU (decision 052).
+ * eight formatters on every request, 0.75 ms of its CPU, six of them its own date and number
+ * formats (decision 052).
  * A formatter never changes once built, so one can serve every request. The options come from
  * the code, not from a request, so the map holds a few entries per locale.
  */

@@ -20,11 +20,13 @@ import { hasRole, type Actor } from './roles'
  *
  * A page's render reads it once: its session, its figures and its menus are kept reads, each
  * awaited after the one before, and each asked the database again (three round trips on
- * /insights, five on a launch review). The render starts after the request does, so a person
- * who saved and reloads still never reads a version from before their save. A render writes
- * nothing; a server action runs before the render that follows it, outside its cache (React's
- * `cache` keeps values for one server render and for nothing else: a route handler, a socket or
- * a script asks every time, as before; decision 052).
+ * /insights and on a launch review). The render starts after the request does, so a person who
+ * saved and reloads still never reads a version from before their save. A server action runs
+ * before the render that follows it, outside its cache: React's `cache` keeps values for one
+ * server render and for nothing else (a route handler, a socket or a script asks every time, as
+ * before; decision 052). A write during a render (better-auth refreshing a session once a day)
+ * can only leave a value kept under a version older than its data: it is computed again at the
+ * next request, which reads the newer version.
  */
 export const dataVersion = cache(function dataVersion(): Promise<string> {
   // The reads asked for in one turn of the event loop (a page's parallel loads) share one query.

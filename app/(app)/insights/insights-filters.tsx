@@ -80,7 +80,12 @@ export function InsightsFilters({ values, taxonomy, showScope, action }: Insight
           severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
         )}
         {taxonomy.launches.length ? (
-          <LaunchFilter label={t('filterLaunch')} value={values.launch} placeholder={t('filterAll')} />
+          <LaunchFilter
+            label={t('filterLaunch')}
+            value={values.launch}
+            current={taxonomy.launches.find((l) => l.slug === values.launch)?.name}
+            placeholder={t('filterAll')}
+          />
         ) : null}
         {showScope ? (
           <FilterSelect

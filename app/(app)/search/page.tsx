@@ -119,7 +119,12 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
           )}
           {taxonomy.launches.length ? (
-            <LaunchFilter label={t('launch')} value={input.launch} placeholder={t('filterAll')} />
+            <LaunchFilter
+              label={t('launch')}
+              value={input.launch}
+              current={taxonomy.launches.find((l) => l.slug === input.launch)?.name}
+              placeholder={t('filterAll')}
+            />
           ) : null}
           {taxonomy.tags.length
             ? select(

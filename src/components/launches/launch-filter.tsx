@@ -8,24 +8,31 @@ import type { LaunchNamesResponse } from '../../../app/api/v1/launches/route'
 const DEBOUNCE_MS = 150
 
 /**
- * The launch filter of a GET form: a field for the launch's slug, which suggests the launches
- * whose name or slug holds what is typed (the browser's own list, `<datalist>`: its keys, its
- * screen-reader support). The suggestions are asked for once the field has the focus, so the
- * page carries none: a menu of every launch weighed on every list, search and insights page,
- * and a team's two hundred and first launch was missing from it (decision 052). Empty means
- * every launch.
+ * The launch filter of a GET form: a field for the launch's name, which suggests the launches
+ * whose name or slug holds what is typed (the browser's suggestion list, `<datalist>`). The
+ * form sends the chosen launch's slug, as the addresses and the filters write it: the name of
+ * a suggestion, typed or picked, becomes its slug, and anything else goes as typed. The
+ * suggestions are asked for once the field has the focus, so the page carries none: a menu of
+ * every launch weighed on every list, search and insights page, and a team's two hundred and
+ * first launch was missing from it (decision 052). Empty means every launch.
  */
 export function LaunchFilter({
   label,
   value,
+  current,
   placeholder,
 }: {
   label: string
+  /** The slug the page is filtered by. */
   value: string | undefined
+  /** Its launch's name, when the page knows it. */
+  current: string | undefined
   /** What an empty field means ("All"). */
   placeholder: string
 }) {
   const listId = useId()
+  const shown = current ?? value ?? ''
+  const [text, setText] = useState(shown)
   const [query, setQuery] = useState<string | null>(null)
   const [launches, setLaunches] = useState<LaunchNamesResponse['launches']>([])
 
@@ -42,25 +49,31 @@ export function LaunchFilter({
     }
   }, [query])
 
+  const typed = text.trim()
+  const same = (a: string) => a.toLowerCase() === typed.toLowerCase()
+  const slug =
+    typed === shown ? (value ?? '') : (launches.find((l) => same(l.name) || same(l.slug))?.slug ?? typed)
   return (
     <label className="grid gap-1 text-xs text-muted-foreground">
       {label}
       <Input
         type="search"
-        name="launch"
-        defaultValue={value}
+        value={text}
         placeholder={placeholder}
         list={listId}
         autoComplete="off"
-        spellCheck={false}
         maxLength={100}
-        onFocus={(event) => setQuery((q) => q ?? event.currentTarget.value.trim())}
-        onChange={(event) => setQuery(event.currentTarget.value.trim())}
+        onFocus={() => setQuery((q) => q ?? typed)}
+        onChange={(event) => {
+          setText(event.currentTarget.value)
+          setQuery(event.currentTarget.value.trim())
+        }}
         className="h-8 w-48 text-sm text-foreground"
       />
+      <input type="hidden" name="launch" value={slug} />
       <datalist id={listId}>
         {launches.map((launch) => (
-          <option key={launch.slug} value={launch.slug} label={launch.name} />
+          <option key={launch.slug} value={launch.name} />
         ))}
       </datalist>
     </label>

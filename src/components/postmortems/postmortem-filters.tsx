@@ -72,7 +72,12 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
           severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
         )}
         {taxonomy.launches.length ? (
-          <LaunchFilter label={t('filterLaunch')} value={input.launch} placeholder={t('filterAll')} />
+          <LaunchFilter
+            label={t('filterLaunch')}
+            value={input.launch}
+            current={taxonomy.launches.find((l) => l.slug === input.launch)?.name}
+            placeholder={t('filterAll')}
+          />
         ) : null}
         {taxonomy.tags.length
           ? select(

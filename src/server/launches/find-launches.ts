@@ -19,7 +19,7 @@ export type LaunchListItem = {
   postmortems: number
 }
 
-/** Launches in the order people look for them: the next planned first, unplanned last. */
+/** Launches in the order people look for them: the latest planned date first, unplanned last. */
 export const newestLaunchesFirst: Prisma.LaunchOrderByWithRelationInput[] = [
   { plannedAt: { sort: 'desc', nulls: 'last' } },
   { createdAt: 'desc' },

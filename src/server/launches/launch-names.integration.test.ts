@@ -15,7 +15,7 @@ const names = async (q: string, limit?: number) => {
 }
 
 describe('the launch filter’s suggestions (real database)', () => {
-  it('finds a launch by any part of its name or slug, in any case, the next planned first', async () => {
+  it('finds a launch by any part of its name or slug, in any case, the latest planned first', async () => {
     const run = Math.random().toString(36).slice(2, 8)
     const launch = (name: string, plannedAt: string) =>
       db.$transaction((tx) => insertLaunch(tx, { name, description: '', plannedAt, launchedAt: null }))

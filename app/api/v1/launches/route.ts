@@ -7,7 +7,7 @@ import { launchNamesInput } from '@/server/launches/schemas'
 export type LaunchNamesResponse = { launches: Answer<typeof findLaunchNames> }
 
 // GET /api/v1/launches?q=&limit=
-// - launches whose name or slug holds q (any case), the next planned first: slug and name, up to limit (20, at most 100).
+// - launches whose name or slug holds q (any case), the latest planned first: slug and name, up to limit (20, at most 100).
 export async function GET(request: Request) {
   return withActor(request, 'VIEWER', async ({ actor }) => {
     const parsed = launchNamesInput.safeParse(Object.fromEntries(new URL(request.url).searchParams))
