@@ -40,6 +40,12 @@ export function jsonError(code: DomainErrorCode | keyof typeof transportStatus, 
   return Response.json({ error: { code, ...extra } }, { status, headers: { 'cache-control': 'no-store' } })
 }
 
+/** A refused query string: 422 naming each parameter the schema refused, with its message code. */
+export function invalidQuery(error: z.ZodError, extra: object = {}) {
+  const fields = Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message]))
+  return jsonError('INVALID_INPUT', { ...extra, fields })
+}
+
 export function domainError(error: DomainError, extra: object = {}) {
   return jsonError(error.code, { message: error.message, fields: error.fields, ...extra })
 }

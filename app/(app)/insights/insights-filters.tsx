@@ -79,14 +79,12 @@ export function InsightsFilters({ values, taxonomy, showScope, action }: Insight
           t('filterSeverity'),
           severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
         )}
-        {taxonomy.launches.length ? (
-          <LaunchFilter
-            label={t('filterLaunch')}
-            value={values.launch}
-            current={taxonomy.launches.find((l) => l.slug === values.launch)?.name}
-            placeholder={t('filterAll')}
-          />
-        ) : null}
+        <LaunchFilter
+          launches={taxonomy.launches}
+          value={values.launch}
+          label={t('filterLaunch')}
+          placeholder={t('filterAll')}
+        />
         {showScope ? (
           <FilterSelect
             name="scope"

@@ -118,14 +118,12 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             t('severity'),
             severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
           )}
-          {taxonomy.launches.length ? (
-            <LaunchFilter
-              label={t('launch')}
-              value={input.launch}
-              current={taxonomy.launches.find((l) => l.slug === input.launch)?.name}
-              placeholder={t('filterAll')}
-            />
-          ) : null}
+          <LaunchFilter
+            launches={taxonomy.launches}
+            value={input.launch}
+            label={t('launch')}
+            placeholder={t('filterAll')}
+          />
           {taxonomy.tags.length
             ? select(
                 'tag',

@@ -1,81 +1,25 @@
-'use client'
-
-import { useEffect, useId, useState } from 'react'
-import { Input } from '@/components/ui/input'
-import { callApi } from '@/lib/api-client'
-import type { LaunchNamesResponse } from '../../../app/api/v1/launches/route'
-
-const DEBOUNCE_MS = 150
+import { LaunchField } from './launch-field'
 
 /**
- * The launch filter of a GET form: a field for the launch's name, which suggests the launches
- * whose name or slug holds what is typed (the browser's suggestion list, `<datalist>`). The
- * form sends the chosen launch's slug, as the addresses and the filters write it: the name of
- * a suggestion, typed or picked, becomes its slug, and anything else goes as typed. The
- * suggestions are asked for once the field has the focus, so the page carries none: a menu of
- * every launch weighed on every list, search and insights page, and a team's two hundred and
- * first launch was missing from it (decision 052). Empty means every launch.
+ * The launch filter of the lists, search and insights: nothing when there is no launch yet, else
+ * a field that names the launch the page is filtered by and suggests the others as one types.
+ * A server component: the launches it is given stay on the server; the field asks for the ones
+ * it suggests (decision 052).
  */
 export function LaunchFilter({
-  label,
+  launches,
   value,
-  current,
+  label,
   placeholder,
 }: {
-  label: string
+  /** The launches the page already read (the newest of them, `findTaxonomy`). */
+  launches: { slug: string; name: string }[]
   /** The slug the page is filtered by. */
   value: string | undefined
-  /** Its launch's name, when the page knows it. */
-  current: string | undefined
-  /** What an empty field means ("All"). */
+  label: string
   placeholder: string
 }) {
-  const listId = useId()
-  const shown = current ?? value ?? ''
-  const [text, setText] = useState(shown)
-  const [query, setQuery] = useState<string | null>(null)
-  const [launches, setLaunches] = useState<LaunchNamesResponse['launches']>([])
-
-  useEffect(() => {
-    if (query === null) return
-    const controller = new AbortController()
-    const timer = setTimeout(async () => {
-      const answer = await callApi('GET /api/v1/launches', { query: { q: query }, signal: controller.signal })
-      if (answer.ok) setLaunches(answer.data.launches)
-    }, DEBOUNCE_MS)
-    return () => {
-      clearTimeout(timer)
-      controller.abort()
-    }
-  }, [query])
-
-  const typed = text.trim()
-  const same = (a: string) => a.toLowerCase() === typed.toLowerCase()
-  const slug =
-    typed === shown ? (value ?? '') : (launches.find((l) => same(l.name) || same(l.slug))?.slug ?? typed)
-  return (
-    <label className="grid gap-1 text-xs text-muted-foreground">
-      {label}
-      <Input
-        type="search"
-        value={text}
-        placeholder={placeholder}
-        list={listId}
-        autoComplete="off"
-        maxLength={100}
-        onFocus={() => setQuery((q) => q ?? typed)}
-        onChange={(event) => {
-          setText(event.currentTarget.value)
-          setQuery(event.currentTarget.value.trim())
-        }}
-        className="h-8 w-48 text-sm text-foreground"
-      />
-      <input type="hidden" name="launch" value={slug} />
-      <datalist id={listId}>
-        {launches.map((launch) => (
-          <option key={launch.slug} value={launch.name} />
-        ))}
-      </datalist>
-    </label>
-  )
+  if (!launches.length) return null
+  const current = launches.find((l) => l.slug === value)?.name
+  return <LaunchField label={label} value={value} current={current} placeholder={placeholder} />
 }

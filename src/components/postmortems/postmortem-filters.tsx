@@ -71,14 +71,12 @@ export function PostmortemFilters({ input, taxonomy, showStatus }: PostmortemFil
           t('filterSeverity'),
           severities.map((s) => ({ value: s, label: enums(`severity.${s}`) })),
         )}
-        {taxonomy.launches.length ? (
-          <LaunchFilter
-            label={t('filterLaunch')}
-            value={input.launch}
-            current={taxonomy.launches.find((l) => l.slug === input.launch)?.name}
-            placeholder={t('filterAll')}
-          />
-        ) : null}
+        <LaunchFilter
+          launches={taxonomy.launches}
+          value={input.launch}
+          label={t('filterLaunch')}
+          placeholder={t('filterAll')}
+        />
         {taxonomy.tags.length
           ? select(
               'tag',

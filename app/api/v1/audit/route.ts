@@ -1,4 +1,4 @@
-import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
+import { domainError, invalidQuery, jsonError, otherMethods, withActor } from '@/lib/api'
 import { auditEventsToCsv, auditEventsToJson } from '@/server/audit/export-audit-events'
 import { findAuditEvents } from '@/server/audit/find-audit-events'
 import { auditFilterInput } from '@/server/audit/schemas'
@@ -12,10 +12,7 @@ export async function GET(request: Request) {
     if (format !== 'csv' && format !== 'json')
       return jsonError('INVALID_INPUT', { message: 'format must be csv or json.' })
     const filter = auditFilterInput.safeParse(Object.fromEntries(params))
-    if (!filter.success)
-      return jsonError('INVALID_INPUT', {
-        fields: Object.fromEntries(filter.error.issues.map((i) => [i.path.join('.'), i.message])),
-      })
+    if (!filter.success) return invalidQuery(filter.error)
     const result = await findAuditEvents({ actor, filter: filter.data, all: true })
     if (!result.ok) return domainError(result.error)
     const day = new Date().toISOString().slice(0, 10)

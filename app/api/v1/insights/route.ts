@@ -1,4 +1,4 @@
-import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
+import { domainError, invalidQuery, jsonError, otherMethods, withActor } from '@/lib/api'
 import type { Answer } from '@/lib/api-client'
 import { getInsights } from '@/server/insights/get-insights'
 import { insightsToCsv } from '@/server/insights/insights-csv'
@@ -19,11 +19,8 @@ export async function GET(request: Request) {
       })
     const parsed = insightsInput.safeParse(params)
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-      return jsonError('INVALID_INPUT', {
-        message: `Invalid filter: ${issues.map((i) => `${i.path} (${i.message})`).join(', ')}.`,
-        fields: Object.fromEntries(issues.map((i) => [i.path, i.message])),
-      })
+      const refused = parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`)
+      return invalidQuery(parsed.error, { message: `Invalid filter: ${refused.join(', ')}.` })
     }
     const result = await getInsights({ actor, input: parsed.data })
     if (!result.ok) return domainError(result.error)

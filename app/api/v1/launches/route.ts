@@ -1,4 +1,4 @@
-import { domainError, jsonError, otherMethods, withActor } from '@/lib/api'
+import { domainError, invalidQuery, otherMethods, withActor } from '@/lib/api'
 import type { Answer } from '@/lib/api-client'
 import { findLaunchNames } from '@/server/launches/launch-names'
 import { launchNamesInput } from '@/server/launches/schemas'
@@ -12,9 +12,8 @@ export async function GET(request: Request) {
   return withActor(request, 'VIEWER', async ({ actor }) => {
     const parsed = launchNamesInput.safeParse(Object.fromEntries(new URL(request.url).searchParams))
     if (!parsed.success)
-      return jsonError('INVALID_INPUT', {
+      return invalidQuery(parsed.error, {
         message: 'q takes up to 100 characters, limit a whole number from 1 to 100.',
-        fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])),
       })
     const found = await findLaunchNames({ actor, input: parsed.data })
     if (!found.ok) return domainError(found.error)
