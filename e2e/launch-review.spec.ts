@@ -209,6 +209,15 @@ test('[CHECKLISTS]: a lesson becomes a template item, a launch is reviewed with 
   })
   expect(gate(baseURL!, token, slug)).toMatchObject({ code: 0, body: { ready: true } })
 
+  // The check's source opens its postmortem within the app: the document is not loaded again.
+  await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }))
+  await check(page, cacheCheck)
+    .getByRole('link', { name: `PM-${number} · ${incident}` })
+    .click()
+  await expect(page).toHaveURL(new RegExp(`/postmortems/${number}$`))
+  await expect(page.getByRole('heading', { level: 1, name: incident })).toBeVisible()
+  expect(await page.evaluate(() => 'stillTheSameDocument' in window)).toBe(true)
+
   // The new check is found by search, next to the incidents.
   await page.goto('/search?q=primary')
   await expect(

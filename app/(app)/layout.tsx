@@ -8,6 +8,7 @@ import { LocaleSwitcher } from '@/components/shell/locale-switcher'
 import { NavMenu } from '@/components/shell/nav-menu'
 import { SkipLink } from '@/components/shell/skip-link'
 import { UserMenu } from '@/components/shell/user-menu'
+import { SoftLinks } from '@/components/ui/soft-links'
 import { requireUser } from '@/server/auth/current-user'
 import { setLocaleAction, signOutAction } from '../actions'
 
@@ -37,7 +38,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </NavMenu>
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none sm:px-8 sm:py-8">
-        <div className="mx-auto max-w-5xl">{children}</div>
+        {/* A page's plain links navigate as next/link does: lists of hundreds of links use them. */}
+        <SoftLinks>
+          <div className="mx-auto max-w-5xl">{children}</div>
+        </SoftLinks>
       </main>
     </div>
   )

@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server'
 import { buttonVariants } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { PageHeader } from '@/components/ui/page-header'
-import { SoftLinks } from '@/components/ui/soft-links'
 import { ClientMessages } from '@/i18n/client-messages'
 import { requireUser } from '@/server/auth/current-user'
 import { getInsights } from '@/server/insights/get-insights'
@@ -129,46 +128,43 @@ export async function InsightsView({
           action={clearFilters}
         />
       ) : null}
-      {/* The figures' links: the header's JSON and CSV are files, not pages. */}
-      <SoftLinks>
-        <ClientMessages namespaces={['InsightsPage', 'Enums', 'CheckStatus']}>
-          {view === 'loop' ? (
-            <LoopSection loop={shownLoop(insights.loop)} />
-          ) : view === 'repeats' ? (
-            <RepeatsSection repeats={shownRepeats(insights.loop.repeats)} />
-          ) : (
-            <div className="grid gap-10">
-              {insights.incidents.total ? (
-                <>
-                  <IncidentsSection
-                    incidents={insights.incidents}
-                    filters={insights.filters}
-                    statuses={insights.statuses}
-                  />
-                  <DurationsSection
-                    timeToDetect={insights.timeToDetect}
-                    timeToResolve={insights.timeToResolve}
-                  />
-                  <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
-                </>
-              ) : null}
-              <LoopSection
-                loop={shownLoop(insights.loop, {
-                  items: OVERVIEW.items,
-                  lessons: OVERVIEW.lessons,
-                  allHref: insightsHref(input, 'loop'),
-                })}
-              />
-              <RepeatsSection
-                repeats={shownRepeats(insights.loop.repeats, {
-                  incidents: OVERVIEW.repeats,
-                  allHref: insightsHref(input, 'repeats'),
-                })}
-              />
-            </div>
-          )}
-        </ClientMessages>
-      </SoftLinks>
+      <ClientMessages namespaces={['InsightsPage', 'Enums', 'CheckStatus']}>
+        {view === 'loop' ? (
+          <LoopSection loop={shownLoop(insights.loop)} />
+        ) : view === 'repeats' ? (
+          <RepeatsSection repeats={shownRepeats(insights.loop.repeats)} />
+        ) : (
+          <div className="grid gap-10">
+            {insights.incidents.total ? (
+              <>
+                <IncidentsSection
+                  incidents={insights.incidents}
+                  filters={insights.filters}
+                  statuses={insights.statuses}
+                />
+                <DurationsSection
+                  timeToDetect={insights.timeToDetect}
+                  timeToResolve={insights.timeToResolve}
+                />
+                <ActionItemsSection actionItems={insights.actionItems} filters={insights.filters} />
+              </>
+            ) : null}
+            <LoopSection
+              loop={shownLoop(insights.loop, {
+                items: OVERVIEW.items,
+                lessons: OVERVIEW.lessons,
+                allHref: insightsHref(input, 'loop'),
+              })}
+            />
+            <RepeatsSection
+              repeats={shownRepeats(insights.loop.repeats, {
+                incidents: OVERVIEW.repeats,
+                allHref: insightsHref(input, 'repeats'),
+              })}
+            />
+          </div>
+        )}
+      </ClientMessages>
     </>
   )
 }

@@ -7,7 +7,8 @@ import { formatNumber } from '@/server/postmortems/postmortem-number'
 /*
  * The building blocks of the insights sections: client components given the figures, so that the
  * page sends their numbers, not their markup (decision 037). Their many links are plain anchors:
- * the page puts them in a SoftLinks area, which navigates as next/link does (decision 048).
+ * the app's layout puts every page in a SoftLinks area, which navigates as next/link does
+ * (decisions 048 and 053).
  */
 
 /** A link in a line of text: underlined, not told apart from its line by its colour alone. */

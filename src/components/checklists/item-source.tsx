@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import type { ItemSource } from '@/server/checklists/sources'
 
@@ -12,14 +11,11 @@ export function ItemSources({ sources }: { sources: ItemSource[] }) {
         <li key={`${s.number}-${s.lesson}`} className="break-words">
           {t('learnedFrom')}{' '}
           <span lang={s.language ?? undefined}>
-            {/* Not prefetched: a template's page lists a hundred of these, and each prefetch renders a page. */}
-            <Link
-              href={`/postmortems/${s.number}`}
-              prefetch={false}
-              className="font-medium text-foreground hover:underline"
-            >
+            {/* A plain link (the layout's SoftLinks navigate it): a template's page lists a hundred
+                of these; as next/link each was rendered as a component and would prefetch a page. */}
+            <a href={`/postmortems/${s.number}`} className="font-medium text-foreground hover:underline">
               PM-{s.number} · {s.title}
-            </Link>
+            </a>
             {s.rootCause ? <> · {s.rootCause}</> : null}
           </span>
         </li>

@@ -1,13 +1,13 @@
 'use client'
 
-import { Archive, ArchiveRestore, ArrowDown, ArrowUp } from 'lucide-react'
-import Link from 'next/link'
+import { Archive, ArchiveRestore } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useOptimistic, useState, useTransition, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'
+import { arrowDownIcon, arrowUpIcon } from '@/components/ui/fixed-icons'
 import { LazyDetails } from '@/components/ui/lazy-details'
 import type { FormState } from '@/lib/form-state'
 import type { ShownSkip, TemplateView } from '@/server/checklists/template-view'
@@ -89,7 +89,7 @@ export function TemplateItemList({
                     aria-label={t('moveUp', { item: item.text })}
                     onClick={() => run(() => actions.move(id, 'up'))}
                   >
-                    <ArrowUp />
+                    {arrowUpIcon}
                   </Button>
                   <Button
                     variant="ghost"
@@ -99,7 +99,7 @@ export function TemplateItemList({
                     aria-label={t('moveDown', { item: item.text })}
                     onClick={() => run(() => actions.move(id, 'down'))}
                   >
-                    <ArrowDown />
+                    {arrowDownIcon}
                   </Button>
                 </div>
               ) : null}
@@ -184,15 +184,14 @@ function Skip({ skip }: { skip: ShownSkip }) {
             number: i.number,
             title: i.title,
             link: (chunks) => (
-              // Underlined: in a red line, colour cannot tell it apart. Not prefetched: a
-              // card lists up to nine.
-              <Link
+              // Underlined: in a red line, colour cannot tell it apart. A plain link, like the
+              // sources': a card lists up to nine, a template's page hundreds.
+              <a
                 href={`/postmortems/${i.number}`}
-                prefetch={false}
                 className="font-medium whitespace-nowrap underline underline-offset-2"
               >
                 {chunks}
-              </Link>
+              </a>
             ),
           })}
         </span>
