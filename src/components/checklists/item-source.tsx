@@ -1,15 +1,17 @@
 import { useTranslations } from 'next-intl'
-import type { ItemSource } from '@/server/checklists/sources'
+import type { ShownSource } from '@/server/checklists/template-view'
 
 /** "Learned from PM-12 · <title> · <root cause in one line>" */
-export function ItemSources({ sources }: { sources: ItemSource[] }) {
+export function ItemSources({ sources }: { sources: ShownSource[] }) {
   const t = useTranslations('ChecklistItem')
   if (!sources.length) return null
+  const learnedFrom = t('learnedFrom')
   return (
     <ul className="grid gap-0.5 text-xs text-muted-foreground">
-      {sources.map((s) => (
-        <li key={`${s.number}-${s.lesson}`} className="break-words">
-          {t('learnedFrom')}{' '}
+      {sources.map((s, i) => (
+        // Two lessons of one postmortem are two sources of the same number.
+        <li key={`${s.number}-${i}`} className="break-words">
+          {learnedFrom}{' '}
           <span lang={s.language ?? undefined}>
             {/* A plain link (the layout's SoftLinks navigate it): a template's page lists a hundred
                 of these; as next/link each was rendered as a component and would prefetch a page. */}

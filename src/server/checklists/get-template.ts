@@ -55,7 +55,17 @@ async function readTemplate(actor: Actor, id: string): Promise<Result<KeptTempla
     include: {
       items: {
         orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { position: 'asc' }],
-        include: { sources: sourcesSelect },
+        // What the page shows, and no more: every field here is sent to the browser.
+        select: {
+          id: true,
+          text: true,
+          rationale: true,
+          category: true,
+          required: true,
+          version: true,
+          archivedAt: true,
+          sources: sourcesSelect,
+        },
       },
     },
   })
@@ -65,7 +75,8 @@ async function readTemplate(actor: Actor, id: string): Promise<Result<KeptTempla
   const items = template.items.map(({ sources, ...item }) => {
     const skips = skippedAt(skipped[item.id] ?? [])
     others[item.id] = skips.others
-    return { ...item, sources: toSources(actor, sources), skippedAt: skips.card }
+    const shown = toSources(actor, sources).map(({ lesson: _lesson, ...source }) => source)
+    return { ...item, sources: shown, skippedAt: skips.card }
   })
   return ok({ view: { ...template, items }, others })
 }

@@ -16,11 +16,15 @@ export type TemplateView = {
     required: boolean
     version: number
     archivedAt: Date | null
-    sources: ItemSource[]
+    /** The lessons' words are left out: the card names each incident, not the lesson. */
+    sources: ShownSource[]
     /** Launches that waived it or marked it not applicable, and the incidents that followed there. */
     skippedAt: SkippedAt
   }[]
 }
+
+/** An item's source as its card shows it (ItemSources). */
+export type ShownSource = Omit<ItemSource, 'lesson'>
 
 /**
  * What an item's card says of the launches that skipped it: how many, how many incidents
