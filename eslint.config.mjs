@@ -25,6 +25,25 @@ export default defineConfig([
     },
   },
   {
+    // One translator per namespace and request, not one per component (decision 053).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['src/i18n/use-translations.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next-intl',
+              importNames: ['useTranslations'],
+              message: "Import useTranslations from '@/i18n/use-translations'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain never imports from the app or React (docs/decisions/002-actions-and-api.md).
     files: ['src/server/**'],
     rules: {

@@ -1,7 +1,8 @@
 'use client'
 
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useLocale } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { ColumnChart } from '@/components/insights/column-chart'
 import { dateTimeFormat, numberFormat } from '@/i18n/kept-formats'
 import type { Insights } from '@/server/insights/get-insights'

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import type { ReactNode } from 'react'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
 import { AllLink, inTextLink as link, PostmortemRef, Section, Table } from './parts'

@@ -1,6 +1,7 @@
 'use client'
 
-import { useLocale, useTranslations } from 'next-intl'
+import { useLocale } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { dateTimeFormat } from '@/i18n/kept-formats'
 import type { RepeatWhen } from '@/server/insights/repeat-incidents'
 import { AllLink, PostmortemRef, Section } from './parts'

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Button } from '@/components/ui/button'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'

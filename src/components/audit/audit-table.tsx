@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import type { AuditEventView } from '@/server/audit/find-audit-events'
 
 /** The audit entries, newest first: a table from lg up, one card per entry below (no sideways scrolling on a phone). */

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import type { ShownSource } from '@/server/checklists/template-view'
 
 /** "Learned from PM-12 · <title> · <root cause in one line>" */

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import type { FormAction } from '@/components/forms/action-form'
 import { Field } from '@/components/ui/field'
 import { NativeSelect } from '@/components/ui/input'

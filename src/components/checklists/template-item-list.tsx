@@ -1,7 +1,7 @@
 'use client'
 
 import { Archive, ArchiveRestore } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useOptimistic, useState, useTransition, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'

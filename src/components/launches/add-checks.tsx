@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { ItemForm } from '@/components/checklists/item-form'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'

@@ -1,7 +1,8 @@
 'use client'
 
 import { RefreshCw, Trash2 } from 'lucide-react'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useState } from 'react'
 import { ItemSources } from '@/components/checklists/item-source'
 import { ActionForm } from '@/components/forms/action-form'

@@ -1,7 +1,8 @@
 'use client'
 
 import Link from 'next/link'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
 import { Pager } from '@/components/ui/pager'
 import type { LaunchListItem } from '@/server/launches/find-launches'

@@ -1,7 +1,8 @@
 'use client'
 
 import Link from 'next/link'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'

@@ -1,5 +1,5 @@
 import { CircleAlert, CircleCheck } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import type { Readiness } from '@/server/checklists/readiness'
 import { cn } from '@/lib/cn'
 

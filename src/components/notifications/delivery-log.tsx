@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
 import type { WebhookEndpointView } from '@/server/notifications/webhook-endpoints'
 

@@ -1,4 +1,5 @@
-import { useFormatter, useLocale, useTranslations } from 'next-intl'
+import { useFormatter, useLocale } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { CachedMarkdown } from '@/components/ui/cached-markdown'

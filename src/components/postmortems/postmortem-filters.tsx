@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { LaunchFilter } from '@/components/launches/launch-filter'
 import { Button } from '@/components/ui/button'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'

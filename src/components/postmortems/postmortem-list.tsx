@@ -1,7 +1,8 @@
 'use client'
 
 import Link from 'next/link'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
 import type { PostmortemListItem } from '@/server/postmortems/find-postmortems'
 import { formatNumber } from '@/server/postmortems/postmortem-number'

@@ -1,5 +1,5 @@
 import { diffWords } from 'diff'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { changedFields, type DocumentField } from '@/server/postmortems/diff-documents'
 import type { PostmortemDocument } from '@/server/postmortems/schemas'
 

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
 import type { PostmortemStatus } from '@/server/postmortems/schemas'
 

@@ -2,7 +2,7 @@
 
 import { Search } from 'lucide-react'
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Dialog } from 'radix-ui'
 import { useEffect, useId, useState } from 'react'
 import { callApi } from '@/lib/api-client'

@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
 import type { SearchResult } from '@/server/postmortems/search-postmortems'

@@ -3,7 +3,7 @@
 import { BookOpen, ChartColumn, ClipboardCheck, ListChecks, Rocket, Search, Settings } from 'lucide-react'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { cn } from '@/lib/cn'
 
 const items = [

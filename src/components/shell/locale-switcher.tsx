@@ -1,7 +1,8 @@
 'use client'
 
 import { Check, ChevronDown, Languages } from 'lucide-react'
-import { useLocale, useTranslations } from 'next-intl'
+import { useLocale } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { DropdownMenu } from 'radix-ui'
 import { useActionError } from '@/components/forms/use-action-error'
 import { isLocale, locales } from '@/i18n/config'

@@ -1,7 +1,7 @@
 'use client'
 
 import { Menu, X } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useId, useRef, useState, type ReactNode } from 'react'
 import { cn } from '@/lib/cn'
 

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 
 /** The first Tab stop of every page: past the navigation, straight to the page's <main id="main">. */
 export function SkipLink() {

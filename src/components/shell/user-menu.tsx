@@ -1,5 +1,5 @@
 import { LogOut } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import type { Actor } from '@/server/roles'

@@ -2,7 +2,7 @@
 
 import { AlertTriangle, DatabaseZap, RotateCw } from 'lucide-react'
 import { useRouter } from 'next/navigation'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { startTransition, useEffect, useState } from 'react'
 import { Button } from '@/components/ui/button'
 

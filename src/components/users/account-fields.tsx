@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { Field } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import type { FormState } from '@/lib/form-state'

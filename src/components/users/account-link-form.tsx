@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useActionState } from 'react'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { FormError } from '@/components/ui/field'

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { CommentThreads } from '@/components/postmortems/comments/comment-threads'
 import type { Person } from '@/components/postmortems/comments/comment-form'
 import type { CommentField } from '@/server/comments/schemas'

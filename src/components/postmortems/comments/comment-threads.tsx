@@ -1,7 +1,8 @@
 'use client'
 
 import { CheckCircle2, RotateCcw } from 'lucide-react'
-import { useFormatter, useTranslations } from 'next-intl'
+import { useFormatter } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useRef, useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 
 export type FactorOption = { id: string; name: string; description: string; archived: boolean }
 

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { newId } from '@/lib/id'
 import { hypothesisStatuses, type Hypothesis } from '@/server/postmortems/schemas'
 import { MarkdownField, SelectField, TextField } from './fields'

@@ -1,7 +1,7 @@
 'use client'
 
 import { ArrowDown, ArrowUp, MessageSquarePlus, Plus, Trash2 } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/lib/cn'

@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { newId } from '@/lib/id'
 import { MarkdownField } from './fields'
 import { ListEditor } from './list-editor'

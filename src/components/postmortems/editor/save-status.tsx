@@ -1,7 +1,7 @@
 'use client'
 
 import { AlertTriangle, Check, CloudOff, CloudUpload, Loader2 } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useEffect, useRef, useState } from 'react'
 import { cn } from '@/lib/cn'
 import type { SaveState } from './use-shared-document'

@@ -2,7 +2,7 @@
 
 import { Lightbulb } from 'lucide-react'
 import Link from 'next/link'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useEffect, useState } from 'react'
 import { Highlighted } from '@/components/search/highlighted'
 import { callApi } from '@/lib/api-client'

@@ -2,7 +2,7 @@
 
 import { Eye, History } from 'lucide-react'
 import Link from 'next/link'
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { StatusTransitions, type StatusTransitionsProps } from '@/components/postmortems/status-transitions'
 import { buttonVariants } from '@/components/ui/button'

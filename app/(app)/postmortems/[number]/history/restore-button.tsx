@@ -1,6 +1,6 @@
 'use client'
 
-import { useTranslations } from 'next-intl'
+import { useTranslations } from '@/i18n/use-translations'
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import type { FormState } from '@/lib/form-state'
