@@ -15,11 +15,6 @@ import { ItemForm } from './item-form'
 import { ItemSources } from './item-source'
 
 type Item = TemplateView['items'][number]
-/** The list's translators, made once and handed to each card: fifty items made three hundred. */
-type Texts = {
-  t: ReturnType<typeof useTranslations<'TemplatePage'>>
-  common: ReturnType<typeof useTranslations<'Common'>>
-}
 
 /**
  * A template's items: reorder by dragging or with the arrow buttons (keyboard), reword in
@@ -42,7 +37,6 @@ export function TemplateItemList({
   }
 }) {
   const t = useTranslations('TemplatePage')
-  const texts: Texts = { t, common: useTranslations('Common') }
   const active = items.filter((i) => !i.archivedAt)
   const archived = items.filter((i) => i.archivedAt)
   const [order, setOrder] = useOptimistic(active.map((i) => i.id))
@@ -110,7 +104,7 @@ export function TemplateItemList({
                 </div>
               ) : null}
               <div className="grid min-w-0 flex-1 gap-1.5">
-                <ItemSummary item={item} index={index} otherSkips={actions.otherSkips} texts={texts} />
+                <ItemSummary item={item} index={index} otherSkips={actions.otherSkips} />
                 {canEdit ? (
                   // The form, and archiving, open on request: a template of fifty items sent fifty
                   // forms and fifty archive buttons, one click from archiving the wrong item.
@@ -154,7 +148,7 @@ export function TemplateItemList({
             {archived.map((item) => (
               <li key={item.id} className="flex items-start gap-3 rounded-lg border border-dashed px-3 py-2">
                 <div className="min-w-0 flex-1 text-muted-foreground">
-                  <ItemSummary item={item} otherSkips={actions.otherSkips} texts={texts} />
+                  <ItemSummary item={item} otherSkips={actions.otherSkips} />
                 </div>
                 {canEdit ? (
                   <Button
@@ -177,7 +171,8 @@ export function TemplateItemList({
 }
 
 /** A launch that waived the item or marked it not applicable, and the newest incidents that followed there. */
-function Skip({ skip, t }: { skip: ShownSkip; t: Texts['t'] }) {
+function Skip({ skip }: { skip: ShownSkip }) {
+  const t = useTranslations('TemplatePage')
   return (
     <li className={skip.incidents.length ? 'text-destructive' : 'text-muted-foreground'}>
       {t('skippedAt', { launch: skip.launch.name, status: skip.status })}
@@ -210,15 +205,9 @@ function Skip({ skip, t }: { skip: ShownSkip; t: Texts['t'] }) {
  * The other launches that skipped an item, asked for the first time the disclosure opens: a
  * template used for two years has forty under some items, and fifty items sent them all.
  */
-function OtherSkips({
-  summary,
-  load,
-  texts: { t, common },
-}: {
-  summary: string
-  load: () => Promise<ShownSkip[] | null>
-  texts: Texts
-}) {
+function OtherSkips({ summary, load }: { summary: string; load: () => Promise<ShownSkip[] | null> }) {
+  const t = useTranslations('TemplatePage')
+  const common = useTranslations('Common')
   // undefined: not asked yet; null: the answer did not come.
   const [skips, setSkips] = useState<ShownSkip[] | null>()
   const [pending, startTransition] = useTransition()
@@ -244,7 +233,7 @@ function OtherSkips({
       ) : skips ? (
         <ul className="mt-1 grid gap-0.5">
           {skips.map((s) => (
-            <Skip key={s.launch.slug} skip={s} t={t} />
+            <Skip key={s.launch.slug} skip={s} />
           ))}
         </ul>
       ) : null}
@@ -256,14 +245,12 @@ function ItemSummary({
   item,
   index,
   otherSkips,
-  texts,
 }: {
   item: Item
   index?: number
   otherSkips: (itemId: string) => Promise<ShownSkip[] | null>
-  texts: Texts
 }) {
-  const { t } = texts
+  const t = useTranslations('TemplatePage')
   return (
     <>
       <p className="flex flex-wrap items-baseline gap-2">
@@ -279,7 +266,7 @@ function ItemSummary({
         <div className="grid gap-0.5 text-xs">
           <ul className="grid gap-0.5">
             {item.skippedAt.shown.map((s) => (
-              <Skip key={s.launch.slug} skip={s} t={t} />
+              <Skip key={s.launch.slug} skip={s} />
             ))}
           </ul>
           {item.skippedAt.others ? (
@@ -290,7 +277,6 @@ function ItemSummary({
                 more: item.skippedAt.others,
               })}
               load={() => otherSkips(item.id)}
-              texts={texts}
             />
           ) : null}
         </div>
