@@ -68,7 +68,7 @@ async function main() {
   if (database.target.kind === 'postgres') delete process.env.HINDSIGHT_DATA_DIR
   else delete process.env.DATABASE_URL
   const { db } = await import('../src/server/db')
-  const { searchPostmortems } = await import('../src/server/postmortems/search-postmortems')
+  const { runSearch } = await import('../src/server/postmortems/search-postmortems')
   const { searchInput } = await import('../src/server/postmortems/schemas')
   const { queryTerms, toTsQuery } = await import('../src/server/search/tokenize')
   const { queryForms } = await import('../src/server/search/query-forms')
@@ -114,7 +114,7 @@ async function main() {
       let page: string[] = []
       for (let run = 0; run <= runs; run++) {
         const t = performance.now()
-        const response = await searchPostmortems({ actor, input: searchInput.parse({ q, scope, limit: 20 }) })
+        const response = await runSearch({ actor, input: searchInput.parse({ q, scope, limit: 20 }) })
         if (run > 0) indexed.push(performance.now() - t) // run 0 warms up
         total = response.total
         page = response.results.filter((r) => !r.partial).map((r) => r.id)

@@ -1,6 +1,7 @@
 // A small closed-loop HTTP load generator: `clients` concurrent clients, each on its own
 // keep-alive connection, send the next request as soon as the previous answer has been read,
-// for `seconds`. An error is a non-2xx answer or a network error.
+// for `seconds`. An error is a non-2xx answer or a network error. `url` may be a function: each
+// request asks it for its address.
 import http from 'node:http'
 import { percentile, round2 } from './stats'
 
@@ -23,7 +24,7 @@ export async function closedLoop({
   clients,
   seconds,
 }: {
-  url: string
+  url: string | (() => string)
   headers: Record<string, string>
   clients: number
   seconds: number
@@ -39,7 +40,7 @@ export async function closedLoop({
       try {
         while (performance.now() < deadline) {
           const t = performance.now()
-          const status = await get(url, agent, headers)
+          const status = await get(typeof url === 'string' ? url : url(), agent, headers)
           latencies.push(performance.now() - t)
           statuses[status] = (statuses[status] ?? 0) + 1
           if (status < 200 || status > 299) errors++

@@ -1,6 +1,7 @@
 // @every-database: search reads the trigram and word indexes, whose behaviour follows each kind's build and locale.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
+import { db } from '../db'
 import type { Actor } from '../roles'
 import { changePostmortemStatus } from './change-status'
 import { createPostmortem } from './create-postmortem'
@@ -136,6 +137,30 @@ describe('searchPostmortems (real database)', () => {
     expect((await search('索引', editor, { status: 'DRAFT' })).results.map((r) => r.number)).not.toContain(
       number,
     )
+  })
+})
+
+describe('kept searches (decision 054)', () => {
+  it('are asked again once anything they read changes, even by plain SQL, and are kept per kind of reader', async () => {
+    const title = '线上部分用户出现签到完成但签到列表未更新的情况'
+    const number = titles[title]!
+    const setStatus = (status: string) =>
+      db.$executeRaw`UPDATE "Postmortem" SET status = ${status}::"PostmortemStatus" WHERE number = ${number}`
+    const [{ status }] = await db.$queryRaw<[{ status: string }]>`
+      SELECT status::text FROM "Postmortem" WHERE number = ${number}`
+    const foundBy = async (actor: Actor) => (await search('缓存', actor)).results.map((r) => r.title)
+    try {
+      await setStatus('PUBLISHED')
+      expect(await foundBy(viewer)).toContain(title)
+      await setStatus('DRAFT')
+      // A viewer does not see drafts; an editor still finds it, under the same query.
+      expect(await foundBy(viewer)).not.toContain(title)
+      expect(await foundBy(editor)).toContain(title)
+      await setStatus('PUBLISHED')
+      expect(await foundBy(viewer)).toContain(title)
+    } finally {
+      await setStatus(status)
+    }
   })
 })
 

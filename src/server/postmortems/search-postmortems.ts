@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache, readerKey } from '../data-version-cache'
 import type { PostmortemStatus, SearchInput } from './schemas'
 import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
@@ -71,13 +72,40 @@ const pageColumns = Prisma.sql`p.id, p.number, p.title, p.language, p.status::te
       COALESCE((SELECT json_agg(s.name ORDER BY s.name) FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
         WHERE ps."postmortemId" = p.id), '[]') AS services`
 
+const keptSearches = dataVersionCache<SearchResponse>('searches', { maxEntries: 200 })
+
 /**
- * Full-text search over postmortems (docs/decisions/008-search.md, 033-exact-search.md).
+ * A search, kept against the data version (decision 054): the same query and filters give the
+ * same page to every reader who sees the same postmortems (editors see drafts), until anything
+ * it reads changes. `tookMs` is this call's time, kept or not.
+ */
+export async function searchPostmortems({
+  actor,
+  input,
+}: {
+  actor: Actor
+  input: SearchInput
+}): Promise<SearchResponse> {
+  const started = performance.now()
+  const { q, status, severity, launch, tag, service, category, from, to, scope, sort, limit } = input
+  const key = readerKey(
+    actor,
+    ...[q, status, severity, launch, tag, service, category, from, to, scope, sort, limit].map(
+      (v) => v ?? '',
+    ),
+  )
+  const response = await keptSearches(key, () => runSearch({ actor, input }))
+  return { ...response, tookMs: Math.round(performance.now() - started) }
+}
+
+/**
+ * Full-text search over postmortems (docs/decisions/008-search.md, 033-exact-search.md), asked
+ * of the database every time: what `searchPostmortems` keeps, and what bench:search measures.
  * Postmortems that hold every word of the query (as typed, corrected or in the other language)
  * come first, best first; when they do not fill the page, those that share most of its concepts
  * follow (`sharedConcepts`): a question typed as a sentence rarely has all its words in one retro.
  */
-export async function searchPostmortems({
+export async function runSearch({
   actor,
   input,
 }: {

@@ -1,6 +1,7 @@
 import 'server-only'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { dataVersionCache } from '../data-version-cache'
 import { expandQuery } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
 
@@ -11,7 +12,12 @@ export type ChecklistItemHit = {
   template: { id: string; name: string }
 }
 
-/** Checklist items (active ones, in active templates) that match a query, best first. */
+const keptItems = dataVersionCache<ChecklistItemHit[]>('item-searches', { maxEntries: 200 })
+
+/**
+ * Checklist items (active ones, in active templates) that match a query, best first; kept against
+ * the data version, as the postmortems' search is (decision 054).
+ */
 export async function searchChecklistItems({
   actor,
   q,
@@ -22,6 +28,11 @@ export async function searchChecklistItems({
   limit?: number
 }): Promise<ChecklistItemHit[]> {
   if (!hasRole(actor, 'VIEWER')) return []
+  // Every reader sees the same items: only the query and the count make the key.
+  return keptItems(`${limit}\u0000${q}`, () => findItems(q, limit))
+}
+
+async function findItems(q: string, limit: number): Promise<ChecklistItemHit[]> {
   const exact = toTsQuery(queryTerms(q))
   if (!exact) return []
   const alternatives = expandQuery(q)
