@@ -25,9 +25,10 @@ export default defineConfig([
     },
   },
   {
-    // One translator per namespace and request, not one per component (decision 053).
+    // One translator per namespace and request, one formatter per locale, not one per component
+    // (decisions 053 and 054).
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['src/i18n/use-translations.ts'],
+    ignores: ['src/i18n/use-translations.ts', 'src/i18n/use-formatter.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -37,6 +38,11 @@ export default defineConfig([
               name: 'next-intl',
               importNames: ['useTranslations'],
               message: "Import useTranslations from '@/i18n/use-translations'.",
+            },
+            {
+              name: 'next-intl',
+              importNames: ['useFormatter'],
+              message: "Import useFormatter from '@/i18n/use-formatter'.",
             },
           ],
         },

@@ -1,4 +1,4 @@
-import { useFormatter } from 'next-intl'
+import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import type { AuditEventView } from '@/server/audit/find-audit-events'
 

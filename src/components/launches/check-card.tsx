@@ -1,7 +1,7 @@
 'use client'
 
 import { RefreshCw, Trash2 } from 'lucide-react'
-import { useFormatter } from 'next-intl'
+import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import { useState } from 'react'
 import { ItemSources } from '@/components/checklists/item-source'

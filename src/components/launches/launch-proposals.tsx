@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useFormatter } from 'next-intl'
+import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { ActionForm, type FormAction } from '@/components/forms/action-form'

@@ -1,4 +1,5 @@
-import { useFormatter, useLocale } from 'next-intl'
+import { useLocale } from 'next-intl'
+import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import type { ReactNode } from 'react'
 import { Badge } from '@/components/ui/badge'

@@ -1,7 +1,7 @@
 'use client'
 
 import { CheckCircle2, RotateCcw } from 'lucide-react'
-import { useFormatter } from 'next-intl'
+import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import { useRef, useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
