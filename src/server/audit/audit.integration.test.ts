@@ -134,6 +134,9 @@ describe('the audit log', () => {
     expect((await log({ action: 'role-changed' })).every((e) => e.action === 'role-changed')).toBe(true)
     expect((await log({ action: 'role-changed' })).length).toBe(2)
     expect(new Set((await log({ who: 'EVE@' })).map((e) => e.actorName))).toEqual(new Set(['Eve']))
+    // What was typed means itself: `_` and `%` are not wildcards, so they match no one here.
+    expect(await log({ who: '_' })).toEqual([])
+    expect(await log({ who: 'e%e' })).toEqual([])
     const today = new Date().toISOString().slice(0, 10)
     expect((await log({ from: today, to: today })).length).toBe((await log()).length)
     expect(await log({ to: '2000-01-01' })).toEqual([])

@@ -2,6 +2,7 @@ import 'server-only'
 import type { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
+import { holdingText } from '../holding-text'
 import { err, ok, type Result } from '../result'
 import type { AuditFilter } from './schemas'
 
@@ -28,10 +29,7 @@ function where(filter: AuditFilter): Prisma.AuditEventWhereInput {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.who
       ? {
-          OR: [
-            { actorName: { contains: filter.who, mode: 'insensitive' } },
-            { actorEmail: { contains: filter.who, mode: 'insensitive' } },
-          ],
+          OR: [{ actorName: holdingText(filter.who) }, { actorEmail: holdingText(filter.who) }],
         }
       : {}),
     ...(at.gte || at.lt ? { at } : {}),

@@ -1,14 +1,12 @@
 import 'server-only'
 import { db } from '../db'
+import { holdingText } from '../holding-text'
 import { err, ok, type Result } from '../result'
 import { hasRole, type Actor } from '../roles'
 import { newestLaunchesFirst } from './find-launches'
 import type { LaunchNamesInput } from './schemas'
 
 export type LaunchName = { slug: string; name: string }
-
-/** `%`, `_` and `\` mean themselves in what a person typed, not LIKE's wildcards. */
-const literally = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * Launches whose name or slug holds `q` (any case), in the launch list's order: what the launch
@@ -24,7 +22,7 @@ export async function findLaunchNames({
   input: LaunchNamesInput
 }): Promise<Result<LaunchName[]>> {
   if (!hasRole(actor, 'VIEWER')) return err('FORBIDDEN')
-  const holds = { contains: literally(q), mode: 'insensitive' } as const
+  const holds = holdingText(q)
   return ok(
     await db.launch.findMany({
       where: q ? { OR: [{ name: holds }, { slug: holds }] } : {},
