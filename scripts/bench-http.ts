@@ -107,8 +107,11 @@ async function main() {
 
     const cookie = await signIn(baseURL, seed.email, seed.password, '10.9.0.1')
     const headers = { cookie, 'accept-language': 'en-US' }
-    // A search no one has asked before: each request adds another date bound, always true, so no
-    // kept search answers it (decision 054). It is what the first reader of a query waits.
+    // A search no one has asked before: each request adds another upper date bound, later than
+    // every dated postmortem (from 2100-01-01 on), so no kept search answers it (decision 054):
+    // about what the first reader of a query waits. Such a bound leaves out the postmortems
+    // without a date (about 6% of the generated history), and the checklist items' search, by
+    // query alone, is still kept.
     let asked = 0
     const day = 86_400_000
     const firstSearch = () =>

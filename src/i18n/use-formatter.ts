@@ -8,12 +8,14 @@ const intlFormatters = _createIntlFormatters(_createCache())
 const made = new Map<string, ReturnType<typeof createFormatter>>()
 
 /**
- * next-intl's `useFormatter` for client components, made once per locale and time zone instead
- * of once per component: next-intl makes a formatter in every component that asks, and builds its
- * Intl formatters again in every request's provider. A launch review's twenty cards made twenty
+ * next-intl's `useFormatter`, made once per locale and time zone instead of once per component:
+ * next-intl makes a formatter in every client component that asks, and builds its Intl
+ * formatters again in every request's provider. A launch review's twenty cards made twenty
  * (decision 054). The formatter is next-intl's own (`createFormatter`), with the locale and time
- * zone of the provider. The request config (request.ts) sets no `now` and no `formats`, so the
- * provider passes none: were it to set them, they would have to be passed here too.
+ * zone of the provider, or of the request in a server component. The request config (request.ts)
+ * sets no `now` and no `formats`, so the provider passes none: were it to set them, they would
+ * have to be passed here too. Without a `now`, `relativeTime` needs one passed (next-intl's server
+ * hook took the request's time): the postmortem list passes its own.
  */
 function useMadeOnce(): unknown {
   const locale = useLocale()
