@@ -1,8 +1,6 @@
-import { _createCache, _createIntlFormatters, createFormatter, useLocale, useTimeZone } from 'next-intl'
+import { createFormatter, useLocale, useTimeZone } from 'next-intl'
 import type { useFormatter as useEachTime } from 'next-intl'
-
-/** The Intl formatters the formatters below build, kept for the process (decision 052: kept-formats.ts). */
-const intlFormatters = _createIntlFormatters(_createCache())
+import { keptIntlFormatters } from './kept-intl'
 
 /** One formatter per locale and time zone. */
 const made = new Map<string, ReturnType<typeof createFormatter>>()
@@ -22,7 +20,8 @@ function useMadeOnce(): unknown {
   const timeZone = useTimeZone()
   const key = `${locale}\u0000${timeZone ?? ''}`
   let format = made.get(key)
-  if (!format) made.set(key, (format = createFormatter({ locale, timeZone, _formatters: intlFormatters })))
+  if (!format)
+    made.set(key, (format = createFormatter({ locale, timeZone, _formatters: keptIntlFormatters })))
   return format
 }
 

@@ -1,5 +1,6 @@
 import { createTranslator, useLocale, useMessages, useTimeZone } from 'next-intl'
 import type { useTranslations as useEachTime } from 'next-intl'
+import { keptIntlFormatters } from './kept-intl'
 
 /** The translators made for one set of messages (one provider's, in one request), by namespace. */
 const made = new WeakMap<object, Map<string, unknown>>()
@@ -22,7 +23,15 @@ function useMadeOnce(namespace?: string): unknown {
   let t = byNamespace.get(key)
   if (!t) {
     // The namespace is checked where the hook is called, typed as next-intl's.
-    t = createTranslator({ locale, messages, timeZone, namespace: namespace as never })
+    // Over Intl formatters kept for the process: the provider's messages, and so its translators,
+    // are made again in every request (decision 054).
+    t = createTranslator({
+      locale,
+      messages,
+      timeZone,
+      namespace: namespace as never,
+      _formatters: keptIntlFormatters,
+    })
     byNamespace.set(key, t)
   }
   return t
