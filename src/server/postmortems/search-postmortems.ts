@@ -74,19 +74,17 @@ const pageColumns = Prisma.sql`p.id, p.number, p.title, p.language, p.status::te
 
 const keptSearches = dataVersionCache<SearchResponse>('searches', { maxEntries: 200 })
 
+/** Who searches (what they may see) and what for. */
+type Search = { actor: Actor; input: SearchInput }
+
 /**
  * A search, kept against the data version (decision 054): the same query and filters give the
  * same page to every reader who sees the same postmortems (editors see drafts), until anything
  * it reads changes. `tookMs` is this call's time, kept or not.
  */
-export async function searchPostmortems({
-  actor,
-  input,
-}: {
-  actor: Actor
-  input: SearchInput
-}): Promise<SearchResponse> {
+export async function searchPostmortems(search: Search): Promise<SearchResponse> {
   const started = performance.now()
+  const { actor, input } = search
   const { q, status, severity, launch, tag, service, category, from, to, scope, sort, limit } = input
   const key = readerKey(
     actor,
@@ -94,7 +92,7 @@ export async function searchPostmortems({
       (v) => v ?? '',
     ),
   )
-  const response = await keptSearches(key, () => runSearch({ actor, input }))
+  const response = await keptSearches(key, () => runSearch(search))
   return { ...response, tookMs: Math.round(performance.now() - started) }
 }
 
@@ -105,13 +103,7 @@ export async function searchPostmortems({
  * come first, best first; when they do not fill the page, those that share most of its concepts
  * follow (`sharedConcepts`): a question typed as a sentence rarely has all its words in one retro.
  */
-export async function runSearch({
-  actor,
-  input,
-}: {
-  actor: Actor
-  input: SearchInput
-}): Promise<SearchResponse> {
+export async function runSearch({ actor, input }: Search): Promise<SearchResponse> {
   const started = performance.now()
   const forms = await queryForms(input.q)
   if (!forms) return { query: input.q, total: 0, capped: false, tookMs: 0, corrections: [], results: [] }
