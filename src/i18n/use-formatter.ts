@@ -1,6 +1,6 @@
 import { createFormatter, useLocale, useTimeZone } from 'next-intl'
 import type { useFormatter as useEachTime } from 'next-intl'
-import { keptIntlFormatters } from './kept-intl'
+import { keptIntlFormatters } from './kept-formats'
 
 /** One formatter per locale and time zone. */
 const made = new Map<string, ReturnType<typeof createFormatter>>()

@@ -1,6 +1,6 @@
 import { createTranslator, useLocale, useMessages, useTimeZone } from 'next-intl'
 import type { useTranslations as useEachTime } from 'next-intl'
-import { keptIntlFormatters } from './kept-intl'
+import { keptIntlFormatters } from './kept-formats'
 
 /** The translators made for one set of messages (one provider's, in one request), by namespace. */
 const made = new WeakMap<object, Map<string, unknown>>()
