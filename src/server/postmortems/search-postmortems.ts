@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { dataVersionCache, readerKey } from '../data-version-cache'
-import type { PostmortemStatus, SearchInput } from './schemas'
+import { searchInput, type PostmortemStatus, type SearchInput } from './schemas'
 import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
 import { conceptTsQuery, queryConcepts, type Concept } from '../search/query-concepts'
@@ -74,6 +74,8 @@ const pageColumns = Prisma.sql`p.id, p.number, p.title, p.language, p.status::te
 
 const keptSearches = dataVersionCache<SearchResponse>('searches', { maxEntries: 200 })
 
+const searchFields = Object.keys(searchInput.shape) as (keyof SearchInput)[]
+
 /** Who searches (what they may see) and what for. */
 type Search = { actor: Actor; input: SearchInput }
 
@@ -85,13 +87,8 @@ type Search = { actor: Actor; input: SearchInput }
 export async function searchPostmortems(search: Search): Promise<SearchResponse> {
   const started = performance.now()
   const { actor, input } = search
-  const { q, status, severity, launch, tag, service, category, from, to, scope, sort, limit } = input
-  const key = readerKey(
-    actor,
-    ...[q, status, severity, launch, tag, service, category, from, to, scope, sort, limit].map(
-      (v) => v ?? '',
-    ),
-  )
+  // Every field of the search's input, in the schema's order: a filter added later is in the key.
+  const key = readerKey(actor, ...searchFields.map((field) => input[field] ?? ''))
   const response = await keptSearches(key, () => runSearch(search))
   return { ...response, tookMs: Math.round(performance.now() - started) }
 }
