@@ -75,7 +75,12 @@ export default async function AuditPage({ searchParams }: PageProps<'/settings/a
           ) : null}
         </div>
       ) : (
-        <Empty icon={ScrollText} title={t('emptyTitle')} description={t('emptyDescription')} />
+        // A filter that matches nothing is not an empty log.
+        <Empty
+          icon={ScrollText}
+          title={query.size ? t('noMatchTitle') : t('emptyTitle')}
+          description={query.size ? t('noMatchDescription') : t('emptyDescription')}
+        />
       )}
     </>
   )
