@@ -26,9 +26,9 @@ export default defineConfig([
   },
   {
     // One translator per namespace and request, one formatter per locale, not one per component
-    // (decisions 053 and 054).
+    // (decisions 053 and 054); links prefetch on intent, not on sight (decision 055).
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['src/i18n/use-translations.ts', 'src/i18n/use-formatter.ts'],
+    ignores: ['src/i18n/use-translations.ts', 'src/i18n/use-formatter.ts', 'src/components/ui/link.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -43,6 +43,10 @@ export default defineConfig([
               name: 'next-intl',
               importNames: ['useFormatter'],
               message: "Import useFormatter from '@/i18n/use-formatter'.",
+            },
+            {
+              name: 'next/link',
+              message: "Import Link from '@/components/ui/link': it prefetches on intent, not on sight.",
             },
           ],
         },

@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { useLocale } from 'next-intl'
 import { useTranslations } from '@/i18n/use-translations'
 import { ColumnChart } from '@/components/insights/column-chart'

@@ -1,6 +1,6 @@
 import { ArrowRight } from 'lucide-react'
 import type { Route } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { ReactNode } from 'react'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
 

@@ -1,7 +1,7 @@
 import { Search, SearchX } from 'lucide-react'
 import type { Metadata } from 'next'
 import Form from 'next/form'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { getTranslations } from 'next-intl/server'
 import { LaunchFilter } from '@/components/launches/launch-filter'
 import { SearchResults } from '@/components/search/search-results'

@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'

@@ -1,7 +1,7 @@
 'use client'
 
 import type { Route } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { CloseActionItemForm, type CloseAction } from '@/components/postmortems/close-action-item-form'
 import { Badge } from '@/components/ui/badge'
 

@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { useTranslations } from '@/i18n/use-translations'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { formatNumber } from '@/server/postmortems/postmortem-number'

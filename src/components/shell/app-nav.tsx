@@ -1,7 +1,7 @@
 'use client'
 
 import { BookOpen, ChartColumn, ClipboardCheck, ListChecks, Rocket, Search, Settings } from 'lucide-react'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { usePathname } from 'next/navigation'
 import { useTranslations } from '@/i18n/use-translations'
 import { cn } from '@/lib/cn'

@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { buttonVariants } from '@/components/ui/button'
 
 export type MessagePageProps = { icon: LucideIcon; title: string; description: string; linkLabel: string }

@@ -1,6 +1,6 @@
 import { ClipboardCheck } from 'lucide-react'
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { TemplateForm } from '@/components/checklists/template-form'
 import { Badge } from '@/components/ui/badge'

@@ -1,6 +1,6 @@
 import { Plus, Rocket } from 'lucide-react'
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { notFound } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import { LaunchList } from '@/components/launches/launch-list'

@@ -1,6 +1,6 @@
 import { BookOpen, FileUp, Plus, Sparkles } from 'lucide-react'
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { getTranslations } from 'next-intl/server'
 import { ActionButton } from '@/components/forms/action-button'
 import { PostmortemFilters } from '@/components/postmortems/postmortem-filters'

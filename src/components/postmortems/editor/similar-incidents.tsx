@@ -1,7 +1,7 @@
 'use client'
 
 import { Lightbulb } from 'lucide-react'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { useTranslations } from '@/i18n/use-translations'
 import { useEffect, useState } from 'react'
 import { Highlighted } from '@/components/search/highlighted'

@@ -1,7 +1,7 @@
 'use client'
 
 import { Eye, History } from 'lucide-react'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { useTranslations } from '@/i18n/use-translations'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { StatusTransitions, type StatusTransitionsProps } from '@/components/postmortems/status-transitions'

@@ -1,6 +1,6 @@
 import { History } from 'lucide-react'
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { notFound } from 'next/navigation'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { RevisionDiff } from '@/components/postmortems/revision-diff'
