@@ -1,6 +1,5 @@
 'use client'
 
-import { Link } from '@/components/ui/link'
 import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
@@ -13,6 +12,8 @@ const pageHref = (page: number) => (page > 1 ? `/launches?page=${page}` : '/laun
  * A page of launches in the list's order, with links to the newer and older pages. A client
  * component given the launches as data: as server-rendered elements, a team's two hundred
  * launches were 146 KB of React payload in 200 rows (decision 037).
+ * Each row is a plain link, which the layout's SoftLinks area navigates: no next/link per row
+ * (decision 055).
  */
 export function LaunchList({
   launches,
@@ -32,7 +33,7 @@ export function LaunchList({
       <ul className="grid gap-2" aria-label={t('title')}>
         {launches.map((launch) => (
           <li key={launch.slug}>
-            <Link
+            <a
               href={`/launches/${launch.slug}`}
               className="grid gap-1 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
             >
@@ -51,7 +52,7 @@ export function LaunchList({
               {launch.description ? (
                 <p className="line-clamp-2 text-sm text-muted-foreground">{launch.description}</p>
               ) : null}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,7 +1,6 @@
 'use client'
 
 import type { Route } from 'next'
-import { Link } from '@/components/ui/link'
 import { CloseActionItemForm, type CloseAction } from '@/components/postmortems/close-action-item-form'
 import { Badge } from '@/components/ui/badge'
 
@@ -31,6 +30,8 @@ export type WorkLine = {
  * The lines of a My work list. A client component given the lines as data: as server-rendered
  * elements, each line past the page's first few kilobytes was a row of the React payload of its
  * own and a segment of the HTML (decision 037).
+ * Each row is a plain link, which the layout's SoftLinks area navigates: no next/link per row
+ * (decision 055).
  */
 export function WorkList({
   lines,
@@ -44,7 +45,7 @@ export function WorkList({
     <ul className="grid gap-2">
       {lines.map((line) => (
         <li key={line.key} className="grid gap-1">
-          <Link
+          <a
             href={line.href}
             className="grid gap-1 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
           >
@@ -56,7 +57,7 @@ export function WorkList({
             <span lang={line.lang ?? undefined} className="font-medium break-words">
               {line.title}
             </span>
-          </Link>
+          </a>
           {line.close && closeAction ? (
             <div className="px-4">
               <CloseActionItemForm

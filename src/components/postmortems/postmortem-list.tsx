@@ -1,6 +1,5 @@
 'use client'
 
-import { Link } from '@/components/ui/link'
 import { useFormatter } from '@/i18n/use-formatter'
 import { useTranslations } from '@/i18n/use-translations'
 import { Badge } from '@/components/ui/badge'
@@ -23,6 +22,8 @@ function pageHref(input: FindPostmortemsInput, cursor: string | null) {
  * each card past the page's first few kilobytes was a row of the React payload of its own and a
  * segment of the HTML (decision 037). `now` is the server's, so that "Updated 9 minutes ago"
  * reads the same in the HTML and once hydrated.
+ * Each row is a plain link, which the layout's SoftLinks area navigates: no next/link per row
+ * (decision 055).
  */
 export function PostmortemList({
   items,
@@ -43,7 +44,7 @@ export function PostmortemList({
       <ul className="grid gap-2" aria-label={t('title')}>
         {items.map((pm) => (
           <li key={pm.number}>
-            <Link
+            <a
               href={`/postmortems/${pm.number}`}
               className="grid gap-1.5 rounded-lg border border-border bg-card px-4 py-3 hover:border-primary/40 hover:bg-accent/30"
             >
@@ -75,7 +76,7 @@ export function PostmortemList({
                   ))}
                 </div>
               ) : null}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,6 +1,5 @@
 'use client'
 
-import { Link } from '@/components/ui/link'
 import { useTranslations } from '@/i18n/use-translations'
 import { StatusBadge } from '@/components/postmortems/status-badge'
 import { formatNumber } from '@/server/postmortems/postmortem-number'
@@ -12,6 +11,8 @@ import { Highlighted } from './highlighted'
  * The results of a search. A client component given the results as data: as server-rendered
  * elements, each result past the page's first few kilobytes was a row of the React payload of its
  * own and a segment of the HTML (decision 037).
+ * Each row is a plain link, which the layout's SoftLinks area navigates: no next/link per row
+ * (decision 055).
  */
 export function SearchResults({ results }: { results: SearchResult[] }) {
   const t = useTranslations('SearchPage')
@@ -36,13 +37,13 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
               <span className="rounded-sm border border-border px-1.5">{t('partial')}</span>
             ) : null}
           </div>
-          <Link
+          <a
             href={`/postmortems/${r.number}`}
             lang={r.language ?? undefined}
             className="font-medium break-words text-primary hover:underline"
           >
             {r.title}
-          </Link>
+          </a>
           {r.snippets.length ? (
             <ul className="grid gap-1 text-sm">
               {r.snippets.map((s, i) => (
