@@ -12,6 +12,8 @@ import { newestOfClass } from '../search/newest-of-class'
 import { matchesToCap } from '../search/matches-to-cap'
 import { queryForms, scopeVectors, type QueryForms } from '../search/query-forms'
 import { rankByConcepts, rarityOf } from '../search/rank-concepts'
+import { matchEstimate, type SearchColumn } from '../search/word-postings'
+import { databaseTarget } from '../env'
 import type { QueryTerm } from '../search/tokenize'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
 
@@ -111,6 +113,18 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
   // Up to the cap every match is ranked; past it that would read them all, and the page is every
   // match's first by class and date (decision 036).
+  const classPage = () =>
+    everyMatchPage({
+      classes: matchClasses(forms, scope, input.sort),
+      any: forms.any,
+      filters,
+      limit: input.limit,
+    })
+  // That page does not depend on the cap question, which is most of a common query's time: on
+  // the server it is asked for at the same time, on another connection, when the query looks
+  // common enough to pass the cap (decision 056). A wrong guess costs work, never the answer.
+  const early = (await likelyPastCap(scopeVectors[scope], forms.any)) ? classPage() : null
+  early?.catch(() => {})
   const matches = await matchesToCap({
     column: scopeVectors[scope],
     query: forms.any,
@@ -120,12 +134,7 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
   const total = matches.length
   const rows =
     total > CANDIDATE_CAP
-      ? await everyMatchPage({
-          classes: matchClasses(forms, scope, input.sort),
-          any: forms.any,
-          filters,
-          limit: input.limit,
-        })
+      ? await (early ?? classPage())
       : total
         ? await rankedPage({
             forms,
@@ -176,6 +185,18 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
     results,
   }
 }
+
+/**
+ * Whether a query is worth its class page before the cap question answers: on the server only
+ * (the embedded database runs one statement at a time), when the planner's statistics count it
+ * at twice the cap or more.
+ */
+async function likelyPastCap(column: SearchColumn, query: string): Promise<boolean> {
+  if (!concurrentStatements) return false
+  return ((await matchEstimate(column, query)) ?? 0) >= 2 * (CANDIDATE_CAP + 1)
+}
+
+const concurrentStatements = databaseTarget().kind === 'postgres'
 
 /**
  * The conditions of the filters that are set, on `p` and `l` (`true` when none is): each

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { insertGeneratedPostmortems } from '../../../scripts/lib/insert-generated-postmortems'
 import { db } from '../db'
-import { postingShare } from './word-postings'
+import { matchEstimate, postingShare } from './word-postings'
 
 /*
  * Search chooses how to count a query's matches from what the word index would read: the shares
@@ -15,11 +15,12 @@ beforeAll(async () => {
   await db.$executeRawUnsafe('ANALYZE "Postmortem"')
 }, 300_000)
 
-async function trueShare(query: string) {
+async function matches(query: string) {
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Postmortem" WHERE "searchVector" @@ ${query}::tsquery`
-  return row!.n / N
+  return row!.n
 }
+const trueShare = async (query: string) => (await matches(query)) / N
 
 describe('postingShare', () => {
   it('gives the share of postmortems that hold a common word, and sums the words of a query', async () => {
@@ -42,5 +43,21 @@ describe('postingShare', () => {
     const unknown = await postingShare('searchVector', `'zzyzxqq'`)
     expect(unknown).toBeGreaterThan(0)
     expect(unknown).toBeLessThan(0.05)
+  })
+})
+
+describe('matchEstimate', () => {
+  it('counts a query as its commonest alternative, and an alternative as its rarest word', async () => {
+    const cache = await matches(`'cach'`)
+    const han = await matches(`'缓存'`)
+    expect(await matchEstimate('searchVector', `'cach'`)).toBeCloseTo(cache, -1)
+    expect(await matchEstimate('searchVector', `'cach' | '缓存'`)).toBeCloseTo(Math.max(cache, han), -1)
+    // Words found together: their rarest, never fewer than match (the product of their shares was).
+    const both = await matches(`'cach' & '缓存'`)
+    const estimate = (await matchEstimate('searchVector', `'cach' & '缓存'`))!
+    expect(estimate).toBeCloseTo(Math.min(cache, han), -1)
+    expect(estimate).toBeGreaterThanOrEqual(both)
+    // A word the statistics do not keep: rarer than any they keep.
+    expect(await matchEstimate('searchVector', `'zzyzxqq' & 'cach'`)).toBeLessThan(0.05 * N)
   })
 })
