@@ -1,16 +1,21 @@
-// npm run bench:import [-- --n 1000] [--batch 100]
+// npm run bench:import [-- --n 1000] [--batch 100] [--json]
 // Imports N generated retros into a fresh database (the server Postgres with DATABASE_URL,
 // else an embedded one) through the same code as the CLI and the browser, twice in one run:
 // one retro at a time (the browser's import, importRetro) and a folder's way, `--batch` retros a
 // transaction (npm run import -- <folder>, importRetros). Prints JSON: retros a second each way,
-// their ratio, parse p50/p95 per retro, save p50/p95 per retro (one at a time) and per batch.
+// their ratio, parse p50/p95 per retro, save p50/p95 per retro (one at a time) and per batch
+// (--json: on one line, as the other benchmarks print it).
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 import { generateRetro, prng } from './lib/retro-generator'
 import { percentile, round2 as round } from './lib/stats'
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '1000' }, batch: { type: 'string', default: '100' } },
+  options: {
+    n: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: '100' },
+    json: { type: 'boolean', default: false },
+  },
 })
 const n = Number(values.n)
 const batchSize = Number(values.batch)
@@ -92,7 +97,7 @@ async function main() {
           parse: ms(parseMs),
         },
         null,
-        2,
+        values.json ? undefined : 2,
       ),
     )
   } finally {

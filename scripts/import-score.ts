@@ -1,11 +1,13 @@
-// npm run import:score [-- --documents] [--held-out]: the importer's field accuracy on the
+// npm run import:score [-- --documents] [--held-out] [--json]: the importer's field accuracy on the
 // development corpus of real retros (src/server/imports/corpus), as JSON; --documents adds each
 // document's scores; --held-out scores the held-out set instead (never used to tune the rules).
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { corpusDir, loadCorpus, scoreCorpus } from '../src/server/imports/corpus/corpus'
 
-const { values } = parseArgs({ options: { documents: { type: 'boolean' }, 'held-out': { type: 'boolean' } } })
+const { values } = parseArgs({
+  options: { documents: { type: 'boolean' }, 'held-out': { type: 'boolean' }, json: { type: 'boolean' } },
+})
 const { documents, overall, fields } = scoreCorpus(
   values['held-out'] ? loadCorpus(path.join(corpusDir, 'held-out')) : loadCorpus(),
 )

@@ -1,4 +1,4 @@
-// npm run search:quality [-- --misses]: search quality over the development corpus of real retros
+// npm run search:quality [-- --misses] [--json]: search quality over the development corpus of real retros
 // (src/server/imports/corpus): imports every document into a fresh database (a new database on the
 // server Postgres with DATABASE_URL, else an embedded PGlite folder, dropped afterwards), runs every
 // query of corpus/queries/*.json and prints one JSON line: hit@3 and MRR overall and per kind, the
@@ -7,7 +7,9 @@
 import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 
-const { values } = parseArgs({ options: { misses: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: true } },
+})
 
 async function main() {
   const database = await createTestDatabase('hindsight_search_quality')
