@@ -70,19 +70,25 @@ export async function matchesToCap({
   }
   const matching = Prisma.sql`ts_match_vq(${vector}, ${query}::tsquery) AND ${filters}`
   const postings = await postingShare(column, query)
+  // The newest `sample` are read once: the read from the newest goes on after them.
+  const k = Prisma.sql`(SELECT count(*)::int FROM sample)`
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH sample AS MATERIALIZED (
-      SELECT count(*)::int AS k FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
+      SELECT p.id FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
-      SELECT p.id FROM ${newestWindow(Prisma.sql`(SELECT 2 * ${cap + 1} * ${sample} / greatest(k, 1) FROM sample)`)}
-      WHERE ((SELECT k * COALESCE(${postings}::float8, k::float8 / ${sample}) FROM sample) * ${ESTIMATED_POSTMORTEMS}
-        >= ${readCost * (cap + 1) * sample} OR (SELECT k FROM sample) >= ${Math.ceil(scanShare * sample)})
+      SELECT p.id FROM ${newestWindow(Prisma.sql`greatest(0, 2 * ${cap + 1} * ${sample} / greatest(${k}, 1) - ${sample})`, Prisma.sql`${sample}`)}
+      WHERE (${k} * COALESCE(${postings}::float8, ${k}::float8 / ${sample}) * ${ESTIMATED_POSTMORTEMS}
+        >= ${readCost * (cap + 1) * sample} OR ${k} >= ${Math.ceil(scanShare * sample)})
         AND ${matching}
-      LIMIT ${cap + 1}
+      LIMIT greatest(0, ${cap + 1} - ${k})
+    ), counted AS MATERIALIZED (
+      SELECT ${k} + (SELECT count(*)::int FROM recent) AS n
     ), found AS MATERIALIZED (
-      ${byIndex} AND (SELECT count(*) FROM recent) <= ${cap}
+      ${byIndex} AND (SELECT n FROM counted) <= ${cap}
     )
-    SELECT id FROM recent WHERE (SELECT count(*) FROM recent) > ${cap}
+    (SELECT id FROM sample WHERE (SELECT n FROM counted) > ${cap} LIMIT ${cap + 1})
+    UNION ALL
+    SELECT id FROM recent WHERE (SELECT n FROM counted) > ${cap}
     UNION ALL
     (SELECT id FROM found LIMIT ${cap + 1})`
   return rows.map((r) => r.id)

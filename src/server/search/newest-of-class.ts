@@ -74,12 +74,13 @@ export function indexedMatch(vector: Prisma.Sql, query: string): Prisma.Sql {
 }
 
 /**
- * The newest `n` postmortems, as `p` (with its launch as `l`), in class order: a window read by
- * the date index and no further. Outside it, `ts_match_vq` (the function behind `@@`, which no
- * word index serves) keeps the planner from gathering every match through the word index first.
+ * The newest `n` postmortems after the newest `after`, as `p` (with its launch as `l`), in
+ * class order: a window read by the date index and no further. Outside it, `ts_match_vq` (the
+ * function behind `@@`, which no word index serves) keeps the planner from gathering every match
+ * through the word index first.
  */
-export const newestWindow = (n: Prisma.Sql) =>
-  Prisma.sql`(SELECT p.*, ${OCCURRED} AS occurred FROM "Postmortem" p ORDER BY ${Prisma.raw(CLASS_ORDER)} LIMIT ${n}) p
+export const newestWindow = (n: Prisma.Sql, after: Prisma.Sql = Prisma.sql`0`) =>
+  Prisma.sql`(SELECT p.*, ${OCCURRED} AS occurred FROM "Postmortem" p ORDER BY ${Prisma.raw(CLASS_ORDER)} LIMIT ${n} OFFSET ${after}) p
     LEFT JOIN "Launch" l ON l.id = p."launchId"`
 
 /**
