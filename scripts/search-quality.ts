@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { createTestDatabase } from './lib/test-database'
 
 const { values } = parseArgs({
-  options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: true } },
+  options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean' } },
 })
 
 async function main() {

@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '../db'
+import { ESTIMATED_POSTMORTEMS } from './newest-of-class'
 import type { scopeVectors } from './query-forms'
 import { tsQueryAlternatives, tsQueryWords } from './tokenize'
 
@@ -30,7 +31,7 @@ const read = new Map<SearchColumn, { at: number; shares: Promise<WordShares | nu
 async function readShares(column: SearchColumn): Promise<WordShares | null> {
   const rows = await db.$queryRaw<{ words: string[] | null; freqs: number[] | null; rows: number }[]>`
     SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs AS freqs,
-      (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = '"Postmortem"'::regclass) AS rows
+      ${ESTIMATED_POSTMORTEMS}::float8 AS rows
     FROM pg_stats WHERE tablename = 'Postmortem' AND attname = ${column}`
   const { words, freqs, rows: counted = 0 } = rows[0] ?? {}
   if (!words?.length || !freqs) return null
