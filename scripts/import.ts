@@ -5,6 +5,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Actor } from '../src/server/roles'
 import { previewRetro } from '../src/server/imports/preview-retro'
+import { parseWhileSaving } from './lib/parse-while-saving'
 
 // The database is opened only to save (a dry run touches nothing).
 const database = () => import('../src/server/db').then((m) => m.db)
@@ -56,40 +57,47 @@ async function main(): Promise<number> {
   const results: object[] = []
   let failed = 0
   // A folder is saved a batch at a time (one transaction, one insert per table; each file still
-  // all or nothing: import-retro.ts), the progress bar moving as each batch is read and saved.
-  for (let from = 0; from < list.length; from += BATCH) {
-    const batch = list.slice(from, from + BATCH).map((file) => ({
-      file,
-      // No server to keep responsive here: only the 5 MB cap, not the preview limits.
-      preview: previewRetro(readFileSync(file, 'utf8'), { limits: null }),
-    }))
-    const readable = batch.flatMap(({ file, preview }) => (preview.ok ? [{ file, retro: preview.data }] : []))
-    const saved =
-      dry || !readable.length
-        ? []
-        : await (
-            await import('../src/server/imports/import-retro')
-          ).importRetros({
-            actor: who!,
-            retros: readable.map((r) => r.retro),
+  // all or nothing: import-retro.ts), the next batch read while one is saved, and the progress bar
+  // moving as each batch is saved.
+  const batches: string[][] = []
+  for (let from = 0; from < list.length; from += BATCH) batches.push(list.slice(from, from + BATCH))
+  let done = 0
+  await parseWhileSaving(
+    batches,
+    // No server to keep responsive here: only the 5 MB cap, not the preview limits.
+    (file) => ({ file, preview: previewRetro(readFileSync(file, 'utf8'), { limits: null }) }),
+    async (batch) => {
+      const readable = batch.flatMap(({ file, preview }) =>
+        preview.ok ? [{ file, retro: preview.data }] : [],
+      )
+      const saved =
+        dry || !readable.length
+          ? []
+          : await (
+              await import('../src/server/imports/import-retro')
+            ).importRetros({
+              actor: who!,
+              retros: readable.map((r) => r.retro),
+            })
+      for (const { file, preview } of batch) {
+        if (!preview.ok) {
+          failed++
+          results.push({ file, error: preview.error.message })
+          if (!values.json) console.error(`\n${file}: cannot import (${preview.error.message})`)
+        } else if (dry) results.push({ file, ...preview.data })
+        else {
+          const result = saved[readable.findIndex((r) => r.file === file)]!
+          if (!result.ok) failed++
+          results.push({
+            file,
+            ...(result.ok ? result.data : { error: result.error.message ?? result.error.code }),
           })
-    for (const { file, preview } of batch) {
-      if (!preview.ok) {
-        failed++
-        results.push({ file, error: preview.error.message })
-        if (!values.json) console.error(`\n${file}: cannot import (${preview.error.message})`)
-      } else if (dry) results.push({ file, ...preview.data })
-      else {
-        const result = saved[readable.findIndex((r) => r.file === file)]!
-        if (!result.ok) failed++
-        results.push({
-          file,
-          ...(result.ok ? result.data : { error: result.error.message ?? result.error.code }),
-        })
+        }
       }
-    }
-    progress(Math.min(from + BATCH, list.length), list.length, path.basename(batch.at(-1)!.file))
-  }
+      done += batch.length
+      progress(done, list.length, path.basename(batch.at(-1)!.file))
+    },
+  )
   if (values.json) {
     const single = list.length === 1 && !statSync(target).isDirectory()
     const out = single
