@@ -4,10 +4,18 @@ export type TaxonomyFactor = { id: string; name: string; archived?: boolean }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Latin words match whole; Chinese ones anywhere. */
-const mentions = (text: string, word: string) =>
-  /[a-z0-9]/.test(word)
-    ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`, 'i').test(text)
-    : text.includes(word)
+const mentions = (text: string, word: string) => wholeWord(word)?.test(text) ?? text.includes(word)
+
+/** A Latin word's pattern, made once: a folder import asks for each on every retro. */
+const patterns = new Map<string, RegExp | null>()
+function wholeWord(word: string): RegExp | null {
+  let pattern = patterns.get(word)
+  if (pattern === undefined) {
+    pattern = /[a-z0-9]/.test(word) ? new RegExp(`(?<![a-z0-9])${escape(word)}(?![a-z0-9])`, 'i') : null
+    patterns.set(word, pattern)
+  }
+  return pattern
+}
 
 /** "Change or deploy · 变更发布" → "change or deploy", "变更发布": the name in each of its languages. */
 const nameParts = (name: string) =>
