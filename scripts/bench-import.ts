@@ -62,10 +62,8 @@ async function main() {
     const oneSeconds = (performance.now() - started) / 1000
 
     const batchMs: number[] = []
-    const batches: string[][] = []
-    for (let from = n; from < 2 * n; from += batchSize) batches.push(sources.slice(from, from + batchSize))
     started = performance.now()
-    await parseWhileSaving(batches, parse, async (retros) => {
+    await parseWhileSaving(sources.slice(n), batchSize, parse, async (retros) => {
       const t = performance.now()
       for (const saved of await importRetros({ actor, retros })) count(saved)
       batchMs.push(performance.now() - t)

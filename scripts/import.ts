@@ -59,11 +59,10 @@ async function main(): Promise<number> {
   // A folder is saved a batch at a time (one transaction, one insert per table; each file still
   // all or nothing: import-retro.ts), the next batch read while one is saved, and the progress bar
   // moving as each batch is saved.
-  const batches: string[][] = []
-  for (let from = 0; from < list.length; from += BATCH) batches.push(list.slice(from, from + BATCH))
   let done = 0
   await parseWhileSaving(
-    batches,
+    list,
+    BATCH,
     // No server to keep responsive here: only the 5 MB cap, not the preview limits.
     (file) => ({ file, preview: previewRetro(readFileSync(file, 'utf8'), { limits: null }) }),
     async (batch) => {

@@ -5,7 +5,8 @@ describe('parseWhileSaving', () => {
   it('saves every batch in order, parsing the next while one is saved', async () => {
     const events: string[] = []
     await parseWhileSaving(
-      [[1, 2], [3, 4], [5]],
+      [1, 2, 3, 4, 5],
+      2,
       (n) => {
         events.push(`parse ${n}`)
         return n * 10
@@ -35,7 +36,8 @@ describe('parseWhileSaving', () => {
     const saved: number[][] = []
     await expect(
       parseWhileSaving(
-        [[1], [2], [3]],
+        [1, 2, 3],
+        1,
         (n) => n,
         async (parsed) => {
           await new Promise((resolve) => setTimeout(resolve, 5))
