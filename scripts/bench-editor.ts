@@ -4,7 +4,9 @@
 // starts the production server (scripts/start.ts: builds first when the sources changed), signs
 // in, then in Chromium (Debian's, as the end-to-end tests use)
 //   - opens /postmortems/<n>/edit `runs` times, each in a new page: from the navigation to the
-//     root cause holding its text and taking a typed character (open_ms: p50, max, first);
+//     root cause holding its text and taking a typed character (open_ms: p50, max, first), with
+//     the main thread's long tasks in that time, the HTML's size and how many elements it made
+//     (what an opening costs, whatever the machine's speed that day);
 //   - types `keys` characters at the end of the root cause, one every `delay` ms as a person
 //     does, and measures each keystroke to the frame that shows it: from the keydown's time
 //     stamp to a task queued right after that frame's requestAnimationFrame (keystroke_ms:
@@ -43,10 +45,20 @@ const say = (line: string) => {
 
 /** Installed before any script of the page: keystroke-to-frame times, Event Timing, long tasks. */
 function measureInPage() {
-  const w = window as unknown as { __keys: number[]; __events: number[]; __long: number[] }
+  const w = window as unknown as {
+    __keys: number[]
+    __events: number[]
+    __long: number[]
+    __elements: number
+  }
   w.__keys = []
   w.__events = []
   w.__long = []
+  // What the HTML made, before any script added to it.
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => (w.__elements = document.getElementsByTagName('*').length),
+  )
   document.addEventListener(
     'keydown',
     (event) => {
@@ -165,7 +177,13 @@ async function main() {
 
       say(`opening the editor ${runs} times…`)
       const opens: number[] = []
-      const phases: { response: number; domContentLoaded: number }[] = []
+      const phases: {
+        response: number
+        domContentLoaded: number
+        htmlKB: number
+        elements: number
+        longTasksMs: number
+      }[] = []
       let page: Page | undefined
       for (let run = 0; run < runs; run++) {
         await page?.close()
@@ -182,7 +200,15 @@ async function main() {
         phases.push(
           await page.evaluate(() => {
             const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
-            return { response: nav!.responseEnd, domContentLoaded: nav!.domContentLoadedEventEnd }
+            const w = window as unknown as { __long: number[]; __elements: number }
+            return {
+              response: nav!.responseEnd,
+              domContentLoaded: nav!.domContentLoadedEventEnd,
+              htmlKB: nav!.decodedBodySize / 1024,
+              elements: w.__elements,
+              // The main thread's long tasks from the navigation to the typed mark.
+              longTasksMs: w.__long.reduce((a, b) => a + b, 0),
+            }
           }),
         )
       }
@@ -229,6 +255,14 @@ async function main() {
               50,
             ),
           ),
+          long_tasks_ms_p50: round2(
+            percentile(
+              phases.map((p) => p.longTasksMs),
+              50,
+            ),
+          ),
+          html_kb: round2(phases[0]!.htmlKB),
+          elements_in_html: phases[0]!.elements,
         },
         ...summary(seen),
         reference: summary(floor),

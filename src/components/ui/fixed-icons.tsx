@@ -30,3 +30,15 @@ function fixedIcon(name: string, paths: string[]): ReactElement {
 
 export const arrowUpIcon = fixedIcon('arrow-up', ['m5 12 7-7 7 7', 'M12 19V5'])
 export const arrowDownIcon = fixedIcon('arrow-down', ['M12 5v14', 'm19 12-7 7-7-7'])
+export const commentIcon = fixedIcon('message-square-plus', [
+  'M22 17a2 2 0 0 1-2 2H6.828a2 2 0 0 0-1.414.586l-2.202 2.202A.71.71 0 0 1 2 21.286V5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2z',
+  'M12 8v6',
+  'M9 11h6',
+])
+export const trashIcon = fixedIcon('trash', [
+  'M10 11v6',
+  'M14 11v6',
+  'M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6',
+  'M3 6h18',
+  'M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2',
+])

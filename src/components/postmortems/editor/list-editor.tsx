@@ -1,9 +1,10 @@
 'use client'
 
-import { ArrowDown, ArrowUp, MessageSquarePlus, Plus, Trash2 } from 'lucide-react'
+import { Plus } from 'lucide-react'
 import { useTranslations } from '@/i18n/use-translations'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
+import { arrowDownIcon, arrowUpIcon, commentIcon, trashIcon } from '@/components/ui/fixed-icons'
 import { cn } from '@/lib/cn'
 import { inIdleTurn } from './idle-turns'
 
@@ -46,7 +47,8 @@ const SUMMARY_LENGTH = 40
  * keeps its place in one keyed list. Entries added once the list is open render at once, as do
  * those brought back by Undo.
  */
-const FIRST_ENTRIES = 10
+/** About one screen of entries (decision 058). */
+const FIRST_ENTRIES = 4
 /** Without word from the form (offline, nothing stored), the rest start after this long anyway. */
 const AT_THE_LATEST_MS = 3000
 
@@ -259,7 +261,7 @@ export function ListItem({
               aria-label={t('commentOnItem', { item: name })}
               onClick={onComment}
             >
-              <MessageSquarePlus aria-hidden />
+              {commentIcon}
             </Button>
           ) : null}
           <Button
@@ -272,7 +274,7 @@ export function ListItem({
             className="aria-disabled:opacity-40"
             onClick={() => !first && onMove(index, index - 1)}
           >
-            <ArrowUp aria-hidden />
+            {arrowUpIcon}
           </Button>
           <Button
             type="button"
@@ -284,7 +286,7 @@ export function ListItem({
             className="aria-disabled:opacity-40"
             onClick={() => !last && onMove(index, index + 1)}
           >
-            <ArrowDown aria-hidden />
+            {arrowDownIcon}
           </Button>
           <Button
             type="button"
@@ -294,7 +296,7 @@ export function ListItem({
             aria-label={t('removeItem', { item: name })}
             onClick={onRemove}
           >
-            <Trash2 aria-hidden />
+            {trashIcon}
           </Button>
         </div>
       </div>
