@@ -4,7 +4,6 @@ import { fromBase64 } from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -22,7 +21,9 @@ import {
 } from '@/lib/shared-document/postmortem-ydoc'
 import { postmortemDocument, type PostmortemDocument } from '@/server/postmortems/schemas'
 import { colourOf, usePresence } from '../use-presence'
+import { inIdleTurn } from './idle-turns'
 import { keepUnchanged } from './keep-unchanged'
+import { openLocalCopy } from './local-copy'
 
 /** What the save state says: the person's text is on its way, safe, or waiting for the network. */
 export type SaveState = 'connecting' | 'offline' | 'syncing' | 'saved' | 'invalid'
@@ -119,7 +120,11 @@ export function useSharedDocument({
   const router = useRouter()
 
   useEffect(() => {
-    const local = new IndexeddbPersistence(`hindsight:postmortem:${postmortemId}`, ydoc)
+    const { local, destroy: closeLocal } = openLocalCopy(
+      `hindsight:postmortem:${postmortemId}`,
+      ydoc,
+      inIdleTurn,
+    )
     const socket = new WebsocketProvider(socketBase(), String(number), ydoc, {
       awareness: awareness ?? undefined,
       disableBc: true,
@@ -179,7 +184,7 @@ export function useSharedDocument({
       window.removeEventListener('online', online)
       ydoc.off('update', onUpdate)
       socket.destroy()
-      void local.destroy()
+      void closeLocal()
     }
   }, [number, postmortemId, ydoc, awareness, user.id, user.name, router])
 
