@@ -1,5 +1,5 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { COMPACT_PAST, openLocalCopy } from './local-copy'
@@ -86,22 +86,37 @@ describe('the local copy of a shared document', () => {
     expect(await storedUpdates('copy-as-is')).toBe(40 * (EDITS + 1))
   })
 
-  it('is not written again once the editor has closed', async () => {
-    await openAgainAndAgain('copy-closed', COMPACT_PAST, async (doc) => {
-      const copy = openLocalCopy('copy-closed', doc, () => () => {})
-      await copy.local.whenSynced
-      return copy.destroy
+  it("keeps another tab's edits, stored after it opened, even when it closes as it compacts", async () => {
+    const server = await openAgainAndAgain('copy-two-tabs', 5, async (doc) => {
+      const local = new IndexeddbPersistence('copy-two-tabs', doc)
+      await local.whenSynced
+      return () => local.destroy()
     })
-    const before = await storedUpdates('copy-closed')
+    const before = await storedUpdates('copy-two-tabs')
     expect(before).toBeGreaterThan(COMPACT_PAST)
 
-    // The idle moment comes after the editor closed: the copy is left as it is.
-    let idle = () => {}
-    const doc = new Y.Doc()
-    const copy = openLocalCopy('copy-closed', doc, (work) => ((idle = work), () => {}))
-    await copy.local.whenSynced
+    // This tab opens, and waits for an idle moment to write its copy again.
+    const mine = new Y.Doc()
+    let idle: (() => void) | undefined
+    const copy = openLocalCopy('copy-two-tabs', mine, (work) => ((idle = work), () => {}))
+    await vi.waitFor(() => expect(idle).toBeDefined())
+
+    // Meanwhile another tab, offline, stores an edit this one has not seen.
+    const other = new Y.Doc()
+    const otherCopy = new IndexeddbPersistence('copy-two-tabs', other)
+    await otherCopy.whenSynced
+    other.getText('rootCause').insert(0, '另一个标签页 ')
+    await otherCopy.destroy()
+
+    // The idle moment comes, and this tab closes at once.
+    idle!()
     await copy.destroy()
-    idle()
-    expect(await storedUpdates('copy-closed')).toBe(before + 1)
+    expect(await storedUpdates('copy-two-tabs')).toBeLessThan(before)
+
+    const offline = new Y.Doc()
+    const reread = new IndexeddbPersistence('copy-two-tabs', offline)
+    await reread.whenSynced
+    expect(offline.getText('rootCause').toString()).toBe('另一个标签页 ' + 'x'.repeat(5 * EDITS) + server)
+    await reread.destroy()
   })
 })
