@@ -11,7 +11,7 @@ import { Input, NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import { exceeded, limitMessage, PREVIEW_LIMITS, type ExceededLimit } from '@/server/imports/limits'
 import type { ParsedRetro } from '@/server/imports/parse-retro'
-import { hypothesisStatuses } from '@/server/postmortems/schemas'
+import { hypothesisStatuses } from '@/server/postmortems/document-values'
 import { callApi } from '@/lib/api-client'
 import { cn } from '@/lib/cn'
 import {

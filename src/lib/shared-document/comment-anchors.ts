@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { fromBase64, isListTextField, toBase64, type CommentField } from '@/server/comments/schemas'
+import { fromBase64, isListTextField, toBase64, type CommentField } from '@/server/comments/comment-fields'
 import { listOf, textOf, type ListField } from './postmortem-ydoc'
 
 /*

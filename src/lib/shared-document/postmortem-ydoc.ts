@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { documentTextFields, type PostmortemDocument } from '@/server/postmortems/schemas'
+import { documentTextFields } from '@/server/postmortems/document-values'
+import type { PostmortemDocument } from '@/server/postmortems/schemas'
 import { keysBetween } from './position-keys'
 
 /*

@@ -1,34 +1,21 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
-import { documentTextFields } from '../postmortems/schemas'
+import { COMMENT_LIMITS, commentFields, isListTextField } from './comment-fields'
+
+export {
+  COMMENT_LIMITS,
+  commentFields,
+  fromBase64,
+  isListTextField,
+  listTextFields,
+  toBase64,
+  type CommentField,
+} from './comment-fields'
 
 /*
- * Comment threads (decision 024). Plain zod: the comment forms import it; messages are i18n
- * keys under `Validation`.
+ * Comment threads (decision 024): what the server accepts. Messages are i18n keys under
+ * `Validation`. The browser reads the fields and limits from comment-fields.ts, without zod.
  */
-
-export const COMMENT_LIMITS = {
-  body: 5_000,
-  quote: 1_000,
-  /** An encoded Yjs relative position is a few dozen bytes; this bounds what a client may send. */
-  anchor: 512,
-  mentions: 20,
-} as const
-
-/** List texts a thread may be anchored to, as "<list>.<field>" (an item id goes with them). */
-export const listTextFields = [
-  'hypotheses.statement',
-  'hypotheses.evidence',
-  'timeline.text',
-  'openQuestions.text',
-  'openQuestions.answer',
-  'lessons.text',
-  'actionItems.title',
-] as const
-export const commentFields = [...documentTextFields, ...listTextFields] as const
-export type CommentField = (typeof commentFields)[number]
-export const isListTextField = (field: string): field is (typeof listTextFields)[number] =>
-  (listTextFields as readonly string[]).includes(field)
 
 const base64 = z
   .string()
@@ -64,16 +51,3 @@ export type CreateThreadInput = z.infer<typeof createThreadInput>
 
 export const resolveThreadInput = z.object({ resolved: z.boolean() })
 export type ResolveThreadInput = z.infer<typeof resolveThreadInput>
-
-/** Base64 of bytes, in the browser and on the server alike (anchors travel as text). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}

@@ -2,57 +2,36 @@ import { z } from 'zod'
 import { storedText } from '../stored-text'
 import { postmortemStatuses } from './postmortem-status'
 import { severities, type Severity } from './severity'
+import {
+  actionItemStatuses,
+  hypothesisStatuses,
+  LIMITS,
+  resolutionKinds,
+  rootCauseCategories,
+  timelineKinds,
+} from './document-values'
 
 export { postmortemStatuses, type PostmortemStatus } from './postmortem-status'
 export { formatNumber, parsePostmortemNumber } from './postmortem-number'
 export { severities, type Severity } from './severity'
+export {
+  hypothesisStatuses,
+  timelineKinds,
+  rootCauseCategories,
+  resolutionKinds,
+  documentTextFields,
+  actionItemStatuses,
+  LIMITS,
+  type RootCauseCategory,
+  type HypothesisStatus,
+  type TimelineKind,
+} from './document-values'
 
 /*
  * The postmortem document: everything a person edits, as the editor holds it, autosaves it
- * and exports it as JSON. Plain zod (forms import it); messages are i18n keys under
- * `Validation`.
+ * and exports it as JSON. Messages are i18n keys under `Validation`. Its fixed values and
+ * limits are in document-values.ts, which the browser reads without zod.
  */
-
-export const hypothesisStatuses = ['OPEN', 'ELIMINATED', 'CONFIRMED'] as const
-export const timelineKinds = ['OBSERVATION', 'ATTEMPT', 'RESULT', 'DECISION'] as const
-export const rootCauseCategories = [
-  'CODE',
-  'CONFIG',
-  'DATA',
-  'SCHEMA',
-  'INFRASTRUCTURE',
-  'DEPENDENCY',
-  'CAPACITY',
-  'PROCESS',
-  'HUMAN',
-  'UNKNOWN',
-] as const
-export const resolutionKinds = ['TEMPORARY', 'PERMANENT'] as const
-/** The document's long free texts: merged character by character (diffs, live editing). */
-export const documentTextFields = [
-  'summary',
-  'detection',
-  'symptom',
-  'impact',
-  'rootCause',
-  'resolution',
-  'verification',
-] as const
-export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
-
-export type RootCauseCategory = (typeof rootCauseCategories)[number]
-export type HypothesisStatus = (typeof hypothesisStatuses)[number]
-export type TimelineKind = (typeof timelineKinds)[number]
-
-export const LIMITS = {
-  title: 200,
-  text: 20_000,
-  short: 2_000,
-  name: 50,
-  items: 100,
-  tags: 20,
-  url: 2_000,
-} as const
 
 const text = (max: number = LIMITS.text) => storedText().max(max, 'tooLong')
 const id = z.uuid('invalidId')

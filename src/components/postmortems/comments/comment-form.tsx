@@ -7,7 +7,7 @@ import { FormError } from '@/components/ui/field'
 import { NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import { idle, type FormState } from '@/lib/form-state'
-import { COMMENT_LIMITS } from '@/server/comments/schemas'
+import { COMMENT_LIMITS } from '@/server/comments/comment-fields'
 
 export type Person = { id: string; name: string }
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>

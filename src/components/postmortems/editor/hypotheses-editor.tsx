@@ -2,7 +2,8 @@
 
 import { useTranslations } from '@/i18n/use-translations'
 import { newId } from '@/lib/id'
-import { hypothesisStatuses, type Hypothesis } from '@/server/postmortems/schemas'
+import { hypothesisStatuses } from '@/server/postmortems/document-values'
+import type { Hypothesis } from '@/server/postmortems/schemas'
 import { MarkdownField, SelectField, TextField } from './fields'
 import { ListEditor, lists } from './list-editor'
 import { section, type SectionProps } from './types'

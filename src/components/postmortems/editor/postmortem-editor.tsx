@@ -12,14 +12,11 @@ import {
   textOf,
   type TextField as LongTextField,
 } from '@/lib/shared-document/postmortem-ydoc'
-import { COMMENT_LIMITS, isListTextField, type CommentField } from '@/server/comments/schemas'
+import { COMMENT_LIMITS, isListTextField, type CommentField } from '@/server/comments/comment-fields'
 import type { ThreadView } from '@/server/comments/thread-view'
-import {
-  rootCauseCategories,
-  resolutionKinds,
-  severities,
-  type PostmortemDocument,
-} from '@/server/postmortems/schemas'
+import { resolutionKinds, rootCauseCategories } from '@/server/postmortems/document-values'
+import type { PostmortemDocument } from '@/server/postmortems/schemas'
+import { severities } from '@/server/postmortems/severity'
 import { Button } from '@/components/ui/button'
 import type { FormAction } from '../comments/comment-form'
 import type { Highlight } from '../comments/comment-highlights'

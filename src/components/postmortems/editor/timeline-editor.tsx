@@ -2,7 +2,8 @@
 
 import { useTranslations } from '@/i18n/use-translations'
 import { newId } from '@/lib/id'
-import { timelineKinds, type TimelineEntry } from '@/server/postmortems/schemas'
+import { timelineKinds } from '@/server/postmortems/document-values'
+import type { TimelineEntry } from '@/server/postmortems/schemas'
 import { DateTimeField, MarkdownField, SelectField } from './fields'
 import { ListEditor } from './list-editor'
 import { section, type SectionProps } from './types'

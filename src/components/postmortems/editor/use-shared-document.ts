@@ -19,7 +19,7 @@ import {
   textFields,
   textOf,
 } from '@/lib/shared-document/postmortem-ydoc'
-import { postmortemDocument, type PostmortemDocument } from '@/server/postmortems/schemas'
+import type { PostmortemDocument, postmortemDocument } from '@/server/postmortems/schemas'
 import { colourOf, usePresence } from '../use-presence'
 import { inIdleTurn } from './idle-turns'
 import { keepUnchanged } from './keep-unchanged'
@@ -190,14 +190,28 @@ export function useSharedDocument({
 
   useEffect(() => () => undoManager.destroy(), [undoManager])
 
+  // The document's schema (zod, about 100 KB of script) loads once the document has: the page
+  // opens without it, and the server checks every save anyway (decision 060).
+  const [schema, setSchema] = useState<typeof postmortemDocument>()
+  useEffect(() => {
+    if (!loaded || schema) return
+    let live = true
+    void import('@/server/postmortems/schemas').then(
+      ({ postmortemDocument }) => live && setSchema(() => postmortemDocument),
+    )
+    return () => {
+      live = false
+    }
+  }, [loaded, schema])
+
   const issues = useSameWhenEqual(
     useMemo(() => {
-      if (!loaded) return {}
-      const parsed = postmortemDocument.safeParse(doc)
+      if (!loaded || !schema) return {}
+      const parsed = schema.safeParse(doc)
       return parsed.success
         ? refused
         : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
-    }, [doc, loaded, refused]),
+    }, [doc, loaded, refused, schema]),
   )
 
   const state: SaveState = !loaded
