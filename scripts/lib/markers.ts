@@ -1,16 +1,9 @@
 // The unique markers that bench:collab's simulated authors type: whole words, one per edit,
 // inserted only where a word starts, so that no later insert ever splits one.
+import { documentTextFields } from '../../src/server/postmortems/document-values'
 
 /** The texts authors type into (the long texts of a postmortem, each a Y.Text). */
-export const MARKER_FIELDS = [
-  'summary',
-  'detection',
-  'symptom',
-  'impact',
-  'rootCause',
-  'resolution',
-  'verification',
-] as const
+export const MARKER_FIELDS = documentTextFields
 
 const MARKER = /⟦a\d+-\d+⟧/g
 
