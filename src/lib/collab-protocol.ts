@@ -19,6 +19,12 @@ export const MESSAGE = {
   refused: 102,
 } as const
 
+/** Where this page's co-editing socket is (the same host, `/collab`), in the browser. */
+export function collabSocketUrl() {
+  const { protocol, host } = window.location
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/collab`
+}
+
 /** Whether a saved state vector holds every change the document has. */
 export function savedCovers(saved: Map<number, number>, ydoc: Y.Doc): boolean {
   for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(ydoc)))

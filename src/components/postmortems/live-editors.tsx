@@ -17,15 +17,12 @@ export function LiveEditors({ number }: { number: number }) {
     let socket: WebsocketProvider | undefined
     let live = true
     void Promise.all([import('y-websocket'), import('yjs'), import('@/lib/collab-protocol')]).then(
-      ([{ WebsocketProvider }, Y, { MESSAGE }]) => {
+      ([{ WebsocketProvider }, Y, { collabSocketUrl, MESSAGE }]) => {
         if (!live) return
-        const { protocol, host } = window.location
-        socket = new WebsocketProvider(
-          `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/collab`,
-          String(number),
-          new Y.Doc(),
-          { disableBc: true, resyncInterval: 10_000 },
-        )
+        socket = new WebsocketProvider(collabSocketUrl(), String(number), new Y.Doc(), {
+          disableBc: true,
+          resyncInterval: 10_000,
+        })
         socket.awareness.setLocalState(null)
         // The server also tells the room what is saved; a reader has nothing to save (y-websocket
         // logs every kind of message it has no handler for).

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MESSAGE, savedCovers } from '@/lib/collab-protocol'
+import { collabSocketUrl, MESSAGE, savedCovers } from '@/lib/collab-protocol'
 import { applyDocument } from '@/lib/shared-document/apply-document'
 import {
   listFields,
@@ -71,11 +71,6 @@ function useSameWhenEqual<T>(value: T): T {
   return useMemo(() => value, [key])
 }
 
-function socketBase() {
-  const { protocol, host } = window.location
-  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/collab`
-}
-
 /**
  * A postmortem as a shared document: kept in this browser (IndexedDB, so text typed offline
  * survives a reload) and in sync with everyone editing it through the server's socket. The
@@ -125,7 +120,7 @@ export function useSharedDocument({
       ydoc,
       inIdleTurn,
     )
-    const socket = new WebsocketProvider(socketBase(), String(number), ydoc, {
+    const socket = new WebsocketProvider(collabSocketUrl(), String(number), ydoc, {
       awareness: awareness ?? undefined,
       disableBc: true,
       // Asks for the server's state now and then: heals a missed update, keeps the line alive.
