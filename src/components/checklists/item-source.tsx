@@ -7,18 +7,17 @@ export function ItemSources({ sources }: { sources: ShownSource[] }) {
   if (!sources.length) return null
   const learnedFrom = t('learnedFrom')
   return (
-    <ul className="grid gap-0.5 text-xs text-muted-foreground">
+    // The links' style is the list's (`[&_a]:`), not each link's: a template's page lists a hundred.
+    <ul className="grid gap-0.5 text-xs break-words text-muted-foreground [&_a]:font-medium [&_a]:text-foreground [&_a]:hover:underline">
       {sources.map((s, i) => (
         // Two lessons of one postmortem are two sources of the same number.
-        <li key={`${s.number}-${i}`} className="break-words">
-          {learnedFrom}{' '}
+        <li key={`${s.number}-${i}`}>
+          {`${learnedFrom} `}
           <span lang={s.language ?? undefined}>
             {/* A plain link (the layout's SoftLinks navigate it): a template's page lists a hundred
                 of these; as next/link each was rendered as a component and would prefetch a page. */}
-            <a href={`/postmortems/${s.number}`} className="font-medium text-foreground hover:underline">
-              PM-{s.number} · {s.title}
-            </a>
-            {s.rootCause ? <> · {s.rootCause}</> : null}
+            <a href={`/postmortems/${s.number}`}>{`PM-${s.number} · ${s.title}`}</a>
+            {s.rootCause ? ` · ${s.rootCause}` : null}
           </span>
         </li>
       ))}

@@ -2,7 +2,7 @@
 
 import { Archive, ArchiveRestore } from 'lucide-react'
 import { useTranslations } from '@/i18n/use-translations'
-import { useOptimistic, useState, useTransition, type DragEvent } from 'react'
+import { Fragment, useOptimistic, useState, useTransition, type DragEvent } from 'react'
 import { useActionError } from '@/components/forms/use-action-error'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -170,31 +170,29 @@ export function TemplateItemList({
   )
 }
 
+/**
+ * The links of a list of skips: underlined, because in a red line colour cannot tell them apart.
+ * Set on the list, not on each link: a template's page lists hundreds.
+ */
+const skipLinks = '[&_a]:font-medium [&_a]:whitespace-nowrap [&_a]:underline [&_a]:underline-offset-2'
+
 /** A launch that waived the item or marked it not applicable, and the newest incidents that followed there. */
 function Skip({ skip }: { skip: ShownSkip }) {
   const t = useTranslations('TemplatePage')
+  const skipped = t('skippedAt', { launch: skip.launch.name, status: skip.status })
   return (
     <li className={skip.incidents.length ? 'text-destructive' : 'text-muted-foreground'}>
-      {t('skippedAt', { launch: skip.launch.name, status: skip.status })}
-      {skip.reason ? ` — ${skip.reason}` : ''}
+      {skip.reason ? `${skipped} — ${skip.reason}` : skipped}
       {skip.incidents.map((i) => (
-        <span key={i.number}>
+        <Fragment key={i.number}>
           {' · '}
           {t.rich('thenIncident', {
             number: i.number,
             title: i.title,
-            link: (chunks) => (
-              // Underlined: in a red line, colour cannot tell it apart. A plain link, like the
-              // sources': a card lists up to nine, a template's page hundreds.
-              <a
-                href={`/postmortems/${i.number}`}
-                className="font-medium whitespace-nowrap underline underline-offset-2"
-              >
-                {chunks}
-              </a>
-            ),
+            // A plain link, like the sources': a card lists up to nine, a template's page hundreds.
+            link: (chunks) => <a href={`/postmortems/${i.number}`}>{chunks}</a>,
           })}
-        </span>
+        </Fragment>
       ))}
       {skip.moreIncidents ? ` · ${t('moreIncidents', { count: skip.moreIncidents })}` : ''}
     </li>
@@ -231,7 +229,7 @@ function OtherSkips({ summary, load }: { summary: string; load: () => Promise<Sh
           </button>
         </p>
       ) : skips ? (
-        <ul className="mt-1 grid gap-0.5">
+        <ul className={`mt-1 grid gap-0.5 ${skipLinks}`}>
           {skips.map((s) => (
             <Skip key={s.launch.slug} skip={s} />
           ))}
@@ -254,7 +252,9 @@ function ItemSummary({
   return (
     <>
       <p className="flex flex-wrap items-baseline gap-2">
-        {index !== undefined ? <span className="text-sm text-muted-foreground">{index + 1}.</span> : null}
+        {index !== undefined ? (
+          <span className="text-sm text-muted-foreground">{`${index + 1}.`}</span>
+        ) : null}
         <span className="font-medium break-words">{item.text}</span>
         {item.category ? <Badge>{item.category}</Badge> : null}
         {item.required ? null : <Badge>{t('optional')}</Badge>}
@@ -264,7 +264,7 @@ function ItemSummary({
       <ItemSources sources={item.sources} />
       {item.skippedAt.launches ? (
         <div className="grid gap-0.5 text-xs">
-          <ul className="grid gap-0.5">
+          <ul className={`grid gap-0.5 ${skipLinks}`}>
             {item.skippedAt.shown.map((s) => (
               <Skip key={s.launch.slug} skip={s} />
             ))}
