@@ -1,7 +1,7 @@
 'use client'
 
 import { useTranslations } from '@/i18n/use-translations'
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { encodeAnchors, passageRange, textOfAnchor } from '@/lib/shared-document/comment-anchors'
 import {
   itemFields,
@@ -14,26 +14,21 @@ import {
 } from '@/lib/shared-document/postmortem-ydoc'
 import { COMMENT_LIMITS, isListTextField, type CommentField } from '@/server/comments/comment-fields'
 import type { ThreadView } from '@/server/comments/thread-view'
-import { resolutionKinds, rootCauseCategories } from '@/server/postmortems/document-values'
 import type { PostmortemDocument } from '@/server/postmortems/schemas'
-import { severities } from '@/server/postmortems/severity'
 import { Button } from '@/components/ui/button'
 import type { FormAction } from '../comments/comment-form'
 import type { Highlight } from '../comments/comment-highlights'
 import type { ThreadActions } from '../comments/comment-threads'
 import { CommentsPanel, type DraftThread } from '../comments/comments-panel'
-import { ActionItemsEditor } from './action-items-editor'
-import { DateTimeField, NameListField, SelectField, TextField, useErrorText } from './fields'
-import { HypothesesEditor } from './hypotheses-editor'
-import { LessonsEditor, QuestionsEditor } from './notes-editor'
+import { useErrorText } from './fields'
 import { PresenceBar } from '../presence-bar'
 import { SaveStatus } from './save-status'
-import { SharedTextField, type FieldComments } from './shared-text-field'
+import type { FieldComments } from './shared-text-field'
 import { SimilarIncidents } from './similar-incidents'
-import { EntriesReady, entryOf, firstFieldOf } from './list-editor'
-import { TimelineEditor } from './timeline-editor'
-import type { Person, SectionProps } from './types'
-import { FactorsField, type FactorOption } from './factors-field'
+import { EditorForm } from './editor-form'
+import { entryOf, firstFieldOf } from './list-editor'
+import type { Person } from './types'
+import type { FactorOption } from './factors-field'
 import { useSharedDocument, type EditorStart, type SaveState } from './use-shared-document'
 
 export type PostmortemEditorProps = {
@@ -90,24 +85,6 @@ class SaveWatch {
   }
 }
 
-const isUndo = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z'
-const isRedo = (e: KeyboardEvent) =>
-  (e.ctrlKey || e.metaKey) && !e.altKey && ((e.key.toLowerCase() === 'z' && e.shiftKey) || e.key === 'y')
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section
-      aria-labelledby={id}
-      className="grid gap-4 border-t border-border pt-6 first:border-t-0 first:pt-0"
-    >
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  )
-}
-
 /** The whole retro on one page, in the order it is written; saves itself as you type. */
 export function PostmortemEditor({
   number,
@@ -123,7 +100,6 @@ export function PostmortemEditor({
   comments,
 }: PostmortemEditorProps) {
   const t = useTranslations('PostmortemEditor')
-  const enums = useTranslations('Enums')
   const errorText = useErrorText()
   const shared = useSharedDocument({
     number,
@@ -167,7 +143,6 @@ export function PostmortemEditor({
     },
     [ydoc, undoManager, applyChange],
   )
-  const id = (name: string) => `section-${name}`
 
   // "Wait until saved" before a workflow step reads the saved postmortem.
   const [saving] = useState(() => new SaveWatch())
@@ -230,17 +205,8 @@ export function PostmortemEditor({
     },
     [ydoc],
   )
-  const section: SectionProps = { doc, change, errors, commentOn: hasComments ? commentOn : undefined }
   const fieldLabel = (field: CommentField) =>
     isListTextField(field) ? t('listEntryLabel') : t(`${field}Label`)
-
-  const sharedText = (field: LongTextField) => ({
-    text: textOf(ydoc, field),
-    awareness: loaded ? awareness : null,
-    undoManager,
-    readOnly: false,
-    comments: fieldComments[field],
-  })
 
   return (
     <div className="grid gap-6">
@@ -272,211 +238,24 @@ export function PostmortemEditor({
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
-        <form
-          className="grid min-w-0 gap-8"
-          onSubmit={(e) => e.preventDefault()}
-          onFocus={(e) => {
-            const inSection = e.target.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby')
-            shared.enterSection(inSection?.replace(/^section-/, '') ?? null)
-          }}
-          onKeyDownCapture={(e) => {
-            // Undo takes back this person's own changes, in every field alike (the long texts'
-            // editors do it themselves, with the same undo history).
-            if ((e.target as HTMLElement).closest('.cm-editor')) return
-            if (isRedo(e)) {
-              e.preventDefault()
-              undoManager.redo()
-            } else if (isUndo(e)) {
-              e.preventDefault()
-              undoManager.undo()
-            }
-          }}
-          aria-label={t('editTitle', { number: `PM-${number}` })}
-        >
-          <fieldset disabled={!loaded} className="contents">
-            <EntriesReady value={loaded}>
-              <Section id={id('what')} title={t('sectionWhat')}>
-                <TextField
-                  id="pm-title"
-                  label={t('titleLabel')}
-                  value={doc.title}
-                  maxLength={200}
-                  error={errors.title}
-                  onChange={(title) => change({ title })}
-                />
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <SelectField
-                    id="pm-severity"
-                    label={t('severityLabel')}
-                    value={doc.severity}
-                    empty={t('none')}
-                    options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
-                    onChange={(severity) => change({ severity })}
-                  />
-                  <SelectField
-                    id="pm-launch"
-                    label={t('launchLabel')}
-                    value={doc.launchId}
-                    empty={t('none')}
-                    options={launches.map((l) => ({ value: l.id, label: l.name }))}
-                    error={errors.launchId}
-                    onChange={(launchId) => change({ launchId })}
-                  />
-                </div>
-                <div className="grid gap-4 sm:grid-cols-3">
-                  {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
-                    <DateTimeField
-                      key={field}
-                      id={`pm-${field}`}
-                      label={t(`${field}Label`)}
-                      value={doc[field]}
-                      error={errors[field]}
-                      onChange={(value) => change({ [field]: value })}
-                    />
-                  ))}
-                </div>
-                <SharedTextField
-                  id="pm-symptom"
-                  label={t('symptomLabel')}
-                  hint={t('symptomHint')}
-                  error={errors.symptom}
-                  {...sharedText('symptom')}
-                />
-                <SharedTextField
-                  id="pm-detection"
-                  label={t('detectionLabel')}
-                  hint={t('detectionHint')}
-                  rows={2}
-                  error={errors.detection}
-                  {...sharedText('detection')}
-                />
-                <SharedTextField
-                  id="pm-impact"
-                  label={t('impactLabel')}
-                  rows={2}
-                  error={errors.impact}
-                  {...sharedText('impact')}
-                />
-                <SharedTextField
-                  id="pm-summary"
-                  label={t('summaryLabel')}
-                  rows={2}
-                  error={errors.summary}
-                  {...sharedText('summary')}
-                />
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <NameListField
-                    id="pm-tags"
-                    label={t('tagsLabel')}
-                    value={doc.tags}
-                    suggestions={tags}
-                    error={errors.tags}
-                    onChange={(value) => change({ tags: value })}
-                  />
-                  <NameListField
-                    id="pm-services"
-                    label={t('servicesLabel')}
-                    value={doc.services}
-                    suggestions={services}
-                    error={errors.services}
-                    onChange={(value) => change({ services: value })}
-                  />
-                </div>
-              </Section>
-
-              <Section id={id('investigation')} title={t('sectionInvestigation')}>
-                <HypothesesEditor {...section} />
-                <TimelineEditor {...section} />
-              </Section>
-
-              <Section id={id('root-cause')} title={t('sectionRootCause')}>
-                <SharedTextField
-                  id="pm-rootCause"
-                  label={t('rootCauseLabel')}
-                  error={errors.rootCause}
-                  {...sharedText('rootCause')}
-                />
-                <SelectField
-                  id="pm-rootCauseCategory"
-                  label={t('categoryLabel')}
-                  value={doc.rootCauseCategory}
-                  empty={t('none')}
-                  options={rootCauseCategories.map((value) => ({
-                    value,
-                    label: enums(`rootCause.${value}`),
-                  }))}
-                  className="sm:max-w-xs"
-                  onChange={(rootCauseCategory) => change({ rootCauseCategory })}
-                />
-                <FactorsField
-                  value={doc.factors}
-                  factors={factors}
-                  error={errors.factors}
-                  onChange={(value) => change({ factors: value })}
-                />
-              </Section>
-
-              <Section id={id('resolution')} title={t('sectionResolution')}>
-                <SharedTextField
-                  id="pm-resolution"
-                  label={t('resolutionLabel')}
-                  error={errors.resolution}
-                  {...sharedText('resolution')}
-                />
-                <SelectField
-                  id="pm-resolutionKind"
-                  label={t('resolutionKindLabel')}
-                  value={doc.resolutionKind}
-                  empty={t('none')}
-                  options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
-                  className="sm:max-w-xs"
-                  onChange={(resolutionKind) => change({ resolutionKind })}
-                />
-                <SharedTextField
-                  id="pm-verification"
-                  label={t('verificationLabel')}
-                  error={errors.verification}
-                  {...sharedText('verification')}
-                />
-                <fieldset className="grid gap-3">
-                  <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
-                  <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-                    {(['label', 'before', 'after'] as const).map((part) => (
-                      <TextField
-                        key={part}
-                        id={`pm-metric-${part}`}
-                        label={t(
-                          part === 'label'
-                            ? 'metricNameLabel'
-                            : part === 'before'
-                              ? 'metricBeforeLabel'
-                              : 'metricAfterLabel',
-                        )}
-                        value={doc.metric?.[part] ?? ''}
-                        maxLength={part === 'label' ? 200 : 100}
-                        error={errors[`metric.${part}`]}
-                        onChange={(value) => {
-                          const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
-                          change({ metric: metric.label || metric.before || metric.after ? metric : null })
-                        }}
-                      />
-                    ))}
-                  </div>
-                </fieldset>
-              </Section>
-
-              <Section id={id('questions')} title={t('sectionQuestions')}>
-                <QuestionsEditor {...section} />
-              </Section>
-              <Section id={id('lessons')} title={t('sectionLessons')}>
-                <LessonsEditor {...section} />
-              </Section>
-              <Section id={id('actions')} title={t('sectionActions')}>
-                <ActionItemsEditor {...section} people={people} />
-              </Section>
-            </EntriesReady>
-          </fieldset>
-        </form>
+        <EditorForm
+          number={number}
+          doc={doc}
+          errors={errors}
+          loaded={loaded}
+          change={change}
+          commentOn={hasComments ? commentOn : undefined}
+          fieldComments={fieldComments}
+          ydoc={ydoc}
+          awareness={loaded ? awareness : null}
+          undoManager={undoManager}
+          people={people}
+          launches={launches}
+          tags={tags}
+          services={services}
+          factors={factors}
+          enterSection={shared.enterSection}
+        />
         <div className="grid gap-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto print:hidden">
           {comments ? (
             <CommentsPanel
