@@ -44,8 +44,8 @@ const SUMMARY_LENGTH = 40
  * the root cause showed its text; rendering the rest in one step took 150–300 ms, which the
  * first click or keystroke waited behind. Each entry waits with a state of its own, so that its
  * turn renders it alone (growing the list by a count re-rendered every entry already shown on
- * each step) and a moved entry keeps its place in one keyed list. Entries added once the list is open render at once, as do
- * those brought back by Undo.
+ * each step) and a moved entry keeps its place in one keyed list. Entries added once the list is
+ * open render at once, as do those brought back by Undo.
  */
 const FIRST_ENTRIES = 4
 /** Without word from the form (offline, nothing stored), the rest start after this long anyway. */
