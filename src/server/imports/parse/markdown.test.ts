@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFrontMatter } from './front-matter'
-import { blocks, buildTree, isLeadIn, markdown, parseMarkdown, processor, type Section } from './markdown'
+import { blocks, buildTree, isLeadIn, markdown, parseMarkdown, type Section } from './markdown'
 
 const tree = (source: string) => buildTree(parseMarkdown(source))
 
@@ -301,14 +301,6 @@ describe('bare links and addresses', () => {
       'http://www.example.com',
       'http://a.example',
     ])
-  })
-
-  it('a text without any is read as GFM reads it, without looking for them', () => {
-    for (const source of [
-      '# 复盘\n\n## 现象\n\n用户**签到**失败，持续 *8 分钟*。~~误报~~\n\n- [x] 回滚\n- [ ] 加告警\n\n| 动作 | 负责人 |\n| --- | --- |\n| 扩容 | ops |\n\n脚注[^1]\n\n[^1]: 见附录',
-      'Timeline\n\n1. 10:04 alert fired\n2. 10:24 rolled back\n\n> quoted `code` and [a link](/runbook)\n\n    indented code',
-    ])
-      expect(parseMarkdown(source)).toEqual(processor.parse(source))
   })
 })
 

@@ -2,11 +2,8 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootCon
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown, type Options } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified, type Processor } from 'unified'
 import { parse as parseYaml } from 'yaml'
+import { markdownTree } from './markdown-tree'
 import { FACT_KEYS, isCueLabel, matchHeading, type HeadingMatch } from './vocabulary'
 
 /*
@@ -25,40 +22,12 @@ export type Section = {
   children: Section[]
 }
 
-export const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
-
 /**
- * GFM without bare links and e-mail addresses (`www.…`, `http://…`, `a@b.c` written without
- * Markdown's link syntax), for a text that cannot hold one. Finding them costs a fifth of a
- * generated retro's parse: micromark tries an address at every word, and a transform
- * (mdast-util-gfm-autolink-literal) scans every parsed text again for what micromark could not
- * see, behind an escape or a character reference (`ops&#64;example.com`, `www\.example.com`).
- * Both need an "@", "http" or "www" in the source, or a "\\" or an "&" that could become one.
+ * Bare links and e-mail addresses (`www.…`, `http://…`, `a@b.c` written without Markdown's link
+ * syntax) need an "@", "http" or "www" in the source, or a "\\" or an "&" that could become one:
+ * a text without any is not searched for them.
  */
-function remarkGfmWithoutBareLinks(this: Processor) {
-  remarkGfm.call(this)
-  // remark-gfm adds GFM's syntax and its tree extensions last: micromark's constructs by the
-  // character they start at, and the tree's extensions as a list, of which only the bare links'
-  // has a transform.
-  const syntaxes = this.data('micromarkExtensions')!
-  const syntax = syntaxes.pop() as Exclude<(typeof syntaxes)[number], unknown[]>
-  const text = Object.fromEntries(
-    Object.entries(syntax.text ?? {}).flatMap(([code, constructs]) => {
-      const kept = [constructs].flat().filter((c) => c && !BARE_LINK_CONSTRUCTS.has(c.name ?? ''))
-      return kept.length ? [[code, kept]] : []
-    }),
-  ) as typeof syntax.text
-  syntaxes.push({ ...syntax, text })
-  const trees = this.data('fromMarkdownExtensions')!
-  const tree = trees.pop() as Exclude<(typeof trees)[number], unknown[]>[]
-  trees.push(tree.map(({ transforms: _, ...extension }) => extension))
-}
-const BARE_LINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink'])
 const MAY_HOLD_BARE_LINK = /[@&\\]|http|www/i
-const withoutBareLinks = unified()
-  .use(remarkParse)
-  .use(remarkGfmWithoutBareLinks)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
 
 const options: Options = { extensions: [gfmToMarkdown()], bullet: '-' }
 /**
@@ -203,7 +172,7 @@ export function parseMarkdown(source: string): Root {
   const text = boundNesting(
     spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source.replace(/\r\n?/g, '\n'))))),
   )
-  const root = (MAY_HOLD_BARE_LINK.test(text) ? processor : withoutBareLinks).parse(text)
+  const root = markdownTree(text, MAY_HOLD_BARE_LINK.test(text))
   remember(root, text)
   return root
 }
