@@ -161,6 +161,9 @@ async function seed(page: Page): Promise<{ number: string; slug: string }> {
 
 async function shoot(page: Page, name: string) {
   await page.waitForLoadState('networkidle')
+  // A whole-page picture shows what a reader scrolling down would see: the parts the browser
+  // renders only near the screen (content-visibility, the editor's sections and entries) too.
+  await page.addStyleTag({ content: '* { content-visibility: visible !important }' })
   await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true })
   console.log(`  ${name}.png`)
 }

@@ -24,9 +24,11 @@ const isRedo = (e: KeyboardEvent) =>
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
+    // Rendered only near the screen (content-visibility): a keystroke lays out and paints the
+    // sections in view, not the fifty hypotheses and hundred timeline entries further down.
     <section
       aria-labelledby={id}
-      className="grid gap-4 border-t border-border pt-6 first:border-t-0 first:pt-0"
+      className="grid gap-4 border-t border-border pt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto] [overflow-clip-margin:0.5rem] first:border-t-0 first:pt-0 print:[content-visibility:visible]"
     >
       <h2 id={id} className="text-lg font-semibold">
         {title}

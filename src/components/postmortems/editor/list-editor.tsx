@@ -237,7 +237,7 @@ export function ListItem({
   // Off screen, an entry is not laid out or painted (content-visibility): a retro of fifty
   // hypotheses and a hundred moments keeps typing anywhere in it as quick as in a short one.
   const itemClass = cn(
-    'grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_12rem] [content-visibility:auto]',
+    'grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_12rem] [content-visibility:auto] print:[content-visibility:visible]',
     className,
   )
   const heading = <Heading className="text-sm font-semibold">{title}</Heading>
