@@ -34,6 +34,15 @@ describe('HTML comments and template tags', () => {
     expect(outline(tree(source))).toEqual([['Checkout outage', null, 'Checkout failed for 20 minutes.']])
   })
 
+  it('reads the front matter and first heading of a file saved with a byte-order mark', () => {
+    const source = '\uFEFF---\ntitle: 支付故障\n---\n\n# 支付故障\n\n## 现象\n\n支付失败。'
+    expect(readFrontMatter(parseMarkdown(source))).toMatchObject({ title: '支付故障' })
+    expect(outline(tree(source))).toEqual([
+      ['支付故障', null, ''],
+      ['现象', 'symptom', '支付失败。'],
+    ])
+  })
+
   it('drops a comment between paragraphs but keeps other HTML as text', () => {
     const root = tree('# 支付故障\n\n<!-- 草稿，待补充 -->\n\n<div>附件见下</div>\n\n正文')
     expect(markdown(root.children[0]!.content)).toBe('<div>附件见下</div>\n\n正文')

@@ -169,9 +169,9 @@ function compactStamp(
 }
 
 export function parseMarkdown(source: string): Root {
-  const text = boundNesting(
-    spacedHeadings(templateTags(spreadFrontMatter(leadingComments(source.replace(/\r\n?/g, '\n'))))),
-  )
+  // A file saved with a byte-order mark: the mark is not text (it would hide the first heading).
+  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const text = boundNesting(spacedHeadings(templateTags(spreadFrontMatter(leadingComments(lines)))))
   const root = markdownTree(text, MAY_HOLD_BARE_LINK.test(text))
   remember(root, text)
   return root
