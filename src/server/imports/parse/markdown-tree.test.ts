@@ -96,6 +96,12 @@ describe('markdownTree', () => {
     })
   })
 
+  it('keeps a footnote as text: its definition is not taken for a link definition', () => {
+    expect(toString(markdownTree('The pool ran dry[^1].\n\n[^1]: At 10:04, on every node.', false))).toBe(
+      'The pool ran dry[^1].[^1]: At 10:04, on every node.',
+    )
+  })
+
   it('reads emphasis nested thousands deep as its text, a tree no reader overflows on', () => {
     const source = `${'*a '.repeat(5000)}${'a* '.repeat(5000)}`
     const depth = (node: Node): number =>

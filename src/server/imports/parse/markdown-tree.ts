@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it'
-import type { StateInline, Token } from 'markdown-it'
+import type { StateBlock, StateInline, Token } from 'markdown-it'
 import type {
   BlockContent,
   Heading,
@@ -32,6 +32,14 @@ const md = new MarkdownIt('commonmark', { html: true, maxNesting: 100 }).enable(
 md.normalizeLink = (url) => url
 md.normalizeLinkText = (text) => text
 md.validateLink = () => true
+// "[^1]: …" is a footnote (GFM), not a link definition: it stays a paragraph, its text kept.
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean
+const blockRules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__
+const reference = blockRules.find((r) => r.name === 'reference')!.fn
+md.block.ruler.at('reference', (state: StateBlock, startLine: number, endLine: number, silent: boolean) => {
+  const at = state.bMarks[startLine]! + state.tShift[startLine]!
+  return state.src.startsWith('[^', at) ? false : reference(state, startLine, endLine, silent)
+})
 // Adjacent texts are joined here, with their spans, and escapes kept apart until then.
 md.core.ruler.disable('text_join')
 md.inline.ruler2.disable('fragments_join')
