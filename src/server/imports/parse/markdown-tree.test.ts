@@ -102,6 +102,29 @@ describe('markdownTree', () => {
     )
   })
 
+  it('reads a "[" whose "]" is over a thousand characters away as text, not as a link', () => {
+    const long = 'a'.repeat(1_200)
+    expect(
+      shape(markdownTree(`[${long}](https://example.com) and [short](https://example.com)`, false)),
+    ).toEqual({
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: `[${long}](https://example.com) and ` },
+            {
+              type: 'link',
+              title: null,
+              url: 'https://example.com',
+              children: [{ type: 'text', value: 'short' }],
+            },
+          ],
+        },
+      ],
+    })
+  })
+
   it('reads emphasis nested thousands deep as its text, a tree no reader overflows on', () => {
     const source = `${'*a '.repeat(5000)}${'a* '.repeat(5000)}`
     const depth = (node: Node): number =>

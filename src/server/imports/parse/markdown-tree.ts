@@ -49,46 +49,73 @@ md.inline.ruler2.disable('fragments_join')
  * rule read; a text gathered from several rules ("pending") spans from where it began to where
  * the next token begins.
  */
-type Tracked = StateInline & { textStart?: number; ruleStart?: number }
+type Tracked = StateInline & { textStart?: number; ruleStart?: number; nextClose?: number }
+/**
+ * A link's or an image's text ends at a "]" within LABEL_MAX characters of its "[", else it is
+ * text: a pile of "[" (hostile, or a broken export) made markdown-it look for each one's "]"
+ * through the rest of the text, 3 s for 500 KB. The next "]" is found once for many "[".
+ */
+const LABELLED = new Set(['link', 'image'])
+const LABEL_MAX = 1_000
+function closesSoon(state: Tracked) {
+  if (state.nextClose === undefined || state.nextClose < state.pos) {
+    const found = state.src.indexOf(']', state.pos)
+    state.nextClose = found === -1 ? Infinity : found
+  }
+  return state.nextClose - state.pos <= LABEL_MAX
+}
+/** A link or image rule, only where a "]" is near enough to end its text. */
+function labelled(rule: InlineRule, name: string, state: Tracked, silent: boolean): boolean {
+  if (!closesSoon(state)) return false
+  return silent ? rule(state, silent) : tracked(rule, name, state)
+}
 type InlineRule = (state: Tracked, silent: boolean) => boolean
 const DELIMITED = new Set(['emphasis', 'strikethrough'])
 const inlineRules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: InlineRule }[] })
   .__rules__
 for (const { name, fn: rule } of [...inlineRules])
-  md.inline.ruler.at(name, (state: Tracked, silent: boolean) => {
-    if (silent) return rule(state, silent)
-    const start = state.pos
-    // Each turn of the inline parser tries the rules in order: the first sees where it begins.
-    if (!state.pending) state.textStart = start
-    const from = state.tokens.length
-    const outer = state.ruleStart
-    state.ruleStart = start
-    const ok = rule(state, silent)
-    state.ruleStart = outer
-    // Emphasis and strikethrough push one text per delimiter (`*`, `~~`), each spanning its own.
-    let at = start
-    if (ok)
-      for (let i = from; i < state.tokens.length; i++) {
-        const token = state.tokens[i] as Spanned
-        if (token.start !== undefined) continue
-        if (token.type === 'hardbreak' && name === 'newline') {
-          // Its spaces before the line's end are the break (the text before it ends there).
-          let spaces = start
-          while (spaces > 0 && state.src[spaces - 1] === ' ') spaces--
-          token.start = spaces
-          token.end = start + 1
-          const before = state.tokens[i - 1] as Spanned | undefined
-          if (before?.type === 'text' && before.end === start) before.end = spaces
-        } else if (DELIMITED.has(name)) {
-          token.start = at
-          token.end = at += token.content.length
-        } else {
-          token.start = start
-          token.end = state.pos
-        }
+  md.inline.ruler.at(name, (state: Tracked, silent: boolean) =>
+    LABELLED.has(name)
+      ? labelled(rule, name, state, silent)
+      : silent
+        ? rule(state, silent)
+        : tracked(rule, name, state),
+  )
+
+/** Runs an inline rule and gives the tokens it pushed their spans. */
+function tracked(rule: InlineRule, name: string, state: Tracked): boolean {
+  const start = state.pos
+  // Each turn of the inline parser tries the rules in order: the first sees where it begins.
+  if (!state.pending) state.textStart = start
+  const from = state.tokens.length
+  const outer = state.ruleStart
+  state.ruleStart = start
+  const ok = rule(state, false)
+  state.ruleStart = outer
+  // Emphasis and strikethrough push one text per delimiter (`*`, `~~`), each spanning its own.
+  let at = start
+  if (ok)
+    for (let i = from; i < state.tokens.length; i++) {
+      const token = state.tokens[i] as Spanned
+      if (token.start !== undefined) continue
+      if (token.type === 'hardbreak' && name === 'newline') {
+        // Its spaces before the line's end are the break (the text before it ends there).
+        let spaces = start
+        while (spaces > 0 && state.src[spaces - 1] === ' ') spaces--
+        token.start = spaces
+        token.end = start + 1
+        const before = state.tokens[i - 1] as Spanned | undefined
+        if (before?.type === 'text' && before.end === start) before.end = spaces
+      } else if (DELIMITED.has(name)) {
+        token.start = at
+        token.end = at += token.content.length
+      } else {
+        token.start = start
+        token.end = state.pos
       }
-    return ok
-  })
+    }
+  return ok
+}
 // A text ends where the rule that pushes the next token began (a link has moved on past its
 // "[" by then), or where the inline content ends.
 const { push, pushPending } = md.inline.State.prototype
