@@ -180,23 +180,19 @@ class TreeBuilder {
   }
 
   private closing(open: number): number {
-    let depth = 0
-    for (let i = open; i < this.tokens.length; i++) {
-      depth += this.tokens[i]!.nesting
-      if (depth === 0) return i
-    }
-    return this.tokens.length - 1
+    return closing(this.tokens, open, this.tokens.length)
   }
 
   private block(token: Spanned, open: number, close: number): RootContent | null {
     const inline = this.tokens[open + 1]
     switch (token.type) {
       case 'paragraph_open': {
-        const { children, start, end } = this.inline(inline!, token.map)
-        return { type: 'paragraph', children, ...position(start, end) }
+        const offsets = this.paragraphOffsets(inline!.content, token.map![0])
+        const children = phrasing(inlineTokens(inline!), offsets)
+        return { type: 'paragraph', children, ...position(offsets(0), offsets(inline!.content.length)) }
       }
       case 'heading_open': {
-        const { children } = this.inline(inline!, token.map, true)
+        const children = phrasing(inlineTokens(inline!), this.headingOffsets(inline!.content, token.map!))
         return { type: 'heading', depth: Number(token.tag.slice(1)) as Heading['depth'], children }
       }
       case 'blockquote_open': {
@@ -314,35 +310,22 @@ class TreeBuilder {
         const lineStart = this.lineStarts[rowLine] ?? 0
         const found = inline.content ? this.line(rowLine).indexOf(inline.content, column) : -1
         if (found !== -1) column = found + inline.content.length
-        const { children } = this.inline(inline, null, false, found === -1 ? undefined : lineStart + found)
-        const cell: TableCell = { type: 'tableCell', children }
+        const offsets: Offsets = (c) => (found === -1 ? undefined : lineStart + found + c)
+        const cell: TableCell = {
+          type: 'tableCell',
+          children: phrasing(inlineTokens(inline), offsets),
+        }
         row!.children.push(cell)
       }
     }
     return table
   }
 
-  /**
-   * The inline nodes of an inline token, with offsets in the source: `map` (a paragraph's lines)
-   * places each line of its content; `at` (a table cell), where its one line starts; `search` (a
-   * heading), found in the heading's line.
-   */
-  private inline(
-    token: Spanned,
-    map: [number, number] | null,
-    search = false,
-    at?: number,
-  ): { children: PhrasingContent[]; start?: number; end?: number } {
-    const content = token.content
-    let offsets: Offsets = () => undefined
-    if (map && !search) offsets = this.paragraphOffsets(content, map[0])
-    else if (map && search) {
-      const from = this.lineStarts[map[0]] ?? 0
-      const found = this.source.slice(from, this.lineStarts[map[1]]).indexOf(content)
-      if (found !== -1) offsets = (c) => from + found + c
-    } else if (at !== undefined) offsets = (c) => at + c
-    const children = phrasing((token.children ?? []) as Spanned[], offsets)
-    return { children, start: offsets(0), end: offsets(content.length) }
+  /** A heading's text is found in its lines (a setext heading's underline after them). */
+  private headingOffsets(content: string, [first, after]: [number, number]): Offsets {
+    const from = this.lineStarts[first] ?? 0
+    const found = this.source.slice(from, this.lineStarts[after]).indexOf(content)
+    return (c) => (found === -1 ? undefined : from + found + c)
   }
 
   /**
@@ -377,6 +360,18 @@ class TreeBuilder {
       return starts[low]! + (at - contentStarts[low]!)
     }
   }
+}
+
+const inlineTokens = (inline: Token) => (inline.children ?? []) as Spanned[]
+
+/** The token that closes the one opened at `open` (the last before `to` when none does). */
+function closing(tokens: Token[], open: number, to: number): number {
+  let depth = 0
+  for (let i = open; i < to; i++) {
+    depth += tokens[i]!.nesting
+    if (depth === 0) return i
+  }
+  return to - 1
 }
 
 /** How many cells a table row's line writes (markdown-it adds empty ones up to the header's count). */
@@ -434,12 +429,7 @@ function phrasing(
     // text: no reader of the tree recurses that deep.
     if (token.nesting !== 0 && depth >= MAX_INLINE_DEPTH) continue
     if (token.nesting === 1) {
-      let open = 0
-      let close = i
-      for (; close < to; close++) {
-        open += tokens[close]!.nesting
-        if (open === 0) break
-      }
+      const close = closing(tokens, i, to)
       const children = phrasing(tokens, offsets, i + 1, close, depth + 1)
       const end = tokens[close]?.end
       const node: PhrasingContent | null =
@@ -525,6 +515,7 @@ const unescape = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1')
 const BARE_LINK =
   /(?:(?<=^|[\s(*_~[\]])www\.|(?<![A-Za-z])https?:\/\/)[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*[^\s<]*|(?<![\w.+\-/])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu
 const TRAILING = /(?:[?!.,:*_~"']|&[A-Za-z\d]+;)+$/
+const LINK_PREFIX = /^(?:https?:\/\/|www\.)/i
 
 function linkBareAddresses(node: Parent) {
   for (let i = 0; i < node.children.length; i++) {
@@ -551,12 +542,11 @@ function splitBareLinks(text: Text): PhrasingContent[] | null {
   const out: PhrasingContent[] = []
   let last = 0
   for (const m of value.matchAll(BARE_LINK)) {
-    let link = m[0]
-    link = link.replace(TRAILING, '')
+    let link = m[0].replace(TRAILING, '')
     while (link.endsWith(')') && count(link, '(') < count(link, ')'))
       link = link.slice(0, -1).replace(TRAILING, '')
-    if (link.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(link) && /[-_]$/.test(link)) continue
-    if (!/[\p{L}\p{N}]/u.test(link.replace(/^(?:https?:\/\/|www\.)/i, ''))) continue
+    if (link.includes('@') && !LINK_PREFIX.test(link) && /[-_]$/.test(link)) continue
+    if (!/[\p{L}\p{N}]/u.test(link.replace(LINK_PREFIX, ''))) continue
     const from = m.index
     const to = from + link.length
     if (from > last) out.push({ type: 'text', value: value.slice(last, from), ...at(last, from) })
