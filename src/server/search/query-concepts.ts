@@ -163,13 +163,16 @@ export function queryConcepts(query: string, { maxLength = 200 } = {}): Concept[
       weight: GLOSSARY_WEIGHT,
       count: 1,
     })
-  const taken = new Array<boolean>(text.length).fill(false)
+  // What no glossary phrase took is read word by word: each phrase (in order, apart) is blanked
+  // out, and the blanks keep the words around it apart.
+  let rest = ''
+  let at = 0
   for (const { start, end, group: phrases } of latinGlossaryPhrases(text)) {
-    taken.fill(true, start, end)
+    rest += text.slice(at, start) + ' '.repeat(end - start)
+    at = end
     group(text.slice(start, end), phrases)
   }
-  // What no glossary phrase took, word by word (the blanks keep words apart).
-  const rest = text.replace(/[\s\S]/g, (c, i: number) => (taken[i] ? ' ' : c))
+  rest += text.slice(at)
   for (const term of queryTerms(rest, { maxLength: Infinity, maxTerms: Infinity })) {
     if (term.kind === 'word') {
       if (!isStopWord(term) && (term.text.length > 1 || /\d/.test(term.text)))
