@@ -140,10 +140,11 @@ export function TemplateItemList({
         })}
       </ol>
       {archived.length ? (
-        <details>
-          <summary className="cursor-pointer text-sm text-muted-foreground">
-            {t('archivedItems', { count: archived.length })}
-          </summary>
+        // Made when first opened: each archived item has its sources and skips too.
+        <LazyDetails
+          summary={t('archivedItems', { count: archived.length })}
+          summaryClassName="cursor-pointer text-sm text-muted-foreground"
+        >
           <ul className="mt-2 grid gap-2">
             {archived.map((item) => (
               <li key={item.id} className="flex items-start gap-3 rounded-lg border border-dashed px-3 py-2">
@@ -164,7 +165,7 @@ export function TemplateItemList({
               </li>
             ))}
           </ul>
-        </details>
+        </LazyDetails>
       ) : null}
     </div>
   )
