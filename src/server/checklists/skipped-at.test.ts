@@ -10,11 +10,11 @@ const skip = (slug: string, incidents: number): ItemRecurrence => ({
 })
 
 describe("an item's skipped launches on its template's card", () => {
-  it('lists those followed by incidents first, a few of each, and counts them all', () => {
+  it('lists those followed by incidents first, the newest of each, and counts them all', () => {
     const { card, others } = skippedAt([skip('a', 0), skip('b', 1), skip('c', 0), skip('d', 5), skip('e', 0)])
     expect(card).toMatchObject({ launches: 5, incidents: 6, others: 2 })
     expect(card.shown.map((s) => [s.launch.slug, s.incidents.length, s.moreIncidents])).toEqual([
-      ['d', 3, 2],
+      ['d', 1, 4],
       ['b', 1, 0],
       ['a', 0, 0],
     ])

@@ -43,8 +43,12 @@ export type SkippedAt = {
 /** A launch that skipped the item, with its newest incidents and how many more followed there. */
 export type ShownSkip = ItemRecurrence & { moreIncidents: number }
 
-/** Launches listed on an item's card, and incidents listed per launch; the rest are counted. */
-const SHOWN = { launches: 3, incidents: 3 }
+/**
+ * Launches listed on an item's card, and incidents listed per launch (the newest); the rest are
+ * counted. One incident a launch: three made each red line wrap to three lines, a template of
+ * fifty items a page of 2,000 elements (decision 064).
+ */
+const SHOWN = { launches: 3, incidents: 1 }
 
 /** An item's skips as its card shows them, and the others, in the same order and cut. */
 export function skippedAt(all: ItemRecurrence[]): { card: SkippedAt; others: ShownSkip[] } {
