@@ -11,8 +11,10 @@
 //                  vs_sign_in: { p50, rps, sign_in_p50_ms, sign_in_rps } } ],
 //       reference: [ the same for /api/health and the anonymous /sign-in ] } ] }
 // where vs_sign_in is the page's p50 over the sign-in page's (issue 21: within 2× one client at
-// a time) and its throughput over the sign-in page's (at least half under 20 clients), the
-// sign-in page measured just before the page (its figures are in vs_sign_in).
+// a time) and its throughput over the sign-in page's (at least half under 20 clients), the two
+// taking turns under the same load, a second at a time (three under load), for `seconds` each
+// (the sign-in page's figures are in vs_sign_in). Throughput counts the answers that came before
+// each turn's end.
 // errors = non-2xx answers or network errors. Server Postgres with DATABASE_URL (a new
 // database on it, dropped after), else embedded PGlite. Env BENCH_HTTP_PORT (default 3610).
 // --workers: the server's WEB_CONCURRENCY (default: one per core on a server Postgres, as an
@@ -24,7 +26,7 @@ import { mkdirSync, openSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { closedLoop } from './lib/closed-loop'
+import { closedLoop, closedLoopInTurns } from './lib/closed-loop'
 import { stopProcessGroup } from './lib/stop-process-group'
 import { signIn } from './lib/simulated-author'
 import { createTestDatabase, productionEnv } from './lib/test-database'
@@ -159,14 +161,26 @@ async function main() {
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
     const runs = []
     for (const count of clientCounts) {
-      // Each page is measured right after the sign-in page, and compared with that measurement:
-      // on a shared machine the sign-in page's own figure moves by a third from one minute to the
-      // next, and a ratio to a reference taken minutes apart moves with it.
+      // Each page takes turns with the sign-in page, a second at a time (three under load), and
+      // is compared with it: on a shared machine the sign-in page's own figure moves by a third
+      // from one minute to the next, and a ratio to a reference taken apart moves with it.
       const withRatios = []
       for (const page of pages) {
-        const signIn = await measure(target('/sign-in'), anonymous, count)
-        const m = await measure(target(page), headers, count)
+        const { page: name, url } = target(page)
+        const html = await fetch(`${baseURL}${url()}`, { headers }).then((r) => r.arrayBuffer())
+        say(
+          `${name}: ${Math.round(html.byteLength / 1024)} kB; ${count} clients for ${seconds} s, in turns with /sign-in…`,
+        )
+        const signInUrl = () => `${baseURL}/sign-in`
+        const [{ statuses: _s, requests: _r, ...signIn }, { statuses, requests: _requests, ...m }] =
+          await closedLoopInTurns(
+            { url: signInUrl, headers: anonymous },
+            { url: () => `${baseURL}${url()}`, headers },
+            { clients: count, seconds, slice: count > 1 ? 3 : 1 },
+          )
+        if (m.errors || signIn.errors) say(`  statuses: ${JSON.stringify(statuses)}`)
         withRatios.push({
+          page: name,
           ...m,
           vs_sign_in: {
             p50: ratio(m.p50_ms, signIn.p50_ms),
