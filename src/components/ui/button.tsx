@@ -4,7 +4,7 @@ import type { ComponentProps } from 'react'
 import { cn } from '@/lib/cn'
 
 // `button-icons` (app/globals.css) sizes the icons inside; it is not written `[&_svg]:size-4`,
-// because a '&' (or '<', '>') in the React payload makes Next escape the page's payload ten
+// because a '&' (or '<', '>') in the React payload makes Next escape the page's payload some fifteen
 // times slower, and a server-rendered button carries its classes there (decision 064).
 export const buttonVariants = cva(
   'inline-flex shrink-0 items-center justify-center gap-2 rounded-md text-sm font-medium whitespace-nowrap transition-colors disabled:pointer-events-none disabled:opacity-50 button-icons',
