@@ -41,15 +41,18 @@ export async function insertGeneratedPostmortems(
       async (tx) => {
         await tx.$executeRaw`
         INSERT INTO "Postmortem" (id, number, title, status, summary, symptom, detection, impact, "rootCause", resolution,
-                                  verification, "updatedAt", "searchVector", "hypothesisVector", "rootCauseVector")
+                                  verification, "updatedAt", "searchVector", "hypothesisVector", "rootCauseVector",
+                                  "snippetSource")
         SELECT u.id, u.number, u.title, 'PUBLISHED', u.summary, u.symptom, u.detection, u.impact, u.root, u.resolution,
-               u.verification, now() - (u.number || ' minutes')::interval, u.v::tsvector, u.hv::tsvector, u.rv::tsvector
+               u.verification, now() - (u.number || ' minutes')::interval, u.v::tsvector, u.hv::tsvector, u.rv::tsvector,
+               u.s::jsonb
         FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.i)}::int[], ${col('title')}::text[],
                     ${col('summary')}::text[], ${col('symptom')}::text[], ${col('detection')}::text[], ${col('impact')}::text[],
                     ${col('rootCause')}::text[], ${col('resolution')}::text[], ${col('verification')}::text[],
                     ${rows.map((r) => r.index.vector)}::text[], ${rows.map((r) => r.index.hypothesisVector)}::text[],
-                    ${rows.map((r) => r.index.rootCauseVector)}::text[])
-             AS u(id, number, title, summary, symptom, detection, impact, root, resolution, verification, v, hv, rv)`
+                    ${rows.map((r) => r.index.rootCauseVector)}::text[],
+                    ${rows.map((r) => JSON.stringify(r.index.snippetSource))}::text[])
+             AS u(id, number, title, summary, symptom, detection, impact, root, resolution, verification, v, hv, rv, s)`
         await tx.$executeRaw`
         INSERT INTO "Hypothesis" (id, "postmortemId", position, statement, status, evidence)
         SELECT u.id, u.pm, u.position, u.statement, u.status::"HypothesisStatus", u.evidence

@@ -11,6 +11,8 @@ type Rows = {
     searchVector?: string
     hypothesisVector?: string
     rootCauseVector?: string
+    /** What search quotes of its lists (search/index-postmortem.ts), as JSON. */
+    snippetSource?: object
   }
   PostmortemAuthor: Prisma.PostmortemAuthorCreateManyInput
   Hypothesis: Prisma.HypothesisCreateManyInput & { id: string }

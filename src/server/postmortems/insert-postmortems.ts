@@ -36,6 +36,7 @@ export async function insertPostmortems(tx: Tx, actor: Actor, documents: Postmor
       searchVector: indexes[i]!.vector,
       hypothesisVector: indexes[i]!.hypothesisVector,
       rootCauseVector: indexes[i]!.rootCauseVector,
+      snippetSource: indexes[i]!.snippetSource,
     })),
   )
   await insertRows(

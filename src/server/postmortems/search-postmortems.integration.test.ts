@@ -113,6 +113,15 @@ describe('searchPostmortems (real database)', () => {
     expect(snippet.text.slice(a, b)).toBe('白名单')
   })
 
+  it('quotes the lists of an upgraded database once npm start has rebuilt its search documents', async () => {
+    // Upgraded to the column that keeps the lists' texts (decision 065): no row has it yet.
+    await db.$executeRaw`UPDATE "Postmortem" SET "snippetSource" = NULL`
+    const fields = async () => (await search('白名单')).results[0]!.snippets.map((s) => s.field)
+    expect(await fields()).not.toContain('hypothesis')
+    await reindexSearch()
+    expect(await fields()).toContain('hypothesis')
+  })
+
   it('keeps the index in step with every save', async () => {
     const number = titles['Login emails delayed']!
     const pm = await getPostmortem({ actor: editor, number })

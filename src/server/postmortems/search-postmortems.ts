@@ -6,6 +6,7 @@ import { dataVersionCache, readerKey } from '../data-version-cache'
 import { searchInput, type PostmortemStatus, type SearchInput } from './schemas'
 import type { Correction } from '../search/correct-typos'
 import { snippetsFor, type Snippet, type SnippetSource } from '../search/snippets'
+import type { ListTexts } from '../search/index-postmortem'
 import { conceptTsQuery, queryConcepts, type Concept } from '../search/query-concepts'
 import { CANDIDATE_CAP, matchClasses, type MatchClass } from '../search/match-classes'
 import { newestOfClass } from '../search/newest-of-class'
@@ -43,7 +44,7 @@ export type SearchResponse = {
   results: SearchResult[]
 }
 
-type Row = SnippetSource & {
+type Row = Omit<SnippetSource, keyof ListTexts> & {
   id: string
   number: number
   language: string | null
@@ -51,28 +52,26 @@ type Row = SnippetSource & {
   launch: string | null
   updatedAt: Date
   score: number
+  /** Null until the search documents of SEARCH_INDEX_VERSION 2 are built (npm start does). */
+  snippetSource: ListTexts | null
+}
+
+const noLists: ListTexts = {
+  hypotheses: [],
+  lessons: [],
+  timeline: [],
+  openQuestions: [],
+  actionItems: [],
+  tags: [],
+  services: [],
 }
 
 /**
- * The result page and what its snippets read (texts, hypotheses, lessons, timeline, open
- * questions, action items, tags and services as `json_agg` subqueries), for `p` and `l`.
+ * The result page and what its snippets read: the texts, and the lists' texts kept with the search
+ * documents (`snippetSource`), for `p` and `l`.
  */
 const pageColumns = Prisma.sql`p.id, p.number, p.title, p.language, p.status::text AS status, p."updatedAt", l.name AS launch,
-      p.summary, p.detection, p.symptom, p.impact, p."rootCause", p.resolution, p.verification,
-      COALESCE((SELECT json_agg(json_build_object('statement', h.statement, 'status', h.status, 'evidence', h.evidence)
-        ORDER BY h.position) FROM "Hypothesis" h WHERE h."postmortemId" = p.id), '[]') AS hypotheses,
-      COALESCE((SELECT json_agg(json_build_object('text', x.text) ORDER BY x.position)
-        FROM "Lesson" x WHERE x."postmortemId" = p.id), '[]') AS lessons,
-      COALESCE((SELECT json_agg(json_build_object('kind', x.kind, 'text', x.text) ORDER BY x.position)
-        FROM "TimelineEntry" x WHERE x."postmortemId" = p.id), '[]') AS timeline,
-      COALESCE((SELECT json_agg(json_build_object('text', x.text, 'answer', x.answer) ORDER BY x.position)
-        FROM "OpenQuestion" x WHERE x."postmortemId" = p.id), '[]') AS "openQuestions",
-      COALESCE((SELECT json_agg(json_build_object('title', x.title) ORDER BY x.position)
-        FROM "ActionItem" x WHERE x."postmortemId" = p.id), '[]') AS "actionItems",
-      COALESCE((SELECT json_agg(t.name ORDER BY t.name) FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
-        WHERE pt."postmortemId" = p.id), '[]') AS tags,
-      COALESCE((SELECT json_agg(s.name ORDER BY s.name) FROM "PostmortemService" ps JOIN "Service" s ON s.id = ps."serviceId"
-        WHERE ps."postmortemId" = p.id), '[]') AS services`
+      p.summary, p.detection, p.symptom, p.impact, p."rootCause", p.resolution, p.verification, p."snippetSource"`
 
 const keptSearches = dataVersionCache<SearchResponse>('searches', { maxEntries: 200 })
 
@@ -154,7 +153,7 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
     launch: row.launch,
     updatedAt: row.updatedAt,
     partial,
-    snippets: snippetsFor(row, formsOf, { scope: input.scope }),
+    snippets: snippetsFor({ ...row, ...(row.snippetSource ?? noLists) }, formsOf, { scope: input.scope }),
   })
   const results = rows.map((row) => result(row, forms.snippetForms))
   // Too few hold every word (by relevance): those that share the most of the query's concepts follow.

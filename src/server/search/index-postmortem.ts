@@ -51,10 +51,43 @@ export function rootCauseParts(doc: SearchablePostmortem): { weight: Weight; tex
   ].filter((p) => p.text)
 }
 
+/**
+ * What a result's snippets quote of a postmortem's lists (snippets.ts), kept on its row with its
+ * search documents (`Postmortem.snippetSource`): a result page read them from seven child tables,
+ * a subquery each, half of what the page's statement cost (decision 065).
+ */
+export type ListTexts = Pick<
+  SearchablePostmortem,
+  'hypotheses' | 'lessons' | 'timeline' | 'openQuestions' | 'actionItems' | 'tags' | 'services'
+>
+
+/**
+ * A lone UTF-16 surrogate (half of an emoji cut in two) becomes U+FFFD, as Prisma writes it in
+ * a text column: Postgres refuses it in JSON.
+ */
+const w = (text: string) => text.toWellFormed()
+
+export function listTexts(doc: SearchablePostmortem): ListTexts {
+  return {
+    hypotheses: doc.hypotheses.map((h) => ({
+      statement: w(h.statement),
+      status: h.status,
+      evidence: w(h.evidence),
+    })),
+    lessons: doc.lessons.map((l) => ({ text: w(l.text) })),
+    timeline: doc.timeline.map((e) => ({ kind: e.kind, text: w(e.text) })),
+    openQuestions: doc.openQuestions.map((q) => ({ text: w(q.text), answer: w(q.answer) })),
+    actionItems: doc.actionItems.map((a) => ({ title: w(a.title) })),
+    tags: doc.tags.map(w).sort(),
+    services: doc.services.map(w).sort(),
+  }
+}
+
 export type SearchDocument = {
   vector: string
   hypothesisVector: string
   rootCauseVector: string
+  snippetSource: ListTexts
   words: string[]
 }
 
@@ -66,6 +99,7 @@ export function searchDocument(doc: SearchablePostmortem): SearchDocument {
     vector: toTsVector(parts),
     hypothesisVector: toTsVector(hypothesisParts(doc)),
     rootCauseVector: toTsVector(rootCauseParts(doc)),
+    snippetSource: listTexts(doc),
     // Sorted, so that concurrent writers insert new words in the same order (no deadlock).
     words: [...words].sort(),
   }
@@ -112,14 +146,15 @@ export async function indexPostmortems(tx: Tx, rows: { id: string; doc: Searchab
   )
   await tx.$executeRaw`
     UPDATE "Postmortem" p SET "searchVector" = u.v::tsvector,
-      "hypothesisVector" = u.hv::tsvector, "rootCauseVector" = u.rv::tsvector,
+      "hypothesisVector" = u.hv::tsvector, "rootCauseVector" = u.rv::tsvector, "snippetSource" = u.s::jsonb,
       -- Its text changed: its repeats are compared again (postmortems/repeats.ts). A rebuild that
       -- writes the same words (npm start after an upgrade) leaves them be.
       "repeatsCheckedAt" = CASE WHEN strip(p."searchVector") IS DISTINCT FROM strip(u.v::tsvector)
         THEN NULL ELSE p."repeatsCheckedAt" END
     FROM unnest(${rows.map((r) => r.id)}::text[], ${indexes.map((i) => i.vector)}::text[],
-                ${indexes.map((i) => i.hypothesisVector)}::text[], ${indexes.map((i) => i.rootCauseVector)}::text[])
-         AS u(id, v, hv, rv)
+                ${indexes.map((i) => i.hypothesisVector)}::text[], ${indexes.map((i) => i.rootCauseVector)}::text[],
+                ${indexes.map((i) => JSON.stringify(i.snippetSource))}::text[])
+         AS u(id, v, hv, rv, s)
     WHERE p.id = u.id`
   await addSearchWords(tx, indexes)
 }

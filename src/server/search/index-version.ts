@@ -4,4 +4,4 @@
  * `npm start` then rebuilds every postmortem's documents once (postmortems/reindex-search.ts).
  * No server-only import: `npm start` reads it before the app runs.
  */
-export const SEARCH_INDEX_VERSION = 1
+export const SEARCH_INDEX_VERSION = 2
