@@ -907,7 +907,7 @@ async function writePostmortems(
     ['searchVector', 'tsvector', (p) => p.index.vector],
     ['hypothesisVector', 'tsvector', (p) => p.index.hypothesisVector],
     ['rootCauseVector', 'tsvector', (p) => p.index.rootCauseVector],
-    ['snippetSource', 'jsonb', (p) => JSON.stringify(p.index.snippetSource)],
+    ['snippetSource', 'json', (p) => JSON.stringify(p.index.snippetSource)],
   ])
   /** One child table's rows of every postmortem, with its id and their positions. */
   const children = <T>(list: (p: HistoryPostmortem) => T[]) =>
@@ -996,7 +996,7 @@ async function writePostmortems(
 /** A column of insertRows: its name, its SQL type, its value in a row. */
 type Column<Row> = [
   name: string,
-  type: 'text' | 'int' | 'timestamp' | 'tsvector' | 'jsonb' | `"${string}"`,
+  type: 'text' | 'int' | 'timestamp' | 'tsvector' | 'json' | `"${string}"`,
   value: (row: Row) => string | number | Date | null,
 ]
 

@@ -45,7 +45,7 @@ export async function insertGeneratedPostmortems(
                                   "snippetSource")
         SELECT u.id, u.number, u.title, 'PUBLISHED', u.summary, u.symptom, u.detection, u.impact, u.root, u.resolution,
                u.verification, now() - (u.number || ' minutes')::interval, u.v::tsvector, u.hv::tsvector, u.rv::tsvector,
-               u.s::jsonb
+               u.s::json
         FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.i)}::int[], ${col('title')}::text[],
                     ${col('summary')}::text[], ${col('symptom')}::text[], ${col('detection')}::text[], ${col('impact')}::text[],
                     ${col('rootCause')}::text[], ${col('resolution')}::text[], ${col('verification')}::text[],

@@ -146,7 +146,7 @@ export async function indexPostmortems(tx: Tx, rows: { id: string; doc: Searchab
   )
   await tx.$executeRaw`
     UPDATE "Postmortem" p SET "searchVector" = u.v::tsvector,
-      "hypothesisVector" = u.hv::tsvector, "rootCauseVector" = u.rv::tsvector, "snippetSource" = u.s::jsonb,
+      "hypothesisVector" = u.hv::tsvector, "rootCauseVector" = u.rv::tsvector, "snippetSource" = u.s::json,
       -- Its text changed: its repeats are compared again (postmortems/repeats.ts). A rebuild that
       -- writes the same words (npm start after an upgrade) leaves them be.
       "repeatsCheckedAt" = CASE WHEN strip(p."searchVector") IS DISTINCT FROM strip(u.v::tsvector)
