@@ -46,18 +46,18 @@ export async function insertRows<Table extends keyof Rows>(tx: Tx, table: Table,
   const target = Prisma.raw(`"${table}"`)
   return tx.$executeRaw`
     INSERT INTO ${target} (${columns})
-    SELECT ${columns} FROM json_populate_recordset(NULL::${target}, ${json(rows)}::json)`
+    SELECT ${columns} FROM json_populate_recordset(NULL::${target}, ${postgresJson(rows)}::json)`
 }
 
 /**
- * The rows as JSON Postgres accepts. A lone UTF-16 surrogate (half of an emoji cut in two) is
+ * A value as JSON Postgres accepts. A lone UTF-16 surrogate (half of an emoji cut in two) is
  * written by JSON.stringify as an escape Postgres refuses; it becomes U+FFFD, as it does when
  * Prisma sends the text as a parameter.
  */
-function json(rows: object[]) {
-  const text = JSON.stringify(rows)
+export function postgresJson(value: object) {
+  const text = JSON.stringify(value)
   if (!/\\u[dD][89a-fA-F]/.test(text)) return text
-  return JSON.stringify(rows, (_, value: unknown) =>
+  return JSON.stringify(value, (_, value: unknown) =>
     typeof value === 'string' ? value.toWellFormed() : value,
   )
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Tx } from '../db'
+import { postgresJson } from '../db/insert-rows'
 import type { SearchablePostmortem } from './searchable-postmortem'
 import { toTsVector, vocabularyWords, type Weight } from './tokenize'
 
@@ -61,25 +62,15 @@ export type ListTexts = Pick<
   'hypotheses' | 'lessons' | 'timeline' | 'openQuestions' | 'actionItems' | 'tags' | 'services'
 >
 
-/**
- * A lone UTF-16 surrogate (half of an emoji cut in two) becomes U+FFFD, as Prisma writes it in
- * a text column: Postgres refuses it in JSON.
- */
-const w = (text: string) => text.toWellFormed()
-
 export function listTexts(doc: SearchablePostmortem): ListTexts {
   return {
-    hypotheses: doc.hypotheses.map((h) => ({
-      statement: w(h.statement),
-      status: h.status,
-      evidence: w(h.evidence),
-    })),
-    lessons: doc.lessons.map((l) => ({ text: w(l.text) })),
-    timeline: doc.timeline.map((e) => ({ kind: e.kind, text: w(e.text) })),
-    openQuestions: doc.openQuestions.map((q) => ({ text: w(q.text), answer: w(q.answer) })),
-    actionItems: doc.actionItems.map((a) => ({ title: w(a.title) })),
-    tags: doc.tags.map(w).sort(),
-    services: doc.services.map(w).sort(),
+    hypotheses: doc.hypotheses.map(({ statement, status, evidence }) => ({ statement, status, evidence })),
+    lessons: doc.lessons.map(({ text }) => ({ text })),
+    timeline: doc.timeline.map(({ kind, text }) => ({ kind, text })),
+    openQuestions: doc.openQuestions.map(({ text, answer }) => ({ text, answer })),
+    actionItems: doc.actionItems.map(({ title }) => ({ title })),
+    tags: doc.tags.toSorted(),
+    services: doc.services.toSorted(),
   }
 }
 
@@ -153,7 +144,7 @@ export async function indexPostmortems(tx: Tx, rows: { id: string; doc: Searchab
         THEN NULL ELSE p."repeatsCheckedAt" END
     FROM unnest(${rows.map((r) => r.id)}::text[], ${indexes.map((i) => i.vector)}::text[],
                 ${indexes.map((i) => i.hypothesisVector)}::text[], ${indexes.map((i) => i.rootCauseVector)}::text[],
-                ${indexes.map((i) => JSON.stringify(i.snippetSource))}::text[])
+                ${indexes.map((i) => postgresJson(i.snippetSource))}::text[])
          AS u(id, v, hv, rv, s)
     WHERE p.id = u.id`
   await addSearchWords(tx, indexes)
