@@ -130,19 +130,18 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
     filters,
     cap: CANDIDATE_CAP,
   })
-  const total = matches.length
-  const rows =
-    total > CANDIDATE_CAP
-      ? await (early ?? classPage())
-      : total
-        ? await rankedPage({
-            forms,
-            vector,
-            ids: matches,
-            limit: input.limit,
-            sort: input.sort,
-          })
-        : []
+  const total = matches.pastCap ? CANDIDATE_CAP + 1 : matches.ids.length
+  const rows = matches.pastCap
+    ? await (early ?? classPage())
+    : total
+      ? await rankedPage({
+          forms,
+          vector,
+          ids: matches.ids,
+          limit: input.limit,
+          sort: input.sort,
+        })
+      : []
   const result = (row: Row, formsOf: QueryTerm[][], partial = false): SearchResult => ({
     id: row.id,
     number: row.number,

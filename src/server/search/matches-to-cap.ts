@@ -31,10 +31,14 @@ export type CapBounds = {
 }
 export const CAP_BOUNDS: CapBounds = { sample: 250, readCost: 16, scanShare: 1 / 3 }
 
+/** Every match when there are no more than the cap; else only that there are more. */
+export type CapAnswer = { pastCap: false; ids: string[] } | { pastCap: true }
+
 /**
- * Up to `cap + 1` postmortems whose `column` matches `query` under `filters` (on `p` and `l`):
- * every match when there are no more than `cap`, else any `cap + 1`, which tells that the cap is
- * passed (decisions 039 and 043).
+ * The postmortems whose `column` matches `query` under `filters` (on `p` and `l`) when there are
+ * no more than `cap`, else only that there are more (decisions 039 and 043). Past the cap no id
+ * is sent back: the page is then read another way, and 501 ids cost both sides their
+ * conversion.
  *
  * Through the word index, planned as if every match were read (decision 037: planned under the
  * LIMIT, a phrase it thinks common is read in table order to the end). On the server, a query
@@ -60,19 +64,23 @@ export async function matchesToCap({
   cap: number
   /** The defaults; a test runs them smaller. */
   bounds?: CapBounds
-}): Promise<string[]> {
+}): Promise<CapAnswer> {
   const vector = Prisma.raw(`p."${column}"`)
   const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${indexedMatch(vector, query)} AND ${filters}`
-  if (!readsNewestFirst) {
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      WITH found AS MATERIALIZED (${byIndex}) SELECT id FROM found LIMIT ${cap + 1}`
-    return rows.map((r) => r.id)
-  }
+  if (!readsNewestFirst)
+    return answer(
+      await db.$queryRaw<{ id: string | null }[]>`
+        WITH found AS MATERIALIZED (${byIndex}), upto AS MATERIALIZED (SELECT id FROM found LIMIT ${cap + 1})
+        SELECT id FROM upto WHERE (SELECT count(*) FROM upto) <= ${cap}
+        UNION ALL
+        SELECT NULL WHERE (SELECT count(*) FROM upto) > ${cap}`,
+      cap,
+    )
   const matching = Prisma.sql`ts_match_vq(${vector}, ${query}::tsquery) AND ${filters}`
   const postings = await postingShare(column, query)
   // The newest `sample` are read once: the read from the newest goes on after them.
   const k = Prisma.sql`(SELECT count(*)::int FROM sample)`
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<{ id: string | null }[]>`
     WITH sample AS MATERIALIZED (
       SELECT p.id FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
@@ -86,10 +94,14 @@ export async function matchesToCap({
     ), found AS MATERIALIZED (
       ${byIndex} AND (SELECT n FROM counted) <= ${cap}
     )
-    (SELECT id FROM sample WHERE (SELECT n FROM counted) > ${cap} LIMIT ${cap + 1})
-    UNION ALL
-    SELECT id FROM recent WHERE (SELECT n FROM counted) > ${cap}
+    SELECT NULL AS id WHERE (SELECT n FROM counted) > ${cap}
     UNION ALL
     (SELECT id FROM found LIMIT ${cap + 1})`
-  return rows.map((r) => r.id)
+  return answer(rows, cap)
+}
+
+/** A row without an id, or more rows than the cap, say that the cap is passed. */
+function answer(rows: { id: string | null }[], cap: number): CapAnswer {
+  const ids = rows.flatMap((r) => (r.id === null ? [] : [r.id]))
+  return ids.length < rows.length || ids.length > cap ? { pastCap: true } : { pastCap: false, ids }
 }
