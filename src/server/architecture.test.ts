@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
     .map((f) => path.join(dir, f))
 }
 
-type Import = { specifier: string; typeOnly: boolean }
+/** `dynamic`: an `import()`, which the bundler splits into a chunk loaded when it runs. */
+type Import = { specifier: string; typeOnly: boolean; dynamic?: boolean }
 
 function isTypeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
   if (ts.isExportDeclaration(node))
@@ -60,7 +61,7 @@ function importsOf(file: string): Import[] {
       node.arguments[0] &&
       ts.isStringLiteral(node.arguments[0])
     )
-      found.push({ specifier: node.arguments[0].text, typeOnly: false })
+      found.push({ specifier: node.arguments[0].text, typeOnly: false, dynamic: true })
     else if (
       ts.isImportTypeNode(node) &&
       ts.isLiteralTypeNode(node.argument) &&
@@ -112,6 +113,42 @@ function folderGraph(): Map<string, Map<string, string[]>> {
  */
 const knownComponentImports = ['@/server/postmortems/diff-documents']
 
+const root = path.dirname(src)
+
+/** The project file an import points at (`@/…` or relative), or null for a package. */
+function projectFile(file: string, specifier: string): string | null {
+  const base = specifier.startsWith('@/')
+    ? path.join(src, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? path.resolve(path.dirname(file), specifier)
+      : null
+  if (!base) return null
+  const candidates = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext)
+  return [base, ...candidates].find((f) => /\.tsx?$/.test(f) && existsSync(f)) ?? null
+}
+
+/** What a module's first statement says it is: 'use client', 'use server' or neither. */
+const directiveOf = (file: string) =>
+  /^\s*['"](use client|use server)['"]/.exec(readFileSync(file, 'utf8'))?.[1]
+
+/**
+ * The way from `file` to zod through the modules it loads with it (static value imports, not
+ * `import()`, not server actions, which the browser calls by reference), or null.
+ */
+function wayToZod(file: string, seen = new Set<string>()): string[] | null {
+  if (seen.has(file)) return null
+  seen.add(file)
+  for (const { specifier, typeOnly, dynamic } of importsOf(file)) {
+    if (typeOnly || dynamic) continue
+    if (specifier === 'zod' || specifier.startsWith('zod/')) return [path.relative(root, file), 'zod']
+    const next = projectFile(file, specifier)
+    if (!next || directiveOf(next) === 'use server') continue
+    const way = wayToZod(next, seen)
+    if (way) return [path.relative(root, file), ...way]
+  }
+  return null
+}
+
 describe('architecture', () => {
   it('has no two folders of src/server that import each other', () => {
     const graph = folderGraph()
@@ -160,5 +197,19 @@ describe('architecture', () => {
     expect(unexpected).toEqual([])
     // An entry no component needs any more comes off the list.
     expect(knownComponentImports.filter((m) => !offending.has(m))).toEqual([])
+  })
+
+  /*
+   * zod is about 107 KB of the browser's JavaScript, and nothing it does there is needed before
+   * a page is up: the server checks every form and save (decision 060). A value a component needs
+   * from a schema module belongs in a module of plain values beside it.
+   */
+  it('keeps zod out of the JavaScript a page loads with it', () => {
+    const clientModules = [...sourceFiles(src), ...sourceFiles(path.join(root, 'app'))].filter(
+      (f) => directiveOf(f) === 'use client',
+    )
+    expect(clientModules.length).toBeGreaterThan(50)
+    const ways = clientModules.flatMap((f) => wayToZod(f)?.join(' → ') ?? [])
+    expect(ways).toEqual([])
   })
 })

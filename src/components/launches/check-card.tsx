@@ -16,7 +16,7 @@ import { NativeSelect } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import type { FormState } from '@/lib/form-state'
 import type { LaunchCheckView } from '@/server/checklists/launch-review'
-import { checkStatuses, type CheckStatus } from '@/server/checklists/schemas'
+import { checkStatuses, type CheckStatus } from '@/server/checklists/check-statuses'
 import {
   checklistOpen,
   checksJudged,

@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/forms/submit-button'
 import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
-import { notificationEvents } from '@/server/notifications/schemas'
+import { notificationEvents } from '@/server/notifications/events'
 
 /** Adds a webhook endpoint: its URL, secret, description and the events it receives. */
 export function WebhookForm({ action }: { action: (prev: FormState, data: FormData) => Promise<FormState> }) {

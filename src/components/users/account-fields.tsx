@@ -2,7 +2,7 @@ import { useTranslations } from '@/i18n/use-translations'
 import { Field } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import type { FormState } from '@/lib/form-state'
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/auth/schemas'
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/server/auth/password-limits'
 
 /** Name, email and password inputs, keeping submitted values and showing field errors. */
 export function AccountFields({ state, idPrefix }: { state: FormState; idPrefix: string }) {

@@ -7,7 +7,7 @@ import { Field, FormError } from '@/components/ui/field'
 import { Input } from '@/components/ui/input'
 import { idle, type FormState } from '@/lib/form-state'
 import { NewPasswordField } from './account-fields'
-import { PASSWORD_MAX } from '@/server/auth/schemas'
+import { PASSWORD_MAX } from '@/server/auth/password-limits'
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>
 

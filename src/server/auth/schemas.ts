@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
+import { PASSWORD_MAX } from './password-limits'
 
 /*
  * What signing in and better-auth's writes check (auth.ts, sign-in.ts); users/schemas.ts builds
  * the account forms on them. Plain zod, importable by forms. Messages are i18n keys under
  * `Validation`; actions translate them.
  */
-export const PASSWORD_MIN = 8
-export const PASSWORD_MAX = 128
+export { PASSWORD_MAX, PASSWORD_MIN } from './password-limits'
 
 /** A person's name, wherever it is written (forms, better-auth's endpoints: auth.ts). */
 export const userName = storedText().trim().min(1, 'required').max(100, 'tooLong')

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { launchStatuses } from '../launches/launch-status'
 import { storedText } from '../stored-text'
+import { checkStatuses } from './check-statuses'
 
-export const checkStatuses = ['PENDING', 'PASS', 'FAIL', 'NA', 'WAIVED'] as const
-export type CheckStatus = (typeof checkStatuses)[number]
+export { checkStatuses, type CheckStatus } from './check-statuses'
 
 export const LIMITS = { subChecks: 500, subCheckLabel: 300, items: 300 } as const
 

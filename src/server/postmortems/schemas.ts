@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { storedText } from '../stored-text'
 import { postmortemStatuses } from './postmortem-status'
-import { severities, type Severity } from './severity'
+import { duePolicyFields } from './due-policy-fields'
+import { severities } from './severity'
 import {
   actionItemStatuses,
   hypothesisStatuses,
@@ -269,9 +270,7 @@ export const closeActionItemInput = z
   })
 export type CloseActionItemInput = z.infer<typeof closeActionItemInput>
 
-/** The admin form's field names for one severity's policy. */
-export const duePolicyFields = (severity: Severity) =>
-  ({ days: `${severity}-days`, evidence: `${severity}-evidence` }) as const
+export { duePolicyFields }
 
 const dueDays = z.preprocess(
   blankToNull,

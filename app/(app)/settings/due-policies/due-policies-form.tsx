@@ -5,7 +5,7 @@ import { ActionForm, type FormAction } from '@/components/forms/action-form'
 import { SubmitButton } from '@/components/forms/submit-button'
 import { Input } from '@/components/ui/input'
 import type { DuePolicy } from '@/server/postmortems/follow-through'
-import { duePolicyFields } from '@/server/postmortems/schemas'
+import { duePolicyFields } from '@/server/postmortems/due-policy-fields'
 
 /** One row per severity: days until due (empty: none) and whether closing needs evidence. */
 export function DuePoliciesForm({ policies, action }: { policies: DuePolicy[]; action: FormAction }) {
