@@ -74,13 +74,15 @@ function importsOf(file: string): Import[] {
   return found
 }
 
+/** Where an import of the project (`@/…` or relative) points, without its extension; null for a package. */
+function importTarget(file: string, specifier: string): string | null {
+  if (specifier.startsWith('@/')) return path.join(src, specifier.slice(2))
+  return specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : null
+}
+
 /** The path under src/server an import points at ('auth/sign-in'), or null when it points elsewhere. */
 function serverPath(file: string, specifier: string): string | null {
-  const target = specifier.startsWith('@/')
-    ? path.join(src, specifier.slice(2))
-    : specifier.startsWith('.')
-      ? path.resolve(path.dirname(file), specifier)
-      : null
+  const target = importTarget(file, specifier)
   if (!target) return null
   const relative = path.relative(server, target)
   return relative.startsWith('..') || path.isAbsolute(relative) ? null : relative.split(path.sep).join('/')
@@ -117,11 +119,7 @@ const root = path.dirname(src)
 
 /** The project file an import points at (`@/…` or relative), or null for a package. */
 function projectFile(file: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/')
-    ? path.join(src, specifier.slice(2))
-    : specifier.startsWith('.')
-      ? path.resolve(path.dirname(file), specifier)
-      : null
+  const base = importTarget(file, specifier)
   if (!base) return null
   const candidates = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext)
   return [base, ...candidates].find((f) => /\.tsx?$/.test(f) && existsSync(f)) ?? null
