@@ -209,6 +209,23 @@ const hypothesis = (statement: string, status: 'OPEN' | 'ELIMINATED' | 'CONFIRME
   evidence,
 })
 
+describe('searchPostmortems in the other language', () => {
+  it("keeps a glossary phrase's two English words together, a few words apart at most", async () => {
+    await write('Nightly export stalled', { symptom: 'The export job timed out after 30 minutes.' })
+    await write('Billing run stalled', { symptom: 'The run was timing it out on every retry.' })
+    await write('Onboarding guide rewrite', {
+      symptom: 'It took a long time to find the owner of each page; we found out only from the commit log.',
+    })
+    const response = await search('超时')
+    const titles = response.results.map((r) => r.title)
+    expect(titles).toEqual(expect.arrayContaining(['Nightly export stalled', 'Billing run stalled']))
+    // "time" and "out" far apart are not a timeout.
+    expect(titles).not.toContain('Onboarding guide rewrite')
+    const snippet = response.results.find((r) => r.title === 'Nightly export stalled')!.snippets[0]!
+    expect(snippet.highlights.map(([a, b]) => snippet.text.slice(a, b))).toEqual(['timed out'])
+  })
+})
+
 describe('searchPostmortems with typos', () => {
   it('finds an English word with one or two letters wrong, and says what it searched for', async () => {
     const response = await search('replcation')

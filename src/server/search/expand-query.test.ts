@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { expandQuery } from './expand-query'
+import { expandQuery, expansions, phraseTerms } from './expand-query'
+import { queryTerms, toTsQuery } from './tokenize'
 
 describe('expandQuery', () => {
   it('translates operations terms both ways', () => {
@@ -17,5 +18,14 @@ describe('expandQuery', () => {
   it('finds English phrases whatever their case, ſ (a long s) included', () => {
     expect(expandQuery('REPLICATION LAG')).toEqual(['主从延迟', 'replica lag'])
     expect(expandQuery('ſtale cache')).toContain('未更新 cache')
+  })
+
+  it("keeps a two-word phrase's words near each other, and a longer phrase's words anywhere", () => {
+    const tsQuery = (query: string) =>
+      expansions(query).map(({ text, phrase }) => toTsQuery(phraseTerms(queryTerms(text), phrase)))
+    expect(tsQuery('超时 redis')).toContain(
+      "('time' <1> 'out' | 'time' <2> 'out' | 'time' <3> 'out') & 'redi':*",
+    )
+    expect(tsQuery('连接池耗尽')).toContain("'connect':* & 'pool':* & 'exhaust':*")
   })
 })

@@ -1,4 +1,5 @@
 import glossary from './glossary.json'
+import { queryTerms, type QueryTerm } from './tokenize'
 
 const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
 /** Latin words of the glossary: known words, never taken for typos ("cache" with no English retro). */
@@ -42,13 +43,21 @@ const byLength = groups
  */
 const folded = (query: string) => query.toLowerCase().replace(/ſ/g, 's')
 
+/** The query in the other language, and the glossary's phrase that was put into it. */
+export type Expansion = { text: string; phrase: string }
+
 /**
  * The query in the other language(s), by the glossary: "主从延迟" → "replication lag",
  * "replica lag"; "uid 索引" → "uid index". Longest phrases first, so 主从延迟 wins over 主从.
  * At most `max` alternatives; the original is not among them.
  */
 export function expandQuery(query: string, max = 4): string[] {
-  const out = new Set<string>()
+  return expansions(query, max).map((e) => e.text)
+}
+
+/** `expandQuery`, each alternative with the glossary phrase it holds (`phraseTerms`). */
+export function expansions(query: string, max = 4): Expansion[] {
+  const out = new Map<string, Expansion>()
   const used: string[] = []
   // Most of the ~2,000 phrases are not in the query at all: only those it holds run their pattern.
   const text = folded(query)
@@ -58,9 +67,40 @@ export function expandQuery(query: string, max = 4): string[] {
     const re = locate(query, phrase)
     if (!re) continue
     used.push(phrase)
-    for (const other of group) if (other !== phrase) out.add(query.replace(re, other))
+    for (const other of group)
+      if (other !== phrase) {
+        const text = query.replace(re, other)
+        if (!out.has(text)) out.set(text, { text, phrase: other })
+      }
     if (out.size >= max) break
   }
   out.delete(query)
-  return [...out].slice(0, max)
+  return [...out.values()].slice(0, max)
+}
+
+/** How far apart a glossary phrase's two English words may be: "pool (was) exhausted". */
+const NEAR = 3
+
+/**
+ * The terms of an alternative with its glossary phrase's two English words kept together, in
+ * their order, at most `NEAR` words apart: the glossary says "allow list" for 白名单, not "allow"
+ * and "list" anywhere in a retro, and "time out" for 超时 matched every English retro with "time"
+ * and "out" in it. A longer phrase ("connection pool exhausted") keeps needing each of its words
+ * anywhere: they say enough alone, and are written in more orders. The words the person typed
+ * stay as typed (every one required, anywhere: decision 008).
+ */
+export function phraseTerms(terms: QueryTerm[], phrase: string): QueryTerm[] {
+  const words = queryTerms(phrase)
+  const stems = words.flatMap((w) => (w.kind === 'word' ? [w.stem] : []))
+  if (stems.length !== 2 || words.length !== 2) return terms
+  for (let i = 0; i + stems.length <= terms.length; i++) {
+    const run = terms.slice(i, i + stems.length)
+    if (run.every((t, k) => t.kind === 'word' && t.stem === stems[k]))
+      return [
+        ...terms.slice(0, i),
+        { kind: 'phrase', tokens: stems, text: phrase, near: NEAR },
+        ...terms.slice(i + stems.length),
+      ]
+  }
+  return terms
 }

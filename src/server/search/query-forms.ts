@@ -1,5 +1,5 @@
 import { correctTypos, type Correction } from './correct-typos'
-import { expandQuery } from './expand-query'
+import { expansions, phraseTerms, type Expansion } from './expand-query'
 import { meaningfulTerms, wholeStopWords } from './query-concepts'
 import { queryTerms, toTsQuery, type QueryTerm } from './tokenize'
 
@@ -42,18 +42,19 @@ export async function queryForms(query: string): Promise<QueryForms | null> {
   // makes the GIN index gather every posting of every word it covers before it checks one match
   // ('cach':* for 缓存: 65,000 postmortems of 100,000), decision 037.
   const typed = new Set([...terms, ...correctedTerms].flatMap((t) => (t.kind === 'word' ? [t.stem] : [])))
-  const glossaryTerms = (q: string) =>
-    wholeStopWords(queryTerms(q)).map((t) =>
-      t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t,
+  const glossaryTerms = ({ text, phrase }: Expansion) =>
+    phraseTerms(
+      wholeStopWords(queryTerms(text)).map((t) =>
+        t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t,
+      ),
+      phrase,
     )
   // Glossary words that stem alike (cache, caching, cached → cach) are one alternative: each
   // copy would be checked again on every postmortem that holds its words.
   const seen = new Set([exact])
   const alternatives = [
     ...(corrections.length ? [correctedTerms] : []),
-    ...[...new Set([...expandQuery(query), ...(corrections.length ? expandQuery(correctedQuery) : [])])].map(
-      glossaryTerms,
-    ),
+    ...[...expansions(query), ...(corrections.length ? expansions(correctedQuery) : [])].map(glossaryTerms),
   ].filter((t) => {
     const q = toTsQuery(t)
     if (!q || seen.has(q)) return false

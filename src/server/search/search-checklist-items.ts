@@ -2,7 +2,7 @@ import 'server-only'
 import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { dataVersionCache } from '../data-version-cache'
-import { expandQuery } from './expand-query'
+import { expansions, phraseTerms } from './expand-query'
 import { queryTerms, toTsQuery } from './tokenize'
 
 export type ChecklistItemHit = {
@@ -35,9 +35,8 @@ export async function searchChecklistItems({
 async function findItems(q: string, limit: number): Promise<ChecklistItemHit[]> {
   const exact = toTsQuery(queryTerms(q))
   if (!exact) return []
-  const alternatives = expandQuery(q)
-    .map((q) => queryTerms(q))
-    .map((t) => toTsQuery(t))
+  const alternatives = expansions(q)
+    .map(({ text, phrase }) => toTsQuery(phraseTerms(queryTerms(text), phrase)))
     .filter(Boolean)
   const tsquery = [exact, ...alternatives].map((part) => `(${part})`).join(' | ')
   // What the page shows of each item, in the same round trip as the match.

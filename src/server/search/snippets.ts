@@ -32,6 +32,9 @@ type Range = [number, number]
 /** Where one query term (by its index in the terms) occurs in a text. */
 type Match = { term: number; start: number; end: number; whole?: boolean }
 
+/** A token of Chinese text (a bigram or a single character), not a Latin stem. */
+const HAN_TOKEN = /^[\p{Script=Han}]+$/u
+
 const isSingleHan = (term: QueryTerm) =>
   term.kind === 'phrase' && term.tokens.length === 1 && [...term.tokens[0]!].length === 1
 
@@ -44,12 +47,15 @@ const isSingleHan = (term: QueryTerm) =>
  */
 function mayHold(text: string, terms: QueryTerm[]): boolean {
   let folded: string | undefined
-  return terms.some((term) => {
-    if (term.kind === 'phrase') return term.tokens.every((token) => text.includes(token))
-    // As a word is folded and stemmed (NFKC may give back capitals: 𝕏 → X).
-    folded ??= foldLatin(text).toLowerCase()
-    return folded.includes(term.stem.slice(0, Math.max(1, term.stem.length - 1)))
-  })
+  // As a word is folded and stemmed (NFKC may give back capitals: 𝕏 → X).
+  const holdsStem = (stem: string) =>
+    (folded ??= foldLatin(text).toLowerCase()).includes(stem.slice(0, Math.max(1, stem.length - 1)))
+  return terms.some((term) =>
+    term.kind === 'phrase'
+      ? // A Chinese phrase's bigrams, or the stems of a glossary phrase's English words.
+        term.tokens.every((token) => (HAN_TOKEN.test(token) ? text.includes(token) : holdsStem(token)))
+      : holdsStem(term.stem),
+  )
 }
 
 /**
@@ -76,6 +82,16 @@ export function termMatches(text: string, terms: QueryTerm[]): Match[] {
       return
     }
     const n = term.tokens.length
+    if (term.near && n === 2) {
+      const [first, second] = term.tokens
+      for (let i = 0; i < spans.length; i++) {
+        if (spans[i]!.token !== first) continue
+        const j = spans.slice(i + 1, i + 1 + term.near).findIndex((s) => s.token === second)
+        if (j >= 0)
+          found.push({ term: index, start: spans[i]!.start, end: spans[i + 1 + j]!.end, whole: true })
+      }
+      return
+    }
     for (let i = 0; i + n <= spans.length; i++)
       if (term.tokens.every((t, k) => spans[i + k]!.token === t))
         found.push({ term: index, start: spans[i]!.start, end: spans[i + n - 1]!.end, whole: true })
@@ -206,7 +222,9 @@ const snippet = (c: Candidate, part: { text: string; highlights: Range[] }): Sni
 })
 
 const keyOf = (t: QueryTerm) =>
-  t.kind === 'word' ? `w ${t.stem}${t.exact ? ' =' : ''}` : `p ${t.tokens.join(' ')}`
+  t.kind === 'word'
+    ? `w ${t.stem}${t.exact ? ' =' : ''}`
+    : `p ${t.tokens.join(' ')}${t.near ? ` ~${t.near}` : ''}`
 
 /**
  * Why a postmortem matched. `forms` are the forms the query was searched in (as typed, corrected,

@@ -11,9 +11,14 @@ import { stemmer } from 'stemmer'
 const WORD = /[\p{Script=Han}]+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu
 const HAN = /^[\p{Script=Han}]+$/u
 
-/** A Chinese phrase (adjacent bigrams), or a Latin word: by default a prefix of stems, `exact` the stem itself. */
+/**
+ * A Chinese phrase (adjacent bigrams), or a Latin word: by default a prefix of stems, `exact` the
+ * stem itself. A phrase with `near` (two tokens only) is its second token at most that many
+ * positions after its first: a two-word English phrase of the glossary ("pool exhausted" is also
+ * "pool was exhausted").
+ */
 export type QueryTerm =
-  | { kind: 'phrase'; tokens: string[]; text: string }
+  | { kind: 'phrase'; tokens: string[]; text: string; near?: number }
   | { kind: 'word'; stem: string; text: string; exact?: boolean }
 
 /** Overlapping bigrams of a Han run (by code point); a one-character run stays a unigram. */
@@ -119,9 +124,11 @@ export function toTsQuery(
   const parts = terms.map((term) => {
     if (term.kind === 'word') return lexeme(term.stem, !term.exact && term.stem.length >= minPrefix)
     if (term.tokens.length === 1 && [...term.tokens[0]!].length === 1) return lexeme(term.tokens[0]!, true)
-    return term.tokens.length === 1
-      ? lexeme(term.tokens[0]!, false)
-      : `(${term.tokens.map((t) => lexeme(t, false)).join(' <-> ')})`
+    if (term.tokens.length === 1) return lexeme(term.tokens[0]!, false)
+    const [first, second] = term.tokens.map((t) => lexeme(t, false))
+    if (term.near && term.tokens.length === 2)
+      return `(${Array.from({ length: term.near }, (_, d) => `${first} <${d + 1}> ${second}`).join(' | ')})`
+    return `(${term.tokens.map((t) => lexeme(t, false)).join(' <-> ')})`
   })
   return parts.length ? parts.join(' & ') : null
 }
