@@ -20,12 +20,13 @@ describe('expandQuery', () => {
     expect(expandQuery('ſtale cache')).toContain('未更新 cache')
   })
 
-  it("keeps a two-word phrase's words near each other, and a longer phrase's words anywhere", () => {
+  it("keeps a two-word phrase's words near each other, a longer one's as written when it has a word like 'of', else anywhere", () => {
     const tsQuery = (query: string) =>
       expansions(query).map(({ text, phrase }) => toTsQuery(phraseTerms(queryTerms(text), phrase)))
     expect(tsQuery('超时 redis')).toContain(
       "('time' <1> 'out' | 'time' <2> 'out' | 'time' <3> 'out') & 'redi':*",
     )
     expect(tsQuery('连接池耗尽')).toContain("'connect':* & 'pool':* & 'exhaust':*")
+    expect(tsQuery('内存溢出')).toContain("('out' <-> 'of' <-> 'memori')")
   })
 })

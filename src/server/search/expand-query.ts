@@ -1,4 +1,5 @@
 import glossary from './glossary.json'
+import stopwords from './stopwords.json'
 import { queryTerms, type QueryTerm } from './tokenize'
 
 const groups = glossary.groups.map((group) => group.map((phrase) => phrase.toLowerCase()))
@@ -80,25 +81,31 @@ export function expansions(query: string, max = 4): Expansion[] {
 
 /** How far apart a glossary phrase's two English words may be: "pool (was) exhausted". */
 const NEAR = 3
+const stopWords = new Set(stopwords.english.map((w) => w.toLowerCase()))
 
 /**
- * The terms of an alternative with its glossary phrase's two English words kept together, in
- * their order, at most `NEAR` words apart: the glossary says "allow list" for 白名单, not "allow"
- * and "list" anywhere in a retro, and "time out" for 超时 matched every English retro with "time"
- * and "out" in it. A longer phrase ("connection pool exhausted") keeps needing each of its words
- * anywhere: they say enough alone, and are written in more orders. The words the person typed
+ * The terms of an alternative with its glossary phrase's English words kept together, in their
+ * order: the glossary says "allow list" for 白名单, not "allow" and "list" anywhere in a retro,
+ * and "time out" for 超时 matched every English retro with "time" and "out" in it. Two words may
+ * stand up to `NEAR` apart; a longer phrase with a word like "of" in it ("out of memory") must be
+ * as written. A longer phrase of words that say enough alone ("connection pool exhausted") keeps
+ * needing each of them anywhere: they are written in more orders. The words the person typed
  * stay as typed (every one required, anywhere: decision 008).
  */
 export function phraseTerms(terms: QueryTerm[], phrase: string): QueryTerm[] {
   const words = queryTerms(phrase)
   const stems = words.flatMap((w) => (w.kind === 'word' ? [w.stem] : []))
-  if (stems.length !== 2 || words.length !== 2) return terms
+  if (stems.length < 2 || stems.length < words.length) return terms
+  const two = stems.length === 2
+  if (!two && !words.some((w) => stopWords.has(w.text.toLowerCase()))) return terms
   for (let i = 0; i + stems.length <= terms.length; i++) {
     const run = terms.slice(i, i + stems.length)
     if (run.every((t, k) => t.kind === 'word' && t.stem === stems[k]))
       return [
         ...terms.slice(0, i),
-        { kind: 'phrase', tokens: stems, text: phrase, near: NEAR },
+        two
+          ? { kind: 'phrase', tokens: stems, text: phrase, near: NEAR }
+          : { kind: 'phrase', tokens: stems, text: phrase },
         ...terms.slice(i + stems.length),
       ]
   }
