@@ -2,6 +2,7 @@ import { correctTypos, type Correction } from './correct-typos'
 import { expansions, phraseTerms, type Expansion } from './expand-query'
 import { meaningfulTerms, wholeStopWords } from './query-concepts'
 import { queryTerms, toTsQuery, type QueryTerm } from './tokenize'
+import { wholeWords } from './whole-words'
 
 /*
  * The forms a query is searched in (docs/decisions/008-search.md): as typed, with mistyped
@@ -30,22 +31,26 @@ export type QueryForms = {
 }
 
 export async function queryForms(query: string): Promise<QueryForms | null> {
-  const terms = wholeStopWords(queryTerms(query))
-  const exact = toTsQuery(terms)
-  if (!exact) return null
-  const corrections = await correctTypos(terms)
+  const typedTerms = wholeStopWords(queryTerms(query))
+  if (!toTsQuery(typedTerms)) return null
+  const [corrections, whole] = await Promise.all([correctTypos(typedTerms), wholeWords(typedTerms)])
+  const terms = whole.size
+    ? typedTerms.map((t) => (t.kind === 'word' && whole.has(t.stem) ? { ...t, exact: true } : t))
+    : typedTerms
+  const exact = toTsQuery(terms)!
   const correctedQuery = corrections.length ? withCorrections(query, corrections) : query
   const correctedTerms = corrections.length ? wholeStopWords(queryTerms(correctedQuery)) : terms
   const corrected = corrections.length ? (toTsQuery(correctedTerms) ?? exact) : exact
   // The other language's words are the glossary's, whole: their stems, not prefixes. A word the
-  // reader typed stays a prefix (dead → deadlock), but for a stop word (wholeStopWords). A prefix
+  // reader typed stays a prefix (dead → deadlock), but for a stop word (wholeStopWords) and a word
+  // no longer word of the archive begins with (whole-words.ts). A prefix
   // makes the GIN index gather every posting of every word it covers before it checks one match
   // ('cach':* for 缓存: 65,000 postmortems of 100,000), decision 037.
   const typed = new Set([...terms, ...correctedTerms].flatMap((t) => (t.kind === 'word' ? [t.stem] : [])))
   const glossaryTerms = ({ text, phrase }: Expansion) =>
     phraseTerms(
       wholeStopWords(queryTerms(text)).map((t) =>
-        t.kind === 'word' && !typed.has(t.stem) ? { ...t, exact: true } : t,
+        t.kind === 'word' && (!typed.has(t.stem) || whole.has(t.stem)) ? { ...t, exact: true } : t,
       ),
       phrase,
     )

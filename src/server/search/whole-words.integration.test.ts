@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { importFixtures } from '@/test/import-fixtures'
+import { searchInput } from '../postmortems/schemas'
+import { createPostmortem } from '../postmortems/create-postmortem'
+import { getPostmortem } from '../postmortems/get-postmortem'
+import { savePostmortem } from '../postmortems/save-postmortem'
+import { searchPostmortems } from '../postmortems/search-postmortems'
+import type { Actor } from '../roles'
+import { queryForms } from './query-forms'
+
+/*
+ * A typed word is a prefix of the longer words the archive holds ("dead" finds "deadlock"); a
+ * word that nothing longer begins with is searched as itself, which the word index reads far
+ * faster (whole-words.ts).
+ */
+let editor: Actor
+
+async function write(title: string, symptom: string) {
+  const created = await createPostmortem({ actor: editor, input: { title, launchId: null } })
+  if (!created.ok) throw new Error(title)
+  const pm = await getPostmortem({ actor: editor, number: created.data.number })
+  if (!pm.ok) throw new Error(title)
+  const saved = await savePostmortem({
+    actor: editor,
+    number: created.data.number,
+    input: { baseVersion: pm.data.version, document: { ...pm.data.document, symptom } },
+  })
+  if (!saved.ok) throw new Error(title)
+}
+
+beforeAll(async () => {
+  ;({ editor } = await importFixtures())
+  await write('Orders stuck behind a deadlock', 'Two writers took the rows in opposite orders: a deadlock.')
+  await write('Consumer lag on the event bus', 'The kafka consumers fell behind after the rebalance.')
+})
+
+const titles = async (q: string) =>
+  (await searchPostmortems({ actor: editor, input: searchInput.parse({ q }) })).results.map((r) => r.title)
+
+describe('typed words', () => {
+  it('are prefixes of the longer words the archive holds, and whole words where it holds none', async () => {
+    expect(await titles('dead')).toContain('Orders stuck behind a deadlock')
+    expect((await queryForms('dead'))!.exact).toBe("'dead':*")
+    expect(await titles('Kafka')).toContain('Consumer lag on the event bus')
+    expect((await queryForms('Kafka'))!.exact).toBe("'kafka'")
+  })
+})
