@@ -31,7 +31,7 @@ async function write(title: string, symptom: string) {
 beforeAll(async () => {
   ;({ editor } = await importFixtures())
   await write('Orders stuck behind a deadlock', 'Two writers took the rows in opposite orders: a deadlock.')
-  await write('Consumer lag on the event bus', 'The kafka consumers fell behind after the rebalance.')
+  await write('Consumer lag on the event bus', 'The kafka consumers fell behind after the SSD filled up.')
 })
 
 const titles = async (q: string) =>
@@ -43,5 +43,7 @@ describe('typed words', () => {
     expect((await queryForms('dead'))!.exact).toBe("'dead':*")
     expect(await titles('Kafka')).toContain('Consumer lag on the event bus')
     expect((await queryForms('Kafka'))!.exact).toBe("'kafka'")
+    expect(await titles('SSD')).toContain('Consumer lag on the event bus')
+    expect((await queryForms('SSD'))!.exact).toBe("'ssd'")
   })
 })
