@@ -1,10 +1,10 @@
 // @every-database: search reads the trigram and word indexes, whose behaviour follows each kind's build and locale.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
+import { writePostmortem } from '@/test/write-postmortem'
 import { db } from '../db'
 import type { Actor } from '../roles'
 import { changePostmortemStatus } from './change-status'
-import { createPostmortem } from './create-postmortem'
 import type { PostmortemDocument } from './schemas'
 import { savePostmortem } from './save-postmortem'
 import { getPostmortem } from './get-postmortem'
@@ -188,19 +188,7 @@ describe('searchPostmortems across languages', () => {
 })
 
 /** Creates a postmortem and saves the given fields into it; returns its number. */
-async function write(title: string, fields: Partial<PostmortemDocument>) {
-  const created = await createPostmortem({ actor: editor, input: { title, launchId: null } })
-  if (!created.ok) throw new Error(title)
-  const pm = await getPostmortem({ actor: editor, number: created.data.number })
-  if (!pm.ok) throw new Error(title)
-  const saved = await savePostmortem({
-    actor: editor,
-    number: created.data.number,
-    input: { baseVersion: pm.data.version, document: { ...pm.data.document, ...fields } },
-  })
-  if (!saved.ok) throw new Error(title)
-  return created.data.number
-}
+const write = (title: string, fields: Partial<PostmortemDocument>) => writePostmortem(editor, title, fields)
 
 const hypothesis = (statement: string, status: 'OPEN' | 'ELIMINATED' | 'CONFIRMED', evidence = '') => ({
   id: crypto.randomUUID(),

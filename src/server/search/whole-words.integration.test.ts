@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { importFixtures } from '@/test/import-fixtures'
+import { writePostmortem } from '@/test/write-postmortem'
 import { searchInput } from '../postmortems/schemas'
-import { createPostmortem } from '../postmortems/create-postmortem'
-import { getPostmortem } from '../postmortems/get-postmortem'
-import { savePostmortem } from '../postmortems/save-postmortem'
 import { searchPostmortems } from '../postmortems/search-postmortems'
 import type { Actor } from '../roles'
 import { queryForms } from './query-forms'
@@ -15,23 +13,14 @@ import { queryForms } from './query-forms'
  */
 let editor: Actor
 
-async function write(title: string, symptom: string) {
-  const created = await createPostmortem({ actor: editor, input: { title, launchId: null } })
-  if (!created.ok) throw new Error(title)
-  const pm = await getPostmortem({ actor: editor, number: created.data.number })
-  if (!pm.ok) throw new Error(title)
-  const saved = await savePostmortem({
-    actor: editor,
-    number: created.data.number,
-    input: { baseVersion: pm.data.version, document: { ...pm.data.document, symptom } },
-  })
-  if (!saved.ok) throw new Error(title)
-}
-
 beforeAll(async () => {
   ;({ editor } = await importFixtures())
-  await write('Orders stuck behind a deadlock', 'Two writers took the rows in opposite orders: a deadlock.')
-  await write('Consumer lag on the event bus', 'The kafka consumers fell behind after the SSD filled up.')
+  await writePostmortem(editor, 'Orders stuck behind a deadlock', {
+    symptom: 'Two writers took the rows in opposite orders: a deadlock.',
+  })
+  await writePostmortem(editor, 'Consumer lag on the event bus', {
+    symptom: 'The kafka consumers fell behind after the SSD filled up.',
+  })
 })
 
 const titles = async (q: string) =>
