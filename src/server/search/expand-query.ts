@@ -103,9 +103,7 @@ export function phraseTerms(terms: QueryTerm[], phrase: string): QueryTerm[] {
     if (run.every((t, k) => t.kind === 'word' && t.stem === stems[k]))
       return [
         ...terms.slice(0, i),
-        two
-          ? { kind: 'phrase', tokens: stems, text: phrase, near: NEAR }
-          : { kind: 'phrase', tokens: stems, text: phrase },
+        { kind: 'phrase', tokens: stems, text: phrase, ...(two && { near: NEAR }) },
         ...terms.slice(i + stems.length),
       ]
   }

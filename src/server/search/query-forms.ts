@@ -32,7 +32,7 @@ export type QueryForms = {
 
 export async function queryForms(query: string): Promise<QueryForms | null> {
   const typedTerms = wholeStopWords(queryTerms(query))
-  if (!toTsQuery(typedTerms)) return null
+  if (!typedTerms.length) return null
   const [corrections, whole] = await Promise.all([correctTypos(typedTerms), wholeWords(typedTerms)])
   const terms = whole.size
     ? typedTerms.map((t) => (t.kind === 'word' && whole.has(t.stem) ? { ...t, exact: true } : t))

@@ -125,10 +125,10 @@ export function toTsQuery(
     if (term.kind === 'word') return lexeme(term.stem, !term.exact && term.stem.length >= minPrefix)
     if (term.tokens.length === 1 && [...term.tokens[0]!].length === 1) return lexeme(term.tokens[0]!, true)
     if (term.tokens.length === 1) return lexeme(term.tokens[0]!, false)
-    const [first, second] = term.tokens.map((t) => lexeme(t, false))
-    if (term.near && term.tokens.length === 2)
-      return `(${Array.from({ length: term.near }, (_, d) => `${first} <${d + 1}> ${second}`).join(' | ')})`
-    return `(${term.tokens.map((t) => lexeme(t, false)).join(' <-> ')})`
+    const lexemes = term.tokens.map((t) => lexeme(t, false))
+    if (term.near && lexemes.length === 2)
+      return `(${Array.from({ length: term.near }, (_, d) => lexemes.join(` <${d + 1}> `)).join(' | ')})`
+    return `(${lexemes.join(' <-> ')})`
   })
   return parts.length ? parts.join(' & ') : null
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { db } from '../db'
-import type { QueryTerm } from './tokenize'
+import { foldLatin, type QueryTerm } from './tokenize'
 
 /**
  * The vocabulary holds Latin words of four letters or more (tokenize.ts, `vocabularyWords`): every
@@ -22,7 +22,7 @@ export async function wholeWords(terms: QueryTerm[]): Promise<Set<string>> {
   const words = new Map<string, { text: string; begins: string }>()
   for (const t of terms)
     if (t.kind === 'word' && !t.exact && t.stem.length >= MIN_LENGTH) {
-      const text = t.text.toLowerCase().normalize('NFKC')
+      const text = foldLatin(t.text)
       const begins = t.stem.length > MIN_LENGTH ? t.stem.slice(0, -1) : t.stem
       if (/^\p{Script=Latin}+$/u.test(text)) words.set(t.stem, { text, begins })
     }
