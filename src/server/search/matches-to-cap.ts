@@ -20,16 +20,8 @@ export type CapBounds = {
    * postmortems; the index reads every posting of the query's words first.
    */
   readCost: number
-  /**
-   * A query this common among the newest `sample` is read from the newest whatever its postings
-   * cost. Postgres does not read a query it thinks that common through the word index: it scans
-   * the table and tests every row's vector in the table's order, through pages an edited table
-   * has left half empty (10,000 postmortems: 缓存 in 24 ms, against 3 ms through the index and 5
-   * from the newest, decision 046).
-   */
-  scanShare: number
 }
-export const CAP_BOUNDS: CapBounds = { sample: 250, readCost: 16, scanShare: 1 / 3 }
+export const CAP_BOUNDS: CapBounds = { sample: 250, readCost: 16 }
 
 /** Every match when there are no more than the cap; else only that there are more. */
 export type CapAnswer = { pastCap: false; ids: string[] } | { pastCap: true }
@@ -41,14 +33,14 @@ export type CapAnswer = { pastCap: false; ids: string[] } | { pastCap: true }
  * conversion.
  *
  * Through the word index, planned as if every match were read (decision 037: planned under the
- * LIMIT, a phrase it thinks common is read in table order to the end). On the server, a query
- * whose matches are common enough among the newest `sample` postmortems is first read from the
- * newest, no further than twice as far as that share says `cap + 1` need: when those reads cost
- * less than the postings of its words (`postingShare`, from the planner's statistics; before the
- * first ANALYZE, as many as its matches). Those pages are the ones every search reads first, so
- * they are in memory, where the planner would scan the table from its start, through buffers it
- * does not keep (36,000 of 100,000 holding `cache`: 21 ms to meet 501 that way, 3 ms from the
- * newest), or gather every posting in the index first. Only when that read meets no more than
+ * LIMIT, a phrase it thinks common is read in table order to the end), its query unseen by the
+ * planner (`indexedMatch`): of a word it thinks common it would scan the table, testing every
+ * row's vector. On the server, a query whose matches are common enough among the newest `sample`
+ * postmortems is first read from the newest, no further than twice as far as that share says
+ * `cap + 1` need, when those reads cost less than the postings of its words (`postingShare`, from
+ * the planner's statistics; before the first ANALYZE, as many as its matches): the index gathers
+ * every posting first (36,000 of 100,000 holding `cache`), and the pages read from the newest are
+ * those every search reads first, so they are in memory. Only when that read meets no more than
  * `cap` does the index read follow.
  */
 export async function matchesToCap({
@@ -56,7 +48,7 @@ export async function matchesToCap({
   query,
   filters,
   cap,
-  bounds: { sample, readCost, scanShare } = CAP_BOUNDS,
+  bounds: { sample, readCost } = CAP_BOUNDS,
 }: {
   column: SearchColumn
   query: string
@@ -66,7 +58,7 @@ export async function matchesToCap({
   bounds?: CapBounds
 }): Promise<CapAnswer> {
   const vector = Prisma.raw(`p."${column}"`)
-  const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${indexedMatch(vector, query)} AND ${filters}`
+  const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${indexedMatch(vector, query, { unseen: true })} AND ${filters}`
   if (!readsNewestFirst)
     return answer(
       await db.$queryRaw<{ id: string | null }[]>`
@@ -74,7 +66,6 @@ export async function matchesToCap({
         SELECT id FROM upto WHERE (SELECT count(*) FROM upto) <= ${cap}
         UNION ALL
         SELECT NULL WHERE (SELECT count(*) FROM upto) > ${cap}`,
-      cap,
     )
   const matching = Prisma.sql`ts_match_vq(${vector}, ${query}::tsquery) AND ${filters}`
   const postings = await postingShare(column, query)
@@ -85,23 +76,25 @@ export async function matchesToCap({
       SELECT p.id FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
       SELECT p.id FROM ${newestWindow(Prisma.sql`greatest(0, 2 * ${cap + 1} * ${sample} / greatest(${k}, 1) - ${sample})`, Prisma.sql`${sample}`)}
-      WHERE (${k} * COALESCE(${postings}::float8, ${k}::float8 / ${sample}) * ${ESTIMATED_POSTMORTEMS}
-        >= ${readCost * (cap + 1) * sample} OR ${k} >= ${Math.ceil(scanShare * sample)})
+      WHERE ${k} * COALESCE(${postings}::float8, ${k}::float8 / ${sample}) * ${ESTIMATED_POSTMORTEMS}
+        >= ${readCost * (cap + 1) * sample}
         AND ${matching}
       LIMIT greatest(0, ${cap + 1} - ${k})
     ), counted AS MATERIALIZED (
       SELECT ${k} + (SELECT count(*)::int FROM recent) AS n
     ), found AS MATERIALIZED (
       ${byIndex} AND (SELECT n FROM counted) <= ${cap}
+    ), upto AS MATERIALIZED (
+      SELECT id FROM found LIMIT ${cap + 1}
     )
-    SELECT NULL AS id WHERE (SELECT n FROM counted) > ${cap}
+    SELECT NULL AS id WHERE (SELECT n FROM counted) > ${cap} OR (SELECT count(*) FROM upto) > ${cap}
     UNION ALL
-    (SELECT id FROM found LIMIT ${cap + 1})`
-  return answer(rows, cap)
+    SELECT id FROM upto WHERE (SELECT count(*) FROM upto) <= ${cap}`
+  return answer(rows)
 }
 
-/** A row without an id, or more rows than the cap, say that the cap is passed. */
-function answer(rows: { id: string | null }[], cap: number): CapAnswer {
+/** A row without an id says that the cap is passed; else the rows are every match. */
+function answer(rows: { id: string | null }[]): CapAnswer {
   const ids = rows.flatMap((r) => (r.id === null ? [] : [r.id]))
-  return ids.length < rows.length || ids.length > cap ? { pastCap: true } : { pastCap: false, ids }
+  return ids.length < rows.length ? { pastCap: true } : { pastCap: false, ids }
 }
