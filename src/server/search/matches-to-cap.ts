@@ -59,20 +59,25 @@ export async function matchesToCap({
 }): Promise<CapAnswer> {
   const vector = Prisma.raw(`p."${column}"`)
   const byIndex = Prisma.sql`SELECT p.id FROM ${POSTMORTEMS} WHERE ${indexedMatch(vector, query, { unseen: true })} AND ${filters}`
-  if (!readsNewestFirst)
-    return answer(
-      await db.$queryRaw<{ id: string | null }[]>`
-        WITH found AS MATERIALIZED (${byIndex}), upto AS MATERIALIZED (SELECT id FROM found LIMIT ${cap + 1})
-        SELECT id FROM upto WHERE (SELECT count(*) FROM upto) <= ${cap}
-        UNION ALL
-        SELECT NULL WHERE (SELECT count(*) FROM upto) > ${cap}`,
-    )
+  // The steps (common table expressions up to `found`), then the first cap + 1 found: one row
+  // without an id when they, or `passed`, say that the cap is passed, else every match.
+  const upToCap = async (steps: Prisma.Sql, passed = Prisma.sql`false`): Promise<CapAnswer> => {
+    const rows = await db.$queryRaw<{ id: string | null }[]>`
+      WITH ${steps}, upto AS MATERIALIZED (SELECT id FROM found LIMIT ${cap + 1})
+      SELECT NULL AS id WHERE ${passed} OR (SELECT count(*) FROM upto) > ${cap}
+      UNION ALL
+      SELECT id FROM upto WHERE (SELECT count(*) FROM upto) <= ${cap}`
+    const ids = rows.flatMap((r) => (r.id === null ? [] : [r.id]))
+    return ids.length < rows.length ? { pastCap: true } : { pastCap: false, ids }
+  }
+  if (!readsNewestFirst) return upToCap(Prisma.sql`found AS MATERIALIZED (${byIndex})`)
   const matching = Prisma.sql`ts_match_vq(${vector}, ${query}::tsquery) AND ${filters}`
   const postings = await postingShare(column, query)
   // The newest `sample` are read once: the read from the newest goes on after them.
   const k = Prisma.sql`(SELECT count(*)::int FROM sample)`
-  const rows = await db.$queryRaw<{ id: string | null }[]>`
-    WITH sample AS MATERIALIZED (
+  const counted = Prisma.sql`(SELECT n FROM counted)`
+  return upToCap(
+    Prisma.sql`sample AS MATERIALIZED (
       SELECT p.id FROM ${newestWindow(Prisma.sql`${sample}`)} WHERE ${matching}
     ), recent AS MATERIALIZED (
       SELECT p.id FROM ${newestWindow(Prisma.sql`greatest(0, 2 * ${cap + 1} * ${sample} / greatest(${k}, 1) - ${sample})`, Prisma.sql`${sample}`)}
@@ -83,18 +88,8 @@ export async function matchesToCap({
     ), counted AS MATERIALIZED (
       SELECT ${k} + (SELECT count(*)::int FROM recent) AS n
     ), found AS MATERIALIZED (
-      ${byIndex} AND (SELECT n FROM counted) <= ${cap}
-    ), upto AS MATERIALIZED (
-      SELECT id FROM found LIMIT ${cap + 1}
-    )
-    SELECT NULL AS id WHERE (SELECT n FROM counted) > ${cap} OR (SELECT count(*) FROM upto) > ${cap}
-    UNION ALL
-    SELECT id FROM upto WHERE (SELECT count(*) FROM upto) <= ${cap}`
-  return answer(rows)
-}
-
-/** A row without an id says that the cap is passed; else the rows are every match. */
-function answer(rows: { id: string | null }[]): CapAnswer {
-  const ids = rows.flatMap((r) => (r.id === null ? [] : [r.id]))
-  return ids.length < rows.length ? { pastCap: true } : { pastCap: false, ids }
+      ${byIndex} AND ${counted} <= ${cap}
+    )`,
+    Prisma.sql`${counted} > ${cap}`,
+  )
 }
