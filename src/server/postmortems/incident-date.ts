@@ -2,15 +2,20 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 
 /*
- * When an incident happened, for periods (the insights page, the list's from/to filter): when
- * it occurred, else when it was detected, else when its postmortem was written. Every
- * postmortem has one, so a period filter or a chart per month never drops an incident because
- * a time is missing (docs/decisions/020-insights.md).
+ * When an incident happened, for periods (the insights page, the list's and search's from/to
+ * filters) and for search's order past the cap: when it occurred, else when it was detected,
+ * else when its postmortem was written. Every postmortem has one, so a period filter or a chart
+ * per month never drops an incident because a time is missing (docs/decisions/020-insights.md).
+ * The index `Postmortem_incident_date_idx` holds it, newest first: a period's range, and the
+ * newest matches of a search, are read from there (decision 068).
  */
 
+/** The incident date of postmortem `alias` as SQL text, as the index is written. */
+export const incidentDateOf = (alias = 'p') =>
+  `COALESCE(${alias}."occurredAt", ${alias}."detectedAt", ${alias}."createdAt")`
+
 /** The incident date of postmortem `p` in SQL. */
-export const incidentDateSql = (alias = 'p') =>
-  Prisma.sql`COALESCE(${Prisma.raw(`${alias}."occurredAt"`)}, ${Prisma.raw(`${alias}."detectedAt"`)}, ${Prisma.raw(`${alias}."createdAt"`)})`
+export const incidentDateSql = (alias = 'p') => Prisma.raw(incidentDateOf(alias))
 
 /** First and last day, inclusive, in UTC ("YYYY-MM-DD"): the incident date within them, as a Prisma filter. */
 export function incidentDateWhere({ from, to }: { from?: string; to?: string }): Prisma.PostmortemWhereInput {

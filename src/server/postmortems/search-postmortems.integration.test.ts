@@ -8,7 +8,8 @@ import { changePostmortemStatus } from './change-status'
 import type { PostmortemDocument } from './schemas'
 import { savePostmortem } from './save-postmortem'
 import { getPostmortem } from './get-postmortem'
-import { searchInput } from './schemas'
+import { findPostmortemsInput, searchInput } from './schemas'
+import { findPostmortems } from './find-postmortems'
 import { reindexSearch } from './reindex-search'
 import { searchPostmortems } from './search-postmortems'
 
@@ -65,7 +66,7 @@ describe('searchPostmortems (real database)', () => {
     expect(await titlesFor({ category: 'CODE' })).toEqual([])
     expect(await titlesFor({ from: '2026-10-31', to: '2026-10-31' })).toEqual([title])
     expect(await titlesFor({ from: '2026-11-01' })).toEqual([])
-    // Newest incident first, by occurrence date or else the day it was written.
+    // Newest incident first, by when it occurred, else was detected, else the day it was written.
     const other = '线上部分用户出现签到完成但签到列表未更新的情况'
     const byRelevance = (await search('主从', editor)).results.map((r) => r.title)
     const byDate = (await search('主从', editor, { sort: 'date' })).results.map((r) => r.title)
@@ -73,6 +74,24 @@ describe('searchPostmortems (real database)', () => {
     // Its incident date (Oct 31) is older than the others' (undated: the day they were written).
     expect(byDate.at(-1)).toBe(title)
     expect(byDate.indexOf(other)).toBeLessThan(byDate.indexOf(title))
+  })
+
+  it('filters a period by the incident date, as the list does', async () => {
+    // Known only by when it was detected; and one written long before, detected in the period.
+    const detected = await writePostmortem(editor, '告警阈值漂移导致巡检遗漏', {
+      symptom: '巡检告警没有触发',
+      detectedAt: '2024-03-10T08:00:00.000Z',
+    })
+    const occurred = await writePostmortem(editor, '巡检脚本超时', {
+      symptom: '巡检任务堆积',
+      occurredAt: '2024-03-20T08:00:00.000Z',
+    })
+    const period = { from: '2024-03-01', to: '2024-03-31' }
+    const searched = (await search('巡检', editor, period)).results.map((r) => r.number)
+    expect(searched.sort()).toEqual([detected, occurred].sort())
+    const listed = await findPostmortems({ actor: editor, input: findPostmortemsInput.parse(period) })
+    expect(listed.items.map((p) => p.number)).toEqual(expect.arrayContaining(searched))
+    expect((await search('巡检', editor, { from: '2024-04-01' })).results).toEqual([])
   })
 
   it('finds Chinese phrases exactly, and mixed queries with every term', async () => {

@@ -17,6 +17,7 @@ import { matchEstimate, type SearchColumn } from '../search/word-postings'
 import { databaseTarget } from '../env'
 import type { QueryTerm } from '../search/tokenize'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
+import { incidentDateSql } from './incident-date'
 
 export type SearchResult = {
   id: string
@@ -112,17 +113,21 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
   const vector = Prisma.raw(`p."${scopeVectors[scope]}"`)
   // Up to the cap every match is ranked; past it that would read them all, and the page is every
   // match's first by class and date (decision 036).
-  const classPage = () =>
+  const classPage = (signal?: AbortSignal) =>
     everyMatchPage({
       classes: matchClasses(forms, scope, input.sort),
       any: forms.any,
       filters,
       limit: input.limit,
+      signal,
     })
   // That page does not depend on the cap question, which is most of a common query's time: on
   // the server it is asked for at the same time, on another connection, when the query looks
-  // common enough to pass the cap (decision 056). A wrong guess costs work, never the answer.
-  const early = (await likelyPastCap(scopeVectors[scope], forms.any)) ? classPage() : null
+  // common enough to pass the cap (decision 056). A wrong guess costs work, never the answer,
+  // and the work stops when the cap question says it is not needed: a filter the statistics do
+  // not count (a period with none of the query's matches) left every class to read (decision 068).
+  const unneeded = new AbortController()
+  const early = (await likelyPastCap(scopeVectors[scope], forms.any)) ? classPage(unneeded.signal) : null
   early?.catch(() => {})
   const matches = await matchesToCap({
     column: scopeVectors[scope],
@@ -130,6 +135,7 @@ export async function runSearch({ actor, input }: Search): Promise<SearchRespons
     filters,
     cap: CANDIDATE_CAP,
   })
+  if (!matches.pastCap) unneeded.abort()
   const total = matches.pastCap ? CANDIDATE_CAP + 1 : matches.ids.length
   const rows = matches.pastCap
     ? await (early ?? classPage())
@@ -208,8 +214,8 @@ function searchFilters(input: SearchInput, status: PostmortemStatus | null): Pri
     severity && Prisma.sql`p.severity::text = ${severity}`,
     launch && Prisma.sql`l.slug = ${launch}`,
     category && Prisma.sql`p."rootCauseCategory"::text = ${category}`,
-    from && Prisma.sql`p."occurredAt" >= ${from}::date`,
-    to && Prisma.sql`p."occurredAt" < ${to}::date + 1`,
+    from && Prisma.sql`${incidentDateSql('p')} >= ${from}::date`,
+    to && Prisma.sql`${incidentDateSql('p')} < ${to}::date + 1`,
     tag &&
       Prisma.sql`EXISTS (SELECT 1 FROM "PostmortemTag" pt JOIN "Tag" t ON t.id = pt."tagId"
         WHERE pt."postmortemId" = p.id AND t.name = ${tag})`,
@@ -241,7 +247,7 @@ function rankedPage({ forms, vector, ids, limit, sort }: PageQuery) {
   const corrected = forms.corrected !== forms.exact
   return db.$queryRaw<Row[]>`
     WITH candidates AS MATERIALIZED (
-      SELECT p.id, p.number, p."updatedAt", COALESCE(p."occurredAt", p."createdAt") AS occurred,
+      SELECT p.id, p.number, p."updatedAt", ${incidentDateSql('p')} AS occurred,
         ts_rank_cd(p."searchVector", ${forms.any}::tsquery) AS score,
         CASE WHEN ${tiered} THEN ${vector} @@ ${forms.exact}::tsquery END AS exact,
         CASE WHEN ${corrected} THEN ${vector} @@ ${forms.corrected}::tsquery END AS corrected
@@ -273,18 +279,22 @@ async function everyMatchPage({
   any,
   filters,
   limit,
+  signal,
 }: {
   classes: MatchClass[]
   any: string
   filters: Prisma.Sql
   limit: number
+  /** Aborted when the page is no longer wanted: no class is read after that. */
+  signal?: AbortSignal
 }): Promise<Row[]> {
   const ids: string[] = []
   for (const { field, query } of classes) {
-    if (ids.length >= limit) break
+    if (ids.length >= limit || signal?.aborted) break
     const rest = Prisma.sql`${filters} AND NOT (p.id = ANY(${ids}::text[]))`
     ids.push(...(await newestOfClass({ field: Prisma.raw(field), query, rest, limit: limit - ids.length })))
   }
+  if (signal?.aborted) return []
   return pageRows(ids, Prisma.sql`ts_rank_cd(p."searchVector", ${any}::tsquery)`)
 }
 

@@ -1,3 +1,4 @@
+import { incidentDateOf } from '../postmortems/incident-date'
 import { scopeVectors, type QueryForms, type Scope } from './query-forms'
 
 /*
@@ -43,5 +44,5 @@ export function matchClasses(forms: QueryForms, scope: Scope, sort: 'relevance' 
   )
 }
 
-/** The order within a class (the index `Postmortem_occurred_idx`). */
-export const CLASS_ORDER = `COALESCE(p."occurredAt", p."createdAt") DESC, p.number DESC`
+/** The order within a class: the incident date, newest first (the index `Postmortem_incident_date_idx`). */
+export const CLASS_ORDER = `${incidentDateOf('p')} DESC, p.number DESC`

@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { databaseTarget } from '../env'
+import { incidentDateSql } from '../postmortems/incident-date'
 import { CLASS_ORDER } from './match-classes'
 import { tsQueryAlternatives, tsQueryWords } from './tokenize'
 
@@ -44,7 +45,7 @@ export type ClassBounds = {
 }
 export const CLASS_BOUNDS: ClassBounds = { recent: 300, share: 500, few: 300, walkCost: 0.5 }
 
-const OCCURRED = Prisma.raw('COALESCE(p."occurredAt", p."createdAt")')
+const OCCURRED = incidentDateSql('p')
 
 /** The postmortems as `p` with their launch as `l`: what a search's conditions read. */
 export const POSTMORTEMS = Prisma.sql`"Postmortem" p LEFT JOIN "Launch" l ON l.id = p."launchId"`
