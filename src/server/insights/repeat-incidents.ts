@@ -60,7 +60,8 @@ type Row = {
  * incidents, in one statement. Each incident is after, before or without by its earlier incidents'
  * first checks (each read once, `first_check`); only the listed ones read their titles, shared
  * services and checks: reading those for every pair cost a second at 10,000 postmortems and
- * 37,000 pairs, for fifty shown (decision 068).
+ * 37,000 pairs, for fifty shown (decision 068). Both incidents of a pair are published when they
+ * are compared (repeats.ts), and a published postmortem stays published: no status is read.
  */
 export async function repeatIncidents({ client, pm }: CountedSet) {
   const rows = await client.$queryRaw<Row[]>`${pm},
@@ -70,15 +71,14 @@ export async function repeatIncidents({ client, pm }: CountedSet) {
       JOIN "ChecklistItem" i ON i.id = src."checklistItemId"
       GROUP BY le."postmortemId"
     ), per AS MATERIALIZED (
-      SELECT b.id, b.number, b.at,
+      SELECT b.id,
         CASE WHEN bool_or(c.at <= b.at) THEN 'after' WHEN bool_or(c.at IS NOT NULL) THEN 'before' ELSE 'without' END AS "when"
       FROM pm b
       JOIN "PostmortemRepeat" r ON r."postmortemId" = b.id
-      JOIN "Postmortem" a ON a.id = r."earlierId" AND a.status = 'PUBLISHED'
-      LEFT JOIN first_check c ON c.id = a.id
-      GROUP BY b.id, b.number, b.at
+      LEFT JOIN first_check c ON c.id = r."earlierId"
+      GROUP BY b.id
     ), listed AS (
-      SELECT * FROM per ORDER BY at DESC, number DESC LIMIT ${MAX_LISTED}
+      SELECT per.* FROM per JOIN pm b ON b.id = per.id ORDER BY b.at DESC, b.number DESC LIMIT ${MAX_LISTED}
     )
     SELECT b.id, b.number, b.title, b.language, b.at, l."when",
       (SELECT count(*) FROM per)::int AS total,
@@ -93,7 +93,7 @@ export async function repeatIncidents({ client, pm }: CountedSet) {
     FROM listed l
     JOIN pm b ON b.id = l.id
     JOIN "PostmortemRepeat" r ON r."postmortemId" = b.id
-    JOIN "Postmortem" a ON a.id = r."earlierId" AND a.status = 'PUBLISHED'
+    JOIN "Postmortem" a ON a.id = r."earlierId"
     LEFT JOIN LATERAL (
       SELECT i.id, i.text, i."createdAt" FROM "Lesson" le
       JOIN "ChecklistItemSource" src ON src."lessonId" = le.id
