@@ -3,8 +3,9 @@
 // into a fresh database, then runs a fixed query set through the indexed search and through a
 // naive ILIKE scan of the same texts, in the same run, and prints JSON:
 //   { n, queries, indexed: { p50_ms, p95_ms }, naive: { p50_ms, p95_ms }, speedup_p95,
-//     index_build_s, db_mb, overlap: { min, mean }, byClass, index_mb, ...extras }
+//     index_build_s, db_mb, overlap: { min, mean }, byClass, index_mb, filtered, ...extras }
 // overlap: the share of each page that is in the true best 20 (every match ranked, no cap).
+// filtered: the common queries again under a period filter (none of the postmortems, or all).
 // index_build_s = tokenizing every document in Node (search vectors, vocabulary) + building the
 // GIN indexes over them (dropped while seeding, then created): the cost of a full reindex.
 // Server Postgres with DATABASE_URL (default n 100,000), else embedded PGlite (default 10,000).
@@ -165,6 +166,11 @@ async function main() {
       progress(`\r${perQuery.length}/${queries.length} queries`)
     }
     progress(`\n`)
+    const filtered = await periodSearches(async (input) => {
+      const t = performance.now()
+      const response = await runSearch({ actor, input: searchInput.parse({ ...input, limit: 20 }) })
+      return { ms: performance.now() - t, matches: response.total }
+    })
     const indexedP95 = pct(indexedAll, 95)
     console.log(
       JSON.stringify(
@@ -194,6 +200,7 @@ async function main() {
           common_share: r2(
             perQuery.filter((p) => p.kind.startsWith('common')).length / Math.max(1, queries.length),
           ),
+          filtered,
           perQuery,
         },
         null,
@@ -221,13 +228,47 @@ function byClass(perQuery: { q: string; scope?: string; kind: string }[], times:
   )
 }
 
+/**
+ * The common queries under a period filter (a user's "last quarter"), not in the headline figures:
+ * a period that holds none of the postmortems, and one that holds them all. The statistics do
+ * not count a filter, so a period with none of a common word's matches once read every match
+ * (decision 068). Each search has a period of its own, as a new search does.
+ */
+async function periodSearches(
+  search: (input: Record<string, string>) => Promise<{ ms: number; matches: number }>,
+) {
+  const common = queries.filter((q) => q.kind.startsWith('common'))
+  const periods = {
+    none: (k: number) => ({ to: day(2000, k) }),
+    all: (k: number) => ({ from: day(2000, k) }),
+  }
+  const times: number[] = []
+  const perQuery = []
+  for (const { q } of common)
+    for (const [period, filter] of Object.entries(periods)) {
+      const each: number[] = []
+      let matches = 0
+      for (let run = 0; run <= runs; run++) {
+        const result = await search({ q, ...filter(run) })
+        if (run > 0) each.push(result.ms)
+        matches = result.matches
+      }
+      times.push(...each)
+      perQuery.push({ q, period, matches, p50_ms: r2(pct(each, 50)), p95_ms: r2(pct(each, 95)) })
+    }
+  return { p50_ms: r2(pct(times, 50)), p95_ms: r2(pct(times, 95)), perQuery }
+}
+
+/** A day of `year`, the `k`-th: a new filter for each run, so that no search is kept. */
+const day = (year: number, k: number) => new Date(Date.UTC(year, 0, 1 + k)).toISOString().slice(0, 10)
+
 /** The size of each search index, in MB. */
 async function indexSizes(db: Db) {
   const rows = await db.$queryRaw<{ name: string; bytes: bigint }[]>`
     SELECT indexrelname AS name, pg_relation_size(indexrelid) AS bytes FROM pg_stat_user_indexes
     WHERE indexrelname IN ('Postmortem_searchVector_idx', 'Postmortem_hypothesisVector_idx',
       'Postmortem_rootCauseVector_idx', 'Postmortem_titleVector_idx', 'Postmortem_keyVector_idx',
-      'Postmortem_occurred_idx', 'Postmortem_title_idx', 'SearchWord_word_idx')`
+      'Postmortem_incident_date_idx', 'Postmortem_title_idx', 'SearchWord_word_idx')`
   return Object.fromEntries(rows.map((r) => [r.name, r2(Number(r.bytes) / 2 ** 20)]))
 }
 
