@@ -2,7 +2,7 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db, type Tx } from '../db'
 import { hasRole, type Actor } from '../roles'
-import { incidentDateSql } from '../postmortems/incident-date'
+import { incidentDateSql } from '../incident-date'
 import { postmortemStatuses, publicStatuses, type PostmortemStatus } from '../postmortems/postmortem-status'
 import type { InsightScope, InsightsInput } from './schemas'
 

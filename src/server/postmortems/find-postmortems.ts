@@ -4,7 +4,7 @@ import { hasRole, type Actor } from '../roles'
 import { db } from '../db'
 import { dataVersionCache, readerKey } from '../data-version-cache'
 import { readableBy } from './get-postmortem'
-import { incidentDateWhere } from './incident-date'
+import { incidentDateWhere } from '../incident-date'
 import type { FindPostmortemsInput, PostmortemStatus, Severity } from './schemas'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
 

@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import type { RarityCache } from '../search/rank-concepts'
 import { similarMatches } from './find-similar'
-import { incidentDateSql } from './incident-date'
+import { incidentDateSql } from '../incident-date'
 
 /*
  * Repeat incidents (docs/decisions/029-repeat-incidents.md): a published incident repeats an

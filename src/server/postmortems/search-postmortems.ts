@@ -17,7 +17,7 @@ import { matchEstimate, type SearchColumn } from '../search/word-postings'
 import { databaseTarget } from '../env'
 import type { QueryTerm } from '../search/tokenize'
 import { contentLanguageOf, type ContentLanguage } from './content-language'
-import { incidentDateSql } from './incident-date'
+import { incidentDateSql } from '../incident-date'
 
 export type SearchResult = {
   id: string

@@ -1,4 +1,4 @@
-import { incidentDateOf } from '../postmortems/incident-date'
+import { incidentDateOf } from '../incident-date'
 import { scopeVectors, type QueryForms, type Scope } from './query-forms'
 
 /*

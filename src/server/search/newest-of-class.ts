@@ -2,7 +2,7 @@ import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { db } from '../db'
 import { databaseTarget } from '../env'
-import { incidentDateSql } from '../postmortems/incident-date'
+import { incidentDateSql } from '../incident-date'
 import { CLASS_ORDER } from './match-classes'
 import { tsQueryAlternatives, tsQueryWords } from './tokenize'
 
