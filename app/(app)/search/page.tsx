@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server'
 import { LaunchFilter } from '@/components/launches/launch-filter'
 import { SearchResults } from '@/components/search/search-results'
 import { searchChecklistItems } from '@/server/search/search-checklist-items'
-import { Button } from '@/components/ui/button'
+import { Button, buttonVariants } from '@/components/ui/button'
 import { Empty } from '@/components/ui/empty'
 import { FilterDisclosure } from '@/components/ui/filter-disclosure'
 import { FilterSelect } from '@/components/ui/filter-select'
@@ -72,6 +72,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
   ) => (
     <FilterSelect name={name} label={label} value={input[name]} options={options} allLabel={t('filterAll')} />
   )
+  const filtersSet = (
+    ['status', 'severity', 'launch', 'tag', 'service', 'category', 'scope', 'from', 'to'] as const
+  ).filter((name) => input[name]).length
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
@@ -98,14 +101,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             {t('submit')}
           </Button>
         </div>
-        <FilterDisclosure
-          label={common('filters', {
-            count: (
-              ['status', 'severity', 'launch', 'tag', 'service', 'category', 'scope', 'from', 'to'] as const
-            ).filter((name) => input[name]).length,
-          })}
-          className="flex-wrap gap-3"
-        >
+        <FilterDisclosure label={common('filters', { count: filtersSet })} className="flex-wrap gap-3">
           {hasRole(actor, 'EDITOR')
             ? select(
                 'status',
@@ -194,10 +190,21 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         </>
       ) : (
         <>
+          {/* With filters set, they are the likelier reason: the same words may match without them. */}
           <Empty
             icon={SearchX}
-            title={t('noResultsTitle', { query: input.q })}
-            description={t('noResultsDescription')}
+            title={t(filtersSet ? 'noResultsFilteredTitle' : 'noResultsTitle', { query: input.q })}
+            description={t(filtersSet ? 'noResultsFilteredDescription' : 'noResultsDescription')}
+            action={
+              filtersSet ? (
+                <Link
+                  href={`/search?q=${encodeURIComponent(input.q)}`}
+                  className={buttonVariants({ variant: 'secondary' })}
+                >
+                  {t('searchWithoutFilters')}
+                </Link>
+              ) : null
+            }
           />
           {itemSection}
         </>
