@@ -77,7 +77,7 @@ describe('searchPostmortems (real database)', () => {
   })
 
   it('filters a period by the incident date, as the list does', async () => {
-    // Known only by when it was detected; and one written long before, detected in the period.
+    // One known only by when it was detected, one by when it occurred: both in the period.
     const detected = await writePostmortem(editor, '告警阈值漂移导致巡检遗漏', {
       symptom: '巡检告警没有触发',
       detectedAt: '2024-03-10T08:00:00.000Z',
