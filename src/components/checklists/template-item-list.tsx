@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'
 import { arrowDownIcon, arrowUpIcon } from '@/components/ui/fixed-icons'
 import { LazyDetails } from '@/components/ui/lazy-details'
+import { useMounted } from '@/components/ui/use-mounted'
 import type { FormState } from '@/lib/form-state'
 import type { ShownSkip, TemplateView } from '@/server/checklists/template-view'
 import { ItemForm } from './item-form'
@@ -43,6 +44,9 @@ export function TemplateItemList({
   // A refused move, reorder or archive says why above the list; the order falls back.
   const { error, run } = useActionError()
   const byId = new Map(active.map((i) => [i.id, i]))
+  // Moving and dragging need script: their controls are rendered by it, not sent as HTML, 300
+  // elements of a fifty-item template that did nothing until the page had loaded.
+  const mounted = useMounted()
 
   const reorder = (ids: string[]) =>
     run(() => {
@@ -74,8 +78,8 @@ export function TemplateItemList({
               onDrop={(e) => onDrop(e, id)}
               className="flex gap-3 rounded-lg border border-border bg-card px-3 py-3"
             >
-              {canEdit ? (
-                <div className="flex flex-col items-center gap-1 text-muted-foreground">
+              {canEdit && mounted ? (
+                <div className="flex h-20 w-7 shrink-0 flex-col items-center gap-1 text-muted-foreground">
                   {/* The grip's dots drawn by CSS: fifty items drew fifty SVGs of six circles. */}
                   <span
                     aria-hidden
@@ -102,6 +106,9 @@ export function TemplateItemList({
                     {arrowDownIcon}
                   </Button>
                 </div>
+              ) : canEdit ? (
+                // Its place, kept the same size: the controls need script, and come with it.
+                <div aria-hidden className="h-20 w-7 shrink-0" />
               ) : null}
               <div className="grid min-w-0 flex-1 gap-1.5">
                 <ItemSummary item={item} index={index} otherSkips={actions.otherSkips} />

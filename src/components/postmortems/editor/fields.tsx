@@ -2,7 +2,8 @@
 
 import { X } from 'lucide-react'
 import { useTranslations } from '@/i18n/use-translations'
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
+import { useMounted } from '@/components/ui/use-mounted'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { Input, NativeSelect } from '@/components/ui/input'
@@ -85,16 +86,6 @@ export function SelectField<V extends string>({
         </NativeSelect>
       )}
     </Field>
-  )
-}
-
-const subscribeNothing = () => () => {}
-/** False during server rendering and hydration, true after: for values that depend on the browser's time zone. */
-function useMounted() {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
   )
 }
 
