@@ -189,6 +189,15 @@ test('[SEARCH]: after importing the seed retro, the palette and the search page 
   await page.getByRole('link', { name: 'Search without the filters' }).click()
   await expect(page).toHaveURL(/\/search\?q=%E4%B8%BB%E4%BB%8E$/)
   await expect(searchResults(page).filter({ hasText: replicaLag }).first()).toBeVisible()
+  // A period reads when each incident happened, as the list does: these were written today.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  await page.getByLabel('From', { exact: true }).fill(day(-1))
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`from=${day(-1)}`))
+  await expect(searchResults(page).filter({ hasText: replicaLag }).first()).toBeVisible()
+  await page.getByLabel('From', { exact: true }).fill(day(2))
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByText('Nothing matches “主从” with these filters')).toBeVisible()
 
   // Writing a new postmortem: a stale cache after a write brings up the replica-lag incident.
   await newPostmortem(page, 'Check-in list wrong after signing in')
