@@ -44,9 +44,6 @@ export function TemplateItemList({
   // A refused move, reorder or archive says why above the list; the order falls back.
   const { error, run } = useActionError()
   const byId = new Map(active.map((i) => [i.id, i]))
-  // Moving and dragging need script: their controls are rendered by it, not sent as HTML, 300
-  // elements of a fifty-item template that did nothing until the page had loaded.
-  const mounted = useMounted()
 
   const reorder = (ids: string[]) =>
     run(() => {
@@ -78,37 +75,13 @@ export function TemplateItemList({
               onDrop={(e) => onDrop(e, id)}
               className="flex gap-3 rounded-lg border border-border bg-card px-3 py-3"
             >
-              {canEdit && mounted ? (
-                <div className="flex h-20 w-7 shrink-0 flex-col items-center gap-1 text-muted-foreground">
-                  {/* The grip's dots drawn by CSS: fifty items drew fifty SVGs of six circles. */}
-                  <span
-                    aria-hidden
-                    className="h-4 w-2.5 cursor-grab bg-[radial-gradient(currentColor_1px,transparent_1.5px)] bg-size-[5px_5px]"
-                  />
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    className="size-7"
-                    disabled={index === 0}
-                    aria-label={t('moveUp', { item: item.text })}
-                    onClick={() => run(() => actions.move(id, 'up'))}
-                  >
-                    {arrowUpIcon}
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    size="icon"
-                    className="size-7"
-                    disabled={index === order.length - 1}
-                    aria-label={t('moveDown', { item: item.text })}
-                    onClick={() => run(() => actions.move(id, 'down'))}
-                  >
-                    {arrowDownIcon}
-                  </Button>
-                </div>
-              ) : canEdit ? (
-                // Its place, kept the same size: the controls need script, and come with it.
-                <div aria-hidden className="h-20 w-7 shrink-0" />
+              {canEdit ? (
+                <MoveControls
+                  item={item.text}
+                  first={index === 0}
+                  last={index === order.length - 1}
+                  move={(direction) => run(() => actions.move(id, direction))}
+                />
               ) : null}
               <div className="grid min-w-0 flex-1 gap-1.5">
                 <ItemSummary item={item} index={index} otherSkips={actions.otherSkips} />
@@ -174,6 +147,55 @@ export function TemplateItemList({
           </ul>
         </LazyDetails>
       ) : null}
+    </div>
+  )
+}
+
+/**
+ * An item's grip and its move buttons. Moving and dragging need script: the controls are rendered
+ * by it, not sent as HTML (300 elements of a fifty-item template that did nothing until the page
+ * had loaded), and until then an empty element of the same size keeps their place.
+ */
+function MoveControls({
+  item,
+  first,
+  last,
+  move,
+}: {
+  item: string
+  first: boolean
+  last: boolean
+  move: (direction: 'up' | 'down') => void
+}) {
+  const t = useTranslations('TemplatePage')
+  if (!useMounted()) return <div aria-hidden className="h-20 w-7 shrink-0" />
+  return (
+    <div className="flex h-20 w-7 shrink-0 flex-col items-center gap-1 text-muted-foreground">
+      {/* The grip's dots drawn by CSS: fifty items drew fifty SVGs of six circles. */}
+      <span
+        aria-hidden
+        className="h-4 w-2.5 cursor-grab bg-[radial-gradient(currentColor_1px,transparent_1.5px)] bg-size-[5px_5px]"
+      />
+      <Button
+        variant="ghost"
+        size="icon"
+        className="size-7"
+        disabled={first}
+        aria-label={t('moveUp', { item })}
+        onClick={() => move('up')}
+      >
+        {arrowUpIcon}
+      </Button>
+      <Button
+        variant="ghost"
+        size="icon"
+        className="size-7"
+        disabled={last}
+        aria-label={t('moveDown', { item })}
+        onClick={() => move('down')}
+      >
+        {arrowDownIcon}
+      </Button>
     </div>
   )
 }
