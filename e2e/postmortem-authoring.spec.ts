@@ -379,6 +379,42 @@ test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ 
   await expectFieldText(other.getByLabel('Impact'), '最后一句话 — the last sentence before the tab closed')
 })
 
+test('[POSTMORTEM]: the text shows before the page has loaded, and what is typed then is saved', async ({
+  page,
+  browser,
+}) => {
+  await signInAsAdmin(page)
+  const url = await newPostmortem(page, 'Typed on a slow line')
+  const rootCause = () => page.getByRole('textbox', { name: 'Root cause', exact: true })
+  await rootCause().fill('各项目日志表的uid没有建索引')
+  await expectSaved(page)
+
+  // A slow line: the page's script arrives only after the person has started typing.
+  let arrive = () => {}
+  const held = new Promise<void>((resolve) => (arrive = resolve))
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto(url, { waitUntil: 'commit' })
+  await expect(rootCause()).toHaveValue('各项目日志表的uid没有建索引')
+  await rootCause().click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type('，初始化脚本全表扫描')
+  arrive()
+
+  // The editor takes over with the typing in it, and saves it: another browser reads it.
+  await expectFieldText(rootCause(), '各项目日志表的uid没有建索引，初始化脚本全表扫描')
+  await expectSaved(page)
+  const other = await (await browser.newContext()).newPage()
+  await signIn(other, admin)
+  await other.goto(url)
+  await expectFieldText(
+    other.getByRole('textbox', { name: 'Root cause', exact: true }),
+    '各项目日志表的uid没有建索引，初始化脚本全表扫描',
+  )
+})
+
 test('[POSTMORTEM]: a long retro (15 hypotheses, 40 moments) opens with every entry there to edit', async ({
   page,
 }) => {

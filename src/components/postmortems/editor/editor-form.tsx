@@ -24,19 +24,23 @@ const isRedo = (e: KeyboardEvent) =>
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    // Rendered only near the screen (content-visibility): a keystroke lays out and paints the
-    // sections in view, not the fifty hypotheses and hundred timeline entries further down.
-    <section
-      aria-labelledby={id}
-      className="grid gap-4 border-t border-border pt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto] [overflow-clip-margin:0.5rem] first:border-t-0 first:pt-0 print:[content-visibility:visible]"
-    >
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {/* A boundary of its own: each section hydrates in a turn of its own, at low priority, and
-          one that someone clicks in goes first (React's selective hydration, decision 061). */}
-      <Suspense>{children}</Suspense>
-    </section>
+    // A boundary of its own: each section hydrates in a turn of its own, at low priority, and
+    // one that someone clicks in goes first (React's selective hydration, decision 061). Its
+    // heading inside it: React sends a large section after the rest of the page and shows it
+    // when it has arrived, and a heading shown before its section was pushed down by it.
+    <Suspense>
+      {/* Rendered only near the screen (content-visibility): a keystroke lays out and paints
+          the sections in view, not the fifty hypotheses and hundred timeline entries below. */}
+      <section
+        aria-labelledby={id}
+        className="grid gap-4 border-t border-border pt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto] [overflow-clip-margin:0.5rem] first-of-type:border-t-0 first-of-type:pt-0 print:[content-visibility:visible]"
+      >
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {children}
+      </section>
+    </Suspense>
   )
 }
 
@@ -52,6 +56,8 @@ export type EditorFormProps = {
   /** The presence the long texts' cursors go to, once the document has loaded. */
   awareness: Awareness | null
   undoManager: Y.UndoManager
+  /** The shared state the page was rendered from, when it had one (useSharedDocument). */
+  rendered: Uint8Array | null
   people: Person[]
   launches: { id: string; name: string }[]
   tags: string[]
@@ -76,6 +82,7 @@ export const EditorForm = memo(function EditorForm({
   ydoc,
   awareness,
   undoManager,
+  rendered,
   people,
   launches,
   tags,
@@ -91,6 +98,7 @@ export const EditorForm = memo(function EditorForm({
     text: textOf(ydoc, field),
     awareness,
     undoManager,
+    rendered,
     readOnly: false,
     comments: fieldComments[field],
   })
@@ -103,9 +111,10 @@ export const EditorForm = memo(function EditorForm({
         enterSection(inSection?.replace(/^section-/, '') ?? null)
       }}
       onKeyDownCapture={(e) => {
-        // Undo takes back this person's own changes, in every field alike (the long texts'
-        // editors do it themselves, with the same undo history).
-        if ((e.target as HTMLElement).closest('.cm-editor')) return
+        // Undo takes back this person's own changes, in every field alike. The long texts'
+        // editors do it themselves, with the same undo history; their plain fields, until the
+        // editors have loaded, keep the browser's own.
+        if ((e.target as HTMLElement).closest('.cm-editor, [data-before-editor]')) return
         if (isRedo(e)) {
           e.preventDefault()
           undoManager.redo()

@@ -249,6 +249,7 @@ export function PostmortemEditor({
           ydoc={ydoc}
           awareness={loaded ? awareness : null}
           undoManager={undoManager}
+          rendered={shared.rendered}
           people={people}
           launches={launches}
           tags={tags}

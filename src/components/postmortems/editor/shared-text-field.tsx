@@ -19,6 +19,8 @@ import {
 } from '../comments/comment-highlights'
 import { continueMarkup } from './continue-markup'
 import { MarkdownPreview, WriteOrPreview } from './fields'
+import { followPlainField, handOverWhenQuiet, plainField } from './plain-field'
+import { LOCAL_EDIT } from './use-shared-document'
 
 /** Looks like the app's textareas; grows with its text, wraps long lines. */
 const theme = EditorView.theme({
@@ -70,6 +72,7 @@ export const SharedTextField = memo(function SharedTextField({
   text,
   awareness,
   undoManager,
+  rendered,
   readOnly,
   rows = 3,
   comments,
@@ -81,6 +84,8 @@ export const SharedTextField = memo(function SharedTextField({
   text: Y.Text
   awareness: Awareness | null
   undoManager: Y.UndoManager
+  /** The shared state the page was rendered from (useSharedDocument), when it had one. */
+  rendered: Uint8Array | null
   readOnly: boolean
   rows?: number
   comments?: FieldComments
@@ -133,6 +138,15 @@ export const SharedTextField = memo(function SharedTextField({
 
   const describedBy = [hint && !error && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
 
+  // The field as the page's HTML has it: a plain textarea holding the text, until the editor
+  // has mounted (the script loaded and the section hydrated). The text shows from the first
+  // paint, and what is typed into it then is kept and handed to the editor. Made once: React
+  // leaves HTML set this way as the server sent it, typing included.
+  const [plain] = useState(() => plainField({ id, describedBy, error, readOnly, text: text.toString() }))
+  const [live, setLive] = useState(false)
+  const handedOver = useRef(false)
+  const plainTyping = useRef<ReturnType<typeof followPlainField> | null>(null)
+
   // The editor lives as long as its element: Preview unmounts it, Write mounts a new one.
   const mount = useCallback(
     (parent: HTMLDivElement | null) => {
@@ -145,47 +159,90 @@ export const SharedTextField = memo(function SharedTextField({
       }
       if (describedBy) labelled['aria-describedby'] = describedBy
       if (error) labelled['aria-invalid'] = 'true'
-      const editor = new EditorView({
-        parent,
-        state: EditorState.create({
-          doc: text.toString(),
-          extensions: [
-            // Tab moves focus on (no keyboard trap): neither keymap binds it.
-            keymap.of([
-              { key: 'Mod-Alt-m', run: requestComment },
-              // Markdown lists and quotes go on with Enter.
-              { key: 'Enter', run: continueMarkup },
-              ...yUndoManagerKeymap,
-              ...defaultKeymap,
-            ]),
-            EditorView.lineWrapping,
-            EditorView.editable.of(!readOnly),
-            EditorState.readOnly.of(readOnly),
-            EditorView.contentAttributes.of(labelled),
-            theme,
-            yCollab(text, awareness, { undoManager }),
-            commentHighlights,
-            highlightTheme,
-            EditorView.updateListener.of((update) => {
-              if (update.selectionSet || update.docChanged) setSelected(!update.state.selection.main.empty)
-            }),
-          ],
-        }),
-      })
-      view.current = editor
-      const marks = latest.current?.highlights?.()
-      if (marks?.length)
-        queueMicrotask(() => {
-          marked.set(editor, JSON.stringify(marks))
-          editor.dispatch({ effects: setHighlights.of(marks) })
+      let editor: EditorView | null = null
+      const open = () => {
+        editor = new EditorView({
+          parent,
+          state: EditorState.create({
+            doc: text.toString(),
+            extensions: [
+              // Tab moves focus on (no keyboard trap): neither keymap binds it.
+              keymap.of([
+                { key: 'Mod-Alt-m', run: requestComment },
+                // Markdown lists and quotes go on with Enter.
+                { key: 'Enter', run: continueMarkup },
+                ...yUndoManagerKeymap,
+                ...defaultKeymap,
+              ]),
+              EditorView.lineWrapping,
+              EditorView.editable.of(!readOnly),
+              EditorState.readOnly.of(readOnly),
+              EditorView.contentAttributes.of(labelled),
+              theme,
+              yCollab(text, awareness, { undoManager }),
+              commentHighlights,
+              highlightTheme,
+              EditorView.updateListener.of((update) => {
+                if (update.selectionSet || update.docChanged) setSelected(!update.state.selection.main.empty)
+              }),
+            ],
+          }),
         })
-      else marked.set(editor, '[]')
-      return () => {
+        view.current = editor
+        const marks = latest.current?.highlights?.()
+        if (marks?.length)
+          queueMicrotask(() => {
+            marked.set(editor!, JSON.stringify(marks))
+            editor!.dispatch({ effects: setHighlights.of(marks) })
+          })
+        else marked.set(editor, '[]')
+        return editor
+      }
+      const close = () => {
+        if (!editor) return
         if (view.current === editor) view.current = null
         editor.destroy()
       }
+
+      const field = handedOver.current ? null : parent.querySelector('textarea')
+      if (!field) {
+        open()
+        return close
+      }
+      const typing = (plainTyping.current ??= followPlainField(text, {
+        rendered,
+        shown: field.defaultValue,
+        origin: LOCAL_EDIT,
+      }))
+      const merge = () => typing.merge(field.value)
+      // The plain field gives way, its typing merged.
+      const retire = () => {
+        merge()
+        typing.stop()
+        handedOver.current = true
+        // Gone at once, not when React next renders: the page has one field by its name.
+        field.remove()
+        setLive(true)
+      }
+      const takeOver = () => {
+        release()
+        const focused = document.activeElement === field
+        const { selectionStart, selectionEnd } = field
+        retire()
+        const opened = open()
+        if (!focused) return
+        const at = (offset: number) => Math.min(offset, opened.state.doc.length)
+        opened.focus()
+        opened.dispatch({ selection: { anchor: at(selectionStart), head: at(selectionEnd) } })
+      }
+      const release = handOverWhenQuiet(field, { merge, takeOver })
+      return () => {
+        release()
+        if (!handedOver.current) retire()
+        close()
+      }
     },
-    [id, text, awareness, undoManager, readOnly, describedBy, error, requestComment],
+    [id, text, awareness, undoManager, readOnly, describedBy, error, requestComment, rendered],
   )
 
   return (
@@ -198,7 +255,9 @@ export const SharedTextField = memo(function SharedTextField({
               data-invalid={error ? true : undefined}
               style={{ minHeight: `${rows * 1.5 + 1}rem` }}
               className="rounded-md border border-input bg-background focus-within:ring-2 focus-within:ring-ring data-invalid:border-destructive [&_.cm-editor]:min-h-[inherit]"
-            />
+            >
+              {live ? null : <div className="contents" dangerouslySetInnerHTML={{ __html: plain }} />}
+            </div>
             {comments ? (
               <div className="flex justify-end">
                 {/* After the editor: select with Shift+arrows, Tab here (or Ctrl/Cmd+Alt+M). */}

@@ -91,11 +91,13 @@ export function useSharedDocument({
   readOnly?: boolean
 }) {
   const initialState = 'sharedState' in start ? start.sharedState : null
-  const [{ ydoc, awareness, undoManager }] = useState(() => {
+  const [{ ydoc, awareness, undoManager, rendered }] = useState(() => {
     const doc = new Y.Doc()
-    if (initialState) Y.applyUpdate(doc, fromBase64(initialState))
+    const rendered = initialState ? fromBase64(initialState) : null
+    if (rendered) Y.applyUpdate(doc, rendered)
     return {
       ydoc: doc,
+      rendered,
       // Made here, not by the socket, so that the text editors bind to it as they hydrate. Not
       // on the server: it starts a timer, and the server renders no presence.
       awareness: typeof window === 'undefined' ? null : new Awareness(doc),
@@ -106,7 +108,8 @@ export function useSharedDocument({
   // browser has the shared one (from IndexedDB or the socket).
   const [doc, setDoc] = useState(() => ('document' in start ? start.document : readDocument(ydoc)))
   const [loaded, setLoaded] = useState(Boolean(initialState))
-  const [connected, setConnected] = useState(false)
+  // Null until the socket first answers: the page opens neither saved nor offline, but connecting.
+  const [connected, setConnected] = useState<boolean | null>(null)
   const [saved, setSaved] = useState(false)
   const [failing, setFailing] = useState(false)
   // What the server refused to save, by field (rules only it can check).
@@ -139,9 +142,13 @@ export function useSharedDocument({
       if (fields && typeof fields === 'object') setRefused(fields as Record<string, string>)
     }
     socket.awareness.setLocalStateField('user', { name: user.name, color: colourOf(user.id) })
-    socket.on('status', ({ status }) => setConnected(status === 'connected'))
+    socket.on('status', ({ status }) =>
+      setConnected((was) => (status === 'connecting' ? was : status === 'connected')),
+    )
     socket.on('sync', (synced) => synced && setLoaded(true))
     socket.on('connection-close', (event) => {
+      // Also a connection that never opened (the socket says nothing of those).
+      setConnected(false)
       if (event?.code === SIGNED_OUT)
         router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`)
       else if (event?.code === ROLE_CHANGED) window.location.reload()
@@ -209,17 +216,20 @@ export function useSharedDocument({
     }, [doc, loaded, refused, schema]),
   )
 
-  const state: SaveState = !loaded
-    ? connected
+  const state: SaveState =
+    connected === null
       ? 'connecting'
-      : 'offline'
-    : Object.keys(issues).length
-      ? 'invalid'
-      : !connected || failing
-        ? 'offline'
-        : saved
-          ? 'saved'
-          : 'syncing'
+      : !loaded
+        ? connected
+          ? 'connecting'
+          : 'offline'
+        : Object.keys(issues).length
+          ? 'invalid'
+          : !connected || failing
+            ? 'offline'
+            : saved
+              ? 'saved'
+              : 'syncing'
 
   // The same function before and after the document loads: the form's sections skip
   // re-rendering while what they are given stays the same, and loading changes none of it.
@@ -248,6 +258,8 @@ export function useSharedDocument({
 
   return {
     ydoc,
+    /** The shared state the page was rendered from: typing before the editors load merges with it. */
+    rendered,
     awareness,
     undoManager,
     doc,
