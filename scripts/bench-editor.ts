@@ -4,9 +4,11 @@
 // starts the production server (scripts/start.ts: builds first when the sources changed), signs
 // in, then in Chromium (Debian's, as the end-to-end tests use)
 //   - opens /postmortems/<n>/edit `runs` times, each in a new page: from the navigation to the
-//     root cause holding its text and taking a typed character (open_ms: p50, max, first), with
-//     the main thread's long tasks in that time, the HTML's size and how many elements it made
-//     (what an opening costs, whatever the machine's speed that day);
+//     root cause holding its text and taking a typed character (open_ms: p50, max, first: in
+//     the plain field the page's HTML has, or the editor if it has taken over), to the shared
+//     editor holding that character (in_editor_p50), with the main thread's long tasks and how
+//     far the page moved (layout shift) in that time, the HTML's size and how many elements it
+//     made (what an opening costs, whatever the machine's speed that day);
 //   - types `keys` characters at the end of the root cause, one every `delay` ms as a person
 //     does, and measures each keystroke to the frame that shows it: from the keydown's time
 //     stamp to a task queued right after that frame's requestAnimationFrame (keystroke_ms:
@@ -50,6 +52,7 @@ function measureInPage() {
     __events: number[]
     __long: number[]
     __elements: number
+    __shift: number
   }
   w.__keys = []
   w.__events = []
@@ -77,6 +80,16 @@ function measureInPage() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) w.__long.push(entry.duration)
   }).observe({ type: 'longtask' })
+  // How far the page moved under the reader as it opened (Cumulative Layout Shift's sum, shifts
+  // right after an input left out, as the browser marks them).
+  w.__shift = 0
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number
+      hadRecentInput: boolean
+    })[])
+      if (!entry.hadRecentInput) w.__shift += entry.value
+  }).observe({ type: 'layout-shift', buffered: true })
 }
 
 type Measures = { keys: number[]; events: number[]; long: number[] }
@@ -113,13 +126,16 @@ function summary(seen: Measures) {
  * application), and it polls every 500 ms after the first second, so that the benchmark would
  * measure itself.
  */
-const rootCauseShows = (page: Page, text: string, atEnd = false) =>
+const rootCauseShows = (page: Page, text: string, { atEnd = false, inEditor = false } = {}) =>
   page.waitForFunction(
-    ([text, atEnd]) => {
-      const shown = document.getElementById('pm-rootCause')?.textContent ?? ''
+    ([text, atEnd, inEditor]) => {
+      // The plain field the page's HTML has until the editor takes over, or the editor.
+      const field = document.getElementById('pm-rootCause')
+      if (inEditor && !field?.classList.contains('cm-content')) return false
+      const shown = (field instanceof HTMLTextAreaElement ? field.value : field?.textContent) ?? ''
       return atEnd ? shown.endsWith(text) : shown.includes(text)
     },
-    [text, atEnd] as const,
+    [text, atEnd, inEditor] as const,
     { polling: 'raf', timeout: 60_000 },
   )
 
@@ -177,12 +193,14 @@ async function main() {
 
       say(`opening the editor ${runs} times…`)
       const opens: number[] = []
+      const editors: number[] = []
       const phases: {
         response: number
         domContentLoaded: number
         htmlKB: number
         elements: number
         longTasksMs: number
+        layoutShift: number
       }[] = []
       let page: Page | undefined
       for (let run = 0; run < runs; run++) {
@@ -195,12 +213,15 @@ async function main() {
         await page.keyboard.press('Control+End')
         // A mark of this run's own: the document keeps the earlier runs' marks.
         await page.keyboard.type(`|${run}`)
-        await rootCauseShows(page, `|${run}`, true)
+        await rootCauseShows(page, `|${run}`, { atEnd: true })
         opens.push(performance.now() - started)
+        // The typing handed to the shared editor: what the keystrokes below are typed into.
+        await rootCauseShows(page, `|${run}`, { atEnd: true, inEditor: true })
+        editors.push(performance.now() - started)
         phases.push(
           await page.evaluate(() => {
             const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
-            const w = window as unknown as { __long: number[]; __elements: number }
+            const w = window as unknown as { __long: number[]; __elements: number; __shift: number }
             return {
               response: nav!.responseEnd,
               domContentLoaded: nav!.domContentLoadedEventEnd,
@@ -208,6 +229,7 @@ async function main() {
               elements: w.__elements,
               // The main thread's long tasks from the navigation to the typed mark.
               longTasksMs: w.__long.reduce((a, b) => a + b, 0),
+              layoutShift: w.__shift,
             }
           }),
         )
@@ -222,7 +244,7 @@ async function main() {
       })
       const text = 'the pool ran dry 连接池被打满 '.repeat(Math.ceil(keys / 25)).slice(0, keys)
       await page!.keyboard.type(text, { delay })
-      await rootCauseShows(page!, text.trimEnd().slice(-12))
+      await rootCauseShows(page!, text.trimEnd().slice(-12), { inEditor: true })
       await page!.waitForTimeout(500)
       const seen = await page!.evaluate(readMeasures)
 
@@ -243,6 +265,7 @@ async function main() {
           p50: round2(percentile(opens, 50)),
           max: round2(Math.max(...opens)),
           first: round2(opens[0]!),
+          in_editor_p50: round2(percentile(editors, 50)),
           html_received_p50: round2(
             percentile(
               phases.map((p) => p.response),
@@ -258,6 +281,12 @@ async function main() {
           long_tasks_ms_p50: round2(
             percentile(
               phases.map((p) => p.longTasksMs),
+              50,
+            ),
+          ),
+          layout_shift_p50: round2(
+            percentile(
+              phases.map((p) => p.layoutShift),
               50,
             ),
           ),
