@@ -1,39 +1,30 @@
 'use client'
 
-import { defaultKeymap } from '@codemirror/commands'
-import { EditorState } from '@codemirror/state'
-import { EditorView, keymap } from '@codemirror/view'
 import { MessageSquarePlus } from 'lucide-react'
 import { useTranslations } from '@/i18n/use-translations'
 import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import {
-  commentHighlights,
-  highlightTheme,
-  setHighlights,
-  type Highlight,
-} from '../comments/comment-highlights'
-import { continueMarkup } from './continue-markup'
+import type { Highlight } from '../comments/comment-highlights'
 import { MarkdownPreview, WriteOrPreview } from './fields'
 import { followPlainField, handOverWhenQuiet, plainField } from './plain-field'
+import type * as editorModule from './text-editor'
 import { LOCAL_EDIT } from './use-shared-document'
 
-/** Looks like the app's textareas; grows with its text, wraps long lines. */
-const theme = EditorView.theme({
-  '&': { fontSize: '0.875rem', backgroundColor: 'transparent' },
-  '&.cm-focused': { outline: 'none' },
-  '.cm-content': { fontFamily: 'inherit', padding: '0.5rem 0', caretColor: 'currentColor' },
-  '.cm-line': { padding: '0 0.75rem' },
-  '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.5' },
-  '.cm-ySelectionInfo': { fontFamily: 'inherit', fontSize: '0.75rem', opacity: '1', padding: '1px 4px' },
-})
+type TextEditorModule = typeof editorModule
+type TextEditor = editorModule.TextEditor
 
-/** The passages last marked in each editor (as JSON), so that unchanged marks dispatch nothing. */
-const marked = new WeakMap<EditorView, string>()
+/**
+ * The editor's module (CodeMirror, a third of the page's script), asked for as soon as this one
+ * runs in the browser: it arrives while the page hydrates instead of holding the page back, and
+ * the plain fields carry the text until then.
+ */
+const textEditor: Promise<TextEditorModule> | null =
+  typeof window === 'undefined' ? null : import('./text-editor')
+let loadedTextEditor: TextEditorModule | undefined
+void textEditor?.then((module) => (loadedTextEditor = module))
 
 /** The selected passage of a field, for a new comment thread. */
 export type Passage = { from: number; to: number; quote: string }
@@ -91,7 +82,7 @@ export const SharedTextField = memo(function SharedTextField({
   comments?: FieldComments
 }) {
   const t = useTranslations('Comments')
-  const view = useRef<EditorView | null>(null)
+  const view = useRef<TextEditor | null>(null)
   const [selected, setSelected] = useState(false)
   // The latest callbacks, read by the editor without remounting it when threads change.
   const latest = useRef(comments)
@@ -120,15 +111,7 @@ export const SharedTextField = memo(function SharedTextField({
       queueMicrotask(() => {
         queued = false
         const current = view.current
-        if (!current) return
-        // Only when the marks moved: a transaction for nothing, between a selection made in the
-        // page and the editor reading it, puts the editor's older selection back (a select-all
-        // then typed over kept the old text after the new).
-        const marks = highlights()
-        const key = JSON.stringify(marks)
-        if (marked.get(current) === key) return
-        marked.set(current, key)
-        current.dispatch({ effects: setHighlights.of(marks) })
+        if (current) loadedTextEditor?.markPassages(current, highlights())
       })
     }
     mark()
@@ -159,54 +142,37 @@ export const SharedTextField = memo(function SharedTextField({
       }
       if (describedBy) labelled['aria-describedby'] = describedBy
       if (error) labelled['aria-invalid'] = 'true'
-      let editor: EditorView | null = null
-      const open = () => {
-        editor = new EditorView({
-          parent,
-          state: EditorState.create({
-            doc: text.toString(),
-            extensions: [
-              // Tab moves focus on (no keyboard trap): neither keymap binds it.
-              keymap.of([
-                { key: 'Mod-Alt-m', run: requestComment },
-                // Markdown lists and quotes go on with Enter.
-                { key: 'Enter', run: continueMarkup },
-                ...yUndoManagerKeymap,
-                ...defaultKeymap,
-              ]),
-              EditorView.lineWrapping,
-              EditorView.editable.of(!readOnly),
-              EditorState.readOnly.of(readOnly),
-              EditorView.contentAttributes.of(labelled),
-              theme,
-              yCollab(text, awareness, { undoManager }),
-              commentHighlights,
-              highlightTheme,
-              EditorView.updateListener.of((update) => {
-                if (update.selectionSet || update.docChanged) setSelected(!update.state.selection.main.empty)
-              }),
-            ],
-          }),
+      let editor: TextEditor | null = null
+      let gone = false
+      const open = (module: TextEditorModule) => {
+        editor = module.openTextEditor(parent, {
+          text,
+          awareness,
+          undoManager,
+          readOnly,
+          attributes: labelled,
+          onComment: requestComment,
+          onSelect: setSelected,
         })
         view.current = editor
         const marks = latest.current?.highlights?.()
-        if (marks?.length)
-          queueMicrotask(() => {
-            marked.set(editor!, JSON.stringify(marks))
-            editor!.dispatch({ effects: setHighlights.of(marks) })
-          })
-        else marked.set(editor, '[]')
+        const opened = editor
+        if (marks?.length) queueMicrotask(() => module.markPassages(opened, marks))
         return editor
       }
       const close = () => {
+        gone = true
         if (!editor) return
         if (view.current === editor) view.current = null
         editor.destroy()
       }
+      /** Runs `then` with the editor's module, once it has loaded, if the field is still here. */
+      const whenLoaded = (then: (module: TextEditorModule) => void) =>
+        void textEditor?.then((module) => gone || then(module))
 
       const field = handedOver.current ? null : parent.querySelector('textarea')
       if (!field) {
-        open()
+        whenLoaded(open)
         return close
       }
       const typing = (plainTyping.current ??= followPlainField(text, {
@@ -224,18 +190,21 @@ export const SharedTextField = memo(function SharedTextField({
         field.remove()
         setLive(true)
       }
-      const takeOver = () => {
-        release()
-        const focused = document.activeElement === field
-        const { selectionStart, selectionEnd } = field
-        retire()
-        const opened = open()
-        if (!focused) return
-        const at = (offset: number) => Math.min(offset, opened.state.doc.length)
-        opened.focus()
-        opened.dispatch({ selection: { anchor: at(selectionStart), head: at(selectionEnd) } })
-      }
-      const release = handOverWhenQuiet(field, { merge, takeOver })
+      let release = () => {}
+      whenLoaded((module) => {
+        const takeOver = () => {
+          release()
+          const focused = document.activeElement === field
+          const { selectionStart, selectionEnd } = field
+          retire()
+          const opened = open(module)
+          if (!focused) return
+          const at = (offset: number) => Math.min(offset, opened.state.doc.length)
+          opened.focus()
+          opened.dispatch({ selection: { anchor: at(selectionStart), head: at(selectionEnd) } })
+        }
+        release = handOverWhenQuiet(field, { merge, takeOver })
+      })
       return () => {
         release()
         if (!handedOver.current) retire()
