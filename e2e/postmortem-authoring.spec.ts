@@ -415,6 +415,40 @@ test('[POSTMORTEM]: the text shows before the page has loaded, and what is typed
   )
 })
 
+test('[POSTMORTEM]: when the text editor’s script does not come, the plain field still saves what is typed', async ({
+  page,
+  browser,
+}) => {
+  await signInAsAdmin(page)
+  const url = await newPostmortem(page, 'Editor script blocked')
+  const impact = () => page.getByRole('textbox', { name: 'Impact', exact: true })
+  await impact().fill('部分用户无法下单')
+  await expectSaved(page)
+
+  // The page's own script comes; the text editor's is refused by the network (the chunk that
+  // holds CodeMirror's own styles, .cm-gutters among them).
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const response = await route.fetch()
+    if ((await response.text()).includes('cm-gutters')) return route.abort()
+    await route.fulfill({ response })
+  })
+  await page.goto(url)
+  await expectSaved(page)
+  await impact().click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' — orders failed for 20 minutes')
+  await expect(impact()).toHaveValue('部分用户无法下单 — orders failed for 20 minutes')
+  await expectSaved(page)
+
+  const other = await (await browser.newContext()).newPage()
+  await signIn(other, admin)
+  await other.goto(url)
+  await expectFieldText(
+    other.getByRole('textbox', { name: 'Impact', exact: true }),
+    '部分用户无法下单 — orders failed for 20 minutes',
+  )
+})
+
 test('[POSTMORTEM]: a long retro (15 hypotheses, 40 moments) opens with every entry there to edit', async ({
   page,
 }) => {

@@ -62,6 +62,18 @@ describe('followPlainField', () => {
     expect(server.getText('rootCause').toString()).toBe(text.toString())
   })
 
+  it('finds where the caret of the field is in the shared text, after what arrived before it', () => {
+    const { server, rendered, browser, text } = renderedPage('The pool ran dry.')
+    const field = followPlainField(text, { rendered, shown: 'The pool ran dry.', origin: LOCAL })
+    field.merge('The pool ran dry!')
+    const before = Y.encodeStateVector(server)
+    server.getText('rootCause').insert(0, 'Failover. ')
+    Y.applyUpdate(browser, Y.encodeStateAsUpdate(server, before))
+    // The caret after "pool" in the field is after "pool" in the text, 10 characters further on.
+    expect(text.toString().slice(0, field.offsetInText('The pool'.length))).toBe('Failover. The pool')
+    expect(field.offsetInText('The pool ran dry!'.length)).toBe(text.length)
+  })
+
   it('applies the typing where it was made when the page had no shared state', () => {
     const browser = new Y.Doc()
     const text = browser.getText('rootCause')

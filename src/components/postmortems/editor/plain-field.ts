@@ -54,15 +54,19 @@ export function followPlainField(
 ) {
   const ydoc = text.doc
   const name = ydoc ? [...ydoc.share].find(([, type]) => (type as unknown) === text)?.[0] : undefined
-  let base: Y.Doc | null = null
-  if (rendered && name !== undefined) {
-    base = new Y.Doc()
-    Y.applyUpdate(base, rendered)
-    // Only the state the field showed: else where a change was made means nothing there.
-    if (base.getText(name).toString() !== shown) {
-      base.destroy()
-      base = null
-    }
+  // The rendered state's copy of the text, made at the first change (seven fields decoded the
+  // whole state as the page hydrated, typed into or not). Null without it, or when the field did
+  // not show it: where a change was made would mean nothing there.
+  let base: Y.Text | null | undefined
+  const shownText = () => {
+    if (base !== undefined) return base
+    base = null
+    if (!rendered || name === undefined) return base
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, rendered)
+    if (doc.getText(name).toString() === shown) base = doc.getText(name)
+    else doc.destroy()
+    return base
   }
   let last = shown
   return {
@@ -71,15 +75,30 @@ export function followPlainField(
       const passage = changedPassage(last, now)
       last = now
       if (!passage || !ydoc) return
-      if (base && name !== undefined) {
-        const from = Y.encodeStateVector(base)
-        replace(base.getText(name), passage)
-        Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(base, from), origin)
+      const copy = shownText()
+      if (copy) {
+        const from = Y.encodeStateVector(copy.doc!)
+        replace(copy, passage)
+        Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(copy.doc!, from), origin)
       } else ydoc.transact(() => replace(text, passage), origin)
+    },
+    /**
+     * Where an offset in the field (its caret, say) is in the shared text now, with what reached
+     * it meanwhile before or after it.
+     */
+    offsetInText(offset: number) {
+      const copy = shownText()
+      const at = copy
+        ? Y.createAbsolutePositionFromRelativePosition(
+            Y.createRelativePositionFromTypeIndex(copy, offset),
+            ydoc!,
+          )?.index
+        : undefined
+      return Math.min(at ?? offset, text.length)
     },
     /** Once the editor has taken over. */
     stop() {
-      base?.destroy()
+      base?.doc?.destroy()
     },
   }
 }
@@ -110,6 +129,8 @@ export function plainField({
     readOnly ? 'readonly' : '',
     'data-before-editor',
     'spellcheck="false"',
+    // Not restored by the browser on Back or reload: a restored value would read as typing.
+    'autocomplete="off"',
     'class="block min-h-[inherit] w-full resize-none bg-transparent px-3 py-2 text-sm/normal outline-none field-sizing-content"',
   ]
   // A first line break of a textarea's HTML is dropped: the one added here, not the text's.
@@ -120,52 +141,88 @@ export function plainField({
 const QUIET_MS = 1000
 
 /**
- * Calls `takeOver` in the next task, unless someone is in the field by then. Then what they
- * typed is merged (`merge`) as they type, and the editor takes over when the field loses the
- * focus, or once the typing has paused, but not in the middle of an input method's composition
- * (a Chinese word being spelled), which taking the field away would break. Not at once: a press
- * on the field before the page had loaded hydrates its section in the press's own event, and
- * the field taken away then would leave the focus on the page instead of in it. Returns how to
- * stop.
+ * Merges what is typed into the plain field as it is typed (`merge`), from now on, and calls
+ * `takeOver` with the editor's module once it has loaded (`editor`) and the field can be taken
+ * away: when no one is in it, else when it loses the focus or the typing has paused, and never in
+ * the middle of an input method's composition (a Chinese word being spelled). Not before the
+ * next task: a press on the field before the page had loaded hydrates its section in the press's
+ * own event, and the field taken away then would leave the focus on the page instead of in it. A
+ * module that does not load leaves the plain field, its typing still saved. Returns how to stop.
  */
-export function handOverWhenQuiet(
+export function handOverWhenQuiet<Editor>(
   field: HTMLTextAreaElement,
-  { merge, takeOver }: { merge: () => void; takeOver: () => void },
+  {
+    editor,
+    merge,
+    takeOver,
+  }: { editor: Promise<Editor> | null; merge: () => void; takeOver: (editor: Editor) => void },
 ) {
+  let loaded: { editor: Editor } | null = null
   let composing = false
-  const wait = () => {
+  let quiet = false
+  let stopped = false
+  let started = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const attempt = () => {
+    if (stopped || !started || !loaded || composing) return
+    if (document.activeElement === field && !quiet) return
+    stop()
+    takeOver(loaded.editor)
+  }
+  const active = () => {
+    quiet = false
     clearTimeout(timer)
-    timer = setTimeout(() => composing || takeOver(), QUIET_MS)
+    timer = setTimeout(() => {
+      quiet = true
+      attempt()
+    }, QUIET_MS)
   }
   const onInput = (event: Event) => {
     composing = (event as InputEvent).isComposing
     if (!composing) merge()
-    wait()
+    active()
   }
-  const onCompositionStart = () => (composing = true)
+  const onCompositionStart = () => {
+    composing = true
+    active()
+  }
   const onCompositionEnd = () => {
     composing = false
     merge()
-    wait()
+    active()
   }
-  const watching = ['keydown', 'pointerdown'] as const
-  let timer = setTimeout(() => {
-    if (document.activeElement !== field) return takeOver()
+  const onBlur = () => {
+    quiet = true
+    attempt()
+  }
+  const listeners = [
+    ['input', onInput],
+    ['compositionstart', onCompositionStart],
+    ['compositionend', onCompositionEnd],
+    ['keydown', active],
+    ['pointerdown', active],
+    ['blur', onBlur],
+  ] as const
+  for (const [type, listener] of listeners) field.addEventListener(type, listener)
+  const first = setTimeout(() => {
+    started = true
     // What was typed while the page's script loaded.
     merge()
-    field.addEventListener('input', onInput)
-    for (const type of watching) field.addEventListener(type, wait)
-    field.addEventListener('compositionstart', onCompositionStart)
-    field.addEventListener('compositionend', onCompositionEnd)
-    field.addEventListener('blur', takeOver)
-    wait()
+    active()
+    attempt()
   })
-  return () => {
+  void editor?.then(
+    (module) => {
+      loaded = { editor: module }
+      attempt()
+    },
+    () => {},
+  )
+  const stop = () => {
+    stopped = true
+    clearTimeout(first)
     clearTimeout(timer)
-    field.removeEventListener('input', onInput)
-    for (const type of watching) field.removeEventListener(type, wait)
-    field.removeEventListener('compositionstart', onCompositionStart)
-    field.removeEventListener('compositionend', onCompositionEnd)
-    field.removeEventListener('blur', takeOver)
+    for (const [type, listener] of listeners) field.removeEventListener(type, listener)
   }
+  return stop
 }

@@ -24,7 +24,11 @@ type TextEditor = editorModule.TextEditor
 const textEditor: Promise<TextEditorModule> | null =
   typeof window === 'undefined' ? null : import('./text-editor')
 let loadedTextEditor: TextEditorModule | undefined
-void textEditor?.then((module) => (loadedTextEditor = module))
+// Not loaded (the network failed): the plain fields stay, and still save what is typed.
+void textEditor?.then(
+  (module) => (loadedTextEditor = module),
+  () => {},
+)
 
 /** The selected passage of a field, for a new comment thread. */
 export type Passage = { from: number; to: number; quote: string }
@@ -125,7 +129,11 @@ export const SharedTextField = memo(function SharedTextField({
   // has mounted (the script loaded and the section hydrated). The text shows from the first
   // paint, and what is typed into it then is kept and handed to the editor. Made once: React
   // leaves HTML set this way as the server sent it, typing included.
-  const [plain] = useState(() => plainField({ id, describedBy, error, readOnly, text: text.toString() }))
+  // Without the shared state the page was rendered from, it shows nothing to type into yet: the
+  // text comes with the document, and typing would be placed in a text it did not show.
+  const [plain] = useState(() =>
+    plainField({ id, describedBy, error, readOnly: readOnly || !rendered, text: text.toString() }),
+  )
   const [live, setLive] = useState(false)
   const handedOver = useRef(false)
   const plainTyping = useRef<ReturnType<typeof followPlainField> | null>(null)
@@ -168,7 +176,10 @@ export const SharedTextField = memo(function SharedTextField({
       }
       /** Runs `then` with the editor's module, once it has loaded, if the field is still here. */
       const whenLoaded = (then: (module: TextEditorModule) => void) =>
-        void textEditor?.then((module) => gone || then(module))
+        void textEditor?.then(
+          (module) => gone || then(module),
+          () => {},
+        )
 
       const field = handedOver.current ? null : parent.querySelector('textarea')
       if (!field) {
@@ -190,20 +201,25 @@ export const SharedTextField = memo(function SharedTextField({
         field.remove()
         setLive(true)
       }
-      let release = () => {}
-      whenLoaded((module) => {
-        const takeOver = () => {
-          release()
+      const release = handOverWhenQuiet(field, {
+        editor: textEditor,
+        merge,
+        takeOver: (module) => {
           const focused = document.activeElement === field
-          const { selectionStart, selectionEnd } = field
+          const { selectionStart, selectionEnd, selectionDirection } = field
+          merge()
+          // Where the caret was, in the text as it is now.
+          const start = typing.offsetInText(selectionStart)
+          const end = typing.offsetInText(selectionEnd)
           retire()
           const opened = open(module)
           if (!focused) return
-          const at = (offset: number) => Math.min(offset, opened.state.doc.length)
           opened.focus()
-          opened.dispatch({ selection: { anchor: at(selectionStart), head: at(selectionEnd) } })
-        }
-        release = handOverWhenQuiet(field, { merge, takeOver })
+          opened.dispatch({
+            selection:
+              selectionDirection === 'backward' ? { anchor: end, head: start } : { anchor: start, head: end },
+          })
+        },
       })
       return () => {
         release()

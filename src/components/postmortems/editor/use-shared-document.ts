@@ -40,6 +40,9 @@ export type Presence = {
 /** The origin of this tab's own edits: what undo takes back (never another person's). */
 export const LOCAL_EDIT = Symbol('local edit')
 
+/** How long the editor says Connecting before it says Offline, when the socket says nothing. */
+const NO_ANSWER_MS = 5000
+
 /** How long typing in a long text pauses before the form reads the document again. */
 const TEXT_SETTLES_MS = 250
 
@@ -142,11 +145,15 @@ export function useSharedDocument({
       if (fields && typeof fields === 'object') setRefused(fields as Record<string, string>)
     }
     socket.awareness.setLocalStateField('user', { name: user.name, color: colourOf(user.id) })
+    // A line that neither opens nor fails (a proxy holding it) is offline too, after a while.
+    let closed = false
+    const noAnswer = setTimeout(() => setConnected((was) => was ?? false), NO_ANSWER_MS)
     socket.on('status', ({ status }) =>
       setConnected((was) => (status === 'connecting' ? was : status === 'connected')),
     )
     socket.on('sync', (synced) => synced && setLoaded(true))
     socket.on('connection-close', (event) => {
+      if (closed) return
       // Also a connection that never opened (the socket says nothing of those).
       setConnected(false)
       if (event?.code === SIGNED_OUT)
@@ -181,6 +188,8 @@ export function useSharedDocument({
     }
     ydoc.on('update', onUpdate)
     return () => {
+      closed = true
+      clearTimeout(noAnswer)
       clearTimeout(pending)
       window.removeEventListener('offline', offline)
       window.removeEventListener('online', online)
