@@ -29,7 +29,13 @@ import { EditorForm } from './editor-form'
 import { entryOf, firstFieldOf } from './list-editor'
 import type { Person } from './types'
 import type { FactorOption } from './factors-field'
-import { useSharedDocument, type EditorStart, type SaveState } from './use-shared-document'
+import {
+  useSaveState,
+  useSharedDocument,
+  type EditorStart,
+  type SaveProgress,
+  type SaveState,
+} from './use-shared-document'
 
 export type PostmortemEditorProps = {
   number: number
@@ -85,6 +91,23 @@ class SaveWatch {
   }
 }
 
+/** The workflow buttons, told whether everything is saved (the save state changes as people type). */
+function HeaderActions({
+  save,
+  saving,
+  flush,
+  actions,
+}: {
+  save: SaveProgress
+  saving: SaveWatch
+  flush: () => Promise<void>
+  actions: PostmortemEditorProps['actions']
+}) {
+  const state = useSaveState(save)
+  useEffect(() => saving.set(state), [saving, state])
+  return actions?.({ flush, clean: state === 'saved' })
+}
+
 /** The whole retro on one page, in the order it is written; saves itself as you type. */
 export function PostmortemEditor({
   number,
@@ -107,7 +130,7 @@ export function PostmortemEditor({
     start,
     user,
   })
-  const { doc, ydoc, awareness, undoManager, loaded, state } = shared
+  const { doc, ydoc, awareness, undoManager, loaded } = shared
   const errors = useMemo(
     () =>
       Object.fromEntries(Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)])),
@@ -146,7 +169,6 @@ export function PostmortemEditor({
 
   // "Wait until saved" before a workflow step reads the saved postmortem.
   const [saving] = useState(() => new SaveWatch())
-  useEffect(() => saving.set(state), [saving, state])
   const flush = useCallback(() => saving.settled(FLUSH_TIMEOUT_MS), [saving])
 
   // A thread being started on a selected passage, shown in the side panel's form.
@@ -212,10 +234,10 @@ export function PostmortemEditor({
     <div className="grid gap-6">
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-border bg-background/95 px-4 py-3 backdrop-blur sm:-mx-8 sm:px-8 print:hidden">
         <div className="flex flex-wrap items-center gap-4">
-          <SaveStatus state={state} />
+          <SaveStatus save={shared.save} />
           <PresenceBar people={shared.people} />
         </div>
-        {actions?.({ flush, clean: state === 'saved' })}
+        <HeaderActions save={shared.save} saving={saving} flush={flush} actions={actions} />
       </div>
 
       {removed ? (

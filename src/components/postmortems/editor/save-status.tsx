@@ -4,7 +4,7 @@ import { AlertTriangle, Check, CloudOff, CloudUpload, Loader2 } from 'lucide-rea
 import { useTranslations } from '@/i18n/use-translations'
 import { useEffect, useRef, useState } from 'react'
 import { cn } from '@/lib/cn'
-import type { SaveState } from './use-shared-document'
+import { useSaveState, type SaveProgress } from './use-shared-document'
 
 /*
  * Syncing is what the state is while someone types, so its icon stands still: a spinning one
@@ -22,8 +22,9 @@ const icons = {
  * Always-visible answer to "is my text safe?". Screen readers hear only what calls for them
  * (going offline, a field to fix, back online and saved), not every pause in typing.
  */
-export function SaveStatus({ state }: { state: SaveState }) {
+export function SaveStatus({ save }: { save: SaveProgress }) {
   const t = useTranslations('SaveStatus')
+  const state = useSaveState(save)
   const Icon = icons[state]
   const [announced, setAnnounced] = useState('')
   const previous = useRef(state)

@@ -3,7 +3,15 @@
 import { fromBase64 } from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -28,6 +36,39 @@ import { openLocalCopy } from './local-copy'
 
 /** What the save state says: the person's text is on its way, safe, or waiting for the network. */
 export type SaveState = 'connecting' | 'offline' | 'syncing' | 'saved' | 'invalid'
+
+/**
+ * Whether the server has saved everything this browser holds: it changes with nearly every
+ * keystroke and every "saved" message, so it is kept outside React's state. Only the parts that
+ * show it (the save state, the workflow buttons) re-render when it changes, not the whole editor
+ * within the keystroke's task.
+ */
+class SavedFlag {
+  private value = false
+  private listeners = new Set<() => void>()
+  set(value: boolean) {
+    if (value === this.value) return
+    this.value = value
+    for (const listener of this.listeners) listener()
+  }
+  get = () => this.value
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => void this.listeners.delete(listener)
+  }
+}
+
+/** The save state, as things are before "saved or not" (`ready`: connected, loaded and valid). */
+export type SaveProgress = {
+  phase: Exclude<SaveState, 'syncing' | 'saved'> | 'ready'
+  saved: SavedFlag
+}
+
+/** The save state; re-renders the component that calls it as the text is saved. */
+export function useSaveState({ phase, saved }: SaveProgress): SaveState {
+  const isSaved = useSyncExternalStore(saved.subscribe, saved.get, saved.get)
+  return phase !== 'ready' ? phase : isSaved ? 'saved' : 'syncing'
+}
 
 /** Someone in the document (this tab included), from the shared presence. */
 export type Presence = {
@@ -114,7 +155,7 @@ export function useSharedDocument({
   const [loaded, setLoaded] = useState(Boolean(initialState))
   // Null until the socket first answers: the page opens neither saved nor offline, but connecting.
   const [connected, setConnected] = useState<boolean | null>(null)
-  const [saved, setSaved] = useState(false)
+  const [saved] = useState(() => new SavedFlag())
   const [failing, setFailing] = useState(false)
   // What the server refused to save, by field (rules only it can check).
   const [refused, setRefused] = useState<Record<string, string>>({})
@@ -148,7 +189,7 @@ export function useSharedDocument({
     const queueEdit = (update: Uint8Array, origin: unknown) => outbox.push({ update, origin })
     ydoc.on('update', queueEdit)
     window.addEventListener('pagehide', outbox.flush)
-    const checkSaved = () => setSaved(savedCovers(savedState.current, ydoc))
+    const checkSaved = () => saved.set(savedCovers(savedState.current, ydoc))
     socket.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => {
       savedState.current = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
       setFailing(false)
@@ -217,7 +258,7 @@ export function useSharedDocument({
       socket.destroy()
       void closeLocal()
     }
-  }, [number, postmortemId, ydoc, awareness, user.id, user.name, router])
+  }, [number, postmortemId, ydoc, awareness, user.id, user.name, router, saved])
 
   useEffect(() => () => undoManager.destroy(), [undoManager])
 
@@ -245,7 +286,7 @@ export function useSharedDocument({
     }, [doc, loaded, refused, schema]),
   )
 
-  const state: SaveState =
+  const phase: SaveProgress['phase'] =
     connected === null
       ? 'connecting'
       : !loaded
@@ -256,9 +297,8 @@ export function useSharedDocument({
           ? 'invalid'
           : !connected || failing
             ? 'offline'
-            : saved
-              ? 'saved'
-              : 'syncing'
+            : 'ready'
+  const save = useMemo(() => ({ phase, saved }), [phase, saved])
 
   // The same function before and after the document loads: the form's sections skip
   // re-rendering while what they are given stays the same, and loading changes none of it.
@@ -293,7 +333,8 @@ export function useSharedDocument({
     undoManager,
     doc,
     change,
-    state,
+    /** The save state's parts; `useSaveState(save)` reads it. */
+    save,
     loaded,
     fieldErrors: issues as Record<string, string>,
     people,
