@@ -25,6 +25,7 @@ export const ActionItemsEditor = section(
         onComment={commentOn && ((item) => commentOn('actionItems', item.id))}
         label={t('sectionActions')}
         items={doc.actionItems}
+        entryRem={19}
         onChange={(actionItems) => change({ actionItems })}
         addLabel={t('addAction')}
         create={() => ({ id: newId(), title: '', ownerId: null, dueDate: null, status: 'OPEN', link: null })}

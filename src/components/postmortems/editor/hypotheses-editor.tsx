@@ -30,6 +30,7 @@ export const HypothesesEditor = section(
         itemTitle={(i) => t('hypothesisLabel', { n: i + 1 })}
         itemSummary={(h) => h.statement}
         itemClassName={(h) => verdictTone[h.status]}
+        entryRem={20}
         onRemove={(i) => {
           const removed = doc.hypotheses[i]?.id
           change({

@@ -20,6 +20,12 @@ export type ListEditorProps<T extends { id: string }> = {
   /** The item's own words (a statement, a title), added to the names of its buttons. */
   itemSummary?: (item: T) => string
   itemClassName?: (item: T) => string | undefined
+  /**
+   * About how tall an entry is, in rem, as it usually reads: what an entry not drawn yet (off
+   * screen, or shown by its title until its turn) takes, so that the page does not move when it
+   * is drawn (decision 072).
+   */
+  entryRem?: number
   /** Replaces plain removal, e.g. to clear links that pointed at the item. */
   onRemove?: (index: number) => void
   /** Starts a comment thread on the item (on its main text, whole), once `itemSummary` says something. */
@@ -104,6 +110,7 @@ export function ListEditor<T extends { id: string }>({
   itemTitle,
   itemSummary,
   itemClassName,
+  entryRem,
   onRemove,
   onComment,
   children,
@@ -185,6 +192,7 @@ export function ListEditor<T extends { id: string }>({
             // An entry with no words yet has nothing to comment on.
             onComment={onComment && itemSummary?.(item).trim() ? () => onComment(item) : undefined}
             className={itemClassName?.(item)}
+            rem={entryRem}
           >
             {children(item, i, (patch) => onChange(lists.update(items, i, patch)))}
           </ListItem>
@@ -211,6 +219,7 @@ export function ListItem({
   onComment,
   children,
   className,
+  rem = 12,
 }: {
   id: string
   /** Shows only its title until its idle turn (an entry past the first screen of a list that opened long). */
@@ -227,6 +236,8 @@ export function ListItem({
   onComment?: () => void
   children: ReactNode
   className?: string
+  /** About how tall it is, in rem, when drawn (ListEditor's `entryRem`). */
+  rem?: number
 }) {
   const t = useTranslations('PostmortemEditor')
   const Heading = headingLevel === 4 ? 'h4' : 'h3'
@@ -237,18 +248,25 @@ export function ListItem({
   // Off screen, an entry is not laid out or painted (content-visibility): a retro of fifty
   // hypotheses and a hundred moments keeps typing anywhere in it as quick as in a short one.
   const itemClass = cn(
-    'grid gap-3 rounded-lg border border-border bg-card p-4 [contain-intrinsic-size:auto_12rem] [content-visibility:auto] print:[content-visibility:visible]',
+    'grid gap-3 rounded-lg border border-border bg-card p-4 [content-visibility:auto] print:[content-visibility:visible]',
     className,
   )
+  // The size it takes off screen until it was drawn once (then the size it had), and, shown by
+  // its title only, on screen: drawn whole, it pushes the entries below it by little.
+  const size = `${rem}rem`
   const heading = <Heading className="text-sm font-semibold">{title}</Heading>
   if (!shown)
     return (
-      <li data-item-id={id} className={itemClass}>
+      <li
+        data-item-id={id}
+        className={cn(itemClass, 'content-start')}
+        style={{ containIntrinsicSize: `auto ${size}`, minHeight: size }}
+      >
         {heading}
       </li>
     )
   return (
-    <li data-item-id={id} className={itemClass}>
+    <li data-item-id={id} className={itemClass} style={{ containIntrinsicSize: `auto ${size}` }}>
       <div className="flex items-center justify-between gap-2">
         {heading}
         <div className="flex gap-1">

@@ -15,6 +15,7 @@ export const QuestionsEditor = section(
         onComment={commentOn && ((item) => commentOn('openQuestions', item.id))}
         label={t('sectionQuestions')}
         items={doc.openQuestions}
+        entryRem={13}
         onChange={(openQuestions) => change({ openQuestions })}
         addLabel={t('addQuestion')}
         create={() => ({ id: newId(), text: '', answer: '' })}
@@ -56,6 +57,7 @@ export const LessonsEditor = section(
         onComment={commentOn && ((item) => commentOn('lessons', item.id))}
         label={t('sectionLessons')}
         items={doc.lessons}
+        entryRem={13}
         onChange={(lessons) => change({ lessons })}
         addLabel={t('addLesson')}
         create={() => ({ id: newId(), text: '' })}

@@ -23,6 +23,7 @@ export const TimelineEditor = section(
         label={t('timelineTitle')}
         heading={{ title: t('timelineTitle'), hint: t('timelineHint') }}
         items={doc.timeline}
+        entryRem={18}
         onChange={(timeline) => change({ timeline })}
         addLabel={t('addEntry')}
         create={() => ({ id: newId(), at: null, kind: 'OBSERVATION', text: '', hypothesisId: null })}
