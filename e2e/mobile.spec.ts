@@ -225,6 +225,8 @@ test.describe('[MOBILE]', () => {
         ['tokens', '/settings/tokens'],
         ['audit', '/settings/audit'],
         ['history', historyUrl],
+        // Its sections below the first screen are not drawn yet (content-visibility).
+        ['editor', historyUrl.replace(/\/history$/, '/edit')],
         ['launch', launchUrl],
         ['insights', '/insights'],
       ] as const) {

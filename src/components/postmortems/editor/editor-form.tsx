@@ -30,10 +30,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
     // when it has arrived, and a heading shown before its section was pushed down by it.
     <Suspense>
       {/* Rendered only near the screen (content-visibility): a keystroke lays out and paints
-          the sections in view, not the fifty hypotheses and hundred timeline entries below. */}
+          the sections in view, not the fifty hypotheses and hundred timeline entries below.
+          Its height only is given: a width would be the least the form's column can be. */}
       <section
         aria-labelledby={id}
-        className="grid gap-4 border-t border-border pt-6 [contain-intrinsic-size:auto_40rem] [content-visibility:auto] [overflow-clip-margin:0.5rem] first-of-type:border-t-0 first-of-type:pt-0 print:[content-visibility:visible]"
+        className="grid gap-4 border-t border-border pt-6 [contain-intrinsic-block-size:auto_40rem] [content-visibility:auto] [overflow-clip-margin:0.5rem] first-of-type:border-t-0 first-of-type:pt-0 print:[content-visibility:visible]"
       >
         <h2 id={id} className="text-lg font-semibold">
           {title}

@@ -251,8 +251,10 @@ export function ListItem({
     'grid gap-3 rounded-lg border border-border bg-card p-4 [content-visibility:auto] print:[content-visibility:visible]',
     className,
   )
-  // The size it takes off screen until it was drawn once (then the size it had), and, shown by
-  // its title only, on screen: drawn whole, it pushes the entries below it by little.
+  // The height it takes off screen until it was drawn once (then the height it had), and, shown
+  // by its title only, on screen: drawn whole, it pushes the entries below it by little. Its
+  // height only: an intrinsic width would be the least the list's column can be (a phone's page
+  // scrolled sideways).
   const size = `${rem}rem`
   const heading = <Heading className="text-sm font-semibold">{title}</Heading>
   if (!shown)
@@ -260,13 +262,13 @@ export function ListItem({
       <li
         data-item-id={id}
         className={cn(itemClass, 'content-start')}
-        style={{ containIntrinsicSize: `auto ${size}`, minHeight: size }}
+        style={{ containIntrinsicBlockSize: `auto ${size}`, minHeight: size }}
       >
         {heading}
       </li>
     )
   return (
-    <li data-item-id={id} className={itemClass} style={{ containIntrinsicSize: `auto ${size}` }}>
+    <li data-item-id={id} className={itemClass} style={{ containIntrinsicBlockSize: `auto ${size}` }}>
       <div className="flex items-center justify-between gap-2">
         {heading}
         <div className="flex gap-1">
