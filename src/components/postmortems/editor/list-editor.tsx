@@ -25,7 +25,7 @@ export type ListEditorProps<T extends { id: string }> = {
    * screen, or shown by its title until its turn) takes, so that the page does not move when it
    * is drawn (decision 072).
    */
-  entryRem?: number
+  entryRem: number
   /** Replaces plain removal, e.g. to clear links that pointed at the item. */
   onRemove?: (index: number) => void
   /** Starts a comment thread on the item (on its main text, whole), once `itemSummary` says something. */
@@ -219,7 +219,7 @@ export function ListItem({
   onComment,
   children,
   className,
-  rem = 12,
+  rem,
 }: {
   id: string
   /** Shows only its title until its idle turn (an entry past the first screen of a list that opened long). */
@@ -237,7 +237,7 @@ export function ListItem({
   children: ReactNode
   className?: string
   /** About how tall it is, in rem, when drawn (ListEditor's `entryRem`). */
-  rem?: number
+  rem: number
 }) {
   const t = useTranslations('PostmortemEditor')
   const Heading = headingLevel === 4 ? 'h4' : 'h3'
@@ -256,19 +256,16 @@ export function ListItem({
   // height only: an intrinsic width would be the least the list's column can be (a phone's page
   // scrolled sideways).
   const size = `${rem}rem`
+  const sized = { containIntrinsicBlockSize: `auto ${size}` }
   const heading = <Heading className="text-sm font-semibold">{title}</Heading>
   if (!shown)
     return (
-      <li
-        data-item-id={id}
-        className={cn(itemClass, 'content-start')}
-        style={{ containIntrinsicBlockSize: `auto ${size}`, minHeight: size }}
-      >
+      <li data-item-id={id} className={cn(itemClass, 'content-start')} style={{ ...sized, minHeight: size }}>
         {heading}
       </li>
     )
   return (
-    <li data-item-id={id} className={itemClass} style={{ containIntrinsicBlockSize: `auto ${size}` }}>
+    <li data-item-id={id} className={itemClass} style={sized}>
       <div className="flex items-center justify-between gap-2">
         {heading}
         <div className="flex gap-1">
