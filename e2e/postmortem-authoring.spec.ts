@@ -363,6 +363,26 @@ test('[POSTMORTEM]: the editor shows the saved text and takes typing before its 
   await expectFieldText(page.getByLabel('Impact'), '支付回调延迟 — callbacks late by minutes')
 })
 
+test('[POSTMORTEM]: a new postmortem takes typing at once, before its live connection is up', async ({
+  page,
+  browser,
+}) => {
+  await signInAsAdmin(page)
+  let lineUp = false
+  await page.routeWebSocket(/\/collab/, (socket) => (lineUp ? socket.connectToServer() : socket.close()))
+  const url = await newPostmortem(page, 'Written on a train')
+  await page.getByLabel('Symptom').pressSequentially('检票列表为空 — check-in list empty')
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'offline')
+
+  // The line comes up: what was typed is saved, once.
+  lineUp = true
+  await expectSaved(page)
+  const other = await (await browser.newContext()).newPage()
+  await signIn(other, admin)
+  await other.goto(url)
+  await expectFieldText(other.getByLabel('Symptom'), '检票列表为空 — check-in list empty')
+})
+
 test('[POSTMORTEM]: closing the tab right after typing loses nothing', async ({ page, context }) => {
   await signInAsAdmin(page)
   const url = await newPostmortem(page, 'Closed mid-typing')

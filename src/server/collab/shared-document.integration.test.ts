@@ -238,12 +238,18 @@ describe('openSharedDocument: what a co-editing connection gets', () => {
 })
 
 describe('readSharedState: what the editor page starts from', () => {
-  it('gives editors the stored document with everything typed into it, merged; nothing before it exists or to viewers', async () => {
+  it('gives editors the stored document with everything typed into it, merged; nothing to viewers', async () => {
     const { id, number, document } = await existingPostmortem()
-    // Never opened: the tables make its first state once, on the server, not in a browser.
-    expect(await readSharedState({ actor: editor, number })).toBeNull()
+    expect(await rows(id)).toHaveLength(0)
+    // Never opened: the tables make its first state, once, on the server, and it is stored.
+    const first = new Y.Doc()
+    Y.applyUpdate(first, (await readSharedState({ actor: editor, number }))!)
+    expect(readDocument(first)).toEqual(document)
+    expect(await rows(id)).toHaveLength(1)
 
     const ydoc = await load(id)
+    // The socket opens the same document: nothing is made twice.
+    expect(Y.encodeStateVector(ydoc)).toEqual(Y.encodeStateVector(first))
     const stored = storing(ydoc, id)
     textOf(ydoc, 'rootCause').insert(0, '连接池被打满 — ')
     textOf(ydoc, 'summary').insert(0, 'Typed live. ')

@@ -12,7 +12,6 @@ import { ActionItemsEditor } from './action-items-editor'
 import { FactorsField, type FactorOption } from './factors-field'
 import { DateTimeField, NameListField, SelectField, TextField } from './fields'
 import { HypothesesEditor } from './hypotheses-editor'
-import { EntriesReady } from './list-editor'
 import { LessonsEditor, QuestionsEditor } from './notes-editor'
 import { SharedTextField, type FieldComments } from './shared-text-field'
 import { TimelineEditor } from './timeline-editor'
@@ -49,16 +48,15 @@ export type EditorFormProps = {
   number: number
   doc: PostmortemDocument
   errors: SectionProps['errors']
-  loaded: boolean
   change: (patch: Partial<PostmortemDocument>) => void
   commentOn?: SectionProps['commentOn']
   fieldComments: Partial<Record<LongTextField, FieldComments>>
   ydoc: Y.Doc
-  /** The presence the long texts' cursors go to, once the document has loaded. */
+  /** The presence the long texts' cursors go to (none on the server). */
   awareness: Awareness | null
   undoManager: Y.UndoManager
-  /** The shared state the page was rendered from, when it had one (useSharedDocument). */
-  rendered: Uint8Array | null
+  /** The shared state the page was rendered from (useSharedDocument). */
+  rendered: Uint8Array
   people: Person[]
   launches: { id: string; name: string }[]
   tags: string[]
@@ -76,7 +74,6 @@ export const EditorForm = memo(function EditorForm({
   number,
   doc,
   errors,
-  loaded,
   change,
   commentOn,
   fieldComments,
@@ -126,189 +123,185 @@ export const EditorForm = memo(function EditorForm({
       }}
       aria-label={t('editTitle', { number: `PM-${number}` })}
     >
-      <fieldset disabled={!loaded} className="contents">
-        <EntriesReady value={loaded}>
-          <Section id={id('what')} title={t('sectionWhat')}>
-            <TextField
-              id="pm-title"
-              label={t('titleLabel')}
-              value={doc.title}
-              maxLength={200}
-              error={errors.title}
-              onChange={(title) => change({ title })}
+      <Section id={id('what')} title={t('sectionWhat')}>
+        <TextField
+          id="pm-title"
+          label={t('titleLabel')}
+          value={doc.title}
+          maxLength={200}
+          error={errors.title}
+          onChange={(title) => change({ title })}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            id="pm-severity"
+            label={t('severityLabel')}
+            value={doc.severity}
+            empty={t('none')}
+            options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
+            onChange={(severity) => change({ severity })}
+          />
+          <SelectField
+            id="pm-launch"
+            label={t('launchLabel')}
+            value={doc.launchId}
+            empty={t('none')}
+            options={launches.map((l) => ({ value: l.id, label: l.name }))}
+            error={errors.launchId}
+            onChange={(launchId) => change({ launchId })}
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
+            <DateTimeField
+              key={field}
+              id={`pm-${field}`}
+              label={t(`${field}Label`)}
+              value={doc[field]}
+              error={errors[field]}
+              onChange={(value) => change({ [field]: value })}
             />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField
-                id="pm-severity"
-                label={t('severityLabel')}
-                value={doc.severity}
-                empty={t('none')}
-                options={severities.map((value) => ({ value, label: enums(`severity.${value}`) }))}
-                onChange={(severity) => change({ severity })}
-              />
-              <SelectField
-                id="pm-launch"
-                label={t('launchLabel')}
-                value={doc.launchId}
-                empty={t('none')}
-                options={launches.map((l) => ({ value: l.id, label: l.name }))}
-                error={errors.launchId}
-                onChange={(launchId) => change({ launchId })}
-              />
-            </div>
-            <div className="grid gap-4 sm:grid-cols-3">
-              {(['occurredAt', 'detectedAt', 'resolvedAt'] as const).map((field) => (
-                <DateTimeField
-                  key={field}
-                  id={`pm-${field}`}
-                  label={t(`${field}Label`)}
-                  value={doc[field]}
-                  error={errors[field]}
-                  onChange={(value) => change({ [field]: value })}
-                />
-              ))}
-            </div>
-            <SharedTextField
-              id="pm-symptom"
-              label={t('symptomLabel')}
-              hint={t('symptomHint')}
-              error={errors.symptom}
-              {...sharedText('symptom')}
-            />
-            <SharedTextField
-              id="pm-detection"
-              label={t('detectionLabel')}
-              hint={t('detectionHint')}
-              rows={2}
-              error={errors.detection}
-              {...sharedText('detection')}
-            />
-            <SharedTextField
-              id="pm-impact"
-              label={t('impactLabel')}
-              rows={2}
-              error={errors.impact}
-              {...sharedText('impact')}
-            />
-            <SharedTextField
-              id="pm-summary"
-              label={t('summaryLabel')}
-              rows={2}
-              error={errors.summary}
-              {...sharedText('summary')}
-            />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <NameListField
-                id="pm-tags"
-                label={t('tagsLabel')}
-                value={doc.tags}
-                suggestions={tags}
-                error={errors.tags}
-                onChange={(value) => change({ tags: value })}
-              />
-              <NameListField
-                id="pm-services"
-                label={t('servicesLabel')}
-                value={doc.services}
-                suggestions={services}
-                error={errors.services}
-                onChange={(value) => change({ services: value })}
-              />
-            </div>
-          </Section>
+          ))}
+        </div>
+        <SharedTextField
+          id="pm-symptom"
+          label={t('symptomLabel')}
+          hint={t('symptomHint')}
+          error={errors.symptom}
+          {...sharedText('symptom')}
+        />
+        <SharedTextField
+          id="pm-detection"
+          label={t('detectionLabel')}
+          hint={t('detectionHint')}
+          rows={2}
+          error={errors.detection}
+          {...sharedText('detection')}
+        />
+        <SharedTextField
+          id="pm-impact"
+          label={t('impactLabel')}
+          rows={2}
+          error={errors.impact}
+          {...sharedText('impact')}
+        />
+        <SharedTextField
+          id="pm-summary"
+          label={t('summaryLabel')}
+          rows={2}
+          error={errors.summary}
+          {...sharedText('summary')}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <NameListField
+            id="pm-tags"
+            label={t('tagsLabel')}
+            value={doc.tags}
+            suggestions={tags}
+            error={errors.tags}
+            onChange={(value) => change({ tags: value })}
+          />
+          <NameListField
+            id="pm-services"
+            label={t('servicesLabel')}
+            value={doc.services}
+            suggestions={services}
+            error={errors.services}
+            onChange={(value) => change({ services: value })}
+          />
+        </div>
+      </Section>
 
-          <Section id={id('investigation')} title={t('sectionInvestigation')}>
-            <HypothesesEditor {...section} />
-            <TimelineEditor {...section} />
-          </Section>
+      <Section id={id('investigation')} title={t('sectionInvestigation')}>
+        <HypothesesEditor {...section} />
+        <TimelineEditor {...section} />
+      </Section>
 
-          <Section id={id('root-cause')} title={t('sectionRootCause')}>
-            <SharedTextField
-              id="pm-rootCause"
-              label={t('rootCauseLabel')}
-              error={errors.rootCause}
-              {...sharedText('rootCause')}
-            />
-            <SelectField
-              id="pm-rootCauseCategory"
-              label={t('categoryLabel')}
-              value={doc.rootCauseCategory}
-              empty={t('none')}
-              options={rootCauseCategories.map((value) => ({
-                value,
-                label: enums(`rootCause.${value}`),
-              }))}
-              className="sm:max-w-xs"
-              onChange={(rootCauseCategory) => change({ rootCauseCategory })}
-            />
-            <FactorsField
-              value={doc.factors}
-              factors={factors}
-              error={errors.factors}
-              onChange={(value) => change({ factors: value })}
-            />
-          </Section>
+      <Section id={id('root-cause')} title={t('sectionRootCause')}>
+        <SharedTextField
+          id="pm-rootCause"
+          label={t('rootCauseLabel')}
+          error={errors.rootCause}
+          {...sharedText('rootCause')}
+        />
+        <SelectField
+          id="pm-rootCauseCategory"
+          label={t('categoryLabel')}
+          value={doc.rootCauseCategory}
+          empty={t('none')}
+          options={rootCauseCategories.map((value) => ({
+            value,
+            label: enums(`rootCause.${value}`),
+          }))}
+          className="sm:max-w-xs"
+          onChange={(rootCauseCategory) => change({ rootCauseCategory })}
+        />
+        <FactorsField
+          value={doc.factors}
+          factors={factors}
+          error={errors.factors}
+          onChange={(value) => change({ factors: value })}
+        />
+      </Section>
 
-          <Section id={id('resolution')} title={t('sectionResolution')}>
-            <SharedTextField
-              id="pm-resolution"
-              label={t('resolutionLabel')}
-              error={errors.resolution}
-              {...sharedText('resolution')}
-            />
-            <SelectField
-              id="pm-resolutionKind"
-              label={t('resolutionKindLabel')}
-              value={doc.resolutionKind}
-              empty={t('none')}
-              options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
-              className="sm:max-w-xs"
-              onChange={(resolutionKind) => change({ resolutionKind })}
-            />
-            <SharedTextField
-              id="pm-verification"
-              label={t('verificationLabel')}
-              error={errors.verification}
-              {...sharedText('verification')}
-            />
-            <fieldset className="grid gap-3">
-              <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
-              <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-                {(['label', 'before', 'after'] as const).map((part) => (
-                  <TextField
-                    key={part}
-                    id={`pm-metric-${part}`}
-                    label={t(
-                      part === 'label'
-                        ? 'metricNameLabel'
-                        : part === 'before'
-                          ? 'metricBeforeLabel'
-                          : 'metricAfterLabel',
-                    )}
-                    value={doc.metric?.[part] ?? ''}
-                    maxLength={part === 'label' ? 200 : 100}
-                    error={errors[`metric.${part}`]}
-                    onChange={(value) => {
-                      const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
-                      change({ metric: metric.label || metric.before || metric.after ? metric : null })
-                    }}
-                  />
-                ))}
-              </div>
-            </fieldset>
-          </Section>
+      <Section id={id('resolution')} title={t('sectionResolution')}>
+        <SharedTextField
+          id="pm-resolution"
+          label={t('resolutionLabel')}
+          error={errors.resolution}
+          {...sharedText('resolution')}
+        />
+        <SelectField
+          id="pm-resolutionKind"
+          label={t('resolutionKindLabel')}
+          value={doc.resolutionKind}
+          empty={t('none')}
+          options={resolutionKinds.map((value) => ({ value, label: enums(`resolution.${value}`) }))}
+          className="sm:max-w-xs"
+          onChange={(resolutionKind) => change({ resolutionKind })}
+        />
+        <SharedTextField
+          id="pm-verification"
+          label={t('verificationLabel')}
+          error={errors.verification}
+          {...sharedText('verification')}
+        />
+        <fieldset className="grid gap-3">
+          <legend className="mb-2 text-sm font-medium">{t('metricLabel')}</legend>
+          <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
+            {(['label', 'before', 'after'] as const).map((part) => (
+              <TextField
+                key={part}
+                id={`pm-metric-${part}`}
+                label={t(
+                  part === 'label'
+                    ? 'metricNameLabel'
+                    : part === 'before'
+                      ? 'metricBeforeLabel'
+                      : 'metricAfterLabel',
+                )}
+                value={doc.metric?.[part] ?? ''}
+                maxLength={part === 'label' ? 200 : 100}
+                error={errors[`metric.${part}`]}
+                onChange={(value) => {
+                  const metric = { label: '', before: '', after: '', ...doc.metric, [part]: value }
+                  change({ metric: metric.label || metric.before || metric.after ? metric : null })
+                }}
+              />
+            ))}
+          </div>
+        </fieldset>
+      </Section>
 
-          <Section id={id('questions')} title={t('sectionQuestions')}>
-            <QuestionsEditor {...section} />
-          </Section>
-          <Section id={id('lessons')} title={t('sectionLessons')}>
-            <LessonsEditor {...section} />
-          </Section>
-          <Section id={id('actions')} title={t('sectionActions')}>
-            <ActionItemsEditor {...section} people={people} />
-          </Section>
-        </EntriesReady>
-      </fieldset>
+      <Section id={id('questions')} title={t('sectionQuestions')}>
+        <QuestionsEditor {...section} />
+      </Section>
+      <Section id={id('lessons')} title={t('sectionLessons')}>
+        <LessonsEditor {...section} />
+      </Section>
+      <Section id={id('actions')} title={t('sectionActions')}>
+        <ActionItemsEditor {...section} people={people} />
+      </Section>
     </form>
   )
 })

@@ -2,7 +2,7 @@
 
 import { Plus } from 'lucide-react'
 import { useTranslations } from '@/i18n/use-translations'
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { arrowDownIcon, arrowUpIcon, commentIcon, trashIcon } from '@/components/ui/fixed-icons'
 import { cn } from '@/lib/cn'
@@ -44,8 +44,7 @@ const SUMMARY_LENGTH = 40
 /**
  * Entries a list renders with the page, about one screen (decision 058), on the server and
  * while hydrating; each of the rest shows its title until its turn comes, a few entries at a
- * time when the browser is idle (`inIdleTurn`), once the form around the lists takes typing
- * (`EntriesReady`). A retro of fifty hypotheses and a hundred moments sent every entry's fields
+ * time when the browser is idle (`inIdleTurn`). A retro of fifty hypotheses and a hundred moments sent every entry's fields
  * in the HTML (2.2 MB: each moment's menu names every hypothesis) and hydrated them all before
  * the root cause showed its text; rendering the rest in one step took 150–300 ms, which the
  * first click or keystroke waited behind. Each entry waits with a state of its own, so that its
@@ -54,27 +53,12 @@ const SUMMARY_LENGTH = 40
  * open render at once, as do those brought back by Undo.
  */
 const FIRST_ENTRIES = 4
-/** Without word from the form (offline, nothing stored), the rest start after this long anyway. */
-const AT_THE_LATEST_MS = 3000
-
-/** True once the form around the lists takes typing (the shared document is loaded). */
-export const EntriesReady = createContext(true)
-
 /** Whether an entry shows its fields: at once, or (`deferred`) from its idle turn on. */
 function useShown(deferred: boolean) {
-  const ready = useContext(EntriesReady)
   const [shown, setShown] = useState(!deferred)
   useEffect(() => {
-    if (shown) return
-    const show = () => setShown(true)
-    if (ready) return inIdleTurn(show)
-    let cancel = () => {}
-    const timer = setTimeout(() => (cancel = inIdleTurn(show)), AT_THE_LATEST_MS)
-    return () => {
-      clearTimeout(timer)
-      cancel()
-    }
-  }, [shown, ready])
+    if (!shown) return inIdleTurn(() => setShown(true))
+  }, [shown])
   return shown
 }
 

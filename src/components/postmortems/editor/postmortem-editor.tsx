@@ -29,13 +29,7 @@ import { EditorForm } from './editor-form'
 import { entryOf, firstFieldOf } from './list-editor'
 import type { Person } from './types'
 import type { FactorOption } from './factors-field'
-import {
-  useSaveState,
-  useSharedDocument,
-  type EditorStart,
-  type SaveProgress,
-  type SaveState,
-} from './use-shared-document'
+import { useSaveState, useSharedDocument, type SaveProgress, type SaveState } from './use-shared-document'
 
 export type PostmortemEditorProps = {
   number: number
@@ -44,10 +38,10 @@ export type PostmortemEditorProps = {
   /** The person editing (their name and colour beside their cursor). */
   user: { id: string; name: string }
   /**
-   * The shared document as the server stores it, when it has one: the editor starts from it and
-   * takes typing before its socket has connected. Else the server's copy of the postmortem.
+   * The shared document as the server stores it (a Yjs update, base64): the editor starts from
+   * it and takes typing before its socket has connected.
    */
-  start: EditorStart
+  sharedState: string
   people: Person[]
   launches: { id: string; name: string }[]
   tags: string[]
@@ -113,7 +107,7 @@ export function PostmortemEditor({
   number,
   postmortemId,
   user,
-  start,
+  sharedState,
   people,
   launches,
   tags,
@@ -127,10 +121,10 @@ export function PostmortemEditor({
   const shared = useSharedDocument({
     number,
     postmortemId,
-    start,
+    sharedState,
     user,
   })
-  const { doc, ydoc, awareness, undoManager, loaded } = shared
+  const { doc, ydoc, awareness, undoManager } = shared
   const errors = useMemo(
     () =>
       Object.fromEntries(Object.entries(shared.fieldErrors).map(([key, value]) => [key, errorText(value)])),
@@ -264,12 +258,11 @@ export function PostmortemEditor({
           number={number}
           doc={doc}
           errors={errors}
-          loaded={loaded}
           change={change}
           commentOn={hasComments ? commentOn : undefined}
           fieldComments={fieldComments}
           ydoc={ydoc}
-          awareness={loaded ? awareness : null}
+          awareness={awareness}
           undoManager={undoManager}
           rendered={shared.rendered}
           people={people}

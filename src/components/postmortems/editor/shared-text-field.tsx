@@ -79,8 +79,8 @@ export const SharedTextField = memo(function SharedTextField({
   text: Y.Text
   awareness: Awareness | null
   undoManager: Y.UndoManager
-  /** The shared state the page was rendered from (useSharedDocument), when it had one. */
-  rendered: Uint8Array | null
+  /** The shared state the page was rendered from (useSharedDocument). */
+  rendered: Uint8Array
   readOnly: boolean
   rows?: number
   comments?: FieldComments
@@ -129,11 +129,7 @@ export const SharedTextField = memo(function SharedTextField({
   // has mounted (the script loaded and the section hydrated). The text shows from the first
   // paint, and what is typed into it then is kept and handed to the editor. Made once: React
   // leaves HTML set this way as the server sent it, typing included.
-  // Without the shared state the page was rendered from, it shows nothing to type into yet: the
-  // text comes with the document, and typing would be placed in a text it did not show.
-  const [plain] = useState(() =>
-    plainField({ id, describedBy, error, readOnly: readOnly || !rendered, text: text.toString() }),
-  )
+  const [plain] = useState(() => plainField({ id, describedBy, error, readOnly, text: text.toString() }))
   const [live, setLive] = useState(false)
   const handedOver = useRef(false)
   const plainTyping = useRef<ReturnType<typeof followPlainField> | null>(null)

@@ -3,15 +3,7 @@
 import { fromBase64 } from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
 import { useRouter } from 'next/navigation'
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -58,7 +50,7 @@ class SavedFlag {
   }
 }
 
-/** The save state, as things are before "saved or not" (`ready`: connected, loaded and valid). */
+/** The save state, as things are before "saved or not" (`ready`: connected and valid). */
 export type SaveProgress = {
   phase: Exclude<SaveState, 'syncing' | 'saved'> | 'ready'
   saved: SavedFlag
@@ -101,13 +93,6 @@ function sharedTypes(ydoc: Y.Doc) {
   ]
 }
 
-/**
- * What an editor starts from: the shared document as the server stores it (a Yjs update,
- * base64), or, for a postmortem whose shared document was never made, the server's copy of it,
- * shown until the shared one arrives. Never both: the page would carry the retro twice.
- */
-export type EditorStart = { sharedState: string } | { document: PostmortemDocument }
-
 /** The same value as last time when it holds the same (so that memoized parts see no change). */
 function useSameWhenEqual<T>(value: T): T {
   const key = JSON.stringify(value)
@@ -125,21 +110,19 @@ function useSameWhenEqual<T>(value: T): T {
 export function useSharedDocument({
   number,
   postmortemId,
-  start,
+  sharedState,
   user,
-  readOnly = false,
 }: {
   number: number
   postmortemId: string
-  start: EditorStart
+  /** The shared document as the server stores it (a Yjs update, base64). */
+  sharedState: string
   user: { id: string; name: string }
-  readOnly?: boolean
 }) {
-  const initialState = 'sharedState' in start ? start.sharedState : null
   const [{ ydoc, awareness, undoManager, rendered }] = useState(() => {
     const doc = new Y.Doc()
-    const rendered = initialState ? fromBase64(initialState) : null
-    if (rendered) Y.applyUpdate(doc, rendered)
+    const rendered = fromBase64(sharedState)
+    Y.applyUpdate(doc, rendered)
     return {
       ydoc: doc,
       rendered,
@@ -149,10 +132,7 @@ export function useSharedDocument({
       undoManager: new Y.UndoManager(sharedTypes(doc), { trackedOrigins: new Set([LOCAL_EDIT]) }),
     }
   })
-  // The stored shared document when the page brought it; else the server's copy until this
-  // browser has the shared one (from IndexedDB or the socket).
-  const [doc, setDoc] = useState(() => ('document' in start ? start.document : readDocument(ydoc)))
-  const [loaded, setLoaded] = useState(Boolean(initialState))
+  const [doc, setDoc] = useState(() => readDocument(ydoc))
   // Null until the socket first answers: the page opens neither saved nor offline, but connecting.
   const [connected, setConnected] = useState<boolean | null>(null)
   const [saved] = useState(() => new SavedFlag())
@@ -209,7 +189,6 @@ export function useSharedDocument({
     socket.on('status', ({ status }) =>
       setConnected((was) => (status === 'connecting' ? was : status === 'connected')),
     )
-    socket.on('sync', (synced) => synced && setLoaded(true))
     socket.on('connection-close', (event) => {
       if (closed) return
       // Also a connection that never opened (the socket says nothing of those).
@@ -217,10 +196,6 @@ export function useSharedDocument({
       if (event?.code === SIGNED_OUT)
         router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`)
       else if (event?.code === ROLE_CHANGED) window.location.reload()
-    })
-    void local.whenSynced.then(() => {
-      // Only a document this browser already held: an empty store is not the document.
-      if (ydoc.store.clients.size) setLoaded(true)
     })
     // The browser knows first that the network is gone: no waiting for the socket to notice.
     const offline = () => socket.disconnect()
@@ -262,11 +237,11 @@ export function useSharedDocument({
 
   useEffect(() => () => undoManager.destroy(), [undoManager])
 
-  // The document's schema (zod, about 100 KB of script) loads once the document has: the page
-  // opens without it, and the server checks every save anyway (decision 060).
+  // The document's schema (zod, about 100 KB of script) loads after the page: the page opens
+  // without it, and the server checks every save anyway (decision 060).
   const [schema, setSchema] = useState<typeof postmortemDocument>()
   useEffect(() => {
-    if (!loaded || schema) return
+    if (schema) return
     let live = true
     void import('@/server/postmortems/schemas').then(
       ({ postmortemDocument }) => live && setSchema(() => postmortemDocument),
@@ -274,43 +249,31 @@ export function useSharedDocument({
     return () => {
       live = false
     }
-  }, [loaded, schema])
+  }, [schema])
 
   const issues = useSameWhenEqual(
     useMemo(() => {
-      if (!loaded || !schema) return {}
+      if (!schema) return {}
       const parsed = schema.safeParse(doc)
       return parsed.success
         ? refused
         : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]))
-    }, [doc, loaded, refused, schema]),
+    }, [doc, refused, schema]),
   )
 
   const phase: SaveProgress['phase'] =
     connected === null
       ? 'connecting'
-      : !loaded
-        ? connected
-          ? 'connecting'
-          : 'offline'
-        : Object.keys(issues).length
-          ? 'invalid'
-          : !connected || failing
-            ? 'offline'
-            : 'ready'
+      : Object.keys(issues).length
+        ? 'invalid'
+        : !connected || failing
+          ? 'offline'
+          : 'ready'
   const save = useMemo(() => ({ phase, saved }), [phase, saved])
 
-  // The same function before and after the document loads: the form's sections skip
-  // re-rendering while what they are given stays the same, and loading changes none of it.
-  // It writes from the commit that enables the form on (a layout effect: a passive one runs in a
-  // later task, and a change made as the fields first take input was dropped in between).
-  const writable = useRef(false)
-  useLayoutEffect(() => {
-    writable.current = loaded && !readOnly
-  }, [loaded, readOnly])
   const change = useCallback(
     (next: PostmortemDocument) => {
-      if (writable.current) applyDocument(ydoc, next, LOCAL_EDIT)
+      applyDocument(ydoc, next, LOCAL_EDIT)
     },
     [ydoc],
   )
@@ -335,7 +298,6 @@ export function useSharedDocument({
     change,
     /** The save state's parts; `useSaveState(save)` reads it. */
     save,
-    loaded,
     fieldErrors: issues as Record<string, string>,
     people,
     enterSection,

@@ -31,7 +31,7 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
     findThreads({ actor, number }),
     readSharedState({ actor, number }),
   ])
-  if (!result.ok) notFound()
+  if (!result.ok || !sharedState) notFound()
   const pm = result.data
   return (
     <>
@@ -46,11 +46,7 @@ export default async function EditPostmortemPage({ params }: PageProps<'/postmor
         postmortemId={pm.id}
         user={{ id: actor.id, name: actor.name }}
         status={pm.status}
-        start={
-          sharedState
-            ? { sharedState: Buffer.from(sharedState).toString('base64') }
-            : { document: pm.document }
-        }
+        sharedState={Buffer.from(sharedState).toString('base64')}
         people={people}
         launches={taxonomy.launches}
         tags={taxonomy.tags}
