@@ -13,6 +13,8 @@ import { createLaunchInput } from './launches/schemas'
 import { createPostmortem } from './postmortems/create-postmortem'
 import { getPostmortem } from './postmortems/get-postmortem'
 import { savePostmortem } from './postmortems/save-postmortem'
+import { loadYDoc } from './collab/load-ydoc'
+import { textOf } from '@/lib/shared-document/postmortem-ydoc'
 import { createPostmortemInput, emptyDocument, savePostmortemInput } from './postmortems/schemas'
 import { searchInput } from './postmortems/schemas'
 import { similarInput } from './postmortems/schemas'
@@ -137,5 +139,30 @@ describe('text with a NUL byte', () => {
     expect(apiTokenInput.parse({ name: `ci${NUL}` }).name).toBe('ci')
     expect(searchInput.parse({ q: `disk${NUL} full` }).q).toBe('disk full')
     expect(similarInput.parse({ text: `disk${NUL}` }).text).toBe('disk')
+  })
+})
+
+describe('text with Windows line ends', () => {
+  it('saves every line end as \\n, in the postmortem and in the shared text its editor types into', async () => {
+    const created = await createPostmortem({
+      actor: editor,
+      input: createPostmortemInput.parse({ title: 'Line ends', launchId: '' }),
+    })
+    if (!created.ok) throw new Error(created.error.code)
+    const { number } = created.data
+    const document = {
+      ...emptyDocument('x'),
+      title: 'Line ends',
+      rootCause: '第一行\r\nsecond line\rthird line\r\n',
+      lessons: [{ id: randomUUID(), text: 'one\r\ntwo' }],
+    }
+    const input = savePostmortemInput.parse({ baseVersion: 1, document })
+    expect((await savePostmortem({ actor: editor, number, input })).ok).toBe(true)
+    const read = await getPostmortem({ actor: editor, number })
+    if (!read.ok) throw new Error(read.error.code)
+    expect(read.data.document.rootCause).toBe('第一行\nsecond line\nthird line\n')
+    expect(read.data.document.lessons[0]!.text).toBe('one\ntwo')
+    const ydoc = await loadYDoc(read.data.id)
+    expect(textOf(ydoc!, 'rootCause').toString()).toBe('第一行\nsecond line\nthird line\n')
   })
 })
