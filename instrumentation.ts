@@ -17,5 +17,9 @@ export async function register() {
     // The embedded database's VACUUM and ANALYZE: PGlite has no autovacuum (docs/decisions/044).
     const { startUpkeepWorker } = await import('@/server/db/upkeep')
     startUpkeepWorker()
+    // jieba's dictionaries, which the first launch review or search after a start waited for
+    // (about half a second): built once the server is up, not in a request.
+    const { loadDictionaries } = await import('@/server/search/query-concepts')
+    setTimeout(loadDictionaries, 1000).unref()
   }
 }

@@ -66,33 +66,53 @@ export function latinGlossaryPhrases(text: string): { start: number; end: number
   return out
 }
 
-let generalIdf: Map<string, number> | undefined
+/*
+ * jieba's dictionary and its general idf, built the first time a question is read: about half a
+ * second of work (the idf alone is 350,000 words), which the first launch review or search after
+ * a start waited for. Kept on globalThis: Next bundles pages, route handlers and the start-up hook
+ * as separate module graphs, and each would build its own. The start-up hook builds them once the
+ * server is up (`loadDictionaries`).
+ */
+type Dictionaries = { idf?: Map<string, number>; segmenter?: Jieba }
+const dictionaries = ((globalThis as { hindsightDictionaries?: Dictionaries }).hindsightDictionaries ??= {})
+
+function generalIdf(): Map<string, number> {
+  if (!dictionaries.idf) {
+    const built = new Map<string, number>()
+    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+      const [w, value] = line.split(' ')
+      if (w && value) built.set(w, Number(value))
+    }
+    dictionaries.idf = built
+  }
+  return dictionaries.idf
+}
+
 /**
  * How much a Chinese word says in general, from 0.2 to 1, by its idf over jieba's general corpus:
  * 主要, 情况, 系统 little; 缓存, 死锁, 浏览器 a lot; a word jieba does not know (手滑, 闪退) a lot.
  * A small archive cannot tell a common word from a rare one by itself.
  */
 export function chineseWordWeight(word: string): number {
-  if (!generalIdf) {
-    generalIdf = new Map()
-    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
-      const [w, value] = line.split(' ')
-      if (w && value) generalIdf.set(w, Number(value))
-    }
-  }
-  const value = generalIdf.get(word)
+  const value = generalIdf().get(word)
   return value === undefined ? 1 : Math.min(1, Math.max(0.2, (value - 3.5) / 5))
 }
 
-let segmenter: Jieba | undefined
 /** jieba with its dictionary and the glossary's Chinese phrases as words (主从延迟 stays whole). */
 function jieba(): Jieba {
-  if (!segmenter) {
-    segmenter = Jieba.withDict(dict)
+  if (!dictionaries.segmenter) {
+    const segmenter = Jieba.withDict(dict)
     const words = [...groupOf.keys()].filter((phrase) => /^\p{Script=Han}+$/u.test(phrase))
     segmenter.loadDict(Buffer.from(words.map((word) => `${word} 20000 n`).join('\n')))
+    dictionaries.segmenter = segmenter
   }
-  return segmenter
+  return dictionaries.segmenter
+}
+
+/** Builds the dictionaries now, instead of in the first request that reads a question. */
+export function loadDictionaries() {
+  generalIdf()
+  jieba()
 }
 
 /**
