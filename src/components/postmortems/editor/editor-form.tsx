@@ -97,7 +97,6 @@ export const EditorForm = memo(function EditorForm({
     awareness,
     undoManager,
     rendered,
-    readOnly: false,
     comments: fieldComments[field],
   })
   return (

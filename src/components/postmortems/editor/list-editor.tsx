@@ -44,10 +44,10 @@ const SUMMARY_LENGTH = 40
 /**
  * Entries a list renders with the page, about one screen (decision 058), on the server and
  * while hydrating; each of the rest shows its title until its turn comes, a few entries at a
- * time when the browser is idle (`inIdleTurn`). A retro of fifty hypotheses and a hundred moments sent every entry's fields
- * in the HTML (2.2 MB: each moment's menu names every hypothesis) and hydrated them all before
- * the root cause showed its text; rendering the rest in one step took 150–300 ms, which the
- * first click or keystroke waited behind. Each entry waits with a state of its own, so that its
+ * time when the browser is idle (`inIdleTurn`). A retro of fifty hypotheses and a hundred
+ * moments sent every entry's fields in the HTML (2.2 MB: each moment's menu names every
+ * hypothesis) and hydrated them all before the root cause showed its text; rendering the rest in
+ * one step took 150–300 ms, which the first click or keystroke waited behind. Each entry waits with a state of its own, so that its
  * turn renders it alone (growing the list by a count re-rendered every entry already shown on
  * each step) and a moved entry keeps its place in one keyed list. Entries added once the list is
  * open render at once, as do those brought back by Undo.

@@ -112,13 +112,11 @@ export function plainField({
   id,
   describedBy,
   error,
-  readOnly,
   text,
 }: {
   id: string
   describedBy: string
   error?: string
-  readOnly: boolean
   text: string
 }) {
   const attributes = [
@@ -126,7 +124,6 @@ export function plainField({
     `aria-labelledby="${escapeHtml(id)}-label"`,
     describedBy ? `aria-describedby="${escapeHtml(describedBy)}"` : '',
     error ? 'aria-invalid="true"' : '',
-    readOnly ? 'readonly' : '',
     'data-before-editor',
     'spellcheck="false"',
     // Not restored by the browser on Back or reload: a restored value would read as typing.

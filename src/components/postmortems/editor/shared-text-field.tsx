@@ -68,7 +68,6 @@ export const SharedTextField = memo(function SharedTextField({
   awareness,
   undoManager,
   rendered,
-  readOnly,
   rows = 3,
   comments,
 }: {
@@ -81,7 +80,6 @@ export const SharedTextField = memo(function SharedTextField({
   undoManager: Y.UndoManager
   /** The shared state the page was rendered from (useSharedDocument). */
   rendered: Uint8Array
-  readOnly: boolean
   rows?: number
   comments?: FieldComments
 }) {
@@ -129,7 +127,7 @@ export const SharedTextField = memo(function SharedTextField({
   // has mounted (the script loaded and the section hydrated). The text shows from the first
   // paint, and what is typed into it then is kept and handed to the editor. Made once: React
   // leaves HTML set this way as the server sent it, typing included.
-  const [plain] = useState(() => plainField({ id, describedBy, error, readOnly, text: text.toString() }))
+  const [plain] = useState(() => plainField({ id, describedBy, error, text: text.toString() }))
   const [live, setLive] = useState(false)
   const handedOver = useRef(false)
   const plainTyping = useRef<ReturnType<typeof followPlainField> | null>(null)
@@ -153,7 +151,6 @@ export const SharedTextField = memo(function SharedTextField({
           text,
           awareness,
           undoManager,
-          readOnly,
           attributes: labelled,
           onComment: requestComment,
           onSelect: setSelected,
@@ -223,7 +220,7 @@ export const SharedTextField = memo(function SharedTextField({
         close()
       }
     },
-    [id, text, awareness, undoManager, readOnly, describedBy, error, requestComment, rendered],
+    [id, text, awareness, undoManager, describedBy, error, requestComment, rendered],
   )
 
   return (

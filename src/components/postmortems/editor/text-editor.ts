@@ -50,7 +50,6 @@ export function openTextEditor(
     text,
     awareness,
     undoManager,
-    readOnly,
     attributes,
     onComment,
     onSelect,
@@ -58,7 +57,6 @@ export function openTextEditor(
     text: Y.Text
     awareness: Awareness
     undoManager: Y.UndoManager
-    readOnly: boolean
     /** The editable element's id, role and ARIA attributes. */
     attributes: Record<string, string>
     /** Ctrl/Cmd+Alt+M: a comment on the selection; false when there is none. */
@@ -81,8 +79,6 @@ export function openTextEditor(
           ...defaultKeymap,
         ]),
         EditorView.lineWrapping,
-        EditorView.editable.of(!readOnly),
-        EditorState.readOnly.of(readOnly),
         EditorView.contentAttributes.of(attributes),
         theme,
         yCollab(text, awareness, { undoManager }),
